@@ -1,0 +1,86 @@
+"""Shared fixtures. App-specific fixtures live in tests/<app>/conftest.py."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+from tenants.models import Role
+from tests.factories import MembershipFactory, TenantFactory, UserFactory
+from tests.factories.tenants import PASSWORD
+
+
+def require_service(available: bool, what: str) -> None:
+    """Skip when a real service is missing locally; fail in CI (CARNET_REQUIRE_SERVICES=1)."""
+    if available:
+        return
+    if os.environ.get("CARNET_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{what} is required (CARNET_REQUIRE_SERVICES=1) but is not available")
+    pytest.skip(f"{what} is not available")
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def tenant(db):
+    return TenantFactory(slug="acme", name="Acme Supplies")
+
+
+@pytest.fixture
+def other_tenant(db):
+    return TenantFactory(slug="globex", name="Globex Packaging")
+
+
+@pytest.fixture
+def make_member(db):
+    """make_member(tenant, role) -> a staff user with that role in that tenant."""
+
+    def make(tenant, role=Role.ADMIN, **user_fields):
+        return MembershipFactory(tenant=tenant, role=role, user=UserFactory(**user_fields)).user
+
+    return make
+
+
+@pytest.fixture
+def member_client(client, make_member):
+    """member_client(tenant, role) -> a Django test client signed in as such a user."""
+
+    def make(tenant, role=Role.ADMIN):
+        user = make_member(tenant, role)
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return make
+
+
+@pytest.fixture
+def admin_client_for(member_client, tenant):
+    return member_client(tenant, Role.ADMIN)
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if candidate and shutil.which(candidate):
+            return candidate
+    return None
+
+
+__all__ = ["require_service", "chromium_path", "settings"]
