@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "dashboards",
     "insights",
     "portal",
+    "desk",
     "demo",
 ]
 

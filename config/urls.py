@@ -10,6 +10,7 @@ urlpatterns = [
     path("customers/", include("customers.urls")),
     path("catalog/", include("catalog.urls")),
     path("orders/", include("orders.urls")),
+    path("desk/", include("desk.urls")),
     path("inbox/", include("ingestion.urls")),
     path("disputes/", include("disputes.urls")),
     path("dashboards/", include("dashboards.urls")),

@@ -26,7 +26,7 @@ class NavEntry:
 
 NAVIGATION: list[NavEntry] = [
     NavEntry(_("Home"), "home", (A, M, S, D, L, C)),
-    NavEntry(_("Order desk"), "orderdesk:queue", (A, M, S, D)),
+    NavEntry(_("Order desk"), "desk:queue", (A, M, S, D)),
     NavEntry(_("Orders"), "orders:list", (A, M, S, D, L, C)),
     NavEntry(_("Inbox"), "ingestion:messages", (A, M, D)),
     NavEntry(_("Customers"), "customers:list", (A, M, S, D, L, C)),
