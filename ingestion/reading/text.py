@@ -1,0 +1,291 @@
+"""Plain text and spreadsheets in and out of a :class:`Layout`.
+
+- :func:`group_lines` puts words into reading-order lines (shared with the extractors).
+- :func:`layout_to_text` renders a layout as text, keeping column gaps as runs of spaces.
+- :func:`text_to_layout` turns an email body into one pseudo-page whose word positions keep the
+  columns of text tables (fixed-width characters, tab- and pipe-separated cells aligned).
+- :func:`sheet_to_layout` turns spreadsheet rows into a page with one word per cell.
+- :func:`read_csv` / :func:`read_xlsx` read spreadsheet bytes into rows of strings.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from ingestion.layout import Layout, Page, TextSource, Word
+from ingestion.reading.errors import UnreadableDocument
+
+CHAR_WIDTH = 6.0  # synthetic width of one character of plain text, in points
+LINE_HEIGHT = 12.0  # synthetic distance between two text lines
+WORD_HEIGHT = 10.0
+SHEET_COLUMN_WIDTH = 120.0
+
+
+def group_lines(words: Iterable[Word], *, min_overlap: float = 0.5) -> list[list[Word]]:
+    """Group words into lines, top to bottom, each line sorted left to right.
+
+    Two words share a line when their vertical extents overlap by at least ``min_overlap`` of
+    the smaller height; a line's band is the mean of its words' bands so it cannot creep.
+    """
+    ordered = sorted(words, key=lambda w: (w.yc, w.x0))
+    bands: list[list] = []  # [top_sum, bottom_sum, count, words]
+    for word in ordered:
+        height = max(word.bottom - word.top, 0.1)
+        placed = False
+        for band in reversed(bands[-4:]):
+            top, bottom = band[0] / band[2], band[1] / band[2]
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap >= min_overlap * min(height, max(bottom - top, 0.1)):
+                band[0] += word.top
+                band[1] += word.bottom
+                band[2] += 1
+                band[3].append(word)
+                placed = True
+                break
+        if not placed:
+            bands.append([word.top, word.bottom, 1, [word]])
+    bands.sort(key=lambda b: b[0] / b[2])
+    return [sorted(b[3], key=lambda w: w.x0) for b in bands]
+
+
+def _char_width(words: Sequence[Word]) -> float:
+    widths = sorted((w.x1 - w.x0) / len(w.text) for w in words if w.text and w.x1 > w.x0)
+    return widths[len(widths) // 2] if widths else CHAR_WIDTH
+
+
+def page_text(page: Page) -> str:
+    """The page as text lines; a horizontal gap becomes as many spaces as characters it spans."""
+    if not page.words:
+        return ""
+    char_width = _char_width(page.words)
+    lines = []
+    for line in group_lines(page.words):
+        parts: list[str] = []
+        cursor = 0.0
+        for word in line:
+            column = word.x0 / char_width
+            gap = 1 if not parts else max(1, round(column - cursor))
+            if parts:
+                parts.append(" " * min(gap, 60))
+            parts.append(word.text)
+            cursor = word.x1 / char_width
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+def layout_to_text(layout: Layout) -> str:
+    """All pages as text in reading order, pages separated by a form feed line."""
+    return "\n\f\n".join(page_text(page) for page in layout.pages)
+
+
+_CELL_SPLIT = re.compile(r"\t|\s*\|\s*")
+
+
+def _is_cell_row(line: str) -> bool:
+    return "\t" in line.strip("\t ") or line.count("|") >= 2
+
+
+def _cells(line: str) -> list[str]:
+    text = line.strip()
+    if "|" in text and "\t" not in text:
+        text = text.strip("|")
+    return [c.strip() for c in _CELL_SPLIT.split(text)]
+
+
+def text_to_layout(text: str, *, meta: dict[str, str] | None = None) -> Layout:
+    """One pseudo-page: one row per text line, characters of fixed width.
+
+    Runs of lines whose cells are separated by tabs or pipes (HTML tables converted to text)
+    are laid out as aligned columns, each column as wide as its widest cell plus two spaces.
+    """
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    words: list[Word] = []
+    width = 0
+    i = 0
+    row = 0
+    while i < len(raw_lines):
+        line = raw_lines[i]
+        if _is_cell_row(line):
+            block = []
+            while i < len(raw_lines) and _is_cell_row(raw_lines[i]):
+                block.append(_cells(raw_lines[i]))
+                i += 1
+            ncols = max(len(cells) for cells in block)
+            col_widths = [0] * ncols
+            for cells in block:
+                for c, cell in enumerate(cells):
+                    col_widths[c] = max(col_widths[c], len(cell))
+            starts = [0]
+            for w in col_widths[:-1]:
+                starts.append(starts[-1] + w + 3)
+            for cells in block:
+                if any(set(cell) - set("-=:+ ") for cell in cells):  # skip |---|---| rules
+                    for c, cell in enumerate(cells):
+                        for m in re.finditer(r"\S+", cell):
+                            words.append(_plain_word(m.group(), starts[c] + m.start(), row))
+                    width = max(width, starts[-1] + col_widths[-1])
+                    row += 1
+            continue
+        expanded = line.expandtabs(8)
+        for m in re.finditer(r"\S+", expanded):
+            words.append(_plain_word(m.group(), m.start(), row))
+        width = max(width, len(expanded.rstrip()))
+        row += 1
+        i += 1
+    page = Page(
+        number=1,
+        width=max(width, 1) * CHAR_WIDTH,
+        height=max(row, 1) * LINE_HEIGHT,
+        words=tuple(words),
+        source=TextSource.PLAIN,
+    )
+    return Layout(pages=(page,), meta=dict(meta or {}))
+
+
+def _plain_word(text: str, column: int, row: int) -> Word:
+    top = row * LINE_HEIGHT
+    return Word(
+        text=text,
+        x0=column * CHAR_WIDTH,
+        top=top,
+        x1=(column + len(text)) * CHAR_WIDTH,
+        bottom=top + WORD_HEIGHT,
+    )
+
+
+def sheet_to_layout(
+    rows: Sequence[Sequence[object]], *, meta: dict[str, str] | None = None
+) -> Layout:
+    """One page, one word per non-empty cell, placed at its column; rows are lines."""
+    words: list[Word] = []
+    ncols = 0
+    for r, cells in enumerate(rows):
+        top = r * LINE_HEIGHT
+        for c, cell in enumerate(cells):
+            text = " ".join(_cell_text(cell).split())
+            if not text:
+                continue
+            ncols = max(ncols, c + 1)
+            x0 = c * SHEET_COLUMN_WIDTH
+            words.append(
+                Word(
+                    text=text,
+                    x0=x0,
+                    top=top,
+                    x1=x0 + min(SHEET_COLUMN_WIDTH - 10, max(len(text), 1) * CHAR_WIDTH),
+                    bottom=top + WORD_HEIGHT,
+                )
+            )
+    page = Page(
+        number=1,
+        width=max(ncols, 1) * SHEET_COLUMN_WIDTH,
+        height=max(len(rows), 1) * LINE_HEIGHT,
+        words=tuple(words),
+        source=TextSource.SHEET,
+    )
+    return Layout(pages=(page,), meta=dict(meta or {}))
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)).normalize(), "f")
+    return str(value)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode bytes of unknown encoding: UTF-8 (with or without BOM), UTF-16 with BOM, cp1252, latin-1."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = [line for line in text.splitlines()[:50] if line.strip()]
+    best, best_score = ",", -1.0
+    for delimiter in (";", ",", "\t", "|"):
+        counts = [len(next(csv.reader([line], delimiter=delimiter))) - 1 for line in sample]
+        counts = [c for c in counts if c > 0]
+        if not counts:
+            continue
+        mode, freq = Counter(counts).most_common(1)[0]
+        score = freq + mode / 100  # consistent rows first, then more columns
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def read_csv(data: bytes, *, max_rows: int = 20_000) -> list[list[str]]:
+    """Rows of a CSV file; delimiter (; , tab |) and encoding (UTF-8, cp1252, latin-1) sniffed."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableDocument("not a text file (binary content)")
+    text = decode_text(data)
+    delimiter = _sniff_delimiter(text)
+    rows = []
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        rows.append([cell.strip() for cell in row])
+        if len(rows) > max_rows:
+            raise UnreadableDocument(f"spreadsheet has more than {max_rows} rows")
+    while rows and not any(rows[-1]):
+        rows.pop()
+    return rows
+
+
+def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) -> list[list[str]]:
+    """Rows of the first non-empty worksheet (the active one first), cells as strings.
+
+    Values are the cached results of formulas (``data_only``); dates come out ISO, numbers
+    without float noise.
+    """
+    import openpyxl
+
+    if data[:2] != b"PK":
+        raise UnreadableDocument("not an XLSX file (legacy .xls is not supported)")
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on corrupt zips
+        raise UnreadableDocument(f"unreadable spreadsheet: {type(exc).__name__}")
+    try:
+        sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
+        for sheet in sheets:
+            if sheet is None:
+                continue
+            rows = []
+            for values in sheet.iter_rows(values_only=True, max_col=max_columns):
+                rows.append([_cell_text(v).strip() for v in values])
+                if len(rows) > max_rows:
+                    raise UnreadableDocument(f"spreadsheet has more than {max_rows} rows")
+            while rows and not any(rows[-1]):
+                rows.pop()
+            if rows:
+                width = max(
+                    (i + 1 for row in rows for i, cell in enumerate(row) if cell), default=0
+                )
+                return [row[:width] for row in rows]
+        return []
+    finally:
+        workbook.close()
