@@ -16,8 +16,14 @@ from tenants.models import Tenant
 M = TypeVar("M", bound=models.Model)
 
 
-def get_for_tenant_or_404(model_or_qs: type[M] | models.QuerySet[M], *, tenant: Tenant, **lookup) -> M:
-    queryset = model_or_qs if isinstance(model_or_qs, models.QuerySet) else model_or_qs._default_manager.all()
+def get_for_tenant_or_404(
+    model_or_qs: type[M] | models.QuerySet[M], *, tenant: Tenant, **lookup
+) -> M:
+    queryset = (
+        model_or_qs
+        if isinstance(model_or_qs, models.QuerySet)
+        else model_or_qs._default_manager.all()
+    )
     try:
         return queryset.filter(tenant=tenant).get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):

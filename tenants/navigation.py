@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 
 from tenants.models import Role
 
-A, M, S, D, L, C = Role.ADMIN, Role.MANAGER, Role.SALES_REP, Role.ORDER_DESK, Role.LOGISTICS, Role.ACCOUNTING
+A, M, S, D, L, C = (
+    Role.ADMIN,
+    Role.MANAGER,
+    Role.SALES_REP,
+    Role.ORDER_DESK,
+    Role.LOGISTICS,
+    Role.ACCOUNTING,
+)
 
 
 @dataclass(frozen=True)

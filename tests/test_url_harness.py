@@ -11,11 +11,21 @@ from django.urls import reverse
 from customers.models import PortalAccount
 from tenants.models import Role, UserKind
 from tests.factories import CustomerFactory, UserFactory
-from tests.urlmap import ACCOUNT_NAMES, EXEMPT_NAMES, EXEMPT_PREFIXES, FOREIGN_MARKER, MAKERS, load_all, make_foreign_data
+from tests.urlmap import (
+    ACCOUNT_NAMES,
+    EXEMPT_NAMES,
+    EXEMPT_PREFIXES,
+    FOREIGN_MARKER,
+    MAKERS,
+    load_all,
+    make_foreign_data,
+)
 from tests.urlwalk import Route, walk
 
 load_all()
-ROUTES = [r for r in walk() if not r.name.startswith(EXEMPT_PREFIXES) and r.name not in EXEMPT_NAMES]
+ROUTES = [
+    r for r in walk() if not r.name.startswith(EXEMPT_PREFIXES) and r.name not in EXEMPT_NAMES
+]
 OBJECT_ROUTES = [r for r in ROUTES if r.params and r.name not in ACCOUNT_NAMES]
 LIST_ROUTES = [r for r in ROUTES if not r.params and r.audience == "staff"]
 STAFF_ROUTES = [r for r in ROUTES if r.audience == "staff"]
@@ -53,7 +63,9 @@ def _viewer(route: Route, tenant, make_member):
 
 def test_every_view_declares_its_audience():
     undeclared = [r.name for r in ROUTES if r.audience == "unknown" and r.name not in ACCOUNT_NAMES]
-    assert undeclared == [], "decorate these views with staff_view/portal_view or list them in tests/urlmap.py"
+    assert (
+        undeclared == []
+    ), "decorate these views with staff_view/portal_view or list them in tests/urlmap.py"
 
 
 def test_every_view_with_an_object_id_is_described():
@@ -78,7 +90,9 @@ def test_another_tenants_object_answers_404(route, client, tenant, other_tenant,
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("route", LIST_ROUTES, ids=_ids(LIST_ROUTES))
-def test_list_pages_never_show_another_tenants_rows(route, client, tenant, other_tenant, make_member):
+def test_list_pages_never_show_another_tenants_rows(
+    route, client, tenant, other_tenant, make_member
+):
     make_foreign_data(other_tenant)
     client.force_login(_viewer(route, tenant, make_member))
     response = client.get(reverse(route.name))
@@ -93,7 +107,8 @@ def test_staff_views_check_roles(route, client, tenant, make_member):
     url = reverse(route.name, kwargs=url_kwargs)
     # anonymous: sent to the login page
     response = client.get(url)
-    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
     # a customer's portal user never reaches staff pages
     client.force_login(_portal_user(tenant))
     assert _fetch(client, url).status_code == 403

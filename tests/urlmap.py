@@ -28,8 +28,15 @@ EXEMPT_NAMES = {
 }
 # Views that any signed-in (or anonymous) person may open, tested on their own.
 ACCOUNT_NAMES = {
-    "login", "logout", "password_change", "password_change_done", "password_reset",
-    "password_reset_done", "password_reset_complete", "home", "switch_tenant",
+    "login",
+    "logout",
+    "password_change",
+    "password_change_done",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_complete",
+    "home",
+    "switch_tenant",
 }
 # Marker written into every "foreign" row so list pages can be checked for leaks.
 FOREIGN_MARKER = "ZZFOREIGNZZ"
@@ -61,7 +68,7 @@ def load_all() -> None:
 
 def make_foreign_data(tenant: Tenant) -> None:
     """Rows of every kind in ``tenant`` whose names carry FOREIGN_MARKER."""
-    for name, maker in FOREIGN_DATA.items():
+    for maker in FOREIGN_DATA.values():
         maker(tenant)
 
 

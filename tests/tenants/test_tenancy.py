@@ -27,7 +27,16 @@ def test_create_tenant_refuses_a_bad_slug():
 
 def test_create_user_adds_a_membership_with_the_role():
     call_command("create_tenant", "acme", "--name", "Acme")
-    call_command("create_user", "Rep@Acme.example", "--tenant", "acme", "--role", "sales_rep", "--password", "s3cret-pass")
+    call_command(
+        "create_user",
+        "Rep@Acme.example",
+        "--tenant",
+        "acme",
+        "--role",
+        "sales_rep",
+        "--password",
+        "s3cret-pass",
+    )
     user = User.objects.get(email="rep@acme.example")
     assert user.check_password("s3cret-pass")
     assert Membership.objects.get(user=user).role == Role.SALES_REP
@@ -35,7 +44,9 @@ def test_create_user_adds_a_membership_with_the_role():
 
 def test_create_user_refuses_an_unknown_tenant():
     with pytest.raises(CommandError, match="unknown tenant"):
-        call_command("create_user", "x@y.example", "--tenant", "nope", "--role", "admin", "--password", "p")
+        call_command(
+            "create_user", "x@y.example", "--tenant", "nope", "--role", "admin", "--password", "p"
+        )
 
 
 def test_scoped_lookup_answers_404_for_missing_and_foreign_alike(tenant, other_tenant):
@@ -59,7 +70,9 @@ def test_for_tenant_filters_rows(tenant, other_tenant):
 def test_a_user_switches_between_tenants(client):
     user = UserFactory()
     first = MembershipFactory(user=user, tenant=TenantFactory(name="Alpha"), role=Role.ADMIN).tenant
-    second = MembershipFactory(user=user, tenant=TenantFactory(name="Beta"), role=Role.SALES_REP).tenant
+    second = MembershipFactory(
+        user=user, tenant=TenantFactory(name="Beta"), role=Role.SALES_REP
+    ).tenant
     client.force_login(user)
     assert client.get("/").context["current_tenant"] == first
     response = client.post(reverse("switch_tenant"), {"tenant": second.pk, "next": "/"})
@@ -76,7 +89,9 @@ def test_switching_to_a_tenant_without_membership_is_404(client, other_tenant, m
 
 def test_switch_refuses_an_offsite_redirect(client, make_member, tenant):
     client.force_login(make_member(tenant))
-    response = client.post(reverse("switch_tenant"), {"tenant": tenant.pk, "next": "https://evil.example/"})
+    response = client.post(
+        reverse("switch_tenant"), {"tenant": tenant.pk, "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 

@@ -13,7 +13,9 @@ class Command(BaseCommand):
         parser.add_argument("--tenant", default="demo")
         parser.add_argument("--scale", choices=["small", "large"], default="small")
         parser.add_argument("--seed", type=int, default=42)
-        parser.add_argument("--if-missing", action="store_true", help="Do nothing when the tenant exists.")
+        parser.add_argument(
+            "--if-missing", action="store_true", help="Do nothing when the tenant exists."
+        )
         parser.add_argument("--reset", action="store_true", help="Delete the tenant's data first.")
 
     def handle(self, *args, tenant, scale, seed, if_missing, reset, **options):
@@ -25,17 +27,33 @@ class Command(BaseCommand):
         with transaction.atomic():
             if reset:
                 Tenant.objects.filter(slug=tenant).delete()
-            demo, _ = tenant_create(slug=tenant, name="Demo Industrial Supplies", locale="en", currency="EUR")
+            demo, _ = tenant_create(
+                slug=tenant, name="Demo Industrial Supplies", locale="en", currency="EUR"
+            )
             for email, role, first, last in DEMO_STAFF:
                 local, _, domain = email.partition("@")
                 email = f"{local}@{tenant}.example" if tenant != "demo" else email
-                user_add_to_tenant(email=email, tenant=demo, role=role, password=DEMO_PASSWORD,
-                                   first_name=first, last_name=last)
+                user_add_to_tenant(
+                    email=email,
+                    tenant=demo,
+                    role=role,
+                    password=DEMO_PASSWORD,
+                    first_name=first,
+                    last_name=last,
+                )
             if tenant == "demo":
                 demo2, _ = tenant_create(slug="demo2", name="Second Demo Packaging", locale="fr")
                 for email, role, first, last in DEMO2_STAFF:
-                    user_add_to_tenant(email=email, tenant=demo2, role=role, password=DEMO_PASSWORD,
-                                       first_name=first, last_name=last)
+                    user_add_to_tenant(
+                        email=email,
+                        tenant=demo2,
+                        role=role,
+                        password=DEMO_PASSWORD,
+                        first_name=first,
+                        last_name=last,
+                    )
                 # The demo admin also works for the second company, to show the tenant switcher.
                 user_add_to_tenant(email="admin@demo.example", tenant=demo2, role="admin")
-        self.stdout.write(self.style.SUCCESS(f"demo tenant {tenant} loaded (scale {scale}, seed {seed})"))
+        self.stdout.write(
+            self.style.SUCCESS(f"demo tenant {tenant} loaded (scale {scale}, seed {seed})")
+        )

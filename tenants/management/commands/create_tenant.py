@@ -17,6 +17,8 @@ class Command(BaseCommand):
     def handle(self, *args, slug, name, locale, currency, timezone, **options):
         if slugify(slug) != slug:
             raise CommandError(f"invalid slug {slug!r}: use lowercase letters, digits and dashes")
-        tenant, created = tenant_create(slug=slug, name=name, locale=locale, currency=currency, timezone=timezone)
+        tenant, created = tenant_create(
+            slug=slug, name=name, locale=locale, currency=currency, timezone=timezone
+        )
         verb = "created" if created else "already exists, unchanged"
         self.stdout.write(f"tenant {tenant.slug}: {verb}")

@@ -13,7 +13,9 @@ class Command(BaseCommand):
         parser.add_argument("email")
         parser.add_argument("--tenant", required=True)
         parser.add_argument("--role", required=True, choices=Role.values)
-        parser.add_argument("--password", help="Asked interactively when omitted and a terminal is attached.")
+        parser.add_argument(
+            "--password", help="Asked interactively when omitted and a terminal is attached."
+        )
 
     def handle(self, *args, email, tenant, role, password, **options):
         tenant_obj = Tenant.objects.filter(slug=tenant).first()
@@ -22,7 +24,9 @@ class Command(BaseCommand):
         if password is None and self.stdin_is_tty():
             password = getpass.getpass("Password: ")
         try:
-            membership = user_add_to_tenant(email=email, tenant=tenant_obj, role=role, password=password)
+            membership = user_add_to_tenant(
+                email=email, tenant=tenant_obj, role=role, password=password
+            )
         except TenantError as error:
             raise CommandError(str(error))
         self.stdout.write(f"{membership.user.email}: {membership.role} in {tenant_obj.slug}")
