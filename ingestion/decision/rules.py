@@ -1,0 +1,652 @@
+"""Validation rules: one small function per check, each returning a list of issues.
+
+An issue is a dict ``{"code", "field", "message", "blocking", "params"}``; ``field`` names the
+place in the order as the contract does (``po_number``, ``lines[2].unit_price``), ``message``
+says it in words in the active language, ``params`` keeps the values for re-rendering.
+Rules read the order as stored (header, lines, and the ``extraction`` JSON that drafting
+wrote), so they can run again after the order desk edits an order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ingestion.decision.prices import expected_unit_price
+from ingestion.decision.settings import ExtractionSettings, extraction_settings_for
+
+CENT = Decimal("0.01")
+
+# Fields of the order header whose confidence is checked, with their contract names.
+HEADER_CONFIDENCE_FIELDS = (
+    ("customer", "customer_code"),
+    ("po_number", "po_number"),
+    ("order_date", "order_date"),
+    ("requested_delivery_date", "requested_delivery_date"),
+    ("currency", "currency"),
+    ("ship_to", "ship_to"),
+    ("total", "total"),
+)
+LINE_CONFIDENCE_FIELDS = (
+    ("line.product", "product", "sku"),
+    ("line.quantity", "quantity", "quantity"),
+    ("line.unit_price", "unit_price", "unit_price"),
+    ("line.unit", "unit", "unit"),
+)
+
+
+@dataclass
+class RuleContext:
+    order: object  # orders.models.Order
+    lines: list = field(default_factory=list)  # its OrderLines, in position order
+    settings: ExtractionSettings = field(default_factory=ExtractionSettings)
+    today: dt.date | None = None
+
+    @property
+    def customer(self):
+        return self.order.customer
+
+    @property
+    def extraction(self) -> dict:
+        return self.order.extraction or {}
+
+
+def rule_context_for(order, *, today: dt.date | None = None) -> RuleContext:
+    return RuleContext(
+        order=order,
+        lines=list(order.lines.select_related("product").order_by("position", "pk")),
+        settings=extraction_settings_for(order.tenant),
+        today=today or timezone.localdate(),
+    )
+
+
+def issue(ctx: RuleContext, code: str, field_name: str, message: str, **params) -> dict:
+    return {
+        "code": code,
+        "field": field_name,
+        "message": message,
+        "blocking": ctx.settings.is_blocking(code),
+        "params": {
+            k: (str(v) if isinstance(v, Decimal | dt.date) else v) for k, v in params.items()
+        },
+    }
+
+
+def num(value: Decimal | None) -> str:
+    """A decimal for a message: no trailing-zero noise, at least two places for money."""
+    if value is None:
+        return "—"
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    text = format(value.normalize(), "f")
+    if len(text.split(".")[1]) < 2:
+        text = format(value.quantize(CENT), "f")
+    return text
+
+
+def pct(value: Decimal) -> str:
+    sign = "+" if value > 0 else ""
+    return f"{sign}{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+
+
+def field_confidence(extraction: dict, name: str) -> float | None:
+    info = (extraction.get("fields") or {}).get(name)
+    if isinstance(info, dict) and info.get("confidence") is not None:
+        return float(info["confidence"])
+    return None
+
+
+def line_amount(line) -> Decimal | None:
+    if line.unit_price is None:
+        return None
+    return (line.quantity * line.unit_price).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# --- the rules ------------------------------------------------------------------------------
+
+
+def rule_not_an_order(ctx: RuleContext) -> list[dict]:
+    info = ctx.extraction.get("document") or {}
+    if info.get("is_order", True):
+        return []
+    reason = info.get("reason") or _("no order number, no order lines")
+    return [
+        issue(
+            ctx,
+            "not_an_order",
+            "",
+            _("This document does not look like an order (%(reason)s).") % {"reason": reason},
+            reason=reason,
+        )
+    ]
+
+
+def rule_unknown_customer(ctx: RuleContext) -> list[dict]:
+    if ctx.customer is not None:
+        return []
+    match = ctx.extraction.get("customer") or {}
+    if len(match.get("candidates") or []) > 1 and match.get("ambiguous"):
+        return []  # ambiguous_customer says it better
+    return [
+        issue(
+            ctx,
+            "unknown_customer",
+            "customer_code",
+            _("The customer could not be recognised from the sender or the document."),
+        )
+    ]
+
+
+def rule_ambiguous_customer(ctx: RuleContext) -> list[dict]:
+    match = ctx.extraction.get("customer") or {}
+    if not match.get("ambiguous"):
+        return []
+    names = [
+        f"{c.get('code')} {c.get('name', '')}".strip() for c in (match.get("candidates") or [])[:3]
+    ]
+    return [
+        issue(
+            ctx,
+            "ambiguous_customer",
+            "customer_code",
+            _("Several customers fit this document: %(names)s.") % {"names": ", ".join(names)},
+            candidates=names,
+        )
+    ]
+
+
+def rule_no_lines(ctx: RuleContext) -> list[dict]:
+    if ctx.lines:
+        return []
+    return [issue(ctx, "no_lines", "lines", _("No order line was found on the document."))]
+
+
+def rule_unknown_product(ctx: RuleContext) -> list[dict]:
+    out = []
+    for i, line in enumerate(ctx.lines):
+        if line.product_id is not None:
+            continue
+        product = (line.extraction or {}).get("product") or {}
+        if product.get("ambiguous"):
+            continue
+        ref = line.customer_sku or line.description or "?"
+        out.append(
+            issue(
+                ctx,
+                "unknown_product",
+                f"lines[{i}].sku",
+                _("Line %(n)s: no product of the catalog matches “%(ref)s”.")
+                % {"n": i + 1, "ref": ref},
+                ref=ref,
+            )
+        )
+    return out
+
+
+def rule_ambiguous_product(ctx: RuleContext) -> list[dict]:
+    out = []
+    for i, line in enumerate(ctx.lines):
+        product = (line.extraction or {}).get("product") or {}
+        if not product.get("ambiguous"):
+            continue
+        skus = [c.get("sku") for c in (product.get("candidates") or [])[:3]]
+        ref = line.customer_sku or line.description or "?"
+        out.append(
+            issue(
+                ctx,
+                "ambiguous_product",
+                f"lines[{i}].sku",
+                _("Line %(n)s: “%(ref)s” could be %(skus)s.")
+                % {"n": i + 1, "ref": ref, "skus": ", ".join(s for s in skus if s)},
+                ref=ref,
+                candidates=skus,
+            )
+        )
+    return out
+
+
+def rule_invalid_quantity(ctx: RuleContext) -> list[dict]:
+    out = []
+    for i, line in enumerate(ctx.lines):
+        if line.quantity is None or line.quantity <= 0:
+            out.append(
+                issue(
+                    ctx,
+                    "invalid_quantity",
+                    f"lines[{i}].quantity",
+                    _("Line %(n)s: the quantity %(q)s is not a positive number.")
+                    % {"n": i + 1, "q": num(line.quantity)},
+                    quantity=line.quantity,
+                )
+            )
+    return out
+
+
+def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
+    out = []
+    tolerance = ctx.settings.price_tolerance_pct
+    on_date = ctx.order.order_date or ctx.today
+    for i, line in enumerate(ctx.lines):
+        if line.product_id is None or line.unit_price is None:
+            continue
+        expected, source = expected_unit_price(
+            product=line.product, customer=ctx.customer, quantity=line.quantity, on_date=on_date
+        )
+        if expected is None or expected == 0:
+            continue
+        delta = (line.unit_price - expected) / expected * 100
+        if abs(delta) <= tolerance:
+            continue
+        label = {
+            "customer_price_list": _("the customer's price list"),
+            "price_list": _("price list"),
+            "list_price": _("list price"),
+        }.get(source, _("price list"))
+        out.append(
+            issue(
+                ctx,
+                "price_mismatch",
+                f"lines[{i}].unit_price",
+                _("price %(stated)s differs from %(label)s %(expected)s (%(delta)s)")
+                % {
+                    "stated": num(line.unit_price),
+                    "label": label,
+                    "expected": num(expected),
+                    "delta": pct(delta),
+                },
+                stated=line.unit_price,
+                expected=expected,
+                source=source,
+                delta_pct=str(delta.quantize(CENT)),
+            )
+        )
+    return out
+
+
+def rule_missing_price(ctx: RuleContext) -> list[dict]:
+    """Some lines priced and others not: a price was probably not read."""
+    priced = [line.unit_price is not None for line in ctx.lines]
+    if not any(priced) or all(priced):
+        return []
+    return [
+        issue(
+            ctx,
+            "missing_price",
+            f"lines[{i}].unit_price",
+            _("Line %(n)s has no unit price while other lines have one.") % {"n": i + 1},
+        )
+        for i, has in enumerate(priced)
+        if not has
+    ]
+
+
+def rule_total_mismatch(ctx: RuleContext) -> list[dict]:
+    stated = ctx.order.stated_total
+    if stated is None:
+        return []
+    amounts = [line_amount(line) for line in ctx.lines]
+    if any(a is None for a in amounts) or not amounts:
+        return [
+            issue(
+                ctx,
+                "total_mismatch",
+                "total",
+                _("The document states a total of %(stated)s but not every line has a price.")
+                % {"stated": num(stated)},
+                stated=stated,
+            )
+        ]
+    computed = sum(amounts, Decimal("0.00"))
+    if abs(computed - stated) <= ctx.settings.total_tolerance:
+        return []
+    return [
+        issue(
+            ctx,
+            "total_mismatch",
+            "total",
+            _("stated total %(stated)s differs from the sum of the lines %(computed)s")
+            % {"stated": num(stated), "computed": num(computed)},
+            stated=stated,
+            computed=computed,
+        )
+    ]
+
+
+QuantityCheck = Callable[[RuleContext, int, object], "dict | None"]
+# The insights issue registers better detectors here; each gets (ctx, index, line) and returns
+# an issue or None. Registered checks run before the default; the first issue found wins.
+QUANTITY_OUTLIER_CHECKS: list[QuantityCheck] = []
+
+
+def register_quantity_outlier_check(check: QuantityCheck) -> QuantityCheck:
+    if check not in QUANTITY_OUTLIER_CHECKS:
+        QUANTITY_OUTLIER_CHECKS.append(check)
+    return check
+
+
+def quantity_history(ctx: RuleContext, product_id: int) -> list[Decimal]:
+    from orders.models import OrderLine, OrderStatus
+
+    excluded = (
+        OrderStatus.REJECTED,
+        OrderStatus.CANCELLED,
+        OrderStatus.RECEIVED,
+        OrderStatus.EXTRACTED,
+        OrderStatus.NEEDS_REVIEW,
+    )
+    return list(
+        OrderLine.objects.for_tenant(ctx.order.tenant_id)
+        .filter(order__customer=ctx.customer, product_id=product_id)
+        .exclude(order=ctx.order)
+        .exclude(order__status__in=excluded)
+        .order_by("-order__created_at")
+        .values_list("quantity", flat=True)[:50]
+    )
+
+
+def default_quantity_outlier(ctx: RuleContext, index: int, line) -> dict | None:
+    history = quantity_history(ctx, line.product_id)
+    if len(history) < ctx.settings.quantity_outlier_min_history:
+        return None
+    median = Decimal(statistics.median(history))
+    factor = ctx.settings.quantity_outlier_factor
+    if median <= 0 or (median / factor <= line.quantity <= median * factor):
+        return None
+    return issue(
+        ctx,
+        "quantity_outlier",
+        f"lines[{index}].quantity",
+        _("Line %(n)s: quantity %(q)s is far from this customer's usual %(median)s.")
+        % {"n": index + 1, "q": num(line.quantity), "median": num(median)},
+        quantity=line.quantity,
+        median=median,
+    )
+
+
+def rule_quantity_outlier(ctx: RuleContext) -> list[dict]:
+    if ctx.customer is None:
+        return []
+    out = []
+    for i, line in enumerate(ctx.lines):
+        if line.product_id is None or line.quantity is None:
+            continue
+        for check in [*QUANTITY_OUTLIER_CHECKS, default_quantity_outlier]:
+            found = check(ctx, i, line)
+            if found:
+                out.append(found)
+                break
+    return out
+
+
+def rule_missing_po_number(ctx: RuleContext) -> list[dict]:
+    if (ctx.order.po_number or "").strip():
+        return []
+    return [
+        issue(
+            ctx, "missing_po_number", "po_number", _("The document gives no purchase order number.")
+        )
+    ]
+
+
+def rule_duplicate_po_number(ctx: RuleContext) -> list[dict]:
+    from orders.models import Order, OrderStatus
+
+    po = (ctx.order.po_number or "").strip()
+    if not po or ctx.customer is None:
+        return []
+    other = (
+        Order.objects.for_tenant(ctx.order.tenant_id)
+        .filter(customer=ctx.customer, po_number__iexact=po)
+        .exclude(pk=ctx.order.pk)
+        .exclude(status__in=[OrderStatus.REJECTED, OrderStatus.CANCELLED])
+        .order_by("created_at")
+        .first()
+    )
+    if other is None:
+        return []
+    return [
+        issue(
+            ctx,
+            "duplicate_po_number",
+            "po_number",
+            _("PO number %(po)s was already used by this customer on order %(number)s.")
+            % {"po": po, "number": other.number},
+            po=po,
+            order=other.number,
+            order_id=other.pk,
+        )
+    ]
+
+
+def rule_delivery_date(ctx: RuleContext) -> list[dict]:
+    wanted = ctx.order.requested_delivery_date
+    if wanted is None:
+        return []
+    if ctx.order.order_date and wanted < ctx.order.order_date:
+        return [
+            issue(
+                ctx,
+                "delivery_before_order_date",
+                "requested_delivery_date",
+                _("delivery date %(wanted)s is before the order date %(ordered)s")
+                % {"wanted": wanted.isoformat(), "ordered": ctx.order.order_date.isoformat()},
+                wanted=wanted,
+                ordered=ctx.order.order_date,
+            )
+        ]
+    if ctx.today and wanted < ctx.today:
+        return [
+            issue(
+                ctx,
+                "delivery_date_in_past",
+                "requested_delivery_date",
+                _("delivery date %(wanted)s is in the past") % {"wanted": wanted.isoformat()},
+                wanted=wanted,
+            )
+        ]
+    return []
+
+
+def order_value(ctx: RuleContext) -> Decimal:
+    """What the order is worth: the stated prices, else the expected ones."""
+    total = Decimal("0.00")
+    for line in ctx.lines:
+        price = line.unit_price
+        if price is None and line.product_id is not None:
+            price, _source = expected_unit_price(
+                product=line.product,
+                customer=ctx.customer,
+                quantity=line.quantity,
+                on_date=ctx.today,
+            )
+        if price is not None and line.quantity is not None:
+            total += (line.quantity * price).quantize(CENT, rounding=ROUND_HALF_UP)
+    return total
+
+
+def customer_exposure(ctx: RuleContext) -> Decimal:
+    """Open orders not invoiced yet plus unpaid invoices."""
+    from orders.models import Invoice, InvoiceStatus, Order, OrderStatus
+
+    open_orders = Order.objects.for_tenant(ctx.order.tenant_id).filter(
+        customer=ctx.customer,
+        status__in=[
+            OrderStatus.VALIDATED,
+            OrderStatus.EXPORTED,
+            OrderStatus.IN_FULFILMENT,
+            OrderStatus.SHIPPED,
+        ],
+    ).exclude(pk=ctx.order.pk).aggregate(s=Sum("total_amount"))["s"] or Decimal("0")
+    invoices = Invoice.objects.for_tenant(ctx.order.tenant_id).filter(
+        customer=ctx.customer, status__in=[InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID]
+    )
+    unpaid = sum((inv.total_gross - inv.paid_amount for inv in invoices), Decimal("0"))
+    return open_orders + unpaid
+
+
+def rule_credit_limit_exceeded(ctx: RuleContext) -> list[dict]:
+    customer = ctx.customer
+    if customer is None or customer.credit_limit is None:
+        return []
+    value = order_value(ctx)
+    exposure = customer_exposure(ctx)
+    if exposure + value <= customer.credit_limit:
+        return []
+    return [
+        issue(
+            ctx,
+            "credit_limit_exceeded",
+            "total",
+            _(
+                "This order (%(value)s) brings the customer's exposure to %(total)s, above the credit "
+                "limit of %(limit)s."
+            )
+            % {
+                "value": num(value),
+                "total": num(exposure + value),
+                "limit": num(customer.credit_limit),
+            },
+            value=value,
+            exposure=exposure,
+            limit=customer.credit_limit,
+        )
+    ]
+
+
+def rule_sample_with_prices(ctx: RuleContext) -> list[dict]:
+    from orders.models import OrderType
+
+    if ctx.order.order_type != OrderType.SAMPLE:
+        return []
+    priced = [i for i, line in enumerate(ctx.lines) if line.unit_price]
+    if not priced:
+        return []
+    return [
+        issue(
+            ctx,
+            "sample_with_prices",
+            f"lines[{priced[0]}].unit_price",
+            _("A sample order should be free, but %(count)s line(s) carry a price.")
+            % {"count": len(priced)},
+            count=len(priced),
+        )
+    ]
+
+
+def rule_currency_mismatch(ctx: RuleContext) -> list[dict]:
+    """The order's currency is neither the customer's nor the one the products are priced in."""
+    currency = ctx.order.currency
+    if not currency:
+        return []
+    known = {
+        line.product.currency
+        for line in ctx.lines
+        if line.product_id is not None and line.product.currency
+    }
+    if ctx.customer is not None and ctx.customer.currency:
+        known.add(ctx.customer.currency)
+    if not known or currency in known:
+        return []
+    expected = ", ".join(sorted(known))
+    return [
+        issue(
+            ctx,
+            "currency_mismatch",
+            "currency",
+            _(
+                "The order is in %(order)s but this customer and these products are priced in %(expected)s."
+            )
+            % {"order": currency, "expected": expected},
+            order=currency,
+            expected=expected,
+        )
+    ]
+
+
+def rule_low_confidence(ctx: RuleContext) -> list[dict]:
+    out = []
+    settings = ctx.settings
+    extraction = ctx.extraction
+    for key, name in HEADER_CONFIDENCE_FIELDS:
+        if key == "customer":
+            value = (extraction.get("customer") or {}).get("confidence")
+            confidence = None if value is None else float(value)
+        else:
+            confidence = field_confidence(extraction, key)
+        if confidence is None or confidence >= settings.threshold(key):
+            continue
+        out.append(
+            issue(
+                ctx,
+                "low_confidence",
+                name,
+                _("%(field)s was read with low confidence (%(confidence)s).")
+                % {"field": name, "confidence": f"{confidence:.2f}"},
+                confidence=confidence,
+                threshold=settings.threshold(key),
+            )
+        )
+    for i, line in enumerate(ctx.lines):
+        data = line.extraction or {}
+        for key, name, contract_name in LINE_CONFIDENCE_FIELDS:
+            if name == "product":
+                value = (data.get("product") or {}).get("confidence")
+                if line.product_id is None:
+                    continue  # unknown_product says it
+                confidence = None if value is None else float(value)
+            else:
+                confidence = field_confidence(data, name)
+            if confidence is None or confidence >= settings.threshold(key):
+                continue
+            out.append(
+                issue(
+                    ctx,
+                    "low_confidence",
+                    f"lines[{i}].{contract_name}",
+                    _("Line %(n)s: %(field)s was read with low confidence (%(confidence)s).")
+                    % {"n": i + 1, "field": contract_name, "confidence": f"{confidence:.2f}"},
+                    confidence=confidence,
+                    threshold=settings.threshold(key),
+                )
+            )
+    return out
+
+
+# Order matters only for display: the most telling issues first.
+RULES: list[Callable[[RuleContext], list[dict]]] = [
+    rule_not_an_order,
+    rule_unknown_customer,
+    rule_ambiguous_customer,
+    rule_no_lines,
+    rule_unknown_product,
+    rule_ambiguous_product,
+    rule_invalid_quantity,
+    rule_price_mismatch,
+    rule_missing_price,
+    rule_total_mismatch,
+    rule_quantity_outlier,
+    rule_missing_po_number,
+    rule_duplicate_po_number,
+    rule_delivery_date,
+    rule_credit_limit_exceeded,
+    rule_sample_with_prices,
+    rule_currency_mismatch,
+    rule_low_confidence,
+]
+
+
+def order_check_rules(*, order, today: dt.date | None = None) -> list[dict]:
+    """Every rule over the order as stored; returns the issues found."""
+    ctx = rule_context_for(order, today=today)
+    issues: list[dict] = []
+    for rule in RULES:
+        issues.extend(rule(ctx))
+    return issues

@@ -1,0 +1,382 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from catalog.models import PriceList, PriceListItem
+from ingestion.decision.rules import (
+    QUANTITY_OUTLIER_CHECKS,
+    issue,
+    order_check_rules,
+    register_quantity_outlier_check,
+    rule_ambiguous_customer,
+    rule_ambiguous_product,
+    rule_context_for,
+    rule_credit_limit_exceeded,
+    rule_currency_mismatch,
+    rule_delivery_date,
+    rule_duplicate_po_number,
+    rule_low_confidence,
+    rule_missing_po_number,
+    rule_no_lines,
+    rule_not_an_order,
+    rule_price_mismatch,
+    rule_quantity_outlier,
+    rule_sample_with_prices,
+    rule_total_mismatch,
+    rule_unknown_customer,
+    rule_unknown_product,
+)
+from orders.models import Invoice, OrderStatus, OrderType
+from tests.factories import CustomerFactory, OrderFactory, OrderLineFactory, ProductFactory
+
+TODAY = dt.date(2026, 11, 27)
+
+
+@pytest.fixture
+def customer(tenant):
+    return CustomerFactory(tenant=tenant, code="C00042", name="Dupont SARL")
+
+
+@pytest.fixture
+def product(tenant):
+    return ProductFactory(tenant=tenant, sku="GT-6MM-BK", list_price=Decimal("3.45"))
+
+
+def make_order(customer, **fields):
+    fields.setdefault("status", OrderStatus.EXTRACTED)
+    return OrderFactory(tenant=customer.tenant, customer=customer, **fields)
+
+
+def ctx_of(order):
+    return rule_context_for(order, today=TODAY)
+
+
+def codes(issues):
+    return [(i["code"], i["field"], i["blocking"]) for i in issues]
+
+
+def test_unknown_customer(tenant):
+    order = OrderFactory(tenant=tenant, customer=None)
+    assert codes(rule_unknown_customer(ctx_of(order))) == [
+        ("unknown_customer", "customer_code", True)
+    ]
+
+
+def test_known_customer_is_no_issue(customer):
+    assert rule_unknown_customer(ctx_of(make_order(customer))) == []
+
+
+def test_ambiguous_customer_names_the_candidates(tenant):
+    order = OrderFactory(
+        tenant=tenant,
+        customer=None,
+        extraction={
+            "customer": {
+                "ambiguous": True,
+                "confidence": 0.5,
+                "candidates": [
+                    {"code": "C1", "name": "Dupont Lyon"},
+                    {"code": "C2", "name": "Dupont Paris"},
+                ],
+            }
+        },
+    )
+    ctx = ctx_of(order)
+    found = rule_ambiguous_customer(ctx)
+    assert codes(found) == [("ambiguous_customer", "customer_code", True)]
+    assert (
+        found[0]["message"]
+        == "Several customers fit this document: C1 Dupont Lyon, C2 Dupont Paris."
+    )
+    assert rule_unknown_customer(ctx) == []
+
+
+def test_no_lines(customer):
+    assert codes(rule_no_lines(ctx_of(make_order(customer)))) == [("no_lines", "lines", True)]
+
+
+def test_unknown_product(customer):
+    order = make_order(customer)
+    OrderLineFactory(order=order, product=None, customer_sku="ZZ-9", position=0)
+    found = rule_unknown_product(ctx_of(order))
+    assert codes(found) == [("unknown_product", "lines[0].sku", True)]
+    assert found[0]["message"] == "Line 1: no product of the catalog matches “ZZ-9”."
+
+
+def test_ambiguous_product(customer):
+    order = make_order(customer)
+    OrderLineFactory(
+        order=order,
+        product=None,
+        description="gaine 6mm",
+        position=0,
+        extraction={
+            "product": {
+                "ambiguous": True,
+                "confidence": 0.5,
+                "candidates": [{"sku": "GT-6MM-BK"}, {"sku": "GT-6MM-WH"}],
+            }
+        },
+    )
+    ctx = ctx_of(order)
+    assert codes(rule_ambiguous_product(ctx)) == [("ambiguous_product", "lines[0].sku", True)]
+    assert (
+        rule_ambiguous_product(ctx)[0]["message"]
+        == "Line 1: “gaine 6mm” could be GT-6MM-BK, GT-6MM-WH."
+    )
+    assert rule_unknown_product(ctx) == []
+
+
+def test_price_mismatch_against_list_price(customer, product):
+    order = make_order(customer)
+    OrderLineFactory(
+        order=order, product=product, unit_price=Decimal("3.60"), quantity=Decimal("12")
+    )
+    found = rule_price_mismatch(ctx_of(order))
+    assert codes(found) == [("price_mismatch", "lines[0].unit_price", True)]
+    assert found[0]["message"] == "price 3.60 differs from list price 3.45 (+4.3%)"
+
+
+def test_price_within_tolerance_is_no_issue(customer, product):
+    order = make_order(customer)
+    OrderLineFactory(order=order, product=product, unit_price=Decimal("3.46"))
+    assert rule_price_mismatch(ctx_of(order)) == []
+
+
+def test_price_tolerance_is_a_tenant_setting(tenant, customer, product):
+    tenant.settings = {"extraction": {"price_tolerance_pct": "5"}}
+    tenant.save()
+    order = make_order(customer)
+    OrderLineFactory(order=order, product=product, unit_price=Decimal("3.60"))
+    assert rule_price_mismatch(ctx_of(order)) == []
+
+
+def test_customer_price_list_wins_over_list_price(tenant, customer, product):
+    price_list = PriceList.objects.create(tenant=tenant, name="Dupont 2026", customer=customer)
+    PriceListItem.objects.create(
+        tenant=tenant, price_list=price_list, product=product, unit_price=Decimal("3.10")
+    )
+    order = make_order(customer)
+    OrderLineFactory(order=order, product=product, unit_price=Decimal("3.45"))
+    found = rule_price_mismatch(ctx_of(order))
+    assert found[0]["message"] == "price 3.45 differs from the customer's price list 3.10 (+11.3%)"
+
+
+def test_total_mismatch(customer, product):
+    order = make_order(customer, stated_total=Decimal("50.00"))
+    OrderLineFactory(
+        order=order, product=product, quantity=Decimal("12"), unit_price=Decimal("3.45")
+    )
+    found = rule_total_mismatch(ctx_of(order))
+    assert codes(found) == [("total_mismatch", "total", True)]
+    assert found[0]["message"] == "stated total 50 differs from the sum of the lines 41.40"
+
+
+def test_total_matching_the_lines_is_no_issue(customer, product):
+    order = make_order(customer, stated_total=Decimal("41.40"))
+    OrderLineFactory(
+        order=order, product=product, quantity=Decimal("12"), unit_price=Decimal("3.45")
+    )
+    assert rule_total_mismatch(ctx_of(order)) == []
+
+
+def test_quantity_outlier_against_history_median(customer, product):
+    for quantity in ("10", "12", "11"):
+        past = make_order(customer, status=OrderStatus.VALIDATED)
+        OrderLineFactory(order=past, product=product, quantity=Decimal(quantity))
+    order = make_order(customer)
+    OrderLineFactory(order=order, product=product, quantity=Decimal("1100"))
+    found = rule_quantity_outlier(ctx_of(order))
+    assert codes(found) == [("quantity_outlier", "lines[0].quantity", True)]
+    assert found[0]["message"] == "Line 1: quantity 1100 is far from this customer's usual 11."
+
+
+def test_quantity_outlier_needs_history(customer, product):
+    past = make_order(customer, status=OrderStatus.VALIDATED)
+    OrderLineFactory(order=past, product=product, quantity=Decimal("10"))
+    order = make_order(customer)
+    OrderLineFactory(order=order, product=product, quantity=Decimal("1100"))
+    assert rule_quantity_outlier(ctx_of(order)) == []
+
+
+def test_quantity_outlier_hook_runs_first(customer, product):
+    def check(ctx, index, line):
+        return issue(ctx, "quantity_outlier", f"lines[{index}].quantity", "seasonal peak expected")
+
+    order = make_order(customer)
+    OrderLineFactory(order=order, product=product, quantity=Decimal("5"))
+    register_quantity_outlier_check(check)
+    try:
+        found = rule_quantity_outlier(ctx_of(order))
+    finally:
+        QUANTITY_OUTLIER_CHECKS.remove(check)
+    assert [i["message"] for i in found] == ["seasonal peak expected"]
+
+
+def test_missing_po_number(customer):
+    order = make_order(customer, po_number="")
+    assert codes(rule_missing_po_number(ctx_of(order))) == [
+        ("missing_po_number", "po_number", True)
+    ]
+
+
+def test_duplicate_po_number(customer):
+    first = make_order(customer, po_number="4500012345", status=OrderStatus.VALIDATED)
+    order = make_order(customer, po_number="4500012345")
+    found = rule_duplicate_po_number(ctx_of(order))
+    assert codes(found) == [("duplicate_po_number", "po_number", True)]
+    assert found[0]["params"]["order"] == first.number
+
+
+def test_same_po_number_of_another_customer_is_no_duplicate(tenant, customer):
+    make_order(CustomerFactory(tenant=tenant), po_number="4500012345")
+    assert rule_duplicate_po_number(ctx_of(make_order(customer, po_number="4500012345"))) == []
+
+
+def test_po_number_of_a_rejected_order_may_be_reused(customer):
+    make_order(customer, po_number="4500012345", status=OrderStatus.REJECTED)
+    assert rule_duplicate_po_number(ctx_of(make_order(customer, po_number="4500012345"))) == []
+
+
+def test_delivery_date_in_past_warns_without_blocking(customer):
+    order = make_order(
+        customer, order_date=dt.date(2026, 11, 1), requested_delivery_date=dt.date(2026, 11, 20)
+    )
+    found = rule_delivery_date(ctx_of(order))
+    assert codes(found) == [("delivery_date_in_past", "requested_delivery_date", False)]
+    assert found[0]["message"] == "delivery date 2026-11-20 is in the past"
+
+
+def test_delivery_before_order_date_blocks(customer):
+    order = make_order(
+        customer, order_date=dt.date(2026, 12, 1), requested_delivery_date=dt.date(2026, 11, 30)
+    )
+    assert codes(rule_delivery_date(ctx_of(order))) == [
+        ("delivery_before_order_date", "requested_delivery_date", True)
+    ]
+
+
+def test_delivery_in_past_can_block_by_tenant_setting(tenant, customer):
+    tenant.settings = {"extraction": {"blocking": {"delivery_date_in_past": True}}}
+    tenant.save()
+    order = make_order(customer, requested_delivery_date=dt.date(2026, 11, 20))
+    assert codes(rule_delivery_date(ctx_of(order))) == [
+        ("delivery_date_in_past", "requested_delivery_date", True)
+    ]
+
+
+def test_future_delivery_date_is_no_issue(customer):
+    order = make_order(customer, requested_delivery_date=dt.date(2026, 12, 4))
+    assert rule_delivery_date(ctx_of(order)) == []
+
+
+def test_credit_limit_exceeded_counts_open_orders_and_unpaid_invoices(customer, product):
+    customer.credit_limit = Decimal("1000")
+    customer.save()
+    make_order(customer, status=OrderStatus.VALIDATED, total_amount=Decimal("600"))
+    invoiced = make_order(customer, status=OrderStatus.INVOICED, total_amount=Decimal("300"))
+    Invoice.objects.create(
+        tenant=customer.tenant,
+        order=invoiced,
+        customer=customer,
+        number="F-1",
+        issued_on=TODAY,
+        total_gross=Decimal("300"),
+        paid_amount=Decimal("100"),
+    )
+    order = make_order(customer)
+    OrderLineFactory(
+        order=order, product=product, quantity=Decimal("100"), unit_price=Decimal("2.50")
+    )
+    found = rule_credit_limit_exceeded(ctx_of(order))
+    assert codes(found) == [("credit_limit_exceeded", "total", True)]
+    assert found[0]["message"] == (
+        "This order (250) brings the customer's exposure to 1050, above the credit limit of 1000."
+    )
+
+
+def test_credit_limit_not_reached(customer, product):
+    customer.credit_limit = Decimal("1000")
+    customer.save()
+    order = make_order(customer)
+    OrderLineFactory(
+        order=order, product=product, quantity=Decimal("100"), unit_price=Decimal("2.50")
+    )
+    assert rule_credit_limit_exceeded(ctx_of(order)) == []
+
+
+def test_sample_with_prices(customer, product):
+    order = make_order(customer, order_type=OrderType.SAMPLE)
+    OrderLineFactory(order=order, product=product, unit_price=Decimal("3.45"))
+    assert codes(rule_sample_with_prices(ctx_of(order))) == [
+        ("sample_with_prices", "lines[0].unit_price", True)
+    ]
+
+
+def test_free_sample_is_no_issue(customer, product):
+    order = make_order(customer, order_type=OrderType.SAMPLE)
+    OrderLineFactory(order=order, product=product, unit_price=None)
+    assert rule_sample_with_prices(ctx_of(order)) == []
+
+
+def test_currency_mismatch(customer, product):
+    order = make_order(customer, currency="GBP")
+    OrderLineFactory(order=order, product=product)
+    assert codes(rule_currency_mismatch(ctx_of(order))) == [("currency_mismatch", "currency", True)]
+
+
+def test_low_confidence_per_field_threshold(customer, product):
+    order = make_order(
+        customer,
+        extraction={
+            "customer": {"confidence": 0.99},
+            "fields": {
+                "po_number": {"value": "X", "confidence": 0.6},
+                "order_date": {"confidence": 0.95},
+            },
+        },
+    )
+    OrderLineFactory(
+        order=order,
+        product=product,
+        extraction={"product": {"confidence": 1.0}, "fields": {"quantity": {"confidence": 0.5}}},
+    )
+    found = rule_low_confidence(ctx_of(order))
+    assert codes(found) == [
+        ("low_confidence", "po_number", True),
+        ("low_confidence", "lines[0].quantity", True),
+    ]
+    assert found[0]["message"] == "po_number was read with low confidence (0.60)."
+
+
+def test_threshold_override_per_tenant(tenant, customer):
+    tenant.settings = {"extraction": {"thresholds": {"po_number": 0.5}}}
+    tenant.save()
+    order = make_order(customer, extraction={"fields": {"po_number": {"confidence": 0.6}}})
+    assert rule_low_confidence(ctx_of(order)) == []
+
+
+def test_not_an_order(customer):
+    order = make_order(
+        customer, extraction={"document": {"is_order": False, "reason": "a trade confirmation"}}
+    )
+    found = rule_not_an_order(ctx_of(order))
+    assert codes(found) == [("not_an_order", "", True)]
+    assert (
+        found[0]["message"] == "This document does not look like an order (a trade confirmation)."
+    )
+
+
+def test_clean_order_has_no_issue(customer, product):
+    order = make_order(
+        customer,
+        po_number="PO-1",
+        stated_total=Decimal("41.40"),
+        order_date=dt.date(2026, 11, 27),
+        requested_delivery_date=dt.date(2026, 12, 4),
+    )
+    OrderLineFactory(
+        order=order, product=product, quantity=Decimal("12"), unit_price=Decimal("3.45")
+    )
+    assert order_check_rules(order=order, today=TODAY) == []
