@@ -18,12 +18,18 @@ class Customer(TenantOwned):
     segment = models.CharField(_("segment"), max_length=60, blank=True)
     vip = models.BooleanField(_("VIP"), default=False)
     payment_terms = models.CharField(_("payment terms"), max_length=60, blank=True)
-    credit_limit = models.DecimalField(_("credit limit"), max_digits=14, decimal_places=2, null=True, blank=True)
+    credit_limit = models.DecimalField(
+        _("credit limit"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     currency = models.CharField(_("currency"), max_length=3, default="EUR")
     language = models.CharField(_("language"), max_length=10, default="en")
     sales_rep = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="portfolio", verbose_name=_("sales rep"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="portfolio",
+        verbose_name=_("sales rep"),
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     fax = models.CharField(_("fax"), max_length=40, blank=True)
@@ -35,8 +41,13 @@ class Customer(TenantOwned):
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["tenant", "code"], name="customer_unique_code")]
-        indexes = [models.Index(fields=["tenant", "name"]), models.Index(fields=["tenant", "sales_rep"])]
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "code"], name="customer_unique_code")
+        ]
+        indexes = [
+            models.Index(fields=["tenant", "name"]),
+            models.Index(fields=["tenant", "sales_rep"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -67,11 +78,25 @@ class Address(TenantOwned):
         verbose_name_plural = "addresses"
 
     def __str__(self) -> str:
-        return ", ".join(p for p in [self.name, self.street, f"{self.postal_code} {self.city}".strip(), self.country] if p)
+        return ", ".join(
+            p
+            for p in [
+                self.name,
+                self.street,
+                f"{self.postal_code} {self.city}".strip(),
+                self.country,
+            ]
+            if p
+        )
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "street": self.street, "postal_code": self.postal_code,
-                "city": self.city, "country": self.country}
+        return {
+            "name": self.name,
+            "street": self.street,
+            "postal_code": self.postal_code,
+            "city": self.city,
+            "country": self.country,
+        }
 
 
 class Contact(TenantOwned):
@@ -103,7 +128,11 @@ class CustomerSender(TenantOwned):
 
     class Meta:
         ordering = ["value"]
-        constraints = [models.UniqueConstraint(fields=["tenant", "kind", "value"], name="customer_sender_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "kind", "value"], name="customer_sender_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.value
@@ -112,9 +141,47 @@ class CustomerSender(TenantOwned):
 class PortalAccount(TenantOwned):
     """A customer's user of the portal: one customer of one tenant, never staff pages."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_account")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_account"
+    )
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="portal_accounts")
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"{self.user} → {self.customer}"
+
+
+class ImportKind(models.TextChoices):
+    CUSTOMERS = "customers", _("Customers")  # customers.csv of CONTRACTS.md
+    PRODUCTS = "products", _("Products")  # products.csv
+    ALIASES = "aliases", _("Customer part numbers")  # aliases.csv
+
+
+class ImportStatus(models.TextChoices):
+    PREVIEWED = "previewed", _("Previewed")  # checked, waiting for a person to apply it
+    REFUSED = "refused", _("Refused")  # the file has errors; nothing can be applied
+    APPLIED = "applied", _("Applied")  # imported
+
+
+class ImportBatch(TenantOwned):
+    """A master-data file uploaded from the imports page: previewed first, applied on request."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=ImportKind.choices)
+    file = models.FileField(upload_to="imports/%Y/%m/%d/", max_length=300)
+    filename = models.CharField(_("file"), max_length=300, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PREVIEWED
+    )
+    # The ImportReport as JSON: counts, created/updated keys, rejected lines with reasons.
+    report = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.filename}"

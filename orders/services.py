@@ -18,7 +18,9 @@ from tenants.models import Tenant
 S = OrderStatus
 
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
-    S.RECEIVED: frozenset({S.EXTRACTED, S.NEEDS_REVIEW, S.VALIDATED, S.REJECTED, S.CANCELLED, S.ON_HOLD}),
+    S.RECEIVED: frozenset(
+        {S.EXTRACTED, S.NEEDS_REVIEW, S.VALIDATED, S.REJECTED, S.CANCELLED, S.ON_HOLD}
+    ),
     S.EXTRACTED: frozenset({S.NEEDS_REVIEW, S.VALIDATED, S.REJECTED, S.CANCELLED, S.ON_HOLD}),
     S.NEEDS_REVIEW: frozenset({S.VALIDATED, S.REJECTED, S.CANCELLED, S.ON_HOLD}),
     S.ON_HOLD: frozenset({S.NEEDS_REVIEW, S.VALIDATED, S.REJECTED, S.CANCELLED}),
@@ -52,21 +54,41 @@ def order_next_number(*, tenant: Tenant, year: int | None = None) -> str:
     year = year or timezone.now().year
     with transaction.atomic():
         OrderNumberSequence.objects.get_or_create(tenant=tenant, year=year)
-        OrderNumberSequence.objects.filter(tenant=tenant, year=year).update(last_value=F("last_value") + 1)
-        value = OrderNumberSequence.objects.select_for_update().get(tenant=tenant, year=year).last_value
+        OrderNumberSequence.objects.filter(tenant=tenant, year=year).update(
+            last_value=F("last_value") + 1
+        )
+        value = (
+            OrderNumberSequence.objects.select_for_update().get(tenant=tenant, year=year).last_value
+        )
     return f"SO-{year}-{value:06d}"
 
 
-def order_event_record(*, order: Order, kind: str, actor=None, reason: str = "", from_status: str = "",
-                       to_status: str = "", data: dict | None = None) -> OrderEvent:
+def order_event_record(
+    *,
+    order: Order,
+    kind: str,
+    actor=None,
+    reason: str = "",
+    from_status: str = "",
+    to_status: str = "",
+    data: dict | None = None,
+) -> OrderEvent:
     return OrderEvent.objects.create(
-        tenant_id=order.tenant_id, order=order, kind=kind, actor=actor, reason=reason,
-        from_status=from_status, to_status=to_status, data=data or {},
+        tenant_id=order.tenant_id,
+        order=order,
+        kind=kind,
+        actor=actor,
+        reason=reason,
+        from_status=from_status,
+        to_status=to_status,
+        data=data or {},
     )
 
 
 @transaction.atomic
-def order_transition(*, order: Order, to: str, actor=None, reason: str = "", data: dict | None = None) -> Order:
+def order_transition(
+    *, order: Order, to: str, actor=None, reason: str = "", data: dict | None = None
+) -> Order:
     current = Order.objects.select_for_update().get(pk=order.pk)
     if to not in ALLOWED_TRANSITIONS.get(current.status, frozenset()):
         raise IllegalTransition(
@@ -80,9 +102,20 @@ def order_transition(*, order: Order, to: str, actor=None, reason: str = "", dat
         current.validated_by = actor
         fields += ["validated_at", "validated_by"]
     current.save(update_fields=fields)
-    order_event_record(order=current, kind="status_changed", actor=actor, reason=reason,
-                       from_status=from_status, to_status=to, data=data)
-    order.status, order.validated_at, order.validated_by = current.status, current.validated_at, current.validated_by
+    order_event_record(
+        order=current,
+        kind="status_changed",
+        actor=actor,
+        reason=reason,
+        from_status=from_status,
+        to_status=to,
+        data=data,
+    )
+    order.status, order.validated_at, order.validated_by = (
+        current.status,
+        current.validated_at,
+        current.validated_by,
+    )
     return order
 
 
