@@ -41,7 +41,6 @@ NAVIGATION: list[NavEntry] = [
     NavEntry(_("Disputes"), "disputes:list", (A, M, S, L, C)),
     NavEntry(_("Dashboards"), "dashboards:home", (A, M, S, D)),
     NavEntry(_("Imports"), "customers:import", (A, M)),
-    NavEntry(_("Administration"), "admin:index", (A,)),
 ]
 
 
