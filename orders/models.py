@@ -289,8 +289,9 @@ class ErpConnector(TenantOwned):
     )
     active = models.BooleanField(_("active"), default=True)
     webhook_url = models.URLField(_("webhook URL"), max_length=500, blank=True)
-    # Shared secret of the HMAC-SHA256 signature sent in X-Carnet-Signature.
-    secret = models.CharField(_("signing secret"), max_length=200, blank=True)
+    # Shared secret of the HMAC-SHA256 signature sent in X-Carnet-Signature, encrypted at rest
+    # (ingestion.crypto); read it with signing_secret().
+    secret = models.CharField(_("signing secret"), max_length=500, blank=True)
     # Relative to settings.CARNET_ERP_DROP_ROOT/<tenant slug>/: a tenant never writes outside it.
     folder = models.CharField(_("folder"), max_length=200, blank=True)
     timeout_seconds = models.PositiveIntegerField(_("timeout (seconds)"), default=10)
@@ -304,6 +305,16 @@ class ErpConnector(TenantOwned):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.tenant_id})"
+
+    def set_secret(self, value: str) -> None:
+        from ingestion.crypto import secret_encrypt
+
+        self.secret = secret_encrypt(value) if value else ""
+
+    def signing_secret(self) -> str:
+        from ingestion.crypto import secret_decrypt
+
+        return secret_decrypt(self.secret)
 
 
 class ExportAttempt(TenantOwned):
