@@ -83,7 +83,14 @@ class Layout:
                     "rotation": p.rotation,
                     "image_name": p.image_name,
                     "words": [
-                        [w.text, round(w.x0, 2), round(w.top, 2), round(w.x1, 2), round(w.bottom, 2), round(w.confidence, 3)]
+                        [
+                            w.text,
+                            round(w.x0, 2),
+                            round(w.top, 2),
+                            round(w.x1, 2),
+                            round(w.bottom, 2),
+                            round(w.confidence, 3),
+                        ]
                         for w in p.words
                     ],
                     "rulings": [[r.x0, r.top, r.x1, r.bottom] for r in p.rulings],

@@ -6,6 +6,14 @@ from tests.factories.orders import OrderFactory, OrderLineFactory
 from tests.factories.tenants import MembershipFactory, TenantFactory, UserFactory
 
 __all__ = [
-    "AddressFactory", "AliasFactory", "ContactFactory", "CustomerFactory", "MembershipFactory",
-    "OrderFactory", "OrderLineFactory", "ProductFactory", "TenantFactory", "UserFactory",
+    "AddressFactory",
+    "AliasFactory",
+    "ContactFactory",
+    "CustomerFactory",
+    "MembershipFactory",
+    "OrderFactory",
+    "OrderLineFactory",
+    "ProductFactory",
+    "TenantFactory",
+    "UserFactory",
 ]
