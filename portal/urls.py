@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from portal import views
 
 app_name = "portal"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.portal_home, name="home"),
+    path("login/", views.portal_login, name="login"),
+    path("logout/", views.portal_logout, name="logout"),
+]

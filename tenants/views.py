@@ -6,15 +6,17 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from portal.access import public_view
 from tenants.middleware import SESSION_KEY
 from tenants.models import Membership
 from tenants.roles import staff_view
 
 
+@public_view
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     if request.user.is_portal_user:
-        return redirect("/portal/")
+        return redirect("portal:home")
     if request.tenant is None:
         return render(request, "tenants/no_membership.html", status=403)
     return _home_for_role(request)
@@ -25,6 +27,7 @@ def _home_for_role(request: HttpRequest) -> HttpResponse:
     return render(request, "tenants/home.html")
 
 
+@public_view
 @require_POST
 @login_required
 def switch_tenant(request: HttpRequest) -> HttpResponse:
