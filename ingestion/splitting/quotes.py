@@ -1,0 +1,117 @@
+"""Reply chains, forwards, signatures and disclaimers in email bodies.
+
+A reply quotes the older messages below (or above) the new text; a forward wraps the original
+under a "Forwarded message" banner. We keep the newest part that says something: the new text
+of a reply, or the forwarded original when the forwarder only wrote "please process".
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that open a quoted or forwarded older message (English, French, German, Outlook).
+_QUOTE_HEADERS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^-{2,}\s*(original message|message d'origine|ursprüngliche nachricht|urspr.ngliche nachricht)\s*-{2,}\s*$",
+        r"^-{2,}\s*(forwarded message|message transféré|message transfere|weitergeleitete nachricht)\s*-{2,}\s*$",
+        r"^-{3,}\s*(begin forwarded message|début du message réexpédié)\s*:?\s*-*\s*$",
+        r"^(begin forwarded message|début du message réexpédié|anfang der weitergeleiteten nachricht)\s*:\s*$",
+        r"^on .{4,200}\bwrote\s*:\s*$",
+        r"^le .{4,200}\ba écrit\s*:\s*$",
+        r"^am .{4,200}\bschrieb .{0,100}:\s*$",
+        r"^.{0,100}\bschrieb am .{4,100}:\s*$",
+        r"^_{10,}\s*$",  # Outlook's line above "From: ... Sent: ..."
+    )
+]
+_OUTLOOK_FIELDS = re.compile(r"^\*?(from|de|von)\s*:\*?\s", re.IGNORECASE)
+_OUTLOOK_NEXT = re.compile(
+    r"^\*?(sent|date|envoyé|gesendet|to|à|an|subject|objet|betreff)\s*:\*?\s", re.IGNORECASE
+)
+_SIGNATURE = re.compile(r"^(-- ?|__)$")
+_DISCLAIMER = re.compile(
+    r"(this (e-?mail|message)( and any (files|attachments)( transmitted with it)?)? (is|are|may be) (confidential|intended)"
+    r"|ce (message|courriel|mail)( et (toutes )?les pi[eè]ces jointes)? (est|sont) (confidentiel|strictement|destin)"
+    r"|diese (e-?mail|nachricht) (enth[aä]lt|ist) vertraulich"
+    r"|please consider the environment before printing"
+    r"|pensez [aà] l'environnement avant d'imprimer"
+    r"|disclaimer\s*:|avertissement\s*:|haftungsausschluss)",
+    re.IGNORECASE,
+)
+_HAS_CONTENT = re.compile(r"\d{2,}")
+_FORWARD_SUBJECT = re.compile(r"^\s*(fwd?|tr|wg|fw)\s*:", re.IGNORECASE)
+
+
+def _is_quote_header(lines: list[str], index: int) -> bool:
+    line = lines[index].strip()
+    if any(p.match(line) for p in _QUOTE_HEADERS):
+        return True
+    if _OUTLOOK_FIELDS.match(line):
+        following = [ln.strip() for ln in lines[index + 1 : index + 4]]
+        return any(_OUTLOOK_NEXT.match(ln) for ln in following)
+    return False
+
+
+def segments(text: str) -> list[str]:
+    """The body cut into messages, newest first: the new text, then each quoted older message.
+    Lines quoted with ``>`` belong to the older message that follows the new text."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    parts: list[list[str]] = [[]]
+    in_quote = False
+    for index, line in enumerate(lines):
+        quoted = line.lstrip().startswith(">")
+        if _is_quote_header(lines, index):
+            parts.append([line])
+            in_quote = False
+            continue
+        if quoted and not in_quote:
+            parts.append([])
+            in_quote = True
+        elif not quoted and in_quote and line.strip():
+            # Text after a quote (bottom-posting / inline answers): it is new text.
+            parts.append([])
+            in_quote = False
+        parts[-1].append(re.sub(r"^\s*(>\s?)+", "", line) if quoted else line)
+    return ["\n".join(p).strip() for p in parts if "\n".join(p).strip()]
+
+
+def strip_signature_and_disclaimer(text: str) -> str:
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _SIGNATURE.match(line.rstrip()) or _DISCLAIMER.search(line):
+            return "\n".join(lines[:index]).rstrip()
+    return text.strip()
+
+
+def says_something(text: str) -> bool:
+    """More than a greeting and a "please see below": numbers (quantities, references) or a
+    few real lines."""
+    body = strip_signature_and_disclaimer(text)
+    meaningful = [ln for ln in body.split("\n") if len(ln.strip()) > 2]
+    return bool(_HAS_CONTENT.search(body)) or len(meaningful) >= 6
+
+
+def newest_part(text: str, *, subject: str = "") -> str:
+    """The part of a body worth reading: the newest text of a reply chain, or the forwarded
+    original when the forwarder's own words carry no order."""
+    parts = segments(text)
+    if not parts:
+        return ""
+    cleaned = [strip_signature_and_disclaimer(p) for p in parts]
+    if says_something(parts[0]) or len(parts) == 1:
+        return cleaned[0]
+    # The new text is only "see below": the order is in the quoted / forwarded part.
+    for part, clean in zip(parts[1:], cleaned[1:], strict=True):
+        if says_something(part):
+            return clean
+    return cleaned[0]
+
+
+def is_disclaimer(text: str) -> bool:
+    """A separate text part that is only a legal disclaimer (added by a mail gateway)."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) < 3000 and bool(_DISCLAIMER.search(stripped[:400]))
+
+
+def is_forward(subject: str) -> bool:
+    return bool(_FORWARD_SUBJECT.match(subject or ""))
