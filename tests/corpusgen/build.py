@@ -15,7 +15,20 @@ from .pdf_layouts import LAYOUTS
 
 KINDS = ("pdf", "fax", "email", "sheet")
 # a repeating pattern gives every kind its share even for a small n
-PATTERN = ["pdf", "email", "fax", "pdf", "sheet", "email", "pdf", "fax", "sheet", "email", "pdf", "pdf"]
+PATTERN = [
+    "pdf",
+    "email",
+    "fax",
+    "pdf",
+    "sheet",
+    "email",
+    "pdf",
+    "fax",
+    "sheet",
+    "email",
+    "pdf",
+    "pdf",
+]
 
 
 @dataclass
@@ -84,7 +97,9 @@ def _sheet(rng, world, idx, layout):
     return make_sheet(rng, world, idx)
 
 
-def generate_corpus(out_dir: Path, *, n: int, seed: int, kinds: tuple[str, ...] = KINDS, negatives: bool = True) -> list[Generated]:
+def generate_corpus(
+    out_dir: Path, *, n: int, seed: int, kinds: tuple[str, ...] = KINDS, negatives: bool = True
+) -> list[Generated]:
     out_dir = Path(out_dir)
     for sub in ("masterdata", "documents", "truth", "negatives"):
         if (out_dir / sub).exists():
@@ -107,7 +122,9 @@ def generate_corpus(out_dir: Path, *, n: int, seed: int, kinds: tuple[str, ...] 
         rng = random.Random(f"doc-{seed}-{i}")
         g = makers[kind](rng, world, i + 1, layout)
         (out_dir / "documents" / g.name).write_bytes(g.data)
-        (out_dir / "truth" / f"{g.name}.json").write_text(json.dumps(g.truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (out_dir / "truth" / f"{g.name}.json").write_text(
+            json.dumps(g.truth, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         out.append(g)
     if negatives:
         from .negatives import make_negatives
@@ -121,5 +138,15 @@ def generate_corpus(out_dir: Path, *, n: int, seed: int, kinds: tuple[str, ...] 
         for g in out:
             if g.truth is None:
                 continue
-            w.writerow([g.name, g.kind, g.layout, g.truth["language"], g.truth["channel"], g.truth["customer_code"], len(g.truth["lines"])])
+            w.writerow(
+                [
+                    g.name,
+                    g.kind,
+                    g.layout,
+                    g.truth["language"],
+                    g.truth["channel"],
+                    g.truth["customer_code"],
+                    len(g.truth["lines"]),
+                ]
+            )
     return out

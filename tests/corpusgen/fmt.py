@@ -143,8 +143,23 @@ LABELS: dict[str, dict[str, list[str]]] = {
         "de": ["BESTELLUNG", "Bestellung", "Auftrag", "Einkaufsbestellung"],
     },
     "po_no": {
-        "en": ["PO No.", "PO Number", "P.O. #", "Purchase Order No.", "Order No.", "PO#", "Order number"],
-        "fr": ["N° de commande", "N° commande", "Commande n°", "Réf. commande", "Bon de commande n°", "N° BC"],
+        "en": [
+            "PO No.",
+            "PO Number",
+            "P.O. #",
+            "Purchase Order No.",
+            "Order No.",
+            "PO#",
+            "Order number",
+        ],
+        "fr": [
+            "N° de commande",
+            "N° commande",
+            "Commande n°",
+            "Réf. commande",
+            "Bon de commande n°",
+            "N° BC",
+        ],
         "de": ["Bestellnummer", "Bestell-Nr.", "Bestellung Nr.", "Bestellnr.", "Beleg-Nr."],
     },
     "order_date": {
@@ -153,9 +168,28 @@ LABELS: dict[str, dict[str, list[str]]] = {
         "de": ["Datum", "Bestelldatum", "Belegdatum", "Datum der Bestellung"],
     },
     "delivery_date": {
-        "en": ["Delivery date", "Requested delivery", "Required by", "Req. Date", "Deliver by", "Need by"],
-        "fr": ["Date de livraison", "Livraison souhaitée", "Date de livraison souhaitée", "À livrer le", "Délai"],
-        "de": ["Lieferdatum", "Liefertermin", "Wunschtermin", "Anlieferung am", "Gewünschter Liefertermin"],
+        "en": [
+            "Delivery date",
+            "Requested delivery",
+            "Required by",
+            "Req. Date",
+            "Deliver by",
+            "Need by",
+        ],
+        "fr": [
+            "Date de livraison",
+            "Livraison souhaitée",
+            "Date de livraison souhaitée",
+            "À livrer le",
+            "Délai",
+        ],
+        "de": [
+            "Lieferdatum",
+            "Liefertermin",
+            "Wunschtermin",
+            "Anlieferung am",
+            "Gewünschter Liefertermin",
+        ],
     },
     "ship_to": {
         "en": ["Ship to", "SHIP TO", "Deliver to", "Delivery address", "Ship-To Address"],
@@ -172,7 +206,11 @@ LABELS: dict[str, dict[str, list[str]]] = {
         "fr": ["Fournisseur", "FOURNISSEUR", "À l'attention de"],
         "de": ["Lieferant", "LIEFERANT", "An"],
     },
-    "pos": {"en": ["Line", "Item", "#", "Ln"], "fr": ["Ligne", "N°", "Pos."], "de": ["Pos.", "Pos", "Position"]},
+    "pos": {
+        "en": ["Line", "Item", "#", "Ln"],
+        "fr": ["Ligne", "N°", "Pos."],
+        "de": ["Pos.", "Pos", "Position"],
+    },
     "our_ref": {
         "en": ["Supplier ref.", "Vendor item", "Your part no.", "Mfr part #", "Supplier code"],
         "fr": ["Réf. fournisseur", "Votre réf.", "Réf. fourn.", "Code article fournisseur"],
@@ -188,7 +226,11 @@ LABELS: dict[str, dict[str, list[str]]] = {
         "fr": ["Référence", "Réf.", "Code article", "Article"],
         "de": ["Artikel-Nr.", "Art.-Nr.", "Artikel", "Material"],
     },
-    "gtin": {"en": ["EAN", "GTIN", "Barcode"], "fr": ["EAN", "Code EAN", "GTIN"], "de": ["EAN", "EAN-Code", "GTIN"]},
+    "gtin": {
+        "en": ["EAN", "GTIN", "Barcode"],
+        "fr": ["EAN", "Code EAN", "GTIN"],
+        "de": ["EAN", "EAN-Code", "GTIN"],
+    },
     "desc": {
         "en": ["Description", "DESCRIPTION", "Item description", "Product"],
         "fr": ["Désignation", "Description", "Libellé", "Désignation article"],
@@ -199,15 +241,31 @@ LABELS: dict[str, dict[str, list[str]]] = {
         "fr": ["Qté", "Quantité", "Qté cdée", "Qté"],
         "de": ["Menge", "Bestellmenge", "Anz.", "Menge"],
     },
-    "unit": {"en": ["Unit", "UoM", "U/M", "UOM"], "fr": ["Unité", "U.", "UV"], "de": ["ME", "Einheit", "Mengeneinheit"]},
+    "unit": {
+        "en": ["Unit", "UoM", "U/M", "UOM"],
+        "fr": ["Unité", "U.", "UV"],
+        "de": ["ME", "Einheit", "Mengeneinheit"],
+    },
     "price": {
         "en": ["Unit price", "Price", "Unit Cost", "Price each", "Rate"],
         "fr": ["PU HT", "Prix unitaire", "P.U. HT", "Prix unit. HT", "Prix net"],
         "de": ["Einzelpreis", "Preis", "E-Preis", "Preis/ME", "Stückpreis"],
     },
-    "gross_price": {"en": ["List price", "Gross price"], "fr": ["PU brut", "Prix brut"], "de": ["Bruttopreis", "Listenpreis"]},
-    "disc": {"en": ["Disc. %", "Discount", "Disc%"], "fr": ["Remise %", "Rem.", "Remise"], "de": ["Rabatt %", "Rab.", "Rabatt"]},
-    "net": {"en": ["Net price", "Net unit"], "fr": ["PU net", "Prix net"], "de": ["Nettopreis", "Netto/ME"]},
+    "gross_price": {
+        "en": ["List price", "Gross price"],
+        "fr": ["PU brut", "Prix brut"],
+        "de": ["Bruttopreis", "Listenpreis"],
+    },
+    "disc": {
+        "en": ["Disc. %", "Discount", "Disc%"],
+        "fr": ["Remise %", "Rem.", "Remise"],
+        "de": ["Rabatt %", "Rab.", "Rabatt"],
+    },
+    "net": {
+        "en": ["Net price", "Net unit"],
+        "fr": ["PU net", "Prix net"],
+        "de": ["Nettopreis", "Netto/ME"],
+    },
     "amount": {
         "en": ["Amount", "Total", "Line total", "Ext. Price", "Extended"],
         "fr": ["Montant HT", "Total HT", "Montant", "Total ligne"],
@@ -218,7 +276,11 @@ LABELS: dict[str, dict[str, list[str]]] = {
         "fr": ["Total HT", "Sous-total", "Montant HT", "Total marchandises HT"],
         "de": ["Nettobetrag", "Zwischensumme", "Summe netto", "Warenwert netto"],
     },
-    "vat": {"en": ["VAT", "Tax", "Sales tax"], "fr": ["TVA", "T.V.A."], "de": ["MwSt.", "USt.", "zzgl. MwSt."]},
+    "vat": {
+        "en": ["VAT", "Tax", "Sales tax"],
+        "fr": ["TVA", "T.V.A."],
+        "de": ["MwSt.", "USt.", "zzgl. MwSt."],
+    },
     "shipping": {
         "en": ["Shipping", "Freight", "Shipping & handling", "Carriage"],
         "fr": ["Frais de port", "Port", "Transport"],
@@ -256,13 +318,33 @@ LABELS: dict[str, dict[str, list[str]]] = {
         "fr": ["N° client", "Votre code client", "Code client"],
         "de": ["Kunden-Nr.", "Kundennummer", "Unsere Kd.-Nr."],
     },
-    "vat_no": {"en": ["VAT No.", "VAT reg.", "Tax ID"], "fr": ["N° TVA", "TVA intracom.", "N° TVA intracommunautaire"], "de": ["USt-IdNr.", "USt-ID", "UID"]},
+    "vat_no": {
+        "en": ["VAT No.", "VAT reg.", "Tax ID"],
+        "fr": ["N° TVA", "TVA intracom.", "N° TVA intracommunautaire"],
+        "de": ["USt-IdNr.", "USt-ID", "UID"],
+    },
     "currency": {"en": ["Currency"], "fr": ["Devise", "Monnaie"], "de": ["Währung"]},
-    "incoterms": {"en": ["Incoterms", "Delivery terms", "F.O.B."], "fr": ["Incoterm", "Conditions de livraison"], "de": ["Lieferbedingung", "Incoterms"]},
-    "cost_centre": {"en": ["Cost centre", "Dept."], "fr": ["Centre de coût", "Service"], "de": ["Kostenstelle", "Abteilung"]},
-    "quote_ref": {"en": ["Quote ref.", "Your quotation"], "fr": ["Réf. devis", "Votre offre"], "de": ["Ihr Angebot", "Angebots-Nr."]},
+    "incoterms": {
+        "en": ["Incoterms", "Delivery terms", "F.O.B."],
+        "fr": ["Incoterm", "Conditions de livraison"],
+        "de": ["Lieferbedingung", "Incoterms"],
+    },
+    "cost_centre": {
+        "en": ["Cost centre", "Dept."],
+        "fr": ["Centre de coût", "Service"],
+        "de": ["Kostenstelle", "Abteilung"],
+    },
+    "quote_ref": {
+        "en": ["Quote ref.", "Your quotation"],
+        "fr": ["Réf. devis", "Votre offre"],
+        "de": ["Ihr Angebot", "Angebots-Nr."],
+    },
     "phone": {"en": ["Tel.", "Phone"], "fr": ["Tél.", "Tél"], "de": ["Tel.", "Telefon"]},
-    "carried_forward": {"en": ["Carried forward", "Continued"], "fr": ["À reporter", "Suite page suivante"], "de": ["Übertrag", "Fortsetzung"]},
+    "carried_forward": {
+        "en": ["Carried forward", "Continued"],
+        "fr": ["À reporter", "Suite page suivante"],
+        "de": ["Übertrag", "Fortsetzung"],
+    },
 }
 
 TERMS_TEXT = {
@@ -291,6 +373,16 @@ TERMS_TEXT = {
 
 PAYMENT_TERMS = {
     "en": ["Net 30 days", "30 days EOM", "Net 60", "2% 10, net 30", "Net 45 days"],
-    "fr": ["30 jours fin de mois", "45 jours fin de mois", "Virement à 30 jours", "60 jours date de facture"],
-    "de": ["30 Tage netto", "14 Tage 2 % Skonto, 30 Tage netto", "60 Tage netto", "Zahlbar innerhalb 30 Tagen"],
+    "fr": [
+        "30 jours fin de mois",
+        "45 jours fin de mois",
+        "Virement à 30 jours",
+        "60 jours date de facture",
+    ],
+    "de": [
+        "30 Tage netto",
+        "14 Tage 2 % Skonto, 30 Tage netto",
+        "60 Tage netto",
+        "Zahlbar innerhalb 30 Tagen",
+    ],
 }

@@ -58,6 +58,12 @@ SUPPLIER = {
         "s.hughes@norvell-industrie.fr",
         "a.benali@norvell-industrie.fr",
     ],
+    "rep_names": {
+        "c.morel@norvell-industrie.fr": "Claire Morel",
+        "t.keller@norvell-industrie.fr": "Thomas Keller",
+        "s.hughes@norvell-industrie.fr": "Sarah Hughes",
+        "a.benali@norvell-industrie.fr": "Amine Benali",
+    },
 }
 
 # ---------------------------------------------------------------- check digits
@@ -197,6 +203,9 @@ ADDRESSES = {
         ("Noorderlaan 133", "2030", "Antwerpen", ""),
         ("Rue de la Station 7", "6000", "Charleroi", ""),
         ("Avenue Jean Mermoz 29", "6041", "Gosselies", ""),
+        ("Rue de Rhode 118", "1630", "Linkebeek", ""),
+        ("Parc Industriel des Hauts-Sarts, 2e Avenue 65", "4040", "Herstal", ""),
+        ("Rue du Progrès 5", "5100", "Namur", ""),
     ],
     "DE": [
         ("Industriestraße 12", "70565", "Stuttgart", ""),
@@ -254,24 +263,123 @@ SITE_NAMES = {
 
 FIRST_LAST = {
     "FR": (
-        ["Julien", "Sophie", "Nicolas", "Camille", "Laurent", "Isabelle", "Mathieu", "Nathalie", "Céline", "Olivier"],
-        ["Martin", "Bernard", "Durand", "Lefèvre", "Moreau", "Girard", "Roux", "Fournier", "Chevalier", "Gauthier"],
+        [
+            "Julien",
+            "Sophie",
+            "Nicolas",
+            "Camille",
+            "Laurent",
+            "Isabelle",
+            "Mathieu",
+            "Nathalie",
+            "Céline",
+            "Olivier",
+        ],
+        [
+            "Martin",
+            "Bernard",
+            "Durand",
+            "Lefèvre",
+            "Moreau",
+            "Girard",
+            "Roux",
+            "Fournier",
+            "Chevalier",
+            "Gauthier",
+        ],
     ),
     "BE": (
         ["Pierre", "Anne", "Luc", "Marie", "Geert", "Sarah", "Thomas", "Els", "Jérôme", "Inge"],
-        ["Dubois", "Lambert", "Peeters", "Janssens", "Maes", "Renard", "Leclercq", "Wouters", "Simon", "Hermans"],
+        [
+            "Dubois",
+            "Lambert",
+            "Peeters",
+            "Janssens",
+            "Maes",
+            "Renard",
+            "Leclercq",
+            "Wouters",
+            "Simon",
+            "Hermans",
+        ],
     ),
     "DE": (
-        ["Stefan", "Katrin", "Michael", "Sabine", "Jürgen", "Andrea", "Thomas", "Claudia", "Jörg", "Petra"],
-        ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Becker", "Schulz", "Köhler", "Richter", "Wolf"],
+        [
+            "Stefan",
+            "Katrin",
+            "Michael",
+            "Sabine",
+            "Jürgen",
+            "Andrea",
+            "Thomas",
+            "Claudia",
+            "Jörg",
+            "Petra",
+        ],
+        [
+            "Müller",
+            "Schmidt",
+            "Schneider",
+            "Fischer",
+            "Weber",
+            "Becker",
+            "Schulz",
+            "Köhler",
+            "Richter",
+            "Wolf",
+        ],
     ),
     "GB": (
-        ["James", "Emma", "Oliver", "Charlotte", "Daniel", "Sophie", "Mark", "Rachel", "Gareth", "Fiona"],
-        ["Smith", "Jones", "Taylor", "Brown", "Wilson", "Evans", "Thomas", "Roberts", "Walker", "Wright"],
+        [
+            "James",
+            "Emma",
+            "Oliver",
+            "Charlotte",
+            "Daniel",
+            "Sophie",
+            "Mark",
+            "Rachel",
+            "Gareth",
+            "Fiona",
+        ],
+        [
+            "Smith",
+            "Jones",
+            "Taylor",
+            "Brown",
+            "Wilson",
+            "Evans",
+            "Thomas",
+            "Roberts",
+            "Walker",
+            "Wright",
+        ],
     ),
     "US": (
-        ["Michael", "Jennifer", "David", "Ashley", "Robert", "Jessica", "Brian", "Amanda", "Kevin", "Megan"],
-        ["Johnson", "Williams", "Miller", "Davis", "Garcia", "Rodriguez", "Martinez", "Anderson", "Thompson", "Clark"],
+        [
+            "Michael",
+            "Jennifer",
+            "David",
+            "Ashley",
+            "Robert",
+            "Jessica",
+            "Brian",
+            "Amanda",
+            "Kevin",
+            "Megan",
+        ],
+        [
+            "Johnson",
+            "Williams",
+            "Miller",
+            "Davis",
+            "Garcia",
+            "Rodriguez",
+            "Martinez",
+            "Anderson",
+            "Thompson",
+            "Clark",
+        ],
     ),
 }
 
@@ -337,7 +445,17 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-ALIAS_STYLES = ["A-###", "####-##", "MAT-########", "EMB.####", "LL#####", "VS-##-###", "1000####", "NV-{sku}", "#####"]
+ALIAS_STYLES = [
+    "A-###",
+    "####-##",
+    "MAT-########",
+    "EMB.####",
+    "LL#####",
+    "VS-##-###",
+    "1000####",
+    "NV-{sku}",
+    "#####",
+]
 PO_STYLES = ["sap", "po-year", "cmd", "bc", "digits6", "slash", "e-year", "us-dash"]
 
 
@@ -360,21 +478,22 @@ def build_customers(rng: random.Random, products: list[Product]) -> list[Custome
     idx = 0
     used_addresses: set[tuple[str, str]] = set()
     for country, seeds in CUSTOMER_SEEDS.items():
-        pool = list(ADDRESSES[country])
+        pool = [a for a in ADDRESSES[country] if a[2] != "Eupen"]  # Eupen is Kabelwerk's
         rng.shuffle(pool)
+        mains = [a for a in pool if a not in ADDRESSES["BE"][8:9]][: len(seeds)]
         for name, slug, tld, lang in seeds:
             idx += 1
-            code = f"C{10030 + idx * 17:05d}"
+            code = f"C{100 + idx * 13:05d}"
             if name.startswith("Kabelwerk Eupen"):
                 street, pc, city, state = ADDRESSES["BE"][8]
             else:
-                street, pc, city, state = next(a for a in pool if (a[0], a[1]) not in used_addresses)
+                street, pc, city, state = mains.pop(0)
             used_addresses.add((street, pc))
             addr = Address(name, street, pc, city, country, state=state)
             sites = [addr]
             site_lang = lang if lang in SITE_NAMES else "en"
             for _ in range(rng.choice([0, 1, 1, 2])):
-                cand = [a for a in pool if (a[0], a[1]) not in used_addresses]
+                cand = [a for a in pool if (a[0], a[1]) not in used_addresses and a not in mains]
                 if not cand:
                     break
                 street2, pc2, city2, state2 = rng.choice(cand)
@@ -405,11 +524,20 @@ def build_customers(rng: random.Random, products: list[Product]) -> list[Custome
             for _ in range(rng.randint(1, 3)):
                 first, last = rng.choice(firsts), rng.choice(lasts)
                 local = rng.choice(
-                    [f"{first}.{last}", f"{first[0]}.{last}", f"{first[0]}{last}", "achats", "purchasing", "einkauf"]
+                    [
+                        f"{first}.{last}",
+                        f"{first[0]}.{last}",
+                        f"{first[0]}{last}",
+                        "achats",
+                        "purchasing",
+                        "einkauf",
+                    ]
                 )
                 if local in ("achats", "purchasing", "einkauf"):
                     local = {"fr": "achats", "de": "einkauf"}.get(lang, "purchasing")
-                contacts.append((f"{first} {last}", f"{_strip_accents(local).lower()}@{domains[0]}"))
+                contacts.append(
+                    (f"{first} {last}", f"{_strip_accents(local).lower()}@{domains[0]}")
+                )
             currency = {"GB": "GBP", "US": "USD"}.get(country, "EUR")
             customers.append(
                 Customer(
@@ -428,7 +556,9 @@ def build_customers(rng: random.Random, products: list[Product]) -> list[Custome
                     phone=_phone(rng, country),
                     fax=_phone(rng, country),
                     alias_style=rng.choice(ALIAS_STYLES) if rng.random() < 0.7 else "",
-                    po_style=rng.choice(PO_STYLES if country != "US" else ["us-dash", "digits6", "po-year"]),
+                    po_style=rng.choice(
+                        PO_STYLES if country != "US" else ["us-dash", "digits6", "po-year"]
+                    ),
                     vendor_no=str(rng.randint(10000, 799999)),
                 )
             )
@@ -484,20 +614,26 @@ def _family_rows() -> list[tuple]:
                     f"Packaging tape PP acrylic {w} mm x {length} m, {e}",
                     f"Ruban adhésif d'emballage PP acrylique {w} mm x {length} m, {f}",
                     f"Packband PP Acryl {w} mm x {length} m, {d}", "36 rolls per carton")  # fmt: skip
-    for w in (6, 9, 12, 19):
+    for w in (6, 9, 12, 19, 25):
         for c in ("BK", "GY"):
             e, f, d = COLOURS[c]
             add("gasket", f"GT-{w}MM-{c}", "EA", money_round(Decimal("2.10") + Decimal(w) * Decimal("0.31")),
                 f"Foam gasket tape {w} mm x 10 m, {e}", f"Joint mousse adhésif {w} mm x 10 m, {f}",
                 f"Dichtungsband Schaumstoff {w} mm x 10 m, {d}", "single-sided EPDM foam")  # fmt: skip
-    for size, price in (("100X2.5", "1.20"), ("200X4.8", "2.95"), ("300X4.8", "4.10"), ("370X7.6", "8.60"), ("540X9", "14.90")):
-        for c in ("BK", "NT"):
+    for size, price in (
+        ("100X2.5", "1.20"),
+        ("200X4.8", "2.95"),
+        ("300X4.8", "4.10"),
+        ("370X7.6", "8.60"),
+        ("540X9", "14.90"),
+    ):
+        for c in ("BK", "NT", "WH"):
             e, f, d = COLOURS[c]
             s = size.replace("X", " x ")
             add("ties", f"CT-{size}-{c}", "BOX", price, f"Cable ties {s} mm, {e}, bag of 100",
                 f"Colliers de serrage {s} mm, {f}, sachet de 100", f"Kabelbinder {s} mm, {d}, Beutel à 100 Stück",
                 "polyamide 6.6, UV resistant" if c == "BK" else "polyamide 6.6")  # fmt: skip
-    for w in (450, 500):
+    for w in (400, 450, 500):
         for mic in (17, 20, 23, 30):
             for c in ("CL", "BK"):
                 e, f, d = COLOURS[c]
@@ -512,7 +648,7 @@ def _family_rows() -> list[tuple]:
     add("stretch", "SF-500-23-CL-P54", "PAL", "462.00", "Stretch film hand roll 500 mm 23 µm clear, pallet of 54 rolls",
         "Film étirable manuel 500 mm 23 µm transparent, palette de 54 rouleaux",
         "Handstretchfolie 500 mm 23 µm transparent, Palette à 54 Rollen")  # fmt: skip
-    for s in ("S", "M", "L", "XL"):
+    for s in ("S", "M", "L", "XL", "XXL"):
         for c, price in (("BL", "5.90"), ("BK", "6.80")):
             e, f, d = COLOURS[c]
             add("gloves", f"NG-{s}-{c}", "BOX", price, f"Nitrile disposable gloves size {s}, {e}, powder-free, box of 100",
@@ -521,11 +657,26 @@ def _family_rows() -> list[tuple]:
     for s in (7, 8, 9, 10):
         add("gloves", f"CRG-{s}", "EA", "4.35", f"Cut resistant gloves level C, size {s}",
             f"Gants anti-coupure niveau C, taille {s}", f"Schnittschutzhandschuhe Stufe C, Größe {s}", "EN 388:2016")  # fmt: skip
-    for dims, price in (("200x150x100", "0.38"), ("300x200x150", "0.52"), ("310x220x200", "0.61"), ("400x300x200", "0.79"),
-                        ("400x300x300", "0.94"), ("500x400x300", "1.28"), ("600x400x400", "1.74"), ("800x600x500", "2.95")):
+    for dims, price in (
+        ("200x150x100", "0.38"),
+        ("250x200x150", "0.47"),
+        ("350x250x200", "0.69"),
+        ("500x300x300", "1.12"),
+        ("600x400x300", "1.55"),
+        ("300x200x150", "0.52"),
+        ("310x220x200", "0.61"),
+        ("400x300x200", "0.79"),
+        ("400x300x300", "0.94"),
+        ("500x400x300", "1.28"),
+        ("600x400x400", "1.74"),
+        ("800x600x500", "2.95"),
+    ):
         for wall in ("SW", "DW"):
             p = Decimal(price) * (Decimal("1.6") if wall == "DW" else 1)
-            we, wf, wd = {"SW": ("single wall", "simple cannelure", "1-wellig"), "DW": ("double wall", "double cannelure", "2-wellig")}[wall]
+            we, wf, wd = {
+                "SW": ("single wall", "simple cannelure", "1-wellig"),
+                "DW": ("double wall", "double cannelure", "2-wellig"),
+            }[wall]
             add("cartons", f"CB-{dims.replace('x', '')}-{wall}", "EA", money_round(p),
                 f"Shipping carton {dims} mm, {we}, brown", f"Caisse carton {dims} mm, {wf}, brun",
                 f"Faltkarton {dims} mm, {wd}, braun", "FEFCO 0201, supplied flat")  # fmt: skip
@@ -545,18 +696,30 @@ def _family_rows() -> list[tuple]:
             f"PET strapping {w} mm x 1200 m, green, embossed", f"Feuillard PET {w} mm x 1200 m, vert, gaufré",
             f"PET-Umreifungsband {w} mm x 1200 m, grün, geprägt", "core 406 mm")  # fmt: skip
         for kind, price in (("M", "24.00"), ("P", "31.50")):
-            ke, kf, kd = {"M": ("metal", "métal", "Metall"), "P": ("plastic", "plastique", "Kunststoff")}[kind]
+            ke, kf, kd = {
+                "M": ("metal", "métal", "Metall"),
+                "P": ("plastic", "plastique", "Kunststoff"),
+            }[kind]
             add("strapping", f"SS-{w}-{kind}", "BOX", price, f"Strapping seals {w} mm, {ke}, box of 1000",
                 f"Chapes de cerclage {w} mm, {kf}, boîte de 1000", f"Verschlusshülsen {w} mm, {kd}, Karton à 1000")  # fmt: skip
     for leg in (35, 50):
         for length in (800, 1000, 1200):
-            add("edge", f"EP-{leg}-{length}", "EA", money_round(Decimal("0.00028") * leg * length + Decimal("0.05")),
+            add("edge", f"EP-{leg}-{length}", "EA", money_round(Decimal("0.0000085") * leg * length + Decimal("0.05")),
                 f"Cardboard edge protector {leg} x {leg} x 3 mm, length {length} mm",
                 f"Cornière carton {leg} x {leg} x 3 mm, longueur {length} mm",
                 f"Kantenschutzwinkel Karton {leg} x {leg} x 3 mm, Länge {length} mm")  # fmt: skip
-    for dims, price in (("100x50", "6.40"), ("100x100", "9.90"), ("100x150", "12.80"), ("148x210", "19.50"), ("57x32", "3.90")):
+    for dims, price in (
+        ("100x50", "6.40"),
+        ("100x100", "9.90"),
+        ("100x150", "12.80"),
+        ("148x210", "19.50"),
+        ("57x32", "3.90"),
+    ):
         for t in ("TT", "DT"):
-            te, tf, td = {"TT": ("thermal transfer", "transfert thermique", "Thermotransfer"), "DT": ("direct thermal", "thermique direct", "Thermodirekt")}[t]
+            te, tf, td = {
+                "TT": ("thermal transfer", "transfert thermique", "Thermotransfer"),
+                "DT": ("direct thermal", "thermique direct", "Thermodirekt"),
+            }[t]
             add("labels", f"LBL-{dims.replace('x', '-')}-{t}", "EA", money_round(Decimal(price) * (Decimal("0.9") if t == "DT" else 1)),
                 f"Labels {dims} mm, {te}, roll of 1000", f"Étiquettes {dims} mm, {tf}, rouleau de 1000",
                 f"Etiketten {dims} mm, {td}, Rolle à 1000", "core 76 mm, permanent adhesive")  # fmt: skip
@@ -587,7 +750,15 @@ def _family_rows() -> list[tuple]:
         "Feuilles absorbantes tous liquides 40 x 50 cm, carton de 100", "Saugmatten universal 40 x 50 cm, Karton à 100")  # fmt: skip
     add("absorb", "DES-SIL-10G", "BOX", "27.00", "Silica gel desiccant bags 10 g, box of 500",
         "Sachets dessicants gel de silice 10 g, boîte de 500", "Silicagel-Trockenmittelbeutel 10 g, Karton à 500")  # fmt: skip
-    add("absorb", "DES-CLAY-KG", "KG", "3.40", "Clay desiccant, bulk", "Dessicant argile, en vrac", "Trockenmittel Ton, lose")
+    add(
+        "absorb",
+        "DES-CLAY-KG",
+        "KG",
+        "3.40",
+        "Clay desiccant, bulk",
+        "Dessicant argile, en vrac",
+        "Trockenmittel Ton, lose",
+    )
     for mm in (6, 8, 10, 12, 14):
         add("rope", f"RP-PP-{mm}MM", "M", money_round(Decimal("0.045") * mm), f"Polypropylene rope {mm} mm, 3-strand",
             f"Cordage polypropylène {mm} mm, 3 torons", f"Polypropylen-Seil {mm} mm, 3-litzig", "coil 220 m")  # fmt: skip
@@ -621,10 +792,29 @@ def _family_rows() -> list[tuple]:
             e, f, d = COLOURS[c]
             add("ppe", f"HV-{s}-{c}", "EA", "2.75", f"High-visibility vest {e}, size {s}", f"Gilet haute visibilité {f}, taille {s}",
                 f"Warnweste {d}, Größe {s}", "EN ISO 20471 class 2")  # fmt: skip
-    for dims, price in (("4x30", "4.20"), ("4x40", "4.90"), ("5x50", "7.40"), ("5x60", "8.30"), ("6x80", "13.60"), ("6x100", "16.20")):
+    for dims, price in (
+        ("3.5x25", "3.70"),
+        ("4x30", "4.20"),
+        ("4x50", "5.60"),
+        ("5x70", "9.10"),
+        ("6x60", "11.90"),
+        ("4x40", "4.90"),
+        ("5x50", "7.40"),
+        ("5x60", "8.30"),
+        ("6x80", "13.60"),
+        ("6x100", "16.20"),
+    ):
         add("screws", f"SCR-{dims.upper()}-ZN", "BOX", price, f"Chipboard screws {dims} mm, zinc plated, box of 200",
             f"Vis agglo {dims} mm, zinguées, boîte de 200", f"Spanplattenschrauben {dims} mm, verzinkt, Box à 200", "Pozidriv, countersunk")  # fmt: skip
-    for rng_, price in (("8-16", "5.50"), ("12-22", "5.90"), ("20-32", "6.60"), ("32-50", "7.90"), ("50-70", "9.40")):
+    for rng_, price in (
+        ("8-16", "5.50"),
+        ("10-16", "5.40"),
+        ("60-80", "10.20"),
+        ("12-22", "5.90"),
+        ("20-32", "6.60"),
+        ("32-50", "7.90"),
+        ("50-70", "9.40"),
+    ):
         add("clamps", f"HC-{rng_}-W4", "BOX", price, f"Hose clamps W4 stainless {rng_} mm, box of 10",
             f"Colliers de serrage inox W4 {rng_} mm, boîte de 10", f"Schlauchschellen W4 Edelstahl {rng_} mm, Packung à 10")  # fmt: skip
     for c in ("CL", "WH", "BK", "GY"):
@@ -668,7 +858,12 @@ def _family_rows() -> list[tuple]:
     for dims, price in (("240x150", "0.22"), ("350x250", "0.36")):
         add("mailers", f"MB-{dims.replace('x', '')}-BW", "EA", price, f"Padded bubble envelopes {dims} mm, white",
             f"Enveloppes à bulles {dims} mm, blanches", f"Luftpolstertaschen {dims} mm, weiß")  # fmt: skip
-    for dims, price in (("100x150", "0.026"), ("200x300", "0.045"), ("300x400", "0.072"), ("400x600", "0.118")):
+    for dims, price in (
+        ("100x150", "0.026"),
+        ("200x300", "0.045"),
+        ("300x400", "0.072"),
+        ("400x600", "0.118"),
+    ):
         add("bags", f"PB-{dims.replace('x', '')}-50", "EA", price, f"LDPE zip bags {dims} mm, 50 µm",
             f"Sachets zip PEBD {dims} mm, 50 µm", f"Druckverschlussbeutel LDPE {dims} mm, 50 µm", "sold per bag, cartons of 1000")  # fmt: skip
     for vol, price in (("60", "0.085"), ("120", "0.14"), ("240", "0.26")):
@@ -678,12 +873,69 @@ def _family_rows() -> list[tuple]:
         e, f, d = COLOURS[c]
         add("wipes", f"WP-ROLL-{c}", "EA", "18.40" if c == "WH" else "21.30", f"Industrial wiping roll 2-ply, {e}, 1000 sheets",
             f"Bobine d'essuyage industriel 2 plis, {f}, 1000 formats", f"Putzrolle 2-lagig, {d}, 1000 Blatt")  # fmt: skip
+    for s_, price in (("S", "6.20"), ("M", "6.20"), ("L", "6.20"), ("XL", "6.60")):
+        add("gloves", f"LG-{s_}-NT", "BOX", price, f"Latex disposable gloves size {s_}, powdered, box of 100",
+            f"Gants jetables latex taille {s_}, poudrés, boîte de 100", f"Latex-Einmalhandschuhe Größe {s_}, gepudert, Box à 100")  # fmt: skip
+    for s_ in (7, 8, 9, 10):
+        add("gloves", f"WG-PU-{s_}", "EA", "1.45", f"Polyurethane-coated work gloves, size {s_}", f"Gants de manutention enduction PU, taille {s_}",
+            f"PU-beschichtete Arbeitshandschuhe, Größe {s_}", "EN 388, 12 pairs per bag")  # fmt: skip
+    for w, price in ((500, "14.60"), (1000, "27.90")):
+        add("bubble", f"BWA-{w}-50", "EA", price, f"Anti-static bubble wrap roll {w} mm x 50 m, pink", f"Film bulle antistatique {w} mm x 50 m, rose",
+            f"Antistatische Luftpolsterfolie {w} mm x 50 m, rosa")  # fmt: skip
+    for size in range(38, 47):
+        add("ppe", f"SHO-S3-{size}", "EA", "42.50", f"Safety shoes S3 SRC, size {size}", f"Chaussures de sécurité S3 SRC, pointure {size}",
+            f"Sicherheitsschuhe S3 SRC, Größe {size}", "composite toe cap, anti-perforation")  # fmt: skip
+    for c in ("WH", "YE", "BL", "RD"):
+        e, f, d = COLOURS[c]
+        add(
+            "ppe",
+            f"HLM-{c}",
+            "EA",
+            "7.80",
+            f"Safety helmet EN 397, {e}",
+            f"Casque de chantier EN 397, {f}",
+            f"Schutzhelm EN 397, {d}",
+        )
+    for vol, price in (("30", "0.045"), ("100", "0.12")):
+        add(
+            "bags",
+            f"RB-{vol}L-BK",
+            "EA",
+            price,
+            f"Refuse sacks {vol} L, black",
+            f"Sacs poubelle {vol} L, noirs",
+            f"Müllsäcke {vol} L, schwarz",
+            "rolls of 25",
+        )
+    for m in (6, 8, 10):
+        for length, price in ((30, "9.50"), (40, "10.80"), (60, "13.90")):
+            p = Decimal(price) * Decimal(m) / 8
+            add("bolts", f"BLT-M{m}X{length}-ZN", "BOX", money_round(p), f"Hexagon head bolts M{m} x {length} mm, 8.8, zinc plated, box of 100",
+                f"Vis à tête hexagonale M{m} x {length} mm, 8.8, zinguées, boîte de 100",
+                f"Sechskantschrauben M{m} x {length} mm, 8.8, verzinkt, Packung à 100", "DIN 933")  # fmt: skip
+    for m, price in ((6, "2.10"), (8, "2.90"), (10, "3.80"), (12, "5.10")):
+        add("bolts", f"WSH-M{m}-ZN", "BOX", price, f"Flat washers M{m}, zinc plated, box of 200", f"Rondelles plates M{m}, zinguées, boîte de 200",
+            f"Unterlegscheiben M{m}, verzinkt, Packung à 200", "DIN 125")  # fmt: skip
+    for ral, en, fr, de in (("9005", "jet black", "noir foncé", "tiefschwarz"), ("9010", "pure white", "blanc pur", "reinweiß"),
+                            ("7035", "light grey", "gris clair", "lichtgrau"), ("3000", "flame red", "rouge feu", "feuerrot"),
+                            ("5010", "gentian blue", "bleu gentiane", "enzianblau"), ("6018", "yellow green", "vert jaune", "gelbgrün")):  # fmt: skip
+        add("aerosols", f"PNT-RAL{ral}", "EA", "7.40", f"Spray paint RAL {ral} {en}, gloss, 400 ml", f"Peinture aérosol RAL {ral} {fr}, brillant, 400 ml",
+            f"Sprühlack RAL {ral} {de}, glänzend, 400 ml")  # fmt: skip
     return rows
 
 
 def build_products(rng: random.Random) -> list[Product]:
     rows = _family_rows()
-    prefixes = ["3760128", "3700451", "4012637", "4260153", "5012346", "5410873", "8712345", "3660212"]
+    prefixes = [
+        "3760128",
+        "3700451",
+        "4012637",
+        "4260153",
+        "5012346",
+        "5410873",
+        "8712345",
+        "3660212",
+    ]
     fam_prefix: dict[str, str] = {}
     used_gtins: set[str] = set()
     products = []
@@ -709,7 +961,20 @@ def write_masterdata(folder: Path, customers: list[Customer], products: list[Pro
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / "customers.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["code", "name", "vat_number", "email_domains", "street", "postal_code", "city", "country", "sales_rep_email", "vip"])
+        w.writerow(
+            [
+                "code",
+                "name",
+                "vat_number",
+                "email_domains",
+                "street",
+                "postal_code",
+                "city",
+                "country",
+                "sales_rep_email",
+                "vip",
+            ]
+        )
         for c in customers:
             a = c.address
             w.writerow([c.code, c.name, c.vat_number, "|".join(c.email_domains), a.street, a.postal_code, a.city, a.country,
@@ -718,7 +983,9 @@ def write_masterdata(folder: Path, customers: list[Customer], products: list[Pro
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["sku", "gtin", "description", "unit", "unit_price", "currency"])
         for p in products:
-            w.writerow([p.sku, p.gtin, p.description, p.unit, format(p.unit_price, "f"), p.currency])
+            w.writerow(
+                [p.sku, p.gtin, p.description, p.unit, format(p.unit_price, "f"), p.currency]
+            )
     with (folder / "aliases.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["customer_code", "customer_sku", "sku"])

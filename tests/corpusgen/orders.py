@@ -7,11 +7,27 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .fmt import DATE_STYLES, NUMBER_STYLES, PAYMENT_TERMS, TERMS_TEXT, dec_str, fmt_date, fmt_money, fmt_num, money_round
+from .fmt import (
+    DATE_STYLES,
+    NUMBER_STYLES,
+    PAYMENT_TERMS,
+    TERMS_TEXT,
+    dec_str,
+    fmt_date,
+    fmt_money,
+    fmt_num,
+    money_round,
+)
 from .masterdata import Address, Customer, Product
 
 FX = {"EUR": Decimal("1"), "GBP": Decimal("0.86"), "USD": Decimal("1.09")}
-VAT_RATE = {"FR": Decimal("20"), "BE": Decimal("21"), "DE": Decimal("19"), "GB": Decimal("20"), "US": Decimal("0")}
+VAT_RATE = {
+    "FR": Decimal("20"),
+    "BE": Decimal("21"),
+    "DE": Decimal("19"),
+    "GB": Decimal("20"),
+    "US": Decimal("0"),
+}
 
 UNIT_LABELS = {
     "en": {"EA": ["EA", "ea", "pcs", "each", "PC"], "BOX": ["BOX", "box", "bx", "CTN"], "KG": ["KG", "kg"], "M": ["M", "m", "mtr"],
@@ -101,7 +117,9 @@ class Order:
 
     @property
     def vat_amount(self) -> Decimal:
-        return money_round((self.subtotal or 0) * self.vat_rate / 100 + self.shipping * self.vat_rate / 100)
+        return money_round(
+            (self.subtotal or 0) * self.vat_rate / 100 + self.shipping * self.vat_rate / 100
+        )
 
     @property
     def grand_total(self) -> Decimal:
@@ -111,7 +129,9 @@ class Order:
         ship = self.ship_to
         ship_truth = ship.truth()
         if self.uppercase_address and self.ship_to_printed:
-            ship_truth.update(name=ship.name.upper(), street=ship.street.upper(), city=ship.city.upper())
+            ship_truth.update(
+                name=ship.name.upper(), street=ship.street.upper(), city=ship.city.upper()
+            )
         notes = f"Synthetic {kind} ({layout}, {self.lang}). " + "; ".join(self.traits)
         if notes_extra:
             notes += "; " + notes_extra
@@ -120,7 +140,9 @@ class Order:
             "customer_code": self.customer.code,
             "po_number": self.po_number,
             "order_date": self.order_date.isoformat(),
-            "requested_delivery_date": self.delivery_date.isoformat() if self.delivery_date else None,
+            "requested_delivery_date": self.delivery_date.isoformat()
+            if self.delivery_date
+            else None,
             "currency": self.currency,
             "ship_to": ship_truth,
             "lines": [ln.truth() for ln in self.lines],
@@ -159,15 +181,91 @@ def _weekday(d: dt.date) -> dt.date:
     return d
 
 
-def _quantity(rng: random.Random, unit: str) -> Decimal:
+def _quantity(rng: random.Random, unit: str, price: Decimal) -> Decimal:
+    if unit in ("EA", "BOX") and price > 8:
+        return Decimal(rng.choice([1, 2, 3, 4, 5, 6, 8, 10, 12, 20, 24]))
+    if unit == "EA" and price > 2:
+        return Decimal(rng.choice([2, 5, 6, 10, 12, 18, 20, 24, 30, 36, 48, 50, 60, 100]))
     if unit == "EA":
-        return Decimal(rng.choice([1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 24, 25, 30, 36, 40, 48, 50, 60, 72, 100, 120, 144, 200, 250, 500, 1000, 1200, 2500]))
+        return Decimal(
+            rng.choice(
+                [
+                    1,
+                    2,
+                    3,
+                    4,
+                    5,
+                    6,
+                    8,
+                    10,
+                    12,
+                    15,
+                    20,
+                    24,
+                    25,
+                    30,
+                    36,
+                    40,
+                    48,
+                    50,
+                    60,
+                    72,
+                    100,
+                    120,
+                    144,
+                    200,
+                    250,
+                    500,
+                    1000,
+                    1200,
+                    2500,
+                ]
+            )
+        )
     if unit == "BOX":
         return Decimal(rng.choice([1, 2, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 40]))
     if unit == "KG":
-        return Decimal(rng.choice(["5", "10", "12.5", "20", "25", "40", "50", "64", "75", "100", "150", "250", "480", "1200"]))
+        return Decimal(
+            rng.choice(
+                [
+                    "5",
+                    "10",
+                    "12.5",
+                    "20",
+                    "25",
+                    "40",
+                    "50",
+                    "64",
+                    "75",
+                    "100",
+                    "150",
+                    "250",
+                    "480",
+                    "1200",
+                ]
+            )
+        )
     if unit == "M":
-        return Decimal(rng.choice(["5", "10", "12.5", "15", "20", "25", "30", "50", "75", "100", "150", "220", "250", "500"]))
+        return Decimal(
+            rng.choice(
+                [
+                    "5",
+                    "10",
+                    "12.5",
+                    "15",
+                    "20",
+                    "25",
+                    "30",
+                    "50",
+                    "75",
+                    "100",
+                    "150",
+                    "220",
+                    "250",
+                    "500",
+                ]
+            )
+        )
     if unit == "L":
         return Decimal(rng.choice(["5", "10", "20", "25", "40", "60", "100", "200", "400"]))
     if unit == "PAL":
@@ -175,7 +273,9 @@ def _quantity(rng: random.Random, unit: str) -> Decimal:
     raise ValueError(unit)
 
 
-def choose_products(rng: random.Random, customer: Customer, products: dict[str, Product], n: int, need_gtin: bool) -> list[Product]:
+def choose_products(
+    rng: random.Random, customer: Customer, products: dict[str, Product], n: int, need_gtin: bool
+) -> list[Product]:
     pool = [products[s] for s in customer.catalogue]
     if need_gtin:
         pool = [p for p in pool if p.gtin] or [p for p in products.values() if p.gtin]
@@ -207,7 +307,9 @@ def make_order(
     order_date = _weekday(dt.date(2026, 1, 5) + dt.timedelta(days=rng.randint(0, 340)))
     if with_delivery_date is None:
         with_delivery_date = rng.random() < 0.75
-    delivery = _weekday(order_date + dt.timedelta(days=rng.randint(3, 35))) if with_delivery_date else None
+    delivery = (
+        _weekday(order_date + dt.timedelta(days=rng.randint(3, 35))) if with_delivery_date else None
+    )
     traits: list[str] = []
     if ref_policy == "customer" and not customer.aliases:
         ref_policy = "sku"
@@ -230,7 +332,7 @@ def make_order(
         if mode in ("customer", "both") and cust_sku is None:
             mode = "sku"
         desc = p.description if mode == "desc" else p.desc(lang)
-        qty = _quantity(rng, p.unit)
+        qty = _quantity(rng, p.unit, p.unit_price)
         line = Line(pos=(i + 1) * pos_step, product=p, ref_mode=mode, customer_sku=cust_sku, quantity=qty,
                     unit_label=unit_choice[p.unit], description=desc)  # fmt: skip
         if with_prices:
@@ -293,10 +395,14 @@ def make_order(
         num_style=num_style,
         money_how=money_how,
         vat_rate=VAT_RATE[country],
-        shipping=Decimal(rng.choice(["0", "0", "0", "15.00", "25.00", "45.50", "80.00"])) if with_prices else Decimal(0),
+        shipping=Decimal(rng.choice(["0", "0", "0", "15.00", "25.00", "45.50", "80.00"]))
+        if with_prices
+        else Decimal(0),
         terms=rng.sample(TERMS_TEXT[lang], rng.randint(1, 3)),
         payment_terms=rng.choice(PAYMENT_TERMS[lang]),
-        quote_ref=f"DEV-{rng.randint(2025, 2026)}-{rng.randint(100, 9999)}" if rng.random() < 0.3 else None,
+        quote_ref=f"DEV-{rng.randint(2025, 2026)}-{rng.randint(100, 9999)}"
+        if rng.random() < 0.3
+        else None,
         cost_centre=str(rng.randint(1000, 9999)) if rng.random() < 0.25 else None,
         traits=traits,
     )

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import io
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from .masterdata import SUPPLIER
 from .orders import Order
 from .pdfkit import Doc, build_pdf, kv_table, numbered_canvas
 
@@ -50,11 +49,18 @@ def _items_table(doc: Doc, cols: list[str], widths: list[float], header: list[st
                  header_bg=GREY, header_fg=colors.black, zebra: bool = False, sub_rows: Callable | None = None) -> Table:  # fmt: skip
     o = doc.o
     right = {"qty", "price", "disc", "net", "amount", "qty_unit"}
-    data = [[doc.P(h, size, bold=True, align=TA_RIGHT if c in right else 0, color=header_fg) for h, c in zip(header, cols, strict=True)]]
+    data = [
+        [
+            doc.P(h, size, bold=True, align=TA_RIGHT if c in right else 0, color=header_fg)
+            for h, c in zip(header, cols, strict=True)
+        ]
+    ]
     for line in o.lines:
         row = []
         for c in cols:
-            text = doc.line_cell(line, c, pos_fmt=pos_fmt, money_cells=money_cells, long_desc=long_desc)
+            text = doc.line_cell(
+                line, c, pos_fmt=pos_fmt, money_cells=money_cells, long_desc=long_desc
+            )
             if c == "desc" and sub_rows:
                 extra = sub_rows(line)
                 if extra:
@@ -67,9 +73,15 @@ def _items_table(doc: Doc, cols: list[str], widths: list[float], header: list[st
     if grid == "full":
         st.append(("GRID", (0, 0), (-1, -1), 0.6, colors.black))
     elif grid == "horizontal":
-        st += [("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey), ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black)]
+        st += [
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.black),
+        ]
     elif grid == "header":
-        st += [("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black), ("LINEBELOW", (0, -1), (-1, -1), 0.8, colors.black)]
+        st += [
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, colors.black),
+        ]
     elif grid == "box":
         st += [("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
                ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black)]  # fmt: skip
@@ -81,11 +93,16 @@ def _items_table(doc: Doc, cols: list[str], widths: list[float], header: list[st
     return t
 
 
-def _totals(doc: Doc, width_label: float, width_val: float, *, boxed: bool = False, **kw) -> Table | Spacer:
+def _totals(
+    doc: Doc, width_label: float, width_val: float, *, boxed: bool = False, **kw
+) -> Table | Spacer:
     rows = doc.totals_rows(**kw)
     if not rows:
         return Spacer(1, 4)
-    data = [[doc.PR(k, 9, bold=i == len(rows) - 1), doc.PR(v, 9, bold=i == len(rows) - 1)] for i, (k, v) in enumerate(rows)]
+    data = [
+        [doc.PR(k, 9, bold=i == len(rows) - 1), doc.PR(v, 9, bold=i == len(rows) - 1)]
+        for i, (k, v) in enumerate(rows)
+    ]
     t = Table(data, colWidths=[width_label, width_val], hAlign="RIGHT")
     st = [("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
     if boxed:
@@ -96,8 +113,20 @@ def _totals(doc: Doc, width_label: float, width_val: float, *, boxed: bool = Fal
     return t
 
 
-def _block(doc: Doc, title: str, lines: list[str], width: float, *, size: float = 9, bar: bool = False, box: bool = False) -> Table:
-    data = [[doc.P(title, size, bold=True, color=colors.white if bar else colors.black)], [doc.P("\n".join(lines), size)]]
+def _block(
+    doc: Doc,
+    title: str,
+    lines: list[str],
+    width: float,
+    *,
+    size: float = 9,
+    bar: bool = False,
+    box: bool = False,
+) -> Table:
+    data = [
+        [doc.P(title, size, bold=True, color=colors.white if bar else colors.black)],
+        [doc.P("\n".join(lines), size)],
+    ]
     t = Table(data, colWidths=[width])
     st = [("LEFTPADDING", (0, 0), (-1, -1), 4), ("VALIGN", (0, 0), (-1, -1), "TOP")]
     if bar:
@@ -117,7 +146,9 @@ def _terms(doc: Doc, size: float = 8) -> list:
     return out
 
 
-def _header_fields(doc: Doc, *, delivery: bool = True, contact: bool = True, extra: bool = True) -> list[tuple[str, str]]:
+def _header_fields(
+    doc: Doc, *, delivery: bool = True, contact: bool = True, extra: bool = True
+) -> list[tuple[str, str]]:
     o = doc.o
     rows = [(doc.L("po_no"), o.po_number), (doc.L("order_date"), o.d(o.order_date))]
     if delivery and o.delivery_date:
@@ -159,14 +190,34 @@ def l01_classic(o: Order, rng: random.Random) -> bytes:
           _block(doc, doc.L("bill_to"), doc.addr_lines(o.bill_to), W / 3 - 6, box=True)]],
         colWidths=[W / 3] * 3,
     )  # fmt: skip
-    blocks.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    blocks.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     with_pos = rng.random() < 0.5
     with_unit = rng.random() < 0.6
-    cols = (["pos"] if with_pos else []) + ["ref", "desc", "qty"] + (["unit"] if with_unit else []) + ["price", "amount"]
+    cols = (
+        (["pos"] if with_pos else [])
+        + ["ref", "desc", "qty"]
+        + (["unit"] if with_unit else [])
+        + ["price", "amount"]
+    )
     fixed = {"pos": 28, "ref": 80, "qty": 45, "unit": 38, "price": 62, "amount": 70}
     widths = [fixed.get(c, 0) for c in cols]
     widths[cols.index("desc")] = W - sum(widths)
-    header = [doc.L({"pos": "pos", "ref": "ref", "desc": "desc", "qty": "qty", "unit": "unit", "price": "price", "amount": "amount"}[c]) for c in cols]
+    header = [
+        doc.L(
+            {
+                "pos": "pos",
+                "ref": "ref",
+                "desc": "desc",
+                "qty": "qty",
+                "unit": "unit",
+                "price": "price",
+                "amount": "amount",
+            }[c]
+        )
+        for c in cols
+    ]
     story = [head, Spacer(1, 10), blocks, Spacer(1, 12),
              _items_table(doc, cols, widths, header, grid="full", long_desc=rng.random() < 0.4),
              Spacer(1, 4), _totals(doc, 110, 80, boxed=True)]  # fmt: skip
@@ -188,13 +239,17 @@ def l02_unruled(o: Order, rng: random.Random) -> bytes:
     fw = W / len(fields)
     hdr = Table([[doc.P(k.upper(), 7, color=colors.grey) for k, _ in fields], [doc.P(v, 10, bold=True) for _, v in fields]],
                 colWidths=[fw] * len(fields))  # fmt: skip
-    hdr.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    hdr.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)])
+    )
     addr = Table(
         [[doc.P(doc.L("vendor").upper(), 7, color=colors.grey), doc.P(doc.L("ship_to").upper(), 7, color=colors.grey)],
          [doc.P("\n".join(doc.supplier_lines(False)), 9), doc.P("\n".join(doc.ship_lines()), 9)]],
         colWidths=[W / 2, W / 2],
     )  # fmt: skip
-    addr.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    addr.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     cols = ["ref", "desc", "qty", "price", "amount"]
     widths = [85, W - 85 - 50 - 70 - 80, 50, 70, 80]
     header = [doc.L("ref"), doc.L("desc"), doc.L("qty"), doc.L("price"), doc.L("amount")]
@@ -222,20 +277,37 @@ def l03_boxed(o: Order, rng: random.Random) -> bytes:
               (doc.L("contact"), o.contact[0]), (doc.L("phone"), c.phone), (doc.L("currency"), o.currency)]  # fmt: skip
     if o.delivery_date:
         fields.insert(2, (doc.L("delivery_date"), o.d(o.delivery_date)))
-    cells = [Table([[doc.P(k, 6.5, color=colors.grey)], [doc.P(v, 9.5, bold=True)]], colWidths=[W / 4 - 4]) for k, v in fields]
+    cells = [
+        Table(
+            [[doc.P(k, 6.5, color=colors.grey)], [doc.P(v, 9.5, bold=True)]], colWidths=[W / 4 - 4]
+        )
+        for k, v in fields
+    ]
     for cell in cells:
-        cell.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+        cell.setStyle(
+            TableStyle(
+                [("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
+            )
+        )
     while len(cells) % 4:
         cells.append("")
     grid = Table([cells[i : i + 4] for i in range(0, len(cells), 4)], colWidths=[W / 4] * 4)
-    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.7, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    grid.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.7, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+    )
     top = Table(
         [[doc.P(c.name + "\n" + "\n".join(doc.buyer_header_lines()[:3]), 8.5), doc.PR(doc.L("po_title"), 16, bold=True)],
          [doc.P("\n".join(doc.supplier_lines(False)), 9.5), doc.P(doc.L("ship_to") + ":\n" + "\n".join(doc.ship_lines()), 9)]],
         colWidths=[W / 2, W / 2],
     )  # fmt: skip
-    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 1), (-1, 1), 14)]))
-    your_mat = {"en": "Your material no.", "fr": "Votre réf. article", "de": "Ihre Materialnummer"}[o.lang]
+    top.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 1), (-1, 1), 14)])
+    )
+    your_mat = {"en": "Your material no.", "fr": "Votre réf. article", "de": "Ihre Materialnummer"}[
+        o.lang
+    ]
 
     def sub(line):
         parts = []
@@ -246,8 +318,16 @@ def l03_boxed(o: Order, rng: random.Random) -> bytes:
         return "\n".join(parts)
 
     cols = ["pos", "cust_ref", "desc", "qty", "unit", "price", "amount"]
-    widths = [34, 70, W - 34 - 70 - 48 - 30 - 62 - 70, 48, 30, 62, 70]
-    header = [doc.L("pos"), doc.L("cust_ref"), doc.L("desc"), doc.L("qty"), doc.L("unit"), doc.L("price"), doc.L("amount")]
+    widths = [34, 82, W - 34 - 82 - 48 - 36 - 62 - 70, 48, 36, 62, 70]
+    header = [
+        doc.L("pos"),
+        doc.L("cust_ref"),
+        doc.L("desc"),
+        doc.L("qty"),
+        doc.L("unit"),
+        doc.L("price"),
+        doc.L("amount"),
+    ]
     story = [top, Spacer(1, 10), grid, Spacer(1, 14),
              _items_table(doc, cols, widths, header, grid="horizontal", pos_fmt="{:05d}", sub_rows=sub, size=8.5),
              Spacer(1, 4), _totals(doc, 120, 80, vat=False, shipping=False, grand=False)]  # fmt: skip
@@ -258,9 +338,21 @@ def l03_boxed(o: Order, rng: random.Random) -> bytes:
 
 # ============================================================ L04 DIN-5008-like business letter
 LETTER_TEXT = {
-    "de": ("Sehr geehrte Damen und Herren,", "wir bestellen hiermit zu unseren Einkaufsbedingungen folgende Artikel:", "Mit freundlichen Grüßen"),
-    "fr": ("Madame, Monsieur,", "Veuillez trouver ci-dessous notre commande, aux conditions convenues :", "Cordialement,"),
-    "en": ("Dear Sir or Madam,", "Please supply the following items in accordance with our terms of purchase:", "Kind regards,"),
+    "de": (
+        "Sehr geehrte Damen und Herren,",
+        "wir bestellen hiermit zu unseren Einkaufsbedingungen folgende Artikel:",
+        "Mit freundlichen Grüßen",
+    ),
+    "fr": (
+        "Madame, Monsieur,",
+        "Veuillez trouver ci-dessous notre commande, aux conditions convenues :",
+        "Cordialement,",
+    ),
+    "en": (
+        "Dear Sir or Madam,",
+        "Please supply the following items in accordance with our terms of purchase:",
+        "Kind regards,",
+    ),
 }
 
 
@@ -270,15 +362,31 @@ def l04_letter(o: Order, rng: random.Random) -> bytes:
     W = size[0] - 45 - 50
     c = o.customer
     sender = f"{c.name} · {c.address.street} · {c.address.postal_code} {c.address.city}"
-    info = kv_table(doc, _header_fields(doc, delivery=False), widths=(85, 110), size=8.5, label_bold=False)
-    window = Table([[doc.P(sender, 6.5, color=colors.grey)], [doc.P("\n".join(doc.supplier_lines(False)), 10)]], colWidths=[240])
+    info = kv_table(
+        doc, _header_fields(doc, delivery=False), widths=(85, 110), size=8.5, label_bold=False
+    )
+    window = Table(
+        [
+            [doc.P(sender, 6.5, color=colors.grey)],
+            [doc.P("\n".join(doc.supplier_lines(False)), 10)],
+        ],
+        colWidths=[240],
+    )
     window.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     top = Table([[window, info]], colWidths=[W - 200, 200])
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     hello, intro, bye = LETTER_TEXT[o.lang]
     cols = ["pos", "qty", "unit", "ref", "desc", "price", "amount"]
     widths = [28, 42, 32, 75, W - 28 - 42 - 32 - 75 - 60 - 68, 60, 68]
-    header = [doc.L("pos"), doc.L("qty"), doc.L("unit"), doc.L("ref"), doc.L("desc"), doc.L("price"), doc.L("amount")]
+    header = [
+        doc.L("pos"),
+        doc.L("qty"),
+        doc.L("unit"),
+        doc.L("ref"),
+        doc.L("desc"),
+        doc.L("price"),
+        doc.L("amount"),
+    ]
     ship = doc.ship_lines()
     story = [
         doc.P(c.name, 14, bold=True), doc.P(c.address.street + " | " + c.address.postal_code + " " + c.address.city, 8),
@@ -291,7 +399,10 @@ def l04_letter(o: Order, rng: random.Random) -> bytes:
     ]  # fmt: skip
     deliv = [doc.P(doc.L("ship_to") + ":", 10, bold=True), doc.P("\n".join(ship), 10)]
     if o.delivery_date:
-        deliv += [Spacer(1, 4), doc.P(f"{doc.L('delivery_date')}: {o.d(o.delivery_date)}", 10, bold=True)]
+        deliv += [
+            Spacer(1, 4),
+            doc.P(f"{doc.L('delivery_date')}: {o.d(o.delivery_date)}", 10, bold=True),
+        ]
     story.append(KeepTogether(deliv))
     story += [Spacer(1, 10), doc.P(" ".join(o.terms), 9), Spacer(1, 12), doc.P(bye, 10), Spacer(1, 20), doc.P(o.contact[0], 10),
               doc.P(doc.L("contact"), 8)]  # fmt: skip
@@ -305,8 +416,19 @@ def l05_discount(o: Order, rng: random.Random) -> bytes:
     size = _pagesize(o)
     W = size[0] - 70
     no = {"fr": "N°", "en": "No.", "de": "Nr."}[o.lang]
-    title = Table([[doc.P(f"{doc.L('po_title')} {no} {o.po_number}", 14, bold=True, color=colors.white)]], colWidths=[W])
-    title.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), DARK), ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    title = Table(
+        [[doc.P(f"{doc.L('po_title')} {no} {o.po_number}", 14, bold=True, color=colors.white)]],
+        colWidths=[W],
+    )
+    title.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), DARK),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
     bw = W / 3
     blocks = Table(
         [[_block(doc, doc.L("vendor"), doc.supplier_lines(), bw - 6, box=True, size=8.5),
@@ -314,9 +436,14 @@ def l05_discount(o: Order, rng: random.Random) -> bytes:
           _block(doc, doc.L("bill_to"), doc.addr_lines(o.bill_to), bw - 6, box=True, size=8.5)]],
         colWidths=[bw] * 3,
     )  # fmt: skip
-    blocks.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    blocks.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     hf = _header_fields(doc)[1:]
-    dates = Table([[doc.P(f"{k} : {v}" if o.lang == "fr" else f"{k}: {v}", 9) for k, v in hf]], colWidths=[W / len(hf)] * len(hf))
+    dates = Table(
+        [[doc.P(f"{k} : {v}" if o.lang == "fr" else f"{k}: {v}", 9) for k, v in hf]],
+        colWidths=[W / len(hf)] * len(hf),
+    )
     show_net = rng.random() < 0.6
     cols = ["ref", "desc", "qty", "price", "disc"] + (["net"] if show_net else []) + ["amount"]
     fixed = {"ref": 75, "qty": 40, "price": 55, "disc": 45, "net": 55, "amount": 65}
@@ -330,7 +457,9 @@ def l05_discount(o: Order, rng: random.Random) -> bytes:
     if o.money_how == "none" and o.has_prices:
         story.append(doc.P(doc.currency_note(), 8))
     story += _terms(doc)
-    return build_pdf(story, pagesize=size, margins=(35, 35, 35, 50), on_page=_footer_cb(doc, doc.legal_footer()))
+    return build_pdf(
+        story, pagesize=size, margins=(35, 35, 35, 50), on_page=_footer_cb(doc, doc.legal_footer())
+    )
 
 
 # ============================================================ L06 US-style form with dark bars
@@ -341,36 +470,88 @@ def l06_usform(o: Order, rng: random.Random) -> bytes:
     c = o.customer
     datebox = Table([[doc.P(doc.L("order_date").upper(), 8, bold=True, color=colors.white), doc.P(doc.L("po_no").upper(), 8, bold=True, color=colors.white)],
                      [doc.P(o.d(o.order_date), 9, align=TA_CENTER), doc.P(o.po_number, 9, align=TA_CENTER)]], colWidths=[90, 100])  # fmt: skip
-    datebox.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), DARK), ("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
+    datebox.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), DARK),
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ]
+        )
+    )
     head = Table([[doc.P(c.name + "\n" + "\n".join(doc.buyer_header_lines()), 9), [doc.PR(doc.L("po_title").upper(), 20, bold=True), Spacer(1, 6), datebox]]],
                  colWidths=[W - 200, 200])  # fmt: skip
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     blocks = Table([[_block(doc, doc.L("vendor").upper(), doc.supplier_lines(), W / 2 - 10, bar=True),
                      _block(doc, doc.L("ship_to").upper(), doc.ship_lines(), W / 2 - 10, bar=True)]], colWidths=[W / 2, W / 2])  # fmt: skip
-    blocks.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    blocks.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
     via = {"en": ["SHIP VIA", "F.O.B.", "SHIPPING TERMS", "REQUESTED BY", "REQ. DATE"], "fr": ["TRANSPORTEUR", "INCOTERM", "CONDITIONS", "DEMANDEUR", "DATE SOUHAITÉE"],
            "de": ["VERSANDART", "INCOTERM", "LIEFERBEDINGUNG", "ANGEFORDERT VON", "WUNSCHTERMIN"]}[o.lang]  # fmt: skip
     vals = [rng.choice(["UPS Ground", "FedEx Freight", "Best way", "Our truck", "DHL", "Schenker", "Geodis"]), rng.choice(["Origin", "Destination", "EXW", "DAP", "FCA"]),
             o.payment_terms, o.contact[0], o.d(o.delivery_date) if o.delivery_date else ""]  # fmt: skip
-    shiprow = Table([[doc.P(v, 7.5, bold=True, color=colors.white) for v in via], [doc.P(v, 8.5) for v in vals]], colWidths=[W / 5] * 5)
-    shiprow.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), DARK), ("GRID", (0, 0), (-1, -1), 0.6, colors.black)]))
+    shiprow = Table(
+        [
+            [doc.P(v, 7.5, bold=True, color=colors.white) for v in via],
+            [doc.P(v, 8.5) for v in vals],
+        ],
+        colWidths=[W / 5] * 5,
+    )
+    shiprow.setStyle(
+        TableStyle(
+            [("BACKGROUND", (0, 0), (-1, 0), DARK), ("GRID", (0, 0), (-1, -1), 0.6, colors.black)]
+        )
+    )
     with_unit = rng.random() < 0.4
     cols = ["ref", "desc", "qty"] + (["unit"] if with_unit else []) + ["price", "amount"]
     fixed = {"ref": 80, "qty": 45, "unit": 35, "price": 70, "amount": 80}
     widths = [fixed.get(x, 0) for x in cols]
     widths[1] = W - sum(widths)
     header = [doc.L(x).upper() for x in cols]
-    items = _items_table(doc, cols, widths, header, grid="box", header_bg=DARK, header_fg=colors.white, money_cells=o.money_how != "none")
-    comments = _block(doc, {"en": "Comments or Special Instructions", "fr": "Commentaires", "de": "Bemerkungen"}[o.lang], o.terms[:2], W / 2 - 10, bar=True)
+    items = _items_table(
+        doc,
+        cols,
+        widths,
+        header,
+        grid="box",
+        header_bg=DARK,
+        header_fg=colors.white,
+        money_cells=o.money_how != "none",
+    )
+    comments = _block(
+        doc,
+        {"en": "Comments or Special Instructions", "fr": "Commentaires", "de": "Bemerkungen"}[
+            o.lang
+        ],
+        o.terms[:2],
+        W / 2 - 10,
+        bar=True,
+    )
     tot = _totals(doc, 95, 85, boxed=True)
     bottom = Table([[comments, tot]], colWidths=[W / 2, W / 2])
-    bottom.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story = [head, Spacer(1, 12), blocks, Spacer(1, 10), shiprow, Spacer(1, 10), items, Spacer(1, 8), bottom]
+    bottom.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    story = [
+        head,
+        Spacer(1, 12),
+        blocks,
+        Spacer(1, 10),
+        shiprow,
+        Spacer(1, 10),
+        items,
+        Spacer(1, 8),
+        bottom,
+    ]
     if o.money_how == "none" and o.has_prices:
         story.append(doc.P(doc.currency_note(), 8))
     footer = {"en": "If you have any questions about this purchase order, please contact", "fr": "Pour toute question concernant cette commande, contactez",
               "de": "Bei Fragen zu dieser Bestellung wenden Sie sich an"}[o.lang]  # fmt: skip
-    story += [Spacer(1, 14), doc.P(f"{footer} {o.contact[0]}, {c.phone}, {o.contact[1]}", 8, align=TA_CENTER)]
+    story += [
+        Spacer(1, 14),
+        doc.P(f"{footer} {o.contact[0]}, {c.phone}, {o.contact[1]}", 8, align=TA_CENTER),
+    ]
     return build_pdf(story, pagesize=size, margins=(36, 36, 36, 50))
 
 
@@ -390,7 +571,15 @@ def l07_gtin(o: Order, rng: random.Random) -> bytes:
     addr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     cols = ["pos", "gtin", "desc", "qty", "unit", "price", "amount"]
     widths = [26, 85, W - 26 - 85 - 45 - 35 - 60 - 70, 45, 35, 60, 70]
-    header = [doc.L("pos"), doc.L("gtin"), doc.L("desc"), doc.L("qty"), doc.L("unit"), doc.L("price"), doc.L("amount")]
+    header = [
+        doc.L("pos"),
+        doc.L("gtin"),
+        doc.L("desc"),
+        doc.L("qty"),
+        doc.L("unit"),
+        doc.L("price"),
+        doc.L("amount"),
+    ]
     story = [band, Spacer(1, 6), doc.P(" | ".join(doc.buyer_header_lines()), 7.5), Spacer(1, 10), addr, Spacer(1, 12),
              _items_table(doc, cols, widths, header, grid="none", zebra=True, header_bg=GREY),
              Spacer(1, 6), _totals(doc, 120, 80, vat=rng.random() < 0.5, shipping=False, grand=False)]  # fmt: skip
@@ -409,13 +598,25 @@ def l08_desc(o: Order, rng: random.Random) -> bytes:
     c = o.customer
     city_date = {"fr": f"{c.address.city}, le {o.d(o.order_date)}", "de": f"{c.address.city}, den {o.d(o.order_date)}",
                  "en": f"{o.d(o.order_date)}"}[o.lang]  # fmt: skip
-    subject = {"fr": f"Objet : commande n° {o.po_number}", "de": f"Betreff: Bestellung Nr. {o.po_number}", "en": f"Re: Purchase order {o.po_number}"}[o.lang]
+    subject = {
+        "fr": f"Objet : commande n° {o.po_number}",
+        "de": f"Betreff: Bestellung Nr. {o.po_number}",
+        "en": f"Re: Purchase order {o.po_number}",
+    }[o.lang]
     please = {"fr": "Nous vous prions de bien vouloir nous livrer les articles suivants :", "de": "bitte liefern Sie uns folgende Artikel:",
               "en": "Please supply the following items:"}[o.lang]  # fmt: skip
     hello, _, bye = LETTER_TEXT[o.lang]
-    cols = ["pos", "qty", "unit", "desc", "price", "amount"] if o.has_prices else ["pos", "qty", "unit", "desc"]
-    widths = [22, 45, 40, W - 22 - 45 - 40 - (130 if o.has_prices else 0)] + ([60, 70] if o.has_prices else [])
-    header = [doc.L("pos"), doc.L("qty"), doc.L("unit"), doc.L("desc")] + ([doc.L("price"), doc.L("amount")] if o.has_prices else [])
+    cols = (
+        ["pos", "qty", "unit", "desc", "price", "amount"]
+        if o.has_prices
+        else ["pos", "qty", "unit", "desc"]
+    )
+    widths = [22, 45, 40, W - 22 - 45 - 40 - (130 if o.has_prices else 0)] + (
+        [60, 70] if o.has_prices else []
+    )
+    header = [doc.L("pos"), doc.L("qty"), doc.L("unit"), doc.L("desc")] + (
+        [doc.L("price"), doc.L("amount")] if o.has_prices else []
+    )
     story = [doc.P(c.name, 13, bold=True), doc.P("\n".join(doc.buyer_header_lines()), 9), Spacer(1, 20),
              doc.P("\n".join(doc.supplier_lines(False)), 10), Spacer(1, 16), doc.PR(city_date, 10), Spacer(1, 12),
              doc.P(subject, 10.5, bold=True), Spacer(1, 10), doc.P(hello, 10), Spacer(1, 4), doc.P(please, 10), Spacer(1, 8),
@@ -426,11 +627,24 @@ def l08_desc(o: Order, rng: random.Random) -> bytes:
             story.append(doc.P(doc.currency_note(), 9))
     story.append(Spacer(1, 10))
     if o.ship_to != o.bill_to:
-        story += [doc.P(doc.L("ship_to") + " :" if o.lang == "fr" else doc.L("ship_to") + ":", 10, bold=True), doc.P("\n".join(doc.ship_lines()), 10)]
+        story += [
+            doc.P(
+                doc.L("ship_to") + " :" if o.lang == "fr" else doc.L("ship_to") + ":", 10, bold=True
+            ),
+            doc.P("\n".join(doc.ship_lines()), 10),
+        ]
     else:
         o.traits.append("no separate ship-to printed: goods go to the letterhead address")
     if o.delivery_date:
-        story += [Spacer(1, 6), doc.P(f"{doc.L('delivery_date')} : {o.d(o.delivery_date)}" if o.lang == "fr" else f"{doc.L('delivery_date')}: {o.d(o.delivery_date)}", 10)]
+        story += [
+            Spacer(1, 6),
+            doc.P(
+                f"{doc.L('delivery_date')} : {o.d(o.delivery_date)}"
+                if o.lang == "fr"
+                else f"{doc.L('delivery_date')}: {o.d(o.delivery_date)}",
+                10,
+            ),
+        ]
     story += [Spacer(1, 14), doc.P(bye, 10), Spacer(1, 24), doc.P(o.contact[0], 10)]
     return build_pdf(story, pagesize=size, margins=(50, 50, 45, 50))
 
@@ -440,15 +654,28 @@ def l09_zebra(o: Order, rng: random.Random) -> bytes:
     doc = Doc(o, rng, "vera")
     size = _pagesize(o)
     W = size[0] - 70
-    info = kv_table(doc, _header_fields(doc) + [(doc.L("payment_terms"), o.payment_terms)], widths=(100, 120), size=8.5)
-    info.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), LIGHT), ("BOX", (0, 0), (-1, -1), 0.5, colors.grey)]))
+    info = kv_table(
+        doc,
+        _header_fields(doc) + [(doc.L("payment_terms"), o.payment_terms)],
+        widths=(100, 120),
+        size=8.5,
+    )
+    info.setStyle(
+        TableStyle(
+            [("BACKGROUND", (0, 0), (-1, -1), LIGHT), ("BOX", (0, 0), (-1, -1), 0.5, colors.grey)]
+        )
+    )
     head = Table([[[doc.P(o.customer.name, 16, bold=True), doc.P("\n".join(doc.buyer_header_lines()), 8.5)], [doc.P(doc.L("po_title"), 16, bold=True), info]]],
                  colWidths=[W - 225, 225])  # fmt: skip
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     addr = Table([[doc.P(doc.L("vendor"), 8, bold=True), doc.P(doc.L("ship_to"), 8, bold=True), doc.P(doc.L("bill_to"), 8, bold=True)],
                   [doc.P("\n".join(doc.supplier_lines()), 8.5), doc.P("\n".join(doc.ship_lines()), 8.5), doc.P("\n".join(doc.addr_lines(o.bill_to)), 8.5)]],
                  colWidths=[W / 3] * 3)  # fmt: skip
-    addr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey)]))
+    addr.setStyle(
+        TableStyle(
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey)]
+        )
+    )
     disc = o.discount
     cols = ["pos", "ref", "desc", "qty_unit", "price"] + (["disc"] if disc else []) + ["amount"]
     fixed = {"pos": 24, "ref": 78, "qty_unit": 60, "price": 58, "disc": 40, "amount": 68}
@@ -472,20 +699,53 @@ def l10_landscape(o: Order, rng: random.Random) -> bytes:
     W = size[0] - 60
     c = o.customer
     hf = _header_fields(doc)
-    hdr = Table([[doc.P(k, 7, color=colors.grey) for k, _ in hf], [doc.P(v, 9, bold=True) for _, v in hf]], colWidths=[W / 2 / len(hf)] * len(hf))
-    hdr.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, colors.black), ("INNERGRID", (0, 0), (-1, -1), 0.3, colors.grey)]))
+    hdr = Table(
+        [[doc.P(k, 7, color=colors.grey) for k, _ in hf], [doc.P(v, 9, bold=True) for _, v in hf]],
+        colWidths=[W / 2 / len(hf)] * len(hf),
+    )
+    hdr.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+                ("INNERGRID", (0, 0), (-1, -1), 0.3, colors.grey),
+            ]
+        )
+    )
     top = Table([[[doc.P(c.name, 13, bold=True), doc.P(", ".join(doc.buyer_header_lines()[:4]), 8)], [doc.PR(doc.L("po_title"), 16, bold=True), hdr]]],
                 colWidths=[W / 2, W / 2])  # fmt: skip
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     addr = Table([[_block(doc, doc.L("vendor"), doc.supplier_lines(), W / 3 - 8, box=True, size=8),
                    _block(doc, doc.L("ship_to"), doc.ship_lines(), W / 3 - 8, box=True, size=8),
                    _block(doc, doc.L("bill_to"), doc.addr_lines(o.bill_to), W / 3 - 8, box=True, size=8)]], colWidths=[W / 3] * 3)  # fmt: skip
-    addr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    cols = ["pos", "cust_ref", "our_ref", "gtin", "desc", "qty", "unit", "price"] + (["disc", "net"] if o.discount else []) + ["amount", "ddate"]
-    fixed = {"pos": 26, "cust_ref": 70, "our_ref": 82, "gtin": 78, "qty": 45, "unit": 32, "price": 55, "disc": 38, "net": 55, "amount": 65, "ddate": 60}
+    addr.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    cols = (
+        ["pos", "cust_ref", "our_ref", "gtin", "desc", "qty", "unit", "price"]
+        + (["disc", "net"] if o.discount else [])
+        + ["amount", "ddate"]
+    )
+    fixed = {
+        "pos": 26,
+        "cust_ref": 70,
+        "our_ref": 82,
+        "gtin": 78,
+        "qty": 45,
+        "unit": 32,
+        "price": 55,
+        "disc": 38,
+        "net": 55,
+        "amount": 65,
+        "ddate": 60,
+    }
     widths = [fixed.get(x, 0) for x in cols]
     widths[cols.index("desc")] = W - sum(widths)
-    header = [doc.L({"price": "gross_price" if o.discount else "price", "ddate": "delivery_date"}.get(x, x)) for x in cols]
+    header = [
+        doc.L(
+            {"price": "gross_price" if o.discount else "price", "ddate": "delivery_date"}.get(x, x)
+        )
+        for x in cols
+    ]
     story = [top, Spacer(1, 8), addr, Spacer(1, 10), _items_table(doc, cols, widths, header, grid="full", size=7.5), Spacer(1, 6),
              _totals(doc, 120, 80, boxed=True)]  # fmt: skip
     if o.money_how == "none" and o.has_prices:
@@ -530,7 +790,11 @@ def l11_erp(o: Order, rng: random.Random) -> bytes:
         ]
         if o.delivery_date:
             out.append(f"{L('delivery_date').upper():<22}: {o.d(o.delivery_date)}")
-        out += [f"{L('vendor_no').upper():<22}: {c.vendor_no}", f"{L('currency').upper():<22}: {o.currency}", ""]
+        out += [
+            f"{L('vendor_no').upper():<22}: {c.vendor_no}",
+            f"{L('currency').upper():<22}: {o.currency}",
+            "",
+        ]
         if page == 1:
             vend = [x.upper() for x in doc.supplier_lines(False)]
             ship = doc.ship_lines(upper=True)
@@ -560,8 +824,21 @@ def l11_erp(o: Order, rng: random.Random) -> bytes:
             rest = rest[31:]
     tail = ["-" * width_chars]
     if o.has_prices:
-        tail.append(f"{doc.L('subtotal').upper() + ' ' + o.currency:>{width_chars - 14}}{o.n(o.subtotal):>14}")
-    tail += ["", f"{doc.L('payment_terms').upper()}: {o.payment_terms.upper()}"] + [t.upper() for t in o.terms] + ["", "*** END OF ORDER ***" if o.lang == "en" else "*** FIN ***" if o.lang == "fr" else "*** ENDE DER BESTELLUNG ***"]
+        tail.append(
+            f"{doc.L('subtotal').upper() + ' ' + o.currency:>{width_chars - 14}}{o.n(o.subtotal):>14}"
+        )
+    tail += (
+        ["", f"{doc.L('payment_terms').upper()}: {o.payment_terms.upper()}"]
+        + [t.upper() for t in o.terms]
+        + [
+            "",
+            "*** END OF ORDER ***"
+            if o.lang == "en"
+            else "*** FIN ***"
+            if o.lang == "fr"
+            else "*** ENDE DER BESTELLUNG ***",
+        ]
+    )
     # paginate
     usable = int((size[1] - 80) / lh)
     pages: list[list[str]] = []
@@ -603,7 +880,9 @@ def l12_modern(o: Order, rng: random.Random) -> bytes:
     size = _pagesize(o)
     W = size[0] - 70
     c = o.customer
-    accent = rng.choice([colors.Color(0.0, 0.45, 0.45), colors.Color(0.45, 0.1, 0.3), colors.Color(0.15, 0.3, 0.6)])
+    accent = rng.choice(
+        [colors.Color(0.0, 0.45, 0.45), colors.Color(0.45, 0.1, 0.3), colors.Color(0.15, 0.3, 0.6)]
+    )
 
     def band(canvas, _doc):
         canvas.saveState()
@@ -613,7 +892,11 @@ def l12_modern(o: Order, rng: random.Random) -> bytes:
         canvas.setFont("Vera-Bold", 18)
         canvas.drawString(35, size[1] - 42, c.name)
         canvas.setFont("Vera", 8)
-        canvas.drawString(35, size[1] - 58, f"{c.address.street}, {c.address.postal_code} {c.address.city} · {c.phone}")
+        canvas.drawString(
+            35,
+            size[1] - 58,
+            f"{c.address.street}, {c.address.postal_code} {c.address.city} · {c.phone}",
+        )
         canvas.setFont("Vera-Bold", 14)
         canvas.drawRightString(size[0] - 35, size[1] - 42, doc.L("po_title"))
         canvas.setFillColor(colors.grey)
@@ -631,13 +914,25 @@ def l12_modern(o: Order, rng: random.Random) -> bytes:
         grid.append([doc.P(k, 7, color=accent) for k, _ in fields[i : i + 4]])
         grid.append([doc.P(v, 10, bold=True) for _, v in fields[i : i + 4]])
     g = Table(grid, colWidths=[W / 4] * 4)
-    g.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
+    g.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1)])
+    )
     addr = Table([[doc.P(doc.L("bill_to"), 7, color=accent), doc.P(doc.L("ship_to"), 7, color=accent), doc.P(doc.L("vendor"), 7, color=accent)],
                   [doc.P("\n".join(doc.addr_lines(o.bill_to) + ([f"{doc.L('vat_no')}: {c.vat_number}"] if c.vat_number else [])), 9),
                    doc.P("\n".join(doc.ship_lines()), 9), doc.P("\n".join(doc.supplier_lines()), 9)]], colWidths=[W / 3] * 3)  # fmt: skip
-    addr.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    addr.setStyle(
+        TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
     cols = ["pos", "our_ref", "cust_ref", "desc", "qty", "unit", "price", "amount"]
-    fixed = {"pos": 22, "our_ref": 75, "cust_ref": 65, "qty": 40, "unit": 30, "price": 58, "amount": 68}
+    fixed = {
+        "pos": 22,
+        "our_ref": 75,
+        "cust_ref": 65,
+        "qty": 40,
+        "unit": 30,
+        "price": 58,
+        "amount": 68,
+    }
     widths = [fixed.get(x, 0) for x in cols]
     widths[3] = W - sum(widths)
     header = [doc.L(x) for x in cols]
@@ -652,17 +947,81 @@ def l12_modern(o: Order, rng: random.Random) -> bytes:
 LAYOUTS: dict[str, LayoutSpec] = {
     s.name: s
     for s in [
-        LayoutSpec("L01-classic-ruled", l01_classic, ("customer", "sku", "mixed"), description="letterhead, label-left header, vendor/ship-to/bill-to boxes, full grid"),
-        LayoutSpec("L02-unruled", l02_unruled, ("customer", "sku"), description="minimal, label above value, unruled table, no unit column"),
-        LayoutSpec("L03-boxed-sap", l03_boxed, ("both", "customer"), pos_step=10, description="boxed header fields, 00010 line numbers, supplier part on a sub-line"),
-        LayoutSpec("L04-din-letter", l04_letter, ("sku", "customer", "mixed"), description="business letter, window address, ship-to below the table"),
-        LayoutSpec("L05-discount", l05_discount, ("sku", "customer"), discount=1.0, description="title band, three address boxes, discount and net price columns"),
-        LayoutSpec("L06-us-form", l06_usform, ("customer", "sku"), description="US form with dark bars, ship-via row, totals box"),
-        LayoutSpec("L07-gtin-only", l07_gtin, ("gtin",), description="retail buyer, lines by EAN only, zebra"),
-        LayoutSpec("L08-description-only", l08_desc, ("desc",), description="small-business letter, lines by description only"),
-        LayoutSpec("L09-zebra-wrapped", l09_zebra, ("mixed", "customer", "sku"), discount=0.5, description="header box top right, wrapped descriptions, qty+unit in one cell"),
-        LayoutSpec("L10-landscape-wide", l10_landscape, ("both", "customer", "sku"), discount=0.3, description="landscape, customer part + supplier part + GTIN columns"),
-        LayoutSpec("L11-erp-printout", l11_erp, ("customer", "sku"), description="fixed-width Courier ERP print, uppercase, repeated page header"),
-        LayoutSpec("L12-modern-band", l12_modern, ("both", "sku", "customer"), description="coloured band, label-above field grid, our ref and their ref columns"),
+        LayoutSpec(
+            "L01-classic-ruled",
+            l01_classic,
+            ("customer", "sku", "mixed"),
+            description="letterhead, label-left header, vendor/ship-to/bill-to boxes, full grid",
+        ),
+        LayoutSpec(
+            "L02-unruled",
+            l02_unruled,
+            ("customer", "sku"),
+            description="minimal, label above value, unruled table, no unit column",
+        ),
+        LayoutSpec(
+            "L03-boxed-sap",
+            l03_boxed,
+            ("both", "customer"),
+            pos_step=10,
+            description="boxed header fields, 00010 line numbers, supplier part on a sub-line",
+        ),
+        LayoutSpec(
+            "L04-din-letter",
+            l04_letter,
+            ("sku", "customer", "mixed"),
+            description="business letter, window address, ship-to below the table",
+        ),
+        LayoutSpec(
+            "L05-discount",
+            l05_discount,
+            ("sku", "customer"),
+            discount=1.0,
+            description="title band, three address boxes, discount and net price columns",
+        ),
+        LayoutSpec(
+            "L06-us-form",
+            l06_usform,
+            ("customer", "sku"),
+            description="US form with dark bars, ship-via row, totals box",
+        ),
+        LayoutSpec(
+            "L07-gtin-only",
+            l07_gtin,
+            ("gtin",),
+            description="retail buyer, lines by EAN only, zebra",
+        ),
+        LayoutSpec(
+            "L08-description-only",
+            l08_desc,
+            ("desc",),
+            description="small-business letter, lines by description only",
+        ),
+        LayoutSpec(
+            "L09-zebra-wrapped",
+            l09_zebra,
+            ("mixed", "customer", "sku"),
+            discount=0.5,
+            description="header box top right, wrapped descriptions, qty+unit in one cell",
+        ),
+        LayoutSpec(
+            "L10-landscape-wide",
+            l10_landscape,
+            ("both", "customer", "sku"),
+            discount=0.3,
+            description="landscape, customer part + supplier part + GTIN columns",
+        ),
+        LayoutSpec(
+            "L11-erp-printout",
+            l11_erp,
+            ("customer", "sku"),
+            description="fixed-width Courier ERP print, uppercase, repeated page header",
+        ),
+        LayoutSpec(
+            "L12-modern-band",
+            l12_modern,
+            ("both", "sku", "customer"),
+            description="coloured band, label-above field grid, our ref and their ref columns",
+        ),
     ]
 }

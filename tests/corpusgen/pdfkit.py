@@ -82,13 +82,21 @@ class NumberedCanvas(rl_canvas.Canvas):
         for state in self._saved:
             self.__dict__.update(state)
             self.setFont(*self.page_font)
-            self.drawCentredString(self.page_pos[0], self.page_pos[1], self.page_label.format(n=self._pageNumber, total=total))
+            self.drawCentredString(
+                self.page_pos[0],
+                self.page_pos[1],
+                self.page_label.format(n=self._pageNumber, total=total),
+            )
             super().showPage()
         super().save()
 
 
-def numbered_canvas(label: str, font: tuple[str, int] = ("Helvetica", 8), pos: tuple[float, float] = (297, 20)):
-    return type("PageCanvas", (NumberedCanvas,), {"page_label": label, "page_font": font, "page_pos": pos})
+def numbered_canvas(
+    label: str, font: tuple[str, int] = ("Helvetica", 8), pos: tuple[float, float] = (297, 20)
+):
+    return type(
+        "PageCanvas", (NumberedCanvas,), {"page_label": label, "page_font": font, "page_pos": pos}
+    )
 
 
 class Doc:
@@ -107,9 +115,24 @@ class Doc:
             self._labels[key] = self.rng.choice(LABELS[key][self.lang])
         return self._labels[key]
 
-    def style(self, size: float = 9, bold: bool = False, align=TA_LEFT, leading: float | None = None, color=colors.black, italic: bool = False):
+    def style(
+        self,
+        size: float = 9,
+        bold: bool = False,
+        align=TA_LEFT,
+        leading: float | None = None,
+        color=colors.black,
+        italic: bool = False,
+    ):
         font = self.bold if bold else (self.italic if italic else self.font)
-        return ParagraphStyle("s", fontName=font, fontSize=size, leading=leading or size * 1.22, alignment=align, textColor=color)
+        return ParagraphStyle(
+            "s",
+            fontName=font,
+            fontSize=size,
+            leading=leading or size * 1.22,
+            alignment=align,
+            textColor=color,
+        )
 
     def P(self, text: str, size: float = 9, bold: bool = False, align=TA_LEFT, **kw) -> Paragraph:  # noqa: N802
         return Paragraph(escape(text).replace("\n", "<br/>"), self.style(size, bold, align, **kw))
@@ -118,7 +141,14 @@ class Doc:
         return self.P(text, size, bold, TA_RIGHT)
 
     # ------------------------------------------------------------ addresses
-    def addr_lines(self, addr: Address, *, country: bool | None = None, attn: str | None = None, upper: bool = False) -> list[str]:
+    def addr_lines(
+        self,
+        addr: Address,
+        *,
+        country: bool | None = None,
+        attn: str | None = None,
+        upper: bool = False,
+    ) -> list[str]:
         lines = [addr.name]
         if attn:
             lines.append(f"{ATTN[self.lang]} {attn}")
@@ -126,7 +156,11 @@ class Doc:
         if addr.street2:
             lines.append(addr.street2)
         if addr.country == "GB":
-            lines += [addr.city, addr.postal_code] if self.rng.random() < 0.5 else [f"{addr.city} {addr.postal_code}"]
+            lines += (
+                [addr.city, addr.postal_code]
+                if self.rng.random() < 0.5
+                else [f"{addr.city} {addr.postal_code}"]
+            )
         elif addr.country == "US":
             lines.append(f"{addr.city}, {addr.state} {addr.postal_code}")
         else:
@@ -176,12 +210,26 @@ class Doc:
         return f"{c.name} - {c.address.street}, {c.address.city}, {c.address.state} {c.address.postal_code} - Tax ID {c.vat_number}"
 
     # ------------------------------------------------------------ line cells
-    def line_cell(self, line: Line, col: str, *, pos_fmt: str = "{}", money_cells: bool = False, long_desc: bool = False):
+    def line_cell(
+        self,
+        line: Line,
+        col: str,
+        *,
+        pos_fmt: str = "{}",
+        money_cells: bool = False,
+        long_desc: bool = False,
+    ):
         o = self.o
         if col == "pos":
             return pos_fmt.format(line.pos)
         if col == "ref":
-            return {"customer": line.customer_sku, "both": line.customer_sku, "sku": line.sku, "gtin": line.product.gtin, "desc": ""}[line.ref_mode]
+            return {
+                "customer": line.customer_sku,
+                "both": line.customer_sku,
+                "sku": line.sku,
+                "gtin": line.product.gtin,
+                "desc": "",
+            }[line.ref_mode]
         if col == "cust_ref":
             return line.customer_sku or ""
         if col == "our_ref":
@@ -201,18 +249,28 @@ class Doc:
             return f"{o.q(line.quantity)} {line.unit_label}"
         if col == "price":
             price = line.gross_price if o.discount else line.unit_price
-            return o.m(price, "none" if not money_cells else None, line.price_decimals) if price is not None else ""
+            return (
+                o.m(price, "none" if not money_cells else None, line.price_decimals)
+                if price is not None
+                else ""
+            )
         if col == "disc":
             return o.n(line.discount_pct, None) + " %" if line.discount_pct else ""
         if col == "net":
             return o.m(line.unit_price, "none", line.price_decimals)
         if col == "amount":
-            return o.m(line.amount, "none" if not money_cells else None) if line.amount is not None else ""
+            return (
+                o.m(line.amount, "none" if not money_cells else None)
+                if line.amount is not None
+                else ""
+            )
         if col == "ddate":
             return o.d(o.delivery_date)
         raise ValueError(col)
 
-    def totals_rows(self, *, vat: bool = True, shipping: bool = True, grand: bool = True, how: str | None = None) -> list[tuple[str, str]]:
+    def totals_rows(
+        self, *, vat: bool = True, shipping: bool = True, grand: bool = True, how: str | None = None
+    ) -> list[tuple[str, str]]:
         o = self.o
         if not o.has_prices:
             return []
@@ -221,7 +279,12 @@ class Doc:
             rows.append((self.L("shipping"), o.m(o.shipping, how)))
         if vat:
             rate = o.n(o.vat_rate, None)
-            rows.append((f"{self.L('vat')} {rate} %" if o.vat_rate else self.L("vat"), o.m(o.vat_amount, how)))
+            rows.append(
+                (
+                    f"{self.L('vat')} {rate} %" if o.vat_rate else self.L("vat"),
+                    o.m(o.vat_amount, how),
+                )
+            )
         if grand:
             rows.append((self.L("total"), o.m(o.grand_total, how)))
         return rows
@@ -230,7 +293,14 @@ class Doc:
         return CURRENCY_NOTE[self.lang].format(cur=self.o.currency)
 
 
-def kv_table(doc: Doc, rows: list[tuple[str, str]], widths=(90, 110), size: float = 9, grid: bool = False, label_bold: bool = True) -> Table:
+def kv_table(
+    doc: Doc,
+    rows: list[tuple[str, str]],
+    widths=(90, 110),
+    size: float = 9,
+    grid: bool = False,
+    label_bold: bool = True,
+) -> Table:
     data = [[doc.P(k, size, bold=label_bold), doc.P(v, size)] for k, v in rows]
     t = Table(data, colWidths=list(widths))
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -241,7 +311,9 @@ def kv_table(doc: Doc, rows: list[tuple[str, str]], widths=(90, 110), size: floa
     return t
 
 
-def build_pdf(story, *, pagesize, margins=(40, 40, 40, 50), on_page=None, canvasmaker=None, title: str = "") -> bytes:
+def build_pdf(
+    story, *, pagesize, margins=(40, 40, 40, 50), on_page=None, canvasmaker=None, title: str = ""
+) -> bytes:
     from reportlab.platypus import SimpleDocTemplate
 
     buf = io.BytesIO()
