@@ -145,6 +145,29 @@ def _free_line(o: Order, line, rng: random.Random, style: int) -> str:
     return f"{ref}  {desc}  {q} {u}{price}"
 
 
+def _inline_line(o: Order, line) -> str:
+    """A one-line order written as a sentence: "merci de nous livrer 12 x réf A-778."."""
+    q, u, ref = o.q(line.quantity), line.unit_label, _ref(line)
+    price = ""
+    if line.unit_price is not None:
+        money = o.m(
+            line.unit_price,
+            "sym_after" if o.currency == "EUR" else "sym_before",
+            line.price_decimals,
+        )
+        price = {
+            "fr": f" au prix de {money} HT",
+            "en": f" at {money} each",
+            "de": f" zum Preis von {money} netto",
+        }[o.lang]
+    if not ref:
+        what = line.description
+        return {"fr": f"Merci de nous livrer {q} {u} {what}{price}.", "en": f"Please ship {q} {u} {what}{price}.",
+                "de": f"Bitte liefern Sie uns {q} {u} {what}{price}."}[o.lang]  # fmt: skip
+    return {"fr": f"Merci de nous livrer {q} x réf {ref}{price}.", "en": f"Please ship {q} {u} of {ref}{price}.",
+            "de": f"Bitte liefern Sie {q} {u} Art.-Nr. {ref}{price}."}[o.lang]  # fmt: skip
+
+
 def _signature(o: Order, rng: random.Random, name: str, email: str) -> str:
     c = o.customer
     lines = ["--" if rng.random() < 0.5 else "", name, rng.choice(TITLES[o.lang]), c.name, c.address.street,
@@ -249,9 +272,12 @@ def _freetext(o: Order, rng: random.Random) -> EmailMessage:
     greet = rng.choice(GREET[o.lang]).format(rep=_rep_first(o))
     subject = _subject(o, rng)
     po_in_subject = bool(o.po_number) and o.po_number in subject
-    body = [greet, "", rng.choice(INTRO[o.lang]), ""]
-    body += [_free_line(o, ln, rng, style) for ln in o.lines]
-    body.append("")
+    if len(o.lines) == 1 and rng.random() < 0.6:
+        body = [greet, "", _inline_line(o, o.lines[0]), ""]
+    else:
+        body = [greet, "", rng.choice(INTRO[o.lang]), ""]
+        body += [_free_line(o, ln, rng, style) for ln in o.lines]
+        body.append("")
     body += _body_lines(o, rng, with_po_in_body=not po_in_subject or rng.random() < 0.4)
     if o.po_number is None:
         body.append(NO_PO_REMARK[o.lang])
@@ -346,7 +372,9 @@ def _html(o: Order, rng: random.Random) -> EmailMessage:
 <p class="MsoNormal" style="font-size:7.5pt;color:gray">{html.escape(disclaimer)}</p>
 </div></body></html>"""
     text = "\n".join([greet, "", intro, ""] + [x.replace("<b>", "").replace("</b>", "").replace("<br>", "\n") for x in info]
-                     + ["", "\t".join(lab[c] for c in cols)] + text_rows + ["", thanks, "", sig, "", disclaimer])  # fmt: skip
+                     + ["", "\t".join(lab[c] for c in cols)] + text_rows
+                     + ([f"Total {o.currency}: {o.m(o.subtotal, 'none')}"] if o.has_prices else [])
+                     + ["", thanks, "", sig, "", disclaimer])  # fmt: skip
     msg = _base(o, rng, subject, _sent_at(o, rng), sender)
     msg.set_content(html.unescape(text) + "\n")
     msg.add_alternative(html_body, subtype="html")

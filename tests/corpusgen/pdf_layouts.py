@@ -201,7 +201,7 @@ def l01_classic(o: Order, rng: random.Random) -> bytes:
         + (["unit"] if with_unit else [])
         + ["price", "amount"]
     )
-    fixed = {"pos": 28, "ref": 80, "qty": 45, "unit": 38, "price": 62, "amount": 70}
+    fixed = {"pos": 28, "ref": 96, "qty": 45, "unit": 38, "price": 62, "amount": 70}
     widths = [fixed.get(c, 0) for c in cols]
     widths[cols.index("desc")] = W - sum(widths)
     header = [
@@ -251,7 +251,7 @@ def l02_unruled(o: Order, rng: random.Random) -> bytes:
         TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
     cols = ["ref", "desc", "qty", "price", "amount"]
-    widths = [85, W - 85 - 50 - 70 - 80, 50, 70, 80]
+    widths = [96, W - 96 - 50 - 70 - 80, 50, 70, 80]
     header = [doc.L("ref"), doc.L("desc"), doc.L("qty"), doc.L("price"), doc.L("amount")]
     story = [
         doc.P(o.customer.name, 11, bold=True),
@@ -377,7 +377,7 @@ def l04_letter(o: Order, rng: random.Random) -> bytes:
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     hello, intro, bye = LETTER_TEXT[o.lang]
     cols = ["pos", "qty", "unit", "ref", "desc", "price", "amount"]
-    widths = [28, 42, 32, 75, W - 28 - 42 - 32 - 75 - 60 - 68, 60, 68]
+    widths = [32, 42, 38, 90, W - 32 - 42 - 38 - 90 - 60 - 68, 60, 68]
     header = [
         doc.L("pos"),
         doc.L("qty"),
@@ -395,6 +395,7 @@ def l04_letter(o: Order, rng: random.Random) -> bytes:
         doc.P(hello, 10), Spacer(1, 4), doc.P(intro, 10), Spacer(1, 8),
         _items_table(doc, cols, widths, header, grid="header", header_bg=colors.white, long_desc=rng.random() < 0.5),
         Spacer(1, 4), _totals(doc, 130, 75, shipping=False),
+        doc.P(doc.currency_note(), 8) if o.money_how == "none" and o.has_prices else Spacer(1, 1),
         Spacer(1, 12),
     ]  # fmt: skip
     deliv = [doc.P(doc.L("ship_to") + ":", 10, bold=True), doc.P("\n".join(ship), 10)]
@@ -446,7 +447,7 @@ def l05_discount(o: Order, rng: random.Random) -> bytes:
     )
     show_net = rng.random() < 0.6
     cols = ["ref", "desc", "qty", "price", "disc"] + (["net"] if show_net else []) + ["amount"]
-    fixed = {"ref": 75, "qty": 40, "price": 55, "disc": 45, "net": 55, "amount": 65}
+    fixed = {"ref": 96, "qty": 40, "price": 55, "disc": 45, "net": 55, "amount": 65}
     widths = [fixed.get(c, 0) for c in cols]
     widths[1] = W - sum(widths)
     header = [doc.L({"price": "gross_price" if show_net else "price"}.get(c, c)) for c in cols]
@@ -505,7 +506,7 @@ def l06_usform(o: Order, rng: random.Random) -> bytes:
     )
     with_unit = rng.random() < 0.4
     cols = ["ref", "desc", "qty"] + (["unit"] if with_unit else []) + ["price", "amount"]
-    fixed = {"ref": 80, "qty": 45, "unit": 35, "price": 70, "amount": 80}
+    fixed = {"ref": 96, "qty": 45, "unit": 35, "price": 70, "amount": 80}
     widths = [fixed.get(x, 0) for x in cols]
     widths[1] = W - sum(widths)
     header = [doc.L(x).upper() for x in cols]
@@ -678,7 +679,7 @@ def l09_zebra(o: Order, rng: random.Random) -> bytes:
     )
     disc = o.discount
     cols = ["pos", "ref", "desc", "qty_unit", "price"] + (["disc"] if disc else []) + ["amount"]
-    fixed = {"pos": 24, "ref": 78, "qty_unit": 60, "price": 58, "disc": 40, "amount": 68}
+    fixed = {"pos": 24, "ref": 94, "qty_unit": 60, "price": 58, "disc": 40, "amount": 68}
     widths = [fixed.get(x, 0) for x in cols]
     widths[2] = W - sum(widths)
     header = [doc.L({"qty_unit": "qty"}.get(x, x)) for x in cols]
@@ -925,9 +926,9 @@ def l12_modern(o: Order, rng: random.Random) -> bytes:
     )
     cols = ["pos", "our_ref", "cust_ref", "desc", "qty", "unit", "price", "amount"]
     fixed = {
-        "pos": 22,
-        "our_ref": 75,
-        "cust_ref": 65,
+        "pos": 28,
+        "our_ref": 88,
+        "cust_ref": 80,
         "qty": 40,
         "unit": 30,
         "price": 58,
