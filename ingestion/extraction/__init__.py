@@ -1,0 +1,83 @@
+"""Extraction: a document's Layout → an :class:`ExtractedOrder` (a draft order with confidences).
+
+Stable entry points (the Django pipeline calls these; keep the signatures)::
+
+    from ingestion.reading import read_pdf, read_image, read_csv, read_xlsx
+    from ingestion.extraction import extract_from_layout, extract_from_text, extract_from_sheet
+    from ingestion.matching import MasterData, match_customer, match_product, build_draft
+
+    layout = read_pdf(data, max_pages=50)          # or read_image(data) for TIFF/PNG/JPEG
+    extracted = extract_from_layout(layout, hints=hints_of_customer_or_None)
+    cm = match_customer(extracted, md, sender_email=..., fax_number=..., known_customer_code=...)
+    pm = [match_product(line, cm.code, md) for line in extracted.lines]
+    # or, all of the above plus defaults (currency, ship-to) and issues in one call:
+    draft = build_draft(extracted, md, sender_email=..., known_customer_code=...)
+
+- ``extract_from_layout(layout, *, hints=None, locale="en", sent_date=None, sender_email=None)``
+- ``extract_from_text(body_text, *, hints=None, locale="en", sent_date=None, sender_email=None)``
+  for email bodies (HTML already converted to text; tables as tab/pipe separated rows or
+  aligned columns); ``sent_date`` (the email's Date header) is the order date when the body
+  gives none.
+- ``extract_from_sheet(rows, *, hints=None, locale="en")`` for CSV/XLSX rows (lists of strings,
+  see ``ingestion.reading.read_csv`` / ``read_xlsx``).
+- ``learn_from_correction(extracted, corrected_values, layout, hints=None) -> hints`` returns the
+  customer's updated layout hints after a human corrected header fields; store them per
+  customer and pass them back as ``hints=`` next time.
+
+Every header value is a :class:`Field` (value, confidence 0–1, source, rule); lines are
+:class:`ExtractedLine`. ``ExtractedOrder.to_json()`` / ``from_json()`` round-trip exactly.
+``is_order`` is False (with ``not_order_reason``) for invoices, quotes, confirmations, delivery
+notes and documents without any order content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ingestion.extraction.extract import extract_from_layout
+from ingestion.extraction.hints import learn_from_correction
+from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder, Field
+from ingestion.reading.text import sheet_to_layout, text_to_layout
+
+
+def extract_from_text(
+    body_text: str,
+    *,
+    hints: dict | None = None,
+    locale: str = "en",
+    sent_date: dt.date | None = None,
+    sender_email: str | None = None,
+) -> ExtractedOrder:
+    """Extract an order from an email body (or any plain text)."""
+    layout = text_to_layout(body_text)
+    return extract_from_layout(
+        layout, hints=hints, locale=locale, sent_date=sent_date, sender_email=sender_email
+    )
+
+
+def extract_from_sheet(
+    rows: Sequence[Sequence[object]],
+    *,
+    hints: dict | None = None,
+    locale: str = "en",
+    sent_date: dt.date | None = None,
+    sender_email: str | None = None,
+) -> ExtractedOrder:
+    """Extract an order from spreadsheet rows (CSV/XLSX)."""
+    layout = sheet_to_layout(rows)
+    return extract_from_layout(
+        layout, hints=hints, locale=locale, sent_date=sent_date, sender_email=sender_email
+    )
+
+
+__all__ = [
+    "Address",
+    "ExtractedLine",
+    "ExtractedOrder",
+    "Field",
+    "extract_from_layout",
+    "extract_from_sheet",
+    "extract_from_text",
+    "learn_from_correction",
+]

@@ -1,0 +1,331 @@
+"""Address blocks: find the block under/after a label, and split it into name, street, postcode, city, country."""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.extraction.geometry import TextLine, fold
+from ingestion.extraction.labels import LabelHit, find_labels
+from ingestion.extraction.model import Address
+
+COUNTRIES = {
+    "FR": "france|frankreich|fr",
+    "DE": "germany|allemagne|deutschland|bundesrepublik deutschland|de|brd",
+    "CH": "switzerland|suisse|schweiz|svizzera|ch",
+    "AT": "austria|autriche|osterreich|oesterreich|at",
+    "BE": "belgium|belgique|belgien|belgie|be",
+    "NL": "netherlands|the netherlands|pays-bas|niederlande|nederland|holland|nl",
+    "LU": "luxembourg|luxemburg|lu",
+    "IT": "italy|italie|italien|italia|it",
+    "ES": "spain|espagne|spanien|espana|es",
+    "PT": "portugal|pt",
+    "GB": "united kingdom|uk|u.k.|great britain|england|scotland|wales|royaume-uni|royaume uni|grossbritannien|vereinigtes konigreich|gb",
+    "IE": "ireland|irlande|irland|ie",
+    "US": "usa|u.s.a.|united states|united states of america|us|u.s.|etats-unis|etats unis|vereinigte staaten",
+    "CA": "canada|kanada",
+    "PL": "poland|pologne|polen|polska|pl",
+    "CZ": "czech republic|czechia|republique tcheque|tschechien|cz",
+    "DK": "denmark|danemark|danemark|dk",
+    "SE": "sweden|suede|schweden|se",
+    "NO": "norway|norvege|norwegen|no",
+    "FI": "finland|finlande|finnland|fi",
+}
+_COUNTRY_LOOKUP = {name: code for code, names in COUNTRIES.items() for name in names.split("|")}
+_EU_PREFIX = {
+    "F": "FR",
+    "FR": "FR",
+    "D": "DE",
+    "DE": "DE",
+    "CH": "CH",
+    "A": "AT",
+    "AT": "AT",
+    "B": "BE",
+    "BE": "BE",
+    "L": "LU",
+    "LU": "LU",
+    "I": "IT",
+    "IT": "IT",
+    "E": "ES",
+    "ES": "ES",
+    "NL": "NL",
+    "P": "PT",
+    "PL": "PL",
+    "CZ": "CZ",
+    "DK": "DK",
+    "S": "SE",
+    "N": "NO",
+}
+US_STATES = set(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split()
+)
+
+_US = re.compile(
+    r"^(?P<city>[A-Za-z][A-Za-z .'-]*?)\s*,?\s+(?P<state>[A-Z]{2})\.?\s*,?\s+(?P<zip>\d{5}(?:-\d{4})?)\b"
+)
+_EU = re.compile(
+    r"^(?:(?P<cc>[A-Z]{1,2})\s?[-‑–]\s?)?(?P<zip>\d{4,5})\s+(?P<city>[^\d\s,][^,\d]*?)(?:\s+cedex(?:\s+\d+)?)?\s*(?:,\s*(?P<country>.+))?$",
+    re.IGNORECASE,
+)
+_NL = re.compile(r"^(?P<zip>\d{4}\s?[A-Z]{2})\s+(?P<city>[^\d].*)$")
+_UK = re.compile(r"\b(?P<zip>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})\b")
+_CA = re.compile(r"\b(?P<zip>[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
+_CITY_ZIP = re.compile(r"^(?P<city>[^\d,]+?)\s*,?\s+(?P<zip>\d{4,5})$")
+
+_STREET_WORDS = re.compile(
+    r"\b(?:street|st\.?|avenue|ave\.?|av\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|"
+    r"parkway|pkwy|highway|hwy|square|sq|suite|ste\.?|building|bldg|floor|unit|p\.?\s?o\.?\s?box|"
+    r"rue|avenue|bd|allee|chemin|impasse|route|quai|cours|zone|za|zi|zac|lieu-dit|bp|cs|"
+    r"stra(?:ss|ß)e|str\.?|weg|gasse|platz|allee|ring|damm|ufer|postfach|chaussee|steig)\b",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(
+    r"^(?:phone|tel|t\b|fax|f\b|telefax|telephone|telefon|mobile|e-?mail|mail|courriel|web|www|http|vat|tva|ust|siret|siren|"
+    r"tax|steuer|iban|bic|swift|contact|page|seite)|@|www\.|https?://|^\+?[\d\s().-]{7,}$",
+    re.IGNORECASE,
+)
+_ATTN = re.compile(
+    r"^(?:attn\.?|attention|a l'attention de|a l'att\.?|z\.?\s?hd\.?|zu handen|c/o|ansprechpartner)\s*:?\s*",
+    re.IGNORECASE,
+)
+_COMPANY = re.compile(
+    r"\b(?:inc|incorporated|ltd|limited|llc|llp|plc|corp|corporation|co|company|group|gmbh|ag|kg|ohg|gbr|ug|e\.?\s?k|"
+    r"sa|sas|sasu|sarl|eurl|snc|sci|scop|bv|nv|srl|spa|ab|as|oy|industries|electronics|systems|solutions|services|"
+    r"supplies|supply|manufacturing|trading|technologies|technology|international|holding|werke?|handel|"
+    r"societe|ets|etablissements|entreprise|laboratoires?|hospital|hopital|clinique|klinik|university|universite|"
+    r"store|stores|shop|market|hotel|restaurant|bakery|boulangerie|baeckerei|pharmacie|apotheke)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def country_code(text: str) -> str | None:
+    key = fold(text).strip(" .,;:").strip()
+    return _COUNTRY_LOOKUP.get(key)
+
+
+def parse_postal_line(
+    line: str, *, language: str | None = None
+) -> tuple[str, str, str | None] | None:
+    """(postal code, city, country) of a ``12345 City`` / ``City, ST 12345`` / UK-style line."""
+    text = line.strip().strip(",")
+    m = _US.match(text)
+    if m and m["state"] in US_STATES:
+        return m["zip"], m["city"].strip(" ,"), "US"
+    m = _NL.match(text)
+    if m and not re.match(r"^\d{4}\s?(?:ST|ND|RD|TH)\b", text, re.IGNORECASE):
+        return m["zip"].replace(" ", " "), m["city"].strip(), "NL"
+    m = _EU.match(text)
+    if m:
+        city = m["city"].strip(" ,")
+        if len(city) >= 2 and not _STREET_WORDS.search(" ".join(city.split()[1:])):
+            country = None
+            if m["cc"]:
+                country = _EU_PREFIX.get(m["cc"].upper())
+            if m["country"]:
+                country = country_code(m["country"]) or country
+            if country is None:
+                zip_code = m["zip"]
+                if len(zip_code) == 4:
+                    country = {"de": "CH", "fr": "BE"}.get(language or "", None)
+                else:
+                    country = {"fr": "FR", "de": "DE"}.get(language or "", None)
+            return m["zip"], city, country
+    m = _UK.search(text)
+    if m and re.search(r"[A-Za-z]{3,}", text.replace(m["zip"], "")):
+        city = text.replace(m["zip"], "").strip(" ,")
+        return m["zip"], city, "GB"
+    m = _CA.search(text)
+    if m:
+        return m["zip"], text.replace(m["zip"], "").strip(" ,"), "CA"
+    m = _CITY_ZIP.match(text)
+    if m and len(m["city"]) >= 3:
+        return m["zip"], m["city"].strip(), None
+    return None
+
+
+def parse_address(lines: list[str], *, language: str | None = None) -> Address:
+    """Name, street, postal code, city and country of an address block."""
+    contact = None
+    kept: list[str] = []
+    for raw in lines:
+        text = " ".join(raw.split())
+        if not text:
+            continue
+        m = _ATTN.match(text)
+        if m:
+            contact = text[m.end() :].strip() or contact
+            continue
+        if _NOISE.search(text):
+            continue
+        kept.append(text)
+    postal_index = None
+    parsed = None
+    for i in range(len(kept) - 1, -1, -1):
+        parsed = parse_postal_line(kept[i], language=language)
+        if parsed:
+            postal_index = i
+            break
+    country = None
+    if postal_index is None:
+        name = kept[0] if kept else None
+        street = next((t for t in kept[1:] if re.search(r"\d", t) or _STREET_WORDS.search(t)), None)
+        return Address(name=name, street=street, contact=contact, lines=tuple(lines))
+    zip_code, city, country = parsed
+    for t in kept[postal_index + 1 :]:
+        country = country_code(t) or country
+    before = kept[:postal_index]
+    street = None
+    if before and (re.search(r"\d", before[-1]) or _STREET_WORDS.search(before[-1])):
+        street = before.pop()
+        if (
+            before
+            and re.search(r"\d", before[-1])
+            and _STREET_WORDS.search(before[-1])
+            and len(before) > 1
+        ):
+            street = before.pop() + ", " + street
+    name = None
+    if before:
+        companies = [t for t in before if _COMPANY.search(t)]
+        if companies:
+            name = companies[0]
+            others = [t for t in before if t is not name]
+            if contact is None and others and others[0] != name and before.index(name) > 0:
+                contact = others[0]
+        elif len(before) >= 2 and _TITLE.match(before[0]):
+            name, contact = before[1], contact or before[0]
+        else:
+            name = before[0]
+    return Address(
+        name=name,
+        street=street,
+        postal_code=zip_code,
+        city=city,
+        country=country,
+        contact=contact,
+        lines=tuple(lines),
+    )
+
+
+_TITLE = re.compile(r"(?i)^(?:mr|mrs|ms|dr|m\.|mme|mlle|herr|frau)\b")
+
+
+STOP_FIELDS = {
+    "ship_to",
+    "bill_to",
+    "vendor",
+    "buyer",
+    "po_number",
+    "order_date",
+    "requested_delivery_date",
+    "customer_number",
+    "payment_terms",
+    "shipping",
+    "subtotal",
+    "notes",
+    "invoice_number",
+    "quote_number",
+    "vendor_number",
+}
+
+
+def block_lines(
+    hit: LabelHit, lines: list[TextLine], *, max_lines: int = 8
+) -> list[tuple[TextLine, int, int]]:
+    """The block a label heads: inline text after it, then the lines below in its column.
+
+    Returns (line, first word, end word) slices. The column runs from the label (or its inline
+    value) to the next segment on the label's line; the block ends at a wide vertical gap, a
+    line starting with another block or header label, or a line that overflows the column.
+    """
+    line = hit.line
+    out: list[tuple[TextLine, int, int]] = []
+    seg = line.segment_of(hit.last_word)
+    start_word = hit.last_word + 1 if hit.end >= line.spans[hit.last_word][1] else hit.last_word
+    label_hits = find_labels(line)
+    inline_end = seg[1]
+    for other in label_hits:
+        if other.start >= hit.end and other.first_word < inline_end and other.field in STOP_FIELDS:
+            inline_end = other.first_word
+    char_width = line.char_width()
+    tol = 2.5 * char_width
+    left = hit.x0
+    if start_word < inline_end:
+        out.append((line, start_word, inline_end))
+        left = min(left, line.words[start_word].x0)
+    # right bound: the next segment to the right on the label line (a neighbouring column)
+    right = float("inf")
+    for s0, _s1 in line.segments:
+        if s0 >= inline_end and line.words[s0].x0 > hit.x1:
+            right = line.words[s0].x0 - char_width
+            break
+    # left bound: the previous segment ends a neighbouring column
+    left_limit = -float("inf")
+    for _s0, s1 in line.segments:
+        if s1 <= hit.first_word:
+            left_limit = line.words[s1 - 1].x1 + char_width
+    height = max(line.height, 4.0)
+    last_bottom = line.bottom
+    following = [ln for ln in lines if ln.page == line.page and ln.top > line.top + height * 0.5]
+    following.sort(key=lambda ln: ln.top)
+    for ln in following:
+        if ln.top - last_bottom > 2.6 * height:
+            break
+        idx = [
+            i
+            for i, w in enumerate(ln.words)
+            if w.x0 >= left - tol and w.x0 < right and w.x0 > left_limit - tol
+        ]
+        if not idx:
+            continue
+        i0, i1 = idx[0], idx[-1] + 1
+        seg0 = ln.segment_of(i0)
+        if seg0[0] < i0 and ln.words[seg0[0]].x0 < left - tol and ln.words[seg0[0]].x0 < left_limit:
+            break  # a line that runs across columns: the block is over
+        # cut at a wide gap within the column (a second column inside our range)
+        for k in range(i0 + 1, i1):
+            if (k in (s[0] for s in ln.segments)) and ln.words[k].x0 - ln.words[
+                k - 1
+            ].x1 > 6 * char_width:
+                i1 = k
+                break
+        hits = [h for h in find_labels(ln) if i0 <= h.first_word < i1]
+        if (
+            hits
+            and hits[0].first_word == i0
+            and hits[0].field in STOP_FIELDS
+            and hits[0].strength >= 0.7
+        ):
+            break
+        if hits:
+            stops = [
+                h.first_word
+                for h in hits
+                if h.field in STOP_FIELDS and h.first_word > i0 and h.strength >= 0.8
+            ]
+            if stops:
+                i1 = min(stops)
+        out.append((ln, i0, i1))
+        last_bottom = ln.bottom
+        if len(out) >= max_lines:
+            break
+    return out
+
+
+def block_text_lines(block: list[tuple[TextLine, int, int]]) -> list[str]:
+    return [ln.text_of(i, j) for ln, i, j in block]
+
+
+def block_source(block: list[tuple[TextLine, int, int]]) -> dict:
+    if not block:
+        return {}
+    boxes = [ln.bbox(i, j) for ln, i, j in block]
+    return {
+        "page": block[0][0].page,
+        "bbox": [
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        ],
+    }

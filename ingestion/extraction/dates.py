@@ -1,0 +1,236 @@
+"""Dates in every common printed form, English, French and German.
+
+27/11/2026, 11/27/2026, 27.11.2026, 27-11-26, 2026-11-27, 20261127 (when asked), Nov 27, 2026,
+27 novembre 2026, 1er décembre 2026, 27. November 2026, Freitag, 27. Nov. 2026, and weeks
+("KW 49", "semaine 49", "week 49/2026") as the Monday of that ISO week.
+
+Numeric day/month order: a part above 12 decides; otherwise the caller's ``dayfirst`` (see
+:func:`detect_dayfirst` for a whole document) and the match is flagged ``ambiguous``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan janvier janv janv. januar jänner jaenner",
+        "february feb fevrier février fevr févr fev fév februar",
+        "march mar mars märz maerz marz mrz",
+        "april apr avril avr",
+        "may mai",
+        "june jun juin juni",
+        "july jul juillet juil juli",
+        "august aug aout août",
+        "september sep sept septembre",
+        "october oct octobre oktober okt",
+        "november nov novembre",
+        "december dec decembre décembre dezember dez déc",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name.rstrip(".")] = _number
+
+
+def _fold(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    ).lower()
+
+
+_MONTH_NAMES = sorted({_fold(m) for m in MONTHS} | set(MONTHS), key=len, reverse=True)
+_MONTH_RE = "(?:" + "|".join(re.escape(m) for m in _MONTH_NAMES) + r")\.?"
+_WEEKDAYS = (
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mon|tue|wed|thu|fri|sat|sun|"
+    r"lun|mar|mer|jeu|ven|sam|dim|mo|di|mi|do|fr|sa|so)\.?,?\s+"
+)
+
+_ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])")
+_NUMERIC = re.compile(
+    r"(?<![\d.,/-])(?P<a>\d{1,2})\s?(?P<s>[./-])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|[.,]\d)"
+)
+_DAY_MONTH = re.compile(
+    rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s*(?:de\s+|-|/)?\s*(?P<mon>{_MONTH_RE})(?:\s*(?:de\s+|-|/)?\s*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?!\s*(?:h|:|\d))))?(?![\w])",
+    re.IGNORECASE,
+)
+_MONTH_DAY = re.compile(
+    rf"(?<![\w])(?P<mon>{_MONTH_RE})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<y>(?:19|20)\d{{2}}))?(?![\w])",
+    re.IGNORECASE,
+)
+_WEEK = re.compile(
+    r"(?<![\w])(?:kw|cw|wk|week|semaine|sem\.?|woche|kalenderwoche|calendar\s+week|s\.)\s*[.:#-]?\s*(?P<w>\d{1,2})"
+    r"(?:\s*(?:/|-|\.|,|\s)\s*(?P<y>(?:19|20)\d{2}|\d{2}))?(?![\d])"
+    r"|(?<![\w])(?P<w2>\d{1,2})\.?\s*(?:kw|woche|kalenderwoche)(?:\s*(?P<y2>(?:19|20)\d{2}))?(?![\w])",
+    re.IGNORECASE,
+)
+_NUMERIC_NO_YEAR = re.compile(
+    r"(?<![\d.,/-])(?P<a>\d{1,2})(?P<s>[./])(?P<b>\d{1,2})(?P=s)?(?![\d]|[.,/-]\d)"
+)
+_COMPACT = re.compile(r"(?<!\d)(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    start: int
+    end: int
+    value: dt.date
+    ambiguous: bool  # day and month could be swapped
+    kind: str  # iso, numeric, named, week, partial
+    text: str
+
+
+def _year(text: str | None, default_year: int | None) -> int | None:
+    if text is None:
+        return default_year
+    text = text.lstrip("'")
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _make(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def week_monday(year: int, week: int) -> dt.date | None:
+    """Monday of ISO week ``week`` of ``year``."""
+    try:
+        return dt.date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+
+
+def _numeric(
+    a: int, b: int, year: int | None, dayfirst: bool | None
+) -> tuple[dt.date | None, bool]:
+    day_month = _make(year, b, a)
+    month_day = _make(year, a, b)
+    if day_month and month_day and day_month != month_day:
+        return (day_month if dayfirst is not False else month_day), True
+    return day_month or month_day, False
+
+
+def find_dates(
+    text: str,
+    *,
+    dayfirst: bool | None = None,
+    default_year: int | None = None,
+    allow_compact: bool = False,
+    allow_partial: bool = False,
+) -> list[DateMatch]:
+    """Every date printed in ``text``, left to right, overlapping readings removed.
+
+    ``dayfirst`` is the reading of an ambiguous 03/04/2026 (None: day first). ``default_year``
+    completes dates printed without a year ("27 Nov", "KW 49") and, with ``allow_partial``,
+    numeric ones ("27/11").
+    """
+    folded = _fold(text)
+    if len(folded) != len(text):  # folding changed lengths (rare ligatures): work on the original
+        folded = text.lower()
+    found: list[DateMatch] = []
+
+    def add(m: re.Match, value: dt.date | None, ambiguous: bool, kind: str) -> None:
+        if value is not None and 1900 <= value.year <= 2100:
+            found.append(
+                DateMatch(m.start(), m.end(), value, ambiguous, kind, text[m.start() : m.end()])
+            )
+
+    for m in _ISO.finditer(folded):
+        add(m, _make(int(m["y"]), int(m["m"]), int(m["d"])), False, "iso")
+    for m in _NUMERIC.finditer(folded):
+        a, b = int(m["a"]), int(m["b"])
+        sep_dayfirst = True if m["s"] == "." else dayfirst
+        value, ambiguous = _numeric(a, b, _year(m["y"], None), sep_dayfirst)
+        add(m, value, ambiguous and m["s"] != ".", "numeric")
+    for m in _DAY_MONTH.finditer(folded):
+        month = MONTHS.get(m["mon"].rstrip(".")) or MONTHS.get(_fold(m["mon"].rstrip(".")))
+        if month:
+            add(m, _make(_year(m["y"], default_year), month, int(m["d"])), False, "named")
+    for m in _MONTH_DAY.finditer(folded):
+        month = MONTHS.get(m["mon"].rstrip(".")) or MONTHS.get(_fold(m["mon"].rstrip(".")))
+        # "mar 3" is Tuesday in French and March in English; require a year or a full month name
+        if month and (m["y"] or len(m["mon"].rstrip(".")) > 3):
+            add(m, _make(_year(m["y"], default_year), month, int(m["d"])), False, "named")
+    for m in _WEEK.finditer(folded):
+        week = int(m["w"] or m["w2"])
+        year = _year(m["y"] or m["y2"], default_year)
+        if year and 1 <= week <= 53:
+            add(m, week_monday(year, week), False, "week")
+    if allow_compact:
+        for m in _COMPACT.finditer(folded):
+            add(m, _make(int(m["y"]), int(m["m"]), int(m["d"])), False, "iso")
+    if allow_partial and default_year:
+        for m in _NUMERIC_NO_YEAR.finditer(folded):
+            a, b = int(m["a"]), int(m["b"])
+            if m["s"] == "." and not (1 <= b <= 12):
+                continue
+            value, ambiguous = _numeric(a, b, default_year, True if m["s"] == "." else dayfirst)
+            add(m, value, ambiguous, "partial")
+    # keep the longest reading where matches overlap
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    out: list[DateMatch] = []
+    for d in found:
+        if out and d.start < out[-1].end:
+            if (d.end - d.start) > (out[-1].end - out[-1].start):
+                out[-1] = d
+            continue
+        out.append(d)
+    return out
+
+
+def parse_date(
+    text: str, *, dayfirst: bool | None = None, default_year: int | None = None
+) -> dt.date | None:
+    """The first date in ``text`` (also compact 20261127 and, with a default year, 27/11)."""
+    matches = find_dates(
+        text, dayfirst=dayfirst, default_year=default_year, allow_compact=True, allow_partial=True
+    )
+    return matches[0].value if matches else None
+
+
+def detect_dayfirst(
+    texts: Iterable[str], *, language: str | None = None, currency: str | None = None
+) -> bool | None:
+    """Whether numeric dates of a document are day-first.
+
+    Unambiguous dates of the same document decide (13/11 → day first, 11/13 → month first);
+    then a dot separator (always day first), the language (fr/de day first) and the currency
+    (USD month first). None when nothing tells.
+    """
+    day_votes = month_votes = 0
+    dotted = slashed = 0
+    for text in texts:
+        for m in _NUMERIC.finditer(text):
+            a, b = int(m["a"]), int(m["b"])
+            if m["s"] == ".":
+                dotted += 1
+            else:
+                slashed += 1
+            if a > 12 >= b:
+                day_votes += 1
+            elif b > 12 >= a:
+                month_votes += 1
+    if day_votes != month_votes:
+        return day_votes > month_votes
+    if dotted and not slashed:
+        return True
+    if language in ("fr", "de"):
+        return True
+    if currency == "USD":
+        return False
+    if language == "en" and currency in ("EUR", "GBP", "CHF"):
+        return True
+    return None

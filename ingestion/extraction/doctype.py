@@ -1,0 +1,81 @@
+"""Is this document a purchase order? Titles decide: an invoice, a quote, a trade or order
+confirmation, a delivery note or a statement is not an order, even when it lists items."""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.extraction.geometry import TextLine
+
+_NEGATIVE = [
+    (
+        "order_confirmation",
+        r"order\s+(?:confirmation|acknowledge?ment)|confirmation\s+de\s+commande|accuse\s+de\s+reception(?:\s+de\s+commande)?|auftragsbestatigung|bestellbestatigung|sales\s+order\s+confirmation",
+    ),
+    (
+        "invoice",
+        r"(?:tax\s+|commercial\s+|pro[\s-]?forma\s+)?invoice(?!\s*(?:to|address|adresse|date|no\.?|number|#|n°))|facture(?!r|\s*(?:a|adresse|no|n°))|rechnung(?!s?\s*(?:an|adresse|anschrift|empfanger|nr|nummer))|factuur",
+    ),
+    ("credit_note", r"credit\s+(?:note|memo)|avoir|gutschrift"),
+    (
+        "quote",
+        r"quotation|quote|devis|offre\s+de\s+prix|proposition\s+commerciale|angebot|kostenvoranschlag",
+    ),
+    (
+        "delivery_note",
+        r"delivery\s+note|packing\s+(?:list|slip)|bon\s+de\s+livraison|lieferschein|dispatch\s+note",
+    ),
+    (
+        "statement",
+        r"statement(?:\s+of\s+account)?|releve\s+de\s+compte|kontoauszug|account\s+statement",
+    ),
+    ("remittance", r"remittance(?:\s+advice)?|avis\s+de\s+paiement|zahlungsavis"),
+    ("confirmation", r"trade\s+confirmation|confirmation|bestatigung"),
+    ("receipt", r"receipt|recu|quittung|kassenbon"),
+    ("reminder", r"payment\s+reminder|dunning|mahnung|relance"),
+]
+_ORDER = r"purchase\s+order|order\s+form|p\.?\s?o\.?(?=\s|$|#|:)|bon\s+de\s+commande|commande(?:\s+fournisseur)?|bestellung|bestellschein|einkaufsbestellung|auftrag|order|replenishment\s+order|reorder|nachbestellung"
+_NEG_RES = [(kind, re.compile(rf"(?<![a-z]){p}(?![a-z])")) for kind, p in _NEGATIVE]
+_ORDER_RE = re.compile(rf"(?<![a-z])(?:{_ORDER})(?![a-z])")
+
+
+def classify(
+    lines: list[TextLine], *, has_lines: bool, title_lines: int = 14
+) -> tuple[bool, str, str]:
+    """(is_order, document_type, reason)."""
+    if not lines:
+        return False, "empty", "no text found"
+    first_page = lines[0].page
+    top = [ln for ln in lines if ln.page == first_page][:title_lines]
+    heights = sorted(ln.height for ln in lines)
+    median_height = heights[len(heights) // 2] if heights else 10
+    negative: dict[str, float] = {}
+    order_score = 0.0
+    for rank, ln in enumerate(top):
+        weight = (
+            1.0
+            + max(0.0, (ln.height / max(median_height, 1)) - 1.0) * 2
+            + (0.5 if rank < 4 else 0.0)
+        )
+        for s0, s1 in ln.segments:
+            if s1 - s0 > 6:
+                continue
+            text = ln.norm[ln.spans[s0][0] : ln.spans[s1 - 1][1]]
+            masked = text
+            for kind, pattern in _NEG_RES:
+                for m in pattern.finditer(masked):
+                    negative[kind] = negative.get(kind, 0.0) + weight
+                    masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+            if _ORDER_RE.search(masked):
+                order_score += weight
+    if negative:
+        kind = max(negative, key=lambda k: negative[k])
+        if negative[kind] >= order_score:
+            return (
+                False,
+                kind,
+                f"the document is titled as a {kind.replace('_', ' ')}, not a purchase order",
+            )
+    if order_score > 0 or has_lines:
+        return True, "purchase_order", ""
+    return False, "unknown", "no order title and no order lines found"

@@ -1,0 +1,237 @@
+"""The extraction pipeline over a Layout: header, addresses, lines, totals, document type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingestion.extraction import dates as dates_mod
+from ingestion.extraction.doctype import classify
+from ingestion.extraction.geometry import TextLine, document_lines
+from ingestion.extraction.header import (
+    HeaderContext,
+    block_address,
+    choose,
+    detect_language,
+    document_currency,
+    emails_and_phones,
+    find_blocks,
+    labelled_dates_fallback,
+    letterhead,
+    vat_numbers,
+)
+from ingestion.extraction.hints import apply_hints
+from ingestion.extraction.model import ExtractedLine, ExtractedOrder, Field
+from ingestion.extraction.numbers import detect_decimal_separator
+from ingestion.extraction.tables import extract_lines
+from ingestion.extraction.totals import find_amount_lines, net_total
+from ingestion.layout import Layout, TextSource
+
+
+def _default_year(lines: list[TextLine], today: dt.date | None) -> int:
+    years = [int(y) for ln in lines for y in re.findall(r"\b(20\d{2})\b", ln.text)]
+    if years:
+        return max(set(years), key=years.count)
+    return (today or dt.date.today()).year
+
+
+def extract_from_layout(
+    layout: Layout,
+    *,
+    hints: dict | None = None,
+    locale: str = "en",
+    sent_date: dt.date | None = None,
+    sender_email: str | None = None,
+) -> ExtractedOrder:
+    """Extract a draft order from a Layout (see the package docstring)."""
+    lines = document_lines(layout)
+    if not lines:
+        return ExtractedOrder(
+            is_order=False,
+            not_order_reason="no text found (blank or unreadable pages)",
+            document_type="empty",
+            language=locale[:2],
+        )
+    full_text = "\n".join(ln.text for ln in lines)
+    language = detect_language(full_text)
+    decimal_sep = detect_decimal_separator(ln.text for ln in lines)
+    default_year = _default_year(lines, sent_date)
+    # currency first (without date order), it helps reading 03/04 dates
+    probe = HeaderContext(lines, dayfirst=None, default_year=default_year, language=language)
+    currency = document_currency(probe, probe.candidates() if False else [])
+    dayfirst = dates_mod.detect_dayfirst(
+        (ln.text for ln in lines), language=language, currency=currency.value if currency else None
+    )
+    if dayfirst is None:
+        dayfirst = (
+            not locale.lower().startswith("en-us")
+            and locale.lower() not in ("en_us",)
+            and language != "en"
+        )
+        dayfirst = dayfirst if language != "en" else None
+    ctx = HeaderContext(lines, dayfirst=dayfirst, default_year=default_year, language=language)
+    candidates = ctx.candidates()
+    if hints:
+        candidates.extend(apply_hints(hints, ctx))
+    # lines
+    table = extract_lines(
+        lines, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
+    )
+    order_lines: list[ExtractedLine] = table.lines
+    rule_lines = "table"
+    if not order_lines and lines[0].source in (
+        TextSource.PLAIN,
+        TextSource.SHEET,
+        TextSource.PDF_TEXT,
+        TextSource.OCR,
+    ):
+        from ingestion.extraction.freetext import extract_free_lines
+
+        order_lines = extract_free_lines(
+            lines, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
+        )
+        rule_lines = "free_text"
+    # header fields
+    po = choose(candidates, "po_number")
+    order_date = choose(candidates, "order_date")
+    delivery = choose(candidates, "requested_delivery_date")
+    if order_date is None:
+        taken = {delivery.value} if delivery else set()
+        order_date = labelled_dates_fallback(ctx, taken)
+    if order_date is None and sent_date is not None:
+        order_date = Field(
+            value=sent_date, confidence=0.55, source={"meta": "sent_date"}, rule="sent_date"
+        )
+    if delivery is None and order_lines:
+        dates = {ln.requested_date for ln in order_lines if ln.requested_date}
+        if len(dates) == 1 and all(ln.requested_date for ln in order_lines):
+            delivery = Field(
+                value=dates.pop(), confidence=0.85, source=order_lines[0].source, rule="line_dates"
+            )
+        elif dates:
+            delivery = Field(
+                value=min(dates),
+                confidence=0.5,
+                source=order_lines[0].source,
+                rule="earliest_line_date",
+            )
+    if (
+        po is not None
+        and delivery is not None
+        and order_date is not None
+        and delivery.value < order_date.value
+    ):
+        delivery = delivery.with_confidence(delivery.confidence * 0.6, "+before_order_date")
+    currency = document_currency(ctx, candidates)
+    customer_number = choose(candidates, "customer_number")
+    payment_terms = choose(candidates, "payment_terms")
+    contact = choose(candidates, "contact")
+    # address blocks
+    blocks = find_blocks(ctx)
+    ship_to = _best_block(blocks.get("ship_to", []), language)
+    bill_to = _best_block(blocks.get("bill_to", []), language)
+    vendor = _best_block(blocks.get("vendor", []), language)
+    buyer = _best_block(blocks.get("buyer", []), language)
+    vendor_lines: set[int] = set()
+    vendor_segments: set[tuple[int, int]] = set()
+    for _hit, block in blocks.get("vendor", []):
+        for ln, i, j in block:
+            vendor_lines.add(ln.index)
+            for k in range(i, j):
+                vendor_segments.add((ln.index, ln.segment_of(k)[0]))
+        vendor_segments.add((_hit.line.index, _hit.line.segment_of(_hit.first_word)[0]))
+    if buyer is None:
+        block_segments = set(vendor_segments)
+        for field_name in ("ship_to", "bill_to"):
+            for _hit, block in blocks.get(field_name, []):
+                for ln, i, _j in block:
+                    block_segments.add((ln.index, ln.segment_of(i)[0]))
+        buyer = letterhead(ctx, block_segments, language)
+    if ship_to is not None and hints:
+        pass
+    for name in ("po_number", "order_date", "requested_delivery_date", "customer_number"):
+        hinted = [c for c in candidates if c.field == name and c.rule.startswith("hint")]
+        if hinted:
+            best = max(hinted, key=lambda c: c.score)
+            current = {
+                "po_number": po,
+                "order_date": order_date,
+                "requested_delivery_date": delivery,
+                "customer_number": customer_number,
+            }[name]
+            if current is None or best.score >= current.confidence or best.value == current.value:
+                field = Field(
+                    value=best.value,
+                    confidence=round(
+                        min(
+                            0.97,
+                            max(
+                                best.score,
+                                current.confidence
+                                if current and current.value == best.value
+                                else 0,
+                            ),
+                        ),
+                        4,
+                    ),
+                    source=best.source,
+                    rule=best.rule,
+                )
+                if name == "po_number":
+                    po = field
+                elif name == "order_date":
+                    order_date = field
+                elif name == "requested_delivery_date":
+                    delivery = field
+                else:
+                    customer_number = field
+    emails, phones = emails_and_phones(lines, vendor_lines)
+    vats = vat_numbers(lines, vendor_lines)
+    # totals
+    amount_lines = find_amount_lines(
+        [ln for ln in lines if ln.index not in table.consumed or True], decimal_sep
+    )
+    total, grand_total, tax_total, warnings = net_total(amount_lines, order_lines)
+    is_order, doc_type, reason = classify(lines, has_lines=bool(order_lines))
+    if not order_lines and is_order:
+        warnings.append(f"no order lines found ({rule_lines})")
+    return ExtractedOrder(
+        po_number=po,
+        order_date=order_date,
+        requested_delivery_date=delivery,
+        currency=currency,
+        buyer=buyer,
+        customer_number=customer_number,
+        vat_numbers=Field(value=tuple(vats), confidence=0.9, rule="vat_pattern") if vats else None,
+        sender=Field(value=sender_email, confidence=1.0, rule="envelope") if sender_email else None,
+        ship_to=ship_to,
+        bill_to=bill_to,
+        vendor=vendor,
+        contact=contact,
+        payment_terms=payment_terms,
+        total=total,
+        grand_total=grand_total,
+        tax_total=tax_total,
+        lines=tuple(order_lines),
+        is_order=is_order,
+        not_order_reason=reason,
+        document_type=doc_type,
+        language=language,
+        emails=tuple(emails),
+        phones=tuple(phones),
+        warnings=tuple(warnings),
+    )
+
+
+def _best_block(found: list, language: str) -> Field | None:
+    from ingestion.extraction.header import block_address
+
+    best = None
+    for hit, block in found:
+        field = block_address(hit, block, language)
+        if best is None or field.confidence > best.confidence:
+            best = field
+    return best
+
+
+__all__ = ["block_address", "extract_from_layout"]

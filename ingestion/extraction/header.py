@@ -1,0 +1,502 @@
+"""Header fields: label → value by position (right of the label, after it, or below it).
+
+Every label hit proposes candidates; a candidate's score is the label's strength times how
+well the value fits the field times where it was found. The best candidate wins; agreeing
+candidates raise the confidence, a close competitor with another value lowers it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ingestion.extraction import dates as dates_mod
+from ingestion.extraction.addresses import (
+    block_lines,
+    block_source,
+    block_text_lines,
+    parse_address,
+)
+from ingestion.extraction.geometry import TextLine, fold
+from ingestion.extraction.labels import VALUE_FIELDS, LabelHit, find_labels
+from ingestion.extraction.model import Field
+from ingestion.extraction.numbers import ISO_CURRENCIES, find_currencies
+from ingestion.layout import TextSource
+
+_ID_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]$|^[0-9]$")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?:\+|00)?\d[\d\s().\-/]{6,}\d")
+_VAT = re.compile(
+    r"\b(?:(?:FR)\s?[0-9A-Z]{2}\s?\d{3}\s?\d{3}\s?\d{3}|DE\s?\d{9}|ATU\s?\d{8}|BE\s?0?\d{9,10}|NL\s?\d{9}B\d{2}|"
+    r"LU\s?\d{8}|IT\s?\d{11}|ES\s?[0-9A-Z]\d{7}[0-9A-Z]|GB\s?\d{9}(?:\d{3})?|CHE[-\s]?\d{3}\.?\d{3}\.?\d{3}(?:\s?(?:MWST|TVA|IVA))?|"
+    r"PL\s?\d{10}|DK\s?\d{8}|SE\s?\d{12}|PT\s?\d{9}|IE\s?\d{7}[A-Z]{1,2})\b"
+)
+
+
+@dataclass
+class Candidate:
+    field: str
+    value: object
+    score: float
+    source: dict
+    rule: str
+    text: str = ""
+
+
+def _position_factor(kind: str) -> float:
+    return {"inline": 1.0, "right": 0.97, "below": 0.9, "below2": 0.8}.get(kind, 0.8)
+
+
+def _value_slices(
+    hit: LabelHit, lines_by_page: dict[int, list[TextLine]], hits_by_line: dict[int, list[LabelHit]]
+):
+    """Where the value of a label can be: (kind, line, first word, end word, text)."""
+    line = hit.line
+    others = hits_by_line.get(line.index, [])
+    seg = line.segment_of(hit.last_word)
+    label_ends_in_word = hit.end < line.spans[hit.last_word][1]
+    out = []
+    # inline: after the label in its own segment, up to the next label
+    stop_char = line.spans[seg[1] - 1][1]
+    for other in others:
+        if other.start >= hit.end and other.start < stop_char:
+            stop_char = other.start
+            break
+    inline = line.text[hit.end : stop_char].strip(" :#=-–\t")
+    first = hit.last_word if label_ends_in_word else hit.last_word + 1
+    end_word = line.word_at(stop_char) if stop_char < len(line.text) else len(line.words)
+    if inline:
+        out.append(("inline", line, first, max(first + 1, end_word), inline))
+        return out
+    # right: the next segment on the line, unless it is itself a label
+    for s0, s1 in line.segments:
+        if s0 > hit.last_word:
+            if any(o.first_word == s0 for o in others):
+                break
+            stop = s1
+            for other in others:
+                if s0 < other.first_word < s1:
+                    stop = other.first_word
+                    break
+            out.append(("right", line, s0, stop, line.text_of(s0, stop)))
+            break
+    # below: the first line under the label with words in the label's column
+    page_lines = lines_by_page.get(line.page, [])
+    left_limit, right_limit = -1e9, 1e9
+    for s0, s1 in line.segments:
+        if s1 <= hit.first_word:
+            left_limit = line.words[s1 - 1].x1
+        elif s0 > hit.last_word and right_limit == 1e9:
+            right_limit = line.words[s0].x0
+    x0, x1 = hit.x0, hit.x1
+    height = max(line.height, 4.0)
+    found = 0
+    for ln in page_lines:
+        if ln.top <= line.bottom - 0.3 * height:
+            continue
+        if ln.top - line.bottom > 3.2 * height or found >= 1:
+            break
+        idx = [
+            i
+            for i, w in enumerate(ln.words)
+            if w.x1 > max(x0 - 4 * ln.char_width(), left_limit)
+            and w.x0 < min(x1 + 30 * ln.char_width(), right_limit)
+            and (w.xc > left_limit and w.xc < right_limit)
+        ]
+        if not idx:
+            continue
+        i0, i1 = idx[0], idx[-1] + 1
+        seg0 = ln.segment_of(i0)
+        i1 = min(i1, seg0[1])
+        if any(o.first_word == i0 for o in hits_by_line.get(ln.index, [])):
+            break
+        kind = "below" if ln.top - line.bottom < 1.6 * height else "below2"
+        out.append((kind, ln, i0, i1, ln.text_of(i0, i1)))
+        found += 1
+    return out
+
+
+def _ocr_factor(line: TextLine, i: int, j: int) -> float:
+    if line.source != TextSource.OCR:
+        return 1.0
+    confs = [w.confidence for w in line.words[i:j]] or [1.0]
+    return 0.55 + 0.45 * min(confs)
+
+
+def parse_identifier(text: str) -> tuple[str | None, float]:
+    """The reference number at the start of a value: 4500012345, PO-2026-0042, A12/778."""
+    tokens = text.replace(",", " ").split()
+    for k, raw in enumerate(tokens[:4]):
+        token = raw.strip("()[]:;,.\"'#*")
+        if not token:
+            continue
+        if token.lower() in (
+            "no",
+            "nr",
+            "n°",
+            "nº",
+            "number",
+            "num",
+            "numero",
+            "nummer",
+            "ref",
+            "order",
+            "po",
+            "p.o",
+            "de",
+            "du",
+            "the",
+        ):
+            continue
+        if not _ID_TOKEN.match(token) or not any(ch.isdigit() for ch in token):
+            if k == 0 and token.isalpha() and len(token) <= 3 and len(tokens) > 1:
+                continue  # "PO 4711", "BC 2026-11"
+            return None, 0.0
+        if dates_mod.find_dates(token) and not re.fullmatch(r"\d{8}", token):
+            return None, 0.0
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
+            return None, 0.0  # an amount
+        digits = sum(ch.isdigit() for ch in token)
+        quality = 1.0 if len(token) >= 4 and digits >= 2 else 0.75 if len(token) >= 3 else 0.5
+        # two tokens of digits in a row ("4500 012345"): keep them apart, the first wins
+        return token, quality
+    return None, 0.0
+
+
+class HeaderContext:
+    def __init__(
+        self,
+        lines: list[TextLine],
+        *,
+        dayfirst: bool | None,
+        default_year: int | None,
+        language: str,
+    ):
+        self.lines = lines
+        self.dayfirst = dayfirst
+        self.default_year = default_year
+        self.language = language
+        self.lines_by_page: dict[int, list[TextLine]] = defaultdict(list)
+        for ln in lines:
+            self.lines_by_page[ln.page].append(ln)
+        self.hits_by_line: dict[int, list[LabelHit]] = {ln.index: find_labels(ln) for ln in lines}
+
+    @property
+    def hits(self) -> list[LabelHit]:
+        return [h for ln in self.lines for h in self.hits_by_line[ln.index]]
+
+    def parse_value(self, field: str, text: str) -> tuple[object, float]:
+        if field == "po_number" or field == "customer_number":
+            return parse_identifier(text)
+        if field in ("order_date", "requested_delivery_date"):
+            matches = dates_mod.find_dates(
+                text,
+                dayfirst=self.dayfirst,
+                default_year=self.default_year,
+                allow_compact=True,
+                allow_partial=True,
+            )
+            if not matches:
+                return None, 0.0
+            m = matches[0]
+            if text.strip().find(m.text) > 12:
+                return None, 0.0
+            quality = 1.0
+            if m.ambiguous:
+                quality = 0.85 if self.dayfirst is not None else 0.6
+            if m.kind == "partial":
+                quality = min(quality, 0.7)
+            if m.kind == "week":
+                quality = min(quality, 0.9)
+            return m.value, quality
+        if field == "currency":
+            codes = find_currencies(text.upper()) or find_currencies(text)
+            return (codes[0], 1.0) if codes else (None, 0.0)
+        if field in ("payment_terms", "contact"):
+            value = text.strip(" :")
+            return (value, 0.9) if value and len(value) <= 120 else (None, 0.0)
+        if field == "vat":
+            m = _VAT.search(text.upper())
+            return (re.sub(r"[\s.-]", "", m.group(0)), 1.0) if m else (None, 0.0)
+        return None, 0.0
+
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        for hit in self.hits:
+            if hit.field not in VALUE_FIELDS:
+                continue
+            for kind, line, i, j, text in _value_slices(hit, self.lines_by_page, self.hits_by_line):
+                value, quality = self.parse_value(hit.field, text)
+                if value is None:
+                    continue
+                score = hit.strength * quality * _position_factor(kind) * _ocr_factor(line, i, j)
+                if line.page > 1:
+                    score *= 0.93
+                out.append(
+                    Candidate(
+                        field=hit.field,
+                        value=value,
+                        score=score,
+                        source=line.source_ref(i, j),
+                        rule=f"label_{kind}:{hit.label_key}",
+                        text=text,
+                    )
+                )
+        return out
+
+
+def choose(candidates: list[Candidate], field: str) -> Field | None:
+    """The best value of a field; agreement raises, a close different value lowers, confidence."""
+    own = [c for c in candidates if c.field == field]
+    if not own:
+        return None
+    by_value: dict[object, list[Candidate]] = defaultdict(list)
+    for c in own:
+        key = c.value.upper() if isinstance(c.value, str) else c.value
+        by_value[key].append(c)
+    ranked = sorted(by_value.values(), key=lambda cs: max(c.score for c in cs), reverse=True)
+    best = max(ranked[0], key=lambda c: c.score)
+    confidence = best.score
+    agreeing = len({c.rule for c in ranked[0]}) - 1
+    confidence = min(0.99, confidence + 0.04 * agreeing)
+    if len(ranked) > 1:
+        runner = max(c.score for c in ranked[1])
+        if runner >= 0.85 * best.score:
+            confidence *= 0.7
+        elif runner >= 0.6 * best.score:
+            confidence *= 0.9
+    return Field(
+        value=best.value,
+        confidence=round(min(confidence, 0.99), 4),
+        source=best.source,
+        rule=best.rule,
+    )
+
+
+def find_blocks(ctx: HeaderContext) -> dict[str, list[tuple[LabelHit, list]]]:
+    blocks: dict[str, list] = defaultdict(list)
+    for hit in ctx.hits:
+        if hit.field in ("ship_to", "bill_to", "vendor", "buyer"):
+            block = block_lines(hit, ctx.lines)
+            if block:
+                blocks[hit.field].append((hit, block))
+    return blocks
+
+
+def block_address(hit: LabelHit, block: list, language: str) -> Field:
+    text_lines = block_text_lines(block)
+    address = parse_address(text_lines, language=language)
+    quality = 1.0 if address.postal_code else 0.6
+    return Field(
+        value=address,
+        confidence=round(hit.strength * quality * 0.97, 4),
+        source=block_source(block),
+        rule=f"block:{hit.label_key}",
+    )
+
+
+def letterhead(ctx: HeaderContext, exclude: set[int], language: str) -> Field | None:
+    """The issuer's address at the top of the first page (a PO's letterhead is the buyer's)."""
+    first_page = min(ctx.lines_by_page) if ctx.lines_by_page else None
+    if first_page is None:
+        return None
+    page_lines = ctx.lines_by_page[first_page]
+    if not page_lines:
+        return None
+    top_limit = page_lines[0].top + 0.33 * max(ln.bottom for ln in page_lines)
+    columns: dict[int, list[tuple[TextLine, int, int]]] = defaultdict(list)
+    for ln in page_lines:
+        if ln.top > top_limit:
+            break
+        hits = ctx.hits_by_line[ln.index]
+        for s0, s1 in ln.segments:
+            if any(h.first_word >= s0 and h.first_word < s1 for h in hits):
+                continue
+            if (ln.index, s0) in exclude:
+                continue
+            column = int(ln.words[s0].x0 // 60)
+            columns[column].append((ln, s0, s1))
+    best = None
+    for column_lines in columns.values():
+        texts = [ln.text_of(i, j) for ln, i, j in column_lines][:8]
+        address = parse_address(texts, language=language)
+        if address.postal_code and (best is None or column_lines[0][0].top < best[1][0][0].top):
+            best = (address, column_lines)
+    if best is None:
+        return None
+    address, column_lines = best
+    return Field(
+        value=address, confidence=0.6, source=block_source(column_lines), rule="letterhead"
+    )
+
+
+def emails_and_phones(
+    lines: list[TextLine], exclude_lines: set[int]
+) -> tuple[list[str], list[str]]:
+    emails, phones = [], []
+    for ln in lines:
+        if ln.index in exclude_lines:
+            continue
+        # OCR and some PDFs put a space before '@' ("ChristieC @Contoso.com")
+        text = re.sub(r"\s+@\s*|@\s+", "@", ln.text)
+        for m in _EMAIL.finditer(text):
+            emails.append(m.group(0).lower().strip("."))
+        if (
+            re.search(r"(?i)\b(?:tel|phone|fax|telefon|telefax|t\.|f\.)", ln.norm)
+            or ln.source == TextSource.PLAIN
+        ):
+            for m in _PHONE.finditer(ln.text):
+                digits = re.sub(r"\D", "", m.group(0))
+                if 8 <= len(digits) <= 15:
+                    phones.append(digits)
+    return list(dict.fromkeys(emails)), list(dict.fromkeys(phones))
+
+
+def vat_numbers(lines: list[TextLine], exclude_lines: set[int]) -> list[str]:
+    out = []
+    for ln in lines:
+        if ln.index in exclude_lines:
+            continue
+        for m in _VAT.finditer(ln.text.upper()):
+            out.append(re.sub(r"[\s.-]", "", m.group(0)))
+    return list(dict.fromkeys(out))
+
+
+def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field | None:
+    labelled = choose(candidates, "currency")
+    if labelled and labelled.confidence >= 0.8:
+        return labelled
+    counts: Counter[str] = Counter()
+    first_source: dict[str, dict] = {}
+    for ln in ctx.lines:
+        for code in find_currencies(ln.text):
+            counts[code] += 1
+            first_source.setdefault(code, ln.source_ref())
+    if not counts:
+        return labelled
+    (code, n), *rest = counts.most_common()
+    confidence = 0.95 if code in ISO_CURRENCIES else 0.7
+    has_iso_text = any(re.search(rf"(?<![A-Za-z]){code}(?![A-Za-z])", ln.text) for ln in ctx.lines)
+    if code == "USD" and not has_iso_text:
+        confidence = 0.85  # a bare "$" could be CAD, AUD...
+    if rest and rest[0][1] * 2 >= n:
+        confidence *= 0.6
+    return Field(
+        value=code,
+        confidence=round(confidence, 4),
+        source=first_source[code],
+        rule="currency_marks",
+    )
+
+
+def detect_language(text: str) -> str:
+    words = re.findall(r"[a-zà-ÿß]+", text.lower())
+    counts = Counter(words)
+    score = {
+        "en": sum(
+            counts[w]
+            for w in (
+                "the",
+                "and",
+                "of",
+                "to",
+                "please",
+                "order",
+                "delivery",
+                "qty",
+                "quantity",
+                "price",
+                "ship",
+                "total",
+                "date",
+                "description",
+                "item",
+                "purchase",
+                "we",
+                "you",
+                "for",
+                "with",
+            )
+        ),
+        "fr": sum(
+            counts[w]
+            for w in (
+                "le",
+                "la",
+                "les",
+                "de",
+                "des",
+                "du",
+                "et",
+                "commande",
+                "livraison",
+                "quantité",
+                "qté",
+                "prix",
+                "merci",
+                "nous",
+                "vous",
+                "bon",
+                "date",
+                "désignation",
+                "réf",
+                "montant",
+                "unitaire",
+                "pour",
+                "à",
+            )
+        ),
+        "de": sum(
+            counts[w]
+            for w in (
+                "der",
+                "die",
+                "das",
+                "und",
+                "bestellung",
+                "lieferung",
+                "menge",
+                "preis",
+                "bitte",
+                "wir",
+                "sie",
+                "ihre",
+                "artikel",
+                "bezeichnung",
+                "datum",
+                "liefertermin",
+                "gesamt",
+                "mit",
+                "für",
+                "zu",
+                "stück",
+            )
+        ),
+    }
+    best = max(score, key=lambda k: score[k])
+    return best if score[best] > 0 else "en"
+
+
+def labelled_dates_fallback(ctx: HeaderContext, taken: set[dt.date]) -> Field | None:
+    """An unlabelled date near the top of the first page, as a low-confidence order date."""
+    first_page = min(ctx.lines_by_page) if ctx.lines_by_page else None
+    if first_page is None:
+        return None
+    page_lines = ctx.lines_by_page[first_page]
+    bottom = max(ln.bottom for ln in page_lines)
+    for ln in page_lines:
+        if ln.top > 0.4 * bottom and ln.source != TextSource.PLAIN:
+            break
+        for m in dates_mod.find_dates(ln.text, dayfirst=ctx.dayfirst):
+            if m.value in taken:
+                continue
+            context = fold(ln.text[max(0, m.start - 25) : m.start])
+            if re.search(r"livr|deliver|liefer|ship|due|echeance|valid|gultig", context):
+                continue
+            confidence = 0.5 if not m.ambiguous else 0.35
+            return Field(
+                value=m.value, confidence=confidence, source=ln.source_ref(), rule="first_date"
+            )
+    return None

@@ -1,0 +1,380 @@
+"""Header labels in English, French and German, and where they sit on a page.
+
+Patterns run on folded text (lower-case, accents removed, see ``geometry.fold``). Every field
+has labels of different strength: "PO number" says more than "Reference". Labels of fields
+we do not extract (invoice number, vendor number, phone, VAT…) are listed too: they stop a
+value from running into the next label and keep, say, an invoice number from being read as
+the PO number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingestion.extraction.geometry import TextLine
+
+_NO = r"(?:n\s?°|n\s?o\.?|no\.?|nr\.?|num(?:ber|ero|mer|\.)?|nbr\.?|#|ref\.?|id|code)"
+_SP = r"[\s.\-_/]*"
+
+# (field, pattern, strength)
+_LABELS: list[tuple[str, str, float]] = [
+    # --- PO number ------------------------------------------------------------------------
+    ("po_number", rf"purchase{_SP}order{_SP}(?:{_NO}|number)", 1.0),
+    ("po_number", rf"p{_SP}o{_SP}(?:{_NO}|number)", 1.0),
+    (
+        "po_number",
+        rf"(?:customer|buyer'?s?|client)\s+(?:p{_SP}o|order|purchase\s+order){_SP}(?:{_NO}|number)?",
+        0.95,
+    ),
+    (
+        "po_number",
+        rf"(?:our|your)\s+(?:p{_SP}o|order|purchase\s+order){_SP}(?:{_NO}|number|reference)",
+        0.9,
+    ),
+    ("po_number", rf"order{_SP}(?:{_NO}|number|reference|ref)", 0.95),
+    ("po_number", rf"p{_SP}o{_SP}(?:reference|ref\.?)", 0.95),
+    ("po_number", r"purchase\s+order", 0.85),
+    ("po_number", r"p\.\s?o\.?|po(?=\s*[:#])", 0.85),
+    ("po_number", r"order", 0.6),
+    ("po_number", r"(?:our|notre|unser[e]?)\s+(?:ref(?:erence)?\.?|zeichen)", 0.65),
+    ("po_number", r"customer\s+ref(?:erence)?\.?", 0.7),
+    ("po_number", r"your\s+ref(?:erence)?\.?", 0.5),
+    ("po_number", r"reference|ref\.?", 0.45),
+    ("po_number", rf"(?:{_NO}|numero)\s*(?:de\s+)?(?:la\s+)?(?:bon\s+de\s+)?commande", 1.0),
+    ("po_number", rf"(?:bon\s+de\s+)?commande\s*(?:client\s*)?{_NO}", 1.0),
+    (
+        "po_number",
+        r"ref(?:erence)?\.?\s+(?:de\s+)?(?:la\s+)?commande|ref(?:erence)?\.?\s+(?:bon\s+de\s+)?commande",
+        0.95,
+    ),
+    ("po_number", r"bon\s+de\s+commande", 0.85),
+    ("po_number", r"commande", 0.6),
+    ("po_number", r"n\s?/\s?ref(?:erence)?\.?|notre\s+commande", 0.7),
+    ("po_number", r"votre\s+ref(?:erence)?\.?|v\s?/\s?ref(?:erence)?\.?", 0.55),
+    ("po_number", r"ref(?:erence)?\.?\s+client", 0.6),
+    ("po_number", rf"bestell(?:ung)?{_SP}(?:nummer|{_NO})|bestellnummer|bestellnr\.?", 1.0),
+    (
+        "po_number",
+        rf"(?:unsere|ihre)\s+bestell(?:ung{_SP}(?:{_NO}|nummer)|nummer|{_SP}nr\.?)",
+        0.95,
+    ),
+    ("po_number", rf"auftrags?{_SP}(?:nummer|{_NO})|auftragsnummer", 0.85),
+    ("po_number", r"bestellzeichen|einkaufsbeleg(?:nummer)?|bestellbeleg(?:nummer)?", 0.85),
+    ("po_number", r"bestellung", 0.75),
+    ("po_number", rf"beleg{_SP}(?:nummer|{_NO})|belegnummer", 0.6),
+    ("po_number", r"auftrag", 0.55),
+    # --- order date -----------------------------------------------------------------------
+    (
+        "order_date",
+        rf"(?:purchase\s+)?order{_SP}date|p{_SP}o{_SP}date|date\s+of\s+(?:the\s+)?order|date\s+ordered",
+        1.0,
+    ),
+    (
+        "order_date",
+        r"date\s+(?:de\s+)?(?:la\s+)?commande|date\s+du\s+bon\s+de\s+commande|commande\s+du",
+        1.0,
+    ),
+    (
+        "order_date",
+        r"bestelldatum|auftragsdatum|datum\s+der\s+bestellung|bestellung\s+vom|belegdatum",
+        1.0,
+    ),
+    (
+        "order_date",
+        r"issue\s+date|date\s+issued|document\s+date|date\s+d'emission|date\s+d'edition|ausstellungsdatum",
+        0.85,
+    ),
+    ("order_date", r"date|datum|dated|du|vom", 0.75),
+    # --- requested delivery date ----------------------------------------------------------
+    (
+        "requested_delivery_date",
+        r"(?:requested|required|desired|expected|planned|wanted)\s+(?:delivery|ship(?:ping|ment)?|arrival|receipt)\s+date",
+        1.0,
+    ),
+    (
+        "requested_delivery_date",
+        r"delivery\s+(?:date|deadline|due)|date\s+of\s+delivery|deliver(?:y|ed)?\s+(?:by|on|before|no\s+later\s+than)",
+        1.0,
+    ),
+    (
+        "requested_delivery_date",
+        r"(?:required|need(?:ed)?|wanted|due)\s+(?:by|on|date)|required\s+date|requested\s+date|date\s+(?:required|requested|needed)",
+        0.95,
+    ),
+    (
+        "requested_delivery_date",
+        r"ship(?:ping|ment)?\s+(?:date|by)|dispatch\s+date|arrival\s+date|in[\s-]?house\s+date",
+        0.85,
+    ),
+    ("requested_delivery_date", r"due\s+date|delivery|eta", 0.6),
+    (
+        "requested_delivery_date",
+        r"date\s+(?:de\s+)?livraison(?:\s+(?:souhaitee|prevue|demandee|requise|imperative|au\s+plus\s+tard))?(?:\s+le)?",
+        1.0,
+    ),
+    (
+        "requested_delivery_date",
+        r"livraison\s+(?:souhaitee|prevue|demandee|requise|imperative|au\s+plus\s+tard|le|pour\s+le|avant\s+le)(?:\s+(?:le|pour\s+le|avant\s+le))?|a\s+livrer\s+(?:le|pour\s+le|avant\s+le)|livrer\s+(?:le|avant\s+le)",
+        1.0,
+    ),
+    (
+        "requested_delivery_date",
+        r"delai\s+(?:de\s+)?livraison|date\s+d'expedition|expedition\s+le",
+        0.85,
+    ),
+    (
+        "requested_delivery_date",
+        r"(?:gewunschtes?\s+)?(?:wunsch)?liefer(?:datum|termin|tag|zeitpunkt|woche)|wunschtermin|anliefer(?:datum|termin|ung\s+am)|lieferung\s+(?:am|bis|zum|vor)|liefern\s+(?:am|bis)",
+        1.0,
+    ),
+    ("requested_delivery_date", r"versanddatum|versandtermin|termin", 0.7),
+    # --- currency -------------------------------------------------------------------------
+    ("currency", r"currency|curr\.|devise|monnaie|wahrung", 1.0),
+    # --- address blocks -------------------------------------------------------------------
+    (
+        "ship_to",
+        r"ship(?:ping)?[\s-]*to(?:\s+address)?|deliver(?:y)?\s+to|delivery\s+address|shipping\s+address|delivery\s+location|consignee|goods\s+to",
+        1.0,
+    ),
+    (
+        "ship_to",
+        r"livrer\s+a|adresse\s+de\s+livraison|lieu\s+de\s+livraison|livraison\s+a|a\s+livrer\s+a|destinataire",
+        1.0,
+    ),
+    (
+        "ship_to",
+        r"liefer(?:anschrift|adresse|ort|stelle)|warenempfanger|versand(?:anschrift|adresse)|anlieferadresse|anlieferstelle|lieferung\s+an|liefern\s+an|empfanger",
+        1.0,
+    ),
+    (
+        "bill_to",
+        r"bill(?:ing)?[\s-]*to|billing\s+address|invoice\s+(?:to|address)|invoicing\s+address|sold[\s-]*to",
+        1.0,
+    ),
+    (
+        "bill_to",
+        r"adresse\s+de\s+facturation|facturer\s+a|facturation|rechnungs(?:anschrift|adresse|empfanger)|rechnung\s+an",
+        1.0,
+    ),
+    (
+        "vendor",
+        r"vendor|supplier|seller|fournisseur|lieferant|to|a\s+l'attention\s+(?:de|du)|an",
+        0.8,
+    ),
+    (
+        "buyer",
+        r"buyer|purchaser|customer|client|acheteur|kunde|besteller|auftraggeber|ordered\s+by|commande\s+par|bestellt\s+von|from|de\s+la\s+part\s+de",
+        0.7,
+    ),
+    # --- customer number (our code for them) ----------------------------------------------
+    (
+        "customer_number",
+        rf"(?:customer|cust\.?|client|account|acct\.?)\s*{_SP}(?:{_NO}|number|account)",
+        1.0,
+    ),
+    ("customer_number", rf"(?:{_NO}|numero|code)\s*(?:de\s+)?client|client\s*{_NO}", 1.0),
+    (
+        "customer_number",
+        rf"(?:ihre\s+)?kunden{_SP}(?:nummer|{_NO})|kundennummer|kd{_SP}(?:nr|{_NO})|debitor(?:en)?{_SP}(?:nummer|{_NO})",
+        1.0,
+    ),
+    # --- others we read ---------------------------------------------------------------------
+    (
+        "payment_terms",
+        r"payment\s+terms|terms\s+of\s+payment|terms|conditions\s+de\s+(?:paiement|reglement)|mode\s+de\s+reglement|reglement|zahlungs(?:bedingungen|ziel|konditionen)",
+        0.9,
+    ),
+    (
+        "contact",
+        r"contact(?:\s+person)?|attn\.?|attention|z\.?\s?hd\.?|ansprechpartner(?:in)?|requisitioner|buyer\s+name|interlocuteur|sachbearbeiter(?:in)?|your\s+contact|votre\s+contact|interlocuteur",
+        0.8,
+    ),
+    (
+        "notes",
+        r"comments?|notes?|remarks?|special\s+instructions|instructions|remarques?|observations?|commentaires?|bemerkung(?:en)?|hinweis(?:e)?|anmerkung(?:en)?",
+        0.8,
+    ),
+    (
+        "vat",
+        r"vat(?:\s+(?:no|number|reg(?:istration)?(?:\s+no)?|id))?|tva(?:\s+intra(?:communautaire)?)?|n°\s*tva|numero\s+de\s+tva|ust[\s.-]*id(?:[\s.-]*nr\.?)?|ust-?idnr\.?|mwst[\s.-]*nr\.?|tax\s+id|siret|siren|steuer[\s-]*nr\.?|steuernummer",
+        0.9,
+    ),
+    # --- stoppers: labels of values we must not take for ours --------------------------------
+    (
+        "invoice_number",
+        rf"invoice{_SP}(?:{_NO}|number)|facture{_SP}(?:{_NO}|numero)|rechnungs{_SP}(?:nummer|{_NO})|rechnungsnummer",
+        1.0,
+    ),
+    (
+        "quote_number",
+        rf"(?:quote|quotation|offer|devis|offre|angebot(?:s)?){_SP}(?:{_NO}|number|nummer)?",
+        0.9,
+    ),
+    (
+        "vendor_number",
+        rf"(?:vendor|supplier|fournisseur|lieferanten?){_SP}(?:{_NO}|number|nummer|code)|lieferantennummer|code\s+fournisseur",
+        1.0,
+    ),
+    (
+        "delivery_note",
+        rf"delivery\s+note{_SP}(?:{_NO})?|bon\s+de\s+livraison|lieferschein{_SP}(?:{_NO})?",
+        0.9,
+    ),
+    ("phone", r"phone|tel(?:ephone|efon)?\.?|t\.|mobile|portable|handy|fax|telefax|telecopie", 0.9),
+    ("email", r"e-?mail|courriel|mail", 0.9),
+    ("web", r"web(?:site)?|site\s+web|internet|url", 0.9),
+    (
+        "shipping",
+        r"ship\s+via|carrier|shipping\s+(?:method|terms)|incoterms?|f\.?o\.?b\.?|transporteur|mode\s+d'expedition|versand(?:art)?|spediteur|lieferbedingungen|frachtkosten",
+        0.8,
+    ),
+    ("page", r"page|seite", 0.6),
+    (
+        "subtotal",
+        r"sub[\s-]?total|net\s+total|total\s+net|total\s+ht|montant\s+ht|sous[\s-]total|zwischensumme|nettobetrag|netto(?:summe|betrag|wert)?|warenwert|summe\s+netto|gesamt\s+netto|total\s+excl",
+        1.0,
+    ),
+]
+
+# fields that take a value next to the label (the others are blocks or stoppers)
+VALUE_FIELDS = {
+    "po_number",
+    "order_date",
+    "requested_delivery_date",
+    "currency",
+    "customer_number",
+    "payment_terms",
+    "contact",
+    "vat",
+}
+BLOCK_FIELDS = {"ship_to", "bill_to", "vendor", "buyer"}
+
+# tiny words that are labels only when they stand alone or end with a colon
+_NEED_COLON = {
+    "to",
+    "an",
+    "from",
+    "du",
+    "vom",
+    "de la part de",
+    "a l'attention de",
+    "order",
+    "terms",
+    "page",
+    "client",
+    "customer",
+    "kunde",
+    "reference",
+    "ref",
+    "ref.",
+    "delivery",
+    "commande",
+    "auftrag",
+    "date",
+    "datum",
+    "dated",
+    "t.",
+    "mail",
+    "url",
+    "internet",
+}
+
+_COMPILED = [(f, re.compile(p), s) for f, p, s in _LABELS]
+_AFTER_OK = re.compile(r"$|[\s:#.\-/()\[\]|,;=>]|\d")
+
+
+@dataclass(frozen=True)
+class LabelHit:
+    field: str
+    strength: float
+    line: TextLine
+    start: int  # char offset of the label in line.text
+    end: int  # char offset just after the label (and its colon)
+    first_word: int
+    last_word: int  # index of the word where the label ends
+    text: str  # the label as printed
+
+    @property
+    def x0(self) -> float:
+        return self.line.words[self.first_word].x0
+
+    @property
+    def x1(self) -> float:
+        return self.line.words[self.last_word].x1
+
+    @property
+    def label_key(self) -> str:
+        return re.sub(r"[^a-z0-9]+", " ", self.line.norm[self.start : self.end]).strip()
+
+
+def _word_starts(line: TextLine) -> list[int]:
+    starts = []
+    for start, end in line.spans:
+        starts.append(start)
+        # labels glued to punctuation inside a word ("Bestell-Nr.:4711", "(PO#)")
+        for k in range(start + 1, end):
+            if not line.norm[k - 1].isalnum() and line.norm[k].isalpha():
+                starts.append(k)
+    return starts
+
+
+def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[LabelHit]:
+    """Label hits of a line, left to right, the longest label at each position, no overlaps."""
+    hits: list[LabelHit] = []
+    norm = line.norm
+    starts = _word_starts(line)
+    pos_taken = -1
+    for start in starts:
+        if start < pos_taken:
+            continue
+        best: tuple[int, str, float] | None = None
+        for field, pattern, strength in _COMPILED:
+            if fields is not None and field not in fields:
+                continue
+            m = pattern.match(norm, start)
+            if not m or m.end() == start:
+                continue
+            end = m.end()
+            if not _AFTER_OK.match(norm, end) and norm[end - 1 : end] not in (".", "#", "°", ":"):
+                continue
+            if best is None or end > best[0] or (end == best[0] and strength > best[2]):
+                best = (end, field, strength)
+        if best is None:
+            continue
+        end, field, strength = best
+        # the colon, hash or equal sign that closes the label belongs to it
+        tail = re.match(r"\s*[:#=]+", norm[end:])
+        if tail:
+            end += tail.end()
+        first = line.word_at(start)
+        last = min(max(first, line.word_at(max(start, end - 1))), len(line.words) - 1)
+        segment = line.segment_of(first)
+        at_segment_start = first == segment[0] and start == line.spans[first][0]
+        has_colon = bool(tail) or norm[end - 1 : end] in (":", "#")
+        alone = last == segment[1] - 1 and end >= line.spans[last][1]
+        word = norm[start:end].strip(" :#=")
+        if strength < 0.8 and not (at_segment_start or has_colon):
+            pos_taken = end
+            continue
+        if word in _NEED_COLON and not (has_colon or alone):
+            pos_taken = end
+            continue
+        hits.append(
+            LabelHit(
+                field=field,
+                strength=strength,
+                line=line,
+                start=start,
+                end=end,
+                first_word=first,
+                last_word=last,
+                text=line.text[start:end].strip(),
+            )
+        )
+        pos_taken = end
+    return hits
+
+
+def is_label_start(line: TextLine, word_index: int, hits: list[LabelHit]) -> bool:
+    return any(h.first_word == word_index and h.start == line.spans[word_index][0] for h in hits)

@@ -1,0 +1,218 @@
+"""Numbers and currencies as people print them.
+
+``1 234,56`` (FR), ``1.234,56`` (DE), ``1,234.56`` (EN), ``1'234.56`` (CH), ``1 234.56``; a
+trailing minus (``12,00-``) or parentheses for negatives; currency symbols or ISO codes on
+either side. A lone separator followed by exactly three digits (``1,234`` / ``1.234``) is
+ambiguous: the document's decimal separator (:func:`detect_decimal_separator`) decides, and
+:func:`number_candidates` gives both readings so arithmetic can choose.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+
+ISO_CURRENCIES = frozenset(
+    "EUR USD GBP CHF CAD AUD NZD JPY CNY HKD SGD SEK NOK DKK PLN CZK HUF RON BGN HRK TRY INR "
+    "ZAR BRL MXN AED SAR ILS KRW TWD THB MYR IDR PHP RUB UAH MAD TND XOF XAF".split()
+)
+# longest first so that "US$" wins over "$"
+CURRENCY_SYMBOLS: tuple[tuple[str, str], ...] = (
+    ("US$", "USD"),
+    ("USD$", "USD"),
+    ("CA$", "CAD"),
+    ("C$", "CAD"),
+    ("AU$", "AUD"),
+    ("A$", "AUD"),
+    ("NZ$", "NZD"),
+    ("HK$", "HKD"),
+    ("S$", "SGD"),
+    ("SFr.", "CHF"),
+    ("Fr.", "CHF"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("$", "USD"),
+    ("¥", "JPY"),
+    ("₹", "INR"),
+    ("zł", "PLN"),
+    ("Kč", "CZK"),
+)
+CURRENCY_WORDS = {
+    "euro": "EUR",
+    "euros": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "franken": "CHF",
+    "francs suisses": "CHF",
+}
+
+_SPACES = "\u00a0\u202f\u2009\u2007 "
+_GROUPING = _SPACES + "'’"
+_NUMBER_BODY = re.compile(
+    r"^\d{1,3}(?:[ \u00a0\u202f\u2009\u2007'’.,]\d{3})*(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?$|^[.,]\d+$"
+)
+_CURRENCY_STRIP = re.compile(
+    r"^(?:US\$|USD\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|SFr\.|Fr\.|[€£$¥₹]|zł|Kč|[A-Z]{3}(?=[\s\d.,-]))\s*"
+    r"|\s*(?:US\$|[€£$¥₹]|zł|Kč|[A-Z]{3}|SFr\.|Fr\.)$"
+)
+
+# a number inside running text: digits with grouping and a decimal part, optionally signed
+NUMBER_IN_TEXT = re.compile(
+    r"(?<![\w.,/-])(?P<sign>[-+−])?"
+    r"(?P<num>\d{1,3}(?:[\u00a0\u202f\u2009'’]\d{3})+(?:[.,]\d+)?"
+    r"|\d{1,3}(?: \d{3})+[.,]\d{1,2}"
+    r"|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+    r"(?!\w|[.,/-]\d)"
+)
+
+
+def _to_decimal(text: str) -> Decimal | None:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not value.is_finite():
+        return None
+    return value
+
+
+def _strip(text: str) -> tuple[str, bool]:
+    """Remove currency marks and signs; returns the bare number text and whether it is negative."""
+    t = text.strip().replace("−", "-")
+    negative = False
+    if t.startswith("(") and t.endswith(")"):
+        negative, t = True, t[1:-1].strip()
+    for _ in range(2):
+        t = _CURRENCY_STRIP.sub("", t).strip()
+        if t.startswith("-"):
+            negative, t = True, t[1:].strip()
+        elif t.startswith("+"):
+            t = t[1:].strip()
+        if t.endswith("-"):
+            negative, t = True, t[:-1].strip()
+    return t, negative
+
+
+def number_candidates(text: str) -> list[Decimal]:
+    """Every plausible reading of a printed number: one, or two when ``1,234``/``1.234`` is ambiguous."""
+    body, negative = _strip(text)
+    if not body or not _NUMBER_BODY.match(body):
+        return []
+    sign = -1 if negative else 1
+    for ch in _GROUPING:  # a space or an apostrophe only ever groups thousands
+        body = body.replace(ch, "")
+    has_dot, has_comma = "." in body, "," in body
+    if has_dot and has_comma:
+        decimal = "." if body.rfind(".") > body.rfind(",") else ","
+        thousands = "," if decimal == "." else "."
+        if body.count(decimal) > 1:
+            return []
+        value = _to_decimal(body.replace(thousands, "").replace(decimal, "."))
+        return [sign * value] if value is not None else []
+    sep = "." if has_dot else "," if has_comma else None
+    if sep is None:
+        value = _to_decimal(body)
+        return [sign * value] if value is not None else []
+    parts = body.split(sep)
+    if len(parts) > 2:  # 1.234.567 or 1,234,567
+        if all(len(p) == 3 for p in parts[1:]):
+            value = _to_decimal("".join(parts))
+            return [sign * value] if value is not None else []
+        return []
+    head, tail = parts
+    as_decimal = _to_decimal(f"{head or '0'}.{tail}")
+    if len(tail) == 3 and head not in ("", "0") and len(head) <= 3:
+        as_thousands = _to_decimal(head + tail)
+        return [sign * v for v in (as_thousands, as_decimal) if v is not None]
+    return [sign * as_decimal] if as_decimal is not None else []
+
+
+def parse_number(text: str, *, decimal_sep: str | None = None) -> Decimal | None:
+    """The number printed in ``text`` (currency marks allowed), or None.
+
+    ``decimal_sep`` ("." or ",") settles ``1,234`` vs ``1.234``; without it a lone separator
+    before three digits is read as a thousands separator.
+    """
+    candidates = number_candidates(text)
+    if not candidates:
+        return None
+    if len(candidates) == 2 and decimal_sep:
+        body, _ = _strip(text)
+        sep = "." if "." in body else ","
+        return candidates[1] if sep == decimal_sep else candidates[0]
+    return candidates[0]
+
+
+def is_ambiguous(text: str) -> bool:
+    return len(number_candidates(text)) > 1
+
+
+def detect_decimal_separator(texts: Iterable[str]) -> str | None:
+    """The document's decimal separator, from numbers that can only be read one way."""
+    votes: Counter[str] = Counter()
+    for text in texts:
+        for m in NUMBER_IN_TEXT.finditer(text):
+            num = m.group("num")
+            if "." in num and "," in num:
+                votes["." if num.rfind(".") > num.rfind(",") else ","] += 2
+            elif re.search(r"[.,]\d{1,2}$", num):
+                votes[num[-3] if num[-3] in ".," else num[-2]] += 1
+            elif re.search(r"[.,]\d{3}[.,]\d{3}", num):
+                votes["," if "." in num else "."] += 1
+    if not votes:
+        return None
+    (best, count), *rest = votes.most_common()
+    if rest and rest[0][1] * 3 > count:
+        return None
+    return best
+
+
+def find_currencies(text: str) -> list[str]:
+    """ISO codes of every currency mark in ``text`` (symbols, codes, words), in order."""
+    found: list[tuple[int, str]] = []
+    for m in re.finditer(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])", text):
+        if m.group(1) in ISO_CURRENCIES:
+            found.append((m.start(), m.group(1)))
+    taken = [False] * (len(text) + 1)
+    for symbol, code in CURRENCY_SYMBOLS:
+        start = 0
+        while (i := text.find(symbol, start)) >= 0:
+            start = i + len(symbol)
+            if any(taken[i : i + len(symbol)]):
+                continue
+            if symbol in ("Fr.", "zł", "Kč") and not re.search(
+                r"\d", text[max(0, i - 12) : i + 14]
+            ):
+                continue
+            for k in range(i, i + len(symbol)):
+                taken[k] = True
+            found.append((i, code))
+    lowered = text.lower()
+    for word, code in CURRENCY_WORDS.items():
+        for m in re.finditer(rf"\b{word}\b", lowered):
+            found.append((m.start(), code))
+    found.sort()
+    return [code for _, code in found]
+
+
+def find_numbers(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, printed text) of every number in running text."""
+    out = []
+    for m in NUMBER_IN_TEXT.finditer(text):
+        start = m.start("sign") if m.group("sign") else m.start("num")
+        out.append((start, m.end(), m.group(0)))
+    return out
+
+
+def quantize_money(value: Decimal) -> Decimal:
+    """Drop meaningless trailing zeros (``62.00`` → ``62``) but keep the value exact."""
+    normalized = value.normalize()
+    if normalized == normalized.to_integral():
+        return normalized.quantize(Decimal(1))
+    return normalized

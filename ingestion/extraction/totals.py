@@ -1,0 +1,250 @@
+"""Document totals: the net goods total (what ``total`` means in our contracts), tax, charges and
+the grand total, read from their labels and checked against the sum of the lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingestion.extraction.geometry import TextLine
+from ingestion.extraction.model import ExtractedLine, Field
+from ingestion.extraction.numbers import find_numbers, number_candidates, parse_number
+
+_NET = re.compile(
+    r"(?:sub[\s-]?total|net\s+total|total\s+net|total\s+(?:h\.?t\.?|hors\s+taxes?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
+    r"zwischensumme|nettobetrag|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s+netto|nettosumme|"
+    r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|articles)|(?:goods|merchandise)\s+total|"
+    r"net\s+amount|net\s+value|items?\s+total|total\s+(?:of\s+)?items?|positionen\s+gesamt)\b"
+)
+_GRAND = re.compile(
+    r"(?:grand\s+total|total(?:\s+(?:amount|due|ttc|t\.t\.c\.|general|incl\.?|including|order|po|value|a\s+payer|commande|brut))?|"
+    r"(?:po|order|purchase\s+order)\s+(?:total|value|amount)|montant\s+(?:ttc|total)|net\s+a\s+payer|"
+    r"gesamt(?:betrag|summe|preis|wert)?|endbetrag|endsumme|rechnungsbetrag|bruttobetrag|brutto(?:summe)?|summe|amount\s+due|balance\s+due)\b"
+)
+_TAX = re.compile(
+    r"(?:sales\s+tax|tax(?:es)?|vat|tva|mwst|ust|gst|hst|umsatzsteuer|mehrwertsteuer)\b"
+)
+_CHARGE = re.compile(
+    r"(?:shipping|freight|ship/ins|handling|carriage|delivery(?:\s+charges?)?|insurance|frais(?:\s+de\s+port)?|port|"
+    r"emballage|fracht(?:kosten)?|versand(?:kosten)?|verpackung|porto|transport)\b"
+)
+
+
+@dataclass
+class AmountLine:
+    kind: str  # net, grand, tax, charge
+    value: Decimal
+    line: TextLine
+    candidates: list[Decimal]
+
+
+def _amount_after(
+    line: TextLine, start: int, decimal_sep: str | None
+) -> tuple[Decimal, list[Decimal]] | None:
+    numbers = [
+        n for n in find_numbers(line.text[start:]) if not re.fullmatch(r"\d{1,2}", n[2]) or True
+    ]
+    if not numbers:
+        return None
+    _, _, text = numbers[-1]
+    # "19 %" is a rate, not an amount
+    tail = line.text[start:]
+    numbers = [n for n in numbers if not re.match(r"\s*%", tail[n[1] :])]
+    if not numbers:
+        return None
+    _, _, text = numbers[-1]
+    value = parse_number(text, decimal_sep=decimal_sep)
+    if value is None:
+        return None
+    return value, number_candidates(text)
+
+
+def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[AmountLine]:
+    out = []
+    for line in lines:
+        for s0, s1 in line.segments:
+            start = line.spans[s0][0]
+            text = line.norm[start:]
+            for kind, pattern in (
+                ("net", _NET),
+                ("tax", _TAX),
+                ("charge", _CHARGE),
+                ("grand", _GRAND),
+            ):
+                m = pattern.match(text)
+                if not m:
+                    continue
+                label_words = len(line.norm[start : start + m.end()].split())
+                if label_words > 5:
+                    continue
+                found = _amount_after(line, start + m.end(), decimal_sep)
+                if found:
+                    out.append(AmountLine(kind, found[0], line, found[1]))
+                break
+            else:
+                continue
+            break
+    return out
+
+
+def _close(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= max(Decimal("0.011"), abs(b) * Decimal("0.0005"))
+
+
+def net_total(
+    amount_lines: list[AmountLine], lines: list[ExtractedLine]
+) -> tuple[Field | None, Field | None, Field | None, list[str]]:
+    """(total, grand_total, tax_total, warnings)."""
+    warnings: list[str] = []
+    line_sum: Decimal | None = None
+    priced = [
+        ln
+        for ln in lines
+        if ln.line_total is not None or (ln.unit_price is not None and ln.quantity is not None)
+    ]
+    if lines and len(priced) == len(lines):
+        line_sum = sum(
+            (
+                ln.line_total
+                if ln.line_total is not None
+                else ln.quantity
+                * ln.unit_price
+                / (ln.price_unit or 1)
+                * ((100 - (ln.discount or 0)) / 100)
+            )
+            for ln in priced
+        )
+    nets = [a for a in amount_lines if a.kind == "net"]
+    grands = [a for a in amount_lines if a.kind == "grand"]
+    taxes = [a for a in amount_lines if a.kind == "tax"]
+    charges = [a for a in amount_lines if a.kind == "charge"]
+    tax_total = sum((a.value for a in taxes), Decimal(0)) if taxes else None
+    grand = grands[-1] if grands else None
+    grand_field = (
+        Field(
+            value=grand.value,
+            confidence=0.8,
+            source=grand.line.source_ref(),
+            rule="label:grand_total",
+        )
+        if grand
+        else None
+    )
+    tax_field = (
+        Field(value=tax_total, confidence=0.7, source=taxes[0].line.source_ref(), rule="label:tax")
+        if taxes
+        else None
+    )
+
+    def matches_sum(a: AmountLine) -> Decimal | None:
+        if line_sum is None:
+            return None
+        for c in a.candidates or [a.value]:
+            if _close(c, line_sum):
+                return c
+        return None
+
+    for a in nets:
+        v = matches_sum(a)
+        if v is not None:
+            return (
+                Field(
+                    value=v,
+                    confidence=0.98,
+                    source=a.line.source_ref(),
+                    rule="label:net_total=sum_of_lines",
+                ),
+                grand_field,
+                tax_field,
+                warnings,
+            )
+    if not taxes and not charges:
+        for a in grands:
+            v = matches_sum(a)
+            if v is not None:
+                return (
+                    Field(
+                        value=v,
+                        confidence=0.96,
+                        source=a.line.source_ref(),
+                        rule="label:total=sum_of_lines",
+                    ),
+                    grand_field,
+                    tax_field,
+                    warnings,
+                )
+    if nets:
+        a = nets[0]
+        if line_sum is not None:
+            warnings.append(
+                f"printed net total {a.value} differs from the sum of the lines {line_sum}"
+            )
+            return (
+                Field(
+                    value=a.value,
+                    confidence=0.55,
+                    source=a.line.source_ref(),
+                    rule="label:net_total!=sum_of_lines",
+                ),
+                grand_field,
+                tax_field,
+                warnings,
+            )
+        return (
+            Field(
+                value=a.value, confidence=0.75, source=a.line.source_ref(), rule="label:net_total"
+            ),
+            grand_field,
+            tax_field,
+            warnings,
+        )
+    if line_sum is not None:
+        if grand is not None:
+            extra = (tax_total or 0) + sum((c.value for c in charges), Decimal(0))
+            if _close(line_sum + extra, grand.value):
+                return (
+                    Field(
+                        value=line_sum,
+                        confidence=0.92,
+                        source={},
+                        rule="sum_of_lines=grand-tax-charges",
+                    ),
+                    grand_field,
+                    tax_field,
+                    warnings,
+                )
+            if not taxes and not charges:
+                warnings.append(
+                    f"printed total {grand.value} differs from the sum of the lines {line_sum}"
+                )
+                return (
+                    Field(
+                        value=grand.value,
+                        confidence=0.5,
+                        source=grand.line.source_ref(),
+                        rule="label:total!=sum_of_lines",
+                    ),
+                    grand_field,
+                    tax_field,
+                    warnings,
+                )
+        return (
+            Field(value=line_sum, confidence=0.8, source={}, rule="sum_of_lines"),
+            grand_field,
+            tax_field,
+            warnings,
+        )
+    if grand is not None and not taxes and not charges:
+        return (
+            Field(
+                value=grand.value,
+                confidence=0.6,
+                source=grand.line.source_ref(),
+                rule="label:total",
+            ),
+            grand_field,
+            tax_field,
+            warnings,
+        )
+    return None, grand_field, tax_field, warnings

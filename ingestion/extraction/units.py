@@ -1,0 +1,74 @@
+"""Units of measure as printed (pcs, Stück, pièces, cartons, kg…) → our codes (EA, BOX, KG…)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingestion.extraction.geometry import fold
+from ingestion.extraction.numbers import parse_number
+
+_UNITS: dict[str, str] = {}
+for _code, _names in {
+    "EA": "ea each pc pcs pce pces piece pieces pièce pièces pcs. pc. st st. stk stk. stck stück stueck stuck unit units "
+    "unité unités unite unites u un. un ct cnt c62 nos",
+    "BOX": "box boxes bx carton cartons ctn ctns cs case cases karton kartons krt boîte boîtes boite boites colis "
+    "schachtel schachteln cart. crt",
+    "PK": "pk pack packs package packages pkg paquet paquets pqt packung packungen pkt paket pakete lot lots",
+    "KG": "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes kilogramm",
+    "G": "g gr gram grams gramme grammes gramm",
+    "T": "t to tonne tonnes ton tons",
+    "M": "m meter meters metre metres mètre mètres lfm lm ml",
+    "M2": "m2 m² sqm qm",
+    "M3": "m3 m³ cbm",
+    "L": "l lt ltr litre litres liter liters",
+    "PAL": "pal pallet pallets palette palettes plt",
+    "ROL": "rol roll rolls rouleau rouleaux rolle rollen rl",
+    "SET": "set sets jeu jeux satz",
+    "PR": "pr pair pairs paire paires paar",
+    "BAG": "bag bags sac sacs beutel sack",
+    "DZ": "dz doz dozen douzaine dutzend",
+    "H": "h hr hrs hour hours heure heures std stunde stunden",
+}.items():
+    for _name in _names.split():
+        _UNITS[fold(_name).rstrip(".")] = _code
+
+
+def normalise_unit(text: str | None) -> str | None:
+    """Our unit code for a printed unit, or None if it is not a unit we know."""
+    if not text:
+        return None
+    key = fold(text).strip().strip(".,:;()[]").rstrip(".")
+    if not key:
+        return None
+    if key in _UNITS:
+        return _UNITS[key]
+    if key.upper() in {"EA", "BOX", "KG", "M", "L", "PAL", "PK", "SET", "ROL", "PR"}:
+        return key.upper()
+    return None
+
+
+_QTY_UNIT = re.compile(r"^\s*(?P<num>[-+]?\d[\d\s.,'’\u202f\u00a0]*?)\s*(?P<unit>[^\d\s].*)?$")
+
+
+def split_quantity_unit(text: str) -> tuple[Decimal | None, str | None]:
+    """``"12"`` → (12, None); ``"12 pcs"``/``"12pcs"``/``"12 x"`` → (12, "EA"); junk → (None, None)."""
+    if not text:
+        return None, None
+    text = text.strip()
+    value = parse_number(text)
+    if value is not None:
+        return value, None
+    m = _QTY_UNIT.match(text)
+    if not m:
+        return None, None
+    value = parse_number(m["num"])
+    if value is None:
+        return None, None
+    unit_text = (m["unit"] or "").strip()
+    if unit_text in ("x", "×", "X"):
+        return value, None
+    unit = normalise_unit(unit_text)
+    if unit_text and unit is None:
+        return None, None
+    return value, unit

@@ -1,0 +1,244 @@
+"""One call from an extracted order to a matched draft: customer, products, defaults, issues.
+
+:func:`build_draft` is what the pipeline needs after extraction. It applies the conventions of
+our contracts: ``total`` is the net goods total; a currency the document does not state is the
+customer's; a document without a ship-to block ships to the letterhead address, and an email
+without any address to the customer's main address. Every default lowers the confidence of
+the field it fills, and every disagreement with master data becomes an issue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ingestion.extraction.model import Address, ExtractedOrder, Field
+from ingestion.matching.customers import CustomerMatch, match_customer
+from ingestion.matching.masterdata import MasterData
+from ingestion.matching.products import ProductMatch, match_product
+
+AUTO_APPROVE_THRESHOLD = 0.9
+
+
+@dataclass(frozen=True)
+class DraftLine:
+    index: int
+    sku: str | None
+    customer_sku: str | None
+    description: str
+    quantity: Decimal | None
+    unit: str | None
+    unit_price: Decimal | None
+    line_total: Decimal | None
+    requested_date: object
+    confidence: float
+    match: ProductMatch
+
+    def to_json(self) -> dict:
+        def dec(v):
+            return None if v is None else format(v.normalize() if v == v.to_integral() else v, "f")
+
+        return {
+            "sku": self.sku,
+            "customer_sku": self.customer_sku,
+            "description": self.description,
+            "quantity": dec(self.quantity),
+            "unit": self.unit,
+            "unit_price": dec(self.unit_price),
+            "line_total": dec(self.line_total),
+        }
+
+
+@dataclass(frozen=True)
+class Draft:
+    extracted: ExtractedOrder
+    customer: CustomerMatch
+    lines: tuple[DraftLine, ...]
+    currency: Field | None
+    ship_to: Field | None
+    issues: tuple[dict, ...] = ()
+    confidence: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def touchless(self) -> bool:
+        """Safe to approve without a human: an order, every field and line confident, no issue."""
+        if not self.extracted.is_order or not self.lines or self.issues:
+            return False
+        return all(v >= AUTO_APPROVE_THRESHOLD for v in self.confidence.values())
+
+    def to_json(self) -> dict:
+        e = self.extracted
+        ship = self.ship_to.value if self.ship_to else None
+
+        def val(f):
+            if f is None:
+                return None
+            v = f.value
+            if isinstance(v, Decimal):
+                return format(v.normalize() if v == v.to_integral() else v, "f")
+            if hasattr(v, "isoformat"):
+                return v.isoformat()
+            return v
+
+        return {
+            "customer_code": self.customer.code,
+            "po_number": val(e.po_number),
+            "order_date": val(e.order_date),
+            "requested_delivery_date": val(e.requested_delivery_date),
+            "currency": val(self.currency),
+            "ship_to": None
+            if ship is None
+            else {
+                k: getattr(ship, k) for k in ("name", "street", "postal_code", "city", "country")
+            },
+            "lines": [line.to_json() for line in self.lines],
+            "total": val(e.total),
+            "grand_total": val(e.grand_total),
+            "issues": list(self.issues),
+            "confidence": {k: round(v, 4) for k, v in self.confidence.items()},
+        }
+
+
+def _issue(code: str, field_name: str, message: str) -> dict:
+    return {"code": code, "field": field_name, "message": message}
+
+
+def build_draft(
+    extracted: ExtractedOrder,
+    md: MasterData,
+    *,
+    sender_email: str | None = None,
+    fax_number: str | None = None,
+    known_customer_code: str | None = None,
+    channel: str = "upload",
+) -> Draft:
+    customer = match_customer(
+        extracted,
+        md,
+        sender_email=sender_email,
+        fax_number=fax_number,
+        known_customer_code=known_customer_code,
+    )
+    issues: list[dict] = []
+    lines = []
+    for i, line in enumerate(extracted.lines):
+        pm = match_product(line, customer.code, md)
+        if pm.sku is None:
+            issues.append(
+                _issue(
+                    "unknown_product",
+                    f"lines[{i}].sku",
+                    f"no product matches '{line.customer_sku or line.description[:40]}'",
+                )
+            )
+        elif line.unit_price is not None and pm.expected_price is not None:
+            if abs(line.unit_price - pm.expected_price) > max(
+                Decimal("0.005"), pm.expected_price * Decimal("0.005")
+            ):
+                issues.append(
+                    _issue(
+                        "price_mismatch",
+                        f"lines[{i}].unit_price",
+                        f"document says {line.unit_price}, price list says {pm.expected_price}",
+                    )
+                )
+        confidence = min(line.confidence, pm.confidence) if pm.sku else 0.0
+        lines.append(
+            DraftLine(
+                index=i,
+                sku=pm.sku,
+                customer_sku=line.customer_sku,
+                description=line.description,
+                quantity=line.quantity,
+                unit=line.unit or pm.unit,
+                unit_price=line.unit_price,
+                line_total=line.line_total,
+                requested_date=line.requested_date,
+                confidence=confidence,
+                match=pm,
+            )
+        )
+    # currency: as printed, else the customer's
+    currency = extracted.currency
+    customer_currency = md.customer_currency(customer.code)
+    if currency is None and customer_currency:
+        currency = Field(
+            value=customer_currency,
+            confidence=0.9 if customer.code else 0.5,
+            rule="customer_currency",
+        )
+    elif currency is not None and customer_currency and currency.value != customer_currency:
+        if (
+            currency.confidence < 0.9
+            and currency.rule == "currency_marks"
+            and currency.value == "USD"
+        ):
+            # a bare "$" on the document of a customer who pays in another dollar
+            if customer_currency in ("CAD", "AUD", "NZD", "HKD", "SGD"):
+                currency = Field(
+                    value=customer_currency, confidence=0.8, rule="customer_currency($)"
+                )
+    elif currency is not None and customer_currency == currency.value:
+        currency = currency.with_confidence(max(currency.confidence, 0.97), "+customer_currency")
+    # ship-to: as printed, else the letterhead (POs) or the customer's main address (emails)
+    ship_to = extracted.ship_to
+    if ship_to is None or not ship_to.value.postal_code:
+        if extracted.buyer is not None and extracted.buyer.value.postal_code:
+            ship_to = Field(
+                value=extracted.buyer.value,
+                confidence=0.75,
+                source=extracted.buyer.source,
+                rule="letterhead_as_ship_to",
+            )
+        elif customer.code:
+            main = md.customer(customer.code).main_address
+            if main is not None:
+                ship_to = Field(
+                    value=Address(
+                        name=main.name,
+                        street=main.street,
+                        postal_code=main.postal_code,
+                        city=main.city,
+                        country=main.country,
+                    ),
+                    confidence=0.8,
+                    rule="customer_main_address",
+                )
+    # totals
+    if extracted.total is not None and lines:
+        priced = [ln for ln in extracted.lines if ln.line_total is not None]
+        if len(priced) == len(extracted.lines):
+            line_sum = sum((ln.line_total for ln in priced), Decimal(0))
+            if abs(line_sum - extracted.total.value) > Decimal("0.02"):
+                issues.append(
+                    _issue(
+                        "total_mismatch",
+                        "total",
+                        f"lines add up to {line_sum}, document says {extracted.total.value}",
+                    )
+                )
+    if not extracted.is_order:
+        issues.append(_issue("not_an_order", "document", extracted.not_order_reason))
+    confidence = {
+        "customer_code": customer.confidence,
+        "po_number": extracted.confidence("po_number") if extracted.po_number else 0.0,
+        "order_date": extracted.confidence("order_date"),
+        "requested_delivery_date": extracted.confidence("requested_delivery_date")
+        if extracted.requested_delivery_date
+        else 0.9,
+        "currency": currency.confidence if currency else 0.0,
+        "ship_to": ship_to.confidence if ship_to else 0.0,
+        "total": extracted.confidence("total")
+        if extracted.total
+        else (0.9 if all(ln.unit_price is None for ln in extracted.lines) else 0.0),
+        "lines": min((ln.confidence for ln in lines), default=0.0),
+    }
+    return Draft(
+        extracted=extracted,
+        customer=customer,
+        lines=tuple(lines),
+        currency=currency,
+        ship_to=ship_to,
+        issues=tuple(issues),
+        confidence=confidence,
+    )

@@ -1,0 +1,201 @@
+"""Which of our products is this order line?
+
+Candidates come from every code printed on the line — our SKU (compared without case,
+spaces, dashes, dots), the customer's alias, a GTIN — and from the description (rapidfuzz over
+the normalised catalogue, with sizes and colours that must agree). Each candidate's evidence
+adds up: a code, a similar description, the price the customer pays. A code that contradicts
+both the description and the price of the line (a template copying one part number onto
+three lines) loses to the product the description and price agree on, with a lower confidence.
+
+Units: the line keeps the quantity and unit as printed. ``quantity_in_product_unit`` converts
+when the line is in cartons/packs of a product sold by the piece and the pack size is known;
+the order desk decides which to book.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rapidfuzz import fuzz, process
+
+from ingestion.extraction.model import ExtractedLine
+from ingestion.matching.masterdata import MasterData, norm_code
+from ingestion.matching.text import description_similarity, norm_description
+
+PACK_UNITS = {"BOX", "PK", "PAL", "CS", "CTN"}
+
+
+@dataclass(frozen=True)
+class ProductMatch:
+    sku: str | None
+    confidence: float
+    candidates: tuple[tuple[str, float], ...] = ()  # (sku, evidence score), best first
+    rule: str = ""
+    unit: str | None = None  # the product's unit
+    quantity_in_product_unit: Decimal | None = None
+    expected_price: Decimal | None = None
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {
+            "sku": self.sku,
+            "confidence": round(self.confidence, 4),
+            "candidates": [[s, round(v, 3)] for s, v in self.candidates],
+            "rule": self.rule,
+            "unit": self.unit,
+            "quantity_in_product_unit": None
+            if self.quantity_in_product_unit is None
+            else format(self.quantity_in_product_unit, "f"),
+            "expected_price": None
+            if self.expected_price is None
+            else format(self.expected_price, "f"),
+        }
+
+
+def _price_close(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= max(Decimal("0.005"), abs(b) * Decimal("0.005"))
+
+
+def _code_variants(code: str) -> list[str]:
+    n = norm_code(code)
+    out = [n]
+    # a printed prefix or suffix the catalogue does not carry: "ART-12345", "12345-EA"
+    m = re.match(r"^(?:ART|REF|SKU|NR|NO|PN)(.+)$", n)
+    if m:
+        out.append(m.group(1))
+    return out
+
+
+def match_product(
+    line: ExtractedLine, customer_code: str | None, md: MasterData, *, top: int = 5
+) -> ProductMatch:
+    """Match one extracted line to our catalogue (see module docstring)."""
+    index = md.index
+    scores: dict[str, float] = defaultdict(float)
+    reasons: dict[str, list[str]] = defaultdict(list)
+
+    def add(sku: str, points: float, reason: str) -> None:
+        kind = reason.split(":")[0]
+        if any(r.split(":")[0] == kind for r in reasons[sku]):
+            return
+        scores[sku] += points
+        reasons[sku].append(reason)
+
+    codes = []
+    for code in (line.sku, line.customer_sku, *line.codes):
+        if code and code not in codes:
+            codes.append(code)
+    customer = customer_code.upper() if customer_code else None
+    for position, code in enumerate(codes):
+        weight = 1.0 if position == 0 or code in (line.sku, line.customer_sku) else 0.85
+        for variant in _code_variants(code):
+            for sku in index.product_by_norm_sku.get(variant, []):
+                exact = sku == code
+                add(sku, (4.2 if exact else 3.8) * weight, f"sku:{code}")
+            if customer and (customer, variant) in index.alias:
+                add(index.alias[(customer, variant)], 4.2 * weight, f"alias:{code}")
+            elif variant in index.alias_any and len(index.alias_any[variant]) == 1:
+                add(
+                    next(iter(index.alias_any[variant])),
+                    1.2 * weight,
+                    f"alias_other_customer:{code}",
+                )
+            digits = re.sub(r"\D", "", code)
+            if len(digits) in (8, 12, 13, 14) and digits == norm_code(code):
+                sku = index.product_by_gtin.get(digits.lstrip("0"))
+                if sku:
+                    add(sku, 4.2 * weight, f"gtin:{code}")
+    if line.gtin:
+        sku = index.product_by_gtin.get(line.gtin.lstrip("0"))
+        if sku:
+            add(sku, 4.2, f"gtin:{line.gtin}")
+    # description
+    descriptions = []
+    if line.description:
+        descriptions.append(norm_description(line.description))
+    desc_scores: dict[str, float] = {}
+    for query in descriptions:
+        if len(query) < 4:
+            continue
+        pool: dict[int, float] = {}
+        for scorer in (fuzz.token_sort_ratio, fuzz.token_set_ratio):
+            for _m, _s, idx in process.extract(
+                query, index.product_descriptions, scorer=scorer, limit=12, score_cutoff=50
+            ):
+                pool[idx] = 0.0
+        for idx in pool:
+            sku = index.product_skus[idx]
+            similarity = description_similarity(query, index.product_descriptions[idx])
+            desc_scores[sku] = max(desc_scores.get(sku, 0.0), similarity)
+    strong_desc = max(desc_scores.values(), default=0.0)
+    for sku, similarity in desc_scores.items():
+        if similarity >= 97:
+            points = 3.2
+        elif similarity >= 90:
+            points = 2.4
+        elif similarity >= 82:
+            points = 1.4
+        elif similarity >= 72:
+            points = 0.5
+        else:
+            continue
+        add(sku, points, f"description:{similarity:.0f}")
+    # a code that the description flatly contradicts, while another product fits the description
+    if strong_desc >= 95:
+        for sku in list(scores):
+            if (
+                any(r.startswith(("sku:", "alias:", "gtin:")) for r in reasons[sku])
+                and desc_scores.get(sku, 0.0) < 80
+            ):
+                if max((v for k, v in desc_scores.items() if k != sku), default=0.0) >= 95:
+                    scores[sku] -= 1.2
+                    reasons[sku].append("description_contradicts")
+    # price
+    price = line.unit_price
+    if price is not None:
+        for sku in list(scores):
+            expected = md.expected_price(customer_code, sku)
+            if expected is None:
+                continue
+            if _price_close(price, expected):
+                add(sku, 1.5 if scores[sku] >= 1.0 else 0.5, "price")
+            elif expected and abs(price - expected) / expected > Decimal("0.3"):
+                scores[sku] -= 0.6
+                reasons[sku].append("price_differs")
+    if not scores:
+        return ProductMatch(None, 0.0, (), "no_candidate")
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    best_sku, best = ranked[0]
+    if best < 1.0:
+        return ProductMatch(None, 0.0, tuple((s, round(v, 3)) for s, v in ranked[:top]), "too_weak")
+    runner = ranked[1][1] if len(ranked) > 1 else 0.0
+    base = 1 - math.exp(-best / 1.5)
+    margin = min(1.0, max(0.0, best - runner) / 2.0)
+    confidence = base * (0.4 + 0.6 * margin)
+    product = md.product(best_sku)
+    quantity = None
+    if product is not None and line.quantity is not None:
+        if (
+            line.unit
+            and line.unit != product.unit
+            and line.unit in PACK_UNITS
+            and product.unit == "EA"
+            and product.pack_size
+        ):
+            quantity = line.quantity * product.pack_size
+        else:
+            quantity = line.quantity
+    return ProductMatch(
+        sku=best_sku,
+        confidence=round(min(0.99, confidence), 4),
+        candidates=tuple((s, round(v, 3)) for s, v in ranked[:top]),
+        rule="+".join(reasons[best_sku]),
+        unit=product.unit if product else None,
+        quantity_in_product_unit=quantity,
+        expected_price=md.expected_price(customer_code, best_sku),
+        evidence={s: reasons[s] for s, _ in ranked[:top]},
+    )

@@ -1,0 +1,127 @@
+"""Normalisation and similarity of names and product descriptions."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ingestion.matching.masterdata import fold
+
+_LEGAL = re.compile(
+    r"\b(?:inc|incorporated|ltd|limited|llc|llp|plc|corp|corporation|co|company|gmbh|ag|kg|ohg|gbr|ug|mbh|"
+    r"sa|sas|sasu|sarl|eurl|snc|sci|bv|nv|srl|spa|ab|as|oy|the|et|cie|und|co\.?kg|e\.?k)\b\.?"
+)
+_ABBREVIATIONS = {
+    "pcs": "pc",
+    "pce": "pc",
+    "piece": "pc",
+    "pieces": "pc",
+    "stk": "pc",
+    "stuck": "pc",
+    "blk": "black",
+    "wht": "white",
+    "asst": "assorted",
+    "qty": "",
+    "w/": "with",
+    "approx": "",
+    "ca": "",
+}
+_COLOURS = {
+    "black": "black",
+    "noir": "black",
+    "noire": "black",
+    "schwarz": "black",
+    "white": "white",
+    "blanc": "white",
+    "blanche": "white",
+    "weiss": "white",
+    "weiß": "white",
+    "red": "red",
+    "rouge": "red",
+    "rot": "red",
+    "blue": "blue",
+    "bleu": "blue",
+    "blau": "blue",
+    "green": "green",
+    "vert": "green",
+    "verte": "green",
+    "grun": "green",
+    "yellow": "yellow",
+    "jaune": "yellow",
+    "gelb": "yellow",
+    "brown": "brown",
+    "brun": "brown",
+    "havane": "brown",
+    "braun": "brown",
+    "clear": "clear",
+    "transparent": "clear",
+    "transparente": "clear",
+    "grey": "grey",
+    "gray": "grey",
+    "gris": "grey",
+    "grau": "grey",
+    "orange": "orange",
+    "silver": "silver",
+    "argent": "silver",
+    "silber": "silver",
+}
+
+
+def norm_name(text: str) -> str:
+    t = fold(text)
+    t = t.replace("&", " ")
+    t = _LEGAL.sub(" ", t)
+    t = re.sub(r"[^a-z0-9]+", " ", t)
+    return " ".join(t.split())
+
+
+def norm_description(text: str) -> str:
+    t = fold(text)
+    t = t.replace("µ", "u").replace("²", "2").replace("³", "3")
+    t = re.sub(r"(?<=\d),(?=\d)", ".", t)  # 0,5 → 0.5
+    t = re.sub(r"(?<=\d)\s*[x×*]\s*(?=\d)", " x ", t)  # 400x300 → 400 x 300
+    t = re.sub(r"(?<=\d)(?=[a-z])", " ", t)  # 50mm → 50 mm
+    t = re.sub(r"[^a-z0-9.%]+", " ", t)
+    t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", t)
+    words = []
+    for w in t.split():
+        w = _ABBREVIATIONS.get(w, w)
+        if w:
+            words.append(w)
+    return " ".join(words)
+
+
+def _numbers(text: str) -> set[str]:
+    return {w for w in text.split() if any(ch.isdigit() for ch in w)}
+
+
+def _colours(text: str) -> set[str]:
+    return {_COLOURS[w] for w in text.split() if w in _COLOURS}
+
+
+def description_similarity(query: str, candidate: str, **_kwargs) -> float:
+    """0–100: fuzzy similarity of two normalised descriptions, with sizes and colours that
+    must agree (a 48 mm tape is not a 50 mm tape, a black marker is not a green one)."""
+    if not query or not candidate:
+        return 0.0
+    score = max(
+        fuzz.token_sort_ratio(query, candidate), 0.96 * fuzz.token_set_ratio(query, candidate)
+    )
+    qn, cn = _numbers(query), _numbers(candidate)
+    if qn and cn and qn != cn:
+        missing = len(qn ^ cn) / max(len(qn | cn), 1)
+        score *= 1 - 0.35 * min(1.0, missing * 2)
+    qc, cc = _colours(query), _colours(candidate)
+    if qc and cc and qc != cc:
+        score *= 0.8
+    return score
+
+
+def name_similarity(a: str, b: str, **_kwargs) -> float:
+    if not a or not b:
+        return 0.0
+    return max(
+        fuzz.token_sort_ratio(a, b),
+        0.95 * fuzz.token_set_ratio(a, b) if min(len(a), len(b)) >= 6 else 0,
+    )
