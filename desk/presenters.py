@@ -1,0 +1,302 @@
+"""Turns an order and what the extraction said about it into what the review page shows.
+
+Kept apart from the views so that the per-line work (200 lines × 7 fields) stays in plain
+Python dictionaries, which the template renders without further lookups or queries.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from desk.extraction import FieldInfo, Issue, field_infos, parse_issues, row_source
+from desk.forms import SHIP_TO_KEYS
+from orders.models import Order, OrderLine, OrderType
+
+LINE_COLUMNS = (
+    ("product", gettext_lazy("Product"), "product"),
+    ("customer_sku", gettext_lazy("Their ref."), "text"),
+    ("description", gettext_lazy("Description"), "text"),
+    ("quantity", gettext_lazy("Qty"), "num"),
+    ("unit", gettext_lazy("Unit"), "unit"),
+    ("unit_price", gettext_lazy("Unit price"), "num"),
+    ("requested_date", gettext_lazy("Date"), "date"),
+)
+HEADER_LABELS = {
+    "customer": gettext_lazy("Customer"),
+    "po_number": gettext_lazy("PO number"),
+    "order_date": gettext_lazy("Order date"),
+    "requested_delivery_date": gettext_lazy("Delivery date"),
+    "currency": gettext_lazy("Currency"),
+    "order_type": gettext_lazy("Type"),
+    "ship_to.name": gettext_lazy("Ship-to name"),
+    "ship_to.street": gettext_lazy("Street"),
+    "ship_to.postal_code": gettext_lazy("Postal code"),
+    "ship_to.city": gettext_lazy("City"),
+    "ship_to.country": gettext_lazy("Country"),
+    "notes": gettext_lazy("Notes"),
+}
+NO_INFO = FieldInfo()
+
+
+def fmt_decimal(value, min_places: int = 0) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, Decimal):
+        return str(value)
+    text = format(value.normalize(), "f")
+    if min_places:
+        whole, _dot, fraction = text.partition(".")
+        text = f"{whole}.{fraction.ljust(min_places, '0')}"
+    return text
+
+
+def thresholds_for(tenant) -> dict[str, float]:
+    try:
+        from ingestion.decision.settings import extraction_settings_for
+    except ImportError:
+        return {}
+    return dict(extraction_settings_for(tenant).thresholds)
+
+
+def header_id(name: str) -> str:
+    return "h-" + name.replace(".", "-")
+
+
+def line_input_id(line_id: int, name: str) -> str:
+    return f"i-{line_id}-{name}"
+
+
+def _cell(
+    *,
+    name: str,
+    input_id: str,
+    value: str,
+    kind: str,
+    info: FieldInfo,
+    label,
+    error: str = "",
+    issue: str = "",
+    row_box: str = "",
+) -> dict:
+    return {
+        "name": name,
+        "id": input_id,
+        "value": value,
+        "kind": kind,
+        "label": label,
+        "low": info.low,
+        "conf": info.percent,
+        "rule": info.rule,
+        "box": info.box_attr or row_box,
+        "error": error,
+        "issue": issue,
+    }
+
+
+def line_value(line: OrderLine, name: str) -> str:
+    if name == "product":
+        return f"{line.product.sku} · {line.product.description}" if line.product_id else ""
+    if name == "quantity":
+        return fmt_decimal(line.quantity)
+    if name == "unit_price":
+        return fmt_decimal(line.unit_price, 2)
+    if name == "requested_date":
+        return line.requested_date.isoformat() if line.requested_date else ""
+    return getattr(line, name) or ""
+
+
+def line_row(
+    line: OrderLine,
+    index: int,
+    *,
+    thresholds: dict,
+    issues: list[Issue],
+    errors: dict | None = None,
+    raw: dict | None = None,
+) -> dict:
+    """One line as the table shows it; ``errors``/``raw`` keep what was typed when refused."""
+    infos = field_infos(line.extraction, thresholds, prefix="line.")
+    row_box = row_source(line.extraction).box_attr
+    line_issues = [i for i in issues if i.line_index == index]
+    messages: dict[str, list[str]] = {}
+    for issue in line_issues:
+        name = issue.field.split(".", 1)[1] if "." in issue.field else "product"
+        messages.setdefault(name, []).append(issue.message)
+    errors = errors or {}
+    raw = raw or {}
+    cells = []
+    for name, label, kind in LINE_COLUMNS:
+        value = raw[name] if name in raw and name in errors else line_value(line, name)
+        cells.append(
+            _cell(
+                name=name,
+                input_id=line_input_id(line.pk, name),
+                value=value,
+                kind=kind,
+                info=infos.get(name, NO_INFO),
+                label=label,
+                error=" ".join(errors.get(name, [])),
+                issue=" ".join(messages.get(name, [])),
+                row_box=row_box,
+            )
+        )
+    return {
+        "id": line.pk,
+        "number": index + 1,
+        "line": line,
+        "cells": cells,
+        "box": row_box,
+        "total": fmt_decimal(line.line_total, 2),
+        "flagged": bool(line_issues) or any(c["low"] for c in cells),
+        "product_id": line.product_id,
+        "customer_sku": line.customer_sku,
+    }
+
+
+def line_rows(lines: list[OrderLine], *, thresholds: dict, issues: list[Issue]) -> list[dict]:
+    return [line_row(line, i, thresholds=thresholds, issues=issues) for i, line in enumerate(lines)]
+
+
+def header_value(order: Order, name: str) -> str:
+    if name == "customer":
+        return str(order.customer) if order.customer_id else ""
+    if name.startswith("ship_to."):
+        return str((order.ship_to_address or {}).get(name.split(".", 1)[1]) or "")
+    value = getattr(order, name)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value or ""
+
+
+HEADER_KINDS = {
+    "customer": "customer",
+    "order_date": "date",
+    "requested_delivery_date": "date",
+    "order_type": "select",
+    "notes": "textarea",
+    "currency": "code",
+}
+
+
+def header_cells(
+    order: Order,
+    *,
+    thresholds: dict,
+    issues: list[Issue],
+    errors: dict | None = None,
+    raw: dict | None = None,
+    only: list[str] | None = None,
+) -> list[dict]:
+    infos = field_infos(order.extraction, thresholds)
+    messages: dict[str, list[str]] = {}
+    for issue in issues:
+        if issue.line_index is None:
+            target = "ship_to.name" if issue.field == "ship_to" else issue.field
+            messages.setdefault(target, []).append(issue.message)
+    errors = errors or {}
+    raw = raw or {}
+    cells = []
+    names = [
+        "customer",
+        "po_number",
+        "order_date",
+        "requested_delivery_date",
+        "currency",
+        "order_type",
+        *[f"ship_to.{k}" for k in SHIP_TO_KEYS],
+        "notes",
+    ]
+    for name in names:
+        if only is not None and name not in only:
+            continue
+        value = raw[name] if name in raw and name in errors else header_value(order, name)
+        cells.append(
+            _cell(
+                name=name,
+                input_id=header_id(name),
+                value=value,
+                kind=HEADER_KINDS.get(name, "text"),
+                info=infos.get(name, NO_INFO),
+                label=HEADER_LABELS[name],
+                error=" ".join(errors.get(name, [])),
+                issue=" ".join(messages.get(name, [])),
+            )
+        )
+    return cells
+
+
+def issue_list(order: Order, issues: list[Issue], line_ids: list[int]) -> list[dict]:
+    """Issues of the panel, each with the input it is about (for "next issue")."""
+    result = []
+    for index, issue in enumerate(issues):
+        if issue.line_index is not None:
+            if issue.line_index >= len(line_ids):
+                target = ""
+            else:
+                name = issue.field.split(".", 1)[1] if "." in issue.field else "product"
+                target = line_input_id(line_ids[issue.line_index], name)
+            where = _("line %(number)s") % {"number": issue.line_index + 1}
+        elif issue.field == "total":
+            target, where = "order-totals", _("total")
+        elif issue.field in HEADER_LABELS or issue.field == "ship_to":
+            name = "ship_to.name" if issue.field == "ship_to" else issue.field
+            target, where = header_id(name), str(HEADER_LABELS[name])
+        else:
+            target, where = "", ""
+        result.append(
+            {
+                "index": index,
+                "code": issue.code,
+                "message": issue.message or issue.code,
+                "blocking": issue.blocking,
+                "target": target,
+                "where": where,
+            }
+        )
+    return result
+
+
+def totals(order: Order) -> dict:
+    stated = order.stated_total
+    difference = (order.total_amount - stated) if stated is not None else None
+    return {
+        "total": fmt_decimal(order.total_amount, 2),
+        "stated": fmt_decimal(stated, 2) if stated is not None else "",
+        "difference": fmt_decimal(difference, 2) if difference else "",
+        "currency": order.currency,
+        "sample": order.order_type == OrderType.SAMPLE,
+    }
+
+
+def order_issues(order: Order) -> list[Issue]:
+    return parse_issues(order.issues)
+
+
+ISSUE_LABELS = {
+    "not_an_order": gettext_lazy("Not an order"),
+    "unknown_customer": gettext_lazy("Unknown customer"),
+    "ambiguous_customer": gettext_lazy("Ambiguous customer"),
+    "unknown_product": gettext_lazy("Unknown product"),
+    "ambiguous_product": gettext_lazy("Ambiguous product"),
+    "price_mismatch": gettext_lazy("Price differs"),
+    "missing_price": gettext_lazy("Missing price"),
+    "total_mismatch": gettext_lazy("Total differs"),
+    "quantity_outlier": gettext_lazy("Unusual quantity"),
+    "missing_po_number": gettext_lazy("Missing PO number"),
+    "duplicate_po_number": gettext_lazy("PO number already used"),
+    "delivery_date_in_past": gettext_lazy("Delivery date in the past"),
+    "delivery_before_order_date": gettext_lazy("Delivery before order date"),
+    "credit_limit_exceeded": gettext_lazy("Credit limit exceeded"),
+    "sample_with_prices": gettext_lazy("Sample with prices"),
+    "low_confidence": gettext_lazy("Low confidence"),
+    "no_lines": gettext_lazy("No lines"),
+    "currency_mismatch": gettext_lazy("Currency differs"),
+    "invalid_quantity": gettext_lazy("Invalid quantity"),
+}
+
+
+def issue_label(code: str) -> str:
+    return str(ISSUE_LABELS.get(code, code.replace("_", " ")))
