@@ -38,32 +38,47 @@ class InboundMessage(TenantOwned):
     raw_filename = models.CharField(max_length=300, blank=True)
     raw_size = models.PositiveBigIntegerField(default=0)
     sha256 = models.CharField(max_length=64)
-    status = models.CharField(max_length=10, choices=MessageStatus.choices, default=MessageStatus.STORED)
+    status = models.CharField(
+        max_length=10, choices=MessageStatus.choices, default=MessageStatus.STORED
+    )
     error = models.TextField(blank=True)
-    duplicate_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="duplicates")
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates"
+    )
     # The customer the sender is known to be (portal upload, `ingest --customer`).
-    known_customer = models.ForeignKey("customers.Customer", on_delete=models.SET_NULL, null=True, blank=True,
-                                       related_name="+")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+    known_customer = models.ForeignKey(
+        "customers.Customer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     metadata = models.JSONField(default=dict, blank=True)
     # The first copy holds the (tenant, Message-ID) and (tenant, sha256) slots; later copies are
     # kept too (nothing is thrown away) with is_original=False and duplicate_of set.
     is_original = models.BooleanField(default=True)
-    mailbox = models.ForeignKey("Mailbox", on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="messages")
+    mailbox = models.ForeignKey(
+        "Mailbox", on_delete=models.SET_NULL, null=True, blank=True, related_name="messages"
+    )
     processed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-received_at", "-pk"]
-        indexes = [models.Index(fields=["tenant", "status"]), models.Index(fields=["tenant", "sha256"])]
+        indexes = [
+            models.Index(fields=["tenant", "status"]),
+            models.Index(fields=["tenant", "sha256"]),
+        ]
         constraints = [
-            models.UniqueConstraint(fields=["tenant", "message_id"], name="inbound_message_unique_message_id",
-                                    condition=models.Q(is_original=True) & ~models.Q(message_id="")),
-            models.UniqueConstraint(fields=["tenant", "sha256"], name="inbound_message_unique_sha256",
-                                    condition=models.Q(is_original=True)),
+            models.UniqueConstraint(
+                fields=["tenant", "message_id"],
+                name="inbound_message_unique_message_id",
+                condition=models.Q(is_original=True) & ~models.Q(message_id=""),
+            ),
+            models.UniqueConstraint(
+                fields=["tenant", "sha256"],
+                name="inbound_message_unique_sha256",
+                condition=models.Q(is_original=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -99,7 +114,9 @@ class Document(TenantOwned):
     file = models.FileField(upload_to="documents/%Y/%m/%d/", max_length=300)
     size = models.PositiveBigIntegerField(default=0)
     sha256 = models.CharField(max_length=64)
-    status = models.CharField(max_length=15, choices=DocumentStatus.choices, default=DocumentStatus.PENDING)
+    status = models.CharField(
+        max_length=15, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
+    )
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
     page_count = models.PositiveIntegerField(default=0)
@@ -107,26 +124,36 @@ class Document(TenantOwned):
     layout = models.JSONField(null=True, blank=True)
     # The ExtractedOrder(s) as JSON, before matching decisions are stored on the order.
     extraction = models.JSONField(null=True, blank=True)
-    duplicate_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="duplicates")
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates"
+    )
     metadata = models.JSONField(default=dict, blank=True)
     # The attachment (or uploaded file) that holds the (tenant, sha256) slot: a later copy of the
     # same bytes is a duplicate pointing at it. Bodies and set-aside parts never hold the slot.
     is_original = models.BooleanField(default=False)
     # Where the document sits in its message: 0, 1, 2... in MIME order (stable across re-splits).
     position = models.PositiveIntegerField(default=0)
-    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["tenant", "status"]), models.Index(fields=["tenant", "sha256"])]
+        indexes = [
+            models.Index(fields=["tenant", "status"]),
+            models.Index(fields=["tenant", "sha256"]),
+        ]
         constraints = [
-            models.UniqueConstraint(fields=["tenant", "sha256"], name="document_unique_sha256",
-                                    condition=models.Q(is_original=True)),
-            models.UniqueConstraint(fields=["message", "position"], name="document_unique_position"),
+            models.UniqueConstraint(
+                fields=["tenant", "sha256"],
+                name="document_unique_sha256",
+                condition=models.Q(is_original=True),
+            ),
+            models.UniqueConstraint(
+                fields=["message", "position"], name="document_unique_position"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -144,7 +171,9 @@ class PageImage(TenantOwned):
 
     class Meta:
         ordering = ["document", "number"]
-        constraints = [models.UniqueConstraint(fields=["document", "number"], name="page_image_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="page_image_unique")
+        ]
 
 
 class MailboxSecurity(models.TextChoices):
@@ -163,19 +192,27 @@ class Mailbox(TenantOwned):
     """An IMAP mailbox polled for orders (or faxes sent by a fax-to-email service)."""
 
     name = models.CharField(_("name"), max_length=100)
-    channel = models.CharField(_("channel"), max_length=10, choices=[(Channel.EMAIL, _("Email")),
-                                                                     (Channel.FAX, _("Fax"))],
-                               default=Channel.EMAIL)
+    channel = models.CharField(
+        _("channel"),
+        max_length=10,
+        choices=[(Channel.EMAIL, _("Email")), (Channel.FAX, _("Fax"))],
+        default=Channel.EMAIL,
+    )
     host = models.CharField(_("host"), max_length=255)
     port = models.PositiveIntegerField(_("port"), default=993)
-    security = models.CharField(_("security"), max_length=10, choices=MailboxSecurity.choices,
-                                default=MailboxSecurity.TLS)
+    security = models.CharField(
+        _("security"), max_length=10, choices=MailboxSecurity.choices, default=MailboxSecurity.TLS
+    )
     username = models.CharField(_("user name"), max_length=255)
     # Fernet token (ingestion.crypto); never the clear password.
     password_encrypted = models.TextField(blank=True)
     folder = models.CharField(_("folder"), max_length=255, default="INBOX")
-    after_processing = models.CharField(_("after processing"), max_length=10, choices=AfterProcessing.choices,
-                                        default=AfterProcessing.MARK_SEEN)
+    after_processing = models.CharField(
+        _("after processing"),
+        max_length=10,
+        choices=AfterProcessing.choices,
+        default=AfterProcessing.MARK_SEEN,
+    )
     move_to = models.CharField(_("move to folder"), max_length=255, blank=True)
     enabled = models.BooleanField(_("enabled"), default=True)
     poll_interval_s = models.PositiveIntegerField(_("poll every (seconds)"), default=60)
@@ -188,6 +225,9 @@ class Mailbox(TenantOwned):
     last_error = models.TextField(blank=True)
     last_error_at = models.DateTimeField(null=True, blank=True)
     consecutive_failures = models.PositiveIntegerField(default=0)
+    # One poll at a time: a poll takes the lease with a conditional UPDATE (any database, any
+    # number of workers) and gives it back when done; a crashed poll's lease simply expires.
+    poll_lease_until = models.DateTimeField(null=True, blank=True)
     next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -209,8 +249,13 @@ class MailboxUid(TenantOwned):
     mailbox = models.ForeignKey(Mailbox, on_delete=models.CASCADE, related_name="uids")
     uidvalidity = models.BigIntegerField()
     uid = models.BigIntegerField()
-    message = models.ForeignKey(InboundMessage, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="mailbox_uids")
+    message = models.ForeignKey(
+        InboundMessage,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mailbox_uids",
+    )
     # When the after-processing action (seen / move) was done on the server; null = still to do.
     actioned_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -218,21 +263,29 @@ class MailboxUid(TenantOwned):
     class Meta:
         ordering = ["mailbox", "uidvalidity", "uid"]
         constraints = [
-            models.UniqueConstraint(fields=["tenant", "mailbox", "uidvalidity", "uid"], name="mailbox_uid_unique"),
+            models.UniqueConstraint(
+                fields=["tenant", "mailbox", "uidvalidity", "uid"], name="mailbox_uid_unique"
+            ),
         ]
 
 
 class InboundHook(TenantOwned):
     """The shared secret an email or fax provider signs its webhook posts with (HMAC-SHA256)."""
 
-    channel = models.CharField(max_length=10, choices=[(Channel.EMAIL, _("Email")), (Channel.FAX, _("Fax"))])
+    channel = models.CharField(
+        max_length=10, choices=[(Channel.EMAIL, _("Email")), (Channel.FAX, _("Fax"))]
+    )
     secret_encrypted = models.TextField()
     enabled = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["channel"]
-        constraints = [models.UniqueConstraint(fields=["tenant", "channel"], name="inbound_hook_unique_channel")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "channel"], name="inbound_hook_unique_channel"
+            )
+        ]
 
 
 class IdempotencyKey(TenantOwned):
@@ -241,11 +294,14 @@ class IdempotencyKey(TenantOwned):
     key = models.CharField(max_length=255)
     # SHA-256 of the request (files and fields): the same key with another request is refused.
     request_sha256 = models.CharField(max_length=64)
-    message = models.ForeignKey(InboundMessage, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="+")
+    message = models.ForeignKey(
+        InboundMessage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     response_status = models.PositiveSmallIntegerField(default=201)
     response_body = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["tenant", "key"], name="idempotency_key_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "key"], name="idempotency_key_unique")
+        ]
