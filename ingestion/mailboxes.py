@@ -20,6 +20,7 @@ mailbox flagged degraded after ``mailbox_degraded_after`` failures in a row.
 
 from __future__ import annotations
 
+import contextlib
 import imaplib
 import logging
 import random
@@ -94,10 +95,8 @@ def _close(connection: imaplib.IMAP4) -> None:
     try:
         connection.logout()
     except Exception:  # the server may already be gone
-        try:
+        with contextlib.suppress(Exception):
             connection.shutdown()
-        except Exception:
-            pass
 
 
 def _ok(response: tuple, what: str) -> list:

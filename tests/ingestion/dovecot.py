@@ -4,6 +4,7 @@ survives restarts (it lives in the maildir)."""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import imaplib
 import os
@@ -139,10 +140,8 @@ service stats {{
             except OSError:
                 break
         if getattr(self, "pgid", None):
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.pgid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
             self.pgid = None
 
     def restart(self) -> None:
