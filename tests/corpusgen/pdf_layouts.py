@@ -679,7 +679,7 @@ def l09_zebra(o: Order, rng: random.Random) -> bytes:
     )
     disc = o.discount
     cols = ["pos", "ref", "desc", "qty_unit", "price"] + (["disc"] if disc else []) + ["amount"]
-    fixed = {"pos": 24, "ref": 94, "qty_unit": 60, "price": 58, "disc": 40, "amount": 68}
+    fixed = {"pos": 30, "ref": 92, "qty_unit": 60, "price": 58, "disc": 40, "amount": 68}
     widths = [fixed.get(x, 0) for x in cols]
     widths[2] = W - sum(widths)
     header = [doc.L({"qty_unit": "qty"}.get(x, x)) for x in cols]
