@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from catalog import views
 
 app_name = "catalog"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.product_list, name="list"),
+    path("suggestions/", views.product_suggestions, name="suggestions"),
+    path("<int:pk>/", views.product_detail, name="detail"),
+]

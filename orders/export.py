@@ -269,3 +269,14 @@ def order_export_retry(*, order: Order, actor) -> None:
         order.export_status = ExportStatus.PENDING
         order_event_record(order=order, kind="export_retried", actor=actor)
         tasks.order_export.delay_on_commit(order.pk)
+
+
+@transaction.atomic
+def erp_connector_save(*, tenant, form, new_secret: str = "") -> ErpConnector:
+    """Saves the settings page's validated connector form; the secret is stored encrypted."""
+    connector = form.save(commit=False)
+    connector.tenant = tenant
+    if new_secret:
+        connector.set_secret(new_secret)
+    connector.save()
+    return connector

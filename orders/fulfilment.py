@@ -50,6 +50,11 @@ class LineProgress:
     shipped: Decimal
     invoiced: Decimal
 
+    @property
+    def backlog(self) -> Decimal:
+        """Ordered but not shipped yet."""
+        return max(self.ordered - self.shipped, Decimal("0"))
+
 
 def order_progress(*, order: Order) -> dict[int, LineProgress]:
     """Ordered, shipped and invoiced quantity of each line of the order, by line id."""
