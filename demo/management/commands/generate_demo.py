@@ -1,59 +1,46 @@
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+"""``python manage.py generate_demo --tenant SLUG [--scale tiny|small|large] [--seed N] [--if-missing] [--reset]``"""
 
-from demo.accounts import DEMO2_STAFF, DEMO_PASSWORD, DEMO_STAFF
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+
+from demo.accounts import DEMO_PASSWORD
+from demo.generator import SCALES
+from demo.services import DemoError, demo_counts_line, demo_load
 from tenants.models import Tenant
-from tenants.services import tenant_create, user_add_to_tenant
 
 
 class Command(BaseCommand):
-    help = "Creates the demo tenants, their accounts and a believable business."
+    help = "Creates a demo tenant (and, for 'demo', the second company 'demo2') with a believable business."
 
     def add_arguments(self, parser):
         parser.add_argument("--tenant", default="demo")
-        parser.add_argument("--scale", choices=["small", "large"], default="small")
+        parser.add_argument("--scale", choices=list(SCALES), default="small",
+                            help="tiny (tests), small (make run, the default) or large (benchmarks)")
         parser.add_argument("--seed", type=int, default=42)
-        parser.add_argument(
-            "--if-missing", action="store_true", help="Do nothing when the tenant exists."
-        )
-        parser.add_argument("--reset", action="store_true", help="Delete the tenant's data first.")
+        parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                            help="the last day of the history (YYYY-MM-DD); default: today")
+        parser.add_argument("--if-missing", action="store_true", help="do nothing when the tenant exists")
+        parser.add_argument("--reset", action="store_true", help="delete the demo tenant first, then load it")
+        parser.add_argument("--no-inbound", action="store_true",
+                            help="skip the documents waiting in the order desk queue (no OCR needed)")
 
-    def handle(self, *args, tenant, scale, seed, if_missing, reset, **options):
-        if Tenant.objects.filter(slug=tenant).exists() and not reset:
-            if if_missing:
-                self.stdout.write(f"demo tenant {tenant} already loaded")
-                return
-            raise CommandError(f"tenant {tenant!r} exists already: use --reset to load it again")
-        with transaction.atomic():
-            if reset:
-                Tenant.objects.filter(slug=tenant).delete()
-            demo, _ = tenant_create(
-                slug=tenant, name="Demo Industrial Supplies", locale="en", currency="EUR"
-            )
-            for email, role, first, last in DEMO_STAFF:
-                local, _, domain = email.partition("@")
-                email = f"{local}@{tenant}.example" if tenant != "demo" else email
-                user_add_to_tenant(
-                    email=email,
-                    tenant=demo,
-                    role=role,
-                    password=DEMO_PASSWORD,
-                    first_name=first,
-                    last_name=last,
-                )
-            if tenant == "demo":
-                demo2, _ = tenant_create(slug="demo2", name="Second Demo Packaging", locale="fr")
-                for email, role, first, last in DEMO2_STAFF:
-                    user_add_to_tenant(
-                        email=email,
-                        tenant=demo2,
-                        role=role,
-                        password=DEMO_PASSWORD,
-                        first_name=first,
-                        last_name=last,
-                    )
-                # The demo admin also works for the second company, to show the tenant switcher.
-                user_add_to_tenant(email="admin@demo.example", tenant=demo2, role="admin")
-        self.stdout.write(
-            self.style.SUCCESS(f"demo tenant {tenant} loaded (scale {scale}, seed {seed})")
-        )
+    def handle(self, *args, tenant, scale, seed, today, if_missing, reset, no_inbound, **options):
+        if if_missing and not reset and Tenant.objects.filter(slug=tenant).exists():
+            self.stdout.write(f"demo tenant {tenant} already loaded: nothing to do")
+            return
+        try:
+            result = demo_load(slug=tenant, scale=scale, seed=seed, today=today, reset=reset,
+                               inbound=not no_inbound)
+        except DemoError as error:
+            raise CommandError(str(error)) from None
+        for slug in result.tenants:
+            self.stdout.write(f"{slug}: {demo_counts_line(result.counts.get(slug, {}))}")
+        if result.inbound:
+            self.stdout.write(f"inbound: {result.inbound['messages']} messages, orders by status "
+                              f"{result.inbound['orders']}")
+            for failure in result.inbound["failed"]:
+                self.stderr.write(f"inbound document failed: {failure}")
+        self.stdout.write(self.style.SUCCESS(
+            f"demo tenant {tenant} loaded (scale {scale}, seed {seed}) in {result.seconds:.1f} s; "
+            f"password for every demo account: {DEMO_PASSWORD}"))
