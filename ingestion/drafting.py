@@ -1,0 +1,546 @@
+"""From a read Document to draft Orders: extract → match → draft → check → decide.
+
+``document_create_orders(*, document)`` is what the pipeline calls once a document's layout is
+stored. It is safe to call twice: a document already drafted answers with its orders. Every
+field written on the order keeps, in ``Order.extraction`` / ``OrderLine.extraction``, its
+confidence, where it was read and the rule that read it, plus the ranked candidates of the
+customer and product matching, so the order desk can see why and the rules can run again.
+
+The steps before writing (extraction and matching) touch no database row beyond the master
+data snapshot; the writes happen in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ingestion.decision.decide import Decision, Outcome, decide
+from ingestion.decision.rules import order_check_rules
+from ingestion.decision.settings import extraction_settings_for
+from ingestion.layout import Layout
+from ingestion.masterdata import MasterDataView, masterdata_for
+from ingestion.models import Document, DocumentStatus
+from orders.models import Order, OrderChannel, OrderLine, OrderStatus, OrderType
+from orders.services import (
+    order_event_record,
+    order_next_number,
+    order_recompute_totals,
+    order_transition,
+)
+
+logger = logging.getLogger(__name__)
+
+CENT = Decimal("0.01")
+SHIP_TO_KEYS = ("name", "street", "postal_code", "city", "country")
+
+
+# --- entry points ------------------------------------------------------------------------
+
+
+def document_original(document: Document) -> Document | None:
+    """The first copy of a document (or of its message) received before, else None."""
+    seen: set[int] = set()
+    current = document
+    while current.duplicate_of_id and current.duplicate_of_id not in seen:
+        seen.add(current.pk)
+        current = current.duplicate_of
+    if current is not document:
+        return current
+    message = document.message
+    if message.duplicate_of_id:
+        return (
+            Document.objects.filter(message_id=message.duplicate_of_id, position=document.position)
+            .order_by("pk")
+            .first()
+        )
+    return None
+
+
+def document_create_orders(*, document: Document) -> list[Order]:
+    """The draft orders of a read document (none when it is a duplicate or nothing to order).
+
+    A document already drafted answers with its orders; a copy of a document received before
+    answers with the first copy's orders (each marked ``contract_duplicate`` for the contract)
+    and makes none.
+    """
+    existing = list(Order.objects.filter(source_document=document).order_by("pk"))
+    if existing:
+        return existing
+    original = document_original(document)
+    if original is not None:
+        orders = list(Order.objects.filter(source_document=original).order_by("pk"))
+        for order in orders:
+            order.contract_duplicate = True
+        return orders
+    if not document.layout:
+        return []
+    draft = document_draft_build(document=document)
+    if not _worth_an_order(document, draft):
+        return []
+    return [_draft_save(document=document, draft=draft)]
+
+
+# --- extraction and matching (no writes) ---------------------------------------------------
+
+
+def _message_context(document: Document) -> dict:
+    message = document.message
+    metadata = {**(message.metadata or {}), **(document.metadata or {})}
+    fax = metadata.get("fax_header") or {}
+    known = message.known_customer_id
+    if known is None and message.uploaded_by_id:
+        from customers.models import PortalAccount
+
+        known = (
+            PortalAccount.objects.filter(
+                tenant_id=document.tenant_id, user_id=message.uploaded_by_id
+            )
+            .values_list("customer_id", flat=True)
+            .first()
+        )
+    return {
+        "sender": (message.sender or "").strip(),
+        "known_customer_id": known,
+        "fax_number": fax.get("sender_number") or metadata.get("fax_number") or "",
+        "channel": message.channel,
+        "received_at": message.received_at,
+    }
+
+
+def _extract(layout: Layout, *, hints: dict | None, locale: str, context: dict):
+    from ingestion.extraction import extract_from_layout
+
+    received = context.get("received_at")
+    sent_date = timezone.localdate(received) if received else None
+    return extract_from_layout(
+        layout,
+        hints=hints or None,
+        locale=locale,
+        sent_date=sent_date,
+        sender_email=_email_of(context.get("sender", "")) or None,
+    )
+
+
+def _email_of(sender: str) -> str:
+    from email.utils import parseaddr
+
+    return parseaddr(sender)[1].lower()
+
+
+@dataclass(frozen=True)
+class DocumentDraft:
+    """Extraction and matching of one document: the engine's draft plus what we add."""
+
+    draft: object  # ingestion.matching.Draft
+    view: MasterDataView
+    hints_used: bool = False
+
+    @property
+    def extracted(self):
+        return self.draft.extracted
+
+
+def document_draft_build(*, document: Document) -> DocumentDraft:
+    """Extract and match one document, nothing written. When the customer is recognised and
+    has layout hints (or another language), the extraction runs again with them."""
+    from ingestion.matching import build_draft
+
+    tenant = document.tenant
+    layout = Layout.from_json(document.layout)
+    context = _message_context(document)
+    view = masterdata_for(tenant)
+    locale = tenant.locale or "en"
+    match_args = {
+        "sender_email": _email_of(context["sender"]) or None,
+        "fax_number": context["fax_number"] or None,
+        "known_customer_code": view.customer_code(context["known_customer_id"]),
+        "channel": context["channel"],
+    }
+    extracted = _extract(layout, hints=None, locale=locale, context=context)
+    draft = build_draft(extracted, view.md, **match_args)
+    hints_used = False
+    customer_id = view.customer_ids.get(draft.customer.code) if draft.customer.code else None
+    if customer_id:
+        hints = view.layout_hints(customer_id)
+        language = view.customer_language(customer_id) or locale
+        if hints or language != locale:
+            extracted = _extract(layout, hints=hints, locale=language, context=context)
+            draft = build_draft(extracted, view.md, **match_args)
+            hints_used = bool(hints)
+    return DocumentDraft(draft=draft, view=view, hints_used=hints_used)
+
+
+def net_unit_price(line) -> Decimal | None:
+    """The price of one unit as the document states it, after the line discount."""
+    price = line.unit_price
+    if price is None:
+        return None
+    exponent = price.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) and exponent < 0 else 2
+    if line.discount:
+        price = (price * (Decimal(100) - line.discount) / Decimal(100)).quantize(
+            Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
+        )
+    if line.price_unit and line.price_unit not in (0, 1):
+        price = price / line.price_unit
+    return price
+
+
+def _worth_an_order(document: Document, draft: DocumentDraft) -> bool:
+    """A part that is not an order makes no order when its message holds other documents that
+    may be one (the body of an email carrying the PO as a PDF, the terms attached to it)."""
+    extracted = draft.extracted
+    if extracted.is_order and extracted.lines:
+        return True
+    siblings = (
+        Document.objects.filter(message_id=document.message_id)
+        .exclude(pk=document.pk)
+        .exclude(
+            status__in=[DocumentStatus.SET_ASIDE, DocumentStatus.FAILED, DocumentStatus.DUPLICATE]
+        )
+    )
+    # The only document of its message: an order, or a rejected one for the desk to see.
+    return not siblings.exists()
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _plain(value):
+    if hasattr(value, "to_json"):
+        return value.to_json()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _field_json(f, confidence: float | None = None) -> dict | None:
+    if f is None:
+        return None
+    value = f.confidence if confidence is None else confidence
+    return {
+        "value": _plain(f.value),
+        "confidence": round(float(value), 4),
+        "source": f.source,
+        "rule": f.rule,
+    }
+
+
+def _header_fields(draft) -> dict:
+    """Every header field with its confidence; the engine's draft confidences win where given
+    (they fold in the customer's master data, e.g. a currency confirmed by the customer's)."""
+    extracted = draft.extracted
+    fields = {}
+    for name in (
+        "po_number",
+        "order_date",
+        "requested_delivery_date",
+        "bill_to",
+        "buyer",
+        "customer_number",
+        "vat_numbers",
+        "contact",
+        "payment_terms",
+        "notes",
+        "total",
+        "grand_total",
+        "tax_total",
+    ):
+        data = _field_json(getattr(extracted, name))
+        if data is not None:
+            fields[name] = data
+    if draft.currency is not None:
+        fields["currency"] = _field_json(draft.currency)
+    if draft.ship_to is not None:
+        fields["ship_to"] = _field_json(draft.ship_to)
+    return fields
+
+
+def _address_json(address, fallback_country: str | None) -> dict:
+    if address is None:
+        return {}
+    data = {k: (getattr(address, k, None) or "") for k in SHIP_TO_KEYS}
+    if getattr(address, "contact", None):
+        data["contact"] = address.contact
+    if not data["country"] and fallback_country:
+        data["country"] = fallback_country
+    return data if any(data.get(k) for k in SHIP_TO_KEYS) else {}
+
+
+def _money(value) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _order_type(extracted) -> str:
+    return OrderType.SAMPLE if extracted.document_type == "sample_order" else OrderType.STANDARD
+
+
+@transaction.atomic
+def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
+    from customers.models import Customer
+
+    tenant = document.tenant
+    engine = draft.draft
+    extracted = engine.extracted
+    message = document.message
+    view = draft.view
+    customer_id = view.customer_ids.get(engine.customer.code) if engine.customer.code else None
+    customer = (
+        Customer.objects.for_tenant(tenant).filter(pk=customer_id).first() if customer_id else None
+    )
+    currency = (
+        (engine.currency.value if engine.currency else None)
+        or (customer.currency if customer else tenant.currency)
+        or "EUR"
+    )
+    ship_to = _address_json(
+        engine.ship_to.value if engine.ship_to else None,
+        view.customer_country(customer.pk) if customer else None,
+    )
+    ship_to_address = view.find_address(customer.pk, ship_to) if customer and ship_to else None
+    if ship_to_address is not None:
+        ship_to.update(
+            {k: v for k, v in ship_to_address.as_dict().items() if v and not ship_to.get(k)}
+        )
+
+    order = Order.objects.create(
+        tenant=tenant,
+        number=order_next_number(tenant=tenant),
+        customer=customer,
+        channel=message.channel if message.channel in OrderChannel.values else OrderChannel.UPLOAD,
+        order_type=_order_type(extracted),
+        status=OrderStatus.RECEIVED,
+        po_number=(extracted.value("po_number") or "")[:80],
+        order_date=extracted.value("order_date"),
+        requested_delivery_date=extracted.value("requested_delivery_date"),
+        ship_to=ship_to_address,
+        ship_to_address=ship_to,
+        currency=str(currency)[:3],
+        stated_total=_money(extracted.value("total")),
+        stated_grand_total=_money(extracted.value("grand_total")),
+        notes=str(extracted.value("notes") or "")[:2000],
+        source_document=document,
+        received_at=message.received_at,
+        created_by=message.uploaded_by,
+        extraction={
+            "document": {
+                "id": document.pk,
+                "is_order": bool(extracted.is_order),
+                "type": extracted.document_type,
+                "reason": extracted.not_order_reason,
+                "language": extracted.language,
+                "warnings": list(extracted.warnings),
+                "hints_used": draft.hints_used,
+            },
+            "customer": _customer_json(engine.customer, view),
+            "fields": _header_fields(engine),
+            "engine_confidence": {k: round(float(v), 4) for k, v in engine.confidence.items()},
+            "engine_issues": list(engine.issues),
+        },
+    )
+    for position, line in enumerate(engine.lines):
+        _line_create(
+            order=order,
+            position=position,
+            line=line,
+            extracted=extracted.lines[position],
+            view=view,
+        )
+    order_recompute_totals(order=order)
+    order_event_record(
+        order=order,
+        kind="drafted",
+        reason=_("Drafted from %(file)s")
+        % {"file": document.filename or document.get_kind_display()},
+        data={"document_id": document.pk, "hints_used": draft.hints_used},
+    )
+    return order_decide(order=order)
+
+
+def _customer_json(match, view: MasterDataView) -> dict:
+    candidates = []
+    for code, score in match.candidates:
+        record = view.md.customer(code)
+        candidates.append(
+            {
+                "id": view.customer_ids.get(code),
+                "code": code,
+                "name": record.name if record else "",
+                "score": score,
+                "evidence": list(match.evidence.get(code, [])),
+            }
+        )
+    # Two customers with close evidence: say so instead of picking one.
+    ambiguous = (
+        len(match.candidates) > 1
+        and match.candidates[1][1] >= match.candidates[0][1] * 0.8
+        and match.confidence < 0.9
+    )
+    return {
+        "id": view.customer_ids.get(match.code) if match.code else None,
+        "code": match.code,
+        "confidence": round(float(match.confidence), 4),
+        "method": match.rule,
+        "ambiguous": bool(ambiguous),
+        "candidates": candidates,
+    }
+
+
+def _product_json(match, view: MasterDataView) -> dict:
+    candidates = []
+    for sku, score in match.candidates:
+        record = view.md.product(sku)
+        candidates.append(
+            {
+                "id": view.product_ids.get(sku),
+                "sku": sku,
+                "description": record.description if record else "",
+                "score": score,
+                "evidence": list(match.evidence.get(sku, [])),
+            }
+        )
+    return {
+        "id": view.product_ids.get(match.sku) if match.sku else None,
+        "sku": match.sku,
+        "confidence": round(float(match.confidence), 4),
+        "method": match.rule,
+        # Candidates but no pick: the matcher saw several fits and would not guess.
+        "ambiguous": match.sku is None and len(match.candidates) > 1,
+        "candidates": candidates,
+        "expected_price": _plain(match.expected_price),
+    }
+
+
+def _line_create(
+    *, order: Order, position: int, line, extracted, view: MasterDataView
+) -> OrderLine:
+    """One OrderLine from the engine's DraftLine ``line`` and the ExtractedLine it came from."""
+    match = line.match
+    confidences = dict(extracted.field_confidence or {})
+    fields = {
+        name: {
+            "value": _plain(getattr(extracted, name, None)),
+            "confidence": round(float(value), 4),
+            "source": extracted.source,
+            "rule": extracted.rule,
+        }
+        for name, value in confidences.items()
+    }
+    quantity = extracted.quantity
+    unit = (extracted.unit or match.unit or "EA")[:10]
+    unit_price = net_unit_price(extracted)
+    converted = (
+        match.quantity_in_product_unit is not None
+        and quantity
+        and match.quantity_in_product_unit != quantity
+        and match.unit
+    )
+    if converted:
+        # "2 cartons" of a product sold by the piece: the order counts pieces. A person
+        # confirms the conversion once (the quantity's confidence is lowered below threshold).
+        factor = match.quantity_in_product_unit / quantity
+        quantity, unit = match.quantity_in_product_unit, match.unit[:10]
+        if unit_price is not None:
+            unit_price = unit_price / factor
+        fields["quantity"] = {
+            **fields.get("quantity", {}),
+            "value": _plain(quantity),
+            "confidence": min(0.85, confidences.get("quantity", 0.85)),
+            "rule": "pack_conversion",
+        }
+    if quantity is None:
+        fields["quantity"] = {
+            "value": None,
+            "confidence": 0.0,
+            "source": extracted.source,
+            "rule": "missing",
+        }
+    return OrderLine.objects.create(
+        tenant_id=order.tenant_id,
+        order=order,
+        position=position,
+        product_id=view.product_ids.get(match.sku) if match.sku else None,
+        customer_sku=(extracted.customer_sku or "")[:80],
+        description=(extracted.description or "")[:500],
+        quantity=quantity if quantity is not None else Decimal("0"),
+        unit=unit,
+        unit_price=unit_price,
+        requested_date=extracted.requested_date,
+        extraction={
+            "fields": fields,
+            "confidence": round(float(extracted.confidence), 4),
+            "product": _product_json(match, view),
+            "printed": {
+                "sku": extracted.sku,
+                "gtin": extracted.gtin,
+                "unit": extracted.unit,
+                "quantity": _plain(extracted.quantity),
+                "unit_price": _plain(extracted.unit_price),
+                "discount": _plain(extracted.discount),
+                "price_unit": _plain(extracted.price_unit),
+                "codes": list(extracted.codes),
+                "raw_text": (extracted.raw_text or "")[:500],
+            },
+            "stated_line_total": None if converted else _plain(extracted.line_total),
+            "source": extracted.source,
+            "rule": extracted.rule,
+        },
+    )
+
+
+def order_decide(*, order: Order, actor=None) -> Order:
+    """Run the rules over the order as stored and move it: validated (auto-approved), needs
+    review, or rejected. Records the issues and one event per move."""
+    issues = order_check_rules(order=order)
+    settings = extraction_settings_for(order.tenant)
+    decision: Decision = decide(issues=issues, settings=settings)
+    order.issues = issues
+    order.auto_approved = decision.auto_approved
+    order.save(update_fields=["issues", "auto_approved", "updated_at"])
+    order_transition(
+        order=order,
+        to=OrderStatus.EXTRACTED,
+        actor=actor,
+        reason=_("Fields read from the document"),
+    )
+    data = {"issues": [i["code"] for i in issues], "blocking": decision.reasons}
+    if decision.outcome == Outcome.AUTO_APPROVE:
+        order_transition(
+            order=order,
+            to=OrderStatus.VALIDATED,
+            actor=actor,
+            reason=_("Approved automatically: every field is confident and no rule blocks."),
+            data=data,
+        )
+        order_event_record(order=order, kind="auto_approved", actor=actor, data=data)
+    elif decision.outcome == Outcome.REJECT:
+        order_transition(
+            order=order,
+            to=OrderStatus.REJECTED,
+            actor=actor,
+            reason=_("Not an order: %(reason)s")
+            % {"reason": order.extraction["document"].get("reason") or "?"},
+            data=data,
+        )
+    else:
+        order_transition(
+            order=order,
+            to=OrderStatus.NEEDS_REVIEW,
+            actor=actor,
+            reason=_("Sent to the order desk: %(codes)s") % {"codes": ", ".join(decision.reasons)},
+            data=data,
+        )
+    return order
