@@ -143,15 +143,37 @@ def parse_postal_line(
     return None
 
 
+_POSTCODE_ONLY = re.compile(
+    r"^(?:(?P<uk>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})|(?P<nl>\d{4}\s?[A-Z]{2})|(?P<ca>[A-Z]\d[A-Z]\s?\d[A-Z]\d)|(?P<num>\d{4,5}(?:-\d{4})?))$"
+)
+
+
+def _postcode_only(line: str, previous: str) -> tuple[str, str, str | None] | None:
+    """A postcode alone on its line (UK style: ``Coventry`` / ``CV2 2TN``): the city is above."""
+    m = _POSTCODE_ONLY.match(line.strip())
+    if not m or re.search(r"\d", previous) or len(previous) > 40:
+        return None
+    country = "GB" if m["uk"] else "NL" if m["nl"] else "CA" if m["ca"] else None
+    return m.group(0), previous.strip(" ,"), country
+
+
+def split_address_lines(lines: list[str]) -> list[str]:
+    """One address part per line: ``Street 1 | 12345 City`` and ``Name · Street · City`` split."""
+    out = []
+    for line in lines:
+        out.extend(p.strip() for p in re.split(r"\s+[|·•]\s+|\s{3,}", line) if p.strip())
+    return out
+
+
 def parse_address(lines: list[str], *, language: str | None = None) -> Address:
     """Name, street, postal code, city and country of an address block."""
     contact = None
     kept: list[str] = []
-    for raw in lines:
+    for raw in split_address_lines(lines):
         text = " ".join(raw.split())
         if not text:
             continue
-        m = _ATTN.match(text)
+        m = _ATTN.match(fold(text))
         if m:
             contact = text[m.end() :].strip() or contact
             continue
@@ -162,6 +184,11 @@ def parse_address(lines: list[str], *, language: str | None = None) -> Address:
     parsed = None
     for i in range(len(kept) - 1, -1, -1):
         parsed = parse_postal_line(kept[i], language=language)
+        if parsed is None and i > 0:
+            parsed = _postcode_only(kept[i], kept[i - 1])
+            if parsed:
+                kept[i - 1 : i + 1] = [kept[i] + " " + kept[i - 1]]
+                i -= 1
         if parsed:
             postal_index = i
             break

@@ -91,6 +91,10 @@ def extract_from_layout(
             lines, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
         )
         rule_lines = "free_text"
+    # values read inside the item table are weaker header evidence
+    for c in candidates:
+        if c.source.get("line") in table.consumed:
+            c.score *= 0.6
     # header fields
     po = choose(candidates, "po_number")
     order_date = choose(candidates, "order_date")
@@ -132,6 +136,8 @@ def extract_from_layout(
     bill_to = _best_block(blocks.get("bill_to", []), language)
     vendor = _best_block(blocks.get("vendor", []), language)
     buyer = _best_block(blocks.get("buyer", []), language)
+    if buyer is not None and not buyer.value.postal_code:
+        buyer = None
     vendor_lines: set[int] = set()
     vendor_segments: set[tuple[int, int]] = set()
     for _hit, block in blocks.get("vendor", []):

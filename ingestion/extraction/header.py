@@ -297,39 +297,57 @@ def block_address(hit: LabelHit, block: list, language: str) -> Field:
     )
 
 
-def letterhead(ctx: HeaderContext, exclude: set[int], language: str) -> Field | None:
-    """The issuer's address at the top of the first page (a PO's letterhead is the buyer's)."""
+def letterhead(ctx: HeaderContext, exclude: set[tuple[int, int]], language: str) -> Field | None:
+    """The issuer's address at the top of the first page (a PO's letterhead is the buyer's).
+
+    The first address block (name … postcode/city [country]) of a column near the top wins;
+    a second address further down the same column (the supplier's, in a window envelope
+    layout) is not mixed in.
+    """
+    from ingestion.extraction.addresses import parse_postal_line, split_address_lines
+
     first_page = min(ctx.lines_by_page) if ctx.lines_by_page else None
     if first_page is None:
         return None
     page_lines = ctx.lines_by_page[first_page]
     if not page_lines:
         return None
+    plain = page_lines[0].source == TextSource.PLAIN
+    candidates_lines = page_lines if not plain else page_lines[-25:]
     top_limit = page_lines[0].top + 0.33 * max(ln.bottom for ln in page_lines)
     columns: dict[int, list[tuple[TextLine, int, int]]] = defaultdict(list)
-    for ln in page_lines:
-        if ln.top > top_limit:
+    for ln in candidates_lines:
+        if not plain and ln.top > top_limit:
             break
         hits = ctx.hits_by_line[ln.index]
         for s0, s1 in ln.segments:
-            if any(h.first_word >= s0 and h.first_word < s1 for h in hits):
+            if any(s0 <= h.first_word < s1 for h in hits if h.field not in ("phone", "email", "web", "vat")):
                 continue
             if (ln.index, s0) in exclude:
                 continue
-            column = int(ln.words[s0].x0 // 60)
+            column = 0 if plain else int(ln.words[s0].x0 // 60)
             columns[column].append((ln, s0, s1))
     best = None
     for column_lines in columns.values():
-        texts = [ln.text_of(i, j) for ln, i, j in column_lines][:8]
-        address = parse_address(texts, language=language)
-        if address.postal_code and (best is None or column_lines[0][0].top < best[1][0][0].top):
-            best = (address, column_lines)
+        block: list[tuple[TextLine, int, int]] = []
+        previous_bottom = None
+        for item in column_lines:
+            ln = item[0]
+            if previous_bottom is not None and ln.top - previous_bottom > 2.2 * max(ln.height, 4.0):
+                block = []
+            block.append(item)
+            previous_bottom = ln.bottom
+            parts = split_address_lines([ln.text_of(item[1], item[2])])
+            if any(parse_postal_line(p, language=language) for p in parts):
+                texts = [t.text_of(i, j) for t, i, j in block][-7:]
+                address = parse_address(texts, language=language)
+                if address.postal_code and (best is None or block[0][0].top < best[1][0][0].top):
+                    best = (address, list(block))
+                break
     if best is None:
         return None
     address, column_lines = best
-    return Field(
-        value=address, confidence=0.6, source=block_source(column_lines), rule="letterhead"
-    )
+    return Field(value=address, confidence=0.6, source=block_source(column_lines), rule="letterhead")
 
 
 def emails_and_phones(

@@ -82,10 +82,11 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "order_date",
-        r"issue\s+date|date\s+issued|document\s+date|date\s+d'emission|date\s+d'edition|ausstellungsdatum",
-        0.85,
+        r"issue\s+date|date\s+issued|issued(?:\s+on)?|document\s+date|date\s+d'emission|date\s+d'edition|emise?\s+le|etablie?\s+le|ausstellungsdatum|ausgestellt\s+am|erstellt\s+am",
+        0.9,
     ),
-    ("order_date", r"date|datum|dated|du|vom", 0.75),
+    ("order_date", r"date|datum|dated|du|vom", 0.8),
+    ("order_date", r"le(?=\s+\d{1,2}(?:er)?\s+[a-z])|den(?=\s+\d{1,2}\.\s*[a-z])", 0.8),
     # --- requested delivery date ----------------------------------------------------------
     (
         "requested_delivery_date",
@@ -107,7 +108,7 @@ _LABELS: list[tuple[str, str, float]] = [
         r"ship(?:ping|ment)?\s+(?:date|by)|dispatch\s+date|arrival\s+date|in[\s-]?house\s+date",
         0.85,
     ),
-    ("requested_delivery_date", r"due\s+date|delivery|eta", 0.6),
+    ("requested_delivery_date", r"due\s+date|eta", 0.6),
     (
         "requested_delivery_date",
         r"date\s+(?:de\s+)?livraison(?:\s+(?:souhaitee|prevue|demandee|requise|imperative|au\s+plus\s+tard))?(?:\s+le)?",
@@ -159,7 +160,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "vendor",
-        r"vendor|supplier|seller|fournisseur|lieferant|to|a\s+l'attention\s+(?:de|du)|an",
+        r"vendor|supplier|seller|fournisseur|lieferant|to|an|auftragnehmer|bestellt\s+bei|commande\s+a",
         0.8,
     ),
     (
@@ -237,6 +238,21 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
 ]
 
+_LABELS += [
+    (
+        "requested_delivery_date",
+        r"req(?:uired|uested)?\.?\s*(?:delivery\s+|ship\s+)?date|date\s+(?:req\.?|requested|required)|del(?:iv)?\.?\s*date|dlv\.?\s*date",
+        0.95,
+    ),
+    ("requested_delivery_date", r"delai|date\s+livr\.?|livr\.?\s+le|livraison\s+prevue|liefertermin", 0.85),
+    ("ship_to", r"livraison|lieferung|delivery", 0.75),
+    (
+        "vendor_number",
+        rf"(?:vendor|supplier|fournisseur|lieferanten?){_SP}(?:id|no|nr|#)|kreditor(?:en)?(?:{_SP}(?:nummer|{_NO}))?|our\s+vendor\s+(?:no|number|#)",
+        1.0,
+    ),
+]
+
 # fields that take a value next to the label (the others are blocks or stoppers)
 VALUE_FIELDS = {
     "po_number",
@@ -269,6 +285,9 @@ _NEED_COLON = {
     "ref",
     "ref.",
     "delivery",
+    "livraison",
+    "lieferung",
+    "delai",
     "commande",
     "auftrag",
     "date",

@@ -52,7 +52,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "code",
         r"item(?:\s*(?:no\.?|number|#|code|id|ref\.?))?|part(?:\s*(?:no\.?|number|#|code))?|p/n|pn|"
         r"article(?:\s*(?:no\.?|number|#|code|n°))?|art\.?(?:[\s.-]*(?:nr\.?|no\.?|n°|#))?|artikel(?:[\s.-]*(?:nr\.?|nummer|no\.?))?|artikelnummer|art\.?-?nr\.?|"
-        r"product(?:\s*(?:code|no\.?|id|#|number))?|prod\.?\s*(?:code|no\.?)|ref(?:erence)?\.?(?:\s*(?:article|produit|no\.?|n°))?|code(?:\s*(?:article|produit|art\.?))?|"
+        r"product\s*(?:code|no\.?|id|#|number)|prod\.?\s*(?:code|no\.?)|ref(?:erence)?\.?(?:\s*(?:article|produit|no\.?|n°))?|code(?:\s*(?:article|produit|art\.?))?|"
         r"catalog(?:ue)?\s*(?:no\.?|#|number)|cat\.?\s*no\.?|model|modele|teile(?:nummer|[\s-]*nr\.?)|sachnummer|id",
     ),
     (
@@ -68,13 +68,15 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "unit",
         r"unit(?:\s+of\s+measure)?|uom|u/m|u\.?m\.?|unite|u\.?|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
     ),
+    ("price_unit", r"pe|preiseinheit|per\s+qty|price\s+unit|unite\s+de\s+prix|p\.?\s?e\.?"),
     (
         "unit_price",
         r"unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost|each|"
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
-        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|listenpreis|ep|vk-?preis",
+        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net",
     ),
     ("discount", r"disc(?:ount)?\.?\s*%?|remise\s*%?|rabais|rabatt\s*%?|nachlass|%|rem\.?"),
+    ("gross_price", r"gross\s*(?:unit\s*)?price|list\s*price|catalog(?:ue)?\s*price|prix\s+(?:brut|catalogue|tarif)|bruttopreis|listenpreis|preis\s+brutto|katalogpreis"),
     (
         "line_total",
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
@@ -92,7 +94,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 _ROLE_RES = [(role, re.compile(rf"(?:{pattern})[\s.:#()]*")) for role, pattern in _ROLE_PATTERNS]
-NUMERIC_ROLES = {"quantity", "unit_price", "line_total", "discount"}
+NUMERIC_ROLES = {"quantity", "unit_price", "line_total", "discount", "gross_price"}
 CODE_ROLES = {"sku", "customer_sku", "code", "gtin"}
 
 _TOTAL_ROW = re.compile(
@@ -333,7 +335,7 @@ def _tokens(line: TextLine) -> list[Token]:
 def _type_cost(token: Token, role: str) -> float:
     text = token.text
     is_num = _is_number(text) or bool(re.fullmatch(r"-?\d+(?:[.,]\d+)?\s?%", text))
-    if role in NUMERIC_ROLES:
+    if role in NUMERIC_ROLES or role == "price_unit":
         if is_num:
             return 0.0
         if role == "quantity" and split_quantity_unit(text)[0] is not None:
@@ -344,8 +346,12 @@ def _type_cost(token: Token, role: str) -> float:
             return 0.0
         return 2.5 if is_num else 1.0
     if role == "line_no":
-        return 0.0 if re.fullmatch(r"\d{1,4}\.?", text) else 4.0
+        return 0.0 if re.fullmatch(r"\d{1,6}\.?", text) else 4.0
     if role in CODE_ROLES:
+        if normalise_unit(text) and not re.search(r"\d", text):
+            return 2.0
+        if role == "gtin":
+            return 0.0 if re.fullmatch(r"\d{8,14}", text) else 3.0
         if _CODE.match(text):
             return 0.0
         return 1.5
@@ -356,6 +362,16 @@ def _type_cost(token: Token, role: str) -> float:
     return 0.8  # unknown / ignore columns take anything, a little reluctantly
 
 
+def _bands(columns: list[Column]) -> list[tuple[float, float]]:
+    """The horizontal band of each column: up to halfway to its neighbours."""
+    bands = []
+    for k, c in enumerate(columns):
+        left = (columns[k - 1].x1 + c.x0) / 2 if k > 0 else c.x0 - 1e4
+        right = (c.x1 + columns[k + 1].x0) / 2 if k + 1 < len(columns) else c.x1 + 1e4
+        bands.append((min(left, c.x0), max(right, c.x1)))
+    return bands
+
+
 def assign(tokens: list[Token], columns: list[Column], char_width: float) -> list[int]:
     """Column index of each token: monotonic, minimising distance + type costs (DP)."""
     n, m = len(tokens), len(columns)
@@ -363,15 +379,18 @@ def assign(tokens: list[Token], columns: list[Column], char_width: float) -> lis
         return []
     inf = float("inf")
     unit = max(char_width, 1.0)
+    bands = _bands(columns)
 
-    def place_cost(t: Token, c: Column) -> float:
-        gap = max(0.0, c.x0 - t.x1, t.x0 - c.x1)
+    def place_cost(t: Token, k: int) -> float:
+        c = columns[k]
+        left, right = bands[k]
+        gap = max(0.0, left - t.x1, t.x0 - right)
         distance = gap / unit
         if c.role == "description" and t.x0 >= c.x0 - unit:
             distance *= 0.3  # descriptions run long to the right
         return min(distance, 30.0) * 0.35 + _type_cost(t, c.role)
 
-    costs = [[place_cost(t, c) for c in columns] for t in tokens]
+    costs = [[place_cost(t, k) for k in range(m)] for t in tokens]
     dp = [[inf] * m for _ in range(n)]
     back = [[0] * m for _ in range(n)]
     for c in range(m):
@@ -380,13 +399,13 @@ def assign(tokens: list[Token], columns: list[Column], char_width: float) -> lis
         same_segment = tokens[i].segment == tokens[i - 1].segment
         best_prev, best_prev_c = inf, 0
         for c in range(m):
-            # best over previous columns < c (a column change)
             if c > 0 and dp[i - 1][c - 1] < best_prev:
                 best_prev, best_prev_c = dp[i - 1][c - 1], c - 1
             stay = dp[i - 1][c]
-            if not same_segment and columns[c].role != "description":
-                stay += 1.2  # two separate values in one non-description cell
-            if columns[c].role in NUMERIC_ROLES and not same_segment:
+            role = columns[c].role
+            if not same_segment and role not in ("description", "unknown"):
+                stay += 1.2  # two separate values in one cell
+            if role in NUMERIC_ROLES and not same_segment:
                 stay += 2.0
             change = best_prev + (0.8 if same_segment else 0.0)
             if stay <= change:
@@ -404,13 +423,18 @@ def assign(tokens: list[Token], columns: list[Column], char_width: float) -> lis
 @dataclass
 class Row:
     line: TextLine
-    cells: dict[str, list[Token]] = field(default_factory=dict)
+    cells: dict[int, list[Token]] = field(default_factory=dict)
+    roles: list[str] = field(default_factory=list)
     is_item: bool = False
-    extra_text: list[str] = field(default_factory=list)
+    extra_text: list[tuple[int, str]] = field(default_factory=list)
     extra_codes: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
 
     def text(self, role: str) -> str:
-        return " ".join(t.text for t in self.cells.get(role, []))
+        return " ".join(t.text for k, toks in sorted(self.cells.items()) if self.roles[k] == role for t in toks)
+
+    def has(self, role: str) -> bool:
+        return any(self.roles[k] == role and toks for k, toks in self.cells.items())
 
 
 def is_total_row(line: TextLine) -> bool:
@@ -421,27 +445,76 @@ def is_total_row(line: TextLine) -> bool:
     return False
 
 
+_ITEM_TEXT_ROLES = ("description", "code", "sku", "customer_sku", "gtin")
+
+
 def _row(line: TextLine, columns: list[Column]) -> Row:
     tokens = _tokens(line)
     assignment = assign(tokens, columns, line.char_width())
-    row = Row(line=line)
+    row = Row(line=line, roles=[c.role for c in columns])
     for token, c in zip(tokens, assignment, strict=True):
-        row.cells.setdefault(columns[c].role, []).append(token)
+        row.cells.setdefault(c, []).append(token)
+    _classify_row(row, columns)
+    return row
+
+
+def _classify_row(row: Row, columns: list[Column]) -> None:
     qty_text = row.text("quantity")
     quantity, _unit = split_quantity_unit(qty_text) if qty_text else (None, None)
-    has_amount = any(
-        _is_number(row.text(r)) for r in ("unit_price", "line_total") if row.cells.get(r)
-    )
-    has_qty_column = any(c.role == "quantity" for c in columns)
-    if has_qty_column:
+    has_amount = any(_is_number(row.text(r)) for r in ("unit_price", "line_total") if row.has(r))
+    if any(c.role == "quantity" for c in columns):
         row.is_item = quantity is not None and quantity > 0
     else:
         row.is_item = has_amount
-    if row.is_item and not any(
-        row.cells.get(r) for r in ("description", "code", "sku", "customer_sku", "gtin")
-    ):
+    if row.is_item and not any(row.has(r) for r in _ITEM_TEXT_ROLES):
         row.is_item = False
-    return row
+
+
+def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None:
+    """Correct column roles from what the columns hold; None when nothing changes."""
+    items = [r for r in rows if r.is_item] or rows
+    if not items:
+        return None
+    roles = [c.role for c in columns]
+    stats = []
+    for k in range(len(columns)):
+        cells = [r.cells.get(k, []) for r in items]
+        filled = [c for c in cells if c]
+        texts = [" ".join(t.text for t in c) for c in filled]
+        stats.append(
+            {
+                "filled": len(filled),
+                "words": sum(len(c) for c in filled) / max(1, len(filled)),
+                "units": sum(1 for t in texts if normalise_unit(t)),
+                "codes": sum(1 for t in texts if len(t.split()) == 1 and _CODE.match(t) and not normalise_unit(t)),
+                "ints": [int(t) for t in texts if re.fullmatch(r"\d{1,6}", t)],
+                "gtins": sum(1 for t in texts if gtin_valid(t)),
+            }
+        )
+    changed = False
+    for k, st in enumerate(stats):
+        n = st["filled"]
+        if not n:
+            continue
+        role = roles[k]
+        if role in ("quantity", "code", "unknown", "ignore") and st["units"] >= 0.7 * n and "unit" not in roles:
+            roles[k], changed = "unit", True
+        elif role in ("code", "description", "unknown", "sku", "customer_sku") and st["gtins"] >= 0.8 * n:
+            roles[k], changed = "gtin", True
+        elif role in ("code", "unknown") and st["words"] >= 2.5 and "description" not in roles:
+            roles[k], changed = "description", True
+        elif role == "description" and st["words"] <= 1.2 and st["codes"] >= 0.8 * n and roles.count("description") == 1:
+            wider = [j for j, s in enumerate(stats) if j != k and s["words"] >= 2.5 and roles[j] in ("code", "unknown")]
+            if wider:
+                roles[k], roles[wider[0]], changed = "code", "description", True
+        elif role in ("code", "unknown") and len(st["ints"]) == n and n >= 2 and k == 0:
+            ints = st["ints"]
+            steps = {b - a for a, b in zip(ints, ints[1:], strict=False)}
+            if len(steps) == 1 and steps.pop() in (1, 10, 100) and "line_no" not in roles:
+                roles[k], changed = "line_no", True
+    if not changed:
+        return None
+    return [Column(role, c.x0, c.x1, c.text) for role, c in zip(roles, columns, strict=True)]
 
 
 # ----------------------------------------------------------------------------------------
@@ -452,75 +525,68 @@ def _close(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= max(Decimal("0.011"), abs(b) * Decimal("0.002"))
 
 
-def _pick_numbers(
-    qty_text: str, price_text: str, total_text: str, disc_text: str, decimal_sep: str | None
-):
-    """Readings of quantity, price and total that satisfy qty × price (× discount) ≈ total.
+def _decimals(text: str) -> int:
+    m = re.search(r"[.,](\d+)\s*\D*$", text.strip())
+    return len(m.group(1)) if m else 0
 
-    Returns (qty, price, total, discount, price_unit, arithmetic_ok)."""
+
+@dataclass
+class Numbers:
+    quantity: Decimal | None
+    unit_price: Decimal | None  # net, after the line discount
+    line_total: Decimal | None
+    discount: Decimal | None
+    price_unit: Decimal | None
+    gross_price: Decimal | None
+    arithmetic_ok: bool
+
+
+def _pick_numbers(qty_text: str, price_text: str, total_text: str, disc_text: str, gross_text: str, pe_text: str, decimal_sep: str | None) -> Numbers:
+    """Readings of quantity, price and total that satisfy qty × price (÷ price unit) ≈ total.
+
+    With a discount, the net unit price is the gross price less the discount, rounded to the
+    decimals the price is printed with."""
     quantity, _unit = split_quantity_unit(qty_text) if qty_text else (None, None)
-    qty_options = (
-        number_candidates(qty_text.split()[0]) if qty_text and quantity is not None else []
-    )
+    first = qty_text.split()[0] if qty_text else ""
+    qty_options = number_candidates(first) if quantity is not None else []
     if quantity is not None and not qty_options:
         qty_options = [quantity]
+    if not price_text and gross_text:
+        price_text, gross_text = gross_text, ""
     price_options = number_candidates(price_text) if price_text else []
     total_options = number_candidates(total_text) if total_text else []
     discount = parse_number(disc_text.replace("%", "")) if disc_text else None
-    if discount is not None and discount < 0:
-        discount = -discount
-    default_q = (
-        parse_number(qty_text.split()[0], decimal_sep=decimal_sep) if qty_options else quantity
-    )
+    if discount is not None:
+        discount = abs(discount)
+    gross = parse_number(gross_text, decimal_sep=decimal_sep) if gross_text else None
+    price_unit = parse_number(pe_text) if pe_text else None
+    if price_unit is not None and price_unit <= 1:
+        price_unit = None
+    default_q = (parse_number(first, decimal_sep=decimal_sep) or quantity) if qty_options else quantity
     default_p = parse_number(price_text, decimal_sep=decimal_sep) if price_options else None
     default_t = parse_number(total_text, decimal_sep=decimal_sep) if total_options else None
+    decimals = _decimals(price_text) if price_text else 2
+
+    def net_of(p: Decimal) -> Decimal:
+        if not discount:
+            return p
+        return (p * (100 - discount) / 100).quantize(Decimal(1).scaleb(-max(decimals, 2)))
+
     if qty_options and price_options and total_options:
-        factor = (Decimal(100) - discount) / 100 if discount else Decimal(1)
         ordered = sorted(
             ((q, p, t) for q in qty_options for p in price_options for t in total_options),
             key=lambda qpt: (qpt[0] != default_q) + (qpt[1] != default_p) + (qpt[2] != default_t),
         )
         for q, p, t in ordered:
-            for price_unit in (Decimal(1), Decimal(100), Decimal(1000), Decimal(10)):
-                if _close(q * p * factor / price_unit, t):
-                    return q, p, t, discount, (None if price_unit == 1 else price_unit), True
-            if discount is None and _close(q * p, t):
-                return q, p, t, discount, None, True
-    return default_q, default_p, default_t, discount, None, False
-
-
-def _fix_numeric_roles(rows: list[Row], columns: list[Column]) -> list[Column]:
-    """Swap the roles of numeric columns when arithmetic says the titles lie (or are missing)."""
-    numeric_idx = [
-        i for i, c in enumerate(columns) if c.role in NUMERIC_ROLES | {"unknown", "ignore"}
-    ]
-    if len(numeric_idx) < 3:
-        return columns
-    items = [r for r in rows if r.is_item]
-    if not items:
-        return columns
-
-    def values(role_of: dict[int, str]) -> int:
-        ok = 0
-        for r in items:
-            texts = {}
-            for i, role in role_of.items():
-                texts[role] = " ".join(t.text for t in r.cells.get(columns[i].role, []))
-            if all(texts.get(k) for k in ("quantity", "unit_price", "line_total")):
-                if _pick_numbers(
-                    texts["quantity"], texts["unit_price"], texts["line_total"], "", None
-                )[5]:
-                    ok += 1
-        return ok
-
-    current = {
-        i: columns[i].role
-        for i in numeric_idx
-        if columns[i].role in ("quantity", "unit_price", "line_total")
-    }
-    if len(current) == 3 and values(current) >= max(1, len(items) // 2):
-        return columns
-    return columns
+            units = (price_unit,) if price_unit else (Decimal(1), Decimal(100), Decimal(1000))
+            for pu in units:
+                if _close(q * net_of(p) / pu, t):
+                    return Numbers(q, net_of(p), t, discount, None if pu == 1 else pu, gross, True)
+                if discount and _close(q * p / pu, t):
+                    # the printed price is already net
+                    return Numbers(q, p, t, discount, None if pu == 1 else pu, gross, True)
+    price = net_of(default_p) if default_p is not None else None
+    return Numbers(default_q, price, default_t, discount, price_unit, gross, False)
 
 
 # ----------------------------------------------------------------------------------------
@@ -535,6 +601,41 @@ class TableResult:
     columns: list[Column] | None = None
 
 
+def _table_body(lines: list[TextLine], start: int, header: Header, header_at: dict[int, Header]) -> tuple[list[TextLine], int, bool]:
+    """Lines of a table body from ``start``: (lines, next index, ended by a total row)."""
+    body: list[TextLine] = []
+    k = start
+    last_bottom = header.bottom
+    last_page = header.line.page
+    items_seen = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.index in header_at and _same_columns(header_at[line.index], header):
+            break  # a repeated header: the caller continues the table
+        if is_total_row(line):
+            return body, k, True
+        height = max(line.height, 4.0)
+        if line.page == last_page and line.top - last_bottom > 5 * height and items_seen:
+            # a wide gap: stop unless the line still looks like an item
+            probe = _row(line, header.columns)
+            if not probe.is_item:
+                return body, k, False
+        if line.page != last_page:
+            last_page = line.page
+        body.append(line)
+        if _quick_item(line, header):
+            items_seen += 1
+            last_bottom = line.bottom
+        elif line.page == last_page:
+            last_bottom = max(last_bottom, line.bottom) if line.top - last_bottom < 2 * height else last_bottom
+        k += 1
+    return body, k, False
+
+
+def _quick_item(line: TextLine, header: Header) -> bool:
+    return _row(line, header.columns).is_item
+
+
 def extract_lines(
     lines: list[TextLine],
     *,
@@ -545,187 +646,155 @@ def extract_lines(
     headers = find_headers(lines)
     if not headers:
         return TableResult([], [], [], set())
+    best = max(headers, key=lambda h: h.score)
+    headers = [h for h in headers if h is best or _same_columns(h, best) or h.score >= best.score - 1]
     header_at = {h.line.index: h for h in headers}
+    position = {ln.index: k for k, ln in enumerate(lines)}
     rows: list[Row] = []
     header_lines: list[int] = []
     consumed: set[int] = set()
-    current: Header | None = None
-    open_table = False
-    skip_until = -1
-    item_rows_in_table = 0
-    last_item_bottom = None
-    for line in lines:
-        if line.index <= skip_until:
-            continue
+    columns: list[Column] | None = None
+    k = position[headers[0].line.index]
+    current = headers[0]
+    while k < len(lines):
+        line = lines[k]
         header = header_at.get(line.index)
-        if header is not None:
-            if current is None or open_table or _same_columns(current, header):
-                current = header
-                open_table = True
-                header_lines.append(line.index)
-                consumed.add(line.index)
-                if header.lines_used == 2:
-                    skip_until = line.index + 1
-                    consumed.add(line.index + 1)
-                last_item_bottom = header.bottom
-                item_rows_in_table = 0
-                continue
-        if current is None or not open_table:
+        if header is None:
+            k += 1
             continue
-        if line.page != current.line.page and line.page != getattr(
-            rows[-1].line if rows else current.line, "page", line.page
-        ):
-            pass
-        if is_total_row(line):
-            open_table = False
+        if columns is not None and not _same_columns(current, header) and header.score < current.score:
+            k += 1
             continue
-        row = _row(line, current.columns)
-        height = max(line.height, 4.0)
-        if last_item_bottom is not None and line.page == (
-            rows[-1].line.page if rows else current.line.page
-        ):
-            gap = line.top - last_item_bottom
-            if not row.is_item and gap > 4 * height:
-                if item_rows_in_table:
-                    open_table = False
-                continue
-        if (
-            line.page != (rows[-1].line.page if rows else current.line.page)
-            and not row.is_item
-            and not item_rows_in_table
-        ):
-            continue  # the top of a new page before the table goes on: letterhead, page header
-        if row.is_item:
-            item_rows_in_table += 1
-            last_item_bottom = line.bottom
-        elif rows and len(line.words) > 0 and _is_paragraph(line, current):
-            open_table = False
-            continue
-        rows.append(row)
+        current = header
+        header_lines.append(line.index)
         consumed.add(line.index)
-    columns = current.columns if current else None
-    extracted = _rows_to_lines(
-        rows, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
-    )
+        start = k + header.lines_used
+        if header.lines_used == 2 and k + 1 < len(lines):
+            consumed.add(lines[k + 1].index)
+        body, k, _ended = _table_body(lines, start, header, header_at)
+        table_columns = header.columns
+        table_rows = [_row(ln, table_columns) for ln in body]
+        refined = _refine_roles(table_rows, table_columns)
+        if refined is not None:
+            table_columns = refined
+            table_rows = [_row(ln, table_columns) for ln in body]
+        # drop leading non-item rows at the top of a continuation page (page header, letterhead)
+        first_item = next((i for i, r in enumerate(table_rows) if r.is_item), None)
+        if first_item is None:
+            continue
+        table_rows = [r for i, r in enumerate(table_rows) if i >= first_item or _close_above(r, table_rows[first_item])]
+        rows.extend(table_rows)
+        consumed.update(r.line.index for r in table_rows)
+        columns = table_columns
+    extracted = _rows_to_lines(rows, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year)
     return TableResult(extracted, rows, header_lines, consumed, columns)
+
+
+def _close_above(row: Row, item: Row) -> bool:
+    """A description line right above its item row (cells centred vertically)."""
+    return row.line.page == item.line.page and 0 < item.line.top - row.line.bottom < 0.8 * max(item.line.height, 4.0)
 
 
 def _same_columns(a: Header, b: Header) -> bool:
     return [c.role for c in a.columns] == [c.role for c in b.columns]
 
 
-def _is_paragraph(line: TextLine, header: Header) -> bool:
-    """A line of running text under a table (a note) rather than a wrapped description."""
-    desc = [c for c in header.columns if c.role == "description"]
-    if not desc:
-        return len(line.words) > 8
-    d = desc[0]
-    right_edge = max(c.x1 for c in header.columns)
-    return line.x1 > right_edge * 0.92 and line.x0 < d.x0 - 20 and len(line.words) > 6
+_DATE_ROW = re.compile(r"(?i)^\s*(?:req(?:uested|uired)?\.?|deliv(?:ery)?\.?|del\.?|due|ship|need(?:ed)?|date|livr(?:aison)?|delai|liefer(?:ung|datum|termin)?|termin|wunschtermin)")
 
 
-def _attach_continuations(rows: list[Row]) -> list[Row]:
+def _attach_continuations(rows: list[Row], dayfirst: bool | None, default_year: int | None) -> list[Row]:
     items = [r for r in rows if r.is_item]
     for r in rows:
         if r.is_item or not items:
             continue
-        # nearest item by vertical distance on the same page, the previous one on a tie
         same_page = [it for it in items if it.line.page == r.line.page]
         candidates = same_page or items
 
-        def distance(it: Row) -> tuple[float, int]:
+        def distance(it: Row, r: Row = r) -> tuple[float, int]:
             d = abs(it.line.yc - r.line.yc)
             return (d, 0 if it.line.index < r.line.index else 1)
 
         target = min(candidates, key=distance)
         if target.line.page != r.line.page and target is not items[-1]:
             continue
-        text = r.text("description") or " ".join(r.text(k) for k in ("unknown",) if r.cells.get(k))
-        if text:
-            target.extra_text.append((r.line.index, text))  # type: ignore[arg-type]
+        text = r.line.text
+        if _DATE_ROW.match(fold(text)) and dates_mod.find_dates(text, dayfirst=dayfirst, default_year=default_year, allow_partial=True):
+            target.dates.append(text)
+            continue
+        desc = r.text("description") or r.text("unknown")
+        if desc:
+            target.extra_text.append((r.line.index, desc))
         for role in ("code", "sku", "customer_sku"):
-            if r.cells.get(role):
+            if r.has(role):
                 target.extra_codes.append(r.text(role))
     return items
 
 
-def _rows_to_lines(
-    rows: list[Row], *, decimal_sep: str | None, dayfirst: bool | None, default_year: int | None
-) -> list[ExtractedLine]:
-    items = _attach_continuations(rows)
+def _first_code(text: str) -> str:
+    return text.split()[0].strip(",;") if text else ""
+
+
+def _rows_to_lines(rows: list[Row], *, decimal_sep: str | None, dayfirst: bool | None, default_year: int | None) -> list[ExtractedLine]:
+    items = _attach_continuations(rows, dayfirst, default_year)
     out: list[ExtractedLine] = []
     for n, row in enumerate(items, start=1):
         qty_text = row.text("quantity")
         unit_text = row.text("unit")
-        quantity, unit_from_qty = split_quantity_unit(qty_text) if qty_text else (None, None)
-        q, p, t, discount, price_unit, arithmetic_ok = _pick_numbers(
+        _quantity, unit_from_qty = split_quantity_unit(qty_text) if qty_text else (None, None)
+        nums = _pick_numbers(
             qty_text,
             row.text("unit_price"),
             row.text("line_total"),
             row.text("discount"),
+            row.text("gross_price"),
+            row.text("price_unit"),
             decimal_sep,
         )
-        if q is not None:
-            quantity = q
-        description_parts = [(row.line.index, row.text("description"))] + list(row.extra_text)
-        description_parts.sort()
-        description = " ".join(t_ for _, t_ in description_parts if t_).strip()
+        description_parts = sorted([(row.line.index, row.text("description"))] + list(row.extra_text))
+        description = " ".join(t for _, t in description_parts if t).strip()
         codes: list[str] = []
         role_codes: dict[str, str] = {}
         for role in ("sku", "customer_sku", "code"):
             text = row.text(role)
             if text:
-                token = text.split()[0].strip(",;")
+                token = _first_code(text)
                 role_codes[role] = token
                 codes.append(token)
-        codes.extend(c.split()[0] for c in row.extra_codes if c)
+        codes.extend(_first_code(c) for c in row.extra_codes if c)
         gtin = None
-        gtin_text = row.text("gtin")
-        if gtin_text and gtin_valid(re.sub(r"\D", "", gtin_text)):
-            gtin = re.sub(r"\D", "", gtin_text)
+        gtin_digits = re.sub(r"\D", "", row.text("gtin"))
+        if gtin_digits and gtin_valid(gtin_digits):
+            gtin = gtin_digits
         for token in re.findall(r"\b\d{8,14}\b", description + " " + " ".join(codes)):
-            if gtin is None and len(token) in (8, 12, 13, 14) and gtin_valid(token):
+            if gtin is None and gtin_valid(token):
                 gtin = token
-        for token in re.findall(
-            r"(?<![\w-])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9\-/.]{2,}[A-Za-z0-9](?![\w-])",
-            description,
-        ):
-            if (
-                token not in codes
-                and not dates_mod.find_dates(token)
-                and not re.fullmatch(r"\d{1,3}", token)
-            ):
+        for token in re.findall(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/.]{2,}[A-Za-z0-9](?![\w-])", description):
+            if token not in codes and not re.fullmatch(r"\d+x\d+(?:x\d+)?|\d+(?:mm|cm|m|ml|l|kg|g|um|µm)", token.lower()):
                 codes.append(token)
         line_no = None
         if row.text("line_no"):
-            try:
-                line_no = int(re.sub(r"\D", "", row.text("line_no")) or 0) or None
-            except ValueError:
-                line_no = None
+            digits = re.sub(r"\D", "", row.text("line_no"))
+            line_no = int(digits) if digits else None
         requested = None
-        if row.text("date"):
-            found = dates_mod.find_dates(
-                row.text("date"), dayfirst=dayfirst, default_year=default_year, allow_partial=True
-            )
-            requested = found[0].value if found else None
+        for text in [row.text("date"), *row.dates]:
+            if text:
+                found = dates_mod.find_dates(text, dayfirst=dayfirst, default_year=default_year, allow_partial=True)
+                if found:
+                    requested = found[0].value
+                    break
         unit = normalise_unit(unit_text) or unit_from_qty or (unit_text.strip() or None)
-        confidence = 0.72
-        if arithmetic_ok:
-            confidence = 0.95
-        elif p is not None and t is not None and quantity is not None:
-            confidence = 0.5  # the numbers disagree
-        elif p is None and t is None:
-            confidence = 0.8
+        confidence = 0.75
+        if nums.arithmetic_ok:
+            confidence = 0.96
+        elif nums.unit_price is not None and nums.line_total is not None and nums.quantity is not None:
+            confidence = 0.45  # the numbers disagree
+        elif nums.unit_price is None and nums.line_total is None:
+            confidence = 0.85 if codes else 0.75
         if not codes and len(description) < 4:
             confidence -= 0.2
-        ocr_words = [tok.conf for toks in row.cells.values() for tok in toks]
-        if row.line.source == TextSource.OCR and ocr_words:
-            confidence *= 0.6 + 0.4 * min(ocr_words)
-        field_conf = {
-            "quantity": round(confidence, 3),
-            "unit_price": round(confidence if p is not None else 0.0, 3),
-            "description": round(min(0.95, confidence), 3),
-        }
+        ocr_confs = [tok.conf for toks in row.cells.values() for tok in toks]
+        if row.line.source == TextSource.OCR and ocr_confs:
+            confidence *= 0.6 + 0.4 * min(ocr_confs)
         out.append(
             ExtractedLine(
                 line_no=line_no or n,
@@ -733,18 +802,18 @@ def _rows_to_lines(
                 customer_sku=role_codes.get("customer_sku") or role_codes.get("code"),
                 gtin=gtin,
                 description=description,
-                quantity=quantity,
+                quantity=nums.quantity,
                 unit=unit,
-                unit_price=p,
-                discount=discount,
-                line_total=t,
+                unit_price=nums.unit_price,
+                discount=nums.discount,
+                line_total=nums.line_total,
                 requested_date=requested,
-                price_unit=price_unit,
-                codes=tuple(dict.fromkeys(codes)),
+                price_unit=nums.price_unit,
+                codes=tuple(dict.fromkeys(c for c in codes if c)),
                 confidence=round(max(0.0, min(0.99, confidence)), 3),
-                field_confidence=field_conf,
+                field_confidence={"quantity": round(confidence, 3), "unit_price": round(confidence if nums.unit_price is not None else 0.0, 3)},
                 source=row.line.source_ref(),
-                rule="table_row" + ("+arithmetic" if arithmetic_ok else ""),
+                rule="table_row" + ("+arithmetic" if nums.arithmetic_ok else ""),
                 raw_text=row.line.text,
             )
         )

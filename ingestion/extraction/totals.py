@@ -108,10 +108,7 @@ def net_total(
             (
                 ln.line_total
                 if ln.line_total is not None
-                else ln.quantity
-                * ln.unit_price
-                / (ln.price_unit or 1)
-                * ((100 - (ln.discount or 0)) / 100)
+                else (ln.quantity * ln.unit_price / (ln.price_unit or 1)).quantize(Decimal("0.01"))
             )
             for ln in priced
         )
