@@ -137,9 +137,7 @@ def _internaldate(response: bytes) -> datetime | None:
     if not match:
         return None
     try:
-        return datetime.strptime(match.group(1).decode(), "%d-%b-%Y %H:%M:%S %z").astimezone(
-            UTC
-        )
+        return datetime.strptime(match.group(1).decode(), "%d-%b-%Y %H:%M:%S %z").astimezone(UTC)
     except ValueError:
         return None
 

@@ -134,3 +134,36 @@ def message_contract_result(*, message: InboundMessage) -> dict:
     elif not orders and errors:
         result["error"] = "; ".join(errors)[:1000]
     return result
+
+
+def message_body(*, message: InboundMessage) -> dict:
+    """The body of an email as staff see it: HTML sanitised (no script, no event handler, no
+    javascript: link), else the plain text."""
+    from ingestion.services import message_raw_bytes
+    from ingestion.splitting import MessageRefused, split_email
+    from ingestion.splitting.html import html_sanitise
+
+    if not message.metadata.get("is_email"):
+        return {"html": "", "text": ""}
+    try:
+        split = split_email(message_raw_bytes(message))
+    except MessageRefused as refused:
+        return {"html": "", "text": "", "error": refused.reason}
+    except Exception as exc:  # the raw bytes stay downloadable
+        return {"html": "", "text": "", "error": f"{type(exc).__name__}: {exc}"[:300]}
+    return {
+        "html": html_sanitise(split.html[:500_000]) if split.html.strip() else "",
+        "text": split.text[:100_000],
+        "headers": split.headers,
+    }
+
+
+def document_text(*, document: Document, max_chars: int = 20_000) -> str:
+    from ingestion.layout import Layout
+
+    if not document.layout:
+        return ""
+    try:
+        return Layout.from_json(document.layout).text[:max_chars]
+    except Exception:  # a layout written by an older reader
+        return ""
