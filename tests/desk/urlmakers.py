@@ -11,8 +11,22 @@ def _order(tenant):
     return review_order(tenant, lines=1)
 
 
-for _name in ("review", "claim", "lock", "unlock", "header_save", "line_add", "issue_accept", "products",
-              "customers", "approve", "reject", "hold", "merge", "split"):
+for _name in (
+    "review",
+    "claim",
+    "lock",
+    "unlock",
+    "header_save",
+    "line_add",
+    "issue_accept",
+    "products",
+    "customers",
+    "approve",
+    "reject",
+    "hold",
+    "merge",
+    "split",
+):
 
     @register(f"desk:{_name}")
     def _maker(tenant):
@@ -43,5 +57,9 @@ def _document_file(tenant):
 
 @register_foreign("desk:queue")
 def _foreign_queue_rows(tenant):
-    review_order(tenant, lines=1, customer=CustomerFactory(tenant=tenant, name=f"{FOREIGN_MARKER} Customer"),
-                 po_number=f"{FOREIGN_MARKER}-PO")
+    review_order(
+        tenant,
+        lines=1,
+        customer=CustomerFactory(tenant=tenant, name=f"{FOREIGN_MARKER} Customer"),
+        po_number=f"{FOREIGN_MARKER}-PO",
+    )

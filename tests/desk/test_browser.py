@@ -1,0 +1,162 @@
+"""The order desk in a real Chromium: keyboard-only review, approve, next order; the soft lock."""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from orders.models import Order, OrderEvent, OrderStatus
+from tenants.models import Role
+from tests.conftest import chromium_path, require_service
+from tests.desk.builders import review_order
+from tests.factories import MembershipFactory, ProductFactory, UserFactory
+from tests.factories.tenants import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+os.environ.setdefault(
+    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
+)  # Playwright's sync API runs an event loop
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    path = chromium_path()
+    require_service(path is not None, "Chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(chromium, live_server):
+    contexts = []
+
+    def make(user):
+        context = chromium.new_context(
+            base_url=live_server.url, viewport={"width": 1400, "height": 900}
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.goto("/accounts/login/")
+        page.fill("#id_username", user.email)
+        page.fill("#id_password", PASSWORD)
+        page.click("main button[type=submit]")
+        page.wait_for_url(lambda url: "/login/" not in url)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def desk_user(tenant, email):
+    user = UserFactory(email=email, first_name=email.split("@")[0].capitalize(), last_name="Desk")
+    MembershipFactory(user=user, tenant=tenant, role=Role.ORDER_DESK)
+    return user
+
+
+def test_fix_a_price_and_a_product_with_the_keyboard_then_approve_and_the_next_order_opens(
+    new_page, tenant
+):
+    # given two orders waiting, the older one with a wrong price and a wrong product on line 1
+    now = timezone.now()
+    first = review_order(tenant, lines=2, received_at=now - timedelta(minutes=50))
+    second = review_order(tenant, lines=1, received_at=now - timedelta(minutes=5))
+    wanted = ProductFactory(tenant=tenant, sku="GT-6MM-BK", description="Gaine thermo 6 mm noire")
+    line = first.lines.order_by("position").first()
+    page = new_page(desk_user(tenant, "anna@supplier.example"))
+
+    # when the desk opens the queue and the first order, with the keyboard only
+    page.goto("/desk/")
+    assert page.locator("#queue tbody tr").count() == 2
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/desk/orders/{first.pk}/")
+    price = page.locator(f"#i-{line.pk}-unit_price")
+    page.keyboard.press(
+        "Alt+i"
+    )  # the first issue is the low-confidence order date, the next the price
+    if page.evaluate("document.activeElement.id") != f"i-{line.pk}-unit_price":
+        page.keyboard.press("Alt+i")
+    assert page.evaluate("document.activeElement.id") == f"i-{line.pk}-unit_price"
+    page.keyboard.type("3,45")
+    page.keyboard.press("Tab")
+    page.wait_for_function(
+        f"document.querySelector('#i-{line.pk}-unit_price').defaultValue === '3.45'"
+    )
+    for _ in range(6):
+        page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == f"i-{line.pk}-product"
+    page.keyboard.type("GT-6")
+    page.locator("#ac-list [role=option]").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        f"document.querySelector('#i-{line.pk}-product').defaultValue.startsWith('GT-6MM-BK')"
+    )
+    assert page.locator("#issues").inner_text().count("differs from price list") == 0
+    page.keyboard.press("Control+Enter")
+
+    # then the order is validated with both corrections and the next order opens
+    page.wait_for_url(f"**/desk/orders/{second.pk}/")
+    first.refresh_from_db()
+    line.refresh_from_db()
+    assert first.status == OrderStatus.VALIDATED
+    assert (line.unit_price, line.product_id) == (Decimal("3.4500"), wanted.pk)
+    fields = set(
+        OrderEvent.objects.filter(order=first, kind="field_corrected").values_list(
+            "data__field", flat=True
+        )
+    )
+    assert fields == {"line.unit_price", "line.product"}
+    assert price.count() == 0  # we are on the other order now
+    assert Order.objects.get(pk=second.pk).status == OrderStatus.NEEDS_REVIEW
+
+
+def test_two_people_on_the_same_order_see_the_lock(new_page, tenant):
+    order = review_order(tenant, lines=1)
+    anna, bruno = (
+        desk_user(tenant, "anna@supplier.example"),
+        desk_user(tenant, "bruno@supplier.example"),
+    )
+    first = new_page(anna)
+    first.goto(f"/desk/orders/{order.pk}/")
+    assert first.locator("[data-testid=lock]").inner_text() == "You have this order open."
+
+    second = new_page(bruno)
+    second.goto(f"/desk/orders/{order.pk}/")
+    banner = second.locator("[data-testid=lock]")
+    assert "Anna Desk has this order open" in banner.inner_text()
+    second.goto("/desk/")
+    assert second.locator(f"#q-{order.pk} [data-testid=queue-lock]").inner_text() == "👁 Anna Desk"
+
+    # Bruno takes it over; Anna's next heartbeat shows that Bruno has it now
+    second.goto(f"/desk/orders/{order.pk}/")
+    second.get_by_role("button", name="Take over").click()
+    second.wait_for_function(
+        "document.querySelector('[data-testid=lock]').innerText.includes('You have this order open')"
+    )
+    first.locator("#lock").evaluate(
+        "el => htmx.ajax('POST', el.getAttribute('hx-post'), {target: el, swap: 'outerHTML'})"
+    )
+    first.wait_for_function(
+        "document.querySelector('[data-testid=lock]').innerText.includes('Bruno Desk has this order open')"
+    )
