@@ -178,19 +178,27 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
 
 
 def net_unit_price(line) -> Decimal | None:
-    """The price of one unit as the document states it, after the line discount."""
+    """The price of one unit, net of the line discount, as the document states it.
+
+    The engine gives the net price per ``price_unit`` units. Should a reader hand over the gross
+    price instead, the printed line total tells: the reading that multiplies out to the line
+    total wins.
+    """
     price = line.unit_price
     if price is None:
         return None
-    exponent = price.as_tuple().exponent
-    places = max(2, -exponent) if isinstance(exponent, int) and exponent < 0 else 2
-    if line.discount:
-        price = (price * (Decimal(100) - line.discount) / Decimal(100)).quantize(
+    per = line.price_unit if line.price_unit and line.price_unit > 1 else Decimal(1)
+    if line.discount and line.quantity and line.line_total is not None:
+        exponent = price.as_tuple().exponent
+        places = max(2, -exponent) if isinstance(exponent, int) and exponent < 0 else 2
+        net = (price * (Decimal(100) - line.discount) / Decimal(100)).quantize(
             Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
         )
-    if line.price_unit and line.price_unit not in (0, 1):
-        price = price / line.price_unit
-    return price
+        as_is = abs(line.quantity * price / per - line.line_total)
+        discounted = abs(line.quantity * net / per - line.line_total)
+        if discounted < as_is and discounted <= Decimal("0.02") * max(1, line.quantity / 100):
+            price = net
+    return price / per if per != 1 else price
 
 
 def _worth_an_order(document: Document, draft: DocumentDraft) -> bool:

@@ -472,6 +472,21 @@ def _drafting():
 def document_draft(*, document_id: int) -> Document:
     """Hand a read document to drafting, exactly once: the orders and the status move commit
     together under the document's lock."""
+    blank = (
+        Document.objects.filter(pk=document_id, status=DocumentStatus.READ)
+        .values_list("layout", flat=True)
+        .first()
+    )
+    if blank is not None and not any(page.get("words") for page in blank.get("pages", [])):
+        # A blank page (an empty fax, a scan of nothing): nothing to order, nothing to draft.
+        with transaction.atomic():
+            document = Document.objects.select_for_update().get(pk=document_id)
+            if document.status == DocumentStatus.READ:
+                document.status = DocumentStatus.NOT_AN_ORDER
+                document.metadata = {**document.metadata, "reason": "blank: no text on any page"}
+                document.save(update_fields=["status", "metadata", "updated_at"])
+        _message_refresh(document)
+        return document
     create_orders = _drafting()
     if create_orders is None:
         logger.warning("ingestion.drafting is not installed: document %s stays read", document_id)

@@ -134,6 +134,7 @@ class ExtractedLine:
     requested_date: dt.date | None = None
     price_unit: Decimal | None = None  # price per N units (German "Preiseinheit"), None = 1
     codes: tuple[str, ...] = ()  # every article-like code printed on the line, best first
+    description_lines: tuple[str, ...] = ()  # the description as printed, line by line
     confidence: float = 0.0
     field_confidence: dict[str, float] = field(default_factory=dict)
     source: dict = field(default_factory=dict)
@@ -162,7 +163,7 @@ class ExtractedLine:
                 value = _dec(value, "decimal")
             elif f.name == "requested_date":
                 value = _dec(value, "date")
-            elif f.name == "codes":
+            elif f.name in ("codes", "description_lines"):
                 value = tuple(value or ())
             elif f.name == "field_confidence":
                 value = dict(value or {})

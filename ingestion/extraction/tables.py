@@ -256,6 +256,11 @@ def _merge_two_lines(top: TextLine, below: TextLine) -> Header | None:
     for x0, x1, texts in sorted(cells, key=lambda c: c[0]):
         text = " ".join(t for _, t in texts)
         role = classify_header(text)
+        if role is None and len(texts) >= 2:
+            # a title broken inside a word in a narrow column: "Quantit" / "é", "Lin" / "e"
+            role = classify_header("".join(t for _, t in texts))
+            if role is None and len(texts) >= 2:
+                role = classify_header(texts[0][1] + texts[1][1]) if " " not in texts[1][1] else None
         if role is None:
             # "Unit Price" over "(EUR)": the top part alone may be the title
             role = classify_header(texts[0][1]) or "unknown"
@@ -309,6 +314,9 @@ def _tokens(line: TextLine) -> list[Token]:
                     prev.text + text, prev.x0, w.x1, min(prev.conf, w.confidence), prev.segment
                 )
                 continue
+            if close and text == "%" and _is_number(prev.text):
+                out[-1] = Token(prev.text + "%", prev.x0, w.x1, min(prev.conf, w.confidence), prev.segment)
+                continue
             if close and _CURRENCY_TOKEN.match(text) and _is_number(prev.text):
                 out[-1] = Token(
                     prev.text + text, prev.x0, w.x1, min(prev.conf, w.confidence), prev.segment
@@ -340,6 +348,8 @@ def _type_cost(token: Token, role: str) -> float:
             return 0.0
         if role == "quantity" and split_quantity_unit(text)[0] is not None:
             return 0.2
+        if role == "quantity" and normalise_unit(text):
+            return 0.3  # "3 BOX" in a quantity column without a unit column
         return 6.0
     if role == "unit":
         if normalise_unit(text):
@@ -614,6 +624,8 @@ def _table_body(lines: list[TextLine], start: int, header: Header, header_at: di
             break  # a repeated header: the caller continues the table
         if is_total_row(line):
             return body, k, True
+        if items_seen and _starts_with_block_label(line):
+            return body, k, True
         height = max(line.height, 4.0)
         if line.page == last_page and line.top - last_bottom > 5 * height and items_seen:
             # a wide gap: stop unless the line still looks like an item
@@ -630,6 +642,27 @@ def _table_body(lines: list[TextLine], start: int, header: Header, header_at: di
             last_bottom = max(last_bottom, line.bottom) if line.top - last_bottom < 2 * height else last_bottom
         k += 1
     return body, k, False
+
+
+_BLOCK_STOP = {
+    "ship_to",
+    "bill_to",
+    "vendor",
+    "po_number",
+    "notes",
+    "payment_terms",
+    "subtotal",
+    "contact",
+}
+
+
+def _starts_with_block_label(line: TextLine) -> bool:
+    from ingestion.extraction.labels import find_labels
+
+    hits = find_labels(line)
+    return bool(hits) and hits[0].first_word == 0 and hits[0].field in _BLOCK_STOP and hits[0].strength >= 0.8 and (
+        hits[0].end >= len(line.text) - 1 or line.text[hits[0].end - 1 : hits[0].end] == ":" or len(line.segments) > 1
+    )
 
 
 def _quick_item(line: TextLine, header: Header) -> bool:
@@ -810,6 +843,7 @@ def _rows_to_lines(rows: list[Row], *, decimal_sep: str | None, dayfirst: bool |
                 requested_date=requested,
                 price_unit=nums.price_unit,
                 codes=tuple(dict.fromkeys(c for c in codes if c)),
+                description_lines=tuple(t for _, t in description_parts if t),
                 confidence=round(max(0.0, min(0.99, confidence)), 3),
                 field_confidence={"quantity": round(confidence, 3), "unit_price": round(confidence if nums.unit_price is not None else 0.0, 3)},
                 source=row.line.source_ref(),

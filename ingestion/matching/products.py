@@ -117,6 +117,11 @@ def match_product(
     descriptions = []
     if line.description:
         descriptions.append(norm_description(line.description))
+        for k in (1, 2):
+            if len(line.description_lines) > k:
+                partial = norm_description(" ".join(line.description_lines[:k]))
+                if partial not in descriptions:
+                    descriptions.append(partial)
     desc_scores: dict[str, float] = {}
     for query in descriptions:
         if len(query) < 4:
