@@ -35,10 +35,19 @@ def holidays(country: str, years: range) -> set[dt.date]:
         sunday = easter(year)
         days.update(sunday + dt.timedelta(days=n) for n in _EASTER.get(country, []))
         if country == "GB":
-            days.update({_nth_weekday(year, 5, 0, 1), _last_weekday(year, 5, 0), _last_weekday(year, 8, 0)})
+            days.update(
+                {_nth_weekday(year, 5, 0, 1), _last_weekday(year, 5, 0), _last_weekday(year, 8, 0)}
+            )
         if country == "US":
-            days.update({_nth_weekday(year, 1, 0, 3), _nth_weekday(year, 2, 0, 3), _last_weekday(year, 5, 0),
-                         _nth_weekday(year, 9, 0, 1), _nth_weekday(year, 11, 3, 4)})
+            days.update(
+                {
+                    _nth_weekday(year, 1, 0, 3),
+                    _nth_weekday(year, 2, 0, 3),
+                    _last_weekday(year, 5, 0),
+                    _nth_weekday(year, 9, 0, 1),
+                    _nth_weekday(year, 11, 3, 4),
+                }
+            )
     return days
 
 

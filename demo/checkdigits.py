@@ -110,8 +110,14 @@ def gb_vat_is_valid(vat: str) -> bool:
 # --- United States: an EIN, two-digit IRS campus prefix, seven digits (no check digit) -------
 
 EIN_PREFIXES = (
-    [10, 12] + list(range(20, 28)) + list(range(30, 40)) + list(range(41, 49))
-    + list(range(50, 69)) + list(range(71, 78)) + list(range(80, 89)) + list(range(90, 96))
+    [10, 12]
+    + list(range(20, 28))
+    + list(range(30, 40))
+    + list(range(41, 49))
+    + list(range(50, 69))
+    + list(range(71, 78))
+    + list(range(80, 89))
+    + list(range(90, 96))
     + [98, 99]
 )
 
@@ -126,8 +132,13 @@ def us_ein_is_valid(ein: str) -> bool:
 
 
 VAT_GENERATORS = {"FR": fr_vat, "BE": be_vat, "DE": de_vat, "GB": gb_vat, "US": us_ein}
-VAT_VALIDATORS = {"FR": fr_vat_is_valid, "BE": be_vat_is_valid, "DE": de_vat_is_valid,
-                  "GB": gb_vat_is_valid, "US": us_ein_is_valid}
+VAT_VALIDATORS = {
+    "FR": fr_vat_is_valid,
+    "BE": be_vat_is_valid,
+    "DE": de_vat_is_valid,
+    "GB": gb_vat_is_valid,
+    "US": us_ein_is_valid,
+}
 
 
 def tax_id_is_valid(country: str, value: str) -> bool:

@@ -14,7 +14,15 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from demo.accounts import DEMO2_STAFF, DEMO_PASSWORD, DEMO_STAFF, PORTAL_USER
-from demo.generator import DEMO_COMPANY, SCALES, SECOND_COMPANY, SECOND_SCALE, Company, Generator, Scale
+from demo.generator import (
+    DEMO_COMPANY,
+    SCALES,
+    SECOND_COMPANY,
+    SECOND_SCALE,
+    Company,
+    Generator,
+    Scale,
+)
 from tenants.models import Membership, Role, Tenant, User
 from tenants.services import tenant_create, user_add_to_tenant
 
@@ -36,11 +44,22 @@ class DemoResult:
 
 def _tenant_models() -> list[type[models.Model]]:
     """Every model with a ``tenant`` foreign key, children before the rows they point to."""
-    owned = [m for m in apps.get_models()
-             if any(f.name == "tenant" and f.many_to_one and f.related_model is Tenant
-                    for f in m._meta.concrete_fields)]
-    depends = {m: {f.related_model for f in m._meta.concrete_fields
-                   if f.many_to_one and f.related_model in owned and f.related_model is not m} for m in owned}
+    owned = [
+        m
+        for m in apps.get_models()
+        if any(
+            f.name == "tenant" and f.many_to_one and f.related_model is Tenant
+            for f in m._meta.concrete_fields
+        )
+    ]
+    depends = {
+        m: {
+            f.related_model
+            for f in m._meta.concrete_fields
+            if f.many_to_one and f.related_model in owned and f.related_model is not m
+        }
+        for m in owned
+    }
     ordered: list[type[models.Model]] = []
     visiting: set = set()
 
@@ -71,18 +90,29 @@ def demo_tenant_purge(*, tenant: Tenant) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         for model in _tenant_models():
             table = model._meta.db_table
-            for file_field in [f for f in model._meta.concrete_fields if isinstance(f, models.FileField)]:
-                for name in model.objects.filter(tenant=tenant).exclude(**{file_field.name: ""}).values_list(
-                        file_field.name, flat=True).iterator():
+            for file_field in [
+                f for f in model._meta.concrete_fields if isinstance(f, models.FileField)
+            ]:
+                for name in (
+                    model.objects.filter(tenant=tenant)
+                    .exclude(**{file_field.name: ""})
+                    .values_list(file_field.name, flat=True)
+                    .iterator()
+                ):
                     default_storage.delete(name)
             for m2m in model._meta.local_many_to_many:
                 through = m2m.remote_field.through
                 if through._meta.auto_created:
                     source = m2m.m2m_column_name()
-                    cursor.execute(f'DELETE FROM "{through._meta.db_table}" WHERE "{source}" IN '
-                                   f'(SELECT id FROM "{table}" WHERE tenant_id = %s)', [tenant.pk])
+                    cursor.execute(
+                        f'DELETE FROM "{through._meta.db_table}" WHERE "{source}" IN '
+                        f'(SELECT id FROM "{table}" WHERE tenant_id = %s)',
+                        [tenant.pk],
+                    )
             cursor.execute(f'DELETE FROM "{table}" WHERE tenant_id = %s', [tenant.pk])
-        User.objects.filter(pk__in=user_ids, memberships__isnull=True, portal_account__isnull=True).delete()
+        User.objects.filter(
+            pk__in=user_ids, memberships__isnull=True, portal_account__isnull=True
+        ).delete()
         Tenant.objects.filter(pk=tenant.pk).delete()
 
 
@@ -93,7 +123,9 @@ def _staff(tenant: Tenant, accounts, password_hash: str) -> dict[str, User]:
         email = f"{local}@{tenant.slug}.example"
         user = User.objects.filter(email=email).first()
         if user is None:
-            user = User.objects.create(email=email, first_name=first, last_name=last, password=password_hash)
+            user = User.objects.create(
+                email=email, first_name=first, last_name=last, password=password_hash
+            )
         elif user.password != password_hash:
             user.password = password_hash
             user.save(update_fields=["password"])
@@ -102,24 +134,56 @@ def _staff(tenant: Tenant, accounts, password_hash: str) -> dict[str, User]:
     return staff
 
 
-def _load_company(*, slug: str, company: Company, scale: Scale, seed: int, today: dt.date, accounts,
-                  portal_email: str | None, password_hash: str) -> tuple[Tenant, Generator]:
-    tenant, _ = tenant_create(slug=slug, name=company.name, locale=company.locale, currency="EUR",
-                              timezone="Europe/Paris")
+def _load_company(
+    *,
+    slug: str,
+    company: Company,
+    scale: Scale,
+    seed: int,
+    today: dt.date,
+    accounts,
+    portal_email: str | None,
+    password_hash: str,
+) -> tuple[Tenant, Generator]:
+    tenant, _ = tenant_create(
+        slug=slug, name=company.name, locale=company.locale, currency="EUR", timezone="Europe/Paris"
+    )
     staff = _staff(tenant, accounts, password_hash)
-    generator = Generator(tenant=tenant, company=company, scale=scale, seed=seed, today=today, staff=staff,
-                          portal_email=portal_email, password_hash=password_hash)
+    generator = Generator(
+        tenant=tenant,
+        company=company,
+        scale=scale,
+        seed=seed,
+        today=today,
+        staff=staff,
+        portal_email=portal_email,
+        password_hash=password_hash,
+    )
     counts = generator.run()
-    tenant.settings = {**tenant.settings, "demo": {
-        "generated_by": "generate_demo", "scale": scale.name, "seed": seed, "today": str(today),
-        "events": generator.events, "counts": counts,
-    }}
+    tenant.settings = {
+        **tenant.settings,
+        "demo": {
+            "generated_by": "generate_demo",
+            "scale": scale.name,
+            "seed": seed,
+            "today": str(today),
+            "events": generator.events,
+            "counts": counts,
+        },
+    }
     tenant.save(update_fields=["settings"])
     return tenant, generator
 
 
-def demo_load(*, slug: str, scale: str = "small", seed: int = 42, today: dt.date | None = None,
-              reset: bool = False, inbound: bool = True) -> DemoResult:
+def demo_load(
+    *,
+    slug: str,
+    scale: str = "small",
+    seed: int = 42,
+    today: dt.date | None = None,
+    reset: bool = False,
+    inbound: bool = True,
+) -> DemoResult:
     """Creates the demo tenant ``slug`` (and, for ``demo``, the second company ``demo2``)."""
     started = time.monotonic()
     if scale not in SCALES:
@@ -129,25 +193,45 @@ def demo_load(*, slug: str, scale: str = "small", seed: int = 42, today: dt.date
     existing = list(Tenant.objects.filter(slug__in=slugs))
     if existing and not reset:
         names = ", ".join(sorted(t.slug for t in existing))
-        raise DemoError(f"tenant {names} exists already: use --reset to delete it and load the demo again")
+        raise DemoError(
+            f"tenant {names} exists already: use --reset to delete it and load the demo again"
+        )
     for tenant in existing:
         if not (tenant.settings or {}).get("demo"):
-            raise DemoError(f"tenant {tenant.slug} was not created by generate_demo: refusing to delete it")
-    password_hash = make_password(DEMO_PASSWORD)  # hashed once: PBKDF2 per user would dominate small loads
+            raise DemoError(
+                f"tenant {tenant.slug} was not created by generate_demo: refusing to delete it"
+            )
+    password_hash = make_password(
+        DEMO_PASSWORD
+    )  # hashed once: PBKDF2 per user would dominate small loads
     result = DemoResult(tenants=slugs)
     with transaction.atomic():
         for tenant in existing:
             demo_tenant_purge(tenant=tenant)
         portal_email = PORTAL_USER if slug == "demo" else f"buyer@customer.{slug}.example"
-        tenant, generator = _load_company(slug=slug, company=DEMO_COMPANY, scale=SCALES[scale], seed=seed,
-                                          today=today, accounts=DEMO_STAFF, portal_email=portal_email,
-                                          password_hash=password_hash)
+        tenant, generator = _load_company(
+            slug=slug,
+            company=DEMO_COMPANY,
+            scale=SCALES[scale],
+            seed=seed,
+            today=today,
+            accounts=DEMO_STAFF,
+            portal_email=portal_email,
+            password_hash=password_hash,
+        )
         result.counts[slug] = tenant.settings["demo"]["counts"]
         result.events[slug] = generator.events
         if slug == "demo":
             second, second_generator = _load_company(
-                slug=SECOND_TENANT, company=SECOND_COMPANY, scale=SECOND_SCALE, seed=seed, today=today,
-                accounts=DEMO2_STAFF, portal_email=None, password_hash=password_hash)
+                slug=SECOND_TENANT,
+                company=SECOND_COMPANY,
+                scale=SECOND_SCALE,
+                seed=seed,
+                today=today,
+                accounts=DEMO2_STAFF,
+                portal_email=None,
+                password_hash=password_hash,
+            )
             # The demo administrator also works for the second company: the tenant switcher shows.
             user_add_to_tenant(email=DEMO_STAFF[0][0], tenant=second, role=Role.ADMIN)
             result.counts[SECOND_TENANT] = second.settings["demo"]["counts"]
