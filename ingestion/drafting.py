@@ -82,6 +82,9 @@ def document_create_orders(*, document: Document) -> list[Order]:
     if not document.layout:
         return []
     draft = document_draft_build(document=document)
+    # The extraction as read, for the order desk and for learning from corrections.
+    document.extraction = draft.extracted.to_json()
+    document.save(update_fields=["extraction", "updated_at"])
     if not _worth_an_order(document, draft):
         return []
     return [_draft_save(document=document, draft=draft)]

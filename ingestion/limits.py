@@ -22,7 +22,7 @@ DEFAULTS = {
     "mailbox_timeout_s": 30,
     "mailbox_batch": 200,  # messages fetched per poll
     "webhook_max_bytes": 60 * 1024 * 1024,  # above: 413 without storing
-    "tiny_image_bytes": 8 * 1024,
+    "tiny_image_bytes": 2 * 1024,
     "tiny_image_pixels": 200 * 200,
     "inline_image_pixels": 640 * 640,
 }

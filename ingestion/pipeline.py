@@ -123,6 +123,8 @@ def preflight_pdf(data: bytes) -> Preflight:
         text = str(exc).lower()
         if "password" in text:
             raise UnreadableDocument("encrypted PDF (password protected)")
+        if "data format" in text:
+            raise UnreadableDocument("broken or truncated PDF (PDFium: data format error)")
         raise UnreadableDocument(f"broken PDF ({exc})"[:200])
     try:
         count = len(pdf)
@@ -135,7 +137,10 @@ def preflight_pdf(data: bytes) -> Preflight:
         needs_ocr = False
         max_objects = limit("max_page_objects")
         for index in range(count):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pypdfium2.PdfiumError:
+                raise UnreadableDocument(f"broken PDF: page {index + 1} cannot be loaded (broken or looping page tree)")
             try:
                 objects = pdfium_c.FPDFPage_CountObjects(page.raw)
                 if objects > max_objects:

@@ -611,37 +611,69 @@ class TableResult:
     columns: list[Column] | None = None
 
 
-def _table_body(lines: list[TextLine], start: int, header: Header, header_at: dict[int, Header]) -> tuple[list[TextLine], int, bool]:
-    """Lines of a table body from ``start``: (lines, next index, ended by a total row)."""
+def _table_body(
+    lines: list[TextLine], start: int, header: Header, header_at: dict[int, Header]
+) -> tuple[list[TextLine], int, bool]:
+    """Lines of a table body from ``start``: (lines, next index, ended by a total row).
+
+    A wide gap ends the table unless the next page goes on with items (a page footer, then
+    the letterhead and maybe a repeated header of the next page, are skipped)."""
     body: list[TextLine] = []
     k = start
     last_bottom = header.bottom
-    last_page = header.line.page
+    page = header.line.page
+    page_items = 0
     items_seen = 0
     while k < len(lines):
         line = lines[k]
         if line.index in header_at and _same_columns(header_at[line.index], header):
             break  # a repeated header: the caller continues the table
-        if is_total_row(line):
+        is_item = _quick_item(line, header)
+        if is_total_row(line) and not is_item:
             return body, k, True
         if items_seen and _starts_with_block_label(line):
             return body, k, True
+        if line.page != page:
+            page, page_items = line.page, 0
+        if not is_item and page_items == 0 and line.page != header.line.page:
+            k += 1  # the top of a continuation page: letterhead, page header
+            continue
         height = max(line.height, 4.0)
-        if line.page == last_page and line.top - last_bottom > 5 * height and items_seen:
-            # a wide gap: stop unless the line still looks like an item
-            probe = _row(line, header.columns)
-            if not probe.is_item:
+        if line.top - last_bottom > 5 * height and items_seen and not is_item:
+            nxt = _next_page_items(lines, k, header)
+            if nxt is None:
                 return body, k, False
-        if line.page != last_page:
-            last_page = line.page
+            k = nxt
+            continue
         body.append(line)
-        if _quick_item(line, header):
+        if is_item:
             items_seen += 1
+            page_items += 1
             last_bottom = line.bottom
-        elif line.page == last_page:
-            last_bottom = max(last_bottom, line.bottom) if line.top - last_bottom < 2 * height else last_bottom
+        elif line.top - last_bottom < 2 * height:
+            last_bottom = max(last_bottom, line.bottom)
         k += 1
     return body, k, False
+
+
+def _next_page_items(lines: list[TextLine], k: int, header: Header) -> int | None:
+    """Index of the first line of the next page when that page goes on with items."""
+    page = lines[k].page
+    j = k
+    while j < len(lines) and lines[j].page == page:
+        if _quick_item(lines[j], header):
+            return None  # an item further down this page: the gap was the end of the table
+        j += 1
+    if j >= len(lines):
+        return None
+    for probe in lines[j : j + 15]:
+        if probe.page != lines[j].page:
+            break
+        if is_total_row(probe):
+            return None
+        if _quick_item(probe, header):
+            return j
+    return None
 
 
 _BLOCK_STOP = {

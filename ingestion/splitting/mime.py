@@ -553,8 +553,6 @@ def _image_set_aside(data: bytes, file_type: str, *, inline: bool) -> str:
     """Why an image is not read as an order (a logo, an icon, an inline picture), or ''."""
     if file_type == files.TIFF:
         return ""  # faxes and scans: always read
-    if len(data) < limit("tiny_image_bytes"):
-        return "small image (signature logo or icon)"
     from PIL import Image
 
     previous = Image.MAX_IMAGE_PIXELS
@@ -563,9 +561,14 @@ def _image_set_aside(data: bytes, file_type: str, *, inline: bool) -> str:
         with Image.open(io.BytesIO(data)) as image:
             width, height = image.size
     except Exception:
-        return ""  # let the reader give the precise error
+        # Not an image we can open: the reader will say why, unless it is only a crumb.
+        return "small image (signature logo or icon)" if len(data) < limit("tiny_image_bytes") else ""
     finally:
         Image.MAX_IMAGE_PIXELS = previous
+    if width * height > limit("max_image_pixels"):
+        return ""  # a decompression bomb is refused by the reader, with its size, for staff to see
+    if len(data) < limit("tiny_image_bytes"):
+        return "small image (signature logo or icon)"
     pixels = width * height
     if pixels < limit("tiny_image_pixels") or min(width, height) < 64:
         return "small image (signature logo or icon)"
