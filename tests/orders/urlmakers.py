@@ -44,3 +44,8 @@ def foreign_orders(tenant) -> None:
     failed.export_status = ExportStatus.FAILED
     failed.save()
     ExportAttempt.objects.create(tenant=tenant, order=failed, kind="webhook", error=FOREIGN_MARKER)
+
+
+@register("api-order")
+def api_order(tenant) -> dict:
+    return {"pk": _order(tenant).pk}
