@@ -1,0 +1,85 @@
+"""generate_demo as a command: refusal, --if-missing, --reset, determinism (tiny scale)."""
+
+import shutil
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from demo.selectors import demo_fingerprint
+from ingestion.models import InboundMessage, MessageStatus
+from orders.models import Order, OrderStatus
+from tenants.models import Membership, Tenant, User
+
+pytestmark = pytest.mark.django_db
+
+TINY = ["--scale", "tiny", "--today", "2026-11-27", "--no-inbound"]
+
+
+def _load(slug, *extra):
+    call_command("generate_demo", "--tenant", slug, *TINY, *extra)
+    return Tenant.objects.get(slug=slug)
+
+
+def test_a_second_run_refuses_with_a_clear_message():
+    tenant = _load("acme-demo")
+    orders = Order.objects.for_tenant(tenant).count()
+    with pytest.raises(CommandError, match="tenant acme-demo exists already: use --reset"):
+        _load("acme-demo")
+    assert Order.objects.for_tenant(tenant).count() == orders
+
+
+def test_if_missing_leaves_an_existing_tenant_alone(capsys):
+    tenant = _load("acme-demo")
+    fingerprint = demo_fingerprint(tenant=tenant)
+    _load("acme-demo", "--if-missing")
+    assert "already loaded: nothing to do" in capsys.readouterr().out
+    assert demo_fingerprint(tenant=tenant) == fingerprint
+
+
+def test_the_same_seed_gives_the_same_business_and_reset_leaves_no_trace():
+    first = demo_fingerprint(tenant=_load("acme-demo", "--seed", "7"))
+    users = User.objects.count()
+    second = demo_fingerprint(tenant=_load("acme-demo", "--seed", "7", "--reset"))
+    assert second == first
+    assert User.objects.count() == users
+    assert Tenant.objects.filter(slug="acme-demo").count() == 1
+    other = demo_fingerprint(tenant=_load("acme-demo", "--seed", "8", "--reset"))
+    assert other != first
+
+
+def test_reset_refuses_a_tenant_the_demo_did_not_create():
+    call_command("create_tenant", "real-co", "--name", "Real Company")
+    with pytest.raises(
+        CommandError, match="real-co was not created by generate_demo: refusing to delete it"
+    ):
+        _load("real-co", "--reset")
+    assert Tenant.objects.filter(slug="real-co").exists()
+
+
+def test_staff_of_another_demo_tenant_use_its_own_domain():
+    tenant = _load("acme-demo")
+    emails = set(Membership.objects.filter(tenant=tenant).values_list("user__email", flat=True))
+    assert "admin@acme-demo.example" in emails
+    assert all(email.endswith("@acme-demo.example") for email in emails)
+    assert not User.objects.filter(email="admin@demo.example").exists()
+
+
+def test_inbound_documents_wait_in_the_order_desk_queue():
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed: the fax cannot be read")
+    call_command(
+        "generate_demo", "--tenant", "acme-demo", "--scale", "tiny", "--today", "2026-11-27"
+    )
+    tenant = Tenant.objects.get(slug="acme-demo")
+    messages = InboundMessage.objects.for_tenant(tenant)
+    assert sorted(messages.values_list("channel", flat=True)) == [
+        "email",
+        "email",
+        "email",
+        "email",
+        "fax",
+    ]
+    assert set(messages.values_list("status", flat=True)) == {MessageStatus.PROCESSED}
+    from_pdfs = Order.objects.for_tenant(tenant).filter(source_document__kind__in=["pdf", "image"])
+    assert list(from_pdfs.values_list("status", flat=True)) == [OrderStatus.NEEDS_REVIEW] * 4
+    assert from_pdfs.filter(customer=None).count() == 1  # the prospect is nobody's customer yet
