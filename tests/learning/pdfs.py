@@ -1,0 +1,77 @@
+"""A customer's purchase order as a one-page PDF, drawn with reportlab (always the same layout)."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+
+def purchase_order_pdf(
+    *,
+    po_label: str = "PO Number:",
+    po_number: str,
+    order_date: str,
+    lines: list[tuple[str, str, str, str, str]],
+    total: str,
+    buyer: tuple[str, ...] = ("Dupont Industries SARL", "12 rue des Lilas", "69003 Lyon", "France"),
+    po_position: str = "label",
+) -> bytes:
+    """``lines``: (customer part number, description, quantity, unit price, amount).
+
+    ``po_position="box"`` prints the PO number alone in a box at the top right, with ``po_label``
+    far away at the bottom of the page: a layout a first reading gets wrong.
+    """
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    width, height = A4
+    y = height - 60
+    pdf.setFont("Helvetica-Bold", 13)
+    pdf.drawString(50, y, buyer[0])
+    pdf.setFont("Helvetica", 10)
+    for i, text in enumerate(buyer[1:], start=1):
+        pdf.drawString(50, y - 14 * i, text)
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(330, y, "PURCHASE ORDER")
+    pdf.setFont("Helvetica", 10)
+    if po_position == "label":
+        pdf.drawString(330, y - 24, po_label)
+        pdf.drawString(430, y - 24, po_number)
+    else:
+        pdf.rect(455, y - 30, 90, 18)
+        pdf.drawString(460, y - 25, po_number)
+    pdf.drawString(330, y - 38, "Order date:")
+    pdf.drawString(430, y - 38, order_date)
+    y = height - 200
+    headers = [
+        ("Pos.", 50),
+        ("Part No.", 80),
+        ("Description", 160),
+        ("Qty", 350),
+        ("Unit price", 400),
+        ("Amount", 480),
+    ]
+    pdf.setFont("Helvetica-Bold", 10)
+    for text, x in headers:
+        pdf.drawString(x, y, text)
+    pdf.line(50, y - 4, 545, y - 4)
+    pdf.setFont("Helvetica", 10)
+    for n, (part, description, quantity, price, amount) in enumerate(lines, start=1):
+        y -= 18
+        pdf.drawString(50, y, str(n))
+        pdf.drawString(80, y, part)
+        pdf.drawString(160, y, description)
+        pdf.drawRightString(380, y, quantity)
+        pdf.drawRightString(450, y, price)
+        pdf.drawRightString(530, y, amount)
+    y -= 30
+    pdf.setFont("Helvetica-Bold", 10)
+    pdf.drawString(400, y, "Total net:")
+    pdf.drawRightString(530, y, total)
+    if po_position != "label":
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(50, 60, f"{po_label} see box above. Please quote it on every delivery note.")
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
