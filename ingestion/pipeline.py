@@ -140,7 +140,9 @@ def preflight_pdf(data: bytes) -> Preflight:
             try:
                 page = pdf[index]
             except pypdfium2.PdfiumError:
-                raise UnreadableDocument(f"broken PDF: page {index + 1} cannot be loaded (broken or looping page tree)")
+                raise UnreadableDocument(
+                    f"broken PDF: page {index + 1} cannot be loaded (broken or looping page tree)"
+                )
             try:
                 objects = pdfium_c.FPDFPage_CountObjects(page.raw)
                 if objects > max_objects:

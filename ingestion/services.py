@@ -29,6 +29,7 @@ from ingestion.crypto import secret_encrypt
 from ingestion.models import (
     Channel,
     Document,
+    DocumentKind,
     DocumentStatus,
     InboundHook,
     InboundMessage,
@@ -216,10 +217,13 @@ def _document_create(*, message: InboundMessage, part: Part, position: int) -> D
     elif part.role == Role.REFUSED:
         status = DocumentStatus.FAILED
         error = part.reason
+    kind = filetypes.document_kind(part.file_type)
+    if part.role == Role.REFUSED and kind == DocumentKind.BODY:
+        kind = DocumentKind.OTHER  # an HTML page named .pdf is not an email body
     fields = dict(
         tenant_id=message.tenant_id,
         message=message,
-        kind=filetypes.document_kind(part.file_type),
+        kind=kind,
         filename=part.filename,
         content_type=part.content_type,
         file=name,

@@ -562,7 +562,9 @@ def _image_set_aside(data: bytes, file_type: str, *, inline: bool) -> str:
             width, height = image.size
     except Exception:
         # Not an image we can open: the reader will say why, unless it is only a crumb.
-        return "small image (signature logo or icon)" if len(data) < limit("tiny_image_bytes") else ""
+        return (
+            "small image (signature logo or icon)" if len(data) < limit("tiny_image_bytes") else ""
+        )
     finally:
         Image.MAX_IMAGE_PIXELS = previous
     if width * height > limit("max_image_pixels"):
