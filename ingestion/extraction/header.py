@@ -93,10 +93,12 @@ def _value_slices(
     x0, x1 = hit.x0, hit.x1
     height = max(line.height, 4.0)
     found = 0
-    for ln in page_lines:
+    skipped = 0
+    anchor_bottom = line.bottom
+    for n, ln in enumerate(page_lines):
         if ln.top <= line.bottom - 0.3 * height:
             continue
-        if ln.top - line.bottom > 3.2 * height or found >= 1:
+        if ln.top - anchor_bottom > 3.2 * height or found >= 1:
             break
         idx = [
             i
@@ -110,12 +112,40 @@ def _value_slices(
         i0, i1 = idx[0], idx[-1] + 1
         seg0 = ln.segment_of(i0)
         i1 = min(i1, seg0[1])
-        if any(o.first_word == i0 for o in hits_by_line.get(ln.index, [])):
+        text = ln.text_of(i0, i1)
+        if hit.field in _DIGIT_FIELDS and not any(ch.isdigit() for ch in text) and skipped < 2:
+            # the rest of a label wrapped over two lines ("DATUM DER" / "BESTELLUNG")
+            skipped += 1
+            anchor_bottom = ln.bottom
+            continue
+        if any(o.first_word == i0 for o in hits_by_line.get(ln.index, [])) and not (
+            skipped == 0 and hit.field in _DIGIT_FIELDS and any(ch.isdigit() for ch in text)
+        ):
             break
-        kind = "below" if ln.top - line.bottom < 1.6 * height else "below2"
-        out.append((kind, ln, i0, i1, ln.text_of(i0, i1)))
+        kind = "below" if ln.top - anchor_bottom < 1.6 * height else "below2"
+        if hit.field in ("po_number", "customer_number") and n + 1 < len(page_lines):
+            text = _wrapped_identifier(text, ln, i0, i1, page_lines[n + 1])
+        out.append((kind, ln, i0, i1, text))
         found += 1
     return out
+
+
+_DIGIT_FIELDS = {"po_number", "order_date", "requested_delivery_date", "customer_number"}
+
+
+def _wrapped_identifier(text: str, ln: TextLine, i0: int, i1: int, nxt: TextLine) -> str:
+    """A reference number broken over two lines of a narrow cell: "PO-2026-7319" / "9"."""
+    if nxt.top - ln.bottom > 0.8 * max(ln.height, 4.0):
+        return text
+    x0, x1 = ln.words[i0].x0, ln.words[i1 - 1].x1
+    cw = ln.char_width()
+    below = [w for w in nxt.words if w.x1 > x0 - cw and w.x0 < x1 + cw]
+    if len(below) != 1 or abs(below[0].x0 - x0) > 2 * cw:
+        return text
+    tail = below[0].text
+    if len(tail) <= 4 and tail.isalnum() and text[-1:].isalnum() and len(text.split()) == 1:
+        return text + tail
+    return text
 
 
 def _ocr_factor(line: TextLine, i: int, j: int) -> float:

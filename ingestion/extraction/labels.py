@@ -86,7 +86,7 @@ _LABELS: list[tuple[str, str, float]] = [
         0.9,
     ),
     ("order_date", r"date|datum|dated|du|vom", 0.8),
-    ("order_date", r"le(?=\s+\d{1,2}(?:er)?\s+[a-z])|den(?=\s+\d{1,2}\.\s*[a-z])", 0.8),
+    ("order_date", r"le(?=\s+\d{1,2}(?:er)?[\s./-])|den(?=\s+\d{1,2}\.)", 0.8),
     # --- requested delivery date ----------------------------------------------------------
     (
         "requested_delivery_date",
@@ -348,10 +348,12 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         if start < pos_taken:
             continue
         best: tuple[int, str, float] | None = None
+        seg = line.segment_of(line.word_at(start))
+        seg_end = line.spans[seg[1] - 1][1]  # a label never runs across a column gap
         for field, pattern, strength in _COMPILED:
             if fields is not None and field not in fields:
                 continue
-            m = pattern.match(norm, start)
+            m = pattern.match(norm, start, seg_end)
             if not m or m.end() == start:
                 continue
             end = m.end()
