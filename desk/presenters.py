@@ -108,6 +108,13 @@ def line_value(line: OrderLine, name: str) -> str:
     return getattr(line, name) or ""
 
 
+def columns_for(lines: list[OrderLine]) -> tuple:
+    """The line columns; the date column only when a line has its own requested date."""
+    if any(line.requested_date for line in lines):
+        return LINE_COLUMNS
+    return tuple(c for c in LINE_COLUMNS if c[0] != "requested_date")
+
+
 def line_row(
     line: OrderLine,
     index: int,
@@ -116,6 +123,7 @@ def line_row(
     issues: list[Issue],
     errors: dict | None = None,
     raw: dict | None = None,
+    columns: tuple = LINE_COLUMNS,
 ) -> dict:
     """One line as the table shows it; ``errors``/``raw`` keep what was typed when refused."""
     infos = field_infos(line.extraction, thresholds, prefix="line.")
@@ -128,7 +136,7 @@ def line_row(
     errors = errors or {}
     raw = raw or {}
     cells = []
-    for name, label, kind in LINE_COLUMNS:
+    for name, label, kind in columns:
         value = raw[name] if name in raw and name in errors else line_value(line, name)
         cells.append(
             _cell(
@@ -153,11 +161,17 @@ def line_row(
         "flagged": bool(line_issues) or any(c["low"] for c in cells),
         "product_id": line.product_id,
         "customer_sku": line.customer_sku,
+        "messages": [issue.message or issue.code for issue in line_issues],
     }
 
 
-def line_rows(lines: list[OrderLine], *, thresholds: dict, issues: list[Issue]) -> list[dict]:
-    return [line_row(line, i, thresholds=thresholds, issues=issues) for i, line in enumerate(lines)]
+def line_rows(
+    lines: list[OrderLine], *, thresholds: dict, issues: list[Issue], columns: tuple
+) -> list[dict]:
+    return [
+        line_row(line, i, thresholds=thresholds, issues=issues, columns=columns)
+        for i, line in enumerate(lines)
+    ]
 
 
 def header_value(order: Order, name: str) -> str:

@@ -188,6 +188,7 @@ def _review_context(request: HttpRequest, order: Order) -> dict:
     lines = selectors.review_lines(order)
     line_ids = [line.pk for line in lines]
     can_edit = _can_edit(request, order)
+    columns = presenters.columns_for(lines)
     lock = None
     if order.status in desk.EDITABLE_STATUSES:
         lock = (
@@ -200,8 +201,9 @@ def _review_context(request: HttpRequest, order: Order) -> dict:
         "order": order,
         "can_edit": can_edit,
         "header": presenters.header_cells(order, thresholds=thresholds, issues=issues),
-        "rows": presenters.line_rows(lines, thresholds=thresholds, issues=issues),
-        "columns": presenters.LINE_COLUMNS,
+        "rows": presenters.line_rows(lines, thresholds=thresholds, issues=issues, columns=columns),
+        "columns": columns,
+        "span": len(columns) + (2 if can_edit else 1),
         "issues": presenters.issue_list(order, issues, line_ids),
         "totals": presenters.totals(order),
         "lock": lock,
@@ -267,6 +269,7 @@ def _fragments(
     header: list[dict] | None = None,
     row: dict | None = None,
     flash: str = "",
+    span: int = 0,
 ) -> HttpResponse:
     """The out-of-band pieces refreshed after a save: the fields, totals, issues and history."""
     order.refresh_from_db()
@@ -281,6 +284,7 @@ def _fragments(
         "totals": presenters.totals(order),
         "flash": flash,
         "oob": True,
+        "span": span,
     }
     return render(request, "desk/review.html#saved", context)
 
@@ -340,8 +344,11 @@ def line_save(request: HttpRequest, pk, line_pk) -> HttpResponse:
         errors=errors,
         raw=dict(request.POST.items()),
     )
-    row["only"] = [k for k in request.POST if k in dict((c[0], c) for c in presenters.LINE_COLUMNS)]
-    return _fragments(request, order, row=row)
+    row["only"] = [k for k in request.POST if k in {c[0] for c in presenters.LINE_COLUMNS}]
+    dated = order.lines.exclude(requested_date=None).exists()
+    return _fragments(
+        request, order, row=row, span=len(presenters.LINE_COLUMNS) + (2 if dated else 1)
+    )
 
 
 def _lines_response(request: HttpRequest, order: Order, focus: str = "") -> HttpResponse:
@@ -350,13 +357,14 @@ def _lines_response(request: HttpRequest, order: Order, focus: str = "") -> Http
     order.refresh_from_db()
     issues = presenters.order_issues(order)
     lines = selectors.review_lines(order)
+    columns = presenters.columns_for(lines)
+    thresholds = presenters.thresholds_for(request.tenant)
     context = {
         "order": order,
         "can_edit": True,
-        "columns": presenters.LINE_COLUMNS,
-        "rows": presenters.line_rows(
-            lines, thresholds=presenters.thresholds_for(request.tenant), issues=issues
-        ),
+        "columns": columns,
+        "span": len(columns) + 2,
+        "rows": presenters.line_rows(lines, thresholds=thresholds, issues=issues, columns=columns),
         "issues": presenters.issue_list(order, issues, [line.pk for line in lines]),
         "totals": presenters.totals(order),
         "oob": True,
