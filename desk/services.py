@@ -54,7 +54,7 @@ def _plain(value):
     if value is None:
         return None
     if isinstance(value, Decimal):
-        return str(value.normalize()) if value == value.to_integral() else str(value)
+        return format(value.normalize(), "f")
     if isinstance(value, date):
         return value.isoformat()
     if hasattr(value, "pk"):
