@@ -288,6 +288,39 @@ def rule_missing_price(ctx: RuleContext) -> list[dict]:
     ]
 
 
+def rule_line_total_mismatch(ctx: RuleContext) -> list[dict]:
+    """A printed line amount that is not quantity × unit price: one of the three was misread."""
+    out = []
+    for i, line in enumerate(ctx.lines):
+        stated = (line.extraction or {}).get("stated_line_total")
+        amount = line_amount(line)
+        if stated in (None, "") or amount is None:
+            continue
+        stated = Decimal(str(stated))
+        # a rounded unit price (0.333 for 1/3) may miss the printed amount by a few cents
+        slack = max(ctx.settings.total_tolerance, (line.quantity * Decimal("0.005")).quantize(CENT))
+        if abs(stated - amount) <= slack:
+            continue
+        out.append(
+            issue(
+                ctx,
+                "line_total_mismatch",
+                f"lines[{i}].line_total",
+                _("Line %(n)s: %(q)s × %(p)s is %(amount)s, but the document says %(stated)s.")
+                % {
+                    "n": i + 1,
+                    "q": num(line.quantity),
+                    "p": num(line.unit_price),
+                    "amount": num(amount),
+                    "stated": num(stated),
+                },
+                stated=stated,
+                computed=amount,
+            )
+        )
+    return out
+
+
 def rule_total_mismatch(ctx: RuleContext) -> list[dict]:
     stated = ctx.order.stated_total
     if stated is None:
@@ -631,6 +664,7 @@ RULES: list[Callable[[RuleContext], list[dict]]] = [
     rule_invalid_quantity,
     rule_price_mismatch,
     rule_missing_price,
+    rule_line_total_mismatch,
     rule_total_mismatch,
     rule_quantity_outlier,
     rule_missing_po_number,

@@ -37,6 +37,7 @@ DEFAULT_BLOCKING: dict[str, bool] = {
     "price_mismatch": True,
     "missing_price": False,
     "total_mismatch": True,
+    "line_total_mismatch": True,
     "quantity_outlier": True,
     "missing_po_number": True,
     "duplicate_po_number": True,

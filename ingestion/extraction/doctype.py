@@ -14,7 +14,7 @@ _NEGATIVE = [
     ),
     (
         "invoice",
-        r"(?:tax\s+|commercial\s+|pro[\s-]?forma\s+)?invoice(?!\s*(?:to|address|adresse|date|no\.?|number|#|n°))|facture(?!r|\s*(?:a|adresse|no|n°))|rechnung(?!s?\s*(?:an|adresse|anschrift|empfanger|nr|nummer))|factuur",
+        r"(?:tax\s+|commercial\s+|pro[\s-]?forma\s+)?invoice(?!\s*(?:to|address|adresse|date))|facture(?!r|\s*(?:a\b|adresse))|rechnung(?!s?\s*(?:an\b|adresse|anschrift|empfanger))|factuur",
     ),
     ("credit_note", r"credit\s+(?:note|memo)|avoir|gutschrift"),
     (

@@ -24,7 +24,7 @@ from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.model import ExtractedLine
 from ingestion.extraction.numbers import number_candidates, parse_number
-from ingestion.extraction.units import normalise_unit, split_quantity_unit
+from ingestion.extraction.units import normalise_unit, quantity_text, split_quantity_unit
 from ingestion.layout import TextSource
 
 _ROLE_PATTERNS: list[tuple[str, str]] = [
@@ -75,7 +75,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
         r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net",
     ),
-    ("discount", r"disc(?:ount)?\.?\s*%?|remise\s*%?|rabais|rabatt\s*%?|nachlass|%|rem\.?"),
+    ("discount", r"disc(?:ount)?\.?\s*%?|remise\s*%?|rabais|rabatt\s*%?|rab\.?\s*%?|nachlass|%|rem\.?\s*%?|abzug"),
     ("gross_price", r"gross\s*(?:unit\s*)?price|list\s*price|catalog(?:ue)?\s*price|prix\s+(?:brut|catalogue|tarif)|bruttopreis|listenpreis|preis\s+brutto|katalogpreis"),
     (
         "line_total",
@@ -557,7 +557,7 @@ def _pick_numbers(qty_text: str, price_text: str, total_text: str, disc_text: st
     With a discount, the net unit price is the gross price less the discount, rounded to the
     decimals the price is printed with."""
     quantity, _unit = split_quantity_unit(qty_text) if qty_text else (None, None)
-    first = qty_text.split()[0] if qty_text else ""
+    first = quantity_text(qty_text) if qty_text else ""
     qty_options = number_candidates(first) if quantity is not None else []
     if quantity is not None and not qty_options:
         qty_options = [quantity]

@@ -48,7 +48,16 @@ def normalise_unit(text: str | None) -> str | None:
     return None
 
 
-_QTY_UNIT = re.compile(r"^\s*(?P<num>[-+]?\d[\d\s.,'’\u202f\u00a0]*?)\s*(?P<unit>[^\d\s].*)?$")
+_QTY_UNIT = re.compile(
+    r"^\s*(?P<num>[-+]?\d{1,3}(?:[ .,'’\u202f\u00a0\u2009]\d{3})+(?:[.,]\d+)?|[-+]?\d+(?:[.,]\d+)?)"
+    r"\s*(?P<unit>[^\d\s].*)?$"
+)
+
+
+def quantity_text(text: str) -> str:
+    """The number part of a quantity cell ("1 200 pce" → "1 200")."""
+    m = _QTY_UNIT.match(text or "")
+    return m["num"] if m else (text or "").strip()
 
 
 def split_quantity_unit(text: str) -> tuple[Decimal | None, str | None]:

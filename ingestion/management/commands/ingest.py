@@ -67,11 +67,8 @@ class Command(BaseCommand):
             else:
                 self._print_human(path, result)
         if failures:
-            reason = f"{failures} of {len(files)} file(s) could not be read"
-            if json:
-                sys.stderr.write(reason + "\n")
-                sys.exit(1)
-            raise CommandError(reason)
+            # Exit non-zero with a one-line reason on stderr; stdout keeps only the JSON lines.
+            raise CommandError(f"{failures} of {len(files)} file(s) could not be read")
 
     def _ingest_one(self, path: Path, *, tenant, channel, customer, sync: bool) -> dict:
         from ingestion.pipeline import message_process
