@@ -11,7 +11,7 @@ from reportlab.pdfgen import canvas
 
 def order_pdf(po_number: str = "4500012345", lines: int = 2, pages: int = 1, **encrypt) -> bytes:
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4, **encrypt)
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=True, **encrypt)
     for page in range(pages):
         pdf.setFont("Helvetica", 11)
         pdf.drawString(50, 800, f"PURCHASE ORDER {po_number}")
