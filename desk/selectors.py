@@ -16,7 +16,7 @@ from catalog.models import CustomerProductAlias, Product
 from customers.models import Customer
 from desk.extraction import candidates as ranked_candidates
 from desk.models import LOCK_TTL, DeskLock
-from orders.models import Order, OrderEvent, OrderLine, OrderStatus
+from orders.models import Order, OrderChannel, OrderEvent, OrderLine, OrderStatus
 from tenants.models import Tenant
 
 S = OrderStatus
@@ -489,7 +489,7 @@ def desk_dashboard(*, tenant: Tenant, days: int = 14, now: datetime | None = Non
     return Dashboard(
         today=today,
         received_today=sorted(
-            ((c, v[today_index]) for c, v in by_channel.items() if v[today_index]),
+            ((_channel_label(c), v[today_index]) for c, v in by_channel.items() if v[today_index]),
             key=lambda kv: -kv[1],
         ),
         received_today_total=received[today_index],
@@ -518,6 +518,10 @@ def desk_dashboard(*, tenant: Tenant, days: int = 14, now: datetime | None = Non
     )
 
 
+def _channel_label(channel: str) -> str:
+    return str(OrderChannel(channel).label) if channel in OrderChannel.values else channel
+
+
 def _queue_size_per_day(tenant: Tenant, day_list: list[date], zone, now: datetime) -> list[int]:
     """How many orders waited for review at the end of each day, from the status events."""
     horizon = _day_bounds(day_list[0], zone)[0] - timedelta(days=30)
@@ -530,12 +534,26 @@ def _queue_size_per_day(tenant: Tenant, day_list: list[date], zone, now: datetim
         .values_list("order_id", "created_at", "to_status")
     )
     intervals: list[tuple[datetime, datetime | None]] = []
+    exits_without_entry: list[tuple[int, datetime]] = []
     for order_id, created_at, to_status in events:
         if to_status == S.NEEDS_REVIEW:
             spans[order_id] = [created_at, None]
-        elif order_id in spans and spans[order_id][1] is None:
+        elif order_id in spans:
             intervals.append((spans.pop(order_id)[0], created_at))  # type: ignore[arg-type]
+        else:  # created straight into review (no entry event): it waited since it arrived
+            exits_without_entry.append((order_id, created_at))
     intervals += [(span[0], None) for span in spans.values()]  # type: ignore[misc]
+    waiting = (
+        Order.objects.for_tenant(tenant).filter(status=S.NEEDS_REVIEW).exclude(pk__in=list(spans))
+    )
+    arrived = dict(
+        Order.objects.for_tenant(tenant)
+        .filter(Q(pk__in=[o for o, _ in exits_without_entry]) | Q(pk__in=waiting.values("pk")))
+        .annotate(arrived=Coalesce("received_at", "created_at"))
+        .values_list("pk", "arrived")
+    )
+    left_at = dict(exits_without_entry)
+    intervals += [(moment, left_at.get(pk)) for pk, moment in arrived.items()]
     sizes = []
     for day in day_list:
         moment = min(_day_bounds(day, zone)[1], now)

@@ -16,6 +16,12 @@ from orders.models import Order
 from tests.factories import CustomerFactory, OrderFactory, OrderLineFactory, ProductFactory
 
 PAGE_W, PAGE_H = 595.0, 842.0  # A4 in points
+PRICE_ISSUE = {
+    "code": "price_mismatch",
+    "field": "lines[0].unit_price",
+    "blocking": True,
+    "message": "price 3.60 differs from price list 3.45 (+4.3%)",
+}
 
 
 def png_bytes(width: int = 1240, height: int = 1754) -> bytes:
@@ -112,14 +118,7 @@ def review_order(tenant, *, lines: int = 2, with_document: bool = True, **fields
                 "order_date": {"value": None, "confidence": 0.4, "rule": "no date found"},
             }
         },
-        issues=[
-            {
-                "code": "price_mismatch",
-                "field": "lines[0].unit_price",
-                "blocking": True,
-                "message": "price 3.60 differs from price list 3.45 (+4.3%)",
-            }
-        ],
+        issues=fields.pop("issues", [PRICE_ISSUE]),
         **fields,
     )
     for i in range(lines):
