@@ -19,7 +19,10 @@ class MultipleFileField(forms.FileField):
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data]
-        return [single(data, initial)] if data else []
+        if not data:
+            single(data, initial)  # "This field is required."
+            return []
+        return [single(data, initial)]
 
 
 class UploadForm(forms.Form):

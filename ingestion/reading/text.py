@@ -92,9 +92,9 @@ def _is_cell_row(line: str) -> bool:
 
 
 def _cells(line: str) -> list[str]:
-    text = line.strip()
+    text = line.rstrip("\r\n ")
     if "|" in text and "\t" not in text:
-        text = text.strip("|")
+        text = text.strip().strip("|")
     return [c.strip() for c in _CELL_SPLIT.split(text)]
 
 
