@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import subprocess
@@ -23,10 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _run(*args) -> list[dict]:
     out = io.StringIO()
     err = io.StringIO()
-    try:
+    with contextlib.suppress(CommandError):  # exits non-zero when a file is unreadable
         call_command("ingest", *args, stdout=out, stderr=err)
-    except CommandError:
-        pass
     return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
