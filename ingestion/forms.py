@@ -17,11 +17,11 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
+        if not data:
+            single(None, initial)  # "This field is required."
+            return []
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data]
-        if not data:
-            single(data, initial)  # "This field is required."
-            return []
         return [single(data, initial)]
 
 
