@@ -58,3 +58,26 @@ def erp_server():
     yield start
     for server in servers:
         server.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _compiled_translations():
+    """The .mo files are build products (make setup compiles them); compile ours when stale."""
+    import shutil
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    root = Path(__file__).resolve().parents[2]
+    for app in ("customers", "catalog", "orders"):
+        for po in (root / app / "locale").glob("*/LC_MESSAGES/django.po"):
+            mo = po.with_suffix(".mo")
+            if (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime) and shutil.which(
+                "msgfmt"
+            ):
+                call_command(
+                    "compilemessages",
+                    locale=[po.parent.parent.name],
+                    verbosity=0,
+                    ignore_patterns=[".venv", "*/.venv/*"],
+                )

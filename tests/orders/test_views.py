@@ -350,3 +350,14 @@ def test_product_suggestions_for_the_order_form(member_client, tenant):
     )
     by_gtin = client.get(reverse("catalog:suggestions"), {"q": "4006381333931"})
     assert "GT-6MM-BK" in by_gtin.content.decode()
+
+
+def test_the_pages_speak_french(member_client, tenant):
+    client = member_client(tenant, Role.MANAGER)
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    assert "Nouvelle commande (téléphone)" in client.get(reverse("orders:list")).content.decode()
+    assert "Nouveau client" in client.get(reverse("customers:list")).content.decode()
+    assert (
+        "Référence, GTIN ou mots de la désignation"
+        in client.get(reverse("catalog:list")).content.decode()
+    )
