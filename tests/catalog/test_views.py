@@ -16,9 +16,9 @@ def test_the_catalog_searches_sku_gtin_and_description_words(member_client, tena
     ProductFactory(tenant=tenant, sku="GT-9MM-BK", description="Gaine thermo 9 mm noire")
     ProductFactory(tenant=tenant, sku="BOX-40", description="Carton 40x30", active=False)
     client = member_client(tenant, Role.LOGISTICS)
-    skus = lambda params: [
-        p.sku for p in client.get(reverse("catalog:list"), params).context["page"]
-    ]  # noqa: E731
+    def skus(params):
+        return [p.sku for p in client.get(reverse("catalog:list"), params).context["page"]]
+
     assert skus({}) == ["GT-6MM-BK", "GT-9MM-BK"]
     assert skus({"q": "gt-6mm"}) == ["GT-6MM-BK"]
     assert skus({"q": "4006381333931"}) == ["GT-6MM-BK"]
