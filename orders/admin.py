@@ -172,8 +172,24 @@ class ExportAttemptAdmin(admin.ModelAdmin):
     readonly_fields = ["created_at"]
 
 
-@admin.register(OrderLine, DeliveryNoteLine, InvoiceLine)
+@admin.register(DeliveryNoteLine, InvoiceLine)
 class DocumentLineAdmin(admin.ModelAdmin):
     list_display = ["__str__", "order_line", "quantity", "tenant"]
     list_filter = ["tenant"]
     raw_id_fields = ["order_line"]
+
+
+@admin.register(OrderLine)
+class OrderLineAdmin(admin.ModelAdmin):
+    list_display = [
+        "order",
+        "position",
+        "product",
+        "quantity",
+        "unit_price",
+        "line_total",
+        "tenant",
+    ]
+    list_filter = ["tenant"]
+    search_fields = ["order__number", "product__sku", "customer_sku"]
+    raw_id_fields = ["order", "product"]
