@@ -14,7 +14,7 @@ Stable entry points (the Django pipeline calls these; keep the signatures)::
     draft = build_draft(extracted, md, sender_email=..., known_customer_code=...)
 
 - ``extract_from_layout(layout, *, hints=None, locale="en", sent_date=None, sender_email=None)``
-- ``extract_from_text(body_text, *, hints=None, locale="en", sent_date=None, sender_email=None)``
+- ``extract_from_text(body_text, *, hints=None, locale="en", sent_date=None, sender_email=None, subject=None)``
   for email bodies (HTML already converted to text; tables as tab/pipe separated rows or
   aligned columns); ``sent_date`` (the email's Date header) is the order date when the body
   gives none.
@@ -33,6 +33,7 @@ notes and documents without any order content.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from ingestion.extraction.extract import extract_from_layout
@@ -48,8 +49,16 @@ def extract_from_text(
     locale: str = "en",
     sent_date: dt.date | None = None,
     sender_email: str | None = None,
+    subject: str | None = None,
 ) -> ExtractedOrder:
-    """Extract an order from an email body (or any plain text)."""
+    """Extract an order from an email body (or any plain text).
+
+    ``subject`` (the email's subject) is read as a first line of the body, without its
+    ``Re:``/``Fwd:``/``AW:``/``TR:`` prefixes: subjects often carry the PO number."""
+    if subject:
+        cleaned = re.sub(r"(?i)^(?:\s*(?:re|fwd?|tr|aw|wg|sv|antw|r[ée]f)\s*:\s*)+", "", subject).strip()
+        if cleaned:
+            body_text = cleaned + "\n\n" + body_text
     layout = text_to_layout(body_text)
     return extract_from_layout(
         layout, hints=hints, locale=locale, sent_date=sent_date, sender_email=sender_email

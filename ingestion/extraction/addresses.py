@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ingestion.extraction.geometry import TextLine, fold
+from ingestion.layout import TextSource
 from ingestion.extraction.labels import LabelHit, find_labels
 from ingestion.extraction.model import Address
 
@@ -277,6 +278,8 @@ def block_lines(
     char_width = line.char_width()
     tol = 2.5 * char_width
     left = hit.x0
+    if line.source == TextSource.PLAIN:
+        left = min(left, line.words[line.segment_of(hit.first_word)[0]].x0)  # "Please deliver to:"
     if start_word < inline_end:
         out.append((line, start_word, inline_end))
         left = min(left, line.words[start_word].x0)

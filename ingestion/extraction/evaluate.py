@@ -178,8 +178,7 @@ def _read_eml(data: bytes, *, hints: dict | None) -> Reading:
     orders = [e for e in extracted if e.is_order and e.lines]
     subject = str(message["Subject"] or "")
     if not orders:
-        text = (f"Subject: {subject}\n\n" if subject else "") + body
-        body_order = extract_from_text(text, hints=hints, sent_date=sent, sender_email=sender)
+        body_order = extract_from_text(body, hints=hints, sent_date=sent, sender_email=sender, subject=subject)
         orders = [body_order]
     else:
         orders = [_with_sender(o, sender) for o in orders]

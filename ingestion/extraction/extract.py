@@ -29,9 +29,10 @@ from ingestion.layout import Layout, TextSource
 
 
 def _default_year(lines: list[TextLine], today: dt.date | None) -> int:
-    years = [int(y) for ln in lines for y in re.findall(r"\b(20\d{2})\b", ln.text)]
+    """The year of dates printed without one: the year of the document's full dates."""
+    years = [d.value.year for ln in lines for d in dates_mod.find_dates(ln.text) if d.kind in ("iso", "numeric", "named")]
     if years:
-        return max(set(years), key=years.count)
+        return max(sorted(set(years), reverse=True), key=years.count)
     return (today or dt.date.today()).year
 
 

@@ -36,7 +36,7 @@ _CODE = r"(?=[A-Za-z0-9./_-]*\d)[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]|[A-Z]{2,}
 _SIZE_UNITS = re.compile(r"^(?:mm|cm|µm|um|mic|microns?|ml|cl|dl|v|w|kw|mah|a|ah|bar|°c|%|x\s*\d|inch|in|ft|gsm|g/m²|mmx|m²|m2|m³|m3)\b", re.IGNORECASE)
 
 _QTY_HEAD = re.compile(
-    rf"(?<![\w.,/:-])(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)(?![\d/:-])\s*"
+    rf"(?<![\w.,/:-])(?P<qty>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s*(?:[x×*]|{_UNIT_WORDS})\b)|\d{{1,6}}(?:[.,]\d{{1,3}})?)(?![\d/:-])\s*"
     rf"(?:(?P<unit>{_UNIT_WORDS})(?![\w])\.?)?\s*"
     rf"(?P<x>[x×*](?!\w)|de\s+|d'|of\s+|von\s+)?\s*",
     re.IGNORECASE,
@@ -49,7 +49,7 @@ _PRICE = re.compile(
     re.IGNORECASE,
 )
 _CODE_THEN_QTY = re.compile(
-    rf"(?<![\w])(?P<ref>{_REF})\s*[:#]?\s*(?P<code>{_CODE})\s*(?:[:=x×–-]|,?\s*(?:qty|quantity|quantit[ée]|qt[ée]|menge|anzahl)\s*[:=]?)\s*"
+    rf"(?<![\w])(?P<ref>{_REF})\s*[:#]?\s*(?P<code>{_CODE})(?:\s*[:=]|\s+[x×–-]|,?\s*(?:qty|quantity|quantit[ée]|qt[ée]|menge|anzahl)\s*[:=]?)\s*"
     rf"(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS})?(?![\w])",
     re.IGNORECASE,
 )
@@ -87,11 +87,18 @@ def _clean_description(text: str) -> str:
 
 
 def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> ExtractedLine | None:
+    found = _qty_first(clause, bullet=bullet, decimal_sep=decimal_sep)
+    if found is not None:
+        return found
     m = _CODE_THEN_QTY.search(clause)
     if m:
         qty = parse_number(m["qty"], decimal_sep=decimal_sep)
         rest = clause[m.end() :]
         return _line(qty, m["unit"], m["code"], rest, clause, rule="free_text:code_qty", decimal_sep=decimal_sep)
+    return None
+
+
+def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> ExtractedLine | None:
     for q in _QTY_HEAD.finditer(clause):
         qty_text, unit, x = q["qty"], q["unit"], q["x"]
         rest = clause[q.end() :]

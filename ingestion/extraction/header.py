@@ -363,7 +363,8 @@ def letterhead(ctx: HeaderContext, exclude: set[tuple[int, int]], language: str)
         previous_bottom = None
         for item in column_lines:
             ln = item[0]
-            if previous_bottom is not None and ln.top - previous_bottom > 2.2 * max(ln.height, 4.0):
+            gap_limit = 1.3 if plain else 2.2
+            if previous_bottom is not None and ln.top - previous_bottom > gap_limit * max(ln.height, 4.0):
                 block = []
             block.append(item)
             previous_bottom = ln.bottom

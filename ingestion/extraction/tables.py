@@ -30,7 +30,7 @@ from ingestion.layout import TextSource
 _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "gtin",
-        r"gtin|ean(?:[\s-]*(?:13|8|code|nr\.?|no\.?))?|upc|barcode|bar\s+code|code[\s-]+barres?|ean/upc",
+        r"(?:code\s+)?(?:gtin|ean|upc)(?:[\s-]*(?:13|8|code|nr\.?|no\.?))?|barcode|bar\s+code|code[\s-]+barres?|ean/upc",
     ),
     (
         "line_no",
@@ -39,7 +39,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "sku",
         r"(?:your|vendor|supplier'?s?|manufacturer|mfr\.?|mfg\.?)\s*(?:part|item|article|art\.?|ref\.?|reference|sku|code|product|cat\.?|catalog)?\s*(?:no\.?|number|#|code|nr\.?)?|"
-        r"votre\s+ref(?:erence)?\.?|ref(?:erence)?\.?\s+(?:fournisseur|fourn\.?|fabricant)|code\s+fournisseur|"
+        r"votre\s+ref(?:erence)?\.?|ref(?:erence)?\.?\s+(?:fournisseur|fourn\.?|fabricant)|code\s+(?:article\s+)?fournisseur|ref(?:erence)?\.?\s+article\s+fournisseur|"
         r"ihre\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|lieferanten[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|hersteller[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|sku",
     ),
     (
@@ -76,7 +76,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net",
     ),
     ("discount", r"disc(?:ount)?\.?\s*%?|remise\s*%?|rabais|rabatt\s*%?|rab\.?\s*%?|nachlass|%|rem\.?\s*%?|abzug"),
-    ("gross_price", r"gross\s*(?:unit\s*)?price|list\s*price|catalog(?:ue)?\s*price|prix\s+(?:brut|catalogue|tarif)|bruttopreis|listenpreis|preis\s+brutto|katalogpreis"),
+    ("gross_price", r"p\.?\s?u\.?\s*brut|gross\s*(?:unit\s*)?price|gross|brut|list\s*price|catalog(?:ue)?\s*price|prix\s+(?:brut|catalogue|tarif)|bruttopreis|listenpreis|preis\s+brutto|katalogpreis"),
     (
         "line_total",
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
@@ -401,6 +401,7 @@ def assign(tokens: list[Token], columns: list[Column], char_width: float) -> lis
         return min(distance, 30.0) * 0.35 + _type_cost(t, c.role)
 
     costs = [[place_cost(t, k) for k in range(m)] for t in tokens]
+    unit_words = [bool(normalise_unit(t.text)) and not _is_number(t.text) for t in tokens]
     dp = [[inf] * m for _ in range(n)]
     back = [[0] * m for _ in range(n)]
     for c in range(m):
@@ -413,9 +414,10 @@ def assign(tokens: list[Token], columns: list[Column], char_width: float) -> lis
                 best_prev, best_prev_c = dp[i - 1][c - 1], c - 1
             stay = dp[i - 1][c]
             role = columns[c].role
-            if not same_segment and role not in ("description", "unknown"):
+            unit_after_qty = role == "quantity" and unit_words[i]
+            if not same_segment and role not in ("description", "unknown") and not unit_after_qty:
                 stay += 1.2  # two separate values in one cell
-            if role in NUMERIC_ROLES and not same_segment:
+            if role in NUMERIC_ROLES and not same_segment and not unit_after_qty:
                 stay += 2.0
             change = best_prev + (0.8 if same_segment else 0.0)
             if stay <= change:
