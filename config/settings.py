@@ -169,12 +169,22 @@ CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 240)
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {"ingestion.tasks.document_read_ocr": {"queue": "ocr"}}
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A task whose worker died unacknowledged goes back to the queue after visibility_timeout;
+# workers look for such tasks every unacked_restore_interval × unacked_restore_throttle s.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
+}
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {
     "poll-mailboxes": {
         "task": "ingestion.tasks.mailboxes_poll_due",
         "schedule": timedelta(minutes=1),
+    },
+    "recover-stale-documents": {
+        "task": "ingestion.tasks.documents_recover_stale",
+        "schedule": timedelta(minutes=5),
     },
 }
 
