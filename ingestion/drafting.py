@@ -26,7 +26,7 @@ from ingestion.decision.rules import order_check_rules
 from ingestion.decision.settings import extraction_settings_for
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
-from ingestion.models import Document, DocumentStatus
+from ingestion.models import Document, DocumentKind, DocumentStatus
 from orders.models import Order, OrderChannel, OrderLine, OrderStatus, OrderType
 from orders.services import (
     order_event_record,
@@ -114,14 +114,31 @@ def _message_context(document: Document) -> dict:
         "fax_number": fax.get("sender_number") or metadata.get("fax_number") or "",
         "channel": message.channel,
         "received_at": message.received_at,
+        "sent_date": _sent_date(metadata.get("date"), message.received_at),
     }
+
+
+def _sent_date(header: str | None, received_at) -> dt.date | None:
+    """The day the sender sent it: the email's Date header, else when we received it."""
+    if header:
+        try:
+            sent = dt.datetime.fromisoformat(str(header))
+        except ValueError:
+            from email.utils import parsedate_to_datetime
+
+            try:
+                sent = parsedate_to_datetime(str(header))
+            except (TypeError, ValueError):
+                sent = None
+        if sent is not None:
+            return sent.date()  # the day in the sender's own time zone, as the sender wrote it
+    return timezone.localdate(received_at) if received_at else None
 
 
 def _extract(layout: Layout, *, hints: dict | None, locale: str, context: dict):
     from ingestion.extraction import extract_from_layout
 
-    received = context.get("received_at")
-    sent_date = timezone.localdate(received) if received else None
+    sent_date = context.get("sent_date")
     return extract_from_layout(
         layout,
         hints=hints or None,
@@ -204,21 +221,47 @@ def net_unit_price(line) -> Decimal | None:
     return price / per if per != 1 else price
 
 
+ATTACHMENT_KINDS = (DocumentKind.PDF, DocumentKind.IMAGE, DocumentKind.SHEET, DocumentKind.EDI)
+SETTLED = (
+    DocumentStatus.EXTRACTED,
+    DocumentStatus.NOT_AN_ORDER,
+    DocumentStatus.SET_ASIDE,
+    DocumentStatus.DUPLICATE,
+    DocumentStatus.FAILED,
+    DocumentStatus.HANDLED,
+)
+
+
 def _worth_an_order(document: Document, draft: DocumentDraft) -> bool:
-    """A part that is not an order makes no order when its message holds other documents that
-    may be one (the body of an email carrying the PO as a PDF, the terms attached to it)."""
+    """Whether this document makes an order (possibly a rejected one).
+
+    The only document of its message always does: an order, or a rejected one for the desk to
+    see. Among several, a part that is not an order makes none (the terms of purchase attached
+    to a PO), and an email body next to attachments makes one only when every line names a
+    product we know: "please find attached our order n° 4711" is not a line of 4711 pieces.
+    When every part is settled and none made an order, the last one makes a rejected order, so
+    that nothing received goes unseen.
+    """
     extracted = draft.extracted
-    if extracted.is_order and extracted.lines:
-        return True
-    siblings = (
+    siblings = list(
         Document.objects.filter(message_id=document.message_id)
         .exclude(pk=document.pk)
-        .exclude(
-            status__in=[DocumentStatus.SET_ASIDE, DocumentStatus.FAILED, DocumentStatus.DUPLICATE]
-        )
+        .exclude(status__in=[DocumentStatus.SET_ASIDE, DocumentStatus.DUPLICATE])
+        .values_list("pk", "kind", "status")
     )
-    # The only document of its message: an order, or a rejected one for the desk to see.
-    return not siblings.exists()
+    if not siblings:
+        return True
+    if extracted.is_order and extracted.lines:
+        if document.kind == DocumentKind.BODY and any(
+            kind in ATTACHMENT_KINDS for _pk, kind, _s in siblings
+        ):
+            return all(line.match.sku for line in draft.draft.lines)
+        return True
+    if all(status in SETTLED for _pk, _kind, status in siblings):
+        return not Order.objects.filter(
+            source_document_id__in=[pk for pk, _k, _s in siblings]
+        ).exists()
+    return False
 
 
 # --- writing --------------------------------------------------------------------------------

@@ -234,6 +234,7 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
     out = []
     tolerance = ctx.settings.price_tolerance_pct
     on_date = ctx.order.order_date or ctx.today
+    unchecked: set[str] = set()
     for i, line in enumerate(ctx.lines):
         if line.product_id is None or line.unit_price is None:
             continue
@@ -241,6 +242,10 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
             product=line.product, customer=ctx.customer, quantity=line.quantity, on_date=on_date
         )
         if expected is None or expected == 0:
+            continue
+        price_currency = line.product.currency if source == "list_price" else None
+        if price_currency and ctx.order.currency and price_currency != ctx.order.currency:
+            unchecked.add(price_currency)  # prices in another currency cannot be compared
             continue
         delta = (line.unit_price - expected) / expected * 100
         if abs(delta) <= tolerance:

@@ -159,10 +159,17 @@ def _postcode_only(line: str, previous: str) -> tuple[str, str, str | None] | No
 
 
 def split_address_lines(lines: list[str]) -> list[str]:
-    """One address part per line: ``Street 1 | 12345 City`` and ``Name · Street · City`` split."""
+    """One address part per line: ``Street 1 | 12345 City``, ``Name · Street · City`` and a whole
+    address in one cell, ``Name, Street 1, 12345 City``, split."""
     out = []
     for line in lines:
-        out.extend(p.strip() for p in re.split(r"\s+[|·•]\s+|\s{3,}", line) if p.strip())
+        parts = [p.strip() for p in re.split(r"\s+[|·•]\s+|\s{3,}", line) if p.strip()]
+        for part in parts:
+            pieces = [p.strip() for p in part.split(", ") if p.strip()]
+            if len(pieces) >= 3 and any(parse_postal_line(p) for p in pieces[1:]):
+                out.extend(pieces)
+            else:
+                out.append(part)
     return out
 
 
@@ -283,10 +290,17 @@ def block_lines(
     if start_word < inline_end:
         out.append((line, start_word, inline_end))
         left = min(left, line.words[start_word].x0)
+    elif inline_end == seg[1] and line.source in (TextSource.SHEET, TextSource.PLAIN):
+        # the label in its own cell, the address in the next one
+        nxt = next((sg for sg in line.segments if sg[0] >= inline_end), None)
+        if nxt is not None and not any(h.first_word == nxt[0] for h in label_hits):
+            out.append((line, nxt[0], nxt[1]))
+            left = line.words[nxt[0]].x0
+            inline_end = nxt[1]
     # right bound: the next segment to the right on the label line (a neighbouring column)
     right = float("inf")
     for s0, _s1 in line.segments:
-        if s0 >= inline_end and line.words[s0].x0 > hit.x1:
+        if s0 >= inline_end and line.words[s0].x0 > max(hit.x1, left):
             right = line.words[s0].x0 - char_width
             break
     # left bound: the previous segment ends a neighbouring column
@@ -298,8 +312,11 @@ def block_lines(
     last_bottom = line.bottom
     following = [ln for ln in lines if ln.page == line.page and ln.top > line.top + height * 0.5]
     following.sort(key=lambda ln: ln.top)
+    gap_limit = 2.6 if line.source not in (TextSource.PLAIN, TextSource.SHEET) else 1.3
     for ln in following:
-        if ln.top - last_bottom > 2.6 * height:
+        if ln.top - last_bottom > gap_limit * height:
+            break
+        if _is_table_header(ln):
             break
         idx = [
             i
@@ -340,6 +357,13 @@ def block_lines(
         if len(out) >= max_lines:
             break
     return out
+
+
+def _is_table_header(line: TextLine) -> bool:
+    from ingestion.extraction.tables import _header_cells, _header_score
+
+    cells, unknown = _header_cells(line)
+    return _header_score(cells, unknown, len(line.words)) > 0
 
 
 def block_text_lines(block: list[tuple[TextLine, int, int]]) -> list[str]:
