@@ -273,6 +273,16 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
                 delta_pct=str(delta.quantize(CENT)),
             )
         )
+    if unchecked:
+        out.append(
+            issue(
+                ctx,
+                "price_unchecked",
+                "currency",
+                _("Prices are in %(order)s and the price list in %(list)s: they were not compared.")
+                % {"order": ctx.order.currency, "list": ", ".join(sorted(unchecked))},
+            )
+        )
     return out
 
 
@@ -579,6 +589,21 @@ def rule_sample_with_prices(ctx: RuleContext) -> list[dict]:
     ]
 
 
+def customer_currencies(customer) -> set[str]:
+    """The customer's currency, and its country's (a customer imported without a currency
+    column gets the tenant's, which says little about a British buyer)."""
+    from ingestion.matching.masterdata import COUNTRY_CURRENCY, EURO_COUNTRIES
+
+    out = {customer.currency} if customer.currency else set()
+    for country in customer.addresses.values_list("country", flat=True):
+        country = (country or "").upper()
+        if country in COUNTRY_CURRENCY:
+            out.add(COUNTRY_CURRENCY[country])
+        elif country in EURO_COUNTRIES:
+            out.add("EUR")
+    return out
+
+
 def rule_currency_mismatch(ctx: RuleContext) -> list[dict]:
     """The order's currency is neither the customer's nor the one the products are priced in."""
     currency = ctx.order.currency
@@ -589,8 +614,8 @@ def rule_currency_mismatch(ctx: RuleContext) -> list[dict]:
         for line in ctx.lines
         if line.product_id is not None and line.product.currency
     }
-    if ctx.customer is not None and ctx.customer.currency:
-        known.add(ctx.customer.currency)
+    if ctx.customer is not None:
+        known |= customer_currencies(ctx.customer)
     if not known or currency in known:
         return []
     expected = ", ".join(sorted(known))

@@ -35,6 +35,7 @@ DEFAULT_BLOCKING: dict[str, bool] = {
     "unknown_product": True,
     "ambiguous_product": True,
     "price_mismatch": True,
+    "price_unchecked": False,
     "missing_price": False,
     "total_mismatch": True,
     "line_total_mismatch": True,

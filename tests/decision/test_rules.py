@@ -380,3 +380,33 @@ def test_clean_order_has_no_issue(customer, product):
         order=order, product=product, quantity=Decimal("12"), unit_price=Decimal("3.45")
     )
     assert order_check_rules(order=order, today=TODAY) == []
+
+
+def test_line_total_mismatch(customer, product):
+    from ingestion.decision.rules import rule_line_total_mismatch
+
+    order = make_order(customer)
+    OrderLineFactory(
+        order=order,
+        product=product,
+        quantity=Decimal("12"),
+        unit_price=Decimal("3.45"),
+        extraction={"stated_line_total": "44.40"},
+    )
+    found = rule_line_total_mismatch(ctx_of(order))
+    assert codes(found) == [("line_total_mismatch", "lines[0].line_total", True)]
+    assert found[0]["message"] == "Line 1: 12 × 3.45 is 41.40, but the document says 44.40."
+
+
+def test_line_total_with_rounded_price_is_no_issue(customer, product):
+    from ingestion.decision.rules import rule_line_total_mismatch
+
+    order = make_order(customer)
+    OrderLineFactory(
+        order=order,
+        product=product,
+        quantity=Decimal("3"),
+        unit_price=Decimal("0.333"),
+        extraction={"stated_line_total": "1.00"},
+    )
+    assert rule_line_total_mismatch(ctx_of(order)) == []
