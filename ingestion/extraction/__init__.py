@@ -56,7 +56,9 @@ def extract_from_text(
     ``subject`` (the email's subject) is read as a first line of the body, without its
     ``Re:``/``Fwd:``/``AW:``/``TR:`` prefixes: subjects often carry the PO number."""
     if subject:
-        cleaned = re.sub(r"(?i)^(?:\s*(?:re|fwd?|tr|aw|wg|sv|antw|r[ée]f)\s*:\s*)+", "", subject).strip()
+        cleaned = re.sub(
+            r"(?i)^(?:\s*(?:re|fwd?|tr|aw|wg|sv|antw|r[ée]f)\s*:\s*)+", "", subject
+        ).strip()
         if cleaned:
             body_text = cleaned + "\n\n" + body_text
     layout = text_to_layout(body_text)

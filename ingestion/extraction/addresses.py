@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ingestion.extraction.geometry import TextLine, fold
-from ingestion.layout import TextSource
 from ingestion.extraction.labels import LabelHit, find_labels
 from ingestion.extraction.model import Address
+from ingestion.layout import TextSource
 
 COUNTRIES = {
     "FR": "france|frankreich|fr",

@@ -178,7 +178,9 @@ def _read_eml(data: bytes, *, hints: dict | None) -> Reading:
     orders = [e for e in extracted if e.is_order and e.lines]
     subject = str(message["Subject"] or "")
     if not orders:
-        body_order = extract_from_text(body, hints=hints, sent_date=sent, sender_email=sender, subject=subject)
+        body_order = extract_from_text(
+            body, hints=hints, sent_date=sent, sender_email=sender, subject=subject
+        )
         orders = [body_order]
     else:
         orders = [_with_sender(o, sender) for o in orders]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.doctype import classify
@@ -30,10 +29,15 @@ from ingestion.layout import Layout, TextSource
 
 def _default_year(lines: list[TextLine], today: dt.date | None) -> int:
     """The year of dates printed without one: the year of the document's full dates."""
-    years = [d.value.year for ln in lines for d in dates_mod.find_dates(ln.text) if d.kind in ("iso", "numeric", "named")]
+    years = [
+        d.value.year
+        for ln in lines
+        for d in dates_mod.find_dates(ln.text)
+        if d.kind in ("iso", "numeric", "named")
+    ]
     if years:
         return max(sorted(set(years), reverse=True), key=years.count)
-    return (today or dt.date.today()).year
+    return (today or dt.datetime.now(tz=dt.UTC).date()).year
 
 
 def extract_from_layout(
@@ -71,6 +75,7 @@ def extract_from_layout(
         )
         dayfirst = dayfirst if language != "en" else None
     ctx = HeaderContext(lines, dayfirst=dayfirst, default_year=default_year, language=language)
+    ctx.page_sizes = {p.number: (p.width, p.height) for p in layout.pages}
     candidates = ctx.candidates()
     if hints:
         candidates.extend(apply_hints(hints, ctx))
@@ -154,50 +159,10 @@ def extract_from_layout(
                 for ln, i, _j in block:
                     block_segments.add((ln.index, ln.segment_of(i)[0]))
         buyer = letterhead(ctx, block_segments, language)
-    if ship_to is not None and hints:
-        pass
-    for name in ("po_number", "order_date", "requested_delivery_date", "customer_number"):
-        hinted = [c for c in candidates if c.field == name and c.rule.startswith("hint")]
-        if hinted:
-            best = max(hinted, key=lambda c: c.score)
-            current = {
-                "po_number": po,
-                "order_date": order_date,
-                "requested_delivery_date": delivery,
-                "customer_number": customer_number,
-            }[name]
-            if current is None or best.score >= current.confidence or best.value == current.value:
-                field = Field(
-                    value=best.value,
-                    confidence=round(
-                        min(
-                            0.97,
-                            max(
-                                best.score,
-                                current.confidence
-                                if current and current.value == best.value
-                                else 0,
-                            ),
-                        ),
-                        4,
-                    ),
-                    source=best.source,
-                    rule=best.rule,
-                )
-                if name == "po_number":
-                    po = field
-                elif name == "order_date":
-                    order_date = field
-                elif name == "requested_delivery_date":
-                    delivery = field
-                else:
-                    customer_number = field
     emails, phones = emails_and_phones(lines, vendor_lines)
     vats = vat_numbers(lines, vendor_lines)
     # totals
-    amount_lines = find_amount_lines(
-        [ln for ln in lines if ln.index not in table.consumed or True], decimal_sep
-    )
+    amount_lines = find_amount_lines(lines, decimal_sep)
     total, grand_total, tax_total, warnings = net_total(amount_lines, order_lines)
     is_order, doc_type, reason = classify(lines, has_lines=bool(order_lines))
     if not order_lines and is_order:

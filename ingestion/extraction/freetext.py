@@ -33,7 +33,10 @@ _UNIT_WORDS = (
 )
 _REF = r"(?:r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)"
 _CODE = r"(?=[A-Za-z0-9./_-]*\d)[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]|[A-Z]{2,}[A-Z0-9_-]*"
-_SIZE_UNITS = re.compile(r"^(?:mm|cm|µm|um|mic|microns?|ml|cl|dl|v|w|kw|mah|a|ah|bar|°c|%|x\s*\d|inch|in|ft|gsm|g/m²|mmx|m²|m2|m³|m3)\b", re.IGNORECASE)
+_SIZE_UNITS = re.compile(
+    r"^(?:mm|cm|µm|um|mic|microns?|ml|cl|dl|v|w|kw|mah|a|ah|bar|°c|%|x\s*\d|inch|in|ft|gsm|g/m²|mmx|m²|m2|m³|m3)\b",
+    re.IGNORECASE,
+)
 
 _QTY_HEAD = re.compile(
     rf"(?<![\w.,/:-])(?P<qty>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s*(?:[x×*]|{_UNIT_WORDS})\b)|\d{{1,6}}(?:[.,]\d{{1,3}})?)(?![\d/:-])\s*"
@@ -59,7 +62,9 @@ _COUNT_UNITS = (
     r"bo[iî]tes?|kartons?|kart|colis|packs?|paquets?|packungen|rolls?|rouleaux|rollen|sets?|pairs?|paires?|paar|bags?|sacs?|beutel|pallets?|palettes?"
 )
 _SPLIT = re.compile(
-    r"\s*(?:;|\bet\b|\band\b|\bund\b|\bplus\b|\+|,)\s*(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|" + _COUNT_UNITS + r")\b)",
+    r"\s*(?:;|\bet\b|\band\b|\bund\b|\bplus\b|\+|,)\s*(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|"
+    + _COUNT_UNITS
+    + r")\b)",
     re.IGNORECASE,
 )
 _SKIP_FIELDS = {
@@ -94,7 +99,15 @@ def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extr
     if m:
         qty = parse_number(m["qty"], decimal_sep=decimal_sep)
         rest = clause[m.end() :]
-        return _line(qty, m["unit"], m["code"], rest, clause, rule="free_text:code_qty", decimal_sep=decimal_sep)
+        return _line(
+            qty,
+            m["unit"],
+            m["code"],
+            rest,
+            clause,
+            rule="free_text:code_qty",
+            decimal_sep=decimal_sep,
+        )
     return None
 
 
@@ -118,11 +131,16 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
             code, rest = ref["code"], rest[ref.end() :]
         else:
             bare = _BARE_CODE.match(rest)
-            if bare and (re.search(r"\d", bare["code"]) and (re.search(r"[A-Za-z.-]", bare["code"]) or x or unit)):
+            if bare and (
+                re.search(r"\d", bare["code"])
+                and (re.search(r"[A-Za-z.-]", bare["code"]) or x or unit)
+            ):
                 code, rest = bare["code"], rest[bare.end() :]
         if code is None and not re.search(r"[A-Za-zÀ-ÿ]{3,}", rest):
             continue
-        return _line(qty, unit, code, rest, clause, rule="free_text:qty_first", decimal_sep=decimal_sep)
+        return _line(
+            qty, unit, code, rest, clause, rule="free_text:qty_first", decimal_sep=decimal_sep
+        )
     return None
 
 
@@ -145,7 +163,9 @@ def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> Extracted
         quantity=qty,
         unit=unit,
         unit_price=price,
-        line_total=(qty * price).quantize(Decimal("0.01")) if price is not None and qty is not None else None,
+        line_total=(qty * price).quantize(Decimal("0.01"))
+        if price is not None and qty is not None
+        else None,
         codes=codes,
         confidence=confidence,
         field_confidence={"quantity": confidence},
@@ -155,14 +175,21 @@ def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> Extracted
 
 
 def extract_free_lines(
-    lines: list[TextLine], *, decimal_sep: str | None, dayfirst: bool | None, default_year: int | None
+    lines: list[TextLine],
+    *,
+    decimal_sep: str | None,
+    dayfirst: bool | None,
+    default_year: int | None,
 ) -> list[ExtractedLine]:
     out: list[ExtractedLine] = []
     seen: set[str] = set()
     for ln in lines:
         text = ln.text
         folded = fold(text)
-        if re.match(r"^\s*(?:>|from:|von:|de :|de:|sent:|to:|an:|subject:|objet|betreff|tel|fax|www|http)", folded):
+        if re.match(
+            r"^\s*(?:>|from:|von:|de :|de:|sent:|to:|an:|subject:|objet|betreff|tel|fax|www|http)",
+            folded,
+        ):
             continue
         hits = find_labels(ln)
         if hits and hits[0].first_word <= 1 and hits[0].field in _SKIP_FIELDS:
@@ -180,7 +207,23 @@ def extract_free_lines(
             out.append(
                 ExtractedLine(
                     **{
-                        **{f: getattr(item, f) for f in ("customer_sku", "description", "description_lines", "quantity", "unit", "unit_price", "line_total", "codes", "confidence", "field_confidence", "rule", "raw_text")},
+                        **{
+                            f: getattr(item, f)
+                            for f in (
+                                "customer_sku",
+                                "description",
+                                "description_lines",
+                                "quantity",
+                                "unit",
+                                "unit_price",
+                                "line_total",
+                                "codes",
+                                "confidence",
+                                "field_confidence",
+                                "rule",
+                                "raw_text",
+                            )
+                        },
                         "line_no": len(out) + 1,
                         "source": ln.source_ref(),
                     }

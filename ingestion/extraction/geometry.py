@@ -100,7 +100,7 @@ class TextLine:
 
     def word_at(self, char_offset: int) -> int:
         """Index of the word containing (or starting after) ``char_offset``."""
-        for i, (start, end) in enumerate(self.spans):
+        for i, (_start, end) in enumerate(self.spans):
             if char_offset < end:
                 return i
         return len(self.words)

@@ -205,6 +205,7 @@ class HeaderContext:
         language: str,
     ):
         self.lines = lines
+        self.page_sizes: dict[int, tuple[float, float]] = {}
         self.dayfirst = dayfirst
         self.default_year = default_year
         self.language = language
@@ -351,7 +352,11 @@ def letterhead(ctx: HeaderContext, exclude: set[tuple[int, int]], language: str)
             break
         hits = ctx.hits_by_line[ln.index]
         for s0, s1 in ln.segments:
-            if any(s0 <= h.first_word < s1 for h in hits if h.field not in ("phone", "email", "web", "vat")):
+            if any(
+                s0 <= h.first_word < s1
+                for h in hits
+                if h.field not in ("phone", "email", "web", "vat")
+            ):
                 continue
             if (ln.index, s0) in exclude:
                 continue
@@ -364,7 +369,9 @@ def letterhead(ctx: HeaderContext, exclude: set[tuple[int, int]], language: str)
         for item in column_lines:
             ln = item[0]
             gap_limit = 1.3 if plain else 2.2
-            if previous_bottom is not None and ln.top - previous_bottom > gap_limit * max(ln.height, 4.0):
+            if previous_bottom is not None and ln.top - previous_bottom > gap_limit * max(
+                ln.height, 4.0
+            ):
                 block = []
             block.append(item)
             previous_bottom = ln.bottom
@@ -378,7 +385,9 @@ def letterhead(ctx: HeaderContext, exclude: set[tuple[int, int]], language: str)
     if best is None:
         return None
     address, column_lines = best
-    return Field(value=address, confidence=0.6, source=block_source(column_lines), rule="letterhead")
+    return Field(
+        value=address, confidence=0.6, source=block_source(column_lines), rule="letterhead"
+    )
 
 
 def emails_and_phones(

@@ -244,7 +244,11 @@ _LABELS += [
         r"req(?:uired|uested)?\.?\s*(?:delivery\s+|ship\s+)?date|date\s+(?:req\.?|requested|required)|del(?:iv)?\.?\s*date|dlv\.?\s*date",
         0.95,
     ),
-    ("requested_delivery_date", r"delai|date\s+livr\.?|livr\.?\s+le|livraison\s+prevue|liefertermin", 0.85),
+    (
+        "requested_delivery_date",
+        r"delai|date\s+livr\.?|livr\.?\s+le|livraison\s+prevue|liefertermin",
+        0.85,
+    ),
     ("ship_to", r"livraison|lieferung|delivery", 0.75),
     (
         "vendor_number",

@@ -75,8 +75,14 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
         r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net",
     ),
-    ("discount", r"disc(?:ount)?\.?\s*%?|remise\s*%?|rabais|rabatt\s*%?|rab\.?\s*%?|nachlass|%|rem\.?\s*%?|abzug"),
-    ("gross_price", r"p\.?\s?u\.?\s*brut|gross\s*(?:unit\s*)?price|gross|brut|list\s*price|catalog(?:ue)?\s*price|prix\s+(?:brut|catalogue|tarif)|bruttopreis|listenpreis|preis\s+brutto|katalogpreis"),
+    (
+        "discount",
+        r"disc(?:ount)?\.?\s*%?|remise\s*%?|rabais|rabatt\s*%?|rab\.?\s*%?|nachlass|%|rem\.?\s*%?|abzug",
+    ),
+    (
+        "gross_price",
+        r"p\.?\s?u\.?\s*brut|gross\s*(?:unit\s*)?price|gross|brut|list\s*price|catalog(?:ue)?\s*price|prix\s+(?:brut|catalogue|tarif)|bruttopreis|listenpreis|preis\s+brutto|katalogpreis",
+    ),
     (
         "line_total",
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
@@ -260,7 +266,9 @@ def _merge_two_lines(top: TextLine, below: TextLine) -> Header | None:
             # a title broken inside a word in a narrow column: "Quantit" / "é", "Lin" / "e"
             role = classify_header("".join(t for _, t in texts))
             if role is None and len(texts) >= 2:
-                role = classify_header(texts[0][1] + texts[1][1]) if " " not in texts[1][1] else None
+                role = (
+                    classify_header(texts[0][1] + texts[1][1]) if " " not in texts[1][1] else None
+                )
         if role is None:
             # "Unit Price" over "(EUR)": the top part alone may be the title
             role = classify_header(texts[0][1]) or "unknown"
@@ -315,7 +323,9 @@ def _tokens(line: TextLine) -> list[Token]:
                 )
                 continue
             if close and text == "%" and _is_number(prev.text):
-                out[-1] = Token(prev.text + "%", prev.x0, w.x1, min(prev.conf, w.confidence), prev.segment)
+                out[-1] = Token(
+                    prev.text + "%", prev.x0, w.x1, min(prev.conf, w.confidence), prev.segment
+                )
                 continue
             if close and _CURRENCY_TOKEN.match(text) and _is_number(prev.text):
                 out[-1] = Token(
@@ -443,7 +453,9 @@ class Row:
     dates: list[str] = field(default_factory=list)
 
     def text(self, role: str) -> str:
-        return " ".join(t.text for k, toks in sorted(self.cells.items()) if self.roles[k] == role for t in toks)
+        return " ".join(
+            t.text for k, toks in sorted(self.cells.items()) if self.roles[k] == role for t in toks
+        )
 
     def has(self, role: str) -> bool:
         return any(self.roles[k] == role and toks for k, toks in self.cells.items())
@@ -498,7 +510,11 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
                 "filled": len(filled),
                 "words": sum(len(c) for c in filled) / max(1, len(filled)),
                 "units": sum(1 for t in texts if normalise_unit(t)),
-                "codes": sum(1 for t in texts if len(t.split()) == 1 and _CODE.match(t) and not normalise_unit(t)),
+                "codes": sum(
+                    1
+                    for t in texts
+                    if len(t.split()) == 1 and _CODE.match(t) and not normalise_unit(t)
+                ),
                 "ints": [int(t) for t in texts if re.fullmatch(r"\d{1,6}", t)],
                 "gtins": sum(1 for t in texts if gtin_valid(t)),
             }
@@ -509,14 +525,30 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
         if not n:
             continue
         role = roles[k]
-        if role in ("quantity", "code", "unknown", "ignore") and st["units"] >= 0.7 * n and "unit" not in roles:
+        if (
+            role in ("quantity", "code", "unknown", "ignore")
+            and st["units"] >= 0.7 * n
+            and "unit" not in roles
+        ):
             roles[k], changed = "unit", True
-        elif role in ("code", "description", "unknown", "sku", "customer_sku") and st["gtins"] >= 0.8 * n:
+        elif (
+            role in ("code", "description", "unknown", "sku", "customer_sku")
+            and st["gtins"] >= 0.8 * n
+        ):
             roles[k], changed = "gtin", True
         elif role in ("code", "unknown") and st["words"] >= 2.5 and "description" not in roles:
             roles[k], changed = "description", True
-        elif role == "description" and st["words"] <= 1.2 and st["codes"] >= 0.8 * n and roles.count("description") == 1:
-            wider = [j for j, s in enumerate(stats) if j != k and s["words"] >= 2.5 and roles[j] in ("code", "unknown")]
+        elif (
+            role == "description"
+            and st["words"] <= 1.2
+            and st["codes"] >= 0.8 * n
+            and roles.count("description") == 1
+        ):
+            wider = [
+                j
+                for j, s in enumerate(stats)
+                if j != k and s["words"] >= 2.5 and roles[j] in ("code", "unknown")
+            ]
             if wider:
                 roles[k], roles[wider[0]], changed = "code", "description", True
         elif role in ("code", "unknown") and len(st["ints"]) == n and n >= 2 and k == 0:
@@ -553,7 +585,15 @@ class Numbers:
     arithmetic_ok: bool
 
 
-def _pick_numbers(qty_text: str, price_text: str, total_text: str, disc_text: str, gross_text: str, pe_text: str, decimal_sep: str | None) -> Numbers:
+def _pick_numbers(
+    qty_text: str,
+    price_text: str,
+    total_text: str,
+    disc_text: str,
+    gross_text: str,
+    pe_text: str,
+    decimal_sep: str | None,
+) -> Numbers:
     """Readings of quantity, price and total that satisfy qty × price (÷ price unit) ≈ total.
 
     With a discount, the net unit price is the gross price less the discount, rounded to the
@@ -574,7 +614,9 @@ def _pick_numbers(qty_text: str, price_text: str, total_text: str, disc_text: st
     price_unit = parse_number(pe_text) if pe_text else None
     if price_unit is not None and price_unit <= 1:
         price_unit = None
-    default_q = (parse_number(first, decimal_sep=decimal_sep) or quantity) if qty_options else quantity
+    default_q = (
+        (parse_number(first, decimal_sep=decimal_sep) or quantity) if qty_options else quantity
+    )
     default_p = parse_number(price_text, decimal_sep=decimal_sep) if price_options else None
     default_t = parse_number(total_text, decimal_sep=decimal_sep) if total_options else None
     decimals = _decimals(price_text) if price_text else 2
@@ -694,8 +736,16 @@ def _starts_with_block_label(line: TextLine) -> bool:
     from ingestion.extraction.labels import find_labels
 
     hits = find_labels(line)
-    return bool(hits) and hits[0].first_word == 0 and hits[0].field in _BLOCK_STOP and hits[0].strength >= 0.8 and (
-        hits[0].end >= len(line.text) - 1 or line.text[hits[0].end - 1 : hits[0].end] == ":" or len(line.segments) > 1
+    return (
+        bool(hits)
+        and hits[0].first_word == 0
+        and hits[0].field in _BLOCK_STOP
+        and hits[0].strength >= 0.8
+        and (
+            hits[0].end >= len(line.text) - 1
+            or line.text[hits[0].end - 1 : hits[0].end] == ":"
+            or len(line.segments) > 1
+        )
     )
 
 
@@ -714,7 +764,9 @@ def extract_lines(
     if not headers:
         return TableResult([], [], [], set())
     best = max(headers, key=lambda h: h.score)
-    headers = [h for h in headers if h is best or _same_columns(h, best) or h.score >= best.score - 1]
+    headers = [
+        h for h in headers if h is best or _same_columns(h, best) or h.score >= best.score - 1
+    ]
     header_at = {h.line.index: h for h in headers}
     position = {ln.index: k for k, ln in enumerate(lines)}
     rows: list[Row] = []
@@ -729,7 +781,11 @@ def extract_lines(
         if header is None:
             k += 1
             continue
-        if columns is not None and not _same_columns(current, header) and header.score < current.score:
+        if (
+            columns is not None
+            and not _same_columns(current, header)
+            and header.score < current.score
+        ):
             k += 1
             continue
         current = header
@@ -749,27 +805,39 @@ def extract_lines(
         first_item = next((i for i, r in enumerate(table_rows) if r.is_item), None)
         if first_item is None:
             continue
-        table_rows = [r for i, r in enumerate(table_rows) if i >= first_item or _close_above(r, table_rows[first_item])]
+        table_rows = [
+            r
+            for i, r in enumerate(table_rows)
+            if i >= first_item or _close_above(r, table_rows[first_item])
+        ]
         rows.extend(table_rows)
         consumed.update(r.line.index for r in table_rows)
         columns = table_columns
-    extracted = _rows_to_lines(rows, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year)
+    extracted = _rows_to_lines(
+        rows, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
+    )
     return TableResult(extracted, rows, header_lines, consumed, columns)
 
 
 def _close_above(row: Row, item: Row) -> bool:
     """A description line right above its item row (cells centred vertically)."""
-    return row.line.page == item.line.page and 0 < item.line.top - row.line.bottom < 0.8 * max(item.line.height, 4.0)
+    return row.line.page == item.line.page and 0 < item.line.top - row.line.bottom < 0.8 * max(
+        item.line.height, 4.0
+    )
 
 
 def _same_columns(a: Header, b: Header) -> bool:
     return [c.role for c in a.columns] == [c.role for c in b.columns]
 
 
-_DATE_ROW = re.compile(r"(?i)^\s*(?:req(?:uested|uired)?\.?|deliv(?:ery)?\.?|del\.?|due|ship|need(?:ed)?|date|livr(?:aison)?|delai|liefer(?:ung|datum|termin)?|termin|wunschtermin)")
+_DATE_ROW = re.compile(
+    r"(?i)^\s*(?:req(?:uested|uired)?\.?|deliv(?:ery)?\.?|del\.?|due|ship|need(?:ed)?|date|livr(?:aison)?|delai|liefer(?:ung|datum|termin)?|termin|wunschtermin)"
+)
 
 
-def _attach_continuations(rows: list[Row], dayfirst: bool | None, default_year: int | None) -> list[Row]:
+def _attach_continuations(
+    rows: list[Row], dayfirst: bool | None, default_year: int | None
+) -> list[Row]:
     items = [r for r in rows if r.is_item]
     for r in rows:
         if r.is_item or not items:
@@ -785,7 +853,9 @@ def _attach_continuations(rows: list[Row], dayfirst: bool | None, default_year: 
         if target.line.page != r.line.page and target is not items[-1]:
             continue
         text = r.line.text
-        if _DATE_ROW.match(fold(text)) and dates_mod.find_dates(text, dayfirst=dayfirst, default_year=default_year, allow_partial=True):
+        if _DATE_ROW.match(fold(text)) and dates_mod.find_dates(
+            text, dayfirst=dayfirst, default_year=default_year, allow_partial=True
+        ):
             target.dates.append(text)
             continue
         desc = r.text("description") or r.text("unknown")
@@ -801,7 +871,9 @@ def _first_code(text: str) -> str:
     return text.split()[0].strip(",;") if text else ""
 
 
-def _rows_to_lines(rows: list[Row], *, decimal_sep: str | None, dayfirst: bool | None, default_year: int | None) -> list[ExtractedLine]:
+def _rows_to_lines(
+    rows: list[Row], *, decimal_sep: str | None, dayfirst: bool | None, default_year: int | None
+) -> list[ExtractedLine]:
     items = _attach_continuations(rows, dayfirst, default_year)
     out: list[ExtractedLine] = []
     for n, row in enumerate(items, start=1):
@@ -817,7 +889,9 @@ def _rows_to_lines(rows: list[Row], *, decimal_sep: str | None, dayfirst: bool |
             row.text("price_unit"),
             decimal_sep,
         )
-        description_parts = sorted([(row.line.index, row.text("description"))] + list(row.extra_text))
+        description_parts = sorted(
+            [(row.line.index, row.text("description"))] + list(row.extra_text)
+        )
         description = " ".join(t for _, t in description_parts if t).strip()
         codes: list[str] = []
         role_codes: dict[str, str] = {}
@@ -835,8 +909,13 @@ def _rows_to_lines(rows: list[Row], *, decimal_sep: str | None, dayfirst: bool |
         for token in re.findall(r"\b\d{8,14}\b", description + " " + " ".join(codes)):
             if gtin is None and gtin_valid(token):
                 gtin = token
-        for token in re.findall(r"(?<![\w-])(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/.]{2,}[A-Za-z0-9](?![\w-])", description):
-            if token not in codes and not re.fullmatch(r"\d+x\d+(?:x\d+)?|\d+(?:mm|cm|m|ml|l|kg|g|um|µm)", token.lower()):
+        for token in re.findall(
+            r"(?<![\w-])(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-/.]{2,}[A-Za-z0-9](?![\w-])",
+            description,
+        ):
+            if token not in codes and not re.fullmatch(
+                r"\d+x\d+(?:x\d+)?|\d+(?:mm|cm|m|ml|l|kg|g|um|µm)", token.lower()
+            ):
                 codes.append(token)
         line_no = None
         if row.text("line_no"):
@@ -845,7 +924,9 @@ def _rows_to_lines(rows: list[Row], *, decimal_sep: str | None, dayfirst: bool |
         requested = None
         for text in [row.text("date"), *row.dates]:
             if text:
-                found = dates_mod.find_dates(text, dayfirst=dayfirst, default_year=default_year, allow_partial=True)
+                found = dates_mod.find_dates(
+                    text, dayfirst=dayfirst, default_year=default_year, allow_partial=True
+                )
                 if found:
                     requested = found[0].value
                     break
@@ -853,7 +934,11 @@ def _rows_to_lines(rows: list[Row], *, decimal_sep: str | None, dayfirst: bool |
         confidence = 0.75
         if nums.arithmetic_ok:
             confidence = 0.96
-        elif nums.unit_price is not None and nums.line_total is not None and nums.quantity is not None:
+        elif (
+            nums.unit_price is not None
+            and nums.line_total is not None
+            and nums.quantity is not None
+        ):
             confidence = 0.45  # the numbers disagree
         elif nums.unit_price is None and nums.line_total is None:
             confidence = 0.85 if codes else 0.75
@@ -879,7 +964,10 @@ def _rows_to_lines(rows: list[Row], *, decimal_sep: str | None, dayfirst: bool |
                 codes=tuple(dict.fromkeys(c for c in codes if c)),
                 description_lines=tuple(t for _, t in description_parts if t),
                 confidence=round(max(0.0, min(0.99, confidence)), 3),
-                field_confidence={"quantity": round(confidence, 3), "unit_price": round(confidence if nums.unit_price is not None else 0.0, 3)},
+                field_confidence={
+                    "quantity": round(confidence, 3),
+                    "unit_price": round(confidence if nums.unit_price is not None else 0.0, 3),
+                },
                 source=row.line.source_ref(),
                 rule="table_row" + ("+arithmetic" if nums.arithmetic_ok else ""),
                 raw_text=row.line.text,

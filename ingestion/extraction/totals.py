@@ -63,7 +63,7 @@ def _amount_after(
 def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[AmountLine]:
     out = []
     for line in lines:
-        for s0, s1 in line.segments:
+        for s0, _s1 in line.segments:
             start = line.spans[s0][0]
             text = line.norm[start:]
             for kind, pattern in (

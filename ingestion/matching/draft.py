@@ -62,7 +62,9 @@ class Draft:
     @property
     def touchless(self) -> bool:
         """Safe to approve without a human: an order, every field and line confident, no issue."""
-        if not self.extracted.is_order or not self.lines or self.issues:
+        if not self.extracted.is_order or not self.lines:
+            return False
+        if any(issue.get("severity", "error") == "error" for issue in self.issues):
             return False
         return all(v >= AUTO_APPROVE_THRESHOLD for v in self.confidence.values())
 
@@ -99,8 +101,9 @@ class Draft:
         }
 
 
-def _issue(code: str, field_name: str, message: str) -> dict:
-    return {"code": code, "field": field_name, "message": message}
+def _issue(code: str, field_name: str, message: str, severity: str = "error") -> dict:
+    """An issue in the contract's format; ``severity`` "error" blocks auto-approval."""
+    return {"code": code, "field": field_name, "message": message, "severity": severity}
 
 
 def build_draft(
@@ -131,17 +134,28 @@ def build_draft(
                     f"no product matches '{line.customer_sku or line.description[:40]}'",
                 )
             )
-        elif line.unit_price is not None and pm.expected_price is not None:
-            if abs(line.unit_price - pm.expected_price) > max(
-                Decimal("0.005"), pm.expected_price * Decimal("0.005")
-            ):
-                issues.append(
-                    _issue(
-                        "price_mismatch",
-                        f"lines[{i}].unit_price",
-                        f"document says {line.unit_price}, price list says {pm.expected_price}",
-                    )
+        elif (
+            line.unit_price is not None
+            and pm.expected_price is not None
+            and abs(line.unit_price - pm.expected_price)
+            > max(Decimal("0.005"), pm.expected_price * Decimal("0.005"))
+        ):
+            deviation = abs(line.unit_price - pm.expected_price) / max(
+                pm.expected_price, Decimal("0.0001")
+            )
+            # a contract price a little off the list, on a line whose arithmetic holds, is the
+            # customer's price: worth showing, not worth stopping the order for
+            severity = (
+                "warning" if deviation <= Decimal("0.2") and "arithmetic" in line.rule else "error"
+            )
+            issues.append(
+                _issue(
+                    "price_mismatch",
+                    f"lines[{i}].unit_price",
+                    f"document says {line.unit_price}, price list says {pm.expected_price}",
+                    severity,
                 )
+            )
         confidence = min(line.confidence, pm.confidence) if pm.sku else 0.0
         lines.append(
             DraftLine(
@@ -167,17 +181,14 @@ def build_draft(
             confidence=0.9 if customer.code else 0.5,
             rule="customer_currency",
         )
-    elif currency is not None and customer_currency and currency.value != customer_currency:
-        if (
-            currency.confidence < 0.9
-            and currency.rule == "currency_marks"
-            and currency.value == "USD"
-        ):
-            # a bare "$" on the document of a customer who pays in another dollar
-            if customer_currency in ("CAD", "AUD", "NZD", "HKD", "SGD"):
-                currency = Field(
-                    value=customer_currency, confidence=0.8, rule="customer_currency($)"
-                )
+    elif (
+        currency is not None
+        and currency.rule == "currency_marks"
+        and currency.value == "USD"
+        and customer_currency in ("CAD", "AUD", "NZD", "HKD", "SGD")
+    ):
+        # a bare "$" on the document of a customer who pays in another dollar
+        currency = Field(value=customer_currency, confidence=0.8, rule="customer_currency($)")
     elif currency is not None and customer_currency == currency.value:
         currency = currency.with_confidence(max(currency.confidence, 0.97), "+customer_currency")
     # ship-to: as printed, else the letterhead (POs) or the customer's main address (emails)

@@ -155,10 +155,10 @@ def match_product(
             if (
                 any(r.startswith(("sku:", "alias:", "gtin:")) for r in reasons[sku])
                 and desc_scores.get(sku, 0.0) < 80
+                and max((v for k, v in desc_scores.items() if k != sku), default=0.0) >= 95
             ):
-                if max((v for k, v in desc_scores.items() if k != sku), default=0.0) >= 95:
-                    scores[sku] -= 1.2
-                    reasons[sku].append("description_contradicts")
+                scores[sku] -= 1.2
+                reasons[sku].append("description_contradicts")
     # price
     price = line.unit_price
     if price is not None:
