@@ -332,6 +332,12 @@ def _address_json(address, fallback_country: str | None) -> dict:
     return data if any(data.get(k) for k in SHIP_TO_KEYS) else {}
 
 
+def _printed(f) -> bool:
+    """A value read on the document, not worked out from other values (a total the engine
+    computed as the sum of the lines is no check of the lines)."""
+    return f is not None and f.rule.startswith("label:")
+
+
 def _money(value) -> Decimal | None:
     if value is None:
         return None
@@ -383,7 +389,7 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
         ship_to=ship_to_address,
         ship_to_address=ship_to,
         currency=str(currency)[:3],
-        stated_total=_money(extracted.value("total")),
+        stated_total=_money(extracted.value("total")) if _printed(extracted.total) else None,
         stated_grand_total=_money(extracted.value("grand_total")),
         notes=str(extracted.value("notes") or "")[:2000],
         source_document=document,

@@ -147,7 +147,9 @@ def build_masterdata_view(tenant_id: int) -> MasterDataView:
                 addresses=tuple(main),
                 phones=tuple(p for p in (phone, fax) if p),
                 locale=lang or "",
-                currency=currency or "",
+                # The tenant's currency is what an import without a currency column gives
+                # everyone: let the matcher derive it from the customer's country instead.
+                currency="" if currency == tenant.currency else (currency or ""),
             )
         )
         code_to_id[code] = pk

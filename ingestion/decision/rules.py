@@ -634,10 +634,39 @@ def rule_currency_mismatch(ctx: RuleContext) -> list[dict]:
     ]
 
 
+# A line quantity or price read with middling confidence counts as this sure when the
+# document's own arithmetic confirms it (see ``lines_add_up``).
+CORROBORATED = 0.95
+CORROBORATION_FLOOR = 0.5
+
+
+def lines_add_up(ctx: RuleContext) -> bool:
+    """Every line's quantity × price gives its printed amount (where printed), and the lines add
+    up to a total the document prints: a misread quantity or price would have to be cancelled
+    out by another misreading to pass."""
+    stated = ctx.order.stated_total
+    total_rule = ((ctx.extraction.get("fields") or {}).get("total") or {}).get("rule", "")
+    if stated is None or not ctx.lines or not total_rule.startswith("label:") or "!=" in total_rule:
+        return False
+    amounts = []
+    for line in ctx.lines:
+        amount = line_amount(line)
+        if amount is None or not line.quantity or line.quantity <= 0:
+            return False
+        printed = (line.extraction or {}).get("stated_line_total")
+        if printed not in (None, "") and abs(Decimal(str(printed)) - amount) > max(
+            ctx.settings.total_tolerance, (line.quantity * Decimal("0.005")).quantize(CENT)
+        ):
+            return False
+        amounts.append(Decimal(str(printed)) if printed not in (None, "") else amount)
+    return abs(sum(amounts, Decimal("0")) - stated) <= ctx.settings.total_tolerance
+
+
 def rule_low_confidence(ctx: RuleContext) -> list[dict]:
     out = []
     settings = ctx.settings
     extraction = ctx.extraction
+    add_up = lines_add_up(ctx)
     for key, name in HEADER_CONFIDENCE_FIELDS:
         if key == "customer":
             value = (extraction.get("customer") or {}).get("confidence")
@@ -667,6 +696,9 @@ def rule_low_confidence(ctx: RuleContext) -> list[dict]:
                 confidence = None if value is None else float(value)
             else:
                 confidence = field_confidence(data, name)
+                corroborated = add_up and name in ("quantity", "unit_price")
+                if corroborated and confidence is not None and confidence >= CORROBORATION_FLOOR:
+                    confidence = max(confidence, CORROBORATED)
             if confidence is None or confidence >= settings.threshold(key):
                 continue
             out.append(

@@ -410,3 +410,43 @@ def test_line_total_with_rounded_price_is_no_issue(customer, product):
         extraction={"stated_line_total": "1.00"},
     )
     assert rule_line_total_mismatch(ctx_of(order)) == []
+
+
+def test_arithmetic_that_adds_up_vouches_for_quantities_and_prices(customer, product):
+    order = make_order(
+        customer,
+        stated_total=Decimal("41.40"),
+        extraction={
+            "fields": {"total": {"confidence": 0.98, "rule": "label:net_total=sum_of_lines"}}
+        },
+    )
+    OrderLineFactory(
+        order=order,
+        product=product,
+        quantity=Decimal("12"),
+        unit_price=Decimal("3.45"),
+        extraction={
+            "stated_line_total": "41.40",
+            "product": {"confidence": 0.99},
+            "fields": {"quantity": {"confidence": 0.8}, "unit_price": {"confidence": 0.8}},
+        },
+    )
+    assert rule_low_confidence(ctx_of(order)) == []
+
+
+def test_a_computed_total_vouches_for_nothing(customer, product):
+    order = make_order(
+        customer,
+        stated_total=Decimal("41.40"),
+        extraction={"fields": {"total": {"confidence": 0.98, "rule": "sum_of_lines"}}},
+    )
+    OrderLineFactory(
+        order=order,
+        product=product,
+        quantity=Decimal("12"),
+        unit_price=Decimal("3.45"),
+        extraction={"product": {"confidence": 0.99}, "fields": {"quantity": {"confidence": 0.8}}},
+    )
+    assert codes(rule_low_confidence(ctx_of(order))) == [
+        ("low_confidence", "lines[0].quantity", True)
+    ]
