@@ -201,9 +201,12 @@ def _review_context(request: HttpRequest, order: Order) -> dict:
         "order": order,
         "can_edit": can_edit,
         "header": presenters.header_cells(order, thresholds=thresholds, issues=issues),
-        "rows": presenters.line_rows(lines, thresholds=thresholds, issues=issues, columns=columns),
+        "rows": presenters.render_rows(
+            presenters.line_rows(lines, thresholds=thresholds, issues=issues, columns=columns),
+            can_edit=can_edit,
+            span=len(columns) + (2 if can_edit else 1),
+        ),
         "columns": columns,
-        "span": len(columns) + (2 if can_edit else 1),
         "issues": presenters.issue_list(order, issues, line_ids),
         "totals": presenters.totals(order),
         "lock": lock,
@@ -346,9 +349,10 @@ def line_save(request: HttpRequest, pk, line_pk) -> HttpResponse:
     )
     row["only"] = [k for k in request.POST if k in {c[0] for c in presenters.LINE_COLUMNS}]
     dated = order.lines.exclude(requested_date=None).exists()
-    return _fragments(
-        request, order, row=row, span=len(presenters.LINE_COLUMNS) + (2 if dated else 1)
+    presenters.render_rows(
+        [row], can_edit=True, span=len(presenters.LINE_COLUMNS) + (2 if dated else 1)
     )
+    return _fragments(request, order, row=row)
 
 
 def _lines_response(request: HttpRequest, order: Order, focus: str = "") -> HttpResponse:
@@ -364,7 +368,11 @@ def _lines_response(request: HttpRequest, order: Order, focus: str = "") -> Http
         "can_edit": True,
         "columns": columns,
         "span": len(columns) + 2,
-        "rows": presenters.line_rows(lines, thresholds=thresholds, issues=issues, columns=columns),
+        "rows": presenters.render_rows(
+            presenters.line_rows(lines, thresholds=thresholds, issues=issues, columns=columns),
+            can_edit=True,
+            span=len(columns) + 2,
+        ),
         "issues": presenters.issue_list(order, issues, [line.pk for line in lines]),
         "totals": presenters.totals(order),
         "oob": True,
