@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from customers.models import Customer
@@ -104,6 +105,36 @@ def _source_link(order: Order) -> str:
     return document.file.url if document.file else ""
 
 
+EVENT_LABELS = {
+    "created": _lazy("Order created"),
+    "edited": _lazy("Edited"),
+    "acknowledgment_sent": _lazy("Acknowledgment sent"),
+    "acknowledgment_skipped": _lazy("Acknowledgment not sent"),
+    "export_failed": _lazy("ERP export failed"),
+    "export_retried": _lazy("ERP export asked again"),
+    "delivery_note": _lazy("Delivery note"),
+    "invoice": _lazy("Invoice"),
+    "auto_approved": _lazy("Approved automatically"),
+}
+
+
+def _events_for_display(order: Order) -> list:
+    events = list(order.events.select_related("actor"))
+    for event in events:
+        if event.kind == "status_changed":
+            labels = [
+                OrderStatus(s).label if s in OrderStatus.values else s
+                for s in (event.from_status, event.to_status)
+            ]
+            event.label = f"{labels[0]} → {labels[1]}"
+        else:
+            event.label = EVENT_LABELS.get(event.kind, event.kind.replace("_", " "))
+        number = (event.data or {}).get("number") if isinstance(event.data, dict) else None
+        if number:
+            event.label = f"{event.label} {number}"
+    return events
+
+
 @staff_view()
 def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
     order = order_get_detail(tenant=request.tenant, pk=pk)
@@ -119,7 +150,7 @@ def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "order": order,
             "lines": lines,
-            "events": order.events.select_related("actor"),
+            "events": _events_for_display(order),
             "delivery_notes": order.delivery_notes.prefetch_related("lines__order_line"),
             "invoices": order.invoices.prefetch_related("lines__order_line"),
             "attempts": order.export_attempts.all()[:20],

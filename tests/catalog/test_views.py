@@ -16,6 +16,7 @@ def test_the_catalog_searches_sku_gtin_and_description_words(member_client, tena
     ProductFactory(tenant=tenant, sku="GT-9MM-BK", description="Gaine thermo 9 mm noire")
     ProductFactory(tenant=tenant, sku="BOX-40", description="Carton 40x30", active=False)
     client = member_client(tenant, Role.LOGISTICS)
+
     def skus(params):
         return [p.sku for p in client.get(reverse("catalog:list"), params).context["page"]]
 

@@ -35,3 +35,9 @@ def test_admin_pages_open(client, tenant):
         ("admin:customers_importbatch_changelist", []),
     ]:
         assert client.get(reverse(name, args=args)).status_code == 200, name
+
+
+def test_the_system_checks_pass():
+    from django.core.management import call_command
+
+    call_command("check", "customers", "catalog", "orders", fail_level="ERROR")
