@@ -1,0 +1,73 @@
+import datetime as dt
+
+import pytest
+
+from ingestion.extraction.dates import detect_dayfirst, find_dates, parse_date, week_monday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("27/11/2026", dt.date(2026, 11, 27)),
+        ("11/27/2026", dt.date(2026, 11, 27)),
+        ("2026-11-27", dt.date(2026, 11, 27)),
+        ("27.11.2026", dt.date(2026, 11, 27)),
+        ("27.11.26", dt.date(2026, 11, 27)),
+        ("Nov 27, 2026", dt.date(2026, 11, 27)),
+        ("November 27th, 2026", dt.date(2026, 11, 27)),
+        ("27 novembre 2026", dt.date(2026, 11, 27)),
+        ("1er décembre 2026", dt.date(2026, 12, 1)),
+        ("27. November 2026", dt.date(2026, 11, 27)),
+        ("Freitag, 27. Nov. 2026", dt.date(2026, 11, 27)),
+        ("27-Nov-26", dt.date(2026, 11, 27)),
+        ("3. März 2026", dt.date(2026, 3, 3)),
+        ("20261127", dt.date(2026, 11, 27)),
+    ],
+)
+def test_parse_date_reads_every_common_form(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("semaine 49", dt.date(2026, 11, 30)),
+        ("KW 49", dt.date(2026, 11, 30)),
+        ("KW 49/2027", dt.date(2027, 12, 6)),
+        ("week 2", dt.date(2026, 1, 5)),
+        ("49. KW", dt.date(2026, 11, 30)),
+    ],
+)
+def test_weeks_are_the_monday_of_that_iso_week(text, expected):
+    assert parse_date(text, default_year=2026) == expected
+
+
+def test_week_monday():
+    assert week_monday(2026, 1) == dt.date(2025, 12, 29)
+
+
+def test_ambiguous_numeric_dates_follow_dayfirst_and_say_so():
+    (match,) = find_dates("03/04/2026", dayfirst=True)
+    assert (match.value, match.ambiguous) == (dt.date(2026, 4, 3), True)
+    (match,) = find_dates("03/04/2026", dayfirst=False)
+    assert (match.value, match.ambiguous) == (dt.date(2026, 3, 4), True)
+    (match,) = find_dates("03.04.2026", dayfirst=False)
+    assert (match.value, match.ambiguous) == (dt.date(2026, 4, 3), False)
+
+
+def test_dates_without_year_take_the_default_year():
+    assert parse_date("livraison le 12/12", default_year=2026) == dt.date(2026, 12, 12)
+    assert parse_date("27 Nov", default_year=2026) == dt.date(2026, 11, 27)
+
+
+def test_phone_numbers_and_references_are_not_dates():
+    assert find_dates("Tel 01.23.45.67.89, ref A-12/11") == []
+
+
+def test_detect_dayfirst_from_the_document():
+    assert detect_dayfirst(["Date 03/04/2026", "Delivery 25/04/2026"]) is True
+    assert detect_dayfirst(["Date 03/04/2026", "Delivery 04/25/2026"]) is False
+    assert detect_dayfirst(["Date 03/04/2026"], currency="USD") is False
+    assert detect_dayfirst(["Date 03/04/2026"], language="fr") is True
+    assert detect_dayfirst(["Datum 03.04.2026"]) is True
+    assert detect_dayfirst(["Date 03/04/2026"]) is None

@@ -1,0 +1,27 @@
+from ingestion.extraction import extract_from_text
+
+
+def test_an_invoice_is_not_an_order_even_with_an_order_number():
+    order = extract_from_text(
+        "FACTURE N° FA-2026-4386\nDate : 03/04/2026\nVotre commande n° 4500050576\n\n"
+        "Réf.\tDésignation\tQté\tPrix\tMontant\nA-1\tTransport\t1\t278,85\t278,85\n"
+    )
+    assert order.is_order is False
+    assert order.document_type == "invoice"
+    assert order.not_order_reason == "the document is titled as a invoice, not a purchase order"
+
+
+def test_order_confirmations_and_quotes_are_not_orders():
+    assert extract_from_text("Auftragsbestätigung 12345\n\nMenge\tArtikel\n5\tX-1\n").document_type == "order_confirmation"
+    assert extract_from_text("QUOTATION Q-2026-11\n\nQty\tItem\n5\tX-1\n").document_type == "quote"
+
+
+def test_a_purchase_order_title_makes_an_order():
+    order = extract_from_text("PURCHASE ORDER\nPO number: 4711\n\nQty\tItem\n5\tX-100\n")
+    assert (order.is_order, order.document_type) == (True, "purchase_order")
+
+
+def test_a_text_without_order_content_is_not_an_order():
+    order = extract_from_text("Hello,\n\nI am out of office until Monday.\n\nBest regards")
+    assert order.is_order is False
+    assert order.not_order_reason == "no order title and no order lines found"

@@ -1,0 +1,150 @@
+import datetime as dt
+from decimal import Decimal
+
+from ingestion.extraction import extract_from_layout, extract_from_text
+from ingestion.reading import read_pdf
+from tests.extraction.docs import pdf, table
+
+
+def _po_letter(header: list[tuple[float, float, str]]) -> bytes:
+    body = [
+        (40, 40, "Brasserie du Nord SARL"),
+        (40, 52, "12 rue de la Gare"),
+        (40, 64, "59000 Lille"),
+        *header,
+        *table(
+            [40, 110, 330, 400, 480],
+            300,
+            [["Réf.", "Désignation", "Qté", "Prix unitaire", "Montant"], ["A-778", "Gaine thermo 6 mm", "12", "3,45", "41,40"]],
+        ),
+        (400, 350, "Total HT"),
+        (480, 350, "41,40"),
+    ]
+    return pdf([body])
+
+
+def test_po_number_and_dates_right_of_their_labels_in_french():
+    layout = read_pdf(
+        _po_letter(
+            [
+                (330, 40, "BON DE COMMANDE"),
+                (330, 60, "N° de commande :"),
+                (440, 60, "BC-2026-0042"),
+                (330, 72, "Date :"),
+                (440, 72, "27/11/2026"),
+                (330, 84, "Date de livraison souhaitée :"),
+                (470, 84, "semaine 50"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.po_number.value == "BC-2026-0042"
+    assert order.order_date.value == dt.date(2026, 11, 27)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 7)
+    assert order.currency is None
+    assert order.total.value == Decimal("41.40")
+    assert order.language == "fr"
+    assert order.is_order is True
+
+
+def test_values_below_their_labels_in_a_header_row():
+    layout = read_pdf(
+        _po_letter(
+            [
+                (300, 100, "Bestellnummer"),
+                (400, 100, "Bestelldatum"),
+                (490, 100, "Liefertermin"),
+                (300, 112, "4500012345"),
+                (400, 112, "27.11.2026"),
+                (490, 112, "KW 50"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.po_number.value == "4500012345"
+    assert order.po_number.rule == "label_below:bestellnummer"
+    assert order.order_date.value == dt.date(2026, 11, 27)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 7)
+
+
+def test_invoice_and_vendor_numbers_are_not_the_po_number():
+    text = "Invoice No: INV-9921\nVendor No: 88812\nYour order no.: PO-5521\nDate: 2026-11-27\n"
+    order = extract_from_text(text)
+    assert order.po_number.value == "PO-5521"
+
+
+def test_ship_to_block_is_read_and_the_vendor_block_kept_apart():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "Contoso Electronics"),
+                    (40, 52, "3800 148th Ave NE"),
+                    (40, 64, "Redmond, WA 98052"),
+                    (400, 40, "PURCHASE ORDER"),
+                    (400, 60, "PO #"),
+                    (460, 60, "190122"),
+                    (400, 72, "DATE"),
+                    (460, 72, "7/27/2019"),
+                    (40, 120, "VENDOR"),
+                    (300, 120, "SHIP TO"),
+                    (40, 134, "Adatum Corporation"),
+                    (300, 134, "Contoso Electronics"),
+                    (40, 146, "3333 Bristol Street"),
+                    (300, 146, "21930 SE 51st St"),
+                    (40, 158, "Costa Mesa, CA 92626"),
+                    (300, 158, "Issaquah, WA 98029"),
+                    *table(
+                        [40, 130, 330, 400, 480],
+                        220,
+                        [["ITEM #", "DESCRIPTION", "QTY", "UNIT PRICE", "TOTAL"], ["MM4-4010", "Micro-Motor #4", "89", "62.00", "5,518.00"]],
+                    ),
+                    (400, 300, "SUBTOTAL"),
+                    (480, 300, "5,518.00"),
+                    (400, 312, "TOTAL"),
+                    (480, 312, "$5,900.00"),
+                ]
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    ship = order.ship_to.value
+    assert (ship.name, ship.street, ship.postal_code, ship.city, ship.country) == (
+        "Contoso Electronics",
+        "21930 SE 51st St",
+        "98029",
+        "Issaquah",
+        "US",
+    )
+    assert order.vendor.value.postal_code == "92626"
+    assert order.buyer.value.postal_code == "98052"
+    assert order.order_date.value == dt.date(2019, 7, 27)
+    assert order.currency.value == "USD"
+    assert order.total.value == Decimal("5518.00")
+    assert order.grand_total.value == Decimal("5900.00")
+
+
+def test_german_labels_in_an_email_body():
+    text = (
+        "Sehr geehrte Damen und Herren,\n\n"
+        "Bestell-Nr.: 4711-0815\n"
+        "Wunschtermin: 04.12.2026\n"
+        "Lieferanschrift:\n"
+        "Müller GmbH\nIndustriestraße 5\n80331 München\n\n"
+        "Bitte liefern Sie 5 Stück Art.-Nr. 12345\n\n"
+        "Mit freundlichen Grüßen\n"
+    )
+    order = extract_from_text(text, sent_date=dt.date(2026, 11, 27))
+    assert order.po_number.value == "4711-0815"
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 4)
+    assert order.order_date.value == dt.date(2026, 11, 27)
+    assert order.order_date.rule == "sent_date"
+    assert order.ship_to.value.postal_code == "80331"
+    assert order.ship_to.value.city == "München"
+    assert order.language == "de"
+
+
+def test_currency_label_wins_over_symbols():
+    order = extract_from_text("Order no: 123456\nCurrency: CHF\nTotal 1'250.00 $\n")
+    assert order.currency.value == "CHF"
+    assert order.currency.confidence >= 0.9

@@ -1,0 +1,69 @@
+from decimal import Decimal
+
+import pytest
+
+from ingestion.extraction.numbers import (
+    detect_decimal_separator,
+    find_currencies,
+    number_candidates,
+    parse_number,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 234,56", Decimal("1234.56")),
+        ("1,234.56", Decimal("1234.56")),
+        ("1.234,56", Decimal("1234.56")),
+        ("1'234.56", Decimal("1234.56")),
+        ("1 234.56", Decimal("1234.56")),
+        ("1\u202f234,56", Decimal("1234.56")),
+        ("62.00", Decimal("62.00")),
+        ("22", Decimal("22")),
+        ("$6,547.55", Decimal("6547.55")),
+        ("12,50 €", Decimal("12.50")),
+        ("EUR 12.50", Decimal("12.50")),
+        ("CHF 1'250.00", Decimal("1250.00")),
+        ("12,00-", Decimal("-12.00")),
+        ("(5.00)", Decimal("-5.00")),
+        ("1.234.567", Decimal("1234567")),
+        ("0,4251", Decimal("0.4251")),
+    ],
+)
+def test_parse_number_reads_every_common_form(text, expected):
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["abc", "12.3.4", "", "1,2,3"])
+def test_parse_number_refuses_non_numbers(text):
+    assert parse_number(text) is None
+
+
+def test_a_lone_separator_before_three_digits_has_two_readings():
+    assert number_candidates("1,234") == [Decimal("1234"), Decimal("1.234")]
+    assert number_candidates("0,500") == [Decimal("0.500")]
+
+
+def test_the_document_decimal_separator_settles_ambiguous_numbers():
+    assert parse_number("1.234", decimal_sep=",") == Decimal("1234")
+    assert parse_number("1.234", decimal_sep=".") == Decimal("1.234")
+    assert parse_number("1,234", decimal_sep=".") == Decimal("1234")
+
+
+def test_detect_decimal_separator_from_unambiguous_numbers():
+    assert detect_decimal_separator(["Total 5,760.00", "qty 1,234", "12.5"]) == "."
+    assert detect_decimal_separator(["1.234,56 €", "12,00", "Menge 1.000"]) == ","
+    assert detect_decimal_separator(["qty 12", "PO 4711"]) is None
+
+
+def test_find_currencies_by_symbol_code_and_word():
+    assert find_currencies("Total $6,547.55 USD, 12 € and CHF 5, Fr. 12 and 3 euros") == [
+        "USD",
+        "USD",
+        "EUR",
+        "CHF",
+        "CHF",
+        "EUR",
+    ]
+    assert find_currencies("£ 12.00 or 12,00 EUR") == ["GBP", "EUR"]
