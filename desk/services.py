@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import orders.services as order_services
-from desk.extraction import issue_matches, reindex_issues
+from desk.extraction import issue_matches, parse_issues, reindex_issues
 from desk.models import DeskClaim, DeskLock
 from orders.models import Order, OrderLine, OrderStatus
 from orders.services import (
@@ -77,43 +77,39 @@ def line_snapshot(line: OrderLine) -> dict:
 
 
 def order_snapshot(order: Order) -> dict:
-    """The order as the learning compares it: header, lines and the open issues."""
-    return {
-        "customer_id": order.customer_id,
-        "po_number": order.po_number,
-        "order_date": _plain(order.order_date),
-        "requested_delivery_date": _plain(order.requested_delivery_date),
-        "currency": order.currency,
-        "order_type": order.order_type,
-        "notes": order.notes,
-        "ship_to_address": dict(order.ship_to_address or {}),
-        "issues": list(order.issues or []),
-        "lines": [line_snapshot(line) for line in order.lines.order_by("position", "pk")],
-    }
+    """The order as the learning compares it: the ``ingest --json`` shape (header, lines with
+    ``sku`` and ``customer_sku``, issues), plus the notes and type the desk can change too."""
+    from ingestion.contract import order_contract_json
+
+    snapshot = order_contract_json(order)
+    snapshot.pop("confidence", None)  # what the extraction thought, the same before and after
+    snapshot.update(notes=order.notes, order_type=order.order_type)
+    return snapshot
 
 
-def _learning_function():
-    """The extraction's learning hook, once the ingestion app provides it."""
-    try:
-        from ingestion.learning import order_learn_from_correction
-    except ImportError as error:
-        if error.name not in ("ingestion.learning",) and "order_learn_from_correction" not in str(
-            error
-        ):
-            raise
-        return None
-    return order_learn_from_correction
+def _learn(
+    *, order: Order, before: dict, after: dict, actor, remember_prices: bool = False
+) -> None:
+    """Feeds a correction to the extraction's learning (``ingestion.learning``).
 
+    Aliases, layout hints and senders are learned from every correction; a price becomes the
+    customer's own only when the desk accepts a price difference. A failure there never loses
+    the correction: it is logged, and the events keep what is needed to learn again.
+    """
+    from ingestion.learning import order_learn_from_correction
 
-def _learn(*, order: Order, before: dict, after: dict, actor) -> None:
-    """Feeds a correction to the learning; a failure there never loses the correction."""
-    learn = _learning_function()
-    if learn is None or before == after:
+    if before == after:
         return
     try:
         with transaction.atomic():
-            learn(order=order, before=before, after=after, actor=actor)
-    except Exception:  # the correction is saved either way; learning can be replayed from events
+            order_learn_from_correction(
+                order=order,
+                before=before,
+                after=after,
+                actor=actor,
+                remember_prices=remember_prices,
+            )
+    except Exception:  # noqa: BLE001 - see the docstring
         logger.exception("learning from the correction of order %s failed", order.pk)
 
 
@@ -258,7 +254,18 @@ def order_issue_accept(*, order: Order, index: int, actor) -> Order:
     order.issues = issues
     order.save(update_fields=["issues", "updated_at"])
     order_event_record(order=order, kind="issue_accepted", actor=actor, data={"issue": accepted})
-    _learn(order=order, before=before, after=order_snapshot(order), actor=actor)
+    after = order_snapshot(order)
+    parsed = parse_issues([accepted])
+    index = parsed[0].line_index if parsed else None
+    remember = (
+        accepted.get("code") == "price_mismatch"
+        and index is not None
+        and index < len(after["lines"])
+    )
+    if remember:  # only the accepted line's price becomes the customer's own
+        before = {**before, "lines": [before["lines"][index]]}
+        after = {**after, "lines": [after["lines"][index]]}
+    _learn(order=order, before=before, after=after, actor=actor, remember_prices=remember)
     return order
 
 
@@ -409,15 +416,8 @@ def order_approve(*, order: Order, actor) -> Order:
     problems = _approval_problems(order)
     if problems:
         raise DeskError(" ".join(problems))
-    if order.status in (S.RECEIVED, S.EXTRACTED):
-        order_transition(order=order, to=S.NEEDS_REVIEW, actor=actor)
-    validate = getattr(order_services, "order_validate", None)
-    if validate is not None:
-        validate(order=order, actor=actor)
-    else:  # until the domain's validation (acknowledgment + ERP export) is there
-        order_transition(
-            order=order, to=S.VALIDATED, actor=actor, reason=_("Approved on the order desk")
-        )
+    # The domain's validation queues the acknowledgment and the ERP export after commit.
+    order_services.order_validate(order=order, actor=actor, reason=_("Approved on the order desk"))
     order.refresh_from_db()
     _leave_queue(order)
     return order

@@ -8,12 +8,13 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from catalog.models import CustomerProductAlias, PriceListItem
 from desk import services as desk
 from desk.models import LOCK_TTL, DeskClaim, DeskLock
 from orders.models import OrderEvent, OrderLine, OrderStatus
 from tenants.models import Role
 from tests.desk.builders import review_order
-from tests.factories import OrderLineFactory, ProductFactory
+from tests.factories import ContactFactory, OrderLineFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -269,27 +270,60 @@ def test_claim_and_release(tenant, clerk, make_member):
     assert not DeskClaim.objects.filter(order=order).exists()
 
 
-def test_snapshot_for_learning_has_header_lines_and_issues(tenant):
+def test_snapshot_for_learning_is_the_ingest_json_shape(tenant):
     order = review_order(tenant, lines=1)
     line = order.lines.get()
-    product = ProductFactory(tenant=tenant)
-    line.product = product
-    line.save()
 
     snapshot = desk.order_snapshot(order)
 
     assert snapshot["lines"] == [
         {
-            "id": line.pk,
-            "position": 1,
-            "product_id": product.pk,
+            "sku": line.product.sku,
             "customer_sku": "A-0",
-            "description": "",
+            "description": None,
             "quantity": "12",
             "unit": "EA",
-            "unit_price": "3.6",
-            "requested_date": None,
+            "unit_price": "3.60",
+            "line_total": "43.20",
         }
     ]
     assert snapshot["issues"][0]["code"] == "price_mismatch"
-    assert snapshot["customer_id"] == order.customer_id
+    assert snapshot["customer_code"] == order.customer.code
+
+
+def test_choosing_the_product_of_a_part_number_teaches_an_alias(tenant, clerk):
+    order = review_order(tenant, lines=1)
+    line = order.lines.get()
+    right = ProductFactory(tenant=tenant, sku="GT-6MM-BK")
+
+    desk.order_line_update(line=line, values={"product": right}, actor=clerk)
+
+    alias = CustomerProductAlias.objects.get(customer=order.customer, customer_sku="A-0")
+    assert (alias.product, alias.learned) == (right, True)
+    assert OrderEvent.objects.get(order=order, kind="learned").data["aliases"] == [
+        {"customer_sku": "A-0", "sku": "GT-6MM-BK"}
+    ]
+
+
+def test_accepting_a_price_difference_makes_it_the_customers_price(tenant, clerk):
+    order = review_order(tenant, lines=2)
+    first = order.lines.order_by("position").first()
+
+    desk.order_issue_accept(order=order, index=0, actor=clerk)
+
+    items = PriceListItem.objects.filter(price_list__customer=order.customer)
+    assert [(i.product_id, i.unit_price) for i in items] == [(first.product_id, Decimal("3.6000"))]
+
+
+def test_approving_sends_the_acknowledgment_to_the_customer(
+    tenant, clerk, django_capture_on_commit_callbacks, mailoutbox
+):
+    order = review_order(tenant, lines=1)
+    ContactFactory(tenant=tenant, customer=order.customer, email="buyer@customer.example")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.order_approve(order=order, actor=clerk)
+
+    order.refresh_from_db()
+    assert order.acknowledged_at is not None
+    assert [m.to for m in mailoutbox] == [["buyer@customer.example"]]
