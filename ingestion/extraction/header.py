@@ -159,7 +159,7 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
     """The reference number at the start of a value: 4500012345, PO-2026-0042, A12/778."""
     tokens = text.replace(",", " ").split()
     for k, raw in enumerate(tokens[:4]):
-        token = raw.strip("()[]:;,.\"'#*")
+        token = raw.strip("()[]:;,.\"'#*<>=+|")
         if not token:
             continue
         if token.lower() in (

@@ -191,7 +191,25 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
             j, role = best
             cells.append(Column(role, line.words[i].x0, line.words[j - 1].x1, line.text_of(i, j)))
             i = j
-    return cells, unknown
+    # titles cut by a slightly wide gap: "EXT.  PRICE", "UNIT  PRICE"
+    merged: list[Column] = []
+    for cell in cells:
+        if merged and cell.x0 - merged[-1].x1 < 2.5 * line.char_width():
+            joined = classify_header(merged[-1].text + " " + cell.text)
+            if joined and (
+                merged[-1].role in ("unknown", joined)
+                or cell.role in ("unknown", "unit_price", "unit")
+            ):
+                if merged[-1].role == "unknown":
+                    unknown -= len(merged[-1].text.split())
+                if cell.role == "unknown":
+                    unknown -= len(cell.text.split())
+                merged[-1] = Column(
+                    joined, merged[-1].x0, cell.x1, merged[-1].text + " " + cell.text
+                )
+                continue
+        merged.append(cell)
+    return merged, max(0, unknown)
 
 
 def _header_score(cells: list[Column], unknown: int, nwords: int) -> float:
@@ -346,8 +364,44 @@ def _tokens(line: TextLine) -> list[Token]:
                     prev.segment,
                 )
                 continue
+        if line.source == TextSource.OCR:
+            text = _repair_ocr_number(
+                text, line.words[i + 1].text if i + 1 < len(line.words) else ""
+            )
         out.append(Token(text, w.x0, w.x1, w.confidence, seg_of[i]))
     return out
+
+
+_OCR_DIGITS = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "I": "1",
+        "l": "1",
+        "|": "1",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "Z": "2",
+        "z": "2",
+    }
+)
+
+
+def _repair_ocr_number(text: str, following: str) -> str:
+    """OCR reads 5 as S and 0 as O in numbers: "S BOX" → "5", "1O0" → "100", "8.S0" → "8.50"."""
+    if _is_number(text) or not text:
+        return text
+    if len(text) == 1 and text in "SOIlBZ" and normalise_unit(following):
+        return text.translate(_OCR_DIGITS)
+    if re.fullmatch(r"[\dOoDIl|SsBZz.,]+", text) and sum(ch.isdigit() for ch in text) >= max(
+        1, len(text) // 2
+    ):
+        repaired = text.translate(_OCR_DIGITS)
+        if _is_number(repaired):
+            return repaired
+    return text
 
 
 def _type_cost(token: Token, role: str) -> float:
@@ -801,6 +855,7 @@ def extract_lines(
         if refined is not None:
             table_columns = refined
             table_rows = [_row(ln, table_columns) for ln in body]
+        _demote_unpriced(table_rows)
         # drop leading non-item rows at the top of a continuation page (page header, letterhead)
         first_item = next((i for i, r in enumerate(table_rows) if r.is_item), None)
         if first_item is None:
@@ -817,6 +872,21 @@ def extract_lines(
         rows, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
     )
     return TableResult(extracted, rows, header_lines, consumed, columns)
+
+
+def _demote_unpriced(rows: list[Row]) -> None:
+    """In a table whose items carry prices, a row with a bare number under the quantity and no
+    code, price or amount is a wrapped description ("box of 100"), not an item."""
+    items = [r for r in rows if r.is_item]
+    priced = [r for r in items if r.has("unit_price") or r.has("line_total")]
+    if len(items) < 2 or len(priced) < 0.6 * len(items):
+        return
+    for r in items:
+        if r in priced or any(
+            r.has(role) for role in ("code", "sku", "customer_sku", "gtin", "line_no")
+        ):
+            continue
+        r.is_item = False
 
 
 def _close_above(row: Row, item: Row) -> bool:
@@ -839,6 +909,11 @@ def _attach_continuations(
     rows: list[Row], dayfirst: bool | None, default_year: int | None
 ) -> list[Row]:
     items = [r for r in rows if r.is_item]
+    # cells centred vertically: description lines above the first item's numbers
+    centred = bool(items) and any(
+        not r.is_item and r.line.index < items[0].line.index and r.line.page == items[0].line.page
+        for r in rows
+    )
     for r in rows:
         if r.is_item or not items:
             continue
@@ -849,7 +924,11 @@ def _attach_continuations(
             d = abs(it.line.yc - r.line.yc)
             return (d, 0 if it.line.index < r.line.index else 1)
 
-        target = min(candidates, key=distance)
+        previous = [it for it in candidates if it.line.index < r.line.index]
+        if centred or not previous:
+            target = min(candidates, key=distance)
+        else:
+            target = previous[-1]
         if target.line.page != r.line.page and target is not items[-1]:
             continue
         text = r.line.text

@@ -46,6 +46,16 @@ def norm_code(code: str) -> str:
     return re.sub(r"[\s\-./_#]+", "", fold(code)).upper()
 
 
+_SHAPES = str.maketrans(
+    {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2", "G": "6"}
+)
+
+
+def code_shape(code: str) -> str:
+    """A normalised code with the characters OCR confuses folded together."""
+    return code.translate(_SHAPES)
+
+
 def norm_phone(phone: str) -> str:
     digits = re.sub(r"\D", "", phone)
     return digits[-9:] if len(digits) >= 9 else digits
@@ -265,6 +275,17 @@ class _Index:
             self.alias[(customer.upper(), norm_code(customer_sku))] = sku
             self.alias_any[norm_code(customer_sku)].add(sku)
         self.product_skus = [p.sku for p in md.products]
+        # codes as OCR sees them: 0/O, 1/I/l, 5/S, 8/B, 2/Z confused
+        self.norm_skus = [norm_code(p.sku) for p in md.products]
+        self.product_by_shape: dict[str, list[str]] = defaultdict(list)
+        for p in md.products:
+            self.product_by_shape[code_shape(norm_code(p.sku))].append(p.sku)
+        self.alias_by_shape: dict[tuple[str, str], str] = {}
+        self.alias_keys_by_customer: dict[str, list[str]] = defaultdict(list)
+        for (customer, customer_sku), sku in md.aliases.items():
+            key = norm_code(customer_sku)
+            self.alias_by_shape[(customer.upper(), code_shape(key))] = sku
+            self.alias_keys_by_customer[customer.upper()].append(key)
         self.product_descriptions = [norm_description(p.description) for p in md.products]
         currencies = [p.currency for p in md.products if p.currency]
         self.price_list_currency = (

@@ -23,7 +23,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz, process
 
 from ingestion.extraction.model import ExtractedLine
-from ingestion.matching.masterdata import MasterData, norm_code
+from ingestion.matching.masterdata import MasterData, code_shape, norm_code
 from ingestion.matching.text import description_similarity, norm_description
 
 PACK_UNITS = {"BOX", "PK", "PAL", "CS", "CTN"}
@@ -70,6 +70,34 @@ def _code_variants(code: str) -> list[str]:
     return out
 
 
+def _fuzzy_codes(codes: list[str], customer: str | None, md: MasterData, add) -> None:
+    """Codes misread by OCR (LBL-100-S0-TT) or mistyped: the same shape, or one character off."""
+    index = md.index
+    for code in codes[:3]:
+        n = norm_code(code)
+        if len(n) < 4:
+            continue
+        shape = code_shape(n)
+        for sku in index.product_by_shape.get(shape, []):
+            add(sku, 3.0, f"sku_ocr:{code}")
+        if customer and (customer, shape) in index.alias_by_shape:
+            add(index.alias_by_shape[(customer, shape)], 3.0, f"alias_ocr:{code}")
+        for _m, score, idx in process.extract(
+            n, index.norm_skus, scorer=fuzz.ratio, limit=3, score_cutoff=84
+        ):
+            add(index.product_skus[idx], 2.2 if score >= 90 else 1.5, f"sku_fuzzy:{code}")
+        if customer:
+            keys = index.alias_keys_by_customer.get(customer, [])
+            for match, score, _idx in process.extract(
+                n, keys, scorer=fuzz.ratio, limit=2, score_cutoff=84
+            ):
+                add(
+                    index.alias[(customer, match)],
+                    2.2 if score >= 90 else 1.5,
+                    f"alias_fuzzy:{code}",
+                )
+
+
 def match_product(
     line: ExtractedLine, customer_code: str | None, md: MasterData, *, top: int = 5
 ) -> ProductMatch:
@@ -109,6 +137,8 @@ def match_product(
                 sku = index.product_by_gtin.get(digits.lstrip("0"))
                 if sku:
                     add(sku, 4.2 * weight, f"gtin:{code}")
+    if not scores:
+        _fuzzy_codes(codes, customer, md, add)
     if line.gtin:
         sku = index.product_by_gtin.get(line.gtin.lstrip("0"))
         if sku:
