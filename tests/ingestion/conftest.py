@@ -16,3 +16,14 @@ def dovecot():
         yield server
     finally:
         server.cleanup()
+
+
+@pytest.fixture
+def eager_tasks():
+    """Tasks run in-process, even when REDIS_URL points at a real broker (CI)."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield app
+    app.conf.task_always_eager = previous

@@ -267,7 +267,7 @@ def test_a_document_that_keeps_killing_its_worker_goes_to_the_attention_list(ten
     assert document.error == "reading stopped 3 times without finishing (worker killed?)"
 
 
-def test_retry_and_mark_handled(tenant, django_capture_on_commit_callbacks):
+def test_retry_and_mark_handled(tenant, django_capture_on_commit_callbacks, eager_tasks):
     message = _ingest(tenant, hostile.encrypted_pdf(), filename="locked.pdf")
     document = message.documents.get()
     assert document.status == DocumentStatus.FAILED
