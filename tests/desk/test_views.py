@@ -281,3 +281,14 @@ def test_dashboard_shows_the_figures(desk_client, tenant):
 
     assert 'data-chart="received"' in html
     assert 'data-testid="kpi-queue"><div class="value">1</div>' in html
+
+
+def test_the_review_page_speaks_french(desk_client, tenant):
+    order = review_order(tenant, lines=1)
+
+    html = desk_client.get(
+        reverse("desk:review", args=[order.pk]), HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+
+    assert "Raccourcis clavier" in html
+    assert "Me l’attribuer" in html
