@@ -1211,16 +1211,28 @@ class Generator:
         for row in sorted(notes_rows, key=lambda r: (r[4], r[0])):
             note_id, order_id, carrier, tracking, shipped, delivered = row
             counters[shipped.year] = counters.get(shipped.year, 0) + 1
+            number = f"DN-{shipped.year}-{counters[shipped.year]:06d}"
             dn_table.add(
                 note_id,
                 tid,
                 order_id,
-                f"DN-{shipped.year}-{counters[shipped.year]:06d}",
+                number,
                 carrier,
                 tracking,
                 shipped,
                 delivered,
                 at(shipped, 16 * 60),
+            )
+            events.add(
+                tid,
+                order_id,
+                "delivery_note",
+                "",
+                "",
+                None,
+                "",
+                json.dumps({"number": number, "carrier": carrier}),
+                at(shipped, 16 * 60 + 25),
             )
         inv_table = w.table(
             Invoice,
@@ -1245,15 +1257,27 @@ class Generator:
         for row in sorted(invoice_rows, key=lambda r: (r[4], r[0])):
             invoice_id, order_id, customer_id, _, issued = row[:5]
             counters[issued.year] = counters.get(issued.year, 0) + 1
+            number = f"INV-{issued.year}-{counters[issued.year]:06d}"
             inv_table.add(
                 invoice_id,
                 tid,
                 order_id,
                 customer_id,
-                f"INV-{issued.year}-{counters[issued.year]:06d}",
+                number,
                 issued,
                 *row[5:],
                 at(issued, 19 * 60),
+            )
+            events.add(
+                tid,
+                order_id,
+                "invoice",
+                "",
+                "",
+                None,
+                "",
+                json.dumps({"number": number, "total_gross": format(row[9], "f")}),
+                at(issued, 19 * 60 + 55),
             )
 
     def _fulfil(
