@@ -115,6 +115,7 @@ def _message_context(document: Document) -> dict:
         "channel": message.channel,
         "received_at": message.received_at,
         "sent_date": _sent_date(metadata.get("date"), message.received_at),
+        "has_date_header": bool(metadata.get("date")),
     }
 
 
@@ -161,6 +162,7 @@ class DocumentDraft:
     draft: object  # ingestion.matching.Draft
     view: MasterDataView
     hints_used: bool = False
+    sources: tuple[str, ...] = ()  # how the pages were read: pdf_text, ocr, plain, sheet
 
     @property
     def extracted(self):
@@ -194,7 +196,26 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
             extracted = _extract(layout, hints=hints, locale=language, context=context)
             draft = build_draft(extracted, view.md, **match_args)
             hints_used = bool(hints)
-    return DocumentDraft(draft=draft, view=view, hints_used=hints_used)
+    draft = _with_sent_date_confirmed(draft, document=document, context=context)
+    sources = tuple(sorted({str(page.source) for page in layout.pages}))
+    return DocumentDraft(draft=draft, view=view, hints_used=hints_used, sources=sources)
+
+
+def _with_sent_date_confirmed(draft, *, document: Document, context: dict):
+    """An email body that prints no date was written the day it was sent: the Date header is its
+    order date, not a guess (for an attachment, a date the reader missed is more likely)."""
+    from dataclasses import replace
+
+    order_date = draft.extracted.order_date
+    if (
+        document.kind != DocumentKind.BODY
+        or order_date is None
+        or order_date.rule != "sent_date"
+        or not context.get("has_date_header")
+    ):
+        return draft
+    confirmed = order_date.with_confidence(max(order_date.confidence, 0.8), "+email_date_header")
+    return replace(draft, extracted=replace(draft.extracted, order_date=confirmed))
 
 
 def net_unit_price(line) -> Decimal | None:
@@ -404,6 +425,7 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
                 "language": extracted.language,
                 "warnings": list(extracted.warnings),
                 "hints_used": draft.hints_used,
+                "sources": draft.sources,
             },
             "customer": _customer_json(engine.customer, view),
             "fields": _header_fields(engine),

@@ -662,6 +662,15 @@ def lines_add_up(ctx: RuleContext) -> bool:
     return abs(sum(amounts, Decimal("0")) - stated) <= ctx.settings.total_tolerance
 
 
+def states_no_prices(ctx: RuleContext) -> bool:
+    """No line has a price and no total is printed, on a document read from its own text (a
+    scan may have lost a whole price column to OCR; a PDF or an email has not)."""
+    if any(line.unit_price is not None for line in ctx.lines) or ctx.order.stated_total is not None:
+        return False
+    sources = set((ctx.extraction.get("document") or {}).get("sources") or ["ocr"])
+    return "ocr" not in sources
+
+
 def rule_low_confidence(ctx: RuleContext) -> list[dict]:
     out = []
     settings = ctx.settings
@@ -694,6 +703,8 @@ def rule_low_confidence(ctx: RuleContext) -> list[dict]:
                 if line.product_id is None:
                     continue  # unknown_product says it
                 confidence = None if value is None else float(value)
+            elif name == "unit_price" and line.unit_price is None and states_no_prices(ctx):
+                continue  # the document prices nothing: nothing was missed
             else:
                 confidence = field_confidence(data, name)
                 corroborated = add_up and name in ("quantity", "unit_price")

@@ -36,6 +36,8 @@ EURO_COUNTRIES = set("AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI S
 
 
 def fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()
     return "".join(
         c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
     ).lower()
@@ -287,6 +289,11 @@ class _Index:
             self.alias_by_shape[(customer.upper(), code_shape(key))] = sku
             self.alias_keys_by_customer[customer.upper()].append(key)
         self.product_descriptions = [norm_description(p.description) for p in md.products]
+        # inverted index: a query is compared only with products sharing one of its words
+        self.description_tokens: dict[str, list[int]] = defaultdict(list)
+        for i, description in enumerate(self.product_descriptions):
+            for token in set(description.split()):
+                self.description_tokens[token].append(i)
         currencies = [p.currency for p in md.products if p.currency]
         self.price_list_currency = (
             max(set(currencies), key=currencies.count) if currencies else None

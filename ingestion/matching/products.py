@@ -70,6 +70,33 @@ def _code_variants(code: str) -> list[str]:
     return out
 
 
+MAX_POOL = 2000
+
+
+def _description_pool(query: str, md: MasterData) -> dict[int, str]:
+    """Catalogue descriptions sharing words with the query, the rarest shared words first."""
+    index = md.index
+    tokens = sorted(
+        {t for t in query.split() if t in index.description_tokens},
+        key=lambda t: len(index.description_tokens[t]),
+    )
+    if not tokens:
+        return (
+            dict(enumerate(index.product_descriptions))
+            if len(index.product_descriptions) <= MAX_POOL
+            else {}
+        )
+    counts: dict[int, int] = defaultdict(int)
+    for token in tokens:
+        postings = index.description_tokens[token]
+        if len(postings) > 5 * MAX_POOL and counts:
+            continue  # a word most products share adds nothing
+        for i in postings:
+            counts[i] += 1
+    best = sorted(counts, key=lambda i: -counts[i])[:MAX_POOL]
+    return {i: index.product_descriptions[i] for i in best}
+
+
 def _fuzzy_codes(codes: list[str], customer: str | None, md: MasterData, add) -> None:
     """Codes misread by OCR (LBL-100-S0-TT) or mistyped: the same shape, or one character off."""
     index = md.index
@@ -157,9 +184,10 @@ def match_product(
         if len(query) < 4:
             continue
         pool: dict[int, float] = {}
+        choices = _description_pool(query, md)
         for scorer in (fuzz.token_sort_ratio, fuzz.token_set_ratio):
             for _m, _s, idx in process.extract(
-                query, index.product_descriptions, scorer=scorer, limit=12, score_cutoff=50
+                query, choices, scorer=scorer, limit=12, score_cutoff=50
             ):
                 pool[idx] = 0.0
         for idx in pool:
@@ -211,6 +239,11 @@ def match_product(
     base = 1 - math.exp(-best / 1.5)
     margin = min(1.0, max(0.0, best - runner) / 2.0)
     confidence = base * (0.4 + 0.6 * margin)
+    code_kinds = ("sku:", "alias:", "gtin:")
+    if not any(r.startswith(code_kinds) for r in reasons[best_sku]) and any(
+        r.startswith(code_kinds) for sku, _ in ranked[1:] for r in reasons[sku]
+    ):
+        confidence = min(confidence, 0.85)  # the printed code says another product
     product = md.product(best_sku)
     quantity = None
     if product is not None and line.quantity is not None:

@@ -8,7 +8,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 
-def pdf(pages: list[list[tuple[float, float, str]]], *, font_size: float = 9, rules: list[tuple] = ()) -> bytes:
+def pdf(
+    pages: list[list[tuple[float, float, str]]], *, font_size: float = 9, rules: list[tuple] = ()
+) -> bytes:
     """One PDF page per list of (x, y-from-top, text); ``rules`` are (x0, y0, x1, y1) lines on page 1."""
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=A4)
@@ -25,7 +27,9 @@ def pdf(pages: list[list[tuple[float, float, str]]], *, font_size: float = 9, ru
     return buffer.getvalue()
 
 
-def table(x_positions: list[float], top: float, rows: list[list[str]], *, pitch: float = 14) -> list[tuple[float, float, str]]:
+def table(
+    x_positions: list[float], top: float, rows: list[list[str]], *, pitch: float = 14
+) -> list[tuple[float, float, str]]:
     """Cells of a table, one row per ``pitch`` points, column k at ``x_positions[k]``."""
     out = []
     for r, row in enumerate(rows):

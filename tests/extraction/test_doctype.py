@@ -12,7 +12,10 @@ def test_an_invoice_is_not_an_order_even_with_an_order_number():
 
 
 def test_order_confirmations_and_quotes_are_not_orders():
-    assert extract_from_text("Auftragsbestätigung 12345\n\nMenge\tArtikel\n5\tX-1\n").document_type == "order_confirmation"
+    assert (
+        extract_from_text("Auftragsbestätigung 12345\n\nMenge\tArtikel\n5\tX-1\n").document_type
+        == "order_confirmation"
+    )
     assert extract_from_text("QUOTATION Q-2026-11\n\nQty\tItem\n5\tX-1\n").document_type == "quote"
 
 

@@ -15,7 +15,10 @@ def _po_letter(header: list[tuple[float, float, str]]) -> bytes:
         *table(
             [40, 110, 330, 400, 480],
             300,
-            [["Réf.", "Désignation", "Qté", "Prix unitaire", "Montant"], ["A-778", "Gaine thermo 6 mm", "12", "3,45", "41,40"]],
+            [
+                ["Réf.", "Désignation", "Qté", "Prix unitaire", "Montant"],
+                ["A-778", "Gaine thermo 6 mm", "12", "3,45", "41,40"],
+            ],
         ),
         (400, 350, "Total HT"),
         (480, 350, "41,40"),
@@ -97,7 +100,10 @@ def test_ship_to_block_is_read_and_the_vendor_block_kept_apart():
                     *table(
                         [40, 130, 330, 400, 480],
                         220,
-                        [["ITEM #", "DESCRIPTION", "QTY", "UNIT PRICE", "TOTAL"], ["MM4-4010", "Micro-Motor #4", "89", "62.00", "5,518.00"]],
+                        [
+                            ["ITEM #", "DESCRIPTION", "QTY", "UNIT PRICE", "TOTAL"],
+                            ["MM4-4010", "Micro-Motor #4", "89", "62.00", "5,518.00"],
+                        ],
                     ),
                     (400, 300, "SUBTOTAL"),
                     (480, 300, "5,518.00"),

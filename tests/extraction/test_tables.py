@@ -9,7 +9,10 @@ HEADER = ["Pos", "Article", "Description", "Qty", "Unit price", "Amount"]
 
 
 def _lines(order):
-    return [(ln.line_no, ln.customer_sku, ln.description, ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines]
+    return [
+        (ln.line_no, ln.customer_sku, ln.description, ln.quantity, ln.unit_price, ln.line_total)
+        for ln in order.lines
+    ]
 
 
 def test_table_without_rulings_with_wrapped_description_and_totals_left_out():
@@ -20,9 +23,18 @@ def test_table_without_rulings_with_wrapped_description_and_totals_left_out():
         ["2", "B-120", "Cable tie 200 mm", "100", "0.12", "12.00"],
         ["", "", "Subtotal", "", "", "53.40"],
     ]
-    order = extract_from_layout(read_pdf(pdf([[(40, 40, "PURCHASE ORDER"), *table(COLUMNS, 100, rows)]])))
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "PURCHASE ORDER"), *table(COLUMNS, 100, rows)]]))
+    )
     assert _lines(order) == [
-        (1, "A-778", "Heat shrink sleeve 6 mm, black, roll of 10 m", Decimal("12"), Decimal("3.45"), Decimal("41.40")),
+        (
+            1,
+            "A-778",
+            "Heat shrink sleeve 6 mm, black, roll of 10 m",
+            Decimal("12"),
+            Decimal("3.45"),
+            Decimal("41.40"),
+        ),
         (2, "B-120", "Cable tie 200 mm", Decimal("100"), Decimal("0.12"), Decimal("12.00")),
     ]
     assert order.lines[0].rule == "table_row+arithmetic"
@@ -31,15 +43,34 @@ def test_table_without_rulings_with_wrapped_description_and_totals_left_out():
 
 
 def test_table_with_ruling_lines_and_a_row_without_quantity_is_not_a_line():
-    rows = [HEADER, ["1", "A-778", "Sleeve 6 mm", "12", "3.45", "41.40"], ["", "", "Adatum Corporation", "", "", ""]]
-    rules = [(35, 92 + 14 * k, 560, 92 + 14 * k) for k in range(4)] + [(x - 5, 92, x - 5, 134) for x in COLUMNS]
-    order = extract_from_layout(read_pdf(pdf([[(40, 40, "PURCHASE ORDER"), *table(COLUMNS, 100, rows)]], rules=rules)))
+    rows = [
+        HEADER,
+        ["1", "A-778", "Sleeve 6 mm", "12", "3.45", "41.40"],
+        ["", "", "Adatum Corporation", "", "", ""],
+    ]
+    rules = [(35, 92 + 14 * k, 560, 92 + 14 * k) for k in range(4)] + [
+        (x - 5, 92, x - 5, 134) for x in COLUMNS
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "PURCHASE ORDER"), *table(COLUMNS, 100, rows)]], rules=rules))
+    )
     assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [("A-778", Decimal("12"))]
 
 
 def test_table_continues_on_the_next_page_with_a_repeated_header():
-    page1 = [(40, 40, "PURCHASE ORDER"), *table(COLUMNS, 100, [HEADER] + [[str(i), f"A-{i}", f"Item {i}", "1", "2.00", "2.00"] for i in range(1, 4)])]
-    page2 = table(COLUMNS, 60, [HEADER] + [[str(i), f"A-{i}", f"Item {i}", "1", "2.00", "2.00"] for i in range(4, 6)])
+    page1 = [
+        (40, 40, "PURCHASE ORDER"),
+        *table(
+            COLUMNS,
+            100,
+            [HEADER] + [[str(i), f"A-{i}", f"Item {i}", "1", "2.00", "2.00"] for i in range(1, 4)],
+        ),
+    ]
+    page2 = table(
+        COLUMNS,
+        60,
+        [HEADER] + [[str(i), f"A-{i}", f"Item {i}", "1", "2.00", "2.00"] for i in range(4, 6)],
+    )
     page2 += [(390, 200, "Total"), (470, 200, "10.00")]
     order = extract_from_layout(read_pdf(pdf([page1, page2])))
     assert [ln.customer_sku for ln in order.lines] == ["A-1", "A-2", "A-3", "A-4", "A-5"]
@@ -53,17 +84,30 @@ def test_german_table_with_discount_gives_the_net_unit_price():
         ["1", "4711", "Kabelbinder 200 mm", "20 Stk", "12,15", "15 %", "206,60"],
         ["2", "4712", "Packband braun", "6", "9,85", "", "59,10"],
     ]
-    order = extract_from_layout(read_pdf(pdf([[(40, 40, "Bestellung"), *table(columns, 100, rows)]])))
-    assert [(ln.customer_sku, ln.quantity, ln.unit, ln.unit_price, ln.discount, ln.line_total) for ln in order.lines] == [
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "Bestellung"), *table(columns, 100, rows)]]))
+    )
+    assert [
+        (ln.customer_sku, ln.quantity, ln.unit, ln.unit_price, ln.discount, ln.line_total)
+        for ln in order.lines
+    ] == [
         ("4711", Decimal("20"), "EA", Decimal("10.33"), Decimal("15"), Decimal("206.60")),
         ("4712", Decimal("6"), None, Decimal("9.85"), None, Decimal("59.10")),
     ]
 
 
 def test_column_titles_are_checked_against_the_arithmetic_of_ambiguous_numbers():
-    rows = [["Item", "Description", "Qty", "Price", "Total"], ["X-1", "Washer M8", "1,000", "0.4251", "425.10"]]
-    order = extract_from_layout(read_pdf(pdf([[(40, 40, "PURCHASE ORDER"), *table([40, 100, 320, 400, 480], 100, rows)]])))
-    assert (order.lines[0].quantity, order.lines[0].unit_price) == (Decimal("1000"), Decimal("0.4251"))
+    rows = [
+        ["Item", "Description", "Qty", "Price", "Total"],
+        ["X-1", "Washer M8", "1,000", "0.4251", "425.10"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "PURCHASE ORDER"), *table([40, 100, 320, 400, 480], 100, rows)]]))
+    )
+    assert (order.lines[0].quantity, order.lines[0].unit_price) == (
+        Decimal("1000"),
+        Decimal("0.4251"),
+    )
 
 
 def test_a_gtin_column_is_recognised_by_its_check_digits():

@@ -1,0 +1,157 @@
+import time
+from decimal import Decimal
+
+from ingestion.extraction import extract_from_text
+from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder, Field
+from ingestion.matching import MasterData, build_draft, match_customer, match_product
+
+CUSTOMERS = """code,name,vat_number,email_domains,street,postal_code,city,country,sales_rep_email,vip
+C00001,Brasserie du Nord SARL,FR12345678901,brasserie-nord.fr,12 rue de la Gare,59000,Lille,FR,rep@x.example,false
+C00002,Brasserie du Sud SAS,,brasserie-sud.fr|sud-group.com,3 avenue Foch,13001,Marseille,FR,rep@x.example,false
+C00003,Müller Verpackung GmbH,DE123456789,mueller-verpackung.de,Industriestraße 5,80331,München,DE,rep@x.example,false
+"""
+PRODUCTS = """sku,gtin,description,unit,unit_price,currency
+GT-6MM-BK,4006381333931,"Heat shrink sleeve 6 mm, black",EA,3.45,EUR
+GT-6MM-RD,,"Heat shrink sleeve 6 mm, red",EA,3.45,EUR
+CT-200-NT,,"Cable tie 200 mm, natural, bag of 100",BOX,4.10,EUR
+APA-SUB1,,"APA Assembly, Sub1",EA,388,EUR
+APA-SUB2,,"APA Assembly, Sub2",EA,164,EUR
+"""
+ALIASES = """customer_code,customer_sku,sku
+C00001,A-778,GT-6MM-BK
+C00001,APA-S118,APA-SUB1
+"""
+
+
+def _md() -> MasterData:
+    return MasterData.from_csv(CUSTOMERS, PRODUCTS, ALIASES)
+
+
+def test_customer_by_sender_domain():
+    order = extract_from_text("Bonjour,\nmerci de livrer 12 x réf A-778\n")
+    match = match_customer(order, _md(), sender_email="achats@brasserie-nord.fr")
+    assert (match.code, match.rule) == ("C00001", "sender_domain")
+    assert match.confidence == 0.9561
+
+
+def test_customer_by_vat_number_and_name_while_the_vendor_block_is_ignored():
+    order = ExtractedOrder(
+        buyer=Field(
+            Address(name="Müller Verpackung GmbH", postal_code="80331", city="München"), 0.6
+        ),
+        vendor=Field(
+            Address(name="Brasserie du Nord SARL", postal_code="59000", city="Lille"), 0.8
+        ),
+        vat_numbers=Field(("DE123456789",), 0.9),
+    )
+    match = match_customer(order, _md())
+    assert match.code == "C00003"
+    assert match.rule == "vat_number+name:buyer+address:buyer"
+    assert match.confidence >= 0.95
+
+
+def test_two_similar_names_lower_the_confidence_instead_of_guessing():
+    order = ExtractedOrder(buyer=Field(Address(name="Brasserie du"), 0.6))
+    match = match_customer(order, _md())
+    assert match.confidence < 0.6
+
+
+def test_a_known_customer_wins():
+    match = match_customer(ExtractedOrder(), _md(), known_customer_code="c00002")
+    assert (match.code, match.confidence, match.rule) == ("C00002", 0.99, "known_customer")
+
+
+def test_product_by_alias_sku_gtin_and_description():
+    md = _md()
+    by_alias = match_product(ExtractedLine(customer_sku="a 778", quantity=Decimal(1)), "C00001", md)
+    by_sku = match_product(ExtractedLine(codes=("gt-6mm-bk",), quantity=Decimal(1)), None, md)
+    by_gtin = match_product(ExtractedLine(gtin="4006381333931"), None, md)
+    by_description = match_product(
+        ExtractedLine(description="Cable ties 200mm natural, bag of 100"), None, md
+    )
+    assert [m.sku for m in (by_alias, by_sku, by_gtin, by_description)] == [
+        "GT-6MM-BK",
+        "GT-6MM-BK",
+        "GT-6MM-BK",
+        "CT-200-NT",
+    ]
+    assert by_alias.rule == "alias:a 778"
+    assert by_description.rule == "description:99"
+
+
+def test_colours_and_sizes_must_agree_in_descriptions():
+    match = match_product(ExtractedLine(description="Heat shrink sleeve 6 mm, red"), None, _md())
+    assert match.sku == "GT-6MM-RD"
+
+
+def test_a_code_contradicted_by_description_and_price_loses():
+    line = ExtractedLine(
+        customer_sku="APA-S118", description="APA Assembly, Sub2", unit_price=Decimal("164")
+    )
+    match = match_product(line, "C00001", _md())
+    assert match.sku == "APA-SUB2"
+    assert match.confidence < 0.9
+
+
+def test_ocr_misread_codes_still_match():
+    match = match_product(
+        ExtractedLine(customer_sku="GT-6MM-8K", description="HEAT SHRINK SLEEVE 6 MM, BLACK"),
+        None,
+        _md(),
+    )
+    assert match.sku == "GT-6MM-BK"
+
+
+def test_draft_fills_currency_and_ship_to_from_the_customer_and_flags_prices():
+    order = extract_from_text("Bonjour,\n- 10 x réf A-778 à 3,10 €\n")
+    draft = build_draft(order, _md(), sender_email="achats@brasserie-nord.fr")
+    data = draft.to_json()
+    assert data["customer_code"] == "C00001"
+    assert data["currency"] == "EUR"
+    assert data["ship_to"] == {
+        "name": "Brasserie du Nord SARL",
+        "street": "12 rue de la Gare",
+        "postal_code": "59000",
+        "city": "Lille",
+        "country": "FR",
+    }
+    assert data["lines"] == [
+        {
+            "sku": "GT-6MM-BK",
+            "customer_sku": "A-778",
+            "description": "",
+            "quantity": "10",
+            "unit": "EA",
+            "unit_price": "3.10",
+            "line_total": "31",
+        }
+    ]
+    assert data["issues"] == [
+        {
+            "code": "price_mismatch",
+            "field": "lines[0].unit_price",
+            "message": "document says 3.10, price list says 3.45",
+            "severity": "error",
+        }
+    ]
+    assert draft.touchless is False
+
+
+def test_matching_twenty_thousand_products_is_fast():
+    rows = ["sku,gtin,description,unit,unit_price,currency"]
+    words = ["carton", "tape", "film", "glove", "screw", "bolt", "label", "marker", "rope", "bag"]
+    colours = ["black", "white", "red", "blue", "green"]
+    for i in range(20_000):
+        rows.append(
+            f"P-{i:05d},,{words[i % 10]} {colours[i % 5]} {i % 97} mm size {i // 97},EA,1.00,EUR"
+        )
+    md = MasterData.from_csv(CUSTOMERS, "\n".join(rows))
+    lines = [
+        ExtractedLine(description=f"{words[k % 10]} {colours[k % 5]} {k % 97} mm size {k // 97}")
+        for k in range(1000, 1050)
+    ]
+    started = time.perf_counter()
+    matches = [match_product(line, None, md) for line in lines]
+    elapsed = time.perf_counter() - started
+    assert [m.sku for m in matches] == [f"P-{k:05d}" for k in range(1000, 1050)]
+    assert elapsed < 10
