@@ -253,6 +253,10 @@ def demo_load(
             # The demo administrator also works for the second company: the tenant switcher shows.
             user_add_to_tenant(email=DEMO_STAFF[0][0], tenant=second, role=Role.ADMIN)
             result.counts[SECOND_TENANT] = second.settings["demo"]["counts"]
+    if connection.vendor == "postgresql":  # fresh statistics, or the first dashboards plan badly
+        with connection.cursor() as cursor:
+            for model in _tenant_models():
+                cursor.execute(f'ANALYZE "{model._meta.db_table}"')
     if inbound:
         from demo.inbound import demo_inbound_load
 
