@@ -17,11 +17,12 @@ def purchase_order_pdf(
     total: str,
     buyer: tuple[str, ...] = ("Dupont Industries SARL", "12 rue des Lilas", "69003 Lyon", "France"),
     po_position: str = "label",
+    quote: str = "Q-2026-118",
 ) -> bytes:
     """``lines``: (customer part number, description, quantity, unit price, amount).
 
-    ``po_position="box"`` prints the PO number alone in a box at the top right, with ``po_label``
-    far away at the bottom of the page: a layout a first reading gets wrong.
+    ``po_position="odd"`` prints the quote it answers first and the PO number under a label
+    nobody uses for it (``po_label``, e.g. "Vorgang:"): a layout a first reading gets wrong.
     """
     out = io.BytesIO()
     pdf = canvas.Canvas(out, pagesize=A4)
@@ -39,8 +40,10 @@ def purchase_order_pdf(
         pdf.drawString(330, y - 24, po_label)
         pdf.drawString(430, y - 24, po_number)
     else:
-        pdf.rect(455, y - 30, 90, 18)
-        pdf.drawString(460, y - 25, po_number)
+        pdf.drawString(330, y - 24, "Quote ref.:")
+        pdf.drawString(430, y - 24, quote)
+        pdf.drawString(330, y - 52, po_label)
+        pdf.drawString(430, y - 52, po_number)
     pdf.drawString(330, y - 38, "Order date:")
     pdf.drawString(430, y - 38, order_date)
     y = height - 200
@@ -69,9 +72,6 @@ def purchase_order_pdf(
     pdf.setFont("Helvetica-Bold", 10)
     pdf.drawString(400, y, "Total net:")
     pdf.drawRightString(530, y, total)
-    if po_position != "label":
-        pdf.setFont("Helvetica", 8)
-        pdf.drawString(50, 60, f"{po_label} see box above. Please quote it on every delivery note.")
     pdf.showPage()
     pdf.save()
     return out.getvalue()

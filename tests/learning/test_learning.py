@@ -139,3 +139,39 @@ def test_the_order_date_is_read_as_printed(tenant, dupont):
     )[0]
     assert order.order_date == dt.date(2026, 11, 20)
     assert order.po_number == "PO-7001"
+
+
+def odd_po(po_number: str, quantity: str) -> bytes:
+    amount = Decimal(quantity) * Decimal("3.45")
+    return purchase_order_pdf(
+        po_number=po_number,
+        order_date="20/11/2026",
+        po_label="Vorgang:",
+        po_position="odd",
+        lines=[("ZX-99-Q", "Special sleeve black", quantity, "3.45", f"{amount:.2f}")],
+        total=f"{amount:.2f}",
+    )
+
+
+def test_a_corrected_po_number_is_found_on_the_next_document_of_the_same_layout(tenant, dupont):
+    # given: the PO number sits under a label the engine does not know
+    first = message_orders(
+        ingest(tenant, "po-1.pdf", data=odd_po("PO-7001", "12"), known_customer=dupont)
+    )[0]
+    before = order_contract_json(first)
+    assert before["po_number"] is None
+    assert "missing_po_number" in [i["code"] for i in before["issues"]]
+    # when: the order desk types it
+    learned = order_learn_from_correction(
+        order=first, before=before, after={**before, "po_number": "PO-7001"}
+    )
+    # then: the customer's layout remembers where it was, and the next document comes out right
+    assert learned["hints"] == ["po_number"]
+    dupont.refresh_from_db()
+    assert dupont.layout_hints["fields"]["po_number"][0]["label"] == "vorgang"
+    second = message_orders(
+        ingest(tenant, "po-2.pdf", data=odd_po("PO-7002", "30"), known_customer=dupont)
+    )[0]
+    assert second.po_number == "PO-7002"
+    assert second.extraction["document"]["hints_used"] is True
+    assert "missing_po_number" not in [i["code"] for i in second.issues]
