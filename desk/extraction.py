@@ -18,6 +18,10 @@ points from the top-left corner of the page, like ``ingestion.layout``. Issues a
 ``{"code", "field", "message", "blocking"}`` with fields such as ``po_number``, ``customer``,
 ``total`` or ``lines[3].unit_price`` (``sku`` and ``customer_code`` are read as ``product`` and
 ``customer``).
+
+The matchers' verdicts, as ``ingestion.drafting`` writes them next to the fields, are read too:
+``order.extraction["customer"]`` and ``line.extraction["product"]`` (``{"confidence", "method",
+"ambiguous", "candidates": [{"id", "sku", "score", "evidence"}]}``).
 """
 
 from __future__ import annotations
@@ -116,6 +120,29 @@ def field_infos(
             rule=str(entry.get("rule") or entry.get("method") or ""),
             low=confidence is not None and confidence < threshold,
         )
+    if entries is not extraction:
+        # The matchers' verdicts sit next to the fields: extraction["customer"] on the order,
+        # extraction["product"] on a line ({"confidence", "method", "candidates", ...}).
+        for key in ("customer", "product"):
+            verdict = extraction.get(key)
+            if (
+                isinstance(verdict, dict)
+                and verdict.get("confidence") is not None
+                and key not in infos
+            ):
+                try:
+                    confidence = float(verdict["confidence"])
+                except (TypeError, ValueError):
+                    continue
+                rule = str(verdict.get("method") or "")
+                if verdict.get("ambiguous"):
+                    rule = (rule + " · ambiguous").strip(" ·")
+                infos[key] = FieldInfo(
+                    confidence=confidence,
+                    rule=rule,
+                    low=confidence < thresholds.get(prefix + key, DEFAULT_THRESHOLD)
+                    or bool(verdict.get("ambiguous")),
+                )
     if "ship_to" in infos:  # one box for the whole address block, shared by its parts
         for part in ("name", "street", "postal_code", "city", "country"):
             infos.setdefault(f"ship_to.{part}", infos["ship_to"])
@@ -134,7 +161,10 @@ def candidates(extraction: dict | None) -> list[dict]:
     if not isinstance(extraction, dict):
         return []
     ranked = []
-    for entry in extraction.get("candidates") or []:
+    raw = extraction.get("candidates")
+    if not raw and isinstance(extraction.get("product"), dict):
+        raw = extraction["product"].get("candidates")
+    for entry in raw or []:
         if not isinstance(entry, dict):
             continue
         product_id = entry.get("product_id", entry.get("id", entry.get("product")))
@@ -146,13 +176,12 @@ def candidates(extraction: dict | None) -> list[dict]:
             score = float(entry.get("score", entry.get("confidence", 0)) or 0)
         except (TypeError, ValueError):
             score = 0.0
-        ranked.append(
-            {
-                "product_id": product_id,
-                "score": score,
-                "reason": str(entry.get("reason") or entry.get("method") or ""),
-            }
+        reason = (
+            entry.get("reason")
+            or entry.get("method")
+            or ", ".join(str(e) for e in entry.get("evidence") or [])
         )
+        ranked.append({"product_id": product_id, "score": score, "reason": str(reason)})
     ranked.sort(key=lambda c: -c["score"])
     return ranked
 

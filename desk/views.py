@@ -473,7 +473,9 @@ def products(request: HttpRequest, pk) -> HttpResponse:
     }
     for item in found:
         item["why"] = reasons.get(item["reason"], item["reason"])
-        item["percent"] = round(item["score"] * 100) if item["score"] is not None else None
+        # Matching scores of 0..1 read as a percentage; evidence scores (above 1) are not one.
+        score = item["score"]
+        item["percent"] = round(score * 100) if score is not None and 0 <= score <= 1 else None
     return render(request, "desk/review.html#product_options", {"found": found, "line": line})
 
 

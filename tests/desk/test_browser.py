@@ -160,3 +160,24 @@ def test_two_people_on_the_same_order_see_the_lock(new_page, tenant):
     first.wait_for_function(
         "document.querySelector('[data-testid=lock]').innerText.includes('Bruno Desk has this order open')"
     )
+
+
+def test_focusing_a_field_shows_its_box_and_clicking_a_word_fills_it(new_page, tenant):
+    order = review_order(tenant, lines=1, po_number="")
+    page = new_page(desk_user(tenant, "anna@supplier.example"))
+    page.goto(f"/desk/orders/{order.pk}/")
+    sheet = page.locator("#page-1")
+    sheet.locator("img").evaluate("img => img.decode()")
+
+    page.focus("#h-po_number")
+
+    box = page.locator("#page-1 .hl")
+    assert box.is_visible()
+    scale = sheet.bounding_box()["width"] / 595.0
+    highlighted = box.bounding_box()
+    assert abs(highlighted["x"] - (sheet.bounding_box()["x"] + 62 * scale - 3)) < 2
+    # the word "4500012345" sits at x 62-120, y 60-70 points on the page
+    sheet.click(position={"x": 90 * scale, "y": 65 * scale})
+    page.wait_for_function("document.querySelector('#h-po_number').defaultValue === '4500012345'")
+    order.refresh_from_db()
+    assert order.po_number == "4500012345"

@@ -292,3 +292,57 @@ def test_the_review_page_speaks_french(desk_client, tenant):
 
     assert "Raccourcis clavier" in html
     assert "Me l’attribuer" in html
+
+
+def test_an_order_drafted_by_the_extraction_shows_its_candidates_and_confidences(
+    desk_client, tenant
+):
+    # the shape ingestion.drafting writes: matcher verdicts next to the fields
+    order = review_order(tenant, lines=1)
+    line = order.lines.get()
+    other = ProductFactory(tenant=tenant, sku="GT-6MM-RD")
+    line.extraction = {
+        "fields": {
+            "quantity": {
+                "value": "12",
+                "confidence": 0.98,
+                "source": {"page": 1, "bbox": [300, 200, 312, 210]},
+                "rule": "table:qty",
+            }
+        },
+        "product": {
+            "id": None,
+            "sku": None,
+            "confidence": 0.55,
+            "method": "description",
+            "ambiguous": True,
+            "candidates": [
+                {
+                    "id": other.pk,
+                    "sku": "GT-6MM-RD",
+                    "score": 0.71,
+                    "evidence": ["description 0.71"],
+                },
+                {"id": line.product_id, "sku": line.product.sku, "score": 0.69, "evidence": []},
+            ],
+        },
+        "source": {"page": 1, "bbox": [40, 200, 560, 210]},
+    }
+    line.save()
+    order.extraction = {
+        "customer": {"id": order.customer_id, "confidence": 0.62, "method": "name"},
+        "fields": {},
+    }
+    order.save()
+
+    page = desk_client.get(reverse("desk:review", args=[order.pk])).content.decode()
+    options = desk_client.get(
+        reverse("desk:products", args=[order.pk]), {"line": line.pk}
+    ).content.decode()
+
+    assert '<small class="conf" title="description · ambiguous">55 %</small>' in page
+    assert 'data-box="1:300,200,312,210" data-issue' not in page  # 98 % is no issue
+    assert f'id="i-{line.pk}-quantity" name="quantity" value="12"' in page
+    assert 'Customer <small class="conf" title="name">62 %</small>' in page
+    assert options.index("GT-6MM-RD") < options.index(line.product.sku)
+    assert "description 0.71 71 %" in options

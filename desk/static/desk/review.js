@@ -191,6 +191,18 @@
     }
   }
 
+  // Hovering a field shows where it was read, too; leaving shows the focused field's box again.
+  var orderPane = root.querySelector(".order-pane");
+  if (orderPane) {
+    orderPane.addEventListener("mouseover", function (event) {
+      var el = event.target.closest && event.target.closest("input, select, textarea");
+      if (el && (el.dataset.box || el.closest("tr[data-box]"))) highlight(el);
+    });
+    orderPane.addEventListener("mouseleave", function () {
+      if (lastField && document.body.contains(lastField)) highlight(lastField); else clearHighlight();
+    });
+  }
+
   function setZoom(step) {
     zoom = step === 0 ? 1 : Math.max(0.5, Math.min(3, zoom + step * 0.25));
     if (pagesEl) pagesEl.style.setProperty("--zoom", zoom);
