@@ -1,5 +1,6 @@
 """generate_demo as a command: refusal, --if-missing, --reset, determinism (tiny scale)."""
 
+import datetime as dt
 import shutil
 
 import pytest
@@ -82,3 +83,34 @@ def test_inbound_documents_wait_in_the_order_desk_queue():
     from_pdfs = Order.objects.for_tenant(tenant).filter(source_document__kind__in=["pdf", "image"])
     assert list(from_pdfs.values_list("status", flat=True)) == [OrderStatus.NEEDS_REVIEW] * 4
     assert from_pdfs.filter(customer=None).count() == 1  # the prospect is nobody's customer yet
+
+
+@pytest.mark.parametrize("today", ["2027-01-03", "2026-08-15"])
+def test_injected_events_are_planted_whatever_the_day(today):
+    call_command(
+        "generate_demo",
+        "--tenant",
+        "acme-demo",
+        "--scale",
+        "tiny",
+        "--today",
+        today,
+        "--no-inbound",
+    )
+    tenant = Tenant.objects.get(slug="acme-demo")
+    events = tenant.settings["demo"]["events"]
+    orders = Order.objects.for_tenant(tenant)
+    stopped = (
+        orders.filter(customer__code=events["stopped_customer"]["customer"])
+        .order_by("-order_date")
+        .first()
+    )
+    assert str(stopped.order_date) == events["stopped_customer"]["last_order"]
+    assert (dt.date.fromisoformat(today) - stopped.order_date).days >= 21
+    spike = orders.get(number=events["quantity_spike"]["order"])
+    assert (
+        spike.lines.get(product__sku=events["quantity_spike"]["sku"]).quantity
+        == events["quantity_spike"]["quantity"]
+    )
+    missing = orders.get(number=events["missing_item"]["order"])
+    assert not missing.lines.filter(product__sku=events["missing_item"]["sku"]).exists()
