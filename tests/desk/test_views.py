@@ -346,3 +346,54 @@ def test_an_order_drafted_by_the_extraction_shows_its_candidates_and_confidences
     assert 'Customer <small class="conf" title="name">62 %</small>' in page
     assert options.index("GT-6MM-RD") < options.index(line.product.sku)
     assert "description 0.71 71 %" in options
+
+
+def test_changing_the_customer_through_the_search(desk_client, tenant):
+    order = review_order(tenant, lines=1)
+    wanted = CustomerFactory(tenant=tenant, code="C00042", name="Bâtiments Durand")
+
+    options = desk_client.get(
+        reverse("desk:customers", args=[order.pk]), {"q": "durand"}
+    ).content.decode()
+    response = desk_client.post(
+        reverse("desk:header_save", args=[order.pk]), {"customer": wanted.pk}, **HTMX
+    )
+
+    assert f'data-id="{wanted.pk}" data-label="C00042 Bâtiments Durand"' in options
+    assert 'value="C00042 Bâtiments Durand"' in response.content.decode()
+    order.refresh_from_db()
+    assert order.customer == wanted
+    assert OrderEvent.objects.get(order=order, kind="field_corrected").data["field"] == "customer"
+
+
+def test_an_email_body_shows_the_message_and_its_words(desk_client, tenant):
+    order = review_order(tenant, lines=1)
+    document = order.source_document
+    document.pages.all().delete()
+    document.kind = "body"
+    document.layout = {
+        "pages": [
+            {
+                "number": 1,
+                "width": 600,
+                "height": 100,
+                "source": "plain",
+                "words": [
+                    ["Please", 0, 0, 30, 10, 1],
+                    ["ship", 35, 0, 55, 10, 1],
+                    ["12", 0, 14, 10, 24, 1],
+                    ["A-778", 15, 14, 45, 24, 1],
+                ],
+            }
+        ]
+    }
+    document.save()
+
+    html = desk_client.get(reverse("desk:review", args=[order.pk])).content.decode()
+
+    assert "<summary>✉ PO 4500012345</summary>" in html
+    assert (
+        '<div><span class="w" data-box="1:0,0,30,10">Please</span> <span class="w" data-box="1:35,0,55,10">ship</span> </div>'
+        in html
+    )
+    assert '<span class="w" data-box="1:15,14,45,24">A-778</span>' in html
