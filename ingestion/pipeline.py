@@ -61,8 +61,9 @@ TERMINAL = (
 )
 
 
-class DocumentTimeout(Exception):
-    pass
+class DocumentTimeout(BaseException):  # noqa: N818
+    """Raised by the alarm in the middle of a reader. A BaseException, like KeyboardInterrupt,
+    so that a reader's ``except Exception`` (skip a bad page and go on) cannot swallow it."""
 
 
 @contextmanager

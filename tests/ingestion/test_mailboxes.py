@@ -161,3 +161,26 @@ def test_test_connection_reports_success_and_a_refused_login(tenant, dovecot):
     ok, message = mailbox_test_connection(mailbox=mailbox)
     assert ok is False
     assert message.startswith("login refused:")
+
+
+def test_a_server_that_never_answers_times_out(tenant, settings):
+    import socket
+    import threading
+
+    settings.CARNET_LIMITS = {**settings.CARNET_LIMITS, "mailbox_timeout_s": 1}
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    accepted = []
+    thread = threading.Thread(target=lambda: accepted.append(listener.accept()), daemon=True)
+    thread.start()
+    try:
+        mailbox = MailboxFactory(tenant=tenant, port=listener.getsockname()[1], security="none")
+        started = time.monotonic()
+        result = mailbox_poll(mailbox_id=mailbox.pk)
+        assert result.error == "the server did not answer in time"
+        assert time.monotonic() - started < 10
+    finally:
+        for connection, _address in accepted:
+            connection.close()
+        listener.close()

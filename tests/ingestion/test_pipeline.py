@@ -301,3 +301,15 @@ def test_a_scanned_image_upload_is_read_by_ocr(tenant):
     words = [w[0] for w in document.layout["pages"][0]["words"]]
     assert "99812" in words
     assert document.pages.count() == 1
+
+
+def test_reading_that_takes_too_long_is_stopped_with_the_reason(tenant, settings):
+    settings.CARNET_LIMITS = {**settings.CARNET_LIMITS, "document_time_limit_s": 1}
+    message = _ingest(tenant, order_pdf("SLOW", lines=40, pages=40), filename="slow.pdf")
+    document = message.documents.get()
+    assert (document.status, document.error) == (
+        DocumentStatus.FAILED,
+        "reading took longer than the limit of 1 s",
+    )
+    settings.CARNET_LIMITS = {**settings.CARNET_LIMITS, "document_time_limit_s": 120}
+    _the_worker_still_reads(tenant)
