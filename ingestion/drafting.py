@@ -353,6 +353,14 @@ def _address_json(address, fallback_country: str | None) -> dict:
     return data if any(data.get(k) for k in SHIP_TO_KEYS) else {}
 
 
+def _is_order(extracted) -> bool:
+    """An order, as the engine classifies it; a text with neither a line nor a PO number (an
+    out-of-office reply, "call me about my order") has nothing to draft and is not one."""
+    if not extracted.is_order:
+        return False
+    return bool(extracted.lines or extracted.value("po_number"))
+
+
 def _printed(f) -> bool:
     """A value read on the document, not worked out from other values (a total the engine
     computed as the sum of the lines is no check of the lines)."""
@@ -419,9 +427,10 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
         extraction={
             "document": {
                 "id": document.pk,
-                "is_order": bool(extracted.is_order),
+                "is_order": _is_order(extracted),
                 "type": extracted.document_type,
-                "reason": extracted.not_order_reason,
+                "reason": extracted.not_order_reason
+                or _("nothing to order: no line and no PO number"),
                 "language": extracted.language,
                 "warnings": list(extracted.warnings),
                 "hints_used": draft.hints_used,

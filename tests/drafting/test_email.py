@@ -1,0 +1,103 @@
+"""Emails: the body next to an attached PO, a body that is the order, nothing to order."""
+
+import datetime as dt
+from decimal import Decimal
+from email.message import EmailMessage
+
+import pytest
+
+from customers.models import CustomerSender, SenderKind
+from ingestion.contract import order_contract_json
+from ingestion.models import DocumentStatus
+from orders.models import OrderStatus
+from tests.drafting.conftest import ingest, message_orders
+from tests.factories import AddressFactory, AliasFactory, CustomerFactory, ProductFactory
+from tests.learning.pdfs import purchase_order_pdf
+
+
+@pytest.fixture
+def dupont(tenant):
+    customer = CustomerFactory(tenant=tenant, code="C00042", name="Dupont Industries SARL")
+    AddressFactory(
+        customer=customer,
+        name="Dupont Industries SARL",
+        street="12 rue des Lilas",
+        postal_code="69003",
+        city="Lyon",
+        country="FR",
+    )
+    CustomerSender.objects.create(
+        tenant=tenant, customer=customer, kind=SenderKind.DOMAIN, value="dupont-industries.fr"
+    )
+    product = ProductFactory(
+        tenant=tenant,
+        sku="GT-6MM-BK",
+        description="Gaine thermo 6mm noire",
+        list_price=Decimal("3.45"),
+    )
+    AliasFactory(customer=customer, product=product, customer_sku="ZX-99-Q")
+    return customer
+
+
+def email(body: str, *, attachments=(), date="Mon, 23 Nov 2026 09:15:00 +0100") -> bytes:
+    message = EmailMessage()
+    message["From"] = "Marie Roux <achats@dupont-industries.fr>"
+    message["To"] = "commandes@acme.example"
+    message["Subject"] = "Commande"
+    message["Date"] = date
+    message["Message-ID"] = f"<{abs(hash((body, date)))}@dupont-industries.fr>"
+    message.set_content(body)
+    for name, data in attachments:
+        message.add_attachment(data, maintype="application", subtype="pdf", filename=name)
+    return message.as_bytes()
+
+
+def po_pdf() -> bytes:
+    return purchase_order_pdf(
+        po_number="PO-7001",
+        order_date="20/11/2026",
+        lines=[("ZX-99-Q", "Special sleeve black", "12", "3.45", "41.40")],
+        total="41.40",
+    )
+
+
+def test_the_body_next_to_an_attached_po_makes_no_order(tenant, dupont):
+    raw = email(
+        "Bonjour,\n\nVeuillez trouver ci-joint notre bon de commande n° PO-7001.\n\nCordialement,",
+        attachments=[("PO-7001.pdf", po_pdf())],
+    )
+    message = ingest(tenant, "mail.eml", data=raw, channel="email")
+    orders = message_orders(message)
+    assert len(orders) == 1
+    assert orders[0].source_document.filename == "PO-7001.pdf"
+    data = order_contract_json(orders[0])
+    assert (data["customer_code"], data["po_number"], data["order_date"]) == (
+        "C00042",
+        "PO-7001",
+        "2026-11-20",
+    )
+    assert [(ln["sku"], ln["quantity"], ln["unit_price"]) for ln in data["lines"]] == [
+        ("GT-6MM-BK", "12", "3.45")
+    ]
+
+
+def test_a_body_that_is_the_order_takes_the_date_header_as_order_date(tenant, dupont):
+    raw = email("Bonjour,\n\nMerci de nous livrer 12 x ZX-99-Q.\n\nCordialement,\nMarie Roux")
+    message = ingest(tenant, "mail.eml", data=raw, channel="email")
+    orders = message_orders(message)
+    assert len(orders) == 1
+    order = orders[0]
+    assert order.customer == dupont
+    assert order.order_date == dt.date(2026, 11, 23)
+    assert [(line.product.sku, line.quantity) for line in order.lines.all()] == [
+        ("GT-6MM-BK", Decimal("12"))
+    ]
+
+
+def test_a_message_with_nothing_to_order_makes_one_rejected_order(tenant, dupont):
+    raw = email("Bonjour,\n\nJe suis absente cette semaine, merci de votre patience.\n\nMarie Roux")
+    message = ingest(tenant, "mail.eml", data=raw, channel="email")
+    orders = message_orders(message)
+    assert [o.status for o in orders] == [OrderStatus.REJECTED]
+    assert order_contract_json(orders[0])["status"] == "rejected"
+    assert list(message.documents.values_list("status", flat=True)) == [DocumentStatus.EXTRACTED]
