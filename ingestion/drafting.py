@@ -592,46 +592,43 @@ def _line_create(
     )
 
 
-def order_decide(*, order: Order, actor=None) -> Order:
-    """Run the rules over the order as stored and move it: validated (auto-approved), needs
+def order_decide(*, order: Order) -> Order:
+    """Run the rules over the order as stored and move it: validated (auto-approved, through
+    ``orders.services.order_validate`` so the acknowledgment and the ERP export follow), needs
     review, or rejected. Records the issues and one event per move."""
+    from orders.services import OrderError, order_reject, order_validate
+
     issues = order_check_rules(order=order)
     settings = extraction_settings_for(order.tenant)
     decision: Decision = decide(issues=issues, settings=settings)
     order.issues = issues
-    order.auto_approved = decision.auto_approved
-    order.save(update_fields=["issues", "auto_approved", "updated_at"])
+    order.save(update_fields=["issues", "updated_at"])
     order_transition(
-        order=order,
-        to=OrderStatus.EXTRACTED,
-        actor=actor,
-        reason=_("Fields read from the document"),
+        order=order, to=OrderStatus.EXTRACTED, reason=_("Fields read from the document")
     )
     data = {"issues": [i["code"] for i in issues], "blocking": decision.reasons}
     if decision.outcome == Outcome.AUTO_APPROVE:
-        order_transition(
-            order=order,
-            to=OrderStatus.VALIDATED,
-            actor=actor,
-            reason=_("Approved automatically: every field is confident and no rule blocks."),
-            data=data,
+        try:
+            order_validate(
+                order=order,
+                reason=_("Approved automatically: every field is confident and no rule blocks."),
+                auto=True,
+            )
+        except OrderError as error:
+            # the order services see a reason the rules did not: a person decides
+            data["blocking"] = [f"order_validate: {error}"]
+        else:
+            order_event_record(order=order, kind="auto_approved", data=data)
+            return order
+    if decision.outcome == Outcome.REJECT:
+        reason = order.extraction["document"].get("reason") or "?"
+        return order_reject(
+            order=order, actor=None, reason=_("Not an order: %(reason)s") % {"reason": reason}
         )
-        order_event_record(order=order, kind="auto_approved", actor=actor, data=data)
-    elif decision.outcome == Outcome.REJECT:
-        order_transition(
-            order=order,
-            to=OrderStatus.REJECTED,
-            actor=actor,
-            reason=_("Not an order: %(reason)s")
-            % {"reason": order.extraction["document"].get("reason") or "?"},
-            data=data,
-        )
-    else:
-        order_transition(
-            order=order,
-            to=OrderStatus.NEEDS_REVIEW,
-            actor=actor,
-            reason=_("Sent to the order desk: %(codes)s") % {"codes": ", ".join(decision.reasons)},
-            data=data,
-        )
+    order_transition(
+        order=order,
+        to=OrderStatus.NEEDS_REVIEW,
+        reason=_("Sent to the order desk: %(codes)s") % {"codes": ", ".join(data["blocking"])},
+        data=data,
+    )
     return order

@@ -101,3 +101,36 @@ def test_a_message_with_nothing_to_order_makes_one_rejected_order(tenant, dupont
     assert [o.status for o in orders] == [OrderStatus.REJECTED]
     assert order_contract_json(orders[0])["status"] == "rejected"
     assert list(message.documents.values_list("status", flat=True)) == [DocumentStatus.EXTRACTED]
+
+
+def test_a_clean_order_is_approved_without_a_human(tenant, dupont):
+    # given: a known sender, a printed PO, date, ship-to, lines that multiply out to the total
+    pdf = purchase_order_pdf(
+        po_number="PO-7001",
+        order_date="20/11/2026",
+        lines=[("ZX-99-Q", "Special sleeve black", "12", "3.45", "41.40")],
+        total="41.40",
+        ship_to=(
+            "Dupont Industries SARL",
+            "Entrepôt Nord",
+            "8 avenue de l'Industrie",
+            "69120 Vaulx-en-Velin",
+        ),
+    )
+    raw = email(
+        "Bonjour,\n\nVeuillez trouver ci-joint notre commande.\n\nCordialement,",
+        attachments=[("PO-7001.pdf", pdf)],
+    )
+    # when
+    message = ingest(tenant, "mail.eml", data=raw, channel="email")
+    # then
+    order = message_orders(message)[0]
+    data = order_contract_json(order)
+    assert [i["code"] for i in data["issues"] if i["blocking"]] == []
+    assert (order.status, order.auto_approved, data["status"]) == (
+        OrderStatus.VALIDATED,
+        True,
+        "auto_approved",
+    )
+    assert data["ship_to"]["postal_code"] == "69120"
+    assert data["total"] == "41.40"

@@ -18,6 +18,7 @@ def purchase_order_pdf(
     buyer: tuple[str, ...] = ("Dupont Industries SARL", "12 rue des Lilas", "69003 Lyon", "France"),
     po_position: str = "label",
     quote: str = "Q-2026-118",
+    ship_to: tuple[str, ...] = (),
 ) -> bytes:
     """``lines``: (customer part number, description, quantity, unit price, amount).
 
@@ -46,7 +47,13 @@ def purchase_order_pdf(
         pdf.drawString(430, y - 52, po_number)
     pdf.drawString(330, y - 38, "Order date:")
     pdf.drawString(430, y - 38, order_date)
-    y = height - 200
+    if ship_to:
+        pdf.setFont("Helvetica-Bold", 10)
+        pdf.drawString(50, height - 130, "Ship to:")
+        pdf.setFont("Helvetica", 10)
+        for i, text in enumerate(ship_to, start=1):
+            pdf.drawString(50, height - 130 - 13 * i, text)
+    y = height - 230 if ship_to else height - 200
     headers = [
         ("Pos.", 50),
         ("Part No.", 80),
