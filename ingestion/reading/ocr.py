@@ -249,7 +249,7 @@ def ocr_page_image(
     max_pixels: int = MAX_PIXELS,
     deskew: bool = True,
     orientation: bool = True,
-    psm: int = 3,
+    psm: int = 4,
 ) -> Page:
     """OCR one page image into a Page whose coordinates are PDF points.
 
