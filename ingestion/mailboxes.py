@@ -331,6 +331,7 @@ def _store(
                 raw=raw,
                 received_at=received,
                 mailbox=mailbox,
+                is_email=True,
                 metadata={
                     "imap": {"folder": mailbox.folder, "uidvalidity": uidvalidity, "uid": uid}
                 },

@@ -365,13 +365,24 @@ def fax_header_read(document: Document, layout: Layout, data: bytes) -> dict[str
 # --- the steps -----------------------------------------------------------------------------
 
 
+def _without_nul(value):
+    """PostgreSQL refuses NUL in text and jsonb; PDFs and mail bodies do contain them."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_nul(v) for k, v in value.items()}
+    return value
+
+
 def _fail(document_id: int, reason: str) -> Document:
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document_id)
         if document.status in TERMINAL:
             return document
         document.status = DocumentStatus.FAILED
-        document.error = reason[:2000]
+        document.error = _without_nul(reason)[:2000]
         document.save(update_fields=["status", "error", "updated_at"])
     _message_refresh(document)
     return document
@@ -446,7 +457,7 @@ def document_process(*, document_id: int, route_ocr: bool = False) -> Document |
         document = Document.objects.select_for_update().get(pk=document_id)
         if document.status != DocumentStatus.READING:
             return document  # another worker finished it meanwhile
-        document.layout = _with_image_names(layout.to_json(), pages)
+        document.layout = _without_nul(_with_image_names(layout.to_json(), pages))
         document.page_count = len(layout.pages)
         metadata = dict(document.metadata)
         metadata["read_seconds"] = round(time.monotonic() - started, 3)

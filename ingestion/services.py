@@ -65,8 +65,8 @@ def _store_bytes(name: str, data: bytes) -> str:
 
 
 def _is_email(raw: bytes, filename: str, channel: str) -> bool:
-    if filename.lower().endswith(".eml"):
-        return True
+    if filename.lower().endswith(".eml") or (channel == Channel.EMAIL and not filename):
+        return True  # a mailbox or the email webhook only ever hands us RFC 5322 messages
     return filetypes.sniff(raw, filename) == filetypes.EML
 
 
@@ -94,11 +94,13 @@ def message_store(
     known_customer=None,
     metadata: dict | None = None,
     queue: bool = True,
+    is_email: bool | None = None,
 ) -> InboundMessage:
     """Commit the raw bytes first. A message seen before (same Message-ID, or same bytes) is
     stored as a duplicate of the first copy (status ``duplicate``) and not processed again."""
     sha = sha256_hex(raw)
-    is_email = _is_email(raw, filename, channel)
+    if is_email is None:
+        is_email = _is_email(raw, filename, channel)
     headers = _quick_headers(raw) if is_email else Headers()
     ext = ".eml" if is_email else filetypes.EXTENSIONS.get(filetypes.sniff(raw, filename), ".bin")
     name = _store_bytes(_stored_name("inbound", tenant.pk, sha, ext), raw)
@@ -178,7 +180,9 @@ def message_split(*, message_id: int) -> list[Document]:
         error = refused.reason
     except Exception as exc:  # a parser crash must not lose the message
         logger.exception("message %s could not be split", message_id)
-        error = f"the message could not be split ({type(exc).__name__}: {exc})"[:500]
+        error = f"the message could not be split ({type(exc).__name__}: {exc})".replace("\x00", "")[
+            :500
+        ]
     with transaction.atomic():
         message = InboundMessage.objects.select_for_update().get(pk=message_id)
         if message.status != MessageStatus.STORED:

@@ -94,7 +94,7 @@ def name_type(filename: str) -> str | None:
 def sniff(data: bytes, filename: str = "", content_type: str = "") -> str:
     """The type of ``data`` from its first bytes; the name and MIME type only break ties
     between formats that look alike (CSV and plain text, XLSX and ZIP, EML and text)."""
-    head = data[:2048]
+    head = data[:8192]
     stripped = head.lstrip()
     by_name = name_type(filename)
     if head.startswith(b"%PDF") or (b"%PDF-" in head[:1024] and by_name == PDF):
@@ -116,7 +116,7 @@ def sniff(data: bytes, filename: str = "", content_type: str = "") -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return XLS
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return BINARY
+        return EML if _looks_like_email(head) else BINARY
     lowered = stripped[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<table")):
         return HTML
@@ -145,29 +145,31 @@ def _zip_type(data: bytes) -> str:
     return ZIP
 
 
+_EMAIL_FIELDS = {
+    b"from",
+    b"to",
+    b"subject",
+    b"date",
+    b"message-id",
+    b"received",
+    b"mime-version",
+    b"return-path",
+    b"delivered-to",
+    b"dkim-signature",
+    b"arc-seal",
+    b"authentication-results",
+    b"x-received",
+}
+
+
 def _looks_like_email(head: bytes) -> bool:
-    lines = head.split(b"\n", 30)[:30]
+    lines = head.split(b"\n", 60)[:60]
     fields = {
         line.split(b":", 1)[0].strip().lower()
         for line in lines
         if b":" in line and not line.startswith((b" ", b"\t"))
     }
-    return (
-        len(
-            fields
-            & {
-                b"from",
-                b"to",
-                b"subject",
-                b"date",
-                b"message-id",
-                b"received",
-                b"mime-version",
-                b"return-path",
-            }
-        )
-        >= 2
-    )
+    return len(fields & _EMAIL_FIELDS) >= 2
 
 
 def document_kind(file_type: str) -> str:

@@ -313,3 +313,12 @@ def test_reading_that_takes_too_long_is_stopped_with_the_reason(tenant, settings
     )
     settings.CARNET_LIMITS = {**settings.CARNET_LIMITS, "document_time_limit_s": 120}
     _the_worker_still_reads(tenant)
+
+
+def test_nul_characters_in_a_body_do_not_break_storage(tenant):
+    raw = make_email(body="Order 4711\x00: 12 x GT-6MM-BK\x00", message_id="<nul@x>")
+    message = _ingest(tenant, raw, channel="email")
+    document = message.documents.get()
+    assert document.status in (DocumentStatus.EXTRACTED, DocumentStatus.NOT_AN_ORDER)
+    words = [w[0] for w in document.layout["pages"][0]["words"]]
+    assert words[:2] == ["Order", "4711:"]
