@@ -38,6 +38,11 @@ def _open(data: bytes, password: str | None):
     except PDFSyntaxError as exc:
         raise UnreadableDocument(f"broken PDF ({exc})")
     except Exception as exc:  # pdfminer raises a zoo of exceptions on damaged files
+        causes = [exc, exc.__cause__, exc.__context__, *getattr(exc, "args", ())]
+        if any(isinstance(c, PDFPasswordIncorrect) for c in causes):
+            raise UnreadableDocument("encrypted PDF (password protected)")
+        if any(isinstance(c, PDFEncryptionError) for c in causes):
+            raise UnreadableDocument("encrypted PDF (unsupported encryption)")
         raise UnreadableDocument(f"broken PDF ({type(exc).__name__}: {exc})"[:200])
     return pdf
 
