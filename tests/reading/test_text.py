@@ -57,7 +57,7 @@ def test_layout_to_text_renders_gaps_as_spaces():
         ("\ufeffRef,Qty\nA-1,5\n".encode(), [["Ref", "Qty"], ["A-1", "5"]]),
         (b"Ref\tQty\tPrice\nA-1\t5\t1,50\n", [["Ref", "Qty", "Price"], ["A-1", "5", "1,50"]]),
         (
-            'Ref;Description;Qty\nA-1;"Box, large";5\n'.encode(),
+            b'Ref;Description;Qty\nA-1;"Box, large";5\n',
             [["Ref", "Description", "Qty"], ["A-1", "Box, large", "5"]],
         ),
     ],
