@@ -10,6 +10,7 @@ from demo.selectors import demo_fingerprint
 from ingestion.models import InboundMessage, MessageStatus
 from orders.models import Order, OrderStatus
 from tenants.models import Membership, Tenant, User
+from tests.conftest import require_service
 
 pytestmark = pytest.mark.django_db
 
@@ -65,8 +66,7 @@ def test_staff_of_another_demo_tenant_use_its_own_domain():
 
 
 def test_inbound_documents_wait_in_the_order_desk_queue():
-    if shutil.which("tesseract") is None:
-        pytest.skip("tesseract is not installed: the fax cannot be read")
+    require_service(shutil.which("tesseract") is not None, "tesseract (to read the demo fax)")
     call_command(
         "generate_demo", "--tenant", "acme-demo", "--scale", "tiny", "--today", "2026-11-27"
     )
