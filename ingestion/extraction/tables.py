@@ -134,6 +134,32 @@ def classify_header(text: str) -> str | None:
     return None
 
 
+# single-word titles, to read titles cut short by a narrow column or misread by OCR
+_TITLE_WORDS = {
+    "quantity": "quantity quantite menge anzahl bestellmenge stuckzahl",
+    "unit": "mengeneinheit einheit unite",
+    "unit_price": "stuckpreis einzelpreis unitprice prixunitaire nettopreis",
+    "line_total": "positionswert gesamtpreis gesamtbetrag betrag montant amount extension nettowert",
+    "description": "description designation bezeichnung beschreibung artikelbezeichnung libelle",
+    "code": "artikelnummer article reference partnumber",
+}
+
+
+def classify_title_fragment(text: str) -> str | None:
+    """The role of a title cut short ("Positionswer", "Quantit") or a little misread ("Descriptlon")."""
+    t = re.sub(r"[^a-z]", "", fold(text))
+    if len(t) < 5:
+        return None
+    roles = set()
+    for role, words in _TITLE_WORDS.items():
+        for word in words.split():
+            if word.startswith(t) and len(t) >= 0.6 * len(word):
+                roles.add(role)
+            elif len(t) == len(word) and sum(a != b for a, b in zip(t, word, strict=True)) == 1:
+                roles.add(role)
+    return roles.pop() if len(roles) == 1 else None
+
+
 @dataclass
 class Column:
     role: str
@@ -169,6 +195,11 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
                     best = (j, role)
                     break
             if best is None:
+                fragment = classify_title_fragment(line.words[i].text)
+                if fragment is not None:
+                    cells.append(Column(fragment, line.words[i].x0, line.words[i].x1, line.words[i].text))
+                    i += 1
+                    continue
                 unknown += 1
                 if (
                     cells
