@@ -29,7 +29,9 @@ class CurrentTenantMiddleware:
             chosen = request.session.get(SESSION_KEY)
             membership = next((m for m in memberships if m.tenant_id == chosen), None)
             if membership is None and memberships:
-                membership = memberships[0]
+                # Until the user switches, the company they joined first (their home company),
+                # not the first one by name.
+                membership = min(memberships, key=lambda m: (m.created_at, m.pk))
             if membership is not None:
                 request.tenant = membership.tenant  # type: ignore[attr-defined]
                 request.membership = membership  # type: ignore[attr-defined]

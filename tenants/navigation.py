@@ -54,6 +54,14 @@ def navigation_for(request: HttpRequest) -> list[dict]:
             url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
-        active = request.path == url if url == "/" else request.path.startswith(url)
-        entries.append({"label": entry.label, "url": url, "active": active})
+        entries.append({"label": entry.label, "url": url, "active": False})
+    # One entry is current: the longest URL the path starts with (/customers/imports/ is
+    # Imports, not Customers as well).
+    matches = [
+        e
+        for e in entries
+        if request.path == e["url"] or (e["url"] != "/" and request.path.startswith(e["url"]))
+    ]
+    if matches:
+        max(matches, key=lambda e: len(e["url"]))["active"] = True
     return entries

@@ -122,3 +122,23 @@ def test_password_reset_sends_an_email(client, tenant, make_member, mailoutbox):
     client.post(reverse("password_reset"), {"email": user.email})
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [user.email]
+
+
+def test_a_user_of_several_tenants_starts_in_the_one_joined_first(client):
+    # given a user who joined "Zeta" first and "Alpha" later
+    user = UserFactory()
+    home = MembershipFactory(user=user, tenant=TenantFactory(name="Zeta"), role=Role.ADMIN).tenant
+    MembershipFactory(user=user, tenant=TenantFactory(name="Alpha"), role=Role.ADMIN)
+    client.force_login(user)
+    # then the home company is current, not the first by name
+    assert client.get("/").context["current_tenant"] == home
+
+
+def test_only_the_most_specific_navigation_entry_is_current(client, tenant, make_member):
+    client.force_login(make_member(tenant, Role.ADMIN))
+    navigation = client.get(reverse("customers:import")).context["navigation"]
+    assert [str(e["label"]) for e in navigation if e["active"]] == ["Imports"]
+    navigation = client.get(reverse("customers:list")).context["navigation"]
+    assert [str(e["label"]) for e in navigation if e["active"]] == ["Customers"]
+    navigation = client.get("/").context["navigation"]
+    assert [str(e["label"]) for e in navigation if e["active"]] == ["Home"]
