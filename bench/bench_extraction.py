@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,16 @@ def _results(prefix: str, summary: dict) -> list[dict]:
     return out
 
 
+def _pages(path: Path) -> int:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
 def run(only: str = "") -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="carnet-bench-corpus-") as tmp:
         generated = Path(tmp) / "generated"
@@ -68,6 +79,11 @@ def run(only: str = "") -> list[dict]:
             check=True,
         )
         report = json.loads(report_path.read_text())
+        two_page = [
+            row["seconds"]
+            for row in report["generated"]["documents"]
+            if row["kind"] == "pdf" and _pages(generated / "documents" / row["file"]) == 2
+        ]
     results: list[dict] = []
     gen = report["generated"]
     results += _results("extract.generated.overall", gen["overall"])
@@ -81,6 +97,17 @@ def run(only: str = "") -> list[dict]:
             "higher_is_better": True,
         }
     )
+    if two_page:
+        results.append(
+            {
+                "name": "extract.two_page_pdf.seconds",
+                "value": round(statistics.median(two_page), 3),
+                "unit": "s",
+                "higher_is_better": False,
+                "baseline_name": "target",
+                "baseline_value": 1.0,
+            }
+        )
     if "contoso-po" in report:
         results += _results("extract.contoso.overall", report["contoso-po"]["overall"])
     return results

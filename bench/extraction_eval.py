@@ -113,6 +113,7 @@ def evaluate_corpus(corpus: Path, slug: str) -> dict:
             truth = {"lines": []}
         row = score_document(truth, order)
         row.update(
+            seconds=round(seconds[-1], 4),
             file=path.name,
             negative=negative,
             kind=kinds.get(path.name) or truth.get("kind") or channel,
