@@ -89,7 +89,15 @@ def order_list_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         template,
-        {"form": form, "page": page, "customer": customer, "can_create": request.role in DESK},
+        {
+            "form": form,
+            "page": page,
+            "customer": customer,
+            "can_create": request.role in DESK,
+            "can_manage": request.role in MANAGERS,
+            "is_admin": request.role == Role.ADMIN,
+            "can_import": request.role in FULFILMENT,
+        },
     )
 
 
