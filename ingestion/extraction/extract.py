@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.doctype import classify
@@ -25,6 +26,25 @@ from ingestion.extraction.numbers import detect_decimal_separator
 from ingestion.extraction.tables import extract_lines
 from ingestion.extraction.totals import find_amount_lines, net_total
 from ingestion.layout import Layout, TextSource
+
+
+_FAX_HEADER = re.compile(
+    r"\bP\.?\s?\d{1,3}\s*/\s*\d{1,3}\b|\bpage\s+\d{1,3}\s*/\s*\d{1,3}\b|\bfrom\s*:|\bfax\b|#\d{2,5}\b|\b\d{1,2}:\d{2}\b",
+    re.IGNORECASE,
+)
+
+
+def _fax_header_lines(lines: list[TextLine], layout: Layout) -> set[int]:
+    """Lines a fax machine printed across the top of each page (sender, time, page x/y)."""
+    heights = {p.number: p.height for p in layout.pages}
+    out = set()
+    for ln in lines:
+        if ln.source != TextSource.OCR or ln.top > 0.07 * heights.get(ln.page, 1000):
+            continue
+        marks = len(_FAX_HEADER.findall(ln.text))
+        if marks >= 2 or (marks and dates_mod.find_dates(ln.text)):
+            out.add(ln.index)
+    return out
 
 
 def _default_year(lines: list[TextLine], today: dt.date | None) -> int:
@@ -97,6 +117,9 @@ def extract_from_layout(
             lines, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
         )
         rule_lines = "free_text"
+    # the fax machine's header line: its date is the day it was sent, not the order date
+    fax_lines = _fax_header_lines(lines, layout)
+    candidates = [c for c in candidates if c.source.get("line") not in fax_lines]
     # values read inside the item table are weaker header evidence
     for c in candidates:
         if c.source.get("line") in table.consumed:
@@ -107,7 +130,7 @@ def extract_from_layout(
     delivery = choose(candidates, "requested_delivery_date")
     if order_date is None:
         taken = {delivery.value} if delivery else set()
-        order_date = labelled_dates_fallback(ctx, taken)
+        order_date = labelled_dates_fallback(ctx, taken, skip_lines=fax_lines)
     if order_date is None and sent_date is not None:
         order_date = Field(
             value=sent_date, confidence=0.55, source={"meta": "sent_date"}, rule="sent_date"

@@ -537,24 +537,34 @@ def detect_language(text: str) -> str:
     return best if score[best] > 0 else "en"
 
 
-def labelled_dates_fallback(ctx: HeaderContext, taken: set[dt.date]) -> Field | None:
+def labelled_dates_fallback(
+    ctx: HeaderContext, taken: set[dt.date], *, skip_lines: set[int] = frozenset()
+) -> Field | None:
     """An unlabelled date near the top of the first page, as a low-confidence order date."""
     first_page = min(ctx.lines_by_page) if ctx.lines_by_page else None
     if first_page is None:
         return None
     page_lines = ctx.lines_by_page[first_page]
     bottom = max(ln.bottom for ln in page_lines)
+    found: list[Field] = []
     for ln in page_lines:
-        if ln.top > 0.4 * bottom and ln.source != TextSource.PLAIN:
+        if ln.top > 0.6 * bottom and ln.source != TextSource.PLAIN:
             break
+        if ln.index in skip_lines:
+            continue
         for m in dates_mod.find_dates(ln.text, dayfirst=ctx.dayfirst):
             if m.value in taken:
                 continue
             context = fold(ln.text[max(0, m.start - 25) : m.start])
-            if re.search(r"livr|deliver|liefer|ship|due|echeance|valid|gultig", context):
+            if re.search(r"livr|deliver|liefer|ship|due|echeance|valid|gultig|bis|until|avant", context):
                 continue
-            confidence = 0.5 if not m.ambiguous else 0.35
-            return Field(
-                value=m.value, confidence=confidence, source=ln.source_ref(), rule="first_date"
+            # a letter's date stands alone on its line, maybe after the town: "Ulm, den 09.01.26"
+            rest = (ln.text[: m.start] + ln.text[m.end :]).strip(" ,.")
+            alone = not rest or bool(re.fullmatch(r"[A-Za-zÀ-ÿ' -]{2,30},?\s*(?:le|den|the)?", rest))
+            confidence = (0.7 if alone else 0.5) * (0.7 if m.ambiguous else 1.0)
+            found.append(
+                Field(value=m.value, confidence=round(confidence, 4), source=ln.source_ref(), rule="first_date")
             )
-    return None
+    if not found:
+        return None
+    return max(found, key=lambda f: f.confidence)

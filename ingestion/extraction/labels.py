@@ -241,6 +241,11 @@ _LABELS: list[tuple[str, str, float]] = [
 _LABELS += [
     (
         "requested_delivery_date",
+        r"date\s+(?:souhaitee|requise|demandee|imperative)|wunschdatum|gewunschtes\s+datum|gewunschter\s+termin|desired\s+date|target\s+date",
+        0.95,
+    ),
+    (
+        "requested_delivery_date",
         r"req(?:uired|uested)?\.?\s*(?:delivery\s+|ship\s+)?date|date\s+(?:req\.?|requested|required)|del(?:iv)?\.?\s*date|dlv\.?\s*date",
         0.95,
     ),

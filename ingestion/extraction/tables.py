@@ -421,9 +421,13 @@ _OCR_DIGITS = str.maketrans(
 
 
 def _repair_ocr_number(text: str, following: str) -> str:
-    """OCR reads 5 as S and 0 as O in numbers: "S BOX" → "5", "1O0" → "100", "8.S0" → "8.50"."""
+    """OCR reads 5 as S and 0 as O in numbers: "S BOX" → "5", "1O0" → "100", "8.S0" → "8.50";
+    and it hangs specks on them: "0,94." → "0,94", "10}" → "10"."""
     if _is_number(text) or not text:
         return text
+    stripped = text.rstrip(".,;:}])!|'\"")
+    if stripped != text and stripped and _is_number(stripped):
+        return stripped
     if len(text) == 1 and text in "SOIlBZ" and normalise_unit(following):
         return text.translate(_OCR_DIGITS)
     if re.fullmatch(r"[\dOoDIl|SsBZz.,]+", text) and sum(ch.isdigit() for ch in text) >= max(
@@ -724,6 +728,13 @@ def _pick_numbers(
                 if discount and _close(q * p / pu, t):
                     # the printed price is already net
                     return Numbers(q, p, t, discount, None if pu == 1 else pu, gross, True)
+    if qty_options and price_options and total_options and default_q:
+        # a decimal separator lost in a scan: "7,26" read "726"
+        for p in price_options:
+            for t in total_options:
+                for p_fix, t_fix in ((p / 100, t), (p, t / 100), (p / 100, t / 100)):
+                    if _close(default_q * net_of(p_fix), t_fix) and (p_fix != p and "," not in price_text and "." not in price_text or t_fix != t and "," not in total_text and "." not in total_text):
+                        return Numbers(default_q, net_of(p_fix), t_fix, discount, None, gross, True)
     price = net_of(default_p) if default_p is not None else None
     return Numbers(default_q, price, default_t, discount, price_unit, gross, False)
 

@@ -88,6 +88,14 @@ def _ink_ratio(image: Image.Image) -> float:
     return float((arr < 128).mean())
 
 
+def _speckle_ratio(image: Image.Image) -> float:
+    """Share of the page's pixels that are isolated black dots (fax line noise, dirty scans)."""
+    ink = np.asarray(image) < 128
+    padded = np.pad(ink, 1).astype(np.uint8)
+    neighbours = sum(np.roll(np.roll(padded, dy, 0), dx, 1) for dy in (-1, 0, 1) for dx in (-1, 0, 1))[1:-1, 1:-1]
+    return float((ink & (neighbours <= 2)).mean())
+
+
 def _despeckle(image: Image.Image) -> Image.Image:
     """Remove isolated dots (fax line noise) without eating thin strokes."""
     return image.filter(ImageFilter.MedianFilter(3))
@@ -270,7 +278,7 @@ def ocr_page_image(
         )
     if ink > 0.5:  # white on black
         image = ImageOps.invert(image)
-    if dpi_xy and min(dpi_xy) < 150:
+    if _speckle_ratio(image) > 0.0001:
         image = _despeckle(image)
     rotation = 0
     if deskew:
