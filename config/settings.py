@@ -258,6 +258,10 @@ CARNET_LIMITS = {
 # Tests: with CARNET_REQUIRE_SERVICES=1 (CI), a test that would skip for a missing service fails.
 CARNET_REQUIRE_SERVICES = env_bool("CARNET_REQUIRE_SERVICES")
 
+# ERP webhooks may point at private, loopback or link-local addresses (a test ERP on this
+# machine) only outside production; production refuses them (see orders/webhooks.py).
+CARNET_ALLOW_PRIVATE_WEBHOOKS = env_bool("CARNET_ALLOW_PRIVATE_WEBHOOKS", not PRODUCTION)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

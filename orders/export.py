@@ -36,6 +36,7 @@ from orders.models import (
     OrderStatus,
 )
 from orders.services import OrderError, order_event_record, order_transition
+from orders.webhooks import webhook_opener, webhook_url_check
 
 SIGNATURE_HEADER = "X-Carnet-Signature"
 EXCERPT_CHARS = 500
@@ -164,6 +165,7 @@ def connector_folder(connector: ErpConnector) -> Path:
 
 
 def _send_webhook(connector: ErpConnector, body: bytes, order: Order) -> tuple[int, str]:
+    webhook_url_check(connector.webhook_url)  # the URL may predate the guard, or DNS changed
     request = urllib.request.Request(
         connector.webhook_url,
         data=body,
@@ -177,7 +179,7 @@ def _send_webhook(connector: ErpConnector, body: bytes, order: Order) -> tuple[i
         },
     )
     try:
-        with urllib.request.urlopen(request, timeout=connector.timeout_seconds) as response:  # noqa: S310
+        with webhook_opener().open(request, timeout=connector.timeout_seconds) as response:
             return response.status, response.read(EXCERPT_CHARS * 4).decode("utf-8", "replace")
     except urllib.error.HTTPError as error:
         return error.code, error.read(EXCERPT_CHARS * 4).decode("utf-8", "replace")

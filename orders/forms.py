@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from catalog.selectors import product_find
 from customers.models import Address, Customer
 from orders.models import ConnectorKind, ErpConnector, OrderChannel, OrderStatus, OrderType
+from orders.webhooks import WebhookUrlRefused, webhook_url_check
 from tenants.models import Tenant
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -180,7 +181,7 @@ class ReasonForm(forms.Form):
 
 class ErpConnectorForm(forms.ModelForm):
     webhook_url = forms.URLField(
-        label=_("webhook URL"), max_length=500, required=False, assume_scheme="https"
+        label=_("Webhook URL"), max_length=500, required=False, assume_scheme="https"
     )
     new_secret = forms.CharField(
         label=_("Signing secret"),
@@ -193,6 +194,15 @@ class ErpConnectorForm(forms.ModelForm):
     class Meta:
         model = ErpConnector
         fields = ["kind", "active", "webhook_url", "folder", "timeout_seconds", "max_attempts"]
+
+    def clean_webhook_url(self) -> str:
+        url = self.cleaned_data.get("webhook_url") or ""
+        if url:
+            try:
+                webhook_url_check(url)
+            except WebhookUrlRefused as refused:
+                raise forms.ValidationError(str(refused), code="webhook_url_refused")
+        return url
 
     def clean(self):
         cleaned = super().clean()
