@@ -353,6 +353,25 @@ def _address_json(address, fallback_country: str | None) -> dict:
     return data if any(data.get(k) for k in SHIP_TO_KEYS) else {}
 
 
+SHIP_TO_CONFIRMED = 0.9
+
+
+def _printed_address_confirmed(field: dict | None, printed: dict, stored) -> bool:
+    """A ship-to block read on the document that is one of the customer's own addresses (same
+    postal code, same street): the master data vouches for the reading. A ship-to the engine
+    defaulted (letterhead, main address) is not confirmed this way: the document may name
+    another address the reading missed."""
+    if field is None or stored is None:
+        return False
+    rule = field.get("rule", "")
+    if not rule.startswith(("block", "label")):
+        return False
+    from ingestion.matching.text import name_similarity, norm_name
+
+    street = norm_name(printed.get("street") or "")
+    return bool(street) and name_similarity(norm_name(stored.street), street) >= 90
+
+
 def _is_order(extracted) -> bool:
     """An order, as the engine classifies it; a text with neither a line nor a PO number (an
     out-of-office reply, "call me about my order") has nothing to draft and is not one."""
@@ -400,10 +419,15 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
         view.customer_country(customer.pk) if customer else None,
     )
     ship_to_address = view.find_address(customer.pk, ship_to) if customer and ship_to else None
+    printed_ship_to = dict(ship_to)
     if ship_to_address is not None:
         ship_to.update(
             {k: v for k, v in ship_to_address.as_dict().items() if v and not ship_to.get(k)}
         )
+    fields = _header_fields(engine)
+    if _printed_address_confirmed(fields.get("ship_to"), printed_ship_to, ship_to_address):
+        fields["ship_to"]["confidence"] = max(fields["ship_to"]["confidence"], SHIP_TO_CONFIRMED)
+        fields["ship_to"]["rule"] += "+customer_address"
 
     order = Order.objects.create(
         tenant=tenant,
@@ -437,7 +461,7 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
                 "sources": draft.sources,
             },
             "customer": _customer_json(engine.customer, view),
-            "fields": _header_fields(engine),
+            "fields": fields,
             "engine_confidence": {k: round(float(v), 4) for k, v in engine.confidence.items()},
             "engine_issues": list(engine.issues),
         },

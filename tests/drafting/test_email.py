@@ -134,3 +134,26 @@ def test_a_clean_order_is_approved_without_a_human(tenant, dupont):
     )
     assert data["ship_to"]["postal_code"] == "69120"
     assert data["total"] == "41.40"
+
+
+def test_a_printed_ship_to_that_is_a_known_address_is_confirmed(tenant, dupont):
+    AddressFactory(
+        customer=dupont,
+        name="Dupont Entrepôt Nord",
+        street="8 avenue de l'Industrie",
+        postal_code="69120",
+        city="Vaulx-en-Velin",
+        country="FR",
+    )
+    pdf = purchase_order_pdf(
+        po_number="PO-7001",
+        order_date="20/11/2026",
+        lines=[("ZX-99-Q", "Special sleeve black", "12", "3.45", "41.40")],
+        total="41.40",
+        ship_to=("Dupont Industries SARL", "8 avenue de l'Industrie", "69120 Vaulx-en-Velin"),
+    )
+    message = ingest(tenant, "po.pdf", data=pdf, known_customer=dupont)
+    order = message_orders(message)[0]
+    assert order.ship_to.street == "8 avenue de l'Industrie"
+    assert order.extraction["fields"]["ship_to"]["confidence"] >= 0.9
+    assert order.extraction["fields"]["ship_to"]["rule"].endswith("+customer_address")
