@@ -24,6 +24,7 @@ the ``X-Carnet-Tenant`` header (its slug).
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from django.urls import path
 from django.utils.dateparse import parse_datetime
 from rest_framework import serializers, status
@@ -32,9 +33,9 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
-from orders.export import order_export_payload
-from orders.fulfilment import delivery_note_record, invoice_record, order_progress
-from orders.models import DeliveryNote, Invoice, Order
+from orders.export import order_export_payload, order_lines_for_payload
+from orders.fulfilment import delivery_note_record, invoice_record, order_progress, orders_progress
+from orders.models import DeliveryNote, Invoice, Order, OrderLine
 from orders.services import OrderError
 from tenants.models import Membership, Role
 
@@ -65,12 +66,13 @@ def api_membership(request, roles: tuple[str, ...]) -> Membership:
     return membership
 
 
-def _order_json(order: Order) -> dict:
+def _order_json(order: Order, progress: dict | None = None) -> dict:
     data = order_export_payload(order=order)
     data.pop("event", None)
     data.update(status=order.status, export_status=order.export_status or None)
-    progress = order_progress(order=order)
-    by_position = {line.position: progress.get(line.pk) for line in order.lines.all()}
+    if progress is None:
+        progress = order_progress(order=order)
+    by_position = {line.position: progress.get(line.pk) for line in order_lines_for_payload(order)}
     for line in data["lines"]:
         done = by_position.get(line["position"])
         line["shipped_quantity"] = format(done.shipped, "f") if done else "0"
@@ -81,7 +83,12 @@ def _order_json(order: Order) -> dict:
 @api_view(["GET"])
 def order_list(request):
     tenant = api_membership(request, READ_ROLES).tenant
-    orders = Order.objects.for_tenant(tenant).select_related("tenant", "customer").order_by("-pk")
+    orders = (
+        Order.objects.for_tenant(tenant)
+        .select_related("tenant", "customer")
+        .prefetch_related(Prefetch("lines", queryset=OrderLine.objects.select_related("product")))
+        .order_by("-pk")
+    )
     for field, lookup in (
         ("status", "status"),
         ("customer_code", "customer__code"),
@@ -96,7 +103,8 @@ def order_list(request):
         orders = orders.filter(updated_at__gte=since)
     paginator = PageNumberPagination()
     page = paginator.paginate_queryset(orders, request)
-    return paginator.get_paginated_response([_order_json(order) for order in page])
+    progress = orders_progress(order_ids=[order.pk for order in page])
+    return paginator.get_paginated_response([_order_json(order, progress) for order in page])
 
 
 @api_view(["GET"])

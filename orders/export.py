@@ -52,6 +52,13 @@ def _decimal_str(value) -> str | None:
     return None if value is None else format(value, "f")
 
 
+def order_lines_for_payload(order: Order):
+    """The order's lines with their products: the prefetched ones when a list prefetched them."""
+    if "lines" in getattr(order, "_prefetched_objects_cache", {}):
+        return order.lines.all()
+    return order.lines.select_related("product")
+
+
 def order_export_payload(*, order: Order) -> dict:
     """The order as the ERP receives it (decimals as strings, dates ISO 8601)."""
     customer = order.customer
@@ -84,7 +91,7 @@ def order_export_payload(*, order: Order) -> dict:
                 "line_total": _decimal_str(line.line_total),
                 "requested_date": line.requested_date.isoformat() if line.requested_date else None,
             }
-            for line in order.lines.select_related("product")
+            for line in order_lines_for_payload(order)
         ],
         "total": _decimal_str(order.total_amount),
         "validated_at": order.validated_at.isoformat() if order.validated_at else None,

@@ -58,14 +58,19 @@ class LineProgress:
 
 def order_progress(*, order: Order) -> dict[int, LineProgress]:
     """Ordered, shipped and invoiced quantity of each line of the order, by line id."""
+    return orders_progress(order_ids=[order.pk])
+
+
+def orders_progress(*, order_ids: list[int]) -> dict[int, LineProgress]:
+    """``order_progress`` of several orders at once (three queries), by line id."""
     shipped = dict(
-        DeliveryNoteLine.objects.filter(order_line__order=order)
+        DeliveryNoteLine.objects.filter(order_line__order_id__in=order_ids)
         .values("order_line")
         .annotate(q=Sum("quantity"))
         .values_list("order_line", "q")
     )
     invoiced = dict(
-        InvoiceLine.objects.filter(order_line__order=order)
+        InvoiceLine.objects.filter(order_line__order_id__in=order_ids)
         .exclude(invoice__status=InvoiceStatus.CANCELLED)
         .values("order_line")
         .annotate(q=Sum("quantity"))
@@ -74,7 +79,9 @@ def order_progress(*, order: Order) -> dict[int, LineProgress]:
     zero = Decimal("0")
     return {
         pk: LineProgress(quantity, shipped.get(pk) or zero, invoiced.get(pk) or zero)
-        for pk, quantity in order.lines.values_list("pk", "quantity")
+        for pk, quantity in OrderLine.objects.filter(order_id__in=order_ids).values_list(
+            "pk", "quantity"
+        )
     }
 
 
