@@ -626,7 +626,9 @@ def order_decide(*, order: Order) -> Order:
     settings = extraction_settings_for(order.tenant)
     decision: Decision = decide(issues=issues, settings=settings)
     order.issues = issues
-    order.save(update_fields=["issues", "updated_at"])
+    earlier = [i["params"]["order_id"] for i in issues if i["code"] == "duplicate_po_number"]
+    order.duplicate_of_id = earlier[0] if earlier else None  # the desk compares the two
+    order.save(update_fields=["issues", "duplicate_of", "updated_at"])
     order_transition(
         order=order, to=OrderStatus.EXTRACTED, reason=_("Fields read from the document")
     )

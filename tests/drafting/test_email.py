@@ -157,3 +157,17 @@ def test_a_printed_ship_to_that_is_a_known_address_is_confirmed(tenant, dupont):
     assert order.ship_to.street == "8 avenue de l'Industrie"
     assert order.extraction["fields"]["ship_to"]["confidence"] >= 0.9
     assert order.extraction["fields"]["ship_to"]["rule"].endswith("+customer_address")
+
+
+def test_the_same_po_sent_again_as_another_file_points_at_the_first_order(tenant, dupont):
+    first = message_orders(ingest(tenant, "po.pdf", data=po_pdf(), known_customer=dupont))[0]
+    again = purchase_order_pdf(
+        po_number="PO-7001",
+        order_date="21/11/2026",
+        lines=[("ZX-99-Q", "Special sleeve black", "12", "3.45", "41.40")],
+        total="41.40",
+    )
+    second = message_orders(ingest(tenant, "po-scan.pdf", data=again, known_customer=dupont))[0]
+    assert second.duplicate_of == first
+    assert second.status == OrderStatus.NEEDS_REVIEW
+    assert "duplicate_po_number" in [i["code"] for i in second.issues]
