@@ -8,8 +8,8 @@ order as it was before and after, both in the shape of ``ingest --json``
   teaches an alias (``CustomerProductAlias`` with ``learned=True``);
 - a corrected header field (PO number, dates, customer number) teaches where this customer's
   documents print it: the engine's ``learn_from_correction`` turns it into layout hints, kept
-  on ``Customer.layout_hints`` and used first on the next document of this customer; a field
-  read with low confidence and kept as it was confirms (strengthens) its hint;
+  on ``Customer.layout_hints`` and used first on the next document of this customer; header
+  fields named in ``confirmed`` (the desk approving a doubtful field as read) strengthen theirs;
 - a corrected customer teaches the sender's address (``CustomerSender``);
 - with ``remember_prices``, a price that differs from the price list and that the person kept
   becomes the customer's own price (a ``PriceList`` for that customer).
@@ -85,7 +85,13 @@ def _changed(before: dict, after: dict, key: str) -> bool:
 
 @transaction.atomic
 def order_learn_from_correction(
-    *, order, before: dict, after: dict, actor=None, remember_prices: bool = False
+    *,
+    order,
+    before: dict,
+    after: dict,
+    actor=None,
+    remember_prices: bool = False,
+    confirmed: tuple[str, ...] = (),
 ) -> dict:
     """Learn from one correction; returns what was learned (also recorded as an event)."""
     from customers.models import Customer
@@ -153,13 +159,14 @@ def _learn_aliases(*, order, customer, before: dict, after: dict) -> list[dict]:
     return out
 
 
-def _learn_layout_hints(*, order, customer, before: dict, after: dict) -> list[str]:
-    # Fields the person changed, and fields read with low confidence that the person kept as
-    # they were (a confirmation strengthens the hint).
-    doubtful = {i.get("field") for i in (order.issues or []) if i.get("code") == "low_confidence"}
+def _learn_layout_hints(*, order, customer, before: dict, after: dict, confirmed=()) -> list[str]:
+    # Fields the person changed, and fields the person confirmed as they were (on approval: a
+    # confirmation strengthens the hint; an unrelated edit confirms nothing).
     corrected = {}
     for name in HINT_FIELDS:
-        if after.get(name) in (None, "") or not (_changed(before, after, name) or name in doubtful):
+        if after.get(name) in (None, "") or not (
+            _changed(before, after, name) or name in confirmed
+        ):
             continue
         corrected[name] = _date(after[name]) if name in DATE_FIELDS else str(after[name]).strip()
     document = order.source_document
