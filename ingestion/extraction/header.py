@@ -109,9 +109,16 @@ def _value_slices(
         ]
         if not idx:
             continue
-        i0, i1 = idx[0], idx[-1] + 1
-        seg0 = ln.segment_of(i0)
-        i1 = min(i1, seg0[1])
+        # the segment under the label: one starting in its column, else the first that reaches it
+        cw = ln.char_width()
+        segs = []
+        for k in idx:
+            sg = ln.segment_of(k)
+            if sg not in segs:
+                segs.append(sg)
+        aligned = [sg for sg in segs if ln.words[sg[0]].x0 >= x0 - 4 * cw]
+        i0, i1 = aligned[0] if aligned else segs[0]
+        i0 = max(i0, idx[0]) if not aligned else i0
         text = ln.text_of(i0, i1)
         if hit.field in _DIGIT_FIELDS and not any(ch.isdigit() for ch in text) and skipped < 2:
             # the rest of a label wrapped over two lines ("DATUM DER" / "BESTELLUNG")
@@ -157,6 +164,9 @@ def _ocr_factor(line: TextLine, i: int, j: int) -> float:
 
 def parse_identifier(text: str) -> tuple[str | None, float]:
     """The reference number at the start of a value: 4500012345, PO-2026-0042, A12/778."""
+    first_date = dates_mod.find_dates(text)
+    if first_date and not text[: first_date[0].start].strip(" :#"):
+        return None, 0.0  # a date, not a reference
     tokens = text.replace(",", " ").split()
     for k, raw in enumerate(tokens[:4]):
         token = raw.strip("()[]:;,.\"'#*<>=+|")

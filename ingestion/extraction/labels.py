@@ -239,6 +239,13 @@ _LABELS: list[tuple[str, str, float]] = [
 ]
 
 _LABELS += [
+    ("po_number", rf"(?:{_NO}|numero)\s*(?:de\s+)?b\.?\s?c\.?|b\.?c\.?\s*{_NO}", 1.0),
+    ("po_number", r"n\s?°|no\.|nr\.|numero", 0.6),
+    (
+        "quote_number",
+        r"ref(?:erence)?\.?\s+(?:du\s+)?(?:devis|offre|quote|quotation|angebot)|(?:your|our|votre|notre|ihr|unser)\s+(?:quot(?:e|ation)|devis|offre|angebot)(?:\s*(?:no\.?|n°|nr\.?|#))?|angebotsnummer|quotation\s+ref(?:erence)?",
+        1.0,
+    ),
     (
         "requested_delivery_date",
         r"date\s+(?:souhaitee|requise|demandee|imperative)|wunschdatum|gewunschtes\s+datum|gewunschter\s+termin|desired\s+date|target\s+date",
@@ -299,6 +306,11 @@ _NEED_COLON = {
     "delai",
     "commande",
     "auftrag",
+    "n°",
+    "n °",
+    "no.",
+    "nr.",
+    "numero",
     "date",
     "datum",
     "dated",
