@@ -291,14 +291,13 @@ def _merge_two_lines(top: TextLine, below: TextLine) -> Header | None:
         return None
     if sum(ch.isdigit() for ch in below.text) > 2 or sum(ch.isdigit() for ch in top.text) > 2:
         return None
-    pieces: list[tuple[float, float, str]] = []
-    for line in (top, below):
-        for s0, s1 in line.segments:
-            pieces.append((line.words[s0].x0, line.words[s1 - 1].x1, line.text_of(s0, s1)))
+    # the top line in title cells ("Order", "U/M" apart even in one segment), the line below
+    # in segments
+    pieces: list[tuple[float, float, str]] = [(c.x0, c.x1, c.text) for c in _header_cells(top)[0]]
+    below_pieces = [(below.words[s0].x0, below.words[s1 - 1].x1, below.text_of(s0, s1)) for s0, s1 in below.segments]
     # cluster pieces that overlap horizontally into one cell per column
-    pieces.sort(key=lambda p: p[0])
     cells: list[list] = []
-    for x0, x1, text in sorted(pieces, key=lambda p: (p[0], p[1])):
+    for x0, x1, text in pieces + below_pieces:
         for cell in cells:
             if min(cell[1], x1) - max(cell[0], x0) > 0:
                 cell[0], cell[1] = min(cell[0], x0), max(cell[1], x1)
