@@ -448,6 +448,8 @@ def _type_cost(token: Token, role: str) -> float:
             return 0.2
         if role == "quantity" and normalise_unit(text):
             return 0.3  # "3 BOX" in a quantity column without a unit column
+        if role == "quantity" and re.fullmatch(r"[A-Z]{1,4}\.?", text):
+            return 0.8  # a unit we do not know, in capitals
         return 6.0
     if role == "unit":
         if normalise_unit(text):

@@ -12,7 +12,7 @@ _UNITS: dict[str, str] = {}
 for _code, _names in {
     "EA": "ea each pc pcs pce pces piece pieces pièce pièces pcs. pc. st st. stk stk. stck stück stueck stuck unit units "
     "unité unités unite unites u un. un ct cnt c62 nos",
-    "BOX": "box boxes bx carton cartons ctn ctns cs case cases karton kartons krt kar ktn kart boîte boîtes boite boites colis "
+    "BOX": "box boxes bx bxs bte btes bt carton cartons ctn ctns cs case cases karton kartons krt kar ktn kart boîte boîtes boite boites colis "
     "schachtel schachteln cart. crt",
     "PK": "pk pack packs package packages pkg paquet paquets pqt packung packungen pkt paket pakete lot lots",
     "KG": "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes kilogramm",
