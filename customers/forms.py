@@ -15,7 +15,7 @@ def tenant_staff(tenant: Tenant):
 
 
 class CustomerForm(forms.ModelForm):
-    language = forms.ChoiceField(label=_("language"), choices=LANGUAGE_CHOICES)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
 
     class Meta:
         model = Customer

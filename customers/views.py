@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -95,8 +96,17 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "aliases": aliases[:100],
             "alias_count": aliases.count(),
             "can_edit": request.role in MANAGERS,
+            "language_name": _language_name(customer.language),
         },
     )
+
+
+def _language_name(code: str) -> str:
+    """ "French" (or "français" in French) for "fr"; an unknown code as it is."""
+    try:
+        return translation.get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
 
 
 def _customer_form_page(request: HttpRequest, customer: Customer | None) -> HttpResponse:
@@ -189,9 +199,7 @@ def import_batch_apply_view(request: HttpRequest, pk: int) -> HttpResponse:
         if report.applied:
             messages.success(request, _("Imported: %(summary)s.") % {"summary": report.summary()})
         else:
-            messages.error(
-                request, _("Nothing was imported: %(reason)s") % {"reason": report.refusal_reason()}
-            )
+            messages.error(request, _("Refused: %(reason)s") % {"reason": report.refusal_reason()})
     return redirect(reverse("customers:import_batch", kwargs={"pk": batch.pk}))
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -238,14 +239,22 @@ def _order_form_page(request: HttpRequest, order: Order | None) -> HttpResponse:
                 except OrderError as error:
                     header.add_error(None, str(error))
                 else:
-                    messages.success(
-                        request, _("Order %(number)s saved.") % {"number": saved.number}
+                    done = (
+                        _("Order %(number)s saved and validated.")
+                        if "validate" in request.POST
+                        else _("Order %(number)s saved.")
                     )
+                    messages.success(request, done % {"number": saved.number})
                     return redirect("orders:detail", pk=saved.pk)
         return _order_form_render(request, order, header, lines, status=400)
     if order is None:
+        # An order taken on the phone is dated the day it is taken.
         header = OrderHeaderForm(
-            tenant=tenant, initial={"customer": request.GET.get("customer", "")}
+            tenant=tenant,
+            initial={
+                "customer": request.GET.get("customer", ""),
+                "order_date": timezone.localdate(),
+            },
         )
         lines = LineFormSet(prefix="lines", form_kwargs={"tenant": tenant}, initial=[{}, {}, {}])
     else:
@@ -447,7 +456,5 @@ def fulfilment_import(request: HttpRequest) -> HttpResponse:
         if report.applied:
             messages.success(request, _("Imported: %(summary)s.") % {"summary": report.summary()})
         elif not report.ok:
-            messages.error(
-                request, _("Nothing was imported: %(reason)s") % {"reason": report.refusal_reason()}
-            )
+            messages.error(request, _("Refused: %(reason)s") % {"reason": report.refusal_reason()})
     return render(request, "orders/fulfilment_import.html", {"form": form, "report": report})

@@ -53,3 +53,19 @@ def test_anonymous_is_sent_to_the_portal_login(client):
     response = client.get(reverse("portal:home"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("portal:login"))
+
+
+def test_the_portal_formats_dates_and_totals(client, buyer, password):
+    import datetime as dt
+    from decimal import Decimal
+
+    OrderFactory(
+        customer=buyer.portal_account.customer,
+        number="SO-2026-000123",
+        order_date=dt.date(2026, 11, 26),
+        total_amount=Decimal("9377.34"),
+    )
+    client.post(reverse("portal:login"), {"username": buyer.email, "password": password})
+    page = client.get(reverse("portal:home")).content.decode()
+    assert '<td class="nowrap">11/26/2026</td>' in page
+    assert "9,377.34 EUR" in page

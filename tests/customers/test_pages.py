@@ -1,0 +1,32 @@
+"""Regressions found walking through the customer pages."""
+
+import pytest
+from django.urls import reverse
+
+from tenants.models import Role
+from tests.factories import CustomerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(("code", "shown"), [("fr", "French"), ("de", "German"), ("xx", "xx")])
+def test_the_detail_names_the_customers_language(member_client, tenant, code, shown):
+    customer = CustomerFactory(tenant=tenant, language=code)
+    response = member_client(tenant, Role.ORDER_DESK).get(
+        reverse("customers:detail", args=[customer.pk])
+    )
+    assert response.context["language_name"] == shown
+
+
+def test_the_detail_names_the_language_in_french(member_client, tenant):
+    customer = CustomerFactory(tenant=tenant, language="de")
+    client = member_client(tenant, Role.ORDER_DESK)
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    response = client.get(reverse("customers:detail", args=[customer.pk]))
+    assert response.context["language_name"] == "Allemand"
+
+
+def test_the_customer_form_labels_start_with_a_capital(member_client, tenant):
+    form = member_client(tenant, Role.MANAGER).get(reverse("customers:create")).context["form"]
+    assert form["language"].label == "Language"
+    assert [name for name, field in form.fields.items() if not str(field.label)[0].isupper()] == []
