@@ -27,7 +27,6 @@ from ingestion.extraction.tables import extract_lines
 from ingestion.extraction.totals import find_amount_lines, net_total
 from ingestion.layout import Layout, TextSource
 
-
 _FAX_HEADER = re.compile(
     r"\bP\.?\s?\d{1,3}\s*/\s*\d{1,3}\b|\bpage\s+\d{1,3}\s*/\s*\d{1,3}\b|\bfrom\s*:|\bfax\b|#\d{2,5}\b|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,

@@ -56,6 +56,10 @@ _CODE_THEN_QTY = re.compile(
     rf"(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS})?(?![\w])",
     re.IGNORECASE,
 )
+_BARE_CODE_THEN_QTY = re.compile(
+    rf"^\s*(?P<code>{_CODE})\s*(?::|=|\s[x×–-]\s)\s*(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS}|[A-Z]{{2,4}}\.?)?(?![\w])",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*(?:[-*•·–>]+|\(?\d{1,2}[.)])\s+")
 _COUNT_UNITS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|st[üu]ck|stk|st|cartons?|ctns?|cs|cases?|box(?:es)?|"
@@ -95,7 +99,7 @@ def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extr
     found = _qty_first(clause, bullet=bullet, decimal_sep=decimal_sep)
     if found is not None:
         return found
-    m = _CODE_THEN_QTY.search(clause)
+    m = _CODE_THEN_QTY.search(clause) or (_BARE_CODE_THEN_QTY.match(clause) if bullet else None)
     if m:
         qty = parse_number(m["qty"], decimal_sep=decimal_sep)
         rest = clause[m.end() :]
@@ -151,7 +155,7 @@ def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> Extracted
         price = parse_number(pm["price"], decimal_sep=decimal_sep)
         rest = (" " + rest)[: pm.start()]
     description = _clean_description(rest)
-    unit = normalise_unit(unit_text) if unit_text else None
+    unit = (normalise_unit(unit_text) or unit_text.rstrip(".").upper()) if unit_text else None
     codes = (code,) if code else ()
     confidence = 0.8 if code else 0.7
     if not description and not code:

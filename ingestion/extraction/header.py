@@ -205,6 +205,28 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
     return None, 0.0
 
 
+def _shifted(words, line: TextLine, after: int) -> list:
+    """Words of the next line moved onto ``line`` right after its word ``after - 1``."""
+    from ingestion.layout import Word
+
+    x = line.words[after - 1].x1
+    out = []
+    for w in words:
+        x += 3
+        out.append(
+            Word(
+                w.text,
+                x,
+                line.words[after - 1].top,
+                x + (w.x1 - w.x0),
+                line.words[after - 1].bottom,
+                w.confidence,
+            )
+        )
+        x += w.x1 - w.x0
+    return out
+
+
 class HeaderContext:
     def __init__(
         self,
@@ -223,6 +245,63 @@ class HeaderContext:
         for ln in lines:
             self.lines_by_page[ln.page].append(ln)
         self.hits_by_line: dict[int, list[LabelHit]] = {ln.index: find_labels(ln) for ln in lines}
+        self._add_wrapped_labels()
+
+    def _add_wrapped_labels(self) -> None:
+        """Labels broken over two lines of a narrow column: "Gewünschter" / "Liefertermin"."""
+        from ingestion.extraction.geometry import TextLine as _Line
+
+        for page_lines in self.lines_by_page.values():
+            for k, ln in enumerate(page_lines[:-1]):
+                nxt = page_lines[k + 1]
+                if nxt.top - ln.bottom > 0.9 * max(ln.height, 4.0):
+                    continue
+                hits = self.hits_by_line[ln.index]
+                for s0, s1 in ln.segments:
+                    text = ln.text_of(s0, s1)
+                    if any(ch.isdigit() for ch in text) or len(text) > 30:
+                        continue
+                    if any(s0 <= h.first_word < s1 for h in hits):
+                        continue
+                    cw = ln.char_width()
+                    below = [
+                        sg
+                        for sg in nxt.segments
+                        if abs(nxt.words[sg[0]].x0 - ln.words[s0].x0) < 2 * cw
+                    ]
+                    if not below:
+                        continue
+                    b0, b1 = below[0]
+                    tail = nxt.text_of(b0, b1)
+                    if any(ch.isdigit() for ch in tail) or len(tail) > 30:
+                        continue
+                    joined = _Line(
+                        page=ln.page,
+                        index=ln.index,
+                        words=list(ln.words[s0:s1]) + _shifted(nxt.words[b0:b1], ln, s1),
+                        source=ln.source,
+                    )
+                    found = [
+                        h
+                        for h in find_labels(joined)
+                        if h.first_word == 0 and h.last_word >= s1 - s0
+                    ]
+                    if not found:
+                        continue
+                    h = found[0]
+                    self.hits_by_line[ln.index].append(
+                        LabelHit(
+                            field=h.field,
+                            strength=h.strength * 0.95,
+                            line=ln,
+                            start=ln.spans[s0][0],
+                            end=ln.spans[s1 - 1][1],
+                            first_word=s0,
+                            last_word=s1 - 1,
+                            text=h.text,
+                        )
+                    )
+                self.hits_by_line[ln.index].sort(key=lambda h: h.start)
 
     @property
     def hits(self) -> list[LabelHit]:
@@ -566,14 +645,23 @@ def labelled_dates_fallback(
             if m.value in taken:
                 continue
             context = fold(ln.text[max(0, m.start - 25) : m.start])
-            if re.search(r"livr|deliver|liefer|ship|due|echeance|valid|gultig|bis|until|avant", context):
+            if re.search(
+                r"livr|deliver|liefer|ship|due|echeance|valid|gultig|bis|until|avant", context
+            ):
                 continue
             # a letter's date stands alone on its line, maybe after the town: "Ulm, den 09.01.26"
             rest = (ln.text[: m.start] + ln.text[m.end :]).strip(" ,.")
-            alone = not rest or bool(re.fullmatch(r"[A-Za-zÀ-ÿ' -]{2,30},?\s*(?:le|den|the)?", rest))
+            alone = not rest or bool(
+                re.fullmatch(r"[A-Za-zÀ-ÿ' -]{2,30},?\s*(?:le|den|the)?", rest)
+            )
             confidence = (0.7 if alone else 0.5) * (0.7 if m.ambiguous else 1.0)
             found.append(
-                Field(value=m.value, confidence=round(confidence, 4), source=ln.source_ref(), rule="first_date")
+                Field(
+                    value=m.value,
+                    confidence=round(confidence, 4),
+                    source=ln.source_ref(),
+                    rule="first_date",
+                )
             )
     if not found:
         return None

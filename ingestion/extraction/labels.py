@@ -239,6 +239,17 @@ _LABELS: list[tuple[str, str, float]] = [
 ]
 
 _LABELS += [
+    (
+        "requested_delivery_date",
+        r"(?:requested|required|desired|wished|planned|expected)\s+(?:delivery|shipment|arrival)|delivery\s+(?:requested|required|wanted|wished)",
+        0.95,
+    ),
+    (
+        "requested_delivery_date",
+        r"(?:bitte\s+)?liefern\s+sie(?:\s+(?:uns|die\s+ware))?\s+(?:bis|am|zum)(?:\s+spatestens)?(?:\s+(?:am|zum))?|bis\s+spatestens(?:\s+(?:am|zum))?|spatestens\s+(?:am|bis|zum)|"
+        r"(?:a\s+)?livrer\s+(?:avant|pour)\s+le|au\s+plus\s+tard\s+le|(?:please\s+)?deliver(?:ed)?\s+(?:by|on|before|no\s+later\s+than)|no\s+later\s+than|at\s+the\s+latest\s+(?:by|on)",
+        0.9,
+    ),
     ("po_number", rf"(?:{_NO}|numero)\s*(?:de\s+)?b\.?\s?c\.?|b\.?c\.?\s*{_NO}", 1.0),
     ("po_number", r"n\s?°|no\.|nr\.|numero", 0.6),
     (

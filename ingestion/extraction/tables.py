@@ -153,9 +153,12 @@ def classify_title_fragment(text: str) -> str | None:
     roles = set()
     for role, words in _TITLE_WORDS.items():
         for word in words.split():
-            if word.startswith(t) and len(t) >= 0.6 * len(word):
-                roles.add(role)
-            elif len(t) == len(word) and sum(a != b for a, b in zip(t, word, strict=True)) == 1:
+            if (
+                word.startswith(t)
+                and len(t) >= 0.6 * len(word)
+                or len(t) == len(word)
+                and sum(a != b for a, b in zip(t, word, strict=True)) == 1
+            ):
                 roles.add(role)
     return roles.pop() if len(roles) == 1 else None
 
@@ -197,7 +200,9 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
             if best is None:
                 fragment = classify_title_fragment(line.words[i].text)
                 if fragment is not None:
-                    cells.append(Column(fragment, line.words[i].x0, line.words[i].x1, line.words[i].text))
+                    cells.append(
+                        Column(fragment, line.words[i].x0, line.words[i].x1, line.words[i].text)
+                    )
                     i += 1
                     continue
                 unknown += 1
@@ -294,7 +299,10 @@ def _merge_two_lines(top: TextLine, below: TextLine) -> Header | None:
     # the top line in title cells ("Order", "U/M" apart even in one segment), the line below
     # in segments
     pieces: list[tuple[float, float, str]] = [(c.x0, c.x1, c.text) for c in _header_cells(top)[0]]
-    below_pieces = [(below.words[s0].x0, below.words[s1 - 1].x1, below.text_of(s0, s1)) for s0, s1 in below.segments]
+    below_pieces = [
+        (below.words[s0].x0, below.words[s1 - 1].x1, below.text_of(s0, s1))
+        for s0, s1 in below.segments
+    ]
     # cluster pieces that overlap horizontally into one cell per column
     cells: list[list] = []
     for x0, x1, text in pieces + below_pieces:
@@ -734,7 +742,14 @@ def _pick_numbers(
         for p in price_options:
             for t in total_options:
                 for p_fix, t_fix in ((p / 100, t), (p, t / 100), (p / 100, t / 100)):
-                    if _close(default_q * net_of(p_fix), t_fix) and (p_fix != p and "," not in price_text and "." not in price_text or t_fix != t and "," not in total_text and "." not in total_text):
+                    if _close(default_q * net_of(p_fix), t_fix) and (
+                        p_fix != p
+                        and "," not in price_text
+                        and "." not in price_text
+                        or t_fix != t
+                        and "," not in total_text
+                        and "." not in total_text
+                    ):
                         return Numbers(default_q, net_of(p_fix), t_fix, discount, None, gross, True)
     price = net_of(default_p) if default_p is not None else None
     return Numbers(default_q, price, default_t, discount, price_unit, gross, False)

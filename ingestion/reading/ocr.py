@@ -92,7 +92,9 @@ def _speckle_ratio(image: Image.Image) -> float:
     """Share of the page's pixels that are isolated black dots (fax line noise, dirty scans)."""
     ink = np.asarray(image) < 128
     padded = np.pad(ink, 1).astype(np.uint8)
-    neighbours = sum(np.roll(np.roll(padded, dy, 0), dx, 1) for dy in (-1, 0, 1) for dx in (-1, 0, 1))[1:-1, 1:-1]
+    neighbours = sum(
+        np.roll(np.roll(padded, dy, 0), dx, 1) for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+    )[1:-1, 1:-1]
     return float((ink & (neighbours <= 2)).mean())
 
 
