@@ -18,6 +18,7 @@ from ingestion.extraction.header import (
     find_blocks,
     labelled_dates_fallback,
     letterhead,
+    unlabelled_reference,
     vat_numbers,
 )
 from ingestion.extraction.hints import apply_hints
@@ -125,6 +126,8 @@ def extract_from_layout(
             c.score *= 0.6
     # header fields
     po = choose(candidates, "po_number")
+    if po is None and lines[0].source not in (TextSource.SHEET, TextSource.PLAIN):
+        po = unlabelled_reference(ctx, skip_lines=fax_lines | table.consumed)
     order_date = choose(candidates, "order_date")
     delivery = choose(candidates, "requested_delivery_date")
     if order_date is None:

@@ -417,6 +417,61 @@ def block_address(hit: LabelHit, block: list, language: str) -> Field:
     )
 
 
+_REFERENCE = re.compile(r"^(?=.*\d)(?:[A-Z]{1,5}[-/]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+){0,3}$")
+
+
+def unlabelled_reference(ctx: HeaderContext, *, skip_lines: set[int]) -> Field | None:
+    """A reference number standing in the header area with no readable label (a label lost to
+    OCR, a layout with none), preferred on the line of the order date: a low-confidence guess."""
+    first_page = min(ctx.lines_by_page) if ctx.lines_by_page else None
+    if first_page is None:
+        return None
+    page_lines = ctx.lines_by_page[first_page]
+    bottom = max(ln.bottom for ln in page_lines)
+    best: tuple[float, Field] | None = None
+    for ln in page_lines:
+        if ln.top > 0.4 * bottom:
+            break
+        if ln.index in skip_lines or re.search(
+            r"(?i)\b(?:tel|phone|fax|t[ée]l|vat|tva|ust|iban|siret|www|@)", ln.text
+        ):
+            continue
+        has_date = bool(dates_mod.find_dates(ln.text))
+        if any(
+            h.field not in ("order_date", "requested_delivery_date", "po_number")
+            for h in ctx.hits_by_line[ln.index]
+        ):
+            continue  # a line of other labelled values (customer no., vendor no., VAT…)
+        for i, w in enumerate(ln.words):
+            token = w.text.strip("()[]:;,.\"'#*<>=+|°‘’“”")
+            if len(token) < 5 or not _REFERENCE.match(token) or dates_mod.find_dates(token):
+                continue
+            if (
+                re.fullmatch(r"\d{4,5}", token)
+                and i + 1 < len(ln.words)
+                and ln.words[i + 1].text[:1].isupper()
+            ):
+                continue  # a postcode before its town
+            if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
+                continue
+            score = (
+                0.3
+                + (0.08 if has_date else 0.0)
+                + (0.05 if any(c.isalpha() for c in token) or "/" in token or "-" in token else 0.0)
+            )
+            if best is None or score > best[0]:
+                best = (
+                    score,
+                    Field(
+                        value=token,
+                        confidence=round(score, 4),
+                        source=ln.source_ref(i, i + 1),
+                        rule="unlabelled_reference",
+                    ),
+                )
+    return best[1] if best else None
+
+
 def letterhead(ctx: HeaderContext, exclude: set[tuple[int, int]], language: str) -> Field | None:
     """The issuer's address at the top of the first page (a PO's letterhead is the buyer's).
 
@@ -530,11 +585,14 @@ def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field 
         confidence = 0.85  # a bare "$" could be CAD, AUD...
     if rest and rest[0][1] * 2 >= n:
         confidence *= 0.6
+        ocr = any(ln.source == TextSource.OCR for ln in ctx.lines)
+    if ocr:
+        confidence *= 0.85  # a scanned £ reads as $ or € now and then
     return Field(
         value=code,
         confidence=round(confidence, 4),
         source=first_source[code],
-        rule="currency_marks",
+        rule="currency_marks:ocr" if ocr else "currency_marks",
     )
 
 

@@ -183,6 +183,14 @@ def build_draft(
         )
     elif (
         currency is not None
+        and currency.rule == "currency_marks:ocr"
+        and customer_currency
+        and customer.code
+        and currency.value != customer_currency
+    ):
+        currency = Field(value=customer_currency, confidence=0.75, rule="customer_currency(ocr)")
+    elif (
+        currency is not None
         and currency.rule == "currency_marks"
         and currency.value == "USD"
         and customer_currency in ("CAD", "AUD", "NZD", "HKD", "SGD")

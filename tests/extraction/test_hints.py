@@ -10,6 +10,7 @@ def _order(dossier: str, date: str) -> bytes:
     return pdf(
         [
             [
+                (330, 26, "Affaire 4471-B"),
                 (40, 40, "ACME Industrie SARL"),
                 (40, 52, "12 rue de la Paix"),
                 (40, 64, "75002 Paris"),
@@ -31,10 +32,14 @@ def _order(dossier: str, date: str) -> bytes:
 
 
 def test_a_corrected_po_number_is_found_the_next_time():
-    # given: the first document of this customer, where the PO number is missed
+    # given: the first document of this customer, where the PO number comes out wrong
     first = read_pdf(_order("DS-2026-0042", "27/11/2026"))
     extracted = extract_from_layout(first)
-    assert extracted.po_number is None
+    assert (extracted.po_number.value, extracted.po_number.rule) == (
+        "4471-B",
+        "unlabelled_reference",
+    )
+    assert extracted.po_number.confidence == 0.35
     # when: the order desk corrects it and the engine learns
     hints = learn_from_correction(extracted, {"po_number": "DS-2026-0042"}, first)
     assert hints == {
