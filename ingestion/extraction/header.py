@@ -585,7 +585,7 @@ def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field 
         confidence = 0.85  # a bare "$" could be CAD, AUD...
     if rest and rest[0][1] * 2 >= n:
         confidence *= 0.6
-        ocr = any(ln.source == TextSource.OCR for ln in ctx.lines)
+    ocr = any(ln.source == TextSource.OCR for ln in ctx.lines)
     if ocr:
         confidence *= 0.85  # a scanned £ reads as $ or € now and then
     return Field(
