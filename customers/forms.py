@@ -64,6 +64,7 @@ class AddressForm(forms.ModelForm):
     class Meta:
         model = Address
         fields = ["kind", "name", "street", "postal_code", "city", "country", "is_default"]
+        labels = {"kind": _("Kind"), "is_default": _("Default")}
 
     def clean_country(self) -> str:
         country = self.cleaned_data["country"].strip().upper()
@@ -76,12 +77,14 @@ class ContactForm(forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["name", "email", "phone", "role", "receives_acknowledgments"]
+        labels = {"receives_acknowledgments": _("Receives acknowledgments")}
 
 
 class SenderForm(forms.ModelForm):
     class Meta:
         model = CustomerSender
         fields = ["kind", "value"]
+        labels = {"kind": _("Kind"), "value": _("Domain or address")}
 
     def __init__(self, *args, tenant: Tenant, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,7 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from customers.models import Customer
@@ -115,15 +115,30 @@ def _source_link(order: Order) -> str:
 
 
 EVENT_LABELS = {
-    "created": _lazy("Order created"),
-    "edited": _lazy("Edited"),
-    "acknowledgment_sent": _lazy("Acknowledgment sent"),
-    "acknowledgment_skipped": _lazy("Acknowledgment not sent"),
-    "export_failed": _lazy("ERP export failed"),
-    "export_retried": _lazy("ERP export asked again"),
-    "delivery_note": _lazy("Delivery note"),
-    "invoice": _lazy("Invoice"),
-    "auto_approved": _lazy("Approved automatically"),
+    "created": gettext_lazy("Order created"),
+    "edited": gettext_lazy("Edited"),
+    "acknowledgment_sent": gettext_lazy("Acknowledgment sent"),
+    "acknowledgment_skipped": gettext_lazy("Acknowledgment not sent"),
+    "export_failed": gettext_lazy("ERP export failed"),
+    "export_retried": gettext_lazy("ERP export asked again"),
+    "delivery_note": gettext_lazy("Delivery note"),
+    "invoice": gettext_lazy("Invoice"),
+    "auto_approved": gettext_lazy("Approved automatically"),
+    # moves of the ingestion pipeline and of the order desk
+    "drafted": gettext_lazy("Drafted from the document"),
+    "claimed": gettext_lazy("Taken for review"),
+    "unclaimed": gettext_lazy("Released"),
+    "lock_taken_over": gettext_lazy("Review taken over"),
+    "field_corrected": gettext_lazy("Field corrected"),
+    "issue_accepted": gettext_lazy("Issue accepted"),
+    "line_added": gettext_lazy("Line added"),
+    "line_deleted": gettext_lazy("Line deleted"),
+    "line_split": gettext_lazy("Line split"),
+    "lines_reordered": gettext_lazy("Lines reordered"),
+    "merged": gettext_lazy("Merged"),
+    "split_from": gettext_lazy("Split from"),
+    "split_into": gettext_lazy("Split into"),
+    "learned": gettext_lazy("Learned for next time"),
 }
 
 

@@ -30,3 +30,20 @@ def test_the_customer_form_labels_start_with_a_capital(member_client, tenant):
     form = member_client(tenant, Role.MANAGER).get(reverse("customers:create")).context["form"]
     assert form["language"].label == "Language"
     assert [name for name, field in form.fields.items() if not str(field.label)[0].isupper()] == []
+
+
+def test_the_customer_form_speaks_french(member_client, tenant):
+    client = member_client(tenant, Role.MANAGER)
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    response = client.get(reverse("customers:create"))
+    labels = [
+        str(response.context[name].empty_form[field].label)
+        for name, field in [
+            ("addresses", "kind"),
+            ("addresses", "is_default"),
+            ("contacts", "receives_acknowledgments"),
+            ("senders", "value"),
+        ]
+    ]
+    assert labels == ["Type", "Par défaut", "Reçoit les accusés de réception", "Domaine ou adresse"]
+    assert response.context["form"]["language"].label == "Langue"

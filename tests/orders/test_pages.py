@@ -76,3 +76,21 @@ def test_a_refused_fulfilment_file_says_so_once(member_client, tenant):
         "Refused: line 2: unknown or mixed order number for delivery_note DN1; "
         "nothing was imported"
     ]
+
+
+def test_the_timeline_speaks_french(member_client, tenant):
+    CustomerFactory(tenant=tenant, code="C00042")
+    ProductFactory(tenant=tenant, sku="GT-6MM-BK")
+    client = member_client(tenant, Role.ORDER_DESK)
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    data = {
+        "customer": "C00042",
+        "order_type": "standard",
+        "lines-TOTAL_FORMS": "1",
+        "lines-INITIAL_FORMS": "0",
+        "lines-0-product_code": "GT-6MM-BK",
+        "lines-0-quantity": "1",
+        "save": "1",
+    }
+    response = client.post(reverse("orders:create"), data, follow=True)
+    assert [str(event.label) for event in response.context["events"]] == ["Commande créée"]
