@@ -145,9 +145,20 @@ _TITLE_WORDS = {
 }
 
 
+_SHORT_TITLES = {"uom": "unit", "qty": "quantity", "item": "code", "unit": "unit", "pos": "line_no", "desc": "description", "menge": "quantity"}
+
+
 def classify_title_fragment(text: str) -> str | None:
     """The role of a title cut short ("Positionswer", "Quantit") or a little misread ("Descriptlon")."""
     t = re.sub(r"[^a-z]", "", fold(text))
+    if 3 <= len(t) <= 4:
+        found = {
+            role
+            for word, role in _SHORT_TITLES.items()
+            if (len(word) == len(t) and sum(a != b for a, b in zip(t, word, strict=True)) <= 1)
+            or (word.startswith(t) and len(t) >= 0.75 * len(word))
+        }
+        return found.pop() if len(found) == 1 else None
     if len(t) < 5:
         return None
     roles = set()
@@ -257,7 +268,7 @@ def _header_score(cells: list[Column], unknown: int, nwords: int) -> float:
         return 0.0
     if not distinct & {"description", "code", "sku", "customer_sku", "gtin"}:
         return 0.0
-    if unknown > max(1, 0.4 * nwords):
+    if unknown > max(1.5, 0.4 * nwords):
         return 0.0
     return len(distinct) - 0.5 * unknown
 
