@@ -702,6 +702,8 @@ def _pick_numbers(
     gross_text: str,
     pe_text: str,
     decimal_sep: str | None,
+    *,
+    per_hundred: bool = False,
 ) -> Numbers:
     """Readings of quantity, price and total that satisfy qty × price (÷ price unit) ≈ total.
 
@@ -741,7 +743,7 @@ def _pick_numbers(
             key=lambda qpt: (qpt[0] != default_q) + (qpt[1] != default_p) + (qpt[2] != default_t),
         )
         for q, p, t in ordered:
-            units = (price_unit,) if price_unit else (Decimal(1), Decimal(100), Decimal(1000))
+            units = (price_unit,) if price_unit else (Decimal(1), Decimal(100), Decimal(1000)) if per_hundred else (Decimal(1),)
             for pu in units:
                 if _close(q * net_of(p) / pu, t):
                     return Numbers(q, net_of(p), t, discount, None if pu == 1 else pu, gross, True)
@@ -1023,6 +1025,10 @@ def _rows_to_lines(
     rows: list[Row], *, decimal_sep: str | None, dayfirst: bool | None, default_year: int | None
 ) -> list[ExtractedLine]:
     items = _attach_continuations(rows, dayfirst, default_year)
+    # prices per 100 or 1000 pieces only where the table says so (a PE column, "/100", "per 100")
+    per_hundred = any(r.has("price_unit") for r in items) or any(
+        re.search(r"(?i)(?:per|pro|je|/)\s*(?:100|1000|1\.000)\b", r.line.text) for r in rows
+    )
     out: list[ExtractedLine] = []
     for n, row in enumerate(items, start=1):
         qty_text = row.text("quantity")
@@ -1036,6 +1042,7 @@ def _rows_to_lines(
             row.text("gross_price"),
             row.text("price_unit"),
             decimal_sep,
+            per_hundred=per_hundred,
         )
         description_parts = sorted(
             [(row.line.index, row.text("description"))] + list(row.extra_text)

@@ -110,7 +110,8 @@ def description_similarity(query: str, candidate: str, **_kwargs) -> float:
     )
     qn, cn = _numbers(query), _numbers(candidate)
     if qn and cn and qn != cn:
-        missing = len(qn ^ cn) / max(len(qn | cn), 1)
+        # sizes of the product the query lacks weigh more than stray numbers in the query
+        missing = (len(cn - qn) + 0.3 * len(qn - cn)) / max(len(qn | cn), 1)
         score *= 1 - 0.35 * min(1.0, missing * 2)
     qc, cc = _colours(query), _colours(candidate)
     if qc and cc and qc != cc:
