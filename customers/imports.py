@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from customers.models import Address, AddressKind, Customer, CustomerSender, SenderKind
 from tenants.models import Membership, Role, Tenant, User
@@ -68,6 +69,18 @@ class ImportReport:
             f"created: {len(self.created)}, updated: {len(self.updated)}, "
             f"unchanged: {len(self.unchanged)}, rejected: {len(self.rejected)}"
         )
+
+    def summary_display(self) -> str:
+        """The counts for a page, in the reader's language (``summary`` stays the CLI's)."""
+        return _(
+            "%(created)s created, %(updated)s updated, %(unchanged)s unchanged, "
+            "%(rejected)s rejected"
+        ) % {
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "rejected": len(self.rejected),
+        }
 
     def refusal_reason(self) -> str:
         """The one-line reason a refused file was refused."""

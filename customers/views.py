@@ -197,7 +197,9 @@ def import_batch_apply_view(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         report = import_batch_apply(batch=batch, actor=request.user)
         if report.applied:
-            messages.success(request, _("Imported: %(summary)s.") % {"summary": report.summary()})
+            messages.success(
+                request, _("Imported: %(summary)s.") % {"summary": report.summary_display()}
+            )
         else:
             messages.error(request, _("Refused: %(reason)s") % {"reason": report.refusal_reason()})
     return redirect(reverse("customers:import_batch", kwargs={"pk": batch.pk}))

@@ -469,7 +469,9 @@ def fulfilment_import(request: HttpRequest) -> HttpResponse:
             dry_run=form.cleaned_data["check_only"],
         )
         if report.applied:
-            messages.success(request, _("Imported: %(summary)s.") % {"summary": report.summary()})
+            messages.success(
+                request, _("Imported: %(summary)s.") % {"summary": report.summary_display()}
+            )
         elif not report.ok:
             messages.error(request, _("Refused: %(reason)s") % {"reason": report.refusal_reason()})
     return render(request, "orders/fulfilment_import.html", {"form": form, "report": report})

@@ -33,6 +33,16 @@ def _test_settings(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _english_until_asked():
+    """A test request in French leaves French active in the thread; every test starts in English."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def tenant(db):
     return TenantFactory(slug="acme", name="Acme Supplies")

@@ -47,3 +47,22 @@ def test_the_customer_form_speaks_french(member_client, tenant):
     ]
     assert labels == ["Type", "Par défaut", "Reçoit les accusés de réception", "Domaine ou adresse"]
     assert response.context["form"]["language"].label == "Langue"
+
+
+def test_an_applied_import_reports_its_counts_in_french(member_client, tenant):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from customers.models import ImportBatch
+
+    client = member_client(tenant, Role.MANAGER)
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    upload = SimpleUploadedFile(
+        "products.csv",
+        b"sku,gtin,description,unit,unit_price,currency\nGT-1,,Gaine,EA,3.45,EUR\n",
+    )
+    client.post(reverse("customers:import"), {"kind": "products", "file": upload})
+    batch = ImportBatch.objects.get(tenant=tenant)
+    response = client.post(reverse("customers:import_batch_apply", args=[batch.pk]), follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "Importé : 1 créé(s), 0 mis à jour, 0 inchangé(s), 0 rejeté(s)."
+    ]
