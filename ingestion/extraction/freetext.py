@@ -100,6 +100,8 @@ def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extr
     if found is not None:
         return found
     m = _CODE_THEN_QTY.search(clause) or (_BARE_CODE_THEN_QTY.match(clause) if bullet else None)
+    if m is None:
+        return _qty_last(clause, decimal_sep=decimal_sep)
     if m:
         qty = parse_number(m["qty"], decimal_sep=decimal_sep)
         rest = clause[m.end() :]
@@ -148,9 +150,41 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
     return None
 
 
+def _is_price(m: re.Match, text: str) -> bool:
+    """A price has a currency or decimals and is not a pack size ("Beutel à 100 Stück")."""
+    after = text[m.end() :].lstrip()
+    if re.match(rf"(?:{_UNIT_WORDS})\b", after, re.IGNORECASE) and not (m["cur1"] or m["cur2"]):
+        return False
+    return bool(m["cur1"] or m["cur2"] or re.search(r"[.,]\d{2,4}$", m["price"]))
+
+
+_TRAILING_QTY = re.compile(
+    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–:]\s*|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_COUNT_UNITS}|stk|st|kart|ktn)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
+    """``VS-70-853  Handstretchfolie 400 mm 20 µm, transparent  2 Stk``: quantity and unit last."""
+    m = _TRAILING_QTY.match(clause.strip())
+    if not m:
+        return None
+    head = m["head"].strip(" -–:")
+    code = None
+    first, _, remainder = head.partition(" ")
+    if re.fullmatch(_CODE, first) and re.search(r"\d", first):
+        code, head = first, remainder
+    qty = parse_number(m["qty"], decimal_sep=decimal_sep)
+    if qty is None or qty <= 0 or (code is None and len(head) < 4):
+        return None
+    return _line(
+        qty, m["unit"], code, head, clause, rule="free_text:qty_last", decimal_sep=decimal_sep
+    )
+
+
 def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> ExtractedLine:
     price = None
-    pm = _PRICE.search(" " + rest)
+    pm = next((m for m in _PRICE.finditer(" " + rest) if _is_price(m, " " + rest)), None)
     if pm:
         price = parse_number(pm["price"], decimal_sep=decimal_sep)
         rest = (" " + rest)[: pm.start()]
@@ -188,7 +222,8 @@ def extract_free_lines(
     out: list[ExtractedLine] = []
     seen: set[str] = set()
     for ln in lines:
-        text = ln.text
+        # column gaps kept as two spaces: "CODE  description  2 Stk"
+        text = "  ".join(ln.text_of(s0, s1) for s0, s1 in ln.segments)
         folded = fold(text)
         if re.match(
             r"^\s*(?:>|from:|von:|de :|de:|sent:|to:|an:|subject:|objet|betreff|tel|fax|www|http)",

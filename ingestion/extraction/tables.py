@@ -145,7 +145,15 @@ _TITLE_WORDS = {
 }
 
 
-_SHORT_TITLES = {"uom": "unit", "qty": "quantity", "item": "code", "unit": "unit", "pos": "line_no", "desc": "description", "menge": "quantity"}
+_SHORT_TITLES = {
+    "uom": "unit",
+    "qty": "quantity",
+    "item": "code",
+    "unit": "unit",
+    "pos": "line_no",
+    "desc": "description",
+    "menge": "quantity",
+}
 
 
 def classify_title_fragment(text: str) -> str | None:
@@ -743,7 +751,13 @@ def _pick_numbers(
             key=lambda qpt: (qpt[0] != default_q) + (qpt[1] != default_p) + (qpt[2] != default_t),
         )
         for q, p, t in ordered:
-            units = (price_unit,) if price_unit else (Decimal(1), Decimal(100), Decimal(1000)) if per_hundred else (Decimal(1),)
+            units = (
+                (price_unit,)
+                if price_unit
+                else (Decimal(1), Decimal(100), Decimal(1000))
+                if per_hundred
+                else (Decimal(1),)
+            )
             for pu in units:
                 if _close(q * net_of(p) / pu, t):
                     return Numbers(q, net_of(p), t, discount, None if pu == 1 else pu, gross, True)
