@@ -4,6 +4,7 @@ imports page (admins and managers)."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -44,7 +45,13 @@ def product_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "prices": PriceListItem.objects.for_tenant(request.tenant)
             .filter(product=product)
             .select_related("price_list", "price_list__customer")
-            .order_by("price_list__name", "min_quantity"),
+            # the lists in force now and the newest first, expired ones last
+            .order_by(
+                F("price_list__valid_to").desc(nulls_first=True),
+                F("price_list__valid_from").desc(nulls_last=True),
+                "price_list__name",
+                "min_quantity",
+            ),
             "aliases": CustomerProductAlias.objects.for_tenant(request.tenant)
             .filter(product=product)
             .select_related("customer")

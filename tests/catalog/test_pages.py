@@ -1,0 +1,39 @@
+"""Regressions found walking through the catalog pages."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from catalog.models import PriceList, PriceListItem
+from tenants.models import Role
+from tests.factories import ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_product_page_lists_prices_in_force_first(member_client, tenant):
+    product = ProductFactory(tenant=tenant)
+    for name, valid_from, valid_to in [
+        ("List prices 2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ("List prices 2026", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        ("Contract", dt.date(2025, 6, 1), None),
+        ("List prices 2025", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+    ]:
+        price_list = PriceList.objects.create(
+            tenant=tenant, name=name, valid_from=valid_from, valid_to=valid_to
+        )
+        PriceListItem.objects.create(
+            tenant=tenant, price_list=price_list, product=product, unit_price=Decimal("1")
+        )
+    response = member_client(tenant, Role.SALES_REP).get(
+        reverse("catalog:detail", args=[product.pk])
+    )
+    assert [item.price_list.name for item in response.context["prices"]] == [
+        "Contract",
+        "List prices 2026",
+        "List prices 2025",
+        "List prices 2023",
+    ]
+    assert '<td class="nowrap">01/01/2026 – 12/31/2026</td>' in response.content.decode()
