@@ -253,8 +253,12 @@ class HeaderContext:
 
         for page_lines in self.lines_by_page.values():
             for k, ln in enumerate(page_lines[:-1]):
-                nxt = page_lines[k + 1]
-                if nxt.top - ln.bottom > 0.9 * max(ln.height, 4.0):
+                close = [
+                    other
+                    for other in page_lines[k + 1 : k + 4]
+                    if other.top - ln.bottom <= 1.0 * max(ln.height, 4.0)
+                ]
+                if not close:
                     continue
                 hits = self.hits_by_line[ln.index]
                 for s0, s1 in ln.segments:
@@ -264,11 +268,16 @@ class HeaderContext:
                     if any(s0 <= h.first_word < s1 for h in hits):
                         continue
                     cw = ln.char_width()
-                    below = [
-                        sg
-                        for sg in nxt.segments
-                        if abs(nxt.words[sg[0]].x0 - ln.words[s0].x0) < 2 * cw
-                    ]
+                    nxt, below = close[0], []
+                    for other in close:
+                        below = [
+                            sg
+                            for sg in other.segments
+                            if abs(other.words[sg[0]].x0 - ln.words[s0].x0) < 2 * cw
+                        ]
+                        if below:
+                            nxt = other
+                            break
                     if not below:
                         continue
                     b0, b1 = below[0]
