@@ -24,6 +24,12 @@ def require_service(available: bool, what: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
+    """Tests run tasks in-process unless they start a real worker themselves (tests/workers.py)."""
+    from config.celery import app
+
+    previous_eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -31,6 +37,8 @@ def _test_settings(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    yield
+    app.conf.task_always_eager = previous_eager
 
 
 @pytest.fixture(autouse=True)
@@ -97,4 +105,52 @@ def chromium_path() -> str | None:
     return None
 
 
-__all__ = ["require_service", "chromium_path", "settings"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One real Chromium (Debian's) for the whole run, driven by Playwright's sync API.
+
+    There must be only one: two live sync Playwright instances in one process clash.
+    """
+    path = chromium_path()
+    require_service(path is not None, "Chromium (/usr/bin/chromium)")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright runs an event loop
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def login(page, email: str, password: str = PASSWORD) -> None:
+    page.goto("/accounts/login/")
+    page.fill("#id_username", email)
+    page.fill("#id_password", password)
+    page.click("#main button[type=submit]")
+    page.wait_for_url(lambda url: "/login/" not in url)
+
+
+__all__ = ["require_service", "chromium_path", "settings", "login"]

@@ -27,8 +27,8 @@ def test_login_language_tenant_logout(page):
     assert page.locator("h1").inner_text() == "Bienvenue chez Alpha Supplies"
     assert page.locator("html").get_attribute("lang") == "fr"
 
-    page.select_option("#tenant-select", label="Beta Packaging")
-    page.wait_for_url("**/")
+    with page.expect_navigation():
+        page.select_option("#tenant-select", label="Beta Packaging")
     assert page.locator("h1").inner_text() == "Bienvenue chez Beta Packaging"
     assert page.locator(".role-badge").inner_text() == "Commercial"
 

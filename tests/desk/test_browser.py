@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from decimal import Decimal
 
@@ -11,45 +10,19 @@ from django.utils import timezone
 
 from orders.models import Order, OrderEvent, OrderStatus
 from tenants.models import Role
-from tests.conftest import chromium_path, require_service
 from tests.desk.builders import review_order
 from tests.factories import MembershipFactory, ProductFactory, UserFactory
 from tests.factories.tenants import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-os.environ.setdefault(
-    "DJANGO_ALLOW_ASYNC_UNSAFE", "true"
-)  # Playwright's sync API runs an event loop
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--no-first-run",
-]
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    path = chromium_path()
-    require_service(path is not None, "Chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=ARGS, headless=True)
-        yield browser
-        browser.close()
-
 
 @pytest.fixture
-def new_page(chromium, live_server):
+def new_page(browser, live_server):
     contexts = []
 
     def make(user):
-        context = chromium.new_context(
+        context = browser.new_context(
             base_url=live_server.url, viewport={"width": 1400, "height": 900}
         )
         contexts.append(context)

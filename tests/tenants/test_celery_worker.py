@@ -21,9 +21,10 @@ def real_broker(settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     from config.celery import app
 
+    previous = app.conf.task_always_eager
     app.conf.task_always_eager = False
     yield app
-    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+    app.conf.task_always_eager = previous
 
 
 @pytest.mark.services

@@ -7,7 +7,7 @@ tables escaped that box and widened the whole page, and forms forced a phone pag
 import pytest
 
 from tenants.models import Role
-from tests.browser.conftest import browser, login, page  # noqa: F401 (fixtures)
+from tests.conftest import login
 from tests.factories import (
     AddressFactory,
     ContactFactory,
@@ -24,7 +24,7 @@ PAGE_WIDTH = "[document.documentElement.scrollWidth, window.innerWidth]"
 
 
 @pytest.mark.parametrize("width", [1366, 390])
-def test_no_page_is_wider_than_the_window(page, tenant, width):  # noqa: F811
+def test_no_page_is_wider_than_the_window(page, tenant, width):
     user = UserFactory(email="marc@supplier.example")
     MembershipFactory(user=user, tenant=tenant, role=Role.MANAGER)
     customer = CustomerFactory(tenant=tenant, name="Brasserie du Port")
