@@ -126,7 +126,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "requested_delivery_date",
-        r"(?:gewunschtes?\s+)?(?:wunsch)?liefer(?:datum|termin|tag|zeitpunkt|woche)|wunschtermin|anliefer(?:datum|termin|ung\s+am)|lieferung\s+(?:am|bis|zum|vor)|liefern\s+(?:am|bis)",
+        r"(?:gewunschte[rs]?\s+)?(?:wunsch)?liefer(?:datum|termin|tag|zeitpunkt|woche)|wunschtermin|anliefer(?:datum|termin|ung\s+am)|lieferung\s+(?:am|bis|zum|vor)|liefern\s+(?:am|bis)",
         1.0,
     ),
     ("requested_delivery_date", r"versanddatum|versandtermin|termin", 0.7),
