@@ -40,7 +40,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "sku",
         r"(?:your|vendor|supplier'?s?|manufacturer|mfr\.?|mfg\.?)\s*(?:part|item|article|art\.?|ref\.?|reference|sku|code|product|cat\.?|catalog)?\s*(?:no\.?|number|#|code|nr\.?)?|"
         r"votre\s+ref(?:erence)?\.?|ref(?:erence)?\.?\s+(?:fournisseur|fourn\.?|fabricant)|code\s+(?:article\s+)?fournisseur|ref(?:erence)?\.?\s+article\s+fournisseur|"
-        r"ihre\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|lieferanten[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|hersteller[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|sku",
+        r"ihre\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|lieferanten[\s-]*(?:art(?:ikel)?[\s.-]*(?:nr\.?|nummer)?|nr\.?|nummer)|artikel[\s-]*lieferant|(?:supplier|vendor)\s+(?:item|article|part)(?:\s*(?:no\.?|#|number|code))?|hersteller[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|sku",
     ),
     (
         "customer_sku",
@@ -73,7 +73,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "unit_price",
         r"unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost|each|"
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
-        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net",
+        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net",
     ),
     (
         "discount",
@@ -634,6 +634,7 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
                 ),
                 "ints": [int(t) for t in texts if re.fullmatch(r"\d{1,6}", t)],
                 "gtins": sum(1 for t in texts if gtin_valid(t)),
+                "decimals": sum(1 for t in texts if re.fullmatch(r"[€$£]?\s?\d{1,7}[.,]\d{2,4}\s?[€$£]?", t)),
             }
         )
     changed = False
@@ -653,6 +654,10 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
             and st["gtins"] >= 0.8 * n
         ):
             roles[k], changed = "gtin", True
+        elif role == "unknown" and st["codes"] >= 0.8 * n and not set(roles) & {"code", "sku", "customer_sku"}:
+            roles[k], changed = "code", True
+        elif role == "unknown" and st["decimals"] >= 0.8 * n and "unit_price" not in roles:
+            roles[k], changed = "unit_price", True
         elif role in ("code", "unknown") and st["words"] >= 2.5 and "description" not in roles:
             roles[k], changed = "description", True
         elif (
