@@ -22,8 +22,17 @@ import tempfile
 import time
 from pathlib import Path
 
+
+def _shared_corpus() -> Path:
+    root = Path(__file__).resolve().parent.parent
+    for candidate in (root.parent / "shared" / "corpus", Path("/work/shared/corpus")):
+        if candidate.is_dir():
+            return candidate
+    return root.parent / "shared" / "corpus"
+
+
 NAMES = ["ingest.text_pdf.pages_per_s", "ingest.fax.pages_per_s", "ingest.fax.ocr_overhead"]
-CORPUS = Path(os.environ.get("CARNET_CORPUS", "/work/shared/corpus")) / "contoso-po" / "documents"
+CORPUS = Path(os.environ.get("CARNET_CORPUS", str(_shared_corpus()))) / "contoso-po" / "documents"
 FAX_PAGES = int(os.environ.get("BENCH_FAX_PAGES", "4"))
 LANG = "eng+fra+deu"
 

@@ -154,3 +154,14 @@ def login(page, email: str, password: str = PASSWORD) -> None:
 
 
 __all__ = ["require_service", "chromium_path", "settings", "login"]
+
+
+def pytest_sessionstart(session):
+    """In CI every test must run: the shared corpus must be there (tests skip on it locally)."""
+    from tests.paths import CORPUS
+
+    if os.environ.get("CARNET_REQUIRE_SERVICES") == "1" and not CORPUS.is_dir():
+        pytest.exit(
+            f"the shared corpus is required (CARNET_REQUIRE_SERVICES=1) but {CORPUS} is missing",
+            returncode=3,
+        )

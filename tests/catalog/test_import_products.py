@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from catalog.imports import aliases_import, products_import
 from catalog.models import CustomerProductAlias, Product
 from tests.factories import CustomerFactory, ProductFactory
+from tests.paths import SHARED
 
 pytestmark = pytest.mark.django_db
 
@@ -148,9 +149,7 @@ def test_aliases_with_unknown_references_are_refused(tenant):
 
 
 def test_the_shared_corpus_master_data_imports(tenant, tmp_path):
-    from pathlib import Path
-
-    folder = Path("/work/shared/corpus/contoso-po/masterdata")
+    folder = SHARED / "corpus/contoso-po/masterdata"
     if not folder.exists():
         pytest.skip("shared corpus not available")
     for kind in ("customers", "products", "aliases"):

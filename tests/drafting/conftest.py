@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from ingestion import masterdata
+from tests.paths import SHARED
 
-CONTOSO = Path("/work/shared/corpus/contoso-po")
+CONTOSO = SHARED / "corpus/contoso-po"
 
 
 @pytest.fixture(autouse=True)

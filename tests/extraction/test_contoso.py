@@ -2,7 +2,6 @@
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -10,8 +9,9 @@ from ingestion.extraction import extract_from_layout
 from ingestion.extraction.evaluate import evaluate, load_masterdata
 from ingestion.matching import build_draft
 from ingestion.reading import read_pdf
+from tests.paths import SHARED
 
-CORPUS = Path("/work/shared/corpus/contoso-po")
+CORPUS = SHARED / "corpus/contoso-po"
 DOCUMENTS = sorted((CORPUS / "documents").glob("*.pdf"))
 
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is not mounted")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import shutil
-from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -16,10 +15,11 @@ from ingestion.pipeline import message_process
 from ingestion.services import message_store
 from tests.conftest import require_service
 from tests.ingestion.factories import make_email
+from tests.paths import SHARED
 
 pytestmark = pytest.mark.django_db
 
-CONTOSO = Path("/work/shared/corpus/contoso-po/documents/Contoso-PO-Adatum-Adel.pdf")
+CONTOSO = SHARED / "corpus/contoso-po/documents/Contoso-PO-Adatum-Adel.pdf"
 HEADER = "27/11/2026 14:32   FROM +33 1 23 45 67 89   ADATUM ACHATS   P. 001/001"
 
 

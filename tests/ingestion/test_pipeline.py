@@ -17,12 +17,11 @@ from orders.models import Order
 from tests.ingestion import hostile
 from tests.ingestion.docs import order_pdf, text_image
 from tests.ingestion.factories import make_email
+from tests.paths import SHARED
 
 pytestmark = pytest.mark.django_db
 
-FAX_TIFF = Path(
-    "/work/shared/corpus/fax-tiff/src__test__resources__data__images__tiff__3__1pagefax.tif"
-)
+FAX_TIFF = SHARED / "corpus/fax-tiff/src__test__resources__data__images__tiff__3__1pagefax.tif"
 
 
 def _ingest(tenant, raw: bytes, *, filename: str = "", channel: str = "upload") -> InboundMessage:

@@ -6,7 +6,6 @@ import email
 import email.policy
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,9 @@ from ingestion.splitting.html import html_sanitise, html_to_text
 from ingestion.splitting.quotes import newest_part
 from tests.ingestion.docs import order_pdf, text_image
 from tests.ingestion.factories import make_email
+from tests.paths import SHARED
 
-CORPUS = Path("/work/shared/corpus/eml-php-mime-mail-parser")
+CORPUS = SHARED / "corpus/eml-php-mime-mail-parser"
 CORPUS_FILES = sorted(CORPUS.glob("*.eml")) if CORPUS.exists() else []
 
 

@@ -9,8 +9,11 @@ from ingestion.layout import TextSource
 from ingestion.reading import UnreadableDocument, read_image, read_pdf
 from ingestion.reading.ocr import estimate_skew
 from tests.extraction.docs import pdf, table
+from tests.paths import SHARED
 
-BLANK_FAX = "/work/shared/corpus/fax-tiff/src__test__resources__data__images__tiff__3__1pagefax.tif"
+BLANK_FAX = str(
+    SHARED / "corpus/fax-tiff/src__test__resources__data__images__tiff__3__1pagefax.tif"
+)
 
 
 def _order_pdf() -> bytes:

@@ -5,8 +5,9 @@ from reportlab.pdfgen import canvas
 
 from ingestion.layout import TextSource
 from ingestion.reading import UnreadableDocument, read_pdf, render_pdf_pages, render_pdf_pages_png
+from tests.paths import SHARED
 
-CONTOSO = "/work/shared/corpus/contoso-po/documents/Contoso-PO-Adatum-Adel.pdf"
+CONTOSO = str(SHARED / "corpus/contoso-po/documents/Contoso-PO-Adatum-Adel.pdf")
 
 
 def _pdf(pages: int = 1, *, encrypt: str | None = None) -> bytes:
