@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from catalog.models import CustomerProductAlias, Product, gtin_is_valid
 from customers.imports import (
@@ -36,32 +37,45 @@ def _product_values(row: CsvRow, tenant: Tenant, report: ImportReport) -> dict |
 
     sku = row["sku"]
     if not sku:
-        return reject("sku is empty")
+        return reject(_("sku is empty"))
     if len(sku) > 60:
-        return reject(f"sku {sku[:60]}… is longer than 60 characters")
+        return reject(_("sku %(sku)s… is longer than 60 characters") % {"sku": sku[:60]})
     gtin = row["gtin"].replace(" ", "")
     if gtin and not gtin_is_valid(gtin):
-        return reject(f"{sku}: GTIN {row['gtin']} has a bad check digit or length")
+        return reject(
+            _("%(sku)s: GTIN %(gtin)s has a bad check digit or length")
+            % {"sku": sku, "gtin": row["gtin"]}
+        )
     description = row["description"]
     if not description:
-        return reject(f"{sku}: description is empty")
+        return reject(_("%(sku)s: description is empty") % {"sku": sku})
     unit = (row["unit"] or "EA").upper()
     if len(unit) > 10:
-        return reject(f"{sku}: unit {row['unit']!r} is longer than 10 characters")
+        return reject(
+            _("%(sku)s: unit %(value)r is longer than 10 characters")
+            % {"sku": sku, "value": row["unit"]}
+        )
     price = None
     if row["unit_price"]:
         try:
             price = Decimal(row["unit_price"])
         except InvalidOperation:
             return reject(
-                f"{sku}: unit_price {row['unit_price']!r} is not a number (use . as decimal separator)"
+                _("%(sku)s: unit_price %(value)r is not a number (use . as decimal separator)")
+                % {"sku": sku, "value": row["unit_price"]}
             )
         if not price.is_finite() or price < 0 or price > PRICE_MAX:
-            return reject(f"{sku}: unit_price {row['unit_price']!r} is out of range")
+            return reject(
+                _("%(sku)s: unit_price %(value)r is out of range")
+                % {"sku": sku, "value": row["unit_price"]}
+            )
         price = price.quantize(PRICE_PLACES)
     currency = (row["currency"] or tenant.currency).upper()
     if not CURRENCY_RE.match(currency):
-        return reject(f"{sku}: currency must be an ISO 4217 code, not {row['currency']!r}")
+        return reject(
+            _("%(sku)s: currency must be an ISO 4217 code, not %(value)r")
+            % {"sku": sku, "value": row["currency"]}
+        )
     values = {
         "sku": sku,
         "gtin": gtin,
@@ -72,12 +86,15 @@ def _product_values(row: CsvRow, tenant: Tenant, report: ImportReport) -> dict |
     }
     if row["pack_size"]:
         if not row["pack_size"].isdigit() or int(row["pack_size"]) < 1:
-            return reject(f"{sku}: pack_size {row['pack_size']!r} is not a whole number")
+            return reject(
+                _("%(sku)s: pack_size %(value)r is not a whole number")
+                % {"sku": sku, "value": row["pack_size"]}
+            )
         values["pack_size"] = int(row["pack_size"])
     if row["active"]:
         lowered = row["active"].lower()
         if lowered not in ("true", "false", "1", "0", "yes", "no"):
-            return reject(f"{sku}: active must be true or false")
+            return reject(_("%(sku)s: active must be true or false") % {"sku": sku})
         values["active"] = lowered in ("true", "1", "yes")
     return values
 
@@ -160,12 +177,16 @@ def aliases_import(*, tenant: Tenant, data: bytes, dry_run: bool = False) -> Imp
         code, customer_sku, sku = row["customer_code"], row["customer_sku"], row["sku"]
         if not code or not customer_sku or not sku:
             empty = [c for c in ALIAS_COLUMNS if not row[c]]
-            report.rejected.append(RowIssue(row.line, f"{', '.join(empty)} empty"))
+            report.rejected.append(
+                RowIssue(row.line, _("%(columns)s empty") % {"columns": ", ".join(empty)})
+            )
             continue
         if len(customer_sku) > 80:
             report.rejected.append(
                 RowIssue(
-                    row.line, f"customer_sku {customer_sku[:80]}… is longer than 80 characters"
+                    row.line,
+                    _("customer_sku %(value)s… is longer than 80 characters")
+                    % {"value": customer_sku[:80]},
                 )
             )
             continue
@@ -173,17 +194,22 @@ def aliases_import(*, tenant: Tenant, data: bytes, dry_run: bool = False) -> Imp
             report.rejected.append(
                 RowIssue(
                     row.line,
-                    f"duplicate part number {customer_sku} of customer {code} "
-                    f"(first on line {seen[(code, customer_sku)]})",
+                    _(
+                        "duplicate part number %(part)s of customer %(code)s "
+                        "(first on line %(first)s)"
+                    )
+                    % {"part": customer_sku, "code": code, "first": seen[(code, customer_sku)]},
                 )
             )
             continue
         seen[(code, customer_sku)] = row.line
         if code not in customers:
-            report.rejected.append(RowIssue(row.line, f"unknown customer code {code}"))
+            report.rejected.append(
+                RowIssue(row.line, _("unknown customer code %(code)s") % {"code": code})
+            )
             continue
         if sku not in products:
-            report.rejected.append(RowIssue(row.line, f"unknown sku {sku}"))
+            report.rejected.append(RowIssue(row.line, _("unknown sku %(sku)s") % {"sku": sku}))
             continue
         parsed.append((code, customer_sku, customers[code], products[sku]))
     if report.rejected:

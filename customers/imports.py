@@ -21,6 +21,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from customers.models import Address, AddressKind, Customer, CustomerSender, SenderKind
 from tenants.models import Membership, Role, Tenant, User
@@ -88,8 +89,17 @@ class ImportReport:
             return self.error
         first = self.rejected[0]
         more = len(self.rejected) - 1
-        tail = f" (and {more} more rejected row{'s' if more > 1 else ''})" if more else ""
-        return f"line {first.line}: {first.reason}{tail}; nothing was imported"
+        tail = (
+            ngettext(" (and %(n)s more rejected row)", " (and %(n)s more rejected rows)", more)
+            % {"n": more}
+            if more
+            else ""
+        )
+        return _("line %(line)s: %(reason)s%(tail)s; nothing was imported") % {
+            "line": first.line,
+            "reason": first.reason,
+            "tail": tail,
+        }
 
     def lines(self) -> list[str]:
         """The printable report: the counts, then every rejected row and warning with its line."""
@@ -130,22 +140,24 @@ def csv_rows(data: bytes, *, required: tuple[str, ...]) -> list[CsvRow]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ImportRefused(
-            f"line {line}: the file is not valid UTF-8 (byte {data[error.start]:#04x})"
+            _("line %(line)s: the file is not valid UTF-8 (byte %(byte)s)")
+            % {"line": line, "byte": f"{data[error.start]:#04x}"}
         )
     if "\x00" in text:
-        raise ImportRefused("the file contains NUL bytes: it is not a CSV text file")
+        raise ImportRefused(_("the file contains NUL bytes: it is not a CSV text file"))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        raise ImportRefused("the file is empty: a header row is required")
+        raise ImportRefused(_("the file is empty: a header row is required"))
     except csv.Error as error:
-        raise ImportRefused(f"line 1: {error}")
+        raise ImportRefused(_("line %(line)s: %(error)s") % {"line": 1, "error": error})
     header = [h.strip().lower() for h in header]
     missing = [column for column in required if column not in header]
     if missing:
         raise ImportRefused(
-            f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
+            ngettext("missing column: %(columns)s", "missing columns: %(columns)s", len(missing))
+            % {"columns": ", ".join(missing)}
         )
     rows: list[CsvRow] = []
     try:
@@ -159,7 +171,10 @@ def csv_rows(data: bytes, *, required: tuple[str, ...]) -> list[CsvRow]:
                     rows.append(
                         CsvRow(
                             line,
-                            {"__error__": f"{len(raw)} fields where the header has {len(header)}"},
+                            {
+                                "__error__": _("%(fields)s fields where the header has %(header)s")
+                                % {"fields": len(raw), "header": len(header)}
+                            },
                         )
                     )
                     continue
@@ -168,7 +183,9 @@ def csv_rows(data: bytes, *, required: tuple[str, ...]) -> list[CsvRow]:
             }
             rows.append(CsvRow(line, values))
     except csv.Error as error:
-        raise ImportRefused(f"line {reader.line_num}: {error}")
+        raise ImportRefused(
+            _("line %(line)s: %(error)s") % {"line": reader.line_num, "error": error}
+        )
     return rows
 
 
@@ -191,7 +208,11 @@ def first_seen(rows: list[CsvRow], key: str, report: ImportReport, label: str) -
         value = row[key]
         if value and value in seen:
             report.rejected.append(
-                RowIssue(row.line, f"duplicate {label} {value} (first on line {seen[value]})")
+                RowIssue(
+                    row.line,
+                    _("duplicate %(label)s %(value)s (first on line %(first)s)")
+                    % {"label": label, "value": value, "first": seen[value]},
+                )
             )
             continue
         if value:
@@ -249,24 +270,31 @@ def _customer_row(row: CsvRow, report: ImportReport) -> _CustomerRow | None:
 
     code, name = row["code"], row["name"]
     if not code:
-        return reject("code is empty")
+        return reject(_("code is empty"))
     if len(code) > 40:
-        return reject(f"code {code[:40]}… is longer than 40 characters")
+        return reject(_("code %(code)s… is longer than 40 characters") % {"code": code[:40]})
     if not name:
-        return reject(f"{code}: name is empty")
+        return reject(_("%(code)s: name is empty") % {"code": code})
     vip = parse_bool(row["vip"])
     if vip is None:
-        return reject(f"{code}: vip must be true or false, not {row['vip']!r}")
+        return reject(
+            _("%(code)s: vip must be true or false, not %(value)r")
+            % {"code": code, "value": row["vip"]}
+        )
     country = row["country"].upper()
     if country and not COUNTRY_RE.match(country):
-        return reject(f"{code}: country must be an ISO 3166-1 alpha-2 code, not {row['country']!r}")
+        return reject(
+            _("%(code)s: country must be an ISO 3166-1 alpha-2 code, not %(value)r")
+            % {"code": code, "value": row["country"]}
+        )
     rep_email = row["sales_rep_email"].lower()
     if rep_email:
         try:
             validate_email(rep_email)
         except ValidationError:
             return reject(
-                f"{code}: sales_rep_email {row['sales_rep_email']!r} is not an email address"
+                _("%(code)s: sales_rep_email %(value)r is not an email address")
+                % {"code": code, "value": row["sales_rep_email"]}
             )
     domains = []
     for raw in row["email_domains"].split("|"):
@@ -274,7 +302,10 @@ def _customer_row(row: CsvRow, report: ImportReport) -> _CustomerRow | None:
         if not domain:
             continue
         if not DOMAIN_RE.match(domain):
-            return reject(f"{code}: email domain {raw.strip()!r} is not a domain name")
+            return reject(
+                _("%(code)s: email domain %(value)r is not a domain name")
+                % {"code": code, "value": raw.strip()}
+            )
         if domain not in domains:
             domains.append(domain)
     optional = {}
@@ -284,13 +315,18 @@ def _customer_row(row: CsvRow, report: ImportReport) -> _CustomerRow | None:
     if "language" in optional:
         optional["language"] = optional["language"].lower()[:2]
         if optional["language"] not in LANGUAGES:
-            return reject(f"{code}: unknown language {row['language']!r}")
+            return reject(
+                _("%(code)s: unknown language %(value)r") % {"code": code, "value": row["language"]}
+            )
     if "currency" in optional:
         optional["currency"] = optional["currency"].upper()
         if not CURRENCY_RE.match(optional["currency"]):
-            return reject(f"{code}: currency must be an ISO 4217 code, not {row['currency']!r}")
+            return reject(
+                _("%(code)s: currency must be an ISO 4217 code, not %(value)r")
+                % {"code": code, "value": row["currency"]}
+            )
     if len(name) > 200:
-        return reject(f"{code}: name is longer than 200 characters")
+        return reject(_("%(code)s: name is longer than 200 characters") % {"code": code})
     return _CustomerRow(
         row.line,
         code,
@@ -338,8 +374,16 @@ def customers_import(*, tenant: Tenant, data: bytes, dry_run: bool = False) -> I
                 report.warnings.append(
                     RowIssue(
                         p.line,
-                        f"{p.code}: email domain {domain} is already given to "
-                        f"{claimed[domain][0]} on line {claimed[domain][1]}; ignored",
+                        _(
+                            "%(code)s: email domain %(domain)s is already given to %(other)s "
+                            "on line %(line)s; ignored"
+                        )
+                        % {
+                            "code": p.code,
+                            "domain": domain,
+                            "other": claimed[domain][0],
+                            "line": claimed[domain][1],
+                        },
                     )
                 )
                 continue

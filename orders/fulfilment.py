@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
 from customers.imports import ImportRefused, ImportReport, RowIssue, csv_rows
 from orders.models import (
@@ -91,24 +92,30 @@ def _resolve_line(order: Order, *, position, sku: str = "") -> OrderLine:
         try:
             return lines.get(position=int(position))
         except (OrderLine.DoesNotExist, OrderLine.MultipleObjectsReturned, ValueError, TypeError):
-            raise OrderError(f"order {order.number} has no line {position}")
+            raise OrderError(
+                _("order %(number)s has no line %(line)s")
+                % {"number": order.number, "line": position}
+            )
     if sku:
         matches = [line for line in lines if line.product and line.product.sku == sku]
         if len(matches) == 1:
             return matches[0]
-        raise OrderError(
-            f"order {order.number} has {'no' if not matches else 'several'} line(s) for sku {sku}"
+        message = (
+            _("order %(number)s has no line(s) for sku %(sku)s")
+            if not matches
+            else _("order %(number)s has several line(s) for sku %(sku)s")
         )
-    raise OrderError("each line needs a line position or a sku")
+        raise OrderError(message % {"number": order.number, "sku": sku})
+    raise OrderError(_("each line needs a line position or a sku"))
 
 
 def _quantity(value, what: str = "quantity") -> Decimal:
     try:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError):
-        raise OrderError(f"{what} {value!r} is not a number")
+        raise OrderError(_("%(what)s %(value)r is not a number") % {"what": what, "value": value})
     if not number.is_finite() or number <= 0:
-        raise OrderError(f"{what} must be greater than zero")
+        raise OrderError(_("%(what)s must be greater than zero") % {"what": what})
     return number
 
 
@@ -161,23 +168,25 @@ def delivery_note_record(
     """Stores a delivery note (lines: ``{"line": position | "sku": sku, "quantity": q}``) and
     moves the order on. Returns (note, created); an existing number is returned unchanged."""
     if order.tenant_id != tenant.pk:
-        raise OrderError("The order belongs to another company.")
+        raise OrderError(_("The order belongs to another company."))
     number = number.strip()
     if not number:
-        raise OrderError("a delivery note needs a number")
+        raise OrderError(_("a delivery note needs a number"))
     existing = DeliveryNote.objects.for_tenant(tenant).filter(number=number).first()
     if existing is not None:
         if existing.order_id != order.pk:
             raise OrderError(
-                f"delivery note {number} already exists for order {existing.order.number}"
+                _("delivery note %(number)s already exists for order %(order)s")
+                % {"number": number, "order": existing.order.number}
             )
         return existing, False
     if order.status not in FULFILLABLE_STATUSES:
         raise OrderError(
-            f"order {order.number} is {OrderStatus(order.status).label}: it cannot be shipped"
+            _("order %(number)s is %(status)s: it cannot be shipped")
+            % {"number": order.number, "status": OrderStatus(order.status).label}
         )
     if not lines:
-        raise OrderError(f"delivery note {number} has no lines")
+        raise OrderError(_("delivery note %(number)s has no lines") % {"number": number})
     note = DeliveryNote.objects.create(
         tenant=tenant,
         order=order,
@@ -229,32 +238,40 @@ def invoice_record(
     """Stores an invoice (lines: ``{"line"|"sku", "quantity", "unit_price"}``), totals computed
     from its lines, and moves the order on. Returns (invoice, created)."""
     if order.tenant_id != tenant.pk:
-        raise OrderError("The order belongs to another company.")
+        raise OrderError(_("The order belongs to another company."))
     number = number.strip()
     if not number:
-        raise OrderError("an invoice needs a number")
+        raise OrderError(_("an invoice needs a number"))
     existing = Invoice.objects.for_tenant(tenant).filter(number=number).first()
     if existing is not None:
         if existing.order_id != order.pk:
-            raise OrderError(f"invoice {number} already exists for order {existing.order.number}")
+            raise OrderError(
+                _("invoice %(number)s already exists for order %(order)s")
+                % {"number": number, "order": existing.order.number}
+            )
         return existing, False
     if order.status not in INVOICEABLE_STATUSES:
         raise OrderError(
-            f"order {order.number} is {OrderStatus(order.status).label}: it cannot be invoiced"
+            _("order %(number)s is %(status)s: it cannot be invoiced")
+            % {"number": order.number, "status": OrderStatus(order.status).label}
         )
     if order.customer_id is None:
-        raise OrderError(f"order {order.number} has no customer")
+        raise OrderError(_("order %(number)s has no customer") % {"number": order.number})
     if not lines:
-        raise OrderError(f"invoice {number} has no lines")
+        raise OrderError(_("invoice %(number)s has no lines") % {"number": number})
     built = []
     for item in lines:
         quantity = _quantity(item.get("quantity"))
         try:
             unit_price = Decimal(str(item.get("unit_price")))
         except (InvalidOperation, ValueError):
-            raise OrderError(f"unit price {item.get('unit_price')!r} is not a number")
+            raise OrderError(
+                _("unit price %(value)r is not a number") % {"value": item.get("unit_price")}
+            )
         if not unit_price.is_finite() or unit_price < 0:
-            raise OrderError(f"unit price {item.get('unit_price')!r} is not a valid price")
+            raise OrderError(
+                _("unit price %(value)r is not a valid price") % {"value": item.get("unit_price")}
+            )
         built.append(
             InvoiceLine(
                 tenant=tenant,
@@ -308,7 +325,9 @@ def _date(value: str, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise OrderError(f"{what} {value!r} is not an ISO date (YYYY-MM-DD)")
+        raise OrderError(
+            _("%(what)s %(value)r is not an ISO date (YYYY-MM-DD)") % {"what": what, "value": value}
+        )
 
 
 def _group(rows, key: str, report: ImportReport) -> dict[str, list]:
@@ -317,7 +336,7 @@ def _group(rows, key: str, report: ImportReport) -> dict[str, list]:
         if "__error__" in row.values:
             report.rejected.append(RowIssue(row.line, row.values["__error__"]))
         elif not row[key]:
-            report.rejected.append(RowIssue(row.line, f"{key} is empty"))
+            report.rejected.append(RowIssue(row.line, _("%(key)s is empty") % {"key": key}))
         else:
             groups.setdefault(row[key], []).append(row)
     return groups
@@ -355,12 +374,16 @@ def _import(
                 order = orders.get(first["order_number"])
                 if order is None or any(r["order_number"] != first["order_number"] for r in group):
                     report.rejected.append(
-                        RowIssue(first.line, f"unknown or mixed order number for {key} {number}")
+                        RowIssue(
+                            first.line,
+                            _("unknown or mixed order number for %(key)s %(number)s")
+                            % {"key": key, "number": number},
+                        )
                     )
                     continue
                 try:
                     with transaction.atomic():
-                        _, created = record(
+                        _document, created = record(
                             tenant=tenant, order=order, number=number, rows=group, actor=actor
                         )
                 except OrderError as error:
@@ -399,13 +422,16 @@ def _record_invoice(*, tenant, order, number, rows, actor):
     first = rows[0]
     issued_on = _date(first["issued_on"], "issued_on")
     if issued_on is None:
-        raise OrderError("issued_on is empty")
+        raise OrderError(_("issued_on is empty"))
     amounts = {}
     for column in ("tax_amount", "paid_amount"):
         try:
             amounts[column] = Decimal(first[column] or "0")
         except InvalidOperation:
-            raise OrderError(f"{column} {first[column]!r} is not a number")
+            raise OrderError(
+                _("%(column)s %(value)r is not a number")
+                % {"column": column, "value": first[column]}
+            )
     return invoice_record(
         tenant=tenant,
         order=order,

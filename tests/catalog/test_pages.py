@@ -37,3 +37,24 @@ def test_the_product_page_lists_prices_in_force_first(member_client, tenant):
         "List prices 2023",
     ]
     assert '<td class="nowrap">01/01/2026 – 12/31/2026</td>' in response.content.decode()
+
+
+def test_rejected_rows_are_explained_in_the_readers_language(member_client, tenant):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from customers.models import ImportBatch
+
+    client = member_client(tenant, Role.MANAGER)
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    upload = SimpleUploadedFile(
+        "products.csv",
+        b"sku,gtin,description,unit,unit_price,currency\n"
+        b"X1,1234567890123,Thing,EA,1,EUR\nX2,,Other,EA,abc,EUR\nX2,,Dup,EA,1,EUR\n",
+    )
+    client.post(reverse("customers:import"), {"kind": "products", "file": upload})
+    report = ImportBatch.objects.get(tenant=tenant).report
+    assert [issue["reason"] for issue in report["rejected"]] == [
+        "X1 : le GTIN 1234567890123 a une clé de contrôle ou une longueur incorrecte",
+        "X2 : unit_price 'abc' n’est pas un nombre (utilisez . comme séparateur décimal)",
+        "sku X2 en double (déjà ligne 3)",
+    ]
