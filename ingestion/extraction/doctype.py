@@ -35,6 +35,10 @@ _NEGATIVE = [
     ("reminder", r"payment\s+reminder|dunning|mahnung|relance"),
 ]
 _ORDER = r"purchase\s+order|order\s+form|p\.?\s?o\.?(?=\s|$|#|:)|bon\s+de\s+commande|commande(?:\s+fournisseur)?|bestellung|bestellschein|einkaufsbestellung|auftrag|order|replenishment\s+order|reorder|nachbestellung"
+# "réf. devis", "your quotation", "Votre commande n°": a reference to another document, not a title
+_REFERENCE_TO = re.compile(
+    r"(?:\bref(?:erence)?\.?|\bvotre|\bvos|\bnotre|\bnos|\byour|\bour|\bihre?|\bunsere?|\bn°|\bno\.?|\bselon|\bsuivant|\bper|\bas\s+per|\bgemass|\blaut|\bzu(?:r|m)?|\bsee|\bvoir|\bsiehe)\s*$"
+)
 _NEG_RES = [(kind, re.compile(rf"(?<![a-z]){p}(?![a-z])")) for kind, p in _NEGATIVE]
 _ORDER_RE = re.compile(rf"(?<![a-z])(?:{_ORDER})(?![a-z])")
 
@@ -64,13 +68,16 @@ def classify(
             masked = text
             for kind, pattern in _NEG_RES:
                 for m in pattern.finditer(masked):
-                    negative[kind] = negative.get(kind, 0.0) + weight
                     masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
-            if _ORDER_RE.search(masked):
-                order_score += weight
+                    if not _REFERENCE_TO.search(text[: m.start()]):
+                        negative[kind] = negative.get(kind, 0.0) + weight
+            for m in _ORDER_RE.finditer(masked):
+                if not _REFERENCE_TO.search(masked[: m.start()]):
+                    order_score += weight
+                    break
     if negative:
         kind = max(negative, key=lambda k: negative[k])
-        if negative[kind] >= order_score:
+        if negative[kind] > order_score or (negative[kind] == order_score and not has_lines):
             return (
                 False,
                 kind,

@@ -225,10 +225,18 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
                     i += 1
                     continue
                 unknown += 1
+                word = line.words[i].text
+                continuation = (
+                    word[:1].islower()
+                    or word.startswith("(")
+                    or len(word) <= 3
+                    or not word[:1].isalpha()
+                )
                 if (
                     cells
                     and cells[-1].x1 >= line.words[i].x0 - 3 * line.char_width()
                     and line.source != TextSource.SHEET
+                    and (continuation or cells[-1].role == "unknown")
                 ):
                     # an unknown word glued to a title ("Qty ordered", "Description (EN)")
                     cells[-1] = Column(
@@ -634,7 +642,9 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
                 ),
                 "ints": [int(t) for t in texts if re.fullmatch(r"\d{1,6}", t)],
                 "gtins": sum(1 for t in texts if gtin_valid(t)),
-                "decimals": sum(1 for t in texts if re.fullmatch(r"[€$£]?\s?\d{1,7}[.,]\d{2,4}\s?[€$£]?", t)),
+                "decimals": sum(
+                    1 for t in texts if re.fullmatch(r"[€$£]?\s?\d{1,7}[.,]\d{2,4}\s?[€$£]?", t)
+                ),
             }
         )
     changed = False
@@ -654,7 +664,11 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
             and st["gtins"] >= 0.8 * n
         ):
             roles[k], changed = "gtin", True
-        elif role == "unknown" and st["codes"] >= 0.8 * n and not set(roles) & {"code", "sku", "customer_sku"}:
+        elif (
+            role == "unknown"
+            and st["codes"] >= 0.8 * n
+            and not set(roles) & {"code", "sku", "customer_sku"}
+        ):
             roles[k], changed = "code", True
         elif role == "unknown" and st["decimals"] >= 0.8 * n and "unit_price" not in roles:
             roles[k], changed = "unit_price", True
