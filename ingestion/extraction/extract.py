@@ -121,6 +121,13 @@ def extract_from_layout(
     fax_lines = _fax_header_lines(lines, layout)
     candidates = [c for c in candidates if c.source.get("line") not in fax_lines]
     # values read inside the item table are weaker header evidence
+    candidates = [
+        c
+        for c in candidates
+        if not (
+            c.source.get("line") in table.consumed and c.field in ("po_number", "customer_number")
+        )
+    ]
     for c in candidates:
         if c.source.get("line") in table.consumed:
             c.score *= 0.6

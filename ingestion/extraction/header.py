@@ -120,7 +120,14 @@ def _value_slices(
         i0, i1 = aligned[0] if aligned else segs[0]
         i0 = max(i0, idx[0]) if not aligned else i0
         text = ln.text_of(i0, i1)
-        if hit.field in _DIGIT_FIELDS and not any(ch.isdigit() for ch in text) and skipped < 2:
+        if line.source == TextSource.PLAIN and ln.top - anchor_bottom > 0.5 * height:
+            break  # in plain text a value below its label sits on the very next line
+        if (
+            hit.field in _DIGIT_FIELDS
+            and not any(ch.isdigit() for ch in text)
+            and skipped < 2
+            and line.source != TextSource.PLAIN
+        ):
             # the rest of a label wrapped over two lines ("DATUM DER" / "BESTELLUNG")
             skipped += 1
             anchor_bottom = ln.bottom

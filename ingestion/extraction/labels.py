@@ -239,6 +239,7 @@ _LABELS: list[tuple[str, str, float]] = [
 ]
 
 _LABELS += [
+    ("po_number", r"po(?=\s+(?!box\b)[a-z0-9/-]*\d)", 0.8),
     (
         "requested_delivery_date",
         r"(?:requested|required|desired|wished|planned|expected)\s+(?:delivery|shipment|arrival)|delivery\s+(?:requested|required|wanted|wished)",
