@@ -31,6 +31,15 @@ from ingestion.extraction import extract_from_text
             [(Decimal(1200), None, "DST-19", "Adhésif double face 19 mm")],
         ),
         ("Art. 4711 : 10 pcs", [(Decimal(10), "EA", "4711", "")]),
+        ("* 10001355: 18 St.", [(Decimal(18), "EA", "10001355", "")]),
+        (
+            "VS-70-853  Handstretchfolie 400 mm 20 µm  2 Stk",
+            [(Decimal(2), "EA", "VS-70-853", "Handstretchfolie 400 mm 20 µm")],
+        ),
+        (
+            "2 Kart. EE88504 - Kabelbinder, Beutel à 100 Stück",
+            [(Decimal(2), "BOX", "EE88504", "Kabelbinder, Beutel à 100 Stück")],
+        ),
     ],
 )
 def test_order_lines_in_sentences_and_bullets(text, expected):

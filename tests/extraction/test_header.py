@@ -154,3 +154,38 @@ def test_currency_label_wins_over_symbols():
     order = extract_from_text("Order no: 123456\nCurrency: CHF\nTotal 1'250.00 $\n")
     assert order.currency.value == "CHF"
     assert order.currency.confidence >= 0.9
+
+
+def test_delivery_dates_written_in_sentences():
+    assert extract_from_text(
+        "Bitte liefern Sie bis spätestens 02.12.26."
+    ).requested_delivery_date.value == dt.date(2026, 12, 2)
+    assert extract_from_text(
+        "Merci de livrer avant le 3 décembre 2026."
+    ).requested_delivery_date.value == dt.date(2026, 12, 3)
+    assert extract_from_text(
+        "Requested delivery: 25.05.26"
+    ).requested_delivery_date.value == dt.date(2026, 5, 25)
+
+
+def test_the_po_number_in_an_email_subject():
+    order = extract_from_text("Hi,\n* RB-60L-BK: 30 EA\n", subject="RE: PO PO-2026-96903")
+    assert order.po_number.value == "PO-2026-96903"
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [("RB-60L-BK", Decimal(30))]
+
+
+def test_a_label_wrapped_over_two_lines_of_a_narrow_column():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "ACME GmbH"),
+                    (300, 60, "Gewünschter"),
+                    (400, 60, "02.03.26"),
+                    (40, 66, "USt-ID: DE123"),
+                    (300, 70, "Liefertermin"),
+                ]
+            ]
+        )
+    )
+    assert extract_from_layout(layout).requested_delivery_date.value == dt.date(2026, 3, 2)
