@@ -27,7 +27,10 @@ PAGE_WIDTH = "[document.documentElement.scrollWidth, window.innerWidth]"
 def test_no_page_is_wider_than_the_window(page, tenant, width):
     user = UserFactory(email="marc@supplier.example")
     MembershipFactory(user=user, tenant=tenant, role=Role.MANAGER)
-    customer = CustomerFactory(tenant=tenant, name="Brasserie du Port")
+    # a long name in a filter's drop-down must not widen a phone page either
+    rep = UserFactory(first_name="Marie-Christine", last_name="de La Tour d'Auvergne-Lauraguais")
+    MembershipFactory(user=rep, tenant=tenant, role=Role.SALES_REP)
+    customer = CustomerFactory(tenant=tenant, name="Brasserie du Port", sales_rep=rep)
     AddressFactory(customer=customer)
     ContactFactory(customer=customer)
     order = OrderFactory(customer=customer)
@@ -40,6 +43,7 @@ def test_no_page_is_wider_than_the_window(page, tenant, width):
         "/orders/new/",
         f"/orders/{order.pk}/",
         "/orders/",
+        "/customers/",
         "/customers/imports/",
     ):
         page.goto(url)
