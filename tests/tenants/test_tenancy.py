@@ -142,3 +142,13 @@ def test_only_the_most_specific_navigation_entry_is_current(client, tenant, make
     assert [str(e["label"]) for e in navigation if e["active"]] == ["Customers"]
     navigation = client.get("/").context["navigation"]
     assert [str(e["label"]) for e in navigation if e["active"]] == ["Home"]
+
+
+def test_a_failed_sign_in_is_good_french(client, tenant, make_member):
+    user = make_member(tenant)
+    client.post(reverse("set_language"), {"language": "fr", "next": "/"})
+    response = client.post(reverse("login"), {"username": user.email, "password": "wrong"})
+    assert response.context["form"].non_field_errors() == [
+        "Saisissez une adresse e-mail et un mot de passe valides. "
+        "Les deux champs peuvent être sensibles à la casse."
+    ]
