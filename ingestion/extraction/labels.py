@@ -239,6 +239,11 @@ _LABELS: list[tuple[str, str, float]] = [
 ]
 
 _LABELS += [
+    (
+        "po_number",
+        rf"(?:bon\s+de\s+)?commande\s+(?:client|fournisseur|d'achat|achat)\s*{_NO}|purchase\s+order\s+(?:number|no\.?|#)|einkaufsbestellung\s*{_NO}",
+        1.0,
+    ),
     ("po_number", r"po(?=\s+(?!box\b)[a-z0-9/-]*\d)", 0.8),
     (
         "requested_delivery_date",

@@ -152,7 +152,6 @@ _SHORT_TITLES = {
     "unit": "unit",
     "pos": "line_no",
     "desc": "description",
-    "menge": "quantity",
 }
 
 
@@ -1054,6 +1053,58 @@ def _first_code(text: str) -> str:
     return text.split()[0].strip(",;") if text else ""
 
 
+def _role_index(row: Row, role: str) -> int:
+    return row.roles.index(role) if role in row.roles else 0
+
+
+def _refit_numbers(row: Row, decimal_sep: str | None) -> tuple[Numbers, list[Token]] | None:
+    """When the columns' numbers disagree, find the quantity, price (and discount) among the
+    row's numbers, left to right, that give its last amount: a description running into the
+    quantity column ("50 mm x 132 m,  48  2,67  128,16") is then read right."""
+    movable = {
+        "description",
+        "quantity",
+        "unit_price",
+        "gross_price",
+        "discount",
+        "line_total",
+        "unknown",
+        "unit",
+    }
+    tokens = [(k, t) for k in sorted(row.cells) if row.roles[k] in movable for t in row.cells[k]]
+    numeric = [
+        (pos, k, t)
+        for pos, (k, t) in enumerate(tokens)
+        if _is_number(t.text) and not t.text.endswith("%")
+    ]
+    if len(numeric) < 3:
+        return None
+    percent = [t for _k, t in tokens if t.text.endswith("%")]
+    disc_text = percent[-1].text if percent else ""
+    total_pos, _tk, total = numeric[-1]
+    found = []
+    for a in range(len(numeric) - 2, 0, -1):
+        for b in range(a - 1, -1, -1):
+            q_tok, p_tok = numeric[b][2], numeric[a][2]
+            nums = _pick_numbers(q_tok.text, p_tok.text, total.text, disc_text, "", "", decimal_sep)
+            if nums.arithmetic_ok:
+                found.append((b, a, nums))
+        if found:
+            break
+    if len({(b, a) for b, a, _ in found}) != 1:
+        return None  # none, or several readings: leave it to a person
+    b, _a, nums = found[0]
+    q_pos = numeric[b][0]
+    # tokens left of the quantity that sat in number columns go back to the description
+    moved = [
+        t for pos, (k, t) in enumerate(tokens) if pos < q_pos and row.roles[k] != "description"
+    ]
+    for pos, (k, t) in enumerate(tokens):
+        if pos < q_pos and row.roles[k] != "description":
+            row.cells[k].remove(t)
+    return nums, moved
+
+
 def _rows_to_lines(
     rows: list[Row], *, decimal_sep: str | None, dayfirst: bool | None, default_year: int | None
 ) -> list[ExtractedLine]:
@@ -1077,6 +1128,17 @@ def _rows_to_lines(
             decimal_sep,
             per_hundred=per_hundred,
         )
+        if (
+            not nums.arithmetic_ok
+            and row.has("line_total")
+            and (row.has("unit_price") or row.has("gross_price"))
+        ):
+            refit = _refit_numbers(row, decimal_sep)
+            if refit is not None:
+                nums, moved = refit
+                if moved:
+                    row.cells.setdefault(_role_index(row, "description"), []).extend(moved)
+                qty_text = ""
         description_parts = sorted(
             [(row.line.index, row.text("description"))] + list(row.extra_text)
         )
