@@ -61,7 +61,7 @@ _DAY_MONTH = re.compile(
     re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(
-    rf"(?<![\w])(?P<mon>{_MONTH_RE})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<y>(?:19|20)\d{{2}}))?(?![\w])",
+    rf"(?<![\w])(?P<mon>{_MONTH_RE})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>(?:19|20)\d{{2}}))?(?![\w])",
     re.IGNORECASE,
 )
 _WEEK = re.compile(
