@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 
 from ingestion.extraction.extract import extract_from_layout
 from ingestion.extraction.hints import learn_from_correction
 from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder, Field
-from ingestion.reading.text import sheet_to_layout, text_to_layout
+from ingestion.extraction.sheets import extract_from_sheet
+from ingestion.reading.text import text_to_layout
 
 
 def extract_from_text(
@@ -62,21 +62,6 @@ def extract_from_text(
         if cleaned:
             body_text = cleaned + "\n\n" + body_text
     layout = text_to_layout(body_text)
-    return extract_from_layout(
-        layout, hints=hints, locale=locale, sent_date=sent_date, sender_email=sender_email
-    )
-
-
-def extract_from_sheet(
-    rows: Sequence[Sequence[object]],
-    *,
-    hints: dict | None = None,
-    locale: str = "en",
-    sent_date: dt.date | None = None,
-    sender_email: str | None = None,
-) -> ExtractedOrder:
-    """Extract an order from spreadsheet rows (CSV/XLSX)."""
-    layout = sheet_to_layout(rows)
     return extract_from_layout(
         layout, hints=hints, locale=locale, sent_date=sent_date, sender_email=sender_email
     )

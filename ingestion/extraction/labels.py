@@ -239,7 +239,11 @@ _LABELS: list[tuple[str, str, float]] = [
 ]
 
 _LABELS += [
-    ("invoice_date", r"invoice\s+date|date\s+(?:de\s+(?:la\s+)?)?facture|rechnungsdatum|billing\s+date|date\s+of\s+invoice", 1.0),
+    (
+        "invoice_date",
+        r"invoice\s+date|date\s+(?:de\s+(?:la\s+)?)?facture|rechnungsdatum|billing\s+date|date\s+of\s+invoice",
+        1.0,
+    ),
     (
         "po_number",
         rf"(?:bon\s+de\s+)?commande\s+(?:client|fournisseur|d'achat|achat)\s*{_NO}|purchase\s+order\s+(?:number|no\.?|#)|einkaufsbestellung\s*{_NO}",
