@@ -234,6 +234,45 @@ def _shifted(words, line: TextLine, after: int) -> list:
     return out
 
 
+_KNOWN_LABELS = [
+    ("ship to", "ship_to"),
+    ("deliver to", "ship_to"),
+    ("delivery address", "ship_to"),
+    ("livrer a", "ship_to"),
+    ("adresse de livraison", "ship_to"),
+    ("lieu de livraison", "ship_to"),
+    ("lieferanschrift", "ship_to"),
+    ("lieferadresse", "ship_to"),
+    ("warenempfanger", "ship_to"),
+    ("bill to", "bill_to"),
+    ("invoice address", "bill_to"),
+    ("facturer a", "bill_to"),
+    ("adresse de facturation", "bill_to"),
+    ("rechnungsadresse", "bill_to"),
+    ("rechnungsanschrift", "bill_to"),
+    ("po number", "po_number"),
+    ("order number", "po_number"),
+    ("purchase order no", "po_number"),
+    ("n de commande", "po_number"),
+    ("numero de commande", "po_number"),
+    ("commande n", "po_number"),
+    ("bestellnummer", "po_number"),
+    ("bestellung nr", "po_number"),
+    ("order date", "order_date"),
+    ("po date", "order_date"),
+    ("date de commande", "order_date"),
+    ("bestelldatum", "order_date"),
+    ("delivery date", "requested_delivery_date"),
+    ("req date", "requested_delivery_date"),
+    ("requested date", "requested_delivery_date"),
+    ("date de livraison", "requested_delivery_date"),
+    ("date souhaitee", "requested_delivery_date"),
+    ("liefertermin", "requested_delivery_date"),
+    ("lieferdatum", "requested_delivery_date"),
+    ("wunschtermin", "requested_delivery_date"),
+]
+
+
 class HeaderContext:
     def __init__(
         self,
@@ -253,6 +292,43 @@ class HeaderContext:
             self.lines_by_page[ln.page].append(ln)
         self.hits_by_line: dict[int, list[LabelHit]] = {ln.index: find_labels(ln) for ln in lines}
         self._add_wrapped_labels()
+        if any(ln.source == TextSource.OCR for ln in lines):
+            self._add_misread_labels()
+
+    def _add_misread_labels(self) -> None:
+        """Labels OCR got slightly wrong ("[UVRER À", "Reg. Date"): close to a known label."""
+        from rapidfuzz import fuzz
+
+        for ln in self.lines:
+            if ln.source != TextSource.OCR:
+                continue
+            hits = self.hits_by_line[ln.index]
+            for s0, s1 in ln.segments:
+                if s1 - s0 > 4 or any(s0 <= h.first_word < s1 for h in hits):
+                    continue
+                text = re.sub(r"[^a-z0-9 ]+", " ", fold(ln.text_of(s0, s1))).strip()
+                if len(text) < 6 or any(ch.isdigit() for ch in text):
+                    continue
+                best = max(
+                    ((fuzz.ratio(text, label), label, field) for label, field in _KNOWN_LABELS),
+                    default=None,
+                )
+                if best is None or best[0] < 80:
+                    continue
+                _score, label, field = best
+                self.hits_by_line[ln.index].append(
+                    LabelHit(
+                        field=field,
+                        strength=0.8,
+                        line=ln,
+                        start=ln.spans[s0][0],
+                        end=ln.spans[s1 - 1][1],
+                        first_word=s0,
+                        last_word=s1 - 1,
+                        text=ln.text_of(s0, s1),
+                    )
+                )
+            self.hits_by_line[ln.index].sort(key=lambda h: h.start)
 
     def _add_wrapped_labels(self) -> None:
         """Labels broken over two lines of a narrow column: "Gewünschter" / "Liefertermin"."""
