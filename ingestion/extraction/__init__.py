@@ -24,6 +24,13 @@ Stable entry points (the Django pipeline calls these; keep the signatures)::
   customer's updated layout hints after a human corrected header fields; store them per
   customer and pass them back as ``hints=`` next time.
 
+Conventions: a line keeps its quantity and unit as printed (``ProductMatch.quantity_in_product_unit``
+converts cartons of a piece-sold product when the pack size is known); ``unit_price`` is the net
+price after a line discount (the gross one stays in the discount arithmetic); ``total`` is the net
+goods total (printed subtotal, or the sum of the lines when it matches, else what is printed with
+a lower confidence); a date without a label is a low-confidence guess (``rule="first_date"``), as
+is a PO number without a label (``rule="unlabelled_reference"``).
+
 Every header value is a :class:`Field` (value, confidence 0–1, source, rule); lines are
 :class:`ExtractedLine`. ``ExtractedOrder.to_json()`` / ``from_json()`` round-trip exactly.
 ``is_order`` is False (with ``not_order_reason``) for invoices, quotes, confirmations, delivery
