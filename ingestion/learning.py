@@ -30,32 +30,6 @@ logger = logging.getLogger(__name__)
 
 HINT_FIELDS = ("po_number", "order_date", "requested_delivery_date", "customer_number")
 DATE_FIELDS = ("order_date", "requested_delivery_date")
-PUBLIC_MAIL_DOMAINS = {
-    "gmail.com",
-    "googlemail.com",
-    "yahoo.com",
-    "yahoo.fr",
-    "hotmail.com",
-    "hotmail.fr",
-    "outlook.com",
-    "outlook.fr",
-    "live.com",
-    "live.fr",
-    "msn.com",
-    "aol.com",
-    "icloud.com",
-    "me.com",
-    "gmx.de",
-    "gmx.net",
-    "web.de",
-    "t-online.de",
-    "orange.fr",
-    "wanadoo.fr",
-    "free.fr",
-    "sfr.fr",
-    "laposte.net",
-    "protonmail.com",
-}
 LEARNED_PRICE_LIST = "Prices agreed on orders"
 
 
