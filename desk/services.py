@@ -628,8 +628,13 @@ def lock_acquire(*, order: Order, user, force: bool = False) -> DeskLock:
     return DeskLock.objects.select_related("user").get(order=order)
 
 
-def lock_release(*, order: Order, user) -> None:
-    DeskLock.objects.filter(order=order, user=user).delete()
+def lock_release(*, order: Order, user, heartbeat_at=None) -> None:
+    """Frees the order if ``user`` holds it; with ``heartbeat_at`` (the last heartbeat the
+    leaving page saw), only if nobody renewed the lock since, e.g. the same order reopened."""
+    held = DeskLock.objects.filter(order=order, user=user)
+    if heartbeat_at is not None:
+        held = held.filter(heartbeat_at__lte=heartbeat_at)
+    held.delete()
 
 
 __all__ = [

@@ -14,9 +14,10 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from desk import presenters, selectors
 from desk import services as desk
@@ -182,6 +183,31 @@ def _document_context(order: Order) -> dict:
     }
 
 
+# Headers of a request made ahead of a click (link prefetch, prerender, previews): nobody looks yet.
+PREFETCH_HEADERS = ("Sec-Purpose", "Purpose", "X-Purpose", "X-Moz")
+
+
+def is_prefetch(request: HttpRequest) -> bool:
+    """A speculative fetch (``Sec-Purpose: prefetch``, ``Purpose: prefetch``, ``X-Moz: prefetch``,
+    ``X-Purpose: preview``) or an htmx preload, not a person opening the page."""
+    if request.headers.get("HX-Preloaded"):
+        return True
+    for name in PREFETCH_HEADERS:
+        value = request.headers.get(name, "").lower()
+        if "prefetch" in value or "prerender" in value or "preview" in value:
+            return True
+    return False
+
+
+def _takes_lock(request: HttpRequest) -> bool:
+    """Only a person opening the page takes the lock on render; the page's heartbeat keeps it.
+
+    A HEAD (link checkers) or a prefetch only reads: its page takes the lock from the browser
+    once it is really shown (review.js), or never.
+    """
+    return request.method == "GET" and not is_prefetch(request)
+
+
 def _review_context(request: HttpRequest, order: Order) -> dict:
     thresholds = presenters.thresholds_for(request.tenant)
     issues = presenters.order_issues(order)
@@ -190,10 +216,12 @@ def _review_context(request: HttpRequest, order: Order) -> dict:
     can_edit = _can_edit(request, order)
     columns = presenters.columns_for(lines)
     lock = None
+    heartbeat = can_edit and order.status in desk.EDITABLE_STATUSES
+    taken = heartbeat and _takes_lock(request)
     if order.status in desk.EDITABLE_STATUSES:
         lock = (
             desk.lock_acquire(order=order, user=request.user)
-            if can_edit
+            if taken
             else selectors.live_lock(order)
         )
     claim_row = selectors.claim_of(order)
@@ -210,6 +238,9 @@ def _review_context(request: HttpRequest, order: Order) -> dict:
         "issues": presenters.issue_list(order, issues, line_ids),
         "totals": presenters.totals(order),
         "lock": lock,
+        "lock_heartbeat": heartbeat,
+        # rendered without taking the lock: the browser takes it when the page is really shown
+        "lock_pending": heartbeat and not taken,
         "claim": claim_row,
         "duplicates": selectors.duplicate_candidates(order) if can_edit else [],
         "events": list(order.events.select_related("actor").order_by("-created_at", "-pk")[:25]),
@@ -225,7 +256,7 @@ LINE_MARKER = 987654321
 
 
 @staff_view(*VIEWERS)
-@require_GET
+@require_safe
 def review(request: HttpRequest, pk) -> HttpResponse:
     order = selectors.review_order(tenant=request.tenant, pk=pk)
     context = _review_context(request, order)
@@ -242,17 +273,37 @@ def lock(request: HttpRequest, pk) -> HttpResponse:
         held = desk.lock_acquire(
             order=order, user=request.user, force=bool(request.POST.get("force"))
         )
-    context = {"order": order, "lock": held, "can_edit": True, "heartbeat": HEARTBEAT_SECONDS}
+    context = {
+        "order": order,
+        "lock": held,
+        "can_edit": True,
+        "lock_heartbeat": held is not None,
+        "heartbeat": HEARTBEAT_SECONDS,
+    }
     if not request.htmx:
         return redirect("desk:review", pk=order.pk)
     return render(request, "desk/review.html#lock", context)
+
+
+def _moment(text: str):
+    try:
+        moment = parse_datetime(text.strip()[:40])
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
 
 
 @staff_view(*EDITORS)
 @require_POST
 def unlock(request: HttpRequest, pk) -> HttpResponse:
     order = _order(request, pk)
-    desk.lock_release(order=order, user=request.user)
+    # The page sends the heartbeat it last saw: a newer one means the order was opened again
+    # since (another tab, or this one reloaded before the beacon arrived), and the lock stays.
+    seen = request.POST.get("heartbeat", "")
+    moment = _moment(seen) if seen else None
+    if seen and moment is None:
+        return HttpResponse(status=204)  # unreadable: the lock expires on its own
+    desk.lock_release(order=order, user=request.user, heartbeat_at=moment)
     return HttpResponse(status=204)
 
 

@@ -8,10 +8,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from desk.models import DeskLock
 from orders.models import Order, OrderEvent, OrderStatus
 from tenants.models import Role
 from tests.desk.builders import review_order
-from tests.factories import MembershipFactory, ProductFactory, UserFactory
+from tests.factories import CustomerFactory, MembershipFactory, ProductFactory, UserFactory
 from tests.factories.tenants import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -119,7 +120,9 @@ def test_two_people_on_the_same_order_see_the_lock(new_page, tenant):
     banner = second.locator("[data-testid=lock]")
     assert "Anna Desk has this order open" in banner.inner_text()
     second.goto("/desk/")
-    assert second.locator(f"#q-{order.pk} [data-testid=queue-lock]").inner_text() == "👁 Anna Desk"
+    badge = second.locator(f"#q-{order.pk} [data-testid=queue-lock]")
+    assert badge.inner_text().strip() == "Anna Desk has this order open"
+    assert badge.locator("svg").is_visible()
 
     # Bruno takes it over; Anna's next heartbeat shows that Bruno has it now
     second.goto(f"/desk/orders/{order.pk}/")
@@ -154,3 +157,45 @@ def test_focusing_a_field_shows_its_box_and_clicking_a_word_fills_it(new_page, t
     page.wait_for_function("document.querySelector('#h-po_number').defaultValue === '4500012345'")
     order.refresh_from_db()
     assert order.po_number == "4500012345"
+
+
+def test_a_page_served_from_a_prefetch_takes_the_lock_once_shown(new_page, tenant):
+    order = review_order(tenant, lines=1)
+    anna = desk_user(tenant, "anna@supplier.example")
+    page = new_page(anna)
+    page.set_extra_http_headers({"Sec-Purpose": "prefetch"})  # the server sees a prefetch
+
+    page.goto(f"/desk/orders/{order.pk}/")
+
+    # the page's own heartbeat takes it, then keeps it
+    page.wait_for_function(
+        "document.querySelector('[data-testid=lock]').innerText.includes('You have this order open')"
+    )
+    lock = DeskLock.objects.get(order=order)
+    assert lock.user == anna
+    seen = page.locator("#lock").get_attribute("data-heartbeat")
+    assert seen == lock.heartbeat_at.isoformat()
+    page.locator("#lock").evaluate("el => htmx.trigger(el, 'desk:renew')")
+    page.wait_for_function(f"document.querySelector('#lock').dataset.heartbeat !== '{seen}'")
+    assert DeskLock.objects.get(order=order).heartbeat_at > lock.heartbeat_at
+
+
+def test_the_queue_filters_wrap_on_a_phone(new_page, tenant):
+    review_order(
+        tenant,
+        lines=1,
+        customer=CustomerFactory(
+            tenant=tenant,
+            name="Établissements Marchand-Lefebvre et Fils, Menuiserie Industrielle du Grand Est SARL",
+        ),
+    )
+    page = new_page(desk_user(tenant, "anna@supplier.example"))
+    page.set_viewport_size({"width": 390, "height": 800})
+
+    page.goto("/desk/")
+
+    width, window = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width == window == 390
+    select = page.locator("#f-customer").bounding_box()
+    assert select["x"] >= 0
+    assert select["x"] + select["width"] <= 390

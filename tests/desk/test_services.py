@@ -260,6 +260,18 @@ def test_a_heartbeat_keeps_the_lock_alive(tenant, clerk):
     assert DeskLock.objects.get(pk=lock.pk).is_live()
 
 
+def test_leaving_releases_the_lock_unless_the_order_was_opened_again_since(tenant, clerk):
+    order = review_order(tenant, lines=1)
+    first_visit = desk.lock_acquire(order=order, user=clerk).heartbeat_at
+    reopened = desk.lock_acquire(order=order, user=clerk).heartbeat_at  # the same order, again
+
+    desk.lock_release(order=order, user=clerk, heartbeat_at=first_visit)  # the old tab's beacon
+    assert DeskLock.objects.get(order=order).heartbeat_at == reopened
+
+    desk.lock_release(order=order, user=clerk, heartbeat_at=reopened)
+    assert not DeskLock.objects.filter(order=order).exists()
+
+
 def test_claim_and_release(tenant, clerk, make_member):
     order = review_order(tenant, lines=1)
     manager = make_member(tenant, Role.MANAGER)

@@ -561,10 +561,38 @@
       data.append(active.name, active.value);
       navigator.sendBeacon(active.dataset.save === "line" ? lineUrl(active.dataset.line) : root.dataset.urlHeader, data);
     }
-    var release = new FormData();
-    release.append("csrfmiddlewaretoken", csrf);
-    navigator.sendBeacon(root.dataset.urlUnlock, release);
+    // Only a lock this page holds, and only if nobody renewed it since (the server compares).
+    var lock = byId("lock");
+    if (lock && lock.dataset.heartbeat) {
+      var release = new FormData();
+      release.append("csrfmiddlewaretoken", csrf);
+      release.append("heartbeat", lock.dataset.heartbeat);
+      navigator.sendBeacon(root.dataset.urlUnlock, release);
+    }
   });
+
+  // ------------------------------------------------------------ the lock's heartbeat
+
+  // The lock lives only while this page renews it (hx-trigger on #lock, every few seconds).
+  // A page rendered without taking it (a prefetch or prerender) takes it once really shown, and
+  // a page restored from the back-forward cache takes it again (leaving released it).
+  function renewLock() {
+    var lock = byId("lock");
+    if (lock && lock.hasAttribute("hx-post") && window.htmx) window.htmx.trigger(lock, "desk:renew");
+  }
+  function renewIfPending() {
+    var lock = byId("lock");
+    if (lock && lock.dataset.pending) renewLock();
+  }
+  if (document.prerendering) {
+    document.addEventListener("prerenderingchange", renewLock, { once: true });
+  } else if (document.readyState === "loading") {
+    // htmx wires #lock on DOMContentLoaded, just before this listener runs
+    document.addEventListener("DOMContentLoaded", function () { setTimeout(renewIfPending, 0); });
+  } else {
+    setTimeout(renewIfPending, 0);
+  }
+  window.addEventListener("pageshow", function (event) { if (event.persisted) renewLock(); });
 
   // Start where the work is: the first field with an issue.
   if (editable) {
