@@ -671,9 +671,11 @@ def states_no_prices(ctx: RuleContext) -> bool:
     return "ocr" not in sources
 
 
-def rule_low_confidence(ctx: RuleContext) -> list[dict]:
-    out = []
-    settings = ctx.settings
+def checked_confidences(ctx: RuleContext):
+    """Every confidence the decision checks, as ``(threshold key, line index or None, contract
+    name, confidence)``: the header fields, then per line product, quantity, unit price and unit
+    (quantity and price corroborated by the document's arithmetic, see ``lines_add_up``).
+    ``ingestion.decision.calibration`` reads the same values."""
     extraction = ctx.extraction
     add_up = lines_add_up(ctx)
     for key, name in HEADER_CONFIDENCE_FIELDS:
@@ -682,19 +684,7 @@ def rule_low_confidence(ctx: RuleContext) -> list[dict]:
             confidence = None if value is None else float(value)
         else:
             confidence = field_confidence(extraction, key)
-        if confidence is None or confidence >= settings.threshold(key):
-            continue
-        out.append(
-            issue(
-                ctx,
-                "low_confidence",
-                name,
-                _("%(field)s was read with low confidence (%(confidence)s).")
-                % {"field": name, "confidence": f"{confidence:.2f}"},
-                confidence=confidence,
-                threshold=settings.threshold(key),
-            )
-        )
+        yield key, None, name, confidence
     for i, line in enumerate(ctx.lines):
         data = line.extraction or {}
         for key, name, contract_name in LINE_CONFIDENCE_FIELDS:
@@ -710,19 +700,38 @@ def rule_low_confidence(ctx: RuleContext) -> list[dict]:
                 corroborated = add_up and name in ("quantity", "unit_price")
                 if corroborated and confidence is not None and confidence >= CORROBORATION_FLOOR:
                     confidence = max(confidence, CORROBORATED)
-            if confidence is None or confidence >= settings.threshold(key):
-                continue
-            out.append(
-                issue(
-                    ctx,
-                    "low_confidence",
-                    f"lines[{i}].{contract_name}",
-                    _("Line %(n)s: %(field)s was read with low confidence (%(confidence)s).")
-                    % {"n": i + 1, "field": contract_name, "confidence": f"{confidence:.2f}"},
-                    confidence=confidence,
-                    threshold=settings.threshold(key),
-                )
+            yield key, i, contract_name, confidence
+
+
+def rule_low_confidence(ctx: RuleContext) -> list[dict]:
+    out = []
+    settings = ctx.settings
+    for key, index, name, confidence in checked_confidences(ctx):
+        if confidence is None or confidence >= settings.threshold(key):
+            continue
+        if index is None:
+            field_name = name
+            message = _("%(field)s was read with low confidence (%(confidence)s).") % {
+                "field": name,
+                "confidence": f"{confidence:.2f}",
+            }
+        else:
+            field_name = f"lines[{index}].{name}"
+            message = _("Line %(n)s: %(field)s was read with low confidence (%(confidence)s).") % {
+                "n": index + 1,
+                "field": name,
+                "confidence": f"{confidence:.2f}",
+            }
+        out.append(
+            issue(
+                ctx,
+                "low_confidence",
+                field_name,
+                message,
+                confidence=confidence,
+                threshold=settings.threshold(key),
             )
+        )
     return out
 
 
