@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import TenantOwned
 
@@ -19,12 +20,20 @@ class Channel(models.TextChoices):
 
 
 class MessageStatus(models.TextChoices):
-    STORED = "stored", _("Stored")  # raw bytes committed, nothing parsed yet
-    SPLIT = "split", _("Split")  # documents created from the message
-    PROCESSED = "processed", _("Processed")  # every document went through the pipeline
-    DUPLICATE = "duplicate", _("Duplicate")  # the same message was received before
-    FAILED = "failed", _("Failed")  # could not be split; see error
-    HANDLED = "handled", _("Handled")  # a person marked it done by hand
+    # Labels carry a context: "Split" or "Processed" alone mean something else on other pages,
+    # and Django keeps one French catalogue for every app.
+    # raw bytes committed, nothing parsed yet
+    STORED = "stored", pgettext_lazy("message status", "Stored")
+    # documents created from the message
+    SPLIT = "split", pgettext_lazy("message status", "Split")
+    # every document went through the pipeline
+    PROCESSED = "processed", pgettext_lazy("message status", "Processed")
+    # the same message was received before
+    DUPLICATE = "duplicate", pgettext_lazy("message status", "Duplicate")
+    # could not be split; see error
+    FAILED = "failed", pgettext_lazy("message status", "Failed")
+    # a person marked it done by hand
+    HANDLED = "handled", pgettext_lazy("message status", "Handled")
 
 
 class InboundMessage(TenantOwned):
@@ -95,15 +104,24 @@ class DocumentKind(models.TextChoices):
 
 
 class DocumentStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")  # waiting for a worker
-    READING = "reading", _("Reading")  # text being read (pdfplumber / OCR)
-    READ = "read", _("Read")  # layout stored
-    EXTRACTED = "extracted", _("Extracted")  # order(s) created from it
-    NOT_AN_ORDER = "not_an_order", _("Not an order")  # read, but nothing to order in it
-    SET_ASIDE = "set_aside", _("Set aside")  # logo, disclaimer, inline image: not read
-    DUPLICATE = "duplicate", _("Duplicate")  # the same file was received before
-    FAILED = "failed", _("Needs attention")  # an error a person must look at
-    HANDLED = "handled", _("Handled")  # a person marked it done
+    # waiting for a worker
+    PENDING = "pending", pgettext_lazy("document status", "Pending")
+    # text being read (pdfplumber / OCR)
+    READING = "reading", pgettext_lazy("document status", "Reading")
+    # layout stored
+    READ = "read", pgettext_lazy("document status", "Read")
+    # order(s) created from it
+    EXTRACTED = "extracted", pgettext_lazy("document status", "Extracted")
+    # read, but nothing to order in it
+    NOT_AN_ORDER = "not_an_order", pgettext_lazy("document status", "Not an order")
+    # logo, disclaimer, inline image: not read
+    SET_ASIDE = "set_aside", pgettext_lazy("document status", "Set aside")
+    # the same file was received before
+    DUPLICATE = "duplicate", pgettext_lazy("document status", "Duplicate")
+    # an error a person must look at
+    FAILED = "failed", pgettext_lazy("document status", "Needs attention")
+    # a person marked it done
+    HANDLED = "handled", pgettext_lazy("document status", "Handled")
 
 
 class Document(TenantOwned):
