@@ -29,6 +29,8 @@ from customers.forms import (
 from customers.models import Customer, ImportBatch, ImportStatus
 from customers.selectors import customer_list, customer_sales_reps, customer_segments
 from customers.services import customer_save, import_batch_apply, import_batch_preview
+from disputes.selectors import disputes_open_for_customer
+from disputes.services import DISPUTE_EDITORS, DISPUTE_READERS
 from orders.models import Order
 from tenants.access import get_for_tenant_or_404
 from tenants.models import Role
@@ -97,6 +99,13 @@ def customer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "alias_count": aliases.count(),
             "can_edit": request.role in MANAGERS,
             "language_name": _language_name(customer.language),
+            # The order desk does not work on disputes: the section is not shown to it.
+            "open_disputes": (
+                disputes_open_for_customer(tenant=request.tenant, customer=customer)
+                if request.role in DISPUTE_READERS
+                else None
+            ),
+            "can_open_dispute": request.role in DISPUTE_EDITORS,
         },
     )
 

@@ -1465,4 +1465,7 @@ class Generator:
                 "customer": stopped.code,
                 "last_order": str(stopped.stop),
             }
+        from demo.disputes import make_disputes
+
+        counts["Dispute"] = make_disputes(self)
         return counts
