@@ -56,3 +56,9 @@ def test_the_review_page_in_french_keeps_its_own_words(desk_client, tenant):
     assert "Vous avez cette commande ouverte." in html
     # the attachment's status is the document status, not an order's
     assert "· Extrait" in html
+
+
+def test_the_orders_list_filter_button_is_the_verb_too(member_client, tenant):
+    html = member_client(tenant, Role.MANAGER).get(reverse("orders:list"), **FR).content.decode()
+
+    assert '<button type="submit">Filtrer</button>' in html
