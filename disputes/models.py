@@ -6,28 +6,46 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import TenantOwned
 
 
 class DisputeType(models.TextChoices):
-    DAMAGED = "damaged", _("Damaged goods")  # arrived broken, wet or crushed
-    MISSING = "missing", _("Missing items / short delivery")  # less delivered than shipped
-    WRONG_ITEM = "wrong_item", _("Wrong item")  # another article than the one ordered
-    LATE = "late", _("Late delivery")  # delivered after the promised date
-    PRICING = "pricing", _("Pricing / invoice error")  # invoiced price or quantity is wrong
-    QUALITY = "quality", _("Quality")  # delivered as ordered but defective
-    RETURN = "return", _("Return request")  # the customer wants to send goods back
-    OTHER = "other", _("Other")  # anything else
+    # arrived broken, wet or crushed
+    DAMAGED = "damaged", pgettext_lazy("dispute type", "Damaged goods")
+    # less delivered than the delivery note says
+    MISSING = "missing", pgettext_lazy("dispute type", "Missing items / short delivery")
+    # another article than the one ordered
+    WRONG_ITEM = "wrong_item", pgettext_lazy("dispute type", "Wrong item")
+    # delivered after the promised date
+    LATE = "late", pgettext_lazy("dispute type", "Late delivery")
+    # invoiced price or quantity is wrong
+    PRICING = "pricing", pgettext_lazy("dispute type", "Pricing / invoice error")
+    # delivered as ordered but defective
+    QUALITY = "quality", pgettext_lazy("dispute type", "Quality")
+    # the customer wants to send goods back
+    RETURN = "return", pgettext_lazy("dispute type", "Return request")
+    # anything else
+    OTHER = "other", pgettext_lazy("dispute type", "Other")
 
 
 class DisputeStatus(models.TextChoices):
-    OPEN = "open", _("Open")  # received, nobody has worked on it yet
-    IN_PROGRESS = "in_progress", _("In progress")  # someone is on it
-    WAITING_CUSTOMER = "waiting_customer", _("Waiting for the customer")  # a question is asked
-    RESOLVED = "resolved", _("Resolved")  # settled with a resolution (credit, replacement...)
-    REJECTED = "rejected", _("Rejected")  # not founded, refused with a reason
-    CLOSED = "closed", _("Closed")  # archived, nothing more to do
+    # received, nobody has worked on it yet
+    OPEN = "open", pgettext_lazy("dispute status", "Open")
+    # someone is on it
+    IN_PROGRESS = "in_progress", pgettext_lazy("dispute status", "In progress")
+    # a question is asked to the customer, the answer is awaited
+    WAITING_CUSTOMER = (
+        "waiting_customer",
+        pgettext_lazy("dispute status", "Waiting for the customer"),
+    )
+    # settled with a resolution (credit note, replacement, refund or none)
+    RESOLVED = "resolved", pgettext_lazy("dispute status", "Resolved")
+    # not founded, refused with a reason
+    REJECTED = "rejected", pgettext_lazy("dispute status", "Rejected")
+    # archived, nothing more to do
+    CLOSED = "closed", pgettext_lazy("dispute status", "Closed")
 
 
 # Statuses in which the dispute still waits for us or for the customer (the SLA runs).
@@ -39,10 +57,14 @@ ACTIVE_STATUSES = (
 
 
 class Resolution(models.TextChoices):
-    CREDIT_NOTE = "credit_note", _("Credit note")  # the amount is credited on a next invoice
-    REPLACEMENT = "replacement", _("Replacement")  # goods sent again at no charge
-    REFUND = "refund", _("Refund")  # money paid back
-    NONE = "none", _("None")  # settled without compensation
+    # the amount is credited on a next invoice
+    CREDIT_NOTE = "credit_note", pgettext_lazy("dispute resolution", "Credit note")
+    # goods sent again at no charge
+    REPLACEMENT = "replacement", pgettext_lazy("dispute resolution", "Replacement")
+    # money paid back
+    REFUND = "refund", pgettext_lazy("dispute resolution", "Refund")
+    # settled without compensation
+    NONE = "none", pgettext_lazy("dispute resolution", "None")
 
 
 class Dispute(TenantOwned):

@@ -162,3 +162,15 @@ def test_the_order_page_has_a_disputes_section(tenant, member_client):
     html = client.get(reverse("orders:detail", args=[dispute.order.pk])).content.decode()
     assert reverse("disputes:detail", args=[dispute.pk]) in html
     assert f"{reverse('disputes:create')}?order={dispute.order.pk}" in html
+
+
+def test_the_pages_speak_french(tenant, member_client):
+    client = member_client(tenant, Role.ADMIN)
+    dispute = make_dispute(tenant)
+    client.cookies["django_language"] = "fr"
+    html = client.get(reverse("disputes:detail", args=[dispute.pk])).content.decode()
+    assert "Marchandise endommagée" in html
+    assert ">Ouvert</span>" in html
+    assert "Me l’attribuer" in html
+    listing = client.get(reverse("disputes:list")).content.decode()
+    assert "1 litige</p>" in listing
