@@ -81,13 +81,19 @@ def document_create_orders(*, document: Document) -> list[Order]:
         return orders
     if not document.layout:
         return []
-    draft = document_draft_build(document=document)
+    if document.kind == DocumentKind.EDI:  # parsed, not read: one draft per order message
+        from ingestion.edi.drafting import edi_drafts_build
+
+        drafts = edi_drafts_build(document=document)
+    else:
+        drafts = [document_draft_build(document=document)]
+    draft = drafts[0]
     # The extraction as read, for the order desk and for learning from corrections.
     document.extraction = draft.extracted.to_json()
     document.save(update_fields=["extraction", "updated_at"])
     if not _worth_an_order(document, draft):
         return []
-    return [_draft_save(document=document, draft=draft)]
+    return [_draft_save(document=document, draft=each) for each in drafts]
 
 
 # --- extraction and matching (no writes) ---------------------------------------------------
@@ -383,7 +389,7 @@ def _is_order(extracted) -> bool:
 def _printed(f) -> bool:
     """A value read on the document, not worked out from other values (a total the engine
     computed as the sum of the lines is no check of the lines)."""
-    return f is not None and f.rule.startswith("label:")
+    return f is not None and (f.rule.startswith("label:") or f.rule == "edi")
 
 
 def _money(value) -> Decimal | None:

@@ -120,7 +120,9 @@ def sniff(data: bytes, filename: str = "", content_type: str = "") -> str:
     lowered = stripped[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<table")):
         return HTML
-    if stripped.startswith((b"UNA", b"UNB+", b"ISA*", b"ISA|", b"STX=")):
+    from ingestion.edi import looks_like_edi  # EDIFACT UNA/UNB/UNH, X12 ISA, TRADACOMS STX=
+
+    if looks_like_edi(stripped):
         return EDI
     if by_name == CSV or content_type in ("text/csv", "application/csv"):
         return CSV
