@@ -1,0 +1,180 @@
+"""The document's own number next to its title: "BON DE COMMANDE   N° 002372".
+
+Many order forms print no "PO number" label: the title ("BON DE COMMANDE", "PURCHASE ORDER",
+"BESTELLUNG", "COMMANDE") is followed by a bare number label ("N°", "No.", "Nr.", "#") and the
+number, on the same line or right below the title. The pair says as much as a full label. On a
+scan the title may come out garbled ("BON BE CCWMAMBDE"): it is recognised by similarity, with
+a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.extraction.geometry import TextLine, fold
+from ingestion.extraction.header import Candidate, HeaderContext, parse_identifier
+from ingestion.layout import TextSource
+
+TITLES = (
+    "bon de commande",
+    "commande",
+    "commande fournisseur",
+    "commande d'achat",
+    "purchase order",
+    "order",
+    "bestellung",
+    "einkaufsbestellung",
+    "bestellschein",
+    "order form",
+)
+# titles of documents that are not orders but end like one ("confirmation de commande")
+_NOT_TITLES = ("confirmation", "bestatigung", "acknowledg", "livraison", "lieferschein", "devis")
+_NUMBER_LABEL = re.compile(r"^(?:n\s?[°º*]|no\.?|nr\.?|n\.|#|num(?:ero|ber|mer)?\.?)\s*[:.]?\s*")
+_FUZZY_MIN = 70.0
+
+SCORE_RIGHT = 0.95  # the number right of the title (same line)
+SCORE_BELOW = 0.92  # the number label right below the title
+FUZZY_FACTOR = 0.88  # a title recognised by similarity only (OCR)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z' ]+", " ", fold(text)).strip()
+
+
+def _title_match(text: str, *, ocr: bool) -> float:
+    """1.0 for a title as printed, a lower factor for one OCR misread, 0 for anything else."""
+    letters = re.sub(r"\s+", " ", _letters(text))
+    if not letters or any(word in letters for word in _NOT_TITLES):
+        return 0.0
+    if letters in TITLES:
+        return 1.0
+    if len(letters) < 8:
+        return 0.0
+    from rapidfuzz import fuzz
+
+    squeezed = letters.replace(" ", "")
+    best = (
+        max(
+            max(fuzz.ratio(letters, t), fuzz.ratio(squeezed, t.replace(" ", "")))
+            for t in TITLES
+            if len(t) >= 8 and t[0] == letters[0]
+        )
+        if letters[0] in "bcpe"
+        else 0.0
+    )
+    return FUZZY_FACTOR if best >= _FUZZY_MIN else 0.0
+
+
+def _number_after_label(line: TextLine, i: int, j: int) -> tuple[str | None, int, int]:
+    """The number of a segment part ``words[i:j]`` starting with a bare number label."""
+    text = line.text_of(i, j)
+    m = _NUMBER_LABEL.match(fold(text))
+    if not m:
+        return None, i, j
+    rest = text[m.end() :].strip()
+    if not rest:
+        return None, i, j
+    value, quality = parse_identifier(rest)
+    if value is None or quality < 0.75:
+        return None, i, j
+    k = next((n for n in range(i, j) if value in line.words[n].text), i)
+    return value, k, k + 1
+
+
+def _ocr_factor(line: TextLine, i: int, j: int) -> float:
+    if line.source != TextSource.OCR:
+        return 1.0
+    confs = [w.confidence for w in line.words[i:j]] or [1.0]
+    return 0.55 + 0.45 * min(confs)
+
+
+def _label_then_value(line: TextLine, segments: list[tuple[int, int]]):
+    """A number label and its number in the first segment(s): "N° 002372" or "N°" | "002372"."""
+    if not segments:
+        return None
+    s0, s1 = segments[0]
+    value, k0, k1 = _number_after_label(line, s0, s1)
+    if value is not None:
+        return value, k0, k1
+    label_only = _NUMBER_LABEL.match(fold(line.text_of(s0, s1)))
+    if label_only and label_only.end() >= len(line.text_of(s0, s1).rstrip()) and len(segments) > 1:
+        n0, n1 = segments[1]
+        value, quality = parse_identifier(line.text_of(n0, n1))
+        if value is not None and quality >= 0.75:
+            k = next((n for n in range(n0, n1) if value in line.words[n].text), n0)
+            return value, k, k + 1
+    return None
+
+
+def title_number_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list[Candidate]:
+    """PO number candidates from a title and a bare number label in the header zone."""
+    if not ctx.lines_by_page:
+        return []
+    first_page = min(ctx.lines_by_page)
+    page_lines = ctx.lines_by_page[first_page]
+    height = (ctx.page_sizes.get(first_page) or (0, max(ln.bottom for ln in page_lines)))[1]
+    out: list[Candidate] = []
+    for n, ln in enumerate(page_lines):
+        if ln.top > 0.45 * height:
+            break
+        if ln.index in skip_lines or ln.source in (TextSource.SHEET,):
+            continue
+        ocr = ln.source == TextSource.OCR
+        for g, (s0, s1) in enumerate(ln.segments):
+            for k in range(s1, s0, -1):  # the longest title at the segment's start
+                words = ln.text_of(s0, k)
+                if any(ch.isdigit() for ch in words) or _NUMBER_LABEL.match(
+                    fold(ln.words[k - 1].text)
+                ):
+                    continue
+                factor = _title_match(words, ocr=ocr)
+                if factor:
+                    break
+            else:
+                continue
+            found = None
+            if k < s1:
+                found = _label_then_value(ln, [(k, s1), *ln.segments[g + 1 :]])
+                where, line_of = "right", ln
+            else:
+                found = _label_then_value(ln, ln.segments[g + 1 :])
+                where, line_of = "right", ln
+            if found is None and k == s1:
+                found, line_of = _below(ln, s0, s1, page_lines[n + 1 : n + 4])
+                where = "below"
+            if found is None:
+                continue
+            value, i, j = found
+            base = SCORE_RIGHT if where == "right" else SCORE_BELOW
+            score = base * factor * _ocr_factor(line_of, i, j)
+            out.append(
+                Candidate(
+                    field="po_number",
+                    value=value,
+                    score=score,
+                    source=line_of.source_ref(i, j),
+                    rule=f"title_number_{where}" + ("" if factor == 1.0 else ":fuzzy"),
+                    text=line_of.text_of(i, j),
+                )
+            )
+    return out
+
+
+def _below(ln: TextLine, s0: int, s1: int, following: list[TextLine]):
+    """A number label starting under the title's words, within two line heights."""
+    x0, x1 = ln.words[s0].x0, ln.words[s1 - 1].x1
+    h = max(ln.height, 4.0)
+    for other in following:
+        if other.top - ln.bottom > 2.5 * h:
+            break
+        cw = other.char_width()
+        under = [
+            g
+            for g, (o0, _o1) in enumerate(other.segments)
+            if x0 - 3 * cw <= other.words[o0].x0 <= x1
+        ]
+        if not under:
+            continue  # a line of another column
+        found = _label_then_value(other, other.segments[under[0] :])
+        return found, other  # the first line under the title decides
+    return None, ln

@@ -1,0 +1,81 @@
+from dataclasses import replace
+
+from ingestion.extraction import extract_from_layout
+from ingestion.layout import Layout, TextSource
+from ingestion.reading import read_pdf
+from tests.extraction.docs import pdf, table
+
+
+def _order_form(header: list[tuple[float, float, str]]) -> bytes:
+    body = [
+        (40, 40, "Quincaillerie Martin SA"),
+        (40, 52, "8 avenue Foch"),
+        (40, 64, "69006 Lyon"),
+        *header,
+        *table(
+            [40, 110, 330, 400, 480],
+            150,
+            [
+                ["Réf.", "Désignation", "Qté", "Prix unitaire", "Montant"],
+                ["02.844", "Gaine thermo 6 mm", "12", "3,45", "41,40"],
+            ],
+        ),
+        (400, 200, "Total HT"),
+        (480, 200, "41,40"),
+    ]
+    return pdf([body])
+
+
+def _as_scan(layout: Layout, confidence: float = 0.93) -> Layout:
+    """The same words as if OCR had read them from a fax."""
+    pages = tuple(
+        replace(
+            page,
+            source=TextSource.OCR,
+            words=tuple(replace(w, confidence=confidence) for w in page.words),
+        )
+        for page in layout.pages
+    )
+    return replace(layout, pages=pages)
+
+
+def test_number_label_right_of_the_title_is_the_po_number():
+    layout = read_pdf(_order_form([(330, 40, "BON DE COMMANDE"), (450, 40, "N° 002372")]))
+    order = extract_from_layout(layout)
+    assert order.po_number.value == "002372"
+    assert order.po_number.rule == "title_number_right"
+    assert order.po_number.confidence >= 0.95
+
+
+def test_number_label_in_its_own_cell_right_of_the_title():
+    layout = read_pdf(_order_form([(330, 40, "COMMANDE"), (420, 40, "N°"), (440, 40, "002372")]))
+    order = extract_from_layout(layout)
+    assert order.po_number.value == "002372"
+    assert order.po_number.confidence >= 0.95
+
+
+def test_number_label_below_the_title_in_english_and_german():
+    english = read_pdf(_order_form([(330, 40, "PURCHASE ORDER"), (330, 52, "No. 4711-22")]))
+    german = read_pdf(_order_form([(330, 40, "BESTELLUNG"), (330, 52, "Nr. 88123")]))
+    hashed = read_pdf(_order_form([(330, 40, "PURCHASE ORDER"), (330, 52, "# 4711-22")]))
+    assert extract_from_layout(english).po_number.value == "4711-22"
+    assert extract_from_layout(german).po_number.value == "88123"
+    assert extract_from_layout(hashed).po_number.value == "4711-22"
+    assert extract_from_layout(german).po_number.rule == "title_number_below"
+    assert extract_from_layout(german).po_number.confidence >= 0.9
+
+
+def test_ocr_garbled_title_with_a_number_label_is_not_a_table_reference():
+    layout = _as_scan(
+        read_pdf(_order_form([(330, 40, "BON BE CCWMAMBDE"), (450, 40, "N° 002372")]))
+    )
+    order = extract_from_layout(layout)
+    assert order.po_number.value == "002372"
+    assert order.po_number.rule == "title_number_right:fuzzy"
+    assert 0.75 <= order.po_number.confidence < 0.95
+
+
+def test_a_delivery_note_title_with_a_number_proposes_no_po_number():
+    layout = read_pdf(_order_form([(330, 40, "BON DE LIVRAISON"), (450, 40, "N° 77812")]))
+    order = extract_from_layout(layout)
+    assert order.po_number is None or order.po_number.rule != "title_number_right"
