@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
 from decimal import Decimal
 
@@ -199,3 +200,25 @@ def test_the_queue_filters_wrap_on_a_phone(new_page, tenant):
     select = page.locator("#f-customer").bounding_box()
     assert select["x"] >= 0
     assert select["x"] + select["width"] <= 390
+
+
+def test_the_open_page_renews_its_lock_on_its_own(new_page, tenant, monkeypatch):
+    monkeypatch.setattr("desk.views.HEARTBEAT_SECONDS", 1)
+    order = review_order(tenant, lines=1)
+    page = new_page(desk_user(tenant, "anna@supplier.example"))
+    page.goto(f"/desk/orders/{order.pk}/")
+    first = page.locator("#lock").get_attribute("data-heartbeat")
+
+    # two heartbeats in a row: the renewed banner keeps polling
+    page.wait_for_function(f"document.querySelector('#lock').dataset.heartbeat !== '{first}'")
+    second = page.locator("#lock").get_attribute("data-heartbeat")
+    page.wait_for_function(f"document.querySelector('#lock').dataset.heartbeat !== '{second}'")
+
+    assert DeskLock.objects.get(order=order).heartbeat_at.isoformat() >= second
+    # closing the tab lets it go (the beacon carries the heartbeat the page saw last)
+    page.close()
+    for _ in range(50):
+        if not DeskLock.objects.filter(order=order).exists():
+            break
+        time.sleep(0.1)
+    assert not DeskLock.objects.filter(order=order).exists()
