@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.labels import find_labels
 from ingestion.extraction.model import ExtractedLine
@@ -31,7 +32,7 @@ _UNIT_WORDS = (
     r"rolls?|rouleaux|rouleau|rollen|rolle|sets?|jeux|jeu|pairs?|paires?|paar|bags?|sacs?|beutel|"
     r"pallets?|palettes?|pal|kg|kgs|kilos?|g|l|lt|ltr|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend"
 )
-_REF = r"(?:r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)"
+_REF = r"(?:(?:r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)(?![A-Za-zÀ-ÿ]))"
 _CODE = r"(?=[A-Za-z0-9./_-]*\d)[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]|[A-Z]{2,}[A-Z0-9_-]*"
 _SIZE_UNITS = re.compile(
     r"^(?:mm|cm|µm|um|mic|microns?|ml|cl|dl|v|w|kw|mah|a|ah|bar|°c|%|x\s*\d|inch|in|ft|gsm|g/m²|mmx|m²|m2|m³|m3)\b",
@@ -45,7 +46,9 @@ _QTY_HEAD = re.compile(
     re.IGNORECASE,
 )
 _REF_CODE = re.compile(rf"^\s*(?P<ref>{_REF})\s*[:#]?\s*(?P<code>{_CODE})", re.IGNORECASE)
-_BARE_CODE = re.compile(rf"^\s*(?P<code>{_CODE})(?=\s*(?:$|[-–:(,;]|\s+-\s|\s+[A-Za-zÀ-ÿ]))")
+_BARE_CODE = re.compile(
+    rf"^\s*(?P<code>{_CODE})(?=\s*(?:$|[-–:(,;]|\.(?:\s|$)|\s+-\s|\s+[A-Za-zÀ-ÿ]))"
+)
 _PRICE = re.compile(
     r"(?:\s(?:à|a|at|@|zu(?:\s+je)?|je|for|pour|prix|price|par|per|chacun|each)\s*:?\s*|\s@\s*)"
     r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF)?\s*(?P<price>\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
@@ -66,7 +69,7 @@ _COUNT_UNITS = (
     r"bo[iî]tes?|kartons?|kart|colis|packs?|paquets?|packungen|rolls?|rouleaux|rollen|sets?|pairs?|paires?|paar|bags?|sacs?|beutel|pallets?|palettes?"
 )
 _SPLIT = re.compile(
-    r"\s*(?:;|\bet\b|\band\b|\bund\b|\bplus\b|\+|,)\s*(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|"
+    r"\s*(?:;|\bet\b|\band\b|\bund\b|\bplus\b|\+|,(?=\s)|(?<!\d),)\s*(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|"
     + _COUNT_UNITS
     + r")\b)",
     re.IGNORECASE,
@@ -117,8 +120,20 @@ def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extr
     return None
 
 
+def _date_spans(clause: str) -> list[tuple[int, int]]:
+    """Where dates are written ("30 novembre", "le 12/10"): their numbers are no quantities."""
+    return [
+        (m.start, m.end)
+        for m in dates_mod.find_dates(clause, allow_partial=True, default_year=2000)
+        if m.kind != "partial"  # "8.8" is a bolt's grade, "8.5" kg a quantity
+    ]
+
+
 def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> ExtractedLine | None:
+    dates = _date_spans(clause)
     for q in _QTY_HEAD.finditer(clause):
+        if any(a <= q.start("qty") < b for a, b in dates):
+            continue
         qty_text, unit, x = q["qty"], q["unit"], q["x"]
         rest = clause[q.end() :]
         at_start = not clause[: q.start()].strip(" -*•:")
@@ -159,7 +174,7 @@ def _is_price(m: re.Match, text: str) -> bool:
 
 
 _TRAILING_QTY = re.compile(
-    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–:]\s*|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_COUNT_UNITS}|stk|st|kart|ktn)\.?\s*$",
+    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–:]\s*|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_COUNT_UNITS}|stk|st|kart|ktn|bx|bxs|kg|kgs|lfm|rls?)\.?\s*$",
     re.IGNORECASE,
 )
 
@@ -188,6 +203,14 @@ def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> Extracted
     if pm:
         price = parse_number(pm["price"], decimal_sep=decimal_sep)
         rest = (" " + rest)[: pm.start()]
+    dates = _date_spans(rest)
+    if dates and re.search(r"[A-Za-zÀ-ÿ]{3,}", rest[: dates[0][0]]):
+        # "gaine thermo pour le 30 novembre": the date is the delivery's, not the product's
+        rest = re.sub(
+            r"(?i)\s+(?:pour\s+le|avant\s+le|le|by|on|before|for|bis(?:\s+zum)?|am|zum)\s*$",
+            "",
+            rest[: dates[0][0]],
+        )
     description = _clean_description(rest)
     unit = (normalise_unit(unit_text) or unit_text.rstrip(".").upper()) if unit_text else None
     codes = (code,) if code else ()

@@ -42,7 +42,11 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", r"your\s+ref(?:erence)?\.?", 0.5),
     ("po_number", r"reference|ref\.?", 0.45),
     ("po_number", rf"(?:{_NO}|numero)\s*(?:de\s+)?(?:la\s+)?(?:bon\s+de\s+)?commande", 1.0),
-    ("po_number", rf"(?:bon\s+de\s+)?commande\s*(?:client\s*)?{_NO}", 1.0),
+    (
+        "po_number",
+        rf"(?:(?:notre|votre|ma|la|une|cette)\s+)?(?:bon\s+de\s+)?commande\s*(?:client\s*)?{_NO}",
+        1.0,
+    ),
     (
         "po_number",
         r"ref(?:erence)?\.?\s+(?:de\s+)?(?:la\s+)?commande|ref(?:erence)?\.?\s+(?:bon\s+de\s+)?commande",
@@ -261,7 +265,7 @@ _LABELS += [
         r"(?:a\s+)?livrer\s+(?:avant|pour)\s+le|au\s+plus\s+tard\s+le|(?:please\s+)?deliver(?:ed)?\s+(?:by|on|before|no\s+later\s+than)|no\s+later\s+than|at\s+the\s+latest\s+(?:by|on)",
         0.9,
     ),
-    ("po_number", rf"(?:{_NO}|numero)\s*(?:de\s+)?b\.?\s?c\.?|b\.?c\.?\s*{_NO}", 1.0),
+    ("po_number", rf"(?:{_NO}|numero)\s*(?:de\s+)?b\.?\s?c\.?(?![a-z0-9])|b\.?c\.?\s*{_NO}", 1.0),
     ("po_number", r"n\s?°|no\.|nr\.|numero", 0.6),
     (
         "quote_number",
@@ -284,6 +288,13 @@ _LABELS += [
         0.85,
     ),
     ("ship_to", r"livraison|lieferung|delivery", 0.75),
+    (
+        "requested_delivery_date",
+        r"(?:we\s+)?need(?:ed)?\s+(?:this|these|it|them|the\s+(?:goods|items|parts|order))\s+(?:by|on|before|for)|"
+        r"(?:pour|avant|d'ici)\s+le(?=\s+\d{1,2}(?:er)?[\s./-])|"
+        r"(?:wir\s+)?ben[oö]tigen\s+(?:die\s+ware\s+|diese\s+|sie\s+)?(?:bis|am|zum)(?:\s+(?:zum|am))?",
+        0.9,
+    ),
     (
         "vendor_number",
         rf"(?:vendor|supplier|fournisseur|lieferanten?){_SP}(?:id|no|nr|#)|kreditor(?:en)?(?:{_SP}(?:nummer|{_NO}))?|our\s+vendor\s+(?:no|number|#)",

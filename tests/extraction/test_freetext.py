@@ -77,3 +77,41 @@ def test_sizes_dates_and_reference_numbers_are_not_quantities():
 def test_a_quoted_reply_does_not_double_the_lines():
     order = extract_from_text("- 4 x A-1 widgets\n\n> - 4 x A-1 widgets\n- 4 x A-1 widgets")
     assert [(ln.quantity, ln.customer_sku) for ln in order.lines] == [(Decimal(4), "A-1")]
+
+
+def test_a_date_in_words_is_not_a_line():
+    order = extract_from_text(
+        "Bonjour,\n\nMerci de nous livrer pour le 30 novembre :\n12 x réf A-778 gaine thermo\n"
+        "3 cartons de ruban adhésif\n\nCordialement"
+    )
+    assert [(ln.quantity, ln.customer_sku, ln.description) for ln in order.lines] == [
+        (Decimal(12), "A-778", "gaine thermo"),
+        (Decimal(3), None, "ruban adhésif"),
+    ]
+    assert order.requested_delivery_date.value.isoformat()[5:] == "11-30"
+
+
+def test_the_order_reference_in_a_sentence_is_the_po_number_not_a_line():
+    order = extract_from_text(
+        "Bonjour,\nVoici notre commande n° BC26-4902 :\n12 x A-778 gaine thermo pour le 30 novembre"
+    )
+    assert order.po_number.value == "BC26-4902"
+    assert order.po_number.confidence >= 0.9
+    assert [(ln.quantity, ln.customer_sku, ln.description) for ln in order.lines] == [
+        (Decimal(12), "A-778", "gaine thermo"),
+    ]
+    assert order.requested_delivery_date.rule == "label_inline:pour le"
+
+
+def test_thousands_and_trailing_box_quantities_in_an_email():
+    order = extract_from_text(
+        "please ship the following:\n1,000 EA A-758 - Packaging tape @ $1.54\n"
+        "VS-34-750  Chipboard screws 5x50 mm, box of 200  40 bx\n"
+        "We need this by Sep 7, 2026."
+    )
+    assert [(ln.quantity, ln.unit, ln.customer_sku) for ln in order.lines] == [
+        (Decimal(1000), "EA", "A-758"),
+        (Decimal(40), "BOX", "VS-34-750"),
+    ]
+    assert order.requested_delivery_date.value.isoformat() == "2026-09-07"
+    assert order.order_date is None or order.order_date.rule != "first_date"
