@@ -959,6 +959,7 @@ def extract_lines(
             table_columns = refined
             table_rows = [_row(ln, table_columns) for ln in body]
         _demote_unpriced(table_rows)
+        table_rows = _drop_trailing_text(table_rows)
         # drop leading non-item rows at the top of a continuation page (page header, letterhead)
         first_item = next((i for i, r in enumerate(table_rows) if r.is_item), None)
         if first_item is None:
@@ -990,6 +991,58 @@ def _demote_unpriced(rows: list[Row]) -> None:
         ):
             continue
         r.is_item = False
+
+
+def _drop_trailing_text(rows: list[Row]) -> list[Row]:
+    """Text-only rows after the last item are the end of the table (a vendor name, a note),
+    not a wrapped description, unless they sit closer to the item than the items to each
+    other, or at the distance the table's other wrapped lines keep from their items."""
+    items = [r for r in rows if r.is_item]
+    if not items:
+        return rows
+    last = items[-1]
+    trailing = [r for r in rows if not r.is_item and r.line.index > last.line.index]
+    if not trailing:
+        return rows
+    same_page = [it for it in items if it.line.page == last.line.page]
+    pitches = [b.line.top - a.line.top for a, b in zip(same_page, same_page[1:], strict=False)]
+    if not pitches:
+        return rows  # one item: nothing to compare with
+    pitches.sort()
+    pitch = pitches[len(pitches) // 2]
+    # offsets of wrapped lines between items from the item above them
+    wraps = []
+    for r in rows:
+        if r.is_item or r.line.index > last.line.index:
+            continue
+        above = [it for it in same_page if it.line.index < r.line.index]
+        if above and r.line.page == above[-1].line.page:
+            wraps.append(r.line.top - above[-1].line.top)
+    keep: list[Row] = []
+    anchor = last.line
+    filled = _description_fills_its_cell(last)
+    for r in trailing:
+        offset = r.line.top - anchor.top
+        wrap_like = filled or any(abs(offset - w) <= 0.15 * max(w, 1.0) for w in wraps)
+        if r.line.page != anchor.page or (offset >= 0.85 * pitch and not wrap_like):
+            break
+        keep.append(r)
+        anchor = r.line
+    dropped = {id(r) for r in trailing[len(keep) :]}
+    return [r for r in rows if id(r) not in dropped]
+
+
+def _description_fills_its_cell(row: Row) -> bool:
+    """The description runs up to the next cell: its text goes on on the next line."""
+    if "description" not in row.roles:
+        return False
+    k = row.roles.index("description")
+    desc = row.cells.get(k) or []
+    after = [t for c, toks in row.cells.items() if c > k for t in toks]
+    if not desc or not after:
+        return False
+    gap = min(t.x0 for t in after) - max(t.x1 for t in desc)
+    return gap < 2.5 * row.line.char_width()
 
 
 def _close_above(row: Row, item: Row) -> bool:

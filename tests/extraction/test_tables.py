@@ -123,3 +123,36 @@ def test_tab_separated_email_table_with_an_empty_first_cell():
         ("5216-83", "Cordage 12 mm", Decimal("500"), "M"),
         (None, "Carton 400x300", Decimal("100"), "EA"),
     ]
+
+
+def test_a_name_row_below_the_last_item_is_not_its_description():
+    rows = [
+        HEADER,
+        ["1", "GB45-555", "Graphene Battery 4500mAh", "28", "67.00", "1876.00"],
+        ["2", "CP-00043", "Cable Pack – for GB45-555", "30", "22.00", "660.00"],
+        ["", "", "Fabrikam, Inc.", "", "", ""],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "PURCHASE ORDER"), *table(COLUMNS, 100, rows)]]))
+    )
+    assert [ln.description for ln in order.lines] == [
+        "Graphene Battery 4500mAh",
+        "Cable Pack – for GB45-555",
+    ]
+
+
+def test_the_last_item_keeps_its_wrap_when_the_items_above_wrap_alike():
+    rows = [
+        HEADER,
+        ["1", "A-778", "Heat shrink sleeve 6 mm,", "12", "3.45", "41.40"],
+        ["", "", "black, roll of 10 m", "", "", ""],
+        ["2", "B-120", "Cable tie 200 mm,", "100", "0.12", "12.00"],
+        ["", "", "natural, bag of 100", "", "", ""],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "PURCHASE ORDER"), *table(COLUMNS, 100, rows)]]))
+    )
+    assert [ln.description for ln in order.lines] == [
+        "Heat shrink sleeve 6 mm, black, roll of 10 m",
+        "Cable tie 200 mm, natural, bag of 100",
+    ]
