@@ -19,6 +19,7 @@ from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageEr
 
 from ingestion.layout import Layout, Page, TextSource, Word
 from ingestion.reading.errors import UnreadableDocument
+from ingestion.reading.faxclean import clean_page
 
 os.environ.setdefault(
     "OMP_THREAD_LIMIT", "1"
@@ -259,7 +260,7 @@ def ocr_page_image(
     max_pixels: int = MAX_PIXELS,
     deskew: bool = True,
     orientation: bool = True,
-    psm: int = 4,
+    psm: int = 6,
 ) -> Page:
     """OCR one page image into a Page whose coordinates are PDF points.
 
@@ -285,11 +286,11 @@ def ocr_page_image(
     rotation = 0
     if deskew:
         angle = estimate_skew(image)
-        if abs(angle) >= 0.2:
+        if abs(angle) >= 0.1:
             image = image.rotate(
                 angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255
             )
-    image = clean_for_ocr(image, eff_dpi)
+    image = clean_page(image, eff_dpi, source_dpi=dpi_xy)
     words = _tesseract_words(image, lang=lang, psm=psm, scale=scale)
     if orientation and _quality(words) < 0.6:
         turn = _osd_rotation(image)

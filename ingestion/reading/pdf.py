@@ -173,6 +173,7 @@ def read_pdf(
 def _ocr_pages(data, pages, numbers, *, dpi, max_pixels, password, lang) -> list[Page]:
     import pypdfium2
 
+    from ingestion.reading.faxclean import scan_image
     from ingestion.reading.ocr import DEFAULT_LANG, ocr_page_image
 
     try:
@@ -187,12 +188,15 @@ def _ocr_pages(data, pages, numbers, *, dpi, max_pixels, password, lang) -> list
             scale = dpi / 72
             if width * height * scale * scale > max_pixels:
                 scale = (max_pixels / (width * height)) ** 0.5
-            image = page.render(scale=scale, grayscale=True).to_pil()
+            image, page_dpi = scan_image(page) or (
+                page.render(scale=scale, grayscale=True).to_pil(),
+                scale * 72,
+            )
             page.close()
             ocr_page = ocr_page_image(
                 image,
                 number=index + 1,
-                dpi=scale * 72,
+                dpi=page_dpi,
                 lang=lang or DEFAULT_LANG,
                 max_pixels=max_pixels,
             )

@@ -1,0 +1,221 @@
+"""Page-image clean-up before tesseract, tuned on fax scans (1-bit, 204 × 98/196 dpi, skewed).
+
+:func:`clean_page` works on the squared, upscaled (~300 dpi), deskewed greyscale page:
+
+- shaded cells (white text on black or dark grey, table headers) are inverted, but only
+  solid areas at least :data:`DARK_MIN_HEIGHT` × :data:`DARK_MIN_WIDTH` inches: blobby bold
+  text of a fax is not a shaded cell;
+- ruling lines are erased even when a fax broke them: a deskewed 1-bit line is a staircase
+  with one-pixel steps and gaps, so lines are found on ink thickened across the line and
+  closed along it, then every ink pixel within a few pixels of the line goes. Tesseract takes
+  rulings next to numbers for ``|``, ``_``, ``(`` or ``1`` and ruled columns for pictures.
+
+All operations are whole-array numpy shifts (no per-pixel Python), a few tenths of a second
+on an A4 page at 300 dpi.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+RULE_MIN_INCH = 0.4  # shorter strokes are characters (a dash, an underscore)
+RULE_GAP = 3  # pixels: breaks of a skewed 1-bit line bridged when finding it
+RULE_ERASE = 3  # pixels around a found line whose ink is erased
+DARK_MIN_HEIGHT = 0.08  # inch
+DARK_MIN_WIDTH = 0.3  # inch
+
+
+def otsu(gray: np.ndarray) -> int:
+    hist = np.bincount(gray.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    levels = np.arange(256)
+    weight0 = np.cumsum(hist)
+    mean0 = np.cumsum(hist * levels)
+    weight1 = total - weight0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        between = (mean0[-1] * weight0 - mean0 * total) ** 2 / (weight0 * weight1)
+    between = np.nan_to_num(between)
+    return int(np.argmax(between))
+
+
+def run_mask(mask: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """Pixels of ``mask`` in a run of at least ``length`` set pixels along ``axis``.
+
+    A morphological opening with a 1-D structuring element, by doubling shifts.
+    """
+    if axis == 0:
+        return run_mask(mask.T, length, 1).T
+    length = max(1, min(length, mask.shape[1]))
+    eroded = mask.copy()
+    covered = 1
+    while covered < length:
+        step = min(covered, length - covered)
+        eroded[:, :-step] &= eroded[:, step:]
+        eroded[:, -step:] = False
+        covered += step
+    dilated = eroded.copy()
+    covered = 1
+    while covered < length:
+        step = min(covered, length - covered)
+        dilated[:, step:] |= dilated[:, :-step]
+        covered += step
+    return dilated
+
+
+def grow(mask: np.ndarray, pixels: int, axis: int) -> np.ndarray:
+    """Dilate ``mask`` by ``pixels`` both ways along ``axis``."""
+    out = mask.copy()
+    for s in range(1, pixels + 1):
+        if axis == 0:
+            out[s:, :] |= mask[:-s, :]
+            out[:-s, :] |= mask[s:, :]
+        else:
+            out[:, s:] |= mask[:, :-s]
+            out[:, :-s] |= mask[:, s:]
+    return out
+
+
+def close_gaps(mask: np.ndarray, gap: int, axis: int) -> np.ndarray:
+    """Set the pixels of gaps of at most ``gap`` pixels between set pixels along ``axis``."""
+    before = mask.copy()  # set pixel within ``gap`` before
+    after = mask.copy()  # set pixel within ``gap`` after
+    for s in range(1, gap + 1):
+        if axis == 0:
+            before[s:, :] |= mask[:-s, :]
+            after[:-s, :] |= mask[s:, :]
+        else:
+            before[:, s:] |= mask[:, :-s]
+            after[:, :-s] |= mask[:, s:]
+    return mask | (before & after)
+
+
+def rule_mask(ink: np.ndarray, dpi: float, *, gaps: tuple[int, int] = (RULE_GAP, RULE_GAP)):
+    """Ruling lines (horizontal and vertical) of an ink mask, as a mask of pixels to erase.
+
+    ``gaps`` are the breaks bridged along horizontal and vertical lines, in pixels: larger
+    along an axis the page was upscaled on (a 98 dpi fax row is three rows at 300 dpi).
+    """
+    length = max(20, int(dpi * RULE_MIN_INCH))
+    horizontal = run_mask(close_gaps(grow(ink, 1, 0), gaps[0], 1), length, 1)
+    vertical = run_mask(close_gaps(grow(ink, 1, 1), gaps[1], 0), length, 0)
+    out = np.zeros_like(ink)
+    if horizontal.any():
+        out |= grow(horizontal, RULE_ERASE, 0)
+    if vertical.any():
+        out |= grow(vertical, RULE_ERASE, 1)
+    return out
+
+
+def dark_mask(image: Image.Image, ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Solid dark areas (shaded cells, white text on black), exactly: their text filled in.
+
+    Found on a 4× reduced density map (areas at least DARK_MIN_HEIGHT × DARK_MIN_WIDTH
+    inches, mostly ink), then traced at full resolution: the ink there with its white
+    letters closed, so that the edge of the area is the edge of the ink, not of the map.
+    """
+    none = np.zeros(ink.shape, dtype=bool)
+    if min(image.size) < 16:
+        return none
+    small = image.reduce(4)
+    density = np.asarray(small.filter(ImageFilter.BoxBlur(4)))
+    dark = density < 255 * 0.4
+    if not dark.any():
+        return none
+    small_dpi = dpi / 4
+    solid = run_mask(dark, max(2, int(DARK_MIN_HEIGHT * small_dpi)), 0)
+    solid = run_mask(solid, max(3, int(DARK_MIN_WIDTH * small_dpi)), 1)
+    if not solid.any():
+        return none
+    hole = max(2, int(0.3 * small_dpi))  # a shaded cell's letters opened holes in it
+    solid = close_gaps(close_gaps(solid, hole, 1), hole, 0)
+    solid = grow(grow(solid, 3, 0), 3, 1)
+    zone = _full_size(solid, image.size)
+    core = _full_size(dark & solid, image.size) & ink
+    allowed = ink & zone
+    gap = max(4, int(dpi * 0.05))  # white strokes of letters up to 0.05 inch
+    out = none
+    # band by band (runs of rows of the zone): the traced area grows from the core through
+    # the ink it touches, then its white letters are closed
+    rows = zone.any(axis=1)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], rows.astype(np.int8), [0]])))
+    for r0, r1 in zip(edges[::2], edges[1::2], strict=True):
+        cur = core[r0:r1]
+        ok = allowed[r0:r1]
+        for _ in range(int(dpi * 0.1)):
+            nxt = grow(grow(cur, 1, 0), 1, 1) & ok
+            if np.array_equal(nxt, cur):
+                break
+            cur = nxt
+        cur = close_gaps(close_gaps(cur, gap, 1), gap, 0) & zone[r0:r1]
+        out[r0:r1] = cur
+    return out
+
+
+def _full_size(mask: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    img = Image.fromarray((mask * 255).astype(np.uint8)).resize(size, Image.Resampling.NEAREST)
+    return np.asarray(img) > 0
+
+
+def clean_page(
+    image: Image.Image, dpi: float, *, source_dpi: tuple[float, float] | None = None
+) -> Image.Image:
+    """The greyscale page ready for tesseract: shaded cells inverted, ruling lines erased.
+
+    ``dpi`` is the page's resolution now, ``source_dpi`` the scan's (x, y) before upscaling.
+    """
+    gray = np.asarray(image.convert("L"))
+    threshold = min(otsu(gray), 200)
+    ink = gray < threshold
+    out = gray
+    dark = dark_mask(image, ink, dpi)
+    if dark.any():
+        out = np.where(dark, 255 - gray, gray)
+        ink = ink ^ dark
+    sx, sy = (dpi / source_dpi[0], dpi / source_dpi[1]) if source_dpi else (1.0, 1.0)
+    gaps = (max(RULE_GAP, round(2 * sx)), max(RULE_GAP, round(2 * sy)))
+    rules = rule_mask(ink, dpi, gaps=gaps)
+    if rules.any():
+        out = np.where(rules & (out < 235), 255, out)
+    return Image.fromarray(out.astype(np.uint8))
+
+
+def scan_image(page) -> tuple[Image.Image, tuple[float, float]] | None:
+    """The scan behind an image-only PDF page, at its own resolution, or None.
+
+    A fax or scanner PDF is one bitmap covering the page (a fax's 204 × 98 dpi kept as is).
+    OCRing that bitmap with its real (x, y) dpi, 1-bit when it is black and white, reads
+    better than a smoothed rendering of it. ``page`` is a pypdfium2 page; anything else
+    than one upright image covering the whole page gives None (render the page instead).
+    """
+    try:
+        import pypdfium2.raw as pdfium_c
+
+        if page.get_rotation() % 360:
+            return None
+        width, height = page.get_size()
+        images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+        if len(images) != 1:
+            return None
+        obj = images[0]
+        left, bottom, right, top = obj.get_pos()
+        if abs(left) > 2 or abs(bottom) > 2 or abs(right - width) > 2 or abs(top - height) > 2:
+            return None
+        matrix = obj.get_matrix().get()
+        if abs(matrix[1]) > 1e-6 or abs(matrix[2]) > 1e-6 or matrix[0] <= 0 or matrix[3] <= 0:
+            return None
+        image = obj.get_bitmap(render=False).to_pil()
+    except Exception:  # a bitmap pdfium cannot hand out as is: render the page
+        return None
+    px_w, px_h = image.size
+    if px_w < 100 or px_h < 100:
+        return None
+    dpi = (px_w * 72 / width, px_h * 72 / height)
+    if min(dpi) < 50 or max(dpi) > 600:
+        return None
+    if image.mode != "1":
+        image = image.convert("L")
+        counts = np.bincount(np.asarray(image).ravel(), minlength=256)
+        if counts[1:255].sum() == 0:
+            image = image.point(lambda v: 255 if v > 127 else 0).convert("1")
+    return image, dpi
