@@ -71,7 +71,7 @@ _WEEK = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC_NO_YEAR = re.compile(
-    r"(?<![\d.,/-])(?P<a>\d{1,2})(?P<s>[./])(?P<b>\d{1,2})(?P=s)?(?![\d]|[.,/-]\d)"
+    r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<s>[./])(?P<b>\d{1,2})(?P=s)?(?![\w]|[.,/-]\d)"
 )
 _COMPACT = re.compile(r"(?<!\d)(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
 

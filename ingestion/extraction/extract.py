@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from ingestion.extraction import dates as dates_mod
+from ingestion.extraction.confidence import calibrate_order_date, unread_delivery_date
 from ingestion.extraction.doctype import classify
 from ingestion.extraction.geometry import TextLine, document_lines
 from ingestion.extraction.header import (
@@ -166,6 +167,11 @@ def extract_from_layout(
         and delivery.value < order_date.value
     ):
         delivery = delivery.with_confidence(delivery.confidence * 0.6, "+before_order_date")
+    order_date = calibrate_order_date(
+        order_date, candidates, ctx, delivery=delivery, skip_lines=fax_lines
+    )
+    if delivery is None:
+        delivery = unread_delivery_date(ctx, skip_lines=fax_lines)
     currency = document_currency(ctx, candidates)
     customer_number = choose(candidates, "customer_number")
     payment_terms = choose(candidates, "payment_terms")

@@ -348,8 +348,8 @@ class HeaderContext:
                     text = ln.text_of(s0, s1)
                     if any(ch.isdigit() for ch in text) or len(text) > 30:
                         continue
-                    if any(s0 <= h.first_word < s1 for h in hits):
-                        continue
+                    if any(s0 <= h.first_word < s1 and h.strength >= 0.8 for h in hits):
+                        continue  # a weak one-word label ("Livraison") may go on below
                     cw = ln.char_width()
                     nxt, below = close[0], []
                     for other in close:

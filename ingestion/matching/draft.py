@@ -9,9 +9,10 @@ the field it fills, and every disagreement with master data becomes an issue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from ingestion.extraction.confidence import customer_locale_decides
 from ingestion.extraction.model import Address, ExtractedOrder, Field
 from ingestion.matching.customers import CustomerMatch, match_customer
 from ingestion.matching.masterdata import MasterData
@@ -123,6 +124,12 @@ def build_draft(
         known_customer_code=known_customer_code,
     )
     issues: list[dict] = []
+    if customer.code and customer.confidence >= AUTO_APPROVE_THRESHOLD and extracted.order_date:
+        # an ambiguous 03/04/2026 read in the order of the customer's country
+        record = md.customer(customer.code)
+        decided = customer_locale_decides(extracted.order_date, record.country if record else None)
+        if decided is not extracted.order_date:
+            extracted = replace(extracted, order_date=decided)
     lines = []
     for i, line in enumerate(extracted.lines):
         pm = match_product(line, customer.code, md)

@@ -1,0 +1,226 @@
+"""Confidence calibration of header dates, after the candidates are chosen.
+
+A date next to a plain "Date"/"Datum" label scores low by default (the label could name any
+date: an invoice's, a print date). It is raised when nothing else is in doubt: it is the only
+date of its kind in the header zone of the first page, and its format leaves one reading (a
+day above 12, a month in words, ISO, a dotted German date), or the other dates of the page
+decide the day/month order. An ambiguous numeric date (03/04/2026) keeps its confidence and
+says in its rule which reading was taken (``+dmy`` or ``+mdy``) and whether the other reading
+is ruled out by other dates of the page (``:alt_implausible``) or not (``:alt_plausible``);
+:func:`ingestion.matching.draft.build_draft` then lets the customer's country decide.
+
+A delivery label followed by something date-like that the engine could not read ("Livraison
+souhaitée" wrapped over two lines, a misread date) is not left silent:
+:func:`unread_delivery_date` gives the requested delivery date a low confidence, so a person
+looks at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingestion.extraction import dates as dates_mod
+from ingestion.extraction.header import Candidate, HeaderContext, _value_slices
+from ingestion.extraction.model import Field
+from ingestion.layout import TextSource
+
+PLAIN_DATE_LABELS = {"date", "datum", "dated", "du", "vom", "le", "den"}
+_PLAIN_RULE = re.compile(r"^label_(inline|right|below|below2):(?P<label>[a-z ]+)$")
+_POSITION = {"inline": 1.0, "right": 0.97, "below": 0.95, "below2": 0.85}
+
+UNAMBIGUOUS = 0.95  # a plain date label, the only date of the header, one possible reading
+DECIDED_BY_PAGE = 0.88  # ambiguous, but the page's other dates fix the day/month order
+
+# Day/month order by country (numeric dates); countries with mixed habits (CA) are in neither.
+MONTH_FIRST = {"US", "PH", "FM", "MH", "PW"}
+DAY_FIRST = {
+    *"FR BE DE AT CH LU NL IT ES PT GB IE DK SE NO FI IS PL CZ SK SI HR RO BG GR EE LV LT HU".split(),
+    *"AU NZ IN BR AR CL CO MX ZA TR IL MA TN DZ SN CI MC LI MT CY RS UA".split(),
+}
+
+
+def _ocr_factor(ctx: HeaderContext, source: dict) -> float:
+    line = next((ln for ln in ctx.lines if ln.index == source.get("line")), None)
+    if line is None or line.source != TextSource.OCR:
+        return 1.0
+    confs = [w.confidence for w in line.words] or [1.0]
+    return 0.55 + 0.45 * min(confs)
+
+
+def _header_zone(ctx: HeaderContext, source: dict) -> bool:
+    line = next((ln for ln in ctx.lines if ln.index == source.get("line")), None)
+    if line is None or line.source == TextSource.PLAIN or not ctx.lines_by_page:
+        return False
+    first = min(ctx.lines_by_page)
+    if line.page != first:
+        return False
+    height = (ctx.page_sizes.get(first) or (0, max(ln.bottom for ln in ctx.lines_by_page[first])))[
+        1
+    ]
+    return line.top <= 0.45 * height
+
+
+def _other_dates(ctx: HeaderContext, source: dict, skip_lines: set[int]) -> list[dt.date]:
+    out = []
+    for ln in ctx.lines:
+        if ln.index in skip_lines:
+            continue
+        for m in dates_mod.find_dates(ln.text, dayfirst=ctx.dayfirst):
+            if ln.index == source.get("line") and m.kind in ("numeric", "iso", "named"):
+                continue
+            out.append(m.value)
+    return out
+
+
+def _page_votes(ctx: HeaderContext, separator: str, skip_lines: set[int]) -> bool | None:
+    """Day-first (True) or month-first (False) from the unambiguous numeric dates of the page
+    written with the same separator; None when they do not tell."""
+    day = month = 0
+    for ln in ctx.lines:
+        if ln.index in skip_lines:
+            continue
+        for m in dates_mod._NUMERIC.finditer(ln.text):
+            if m["s"] != separator:
+                continue
+            a, b = int(m["a"]), int(m["b"])
+            if a > 12 >= b:
+                day += 1
+            elif b > 12 >= a:
+                month += 1
+    if day and not month:
+        return True
+    if month and not day:
+        return False
+    return None
+
+
+def _swap(value: dt.date) -> dt.date | None:
+    try:
+        return dt.date(value.year, value.day, value.month)
+    except ValueError:
+        return None
+
+
+def _implausible(alt: dt.date, reading: dt.date, others: list[dt.date], delivery) -> bool | None:
+    """Whether the other reading is ruled out by the page's other dates (None: no other dates)."""
+    if delivery is not None and delivery.value is not None:
+        wanted = delivery.value
+        if alt > wanted or (wanted - alt).days > 365:
+            return True
+    if not others:
+        return None if delivery is None else False
+
+    def near(day: dt.date) -> bool:
+        return any(abs((day - d).days) <= 180 for d in others)
+
+    return near(reading) and not near(alt)
+
+
+def calibrate_order_date(
+    order_date: Field | None,
+    candidates: list[Candidate],
+    ctx: HeaderContext,
+    *,
+    delivery: Field | None,
+    skip_lines: set[int],
+) -> Field | None:
+    if order_date is None:
+        return None
+    m = _PLAIN_RULE.match(order_date.rule)
+    if not m or m["label"] not in PLAIN_DATE_LABELS:
+        return order_date
+    own = [c for c in candidates if c.field == "order_date"]
+    if {c.value for c in own} != {order_date.value} or not _header_zone(ctx, order_date.source):
+        return order_date  # another date competes, or it is not in the header
+    best = next((c for c in own if c.rule == order_date.rule), None)
+    if best is None:
+        return order_date
+    found = dates_mod.find_dates(
+        best.text,
+        dayfirst=ctx.dayfirst,
+        default_year=ctx.default_year,
+        allow_compact=True,
+        allow_partial=True,
+    )
+    if not found or found[0].value != order_date.value:
+        return order_date
+    match = found[0]
+    position = _POSITION[m.group(1)] * _ocr_factor(ctx, order_date.source)
+    separator = next((ch for ch in match.text if ch in "./-"), "")
+    if match.kind in ("iso", "named") or (
+        match.kind == "numeric" and (not match.ambiguous or separator == ".")
+    ):
+        raised = round(UNAMBIGUOUS * position, 4)
+        return order_date.with_confidence(max(order_date.confidence, raised), "+unambiguous")
+    if match.kind != "numeric":
+        return order_date
+    reading = "dmy" if match.value.day == int(re.split(r"\D+", match.text.strip())[0]) else "mdy"
+    votes = _page_votes(ctx, separator, skip_lines)
+    if votes is not None and votes == (reading == "dmy"):
+        raised = round(DECIDED_BY_PAGE * position, 4)
+        return order_date.with_confidence(max(order_date.confidence, raised), f"+{reading}:page")
+    alt = _swap(match.value)
+    others = _other_dates(ctx, order_date.source, skip_lines)
+    implausible = _implausible(alt, match.value, others, delivery) if alt else True
+    status = "alt_implausible" if implausible else "alt_plausible" if implausible is False else ""
+    return order_date.with_confidence(
+        order_date.confidence, f"+{reading}" + (f":{status}" if status else "")
+    )
+
+
+def customer_locale_decides(field: Field, country: str | None) -> Field:
+    """An ambiguous numeric date read in the order of the customer's country, with no other
+    date of the page for the other reading: the customer's locale decides."""
+    if not country or field.rule.endswith(":alt_plausible"):
+        return field
+    suffix = re.search(r"\+(dmy|mdy)(?::alt_implausible)?$", field.rule)
+    if not suffix:
+        return field
+    country = country.upper()
+    reading = suffix.group(1)
+    if (reading == "mdy" and country in MONTH_FIRST) or (reading == "dmy" and country in DAY_FIRST):
+        label = _PLAIN_RULE.match(field.rule.split("+")[0])
+        position = _POSITION[label.group(1)] if label else 0.9
+        raised = round(DECIDED_BY_PAGE * 0.95 * position, 4)
+        return field.with_confidence(max(field.confidence, raised), "+customer_locale")
+    if (reading == "mdy" and country in DAY_FIRST) or (reading == "dmy" and country in MONTH_FIRST):
+        return field.with_confidence(min(field.confidence, 0.5), "+customer_locale_conflict")
+    return field
+
+
+_DATE_LIKE = re.compile(
+    r"\d{1,4}\s?[./-]\s?\d{1,2}|\b(?:kw|cw|wk|week|semaine|sem|woche)\s*\d|"
+    rf"\d{{1,2}}\.?\s*{dates_mod._MONTH_RE}(?![a-z])",
+    re.IGNORECASE,
+)
+_WEAK_DELIVERY = {"livraison", "delivery", "lieferung"}
+
+
+def unread_delivery_date(ctx: HeaderContext, *, skip_lines: set[int]) -> Field | None:
+    """A delivery label with a date-like value the engine did not read: a low-confidence
+    delivery date (the date itself when it parses, else none), so that a person looks."""
+    for hit in ctx.hits:
+        if hit.line.index in skip_lines:
+            continue
+        weak = hit.field == "ship_to" and hit.text.lower().strip(" :") in _WEAK_DELIVERY
+        if hit.field != "requested_delivery_date" and not weak:
+            continue
+        for _kind, line, i, j, text in _value_slices(hit, ctx.lines_by_page, ctx.hits_by_line):
+            if not _DATE_LIKE.search(text):
+                continue
+            found = dates_mod.find_dates(
+                text,
+                dayfirst=ctx.dayfirst,
+                default_year=ctx.default_year,
+                allow_compact=True,
+                allow_partial=True,
+            )
+            value = found[0].value if found and text.find(found[0].text) <= 12 else None
+            return Field(
+                value=value,
+                confidence=0.45 if value is not None else 0.3,
+                source=line.source_ref(i, j),
+                rule=f"unread_delivery_label:{hit.label_key}",
+            )
+    return None

@@ -1,0 +1,140 @@
+import datetime as dt
+
+from ingestion.extraction import extract_from_layout
+from ingestion.matching import MasterData, build_draft
+from ingestion.reading import read_pdf
+from tests.extraction.docs import pdf, table
+
+CUSTOMERS = """code,name,vat_number,email_domains,street,postal_code,city,country,sales_rep_email,vip
+C00001,Contoso Electronics,,contoso.com,3800 148th Ave NE,98052,Redmond,US,rep@x.example,false
+C00002,Brasserie du Nord SARL,,brasserie-nord.fr,12 rue de la Gare,59000,Lille,FR,rep@x.example,false
+"""
+PRODUCTS = """sku,gtin,description,unit,unit_price,currency
+GT-6MM-BK,,"Heat shrink sleeve 6 mm, black",EA,3.45,USD
+"""
+
+
+def _po(header: list[tuple[float, float, str]], *, language: str = "fr") -> bytes:
+    titles = {
+        "fr": ["Réf.", "Désignation", "Qté", "Prix unitaire", "Montant"],
+        "en": ["Item #", "Description", "Qty", "Unit price", "Total"],
+    }[language]
+    money = "" if language == "fr" else "$"
+    body = [
+        (40, 40, "Brasserie du Nord SARL" if language == "fr" else "Contoso Electronics"),
+        (40, 52, "12 rue de la Gare" if language == "fr" else "3800 148th Ave NE"),
+        (40, 64, "59000 Lille" if language == "fr" else "Redmond, WA 98052"),
+        *header,
+        *table(
+            [40, 110, 330, 400, 480],
+            300,
+            [titles, ["A-778", "Heat shrink sleeve 6 mm", "12", money + "3.45", money + "41.40"]],
+        ),
+    ]
+    return pdf([body])
+
+
+def test_the_only_header_date_in_an_unambiguous_format_is_confident():
+    layout = read_pdf(
+        _po([(330, 40, "BON DE COMMANDE"), (330, 60, "Date :"), (400, 60, "13/11/2026")])
+    )
+    order = extract_from_layout(layout)
+    assert order.order_date.value == dt.date(2026, 11, 13)
+    assert order.order_date.rule == "label_right:date+unambiguous"
+    assert order.order_date.confidence >= 0.9
+
+
+def test_an_ambiguous_header_date_stays_below_the_threshold_and_says_how_it_was_read():
+    layout = read_pdf(
+        _po([(330, 40, "BON DE COMMANDE"), (330, 60, "Date :"), (400, 60, "03/04/2026")])
+    )
+    order = extract_from_layout(layout)
+    assert order.order_date.value == dt.date(2026, 4, 3)
+    assert order.order_date.rule == "label_right:date+dmy"
+    assert order.order_date.confidence < 0.7
+
+
+def test_the_other_dates_of_the_page_decide_the_day_and_month_order():
+    layout = read_pdf(
+        _po(
+            [
+                (330, 40, "BON DE COMMANDE"),
+                (330, 60, "Date :"),
+                (400, 60, "03/04/2026"),
+                (330, 72, "Livraison souhaitée :"),
+                (440, 72, "24/04/2026"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.order_date.value == dt.date(2026, 4, 3)
+    assert order.order_date.rule == "label_right:date+dmy:page"
+    assert order.order_date.confidence >= 0.8
+
+
+def test_two_different_plain_dates_keep_the_low_confidence():
+    layout = read_pdf(
+        _po(
+            [
+                (330, 40, "BON DE COMMANDE"),
+                (330, 60, "Date :"),
+                (400, 60, "13/11/2026"),
+                (330, 72, "Date :"),
+                (400, 72, "20/11/2026"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert "+unambiguous" not in order.order_date.rule
+    assert order.order_date.confidence < 0.7
+
+
+def test_the_customers_country_decides_an_ambiguous_date_read_the_same_way():
+    layout = read_pdf(
+        _po(
+            [
+                (330, 40, "PURCHASE ORDER"),
+                (330, 60, "DATE"),
+                (400, 60, "8/1/2019"),
+                (330, 72, "PO #"),
+                (400, 72, "190200"),
+            ],
+            language="en",
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.order_date.value == dt.date(2019, 8, 1)  # dollars: month first
+    assert order.order_date.rule == "label_right:date+mdy"
+    md = MasterData.from_csv(CUSTOMERS, PRODUCTS)
+    american = build_draft(order, md, known_customer_code="C00001")
+    assert american.extracted.order_date.rule == "label_right:date+mdy+customer_locale"
+    assert american.confidence["order_date"] >= 0.8
+    french = build_draft(order, md, known_customer_code="C00002")
+    assert french.extracted.order_date.rule.endswith("+customer_locale_conflict")
+    assert french.confidence["order_date"] <= 0.5
+
+
+def test_a_delivery_label_wrapped_under_a_one_word_label_is_read():
+    layout = read_pdf(
+        _po(
+            [
+                (330, 40, "BON DE COMMANDE"),
+                (330, 60, "Livraison"),
+                (420, 60, "2026-04-27"),
+                (330, 68, "souhaitée"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.requested_delivery_date.value == dt.date(2026, 4, 27)
+    assert order.requested_delivery_date.confidence >= 0.9
+
+
+def test_a_delivery_date_that_cannot_be_read_is_not_left_silent():
+    layout = read_pdf(
+        _po([(330, 40, "BESTELLUNG"), (330, 60, "Liefertermin:"), (420, 60, "3I.O5.2O26")])
+    )
+    order = extract_from_layout(layout)
+    assert order.requested_delivery_date.value is None
+    assert order.requested_delivery_date.confidence == 0.3
+    assert order.requested_delivery_date.rule == "unread_delivery_label:liefertermin"
