@@ -224,3 +224,50 @@ def unread_delivery_date(ctx: HeaderContext, *, skip_lines: set[int]) -> Field |
                 rule=f"unread_delivery_label:{hit.label_key}",
             )
     return None
+
+
+def printed_postal_codes(
+    ctx: HeaderContext, *, exclude: set[tuple[int, int]], skip_lines: set[int], language: str
+) -> tuple[str, ...]:
+    """Postal codes printed on the first page outside the vendor block and the item table
+    (``exclude`` holds (line, segment start) pairs, ``skip_lines`` whole lines): when one is not
+    the customer's, the document may name another address than the one a default would give."""
+    from ingestion.extraction.addresses import parse_postal_line, split_address_lines
+
+    if not ctx.lines_by_page:
+        return ()
+    out: list[str] = []
+    for ln in ctx.lines_by_page[min(ctx.lines_by_page)]:
+        if ln.index in skip_lines:
+            continue
+        for s0, s1 in ln.segments:
+            if (ln.index, s0) in exclude:
+                continue
+            text = ln.text_of(s0, s1)
+            parts = [*split_address_lines([text]), *(p.strip() for p in text.split(","))]
+            for part in dict.fromkeys(parts):
+                found = parse_postal_line(part, language=language)
+                if found:
+                    out.append(re.sub(r"\s", "", found[0]).upper())
+    return tuple(dict.fromkeys(out))
+
+
+TABLE_SUM = 0.9
+
+
+def sum_of_complete_table(total: Field | None, table, *, pages: int) -> Field | None:
+    """A total worked out as the sum of the lines (none printed) is as sure as the lines when
+    the table was read whole: one page, every row with a number under quantity or price an
+    item. On several pages, or with a row that looks like an item but was not taken, a line
+    may be missing and nothing printed would tell."""
+    if total is None or total.rule != "sum_of_lines" or pages != 1 or not table.lines:
+        return total
+    for row in table.rows:
+        if row.is_item:
+            continue
+        cells = " ".join(
+            row.text(role) for role in ("quantity", "unit_price", "line_total") if row.has(role)
+        )
+        if any(ch.isdigit() for ch in cells):
+            return total
+    return total.with_confidence(max(total.confidence, TABLE_SUM), "+complete_table")

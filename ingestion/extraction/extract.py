@@ -6,7 +6,12 @@ import datetime as dt
 import re
 
 from ingestion.extraction import dates as dates_mod
-from ingestion.extraction.confidence import calibrate_order_date, unread_delivery_date
+from ingestion.extraction.confidence import (
+    calibrate_order_date,
+    printed_postal_codes,
+    sum_of_complete_table,
+    unread_delivery_date,
+)
 from ingestion.extraction.doctype import classify
 from ingestion.extraction.geometry import TextLine, document_lines
 from ingestion.extraction.header import (
@@ -200,10 +205,18 @@ def extract_from_layout(
                     block_segments.add((ln.index, ln.segment_of(i)[0]))
         buyer = letterhead(ctx, block_segments, language)
     emails, phones = emails_and_phones(lines, vendor_lines)
+    postal_codes = printed_postal_codes(
+        ctx, exclude=vendor_segments, skip_lines=fax_lines | table.consumed, language=language
+    )
+    if buyer is not None and lines[0].source == TextSource.OCR:
+        buyer = Field(buyer.value, buyer.confidence, buyer.source, buyer.rule + ":ocr")
     vats = vat_numbers(lines, vendor_lines)
     # totals
     amount_lines = find_amount_lines(lines, decimal_sep)
     total, grand_total, tax_total, warnings = net_total(amount_lines, order_lines)
+    if rule_lines == "table" and lines[0].source != TextSource.OCR:
+        # a scan may have lost the printed total: the sum is no check there
+        total = sum_of_complete_table(total, table, pages=len(layout.pages))
     is_order, doc_type, reason = classify(lines, has_lines=bool(order_lines))
     if not order_lines and is_order:
         warnings.append(f"no order lines found ({rule_lines})")
@@ -232,6 +245,7 @@ def extract_from_layout(
         emails=tuple(emails),
         phones=tuple(phones),
         warnings=tuple(warnings),
+        postal_codes=postal_codes,
     )
 
 

@@ -27,7 +27,7 @@ from ingestion.extraction.units import normalise_unit
 
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"
-    r"cartons?|ctns?|ctn|cs|cases?|box(?:es)?|bo[iî]tes?|kartons?|kart|krt|colis|"
+    r"cartons?|ctns?|ctn|cs|cases?|box(?:es)?|bo[iî]tes?|btes?|kartons?|kart|krt|colis|"
     r"packs?|packages?|paquets?|pqts?|packungen|packung|pkg|pk|pkt|pakete?|"
     r"rolls?|rouleaux|rouleau|rollen|rolle|sets?|jeux|jeu|pairs?|paires?|paar|bags?|sacs?|beutel|"
     r"pallets?|palettes?|pal|kg|kgs|kilos?|g|l|lt|ltr|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend"
@@ -66,7 +66,7 @@ _BARE_CODE_THEN_QTY = re.compile(
 _BULLET = re.compile(r"^\s*(?:[-*•·–>]+|\(?\d{1,2}[.)])\s+")
 _COUNT_UNITS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|st[üu]ck|stk|st|cartons?|ctns?|cs|cases?|box(?:es)?|"
-    r"bo[iî]tes?|kartons?|kart|colis|packs?|paquets?|packungen|rolls?|rouleaux|rollen|sets?|pairs?|paires?|paar|bags?|sacs?|beutel|pallets?|palettes?"
+    r"bo[iî]tes?|btes?|kartons?|kart|colis|packs?|paquets?|packungen|rolls?|rouleaux|rollen|sets?|pairs?|paires?|paar|bags?|sacs?|beutel|pallets?|palettes?"
 )
 _SPLIT = re.compile(
     r"\s*(?:;|\bet\b|\band\b|\bund\b|\bplus\b|\+|,(?=\s)|(?<!\d),)\s*(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|"

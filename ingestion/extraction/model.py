@@ -220,6 +220,8 @@ class ExtractedOrder:
     emails: tuple[str, ...] = ()  # addresses printed on the document outside the vendor block
     phones: tuple[str, ...] = ()  # phone/fax numbers printed outside the vendor block, digits only
     warnings: tuple[str, ...] = ()
+    # postal codes printed on the first page outside the vendor block, upper-case, no spaces
+    postal_codes: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         out: dict[str, Any] = {name: _field_to_json(getattr(self, name)) for name in HEADER_FIELDS}
@@ -232,6 +234,7 @@ class ExtractedOrder:
             emails=list(self.emails),
             phones=list(self.phones),
             warnings=list(self.warnings),
+            postal_codes=list(self.postal_codes),
         )
         return out
 
@@ -250,6 +253,7 @@ class ExtractedOrder:
             emails=tuple(data.get("emails") or ()),
             phones=tuple(data.get("phones") or ()),
             warnings=tuple(data.get("warnings") or ()),
+            postal_codes=tuple(data.get("postal_codes") or ()),
         )
 
     def value(self, name: str) -> Any:

@@ -1102,6 +1102,25 @@ def _attach_continuations(
     return items
 
 
+UNPRICED_TEXT_ROW = 0.9
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])")
+_MONEY = re.compile(r"\d[.,]\d{2}(?!\d)|[€$£]|\b(?:EUR|USD|GBP|CHF)\b")
+
+
+def _plain_unpriced_quantity(row: Row, qty_text: str) -> bool:
+    """A quantity read from the document's own text (not OCR) in a table without price
+    columns, on a row that shows no amount anywhere, and written one way only ("1.000" could
+    be one or a thousand): nothing about it is in doubt."""
+    if row.line.source == TextSource.OCR or not qty_text:
+        return False
+    if any(role in row.roles for role in ("unit_price", "line_total", "gross_price")):
+        return False
+    others = " ".join(row.text(role) for role in set(row.roles) if role != "quantity")
+    if _MONEY.search(others):
+        return False
+    return not _THOUSANDS.search(qty_text)
+
+
 def _first_code(text: str) -> str:
     return text.split()[0].strip(",;") if text else ""
 
@@ -1245,6 +1264,10 @@ def _rows_to_lines(
             confidence = 0.45  # the numbers disagree
         elif nums.unit_price is None and nums.line_total is None:
             confidence = 0.85 if codes else 0.75
+            if _plain_unpriced_quantity(row, qty_text):
+                confidence = UNPRICED_TEXT_ROW
+            elif _THOUSANDS.search(qty_text or ""):
+                confidence = min(confidence, 0.8)  # "1.000": one or a thousand, nothing checks
         if not codes and len(description) < 4:
             confidence -= 0.2
         ocr_confs = [tok.conf for toks in row.cells.values() for tok in toks]

@@ -107,6 +107,40 @@ def _issue(code: str, field_name: str, message: str, severity: str = "error") ->
     return {"code": code, "field": field_name, "message": message, "severity": severity}
 
 
+ONLY_ADDRESS = 0.9
+
+
+def _postal(code: str | None) -> str:
+    return "".join((code or "").split()).upper()
+
+
+def _only_address_confirmed(
+    ship_to: Field, extracted: ExtractedOrder, customer: CustomerMatch, md: MasterData
+) -> Field:
+    """A defaulted ship-to (letterhead, main address) is sure when the document prints no
+    delivery address at all, the customer has exactly one address and it is this one, and no
+    other postal code is printed outside the vendor block (a scan may have lost the label of a
+    delivery block: a letterhead read by OCR is never confirmed this way)."""
+    if not customer.code or customer.confidence < AUTO_APPROVE_THRESHOLD:
+        return ship_to
+    if ship_to.rule == "letterhead_as_ship_to" and (
+        extracted.buyer is None or extracted.buyer.rule.endswith(":ocr")
+    ):
+        return ship_to
+    record = md.customer(customer.code)
+    postals = {_postal(a.postal_code) for a in (record.addresses if record else ())}
+    postals.discard("")
+    if len(postals) != 1 or _postal(ship_to.value.postal_code) not in postals:
+        return ship_to
+    if not set(extracted.postal_codes) <= postals:
+        return ship_to
+    if extracted.bill_to is not None and _postal(extracted.bill_to.value.postal_code) not in (
+        postals | {""}
+    ):
+        return ship_to
+    return ship_to.with_confidence(max(ship_to.confidence, ONLY_ADDRESS), "+only_address")
+
+
 def build_draft(
     extracted: ExtractedOrder,
     md: MasterData,
@@ -230,6 +264,8 @@ def build_draft(
                     confidence=0.8,
                     rule="customer_main_address",
                 )
+        if ship_to is not None and extracted.ship_to is None:
+            ship_to = _only_address_confirmed(ship_to, extracted, customer, md)
     # totals
     if extracted.total is not None and lines:
         priced = [ln for ln in extracted.lines if ln.line_total is not None]

@@ -138,3 +138,54 @@ def test_a_delivery_date_that_cannot_be_read_is_not_left_silent():
     assert order.requested_delivery_date.value is None
     assert order.requested_delivery_date.confidence == 0.3
     assert order.requested_delivery_date.rule == "unread_delivery_label:liefertermin"
+
+
+def _unpriced(quantity: str) -> bytes:
+    return pdf(
+        [
+            [
+                (40, 40, "BESTELLUNG Nr. 4711"),
+                *table(
+                    [40, 140, 400],
+                    120,
+                    [
+                        ["Artikel", "Bezeichnung", "Menge"],
+                        ["A-778", "Schrumpfschlauch 6 mm", quantity],
+                        ["B-120", "Kabelbinder 200 mm", "100"],
+                    ],
+                ),
+            ]
+        ]
+    )
+
+
+def test_unpriced_rows_read_from_text_are_confident_unless_the_quantity_reads_two_ways():
+    plain = extract_from_layout(read_pdf(_unpriced("12")))
+    assert [ln.field_confidence["quantity"] for ln in plain.lines] == [0.9, 0.9]
+    thousands = extract_from_layout(read_pdf(_unpriced("1.000")))
+    assert thousands.lines[0].field_confidence["quantity"] < 0.85
+
+
+def test_the_sum_of_a_whole_one_page_table_is_a_confident_total():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "PURCHASE ORDER No. 4711"),
+                    *table(
+                        [40, 140, 330, 400, 480],
+                        120,
+                        [
+                            ["Item", "Description", "Qty", "Unit price", "Amount"],
+                            ["A-778", "Heat shrink sleeve 6 mm", "12", "3.45", "41.40"],
+                            ["B-120", "Cable tie 200 mm", "100", "0.12", "12.00"],
+                        ],
+                    ),
+                ]
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert str(order.total.value) == "53.40"
+    assert order.total.rule == "sum_of_lines+complete_table"
+    assert order.total.confidence == 0.9

@@ -155,3 +155,17 @@ def test_matching_twenty_thousand_products_is_fast():
     elapsed = time.perf_counter() - started
     assert [m.sku for m in matches] == [f"P-{k:05d}" for k in range(1000, 1050)]
     assert elapsed < 10
+
+
+def test_a_defaulted_ship_to_is_sure_only_when_the_document_names_no_other_address():
+    signature = "\n\nCordialement,\nBrasserie du Nord SARL\n12 rue de la Gare\n59000 Lille"
+    alone = extract_from_text("Bonjour,\n- 10 x réf A-778" + signature)
+    draft = build_draft(alone, _md(), sender_email="achats@brasserie-nord.fr")
+    assert draft.ship_to.value.postal_code == "59000"
+    assert draft.ship_to.rule == "letterhead_as_ship_to+only_address"
+    assert draft.ship_to.confidence == 0.9
+    elsewhere = extract_from_text(
+        "Bonjour,\n- 10 x réf A-778\nEntrepôt : 5 rue du Port, 69007 Lyon" + signature
+    )
+    draft = build_draft(elsewhere, _md(), sender_email="achats@brasserie-nord.fr")
+    assert draft.ship_to.confidence < 0.85
