@@ -19,7 +19,7 @@ from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageEr
 
 from ingestion.layout import Layout, Page, TextSource, Word
 from ingestion.reading.errors import UnreadableDocument
-from ingestion.reading.faxclean import clean_page
+from ingestion.reading.faxclean import clean_page, skew_angle
 
 os.environ.setdefault(
     "OMP_THREAD_LIMIT", "1"
@@ -285,7 +285,7 @@ def ocr_page_image(
         image = _despeckle(image)
     rotation = 0
     if deskew:
-        angle = estimate_skew(image)
+        angle = skew_angle(image)
         if abs(angle) >= 0.1:
             image = image.rotate(
                 angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255
