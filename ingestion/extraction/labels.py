@@ -66,7 +66,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", rf"auftrags?{_SP}(?:nummer|{_NO})|auftragsnummer", 0.85),
     ("po_number", r"bestellzeichen|einkaufsbeleg(?:nummer)?|bestellbeleg(?:nummer)?", 0.85),
     ("po_number", r"bestellung", 0.75),
-    ("po_number", rf"beleg{_SP}(?:nummer|{_NO})|belegnummer", 0.6),
+    ("po_number", rf"beleg{_SP}(?:nummer|{_NO})|belegnummer", 0.8),
     ("po_number", r"auftrag", 0.55),
     # --- order date -----------------------------------------------------------------------
     (

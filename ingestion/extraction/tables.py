@@ -1121,6 +1121,23 @@ def _plain_unpriced_quantity(row: Row, qty_text: str) -> bool:
     return not _THOUSANDS.search(qty_text)
 
 
+def _plain_priced_row(row: Row, qty_text: str) -> bool:
+    """A quantity and a unit price read from text in a table with no amount, discount or gross
+    price column (nothing to check them against, nothing to confuse them with either), each
+    written one way only."""
+    price_text = row.text("unit_price")
+    if row.line.source == TextSource.OCR or not qty_text or not price_text:
+        return False
+    if any(role in row.roles for role in ("line_total", "gross_price", "discount", "price_unit")):
+        return False
+    others = " ".join(
+        row.text(role) for role in set(row.roles) if role not in ("quantity", "unit_price")
+    )
+    if _MONEY.search(others) or re.search(r"(?i)\b(?:remise|rabatt|discount|skonto)\b", others):
+        return False
+    return not (_THOUSANDS.search(qty_text) or _THOUSANDS.search(price_text))
+
+
 def _first_code(text: str) -> str:
     return text.split()[0].strip(",;") if text else ""
 
@@ -1268,6 +1285,13 @@ def _rows_to_lines(
                 confidence = UNPRICED_TEXT_ROW
             elif _THOUSANDS.search(qty_text or ""):
                 confidence = min(confidence, 0.8)  # "1.000": one or a thousand, nothing checks
+        elif (
+            nums.line_total is None
+            and nums.price_unit is None
+            and not per_hundred
+            and _plain_priced_row(row, qty_text)
+        ):
+            confidence = UNPRICED_TEXT_ROW
         if not codes and len(description) < 4:
             confidence -= 0.2
         ocr_confs = [tok.conf for toks in row.cells.values() for tok in toks]

@@ -197,7 +197,7 @@ def match_product(
     strong_desc = max(desc_scores.values(), default=0.0)
     for sku, similarity in desc_scores.items():
         if similarity >= 97:
-            points = 3.2
+            points = 3.6  # alone, with no other product near it: confident (base 0.91)
         elif similarity >= 90:
             points = 2.4
         elif similarity >= 82:
