@@ -189,3 +189,35 @@ def test_the_sum_of_a_whole_one_page_table_is_a_confident_total():
     assert str(order.total.value) == "53.40"
     assert order.total.rule == "sum_of_lines+complete_table"
     assert order.total.confidence == 0.9
+
+
+def _priced(columns: list[str], row: list[str]) -> bytes:
+    return pdf(
+        [
+            [
+                (40, 40, "PURCHASE ORDER No. 4711"),
+                *table([40, 140, 330, 400, 480][: len(columns)], 120, [columns, row]),
+            ]
+        ]
+    )
+
+
+def test_a_priced_row_with_nothing_to_confuse_its_numbers_is_confident():
+    simple = extract_from_layout(
+        read_pdf(
+            _priced(
+                ["Item", "Description", "Qty", "Unit price"],
+                ["A-778", "Heat shrink sleeve 6 mm", "12", "3.45"],
+            )
+        )
+    )
+    assert simple.lines[0].field_confidence == {"quantity": 0.9, "unit_price": 0.9}
+    discounted = extract_from_layout(
+        read_pdf(
+            _priced(
+                ["Item", "Description", "Qty", "Unit price", "Disc. %"],
+                ["A-778", "Heat shrink sleeve 6 mm", "12", "3.45", "10"],
+            )
+        )
+    )
+    assert discounted.lines[0].field_confidence["unit_price"] < 0.85

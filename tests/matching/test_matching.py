@@ -169,3 +169,10 @@ def test_a_defaulted_ship_to_is_sure_only_when_the_document_names_no_other_addre
     )
     draft = build_draft(elsewhere, _md(), sender_email="achats@brasserie-nord.fr")
     assert draft.ship_to.confidence < 0.85
+
+
+def test_an_exact_description_with_no_close_rival_is_a_confident_match():
+    line = ExtractedLine(description="Cable tie 200 mm, natural, bag of 100", quantity=Decimal(3))
+    match = match_product(line, "C00002", _md())
+    assert match.sku == "CT-200-NT"
+    assert match.confidence >= 0.9
