@@ -90,21 +90,96 @@ def close_gaps(mask: np.ndarray, gap: int, axis: int) -> np.ndarray:
     return mask | (before & after)
 
 
-def rule_mask(ink: np.ndarray, dpi: float, *, gaps: tuple[int, int] = (RULE_GAP, RULE_GAP)):
-    """Ruling lines (horizontal and vertical) of an ink mask, as a mask of pixels to erase.
+def rule_mask(
+    ink: np.ndarray, dpi: float, *, gaps: tuple[int, int] = (RULE_GAP, RULE_GAP)
+) -> tuple[np.ndarray, np.ndarray]:
+    """Ruling lines (horizontal and vertical) of an ink mask: (pixels to erase, letter strokes
+    crossing the lines, to keep black).
 
     ``gaps`` are the breaks bridged along horizontal and vertical lines, in pixels: larger
     along an axis the page was upscaled on (a 98 dpi fax row is three rows at 300 dpi).
     """
     length = max(20, int(dpi * RULE_MIN_INCH))
+    side = max(6, int(dpi * 0.035))
     horizontal = run_mask(close_gaps(grow(ink, 1, 0), gaps[0], 1), length, 1)
+    horizontal = _lines_not_text(horizontal, ink, length, side)
     vertical = run_mask(close_gaps(grow(ink, 1, 1), gaps[1], 0), length, 0)
-    out = np.zeros_like(ink)
+    vertical = _lines_not_text(vertical.T, ink.T, length, side).T
+    erase = np.zeros_like(ink)
+    strokes = np.zeros_like(ink)
     if horizontal.any():
-        out |= grow(horizontal, RULE_ERASE, 0)
+        band = grow(horizontal, RULE_ERASE, 0)
+        crossing = crossing_strokes(ink, band)
+        erase |= band & ~crossing
+        strokes |= crossing
     if vertical.any():
-        out |= grow(vertical, RULE_ERASE, 1)
-    return out
+        band = grow(vertical, RULE_ERASE, 1)
+        crossing = crossing_strokes(ink.T, band.T).T
+        erase |= band & ~crossing
+        strokes |= crossing
+    return erase & ~strokes, strokes
+
+
+def _lines_not_text(candidates: np.ndarray, ink: np.ndarray, length: int, side: int):
+    """Horizontal runs that are lines, not the x-height band of bold text whose letters touch.
+
+    A line has paper on at least one side: over a window of ``length`` along it, the rows
+    ``side`` pixels above and below are not both mostly ink. Only rows with candidates are
+    looked at.
+    """
+    rows = np.flatnonzero(candidates.any(axis=1))
+    if not len(rows):
+        return candidates
+    height = ink.shape[0]
+    above = ink[np.clip(rows - side, 0, height - 1)].astype(np.int32)
+    below = ink[np.clip(rows + side, 0, height - 1)].astype(np.int32)
+
+    def window_mean(a: np.ndarray) -> np.ndarray:
+        c = np.cumsum(np.pad(a, ((0, 0), (length // 2 + 1, length // 2))), axis=1)
+        return (c[:, length:] - c[:, :-length])[:, : a.shape[1]] / length
+
+    dense = (window_mean(above) > 0.25) & (window_mean(below) > 0.25)
+    if not dense.any():
+        return candidates
+    out = candidates.copy()
+    out[rows] &= ~dense
+    return run_mask(out, length, 1)
+
+
+def crossing_strokes(ink: np.ndarray, band: np.ndarray, *, reach: int = 4) -> np.ndarray:
+    """Pixels of the horizontal ``band`` that strokes crossing it vertically run through.
+
+    A fax line error or a ruling drawn through text: the letters' strokes enter the band
+    from above and leave it below (within ``reach`` pixels: a transmission error blackens
+    the letters under it, and the edge of the band is fuzzy). Those columns of the band are
+    letter strokes, to keep (or to restore) when the line is erased. Row by row over the
+    band's rows only (a few per line).
+    """
+    keep = np.zeros_like(ink)
+    rows = band.any(axis=1)
+    if not rows.any():
+        return keep
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], rows.astype(np.int8), [0]])))
+    height = ink.shape[0]
+    for r0, r1 in zip(edges[::2], edges[1::2], strict=True):
+        if r0 < reach or r1 + reach > height:
+            continue
+        inside = band[r0:r1]
+        # outside[j] is row r0 - reach + j: ink out of the band
+        outside = ink[r0 - reach : r1 + reach] & ~band[r0 - reach : r1 + reach]
+        n = r1 - r0
+        down = np.zeros_like(inside)
+        state = outside[:reach].any(axis=0)
+        for i in range(n):
+            state = inside[i] & (state | outside[i : i + reach].any(axis=0))
+            down[i] = state
+        up = np.zeros_like(inside)
+        state = outside[n + reach :].any(axis=0)
+        for i in range(n - 1, -1, -1):
+            state = inside[i] & (state | outside[i + reach + 1 : i + 2 * reach + 1].any(axis=0))
+            up[i] = state
+        keep[r0:r1] = down & up
+    return keep
 
 
 def dark_mask(image: Image.Image, ink: np.ndarray, dpi: float) -> np.ndarray:
@@ -174,9 +249,11 @@ def clean_page(
         ink = ink ^ dark
     sx, sy = (dpi / source_dpi[0], dpi / source_dpi[1]) if source_dpi else (1.0, 1.0)
     gaps = (max(RULE_GAP, round(2 * sx)), max(RULE_GAP, round(2 * sy)))
-    rules = rule_mask(ink, dpi, gaps=gaps)
+    rules, strokes = rule_mask(ink, dpi, gaps=gaps)
     if rules.any():
         out = np.where(rules & (out < 235), 255, out)
+    if strokes.any():
+        out = np.where(strokes, np.minimum(out, 60), out)
     return Image.fromarray(out.astype(np.uint8))
 
 
