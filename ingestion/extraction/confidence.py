@@ -271,3 +271,45 @@ def sum_of_complete_table(total: Field | None, table, *, pages: int) -> Field | 
         if any(ch.isdigit() for ch in cells):
             return total
     return total.with_confidence(max(total.confidence, TABLE_SUM), "+complete_table")
+
+
+_DATE_FIELDS = {"order_date", "invoice_date", "requested_delivery_date"}
+
+
+def unassigned_scan_date(
+    ctx: HeaderContext, *, order_date: Field | None, skip_lines: set[int]
+) -> Field | None:
+    """On a scan, a date in the header zone that no label claimed: OCR may have garbled the
+    label of a delivery date ("WUNSCHTERMN"). The only one, after the order date, is proposed
+    with a low confidence; several, or one that cannot be a delivery date, leave the field
+    empty with a low confidence. Either way a person looks."""
+    if not ctx.lines_by_page:
+        return None
+    first = min(ctx.lines_by_page)
+    page_lines = ctx.lines_by_page[first]
+    if not any(ln.source == TextSource.OCR for ln in page_lines):
+        return None
+    height = (ctx.page_sizes.get(first) or (0, max(ln.bottom for ln in page_lines)))[1]
+    ordered = order_date.value if order_date is not None else None
+    found: list[tuple[dt.date, dict]] = []
+    for ln in page_lines:
+        if ln.top > 0.45 * height:
+            break
+        if ln.index in skip_lines or ln.top < 0.04 * height:
+            continue  # the band a fax machine prints its header in
+        for m in dates_mod.find_dates(ln.text, dayfirst=ctx.dayfirst):
+            if m.kind in ("iso", "numeric", "named") and m.value != ordered:
+                i = ln.word_at(m.start)
+                if any(
+                    h.start < m.start and h.field in _DATE_FIELDS
+                    for h in ctx.hits_by_line[ln.index]
+                ):
+                    continue  # a labelled date (a cover sheet's "Date:"), not a lost label
+                found.append((m.value, ln.source_ref(i, i + 1)))
+    if not found:
+        return None
+    later = {v for v, _ in found if ordered is None or v > ordered}
+    if len(later) == 1 and len({v for v, _ in found}) == 1:
+        value, source = found[0]
+        return Field(value=value, confidence=0.45, source=source, rule="unlabelled_scan_date")
+    return Field(value=None, confidence=0.3, source=found[0][1], rule="unlabelled_scan_date")

@@ -10,6 +10,7 @@ from ingestion.extraction.confidence import (
     calibrate_order_date,
     printed_postal_codes,
     sum_of_complete_table,
+    unassigned_scan_date,
     unread_delivery_date,
 )
 from ingestion.extraction.doctype import classify
@@ -36,7 +37,7 @@ from ingestion.extraction.totals import find_amount_lines, net_total
 from ingestion.layout import Layout, TextSource
 
 _FAX_HEADER = re.compile(
-    r"\bP\.?\s?\d{1,3}\s*/\s*\d{1,3}\b|\bpage\s+\d{1,3}\s*/\s*\d{1,3}\b|\bfrom\s*:|\bfax\b|#\d{2,5}\b|\b\d{1,2}:\d{2}\b",
+    r"\bP\.?\s?\d{1,3}\s*/\s*\d{1,3}\b|\bpage\s+\d{1,3}\s*/\s*\d{1,3}\b|\bfrom\s*:|\bfax\b|#\d{2,5}\b|\b\d{1,2}:\s?\d{2}\b",
     re.IGNORECASE,
 )
 
@@ -177,6 +178,10 @@ def extract_from_layout(
     )
     if delivery is None:
         delivery = unread_delivery_date(ctx, skip_lines=fax_lines)
+    if delivery is None:
+        delivery = unassigned_scan_date(
+            ctx, order_date=order_date, skip_lines=fax_lines | table.consumed
+        )
     currency = document_currency(ctx, candidates)
     customer_number = choose(candidates, "customer_number")
     payment_terms = choose(candidates, "payment_terms")

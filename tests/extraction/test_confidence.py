@@ -221,3 +221,39 @@ def test_a_priced_row_with_nothing_to_confuse_its_numbers_is_confident():
         )
     )
     assert discounted.lines[0].field_confidence["unit_price"] < 0.85
+
+
+def test_on_a_scan_a_date_no_label_claims_is_not_left_silent():
+    from dataclasses import replace
+
+    from ingestion.layout import TextSource
+
+    layout = read_pdf(
+        _po(
+            [
+                (330, 40, "BESTELLUNG"),
+                (330, 60, "Bestelldatum:"),
+                (420, 60, "2026-05-21"),
+                (330, 90, "ANGEFORDERT VON WUNSCHTERMN"),
+                (330, 102, "Michael Köhler"),
+                (470, 102, "2026-06-25"),
+            ]
+        )
+    )
+    scan = replace(
+        layout,
+        pages=tuple(
+            replace(
+                p,
+                source=TextSource.OCR,
+                words=tuple(replace(w, confidence=0.9) for w in p.words),
+            )
+            for p in layout.pages
+        ),
+    )
+    order = extract_from_layout(scan)
+    assert order.order_date.value == dt.date(2026, 5, 21)
+    assert order.requested_delivery_date.value == dt.date(2026, 6, 25)
+    assert order.requested_delivery_date.rule == "unlabelled_scan_date"
+    assert order.requested_delivery_date.confidence < 0.7
+    assert extract_from_layout(layout).requested_delivery_date is None  # digital: labels hold
