@@ -255,7 +255,9 @@ def printed_postal_codes(
 TABLE_SUM = 0.9
 
 
-def sum_of_complete_table(total: Field | None, table, *, pages: int) -> Field | None:
+def sum_of_complete_table(
+    total: Field | None, table, *, pages: int, lines: list | None = None
+) -> Field | None:
     """A total worked out as the sum of the lines (none printed) is as sure as the lines when
     the table was read whole: one page, every row with a number under quantity or price an
     item. On several pages, or with a row that looks like an item but was not taken, a line
@@ -270,6 +272,17 @@ def sum_of_complete_table(total: Field | None, table, *, pages: int) -> Field | 
         )
         if any(ch.isdigit() for ch in cells):
             return total
+    if lines and table.columns and table.rows:
+        from ingestion.extraction.tables import _row, is_total_row
+
+        last = max(r.line.index for r in table.rows)
+        for ln in lines:
+            if ln.index <= last or ln.index in table.consumed:
+                continue
+            if is_total_row(ln):
+                break
+            if _row(ln, table.columns).is_item:
+                return total  # an item-like row the table did not take
     return total.with_confidence(max(total.confidence, TABLE_SUM), "+complete_table")
 
 
