@@ -182,6 +182,10 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
 
     tenant = document.tenant
     layout = Layout.from_json(document.layout)
+    if document.kind == DocumentKind.BODY:
+        from ingestion.extraction import with_subject
+
+        layout = with_subject(layout, document.message.subject)
     context = _message_context(document)
     view = masterdata_for(tenant)
     locale = tenant.locale or "en"

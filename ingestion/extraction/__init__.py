@@ -49,6 +49,34 @@ from ingestion.extraction.sheets import extract_from_sheet
 from ingestion.reading.text import text_to_layout
 
 
+def clean_subject(subject: str | None) -> str:
+    """An email subject without its ``Re:``/``Fwd:``/``AW:``/``TR:`` prefixes."""
+    if not subject:
+        return ""
+    return re.sub(r"(?i)^(?:\s*(?:re|fwd?|tr|aw|wg|sv|antw|r[ée]f)\s*:\s*)+", "", subject).strip()
+
+
+def with_subject(layout, subject: str | None):
+    """A plain-text layout (an email body) with the subject as its first line: subjects often
+    carry the PO number ("Purchase Order 4500080724")."""
+    from dataclasses import replace
+
+    from ingestion.layout import TextSource
+    from ingestion.reading.text import LINE_HEIGHT
+
+    cleaned = clean_subject(subject)
+    if not cleaned or not layout.pages or layout.pages[0].source != TextSource.PLAIN:
+        return layout
+    first = layout.pages[0]
+    shift = 2 * LINE_HEIGHT  # above the body: the body's own positions stay as stored
+    head = tuple(
+        replace(w, top=w.top - shift, bottom=w.bottom - shift)
+        for w in text_to_layout(cleaned).pages[0].words
+    )
+    page = replace(first, words=head + first.words)
+    return replace(layout, pages=(page, *layout.pages[1:]))
+
+
 def extract_from_text(
     body_text: str,
     *,
@@ -62,12 +90,9 @@ def extract_from_text(
 
     ``subject`` (the email's subject) is read as a first line of the body, without its
     ``Re:``/``Fwd:``/``AW:``/``TR:`` prefixes: subjects often carry the PO number."""
-    if subject:
-        cleaned = re.sub(
-            r"(?i)^(?:\s*(?:re|fwd?|tr|aw|wg|sv|antw|r[ée]f)\s*:\s*)+", "", subject
-        ).strip()
-        if cleaned:
-            body_text = cleaned + "\n\n" + body_text
+    cleaned = clean_subject(subject)
+    if cleaned:
+        body_text = cleaned + "\n\n" + body_text
     layout = text_to_layout(body_text)
     return extract_from_layout(
         layout, hints=hints, locale=locale, sent_date=sent_date, sender_email=sender_email

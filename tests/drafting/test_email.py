@@ -39,11 +39,17 @@ def dupont(tenant):
     return customer
 
 
-def email(body: str, *, attachments=(), date="Mon, 23 Nov 2026 09:15:00 +0100") -> bytes:
+def email(
+    body: str,
+    *,
+    attachments=(),
+    date="Mon, 23 Nov 2026 09:15:00 +0100",
+    subject="Commande",
+) -> bytes:
     message = EmailMessage()
     message["From"] = "Marie Roux <achats@dupont-industries.fr>"
     message["To"] = "commandes@acme.example"
-    message["Subject"] = "Commande"
+    message["Subject"] = subject
     message["Date"] = date
     message["Message-ID"] = f"<{abs(hash((body, date)))}@dupont-industries.fr>"
     message.set_content(body)
@@ -171,3 +177,16 @@ def test_the_same_po_sent_again_as_another_file_points_at_the_first_order(tenant
     assert second.duplicate_of == first
     assert second.status == OrderStatus.NEEDS_REVIEW
     assert "duplicate_po_number" in [i["code"] for i in second.issues]
+
+
+def test_the_subject_of_a_body_that_is_the_order_gives_its_po_number(tenant, dupont):
+    raw = email(
+        "Bonjour,\n\nMerci de nous livrer 12 x ZX-99-Q.\n\nCordialement,\nMarie Roux",
+        subject="TR: Commande n° BC26-4902",
+    )
+    message = ingest(tenant, "mail.eml", data=raw, channel="email")
+    order = message_orders(message)[0]
+    assert order.po_number == "BC26-4902"
+    assert [(line.product.sku, line.quantity) for line in order.lines.all()] == [
+        ("GT-6MM-BK", Decimal("12"))
+    ]
