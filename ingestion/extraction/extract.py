@@ -8,6 +8,7 @@ import re
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.confidence import (
     calibrate_order_date,
+    ocr_identifier,
     printed_postal_codes,
     sum_of_complete_table,
     unassigned_scan_date,
@@ -144,6 +145,7 @@ def extract_from_layout(
     po = choose(candidates, "po_number")
     if po is None and lines[0].source not in (TextSource.SHEET, TextSource.PLAIN):
         po = unlabelled_reference(ctx, skip_lines=fax_lines | table.consumed)
+    po = ocr_identifier(po, ctx)
     order_date = choose(candidates, "order_date")
     delivery = choose(candidates, "requested_delivery_date")
     if order_date is None:
