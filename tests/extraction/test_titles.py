@@ -71,7 +71,7 @@ def test_ocr_garbled_title_with_a_number_label_is_not_a_table_reference():
     )
     order = extract_from_layout(layout)
     assert order.po_number.value == "002372"
-    assert order.po_number.rule == "title_number_right:fuzzy"
+    assert order.po_number.rule == "title_number_right:fuzzy+ocr"
     assert 0.75 <= order.po_number.confidence < 0.95
 
 
