@@ -173,11 +173,15 @@ def detect_decimal_separator(texts: Iterable[str]) -> str | None:
     return best
 
 
+# "EUR pallet", "EUR-Palette", "EUR 1 pallet": the Euro-pallet, not the currency
+_EURO_PALLET = re.compile(r"[\s-]*(?:\d\s+)?(?:pal(?:let|ette)s?|paletten)\b", re.IGNORECASE)
+
+
 def find_currencies(text: str) -> list[str]:
     """ISO codes of every currency mark in ``text`` (symbols, codes, words), in order."""
     found: list[tuple[int, str]] = []
     for m in re.finditer(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])", text):
-        if m.group(1) in ISO_CURRENCIES:
+        if m.group(1) in ISO_CURRENCIES and not _EURO_PALLET.match(text, m.end()):
             found.append((m.start(), m.group(1)))
     taken = [False] * (len(text) + 1)
     for symbol, code in CURRENCY_SYMBOLS:

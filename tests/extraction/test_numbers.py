@@ -67,3 +67,11 @@ def test_find_currencies_by_symbol_code_and_word():
         "EUR",
     ]
     assert find_currencies("£ 12.00 or 12,00 EUR") == ["GBP", "EUR"]
+
+
+def test_a_euro_pallet_is_no_currency():
+    from ingestion.extraction.numbers import find_currencies
+
+    assert find_currencies("3 each EUR pallet 1200 x 800 mm, new, EPAL") == []
+    assert find_currencies("2 EUR-Paletten") == []
+    assert find_currencies("Total EUR 12,00") == ["EUR"]
