@@ -262,6 +262,13 @@ def _best_block(found: list, language: str) -> Field | None:
     best = None
     for hit, block in found:
         field = block_address(hit, block, language)
+        ocr = [
+            w.confidence for ln, i, j in block if ln.source == TextSource.OCR for w in ln.words[i:j]
+        ]
+        if ocr:
+            # one misread digit of a scanned postcode is another address
+            factor = 0.55 + 0.45 * min(ocr)
+            field = field.with_confidence(round(field.confidence * factor, 4), "+ocr")
         if best is None or field.confidence > best.confidence:
             best = field
     return best

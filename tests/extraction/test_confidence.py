@@ -257,3 +257,38 @@ def test_on_a_scan_a_date_no_label_claims_is_not_left_silent():
     assert order.requested_delivery_date.rule == "unlabelled_scan_date"
     assert order.requested_delivery_date.confidence < 0.7
     assert extract_from_layout(layout).requested_delivery_date is None  # digital: labels hold
+
+
+def test_a_scanned_delivery_block_weighs_its_ocr_confidence():
+    from dataclasses import replace
+
+    from ingestion.layout import TextSource
+
+    layout = read_pdf(
+        _po(
+            [
+                (330, 40, "BON DE COMMANDE"),
+                (330, 60, "Livrer à :"),
+                (330, 72, "Brasserie du Nord - Entrepôt"),
+                (330, 84, "5 rue du Port"),
+                (330, 96, "69007 Lyon"),
+            ]
+        )
+    )
+    printed = extract_from_layout(layout).ship_to
+    scan = replace(
+        layout,
+        pages=tuple(
+            replace(
+                p,
+                source=TextSource.OCR,
+                words=tuple(replace(w, confidence=0.6) for w in p.words),
+            )
+            for p in layout.pages
+        ),
+    )
+    scanned = extract_from_layout(scan).ship_to
+    assert scanned.value.postal_code == printed.value.postal_code == "69007"
+    assert printed.confidence >= 0.9
+    assert scanned.confidence == round(printed.confidence * (0.55 + 0.45 * 0.6), 4)
+    assert scanned.rule.endswith("+ocr")
