@@ -1,4 +1,7 @@
-"""Confidence calibration of header dates, after the candidates are chosen.
+"""Confidence calibration after the candidates are chosen: what makes a value sure or doubtful.
+
+Each rule here was set from evidence (``python -m ingestion.decision.calibration``): a value
+is raised only where no wrong value was seen, and lowered where wrong values were.
 
 A date next to a plain "Date"/"Datum" label scores low by default (the label could name any
 date: an invoice's, a print date). It is raised when nothing else is in doubt: it is the only
@@ -12,7 +15,13 @@ is ruled out by other dates of the page (``:alt_implausible``) or not (``:alt_pl
 A delivery label followed by something date-like that the engine could not read ("Livraison
 souhaitée" wrapped over two lines, a misread date) is not left silent:
 :func:`unread_delivery_date` gives the requested delivery date a low confidence, so a person
-looks at it.
+looks at it; on a scan, a header date no label claims does the same
+(:func:`unassigned_scan_date`).
+
+A total worked out as the sum of the lines is sure only when the table was read whole
+(:func:`sum_of_complete_table`); a reference number read by OCR weighs its words' OCR
+confidence more (:func:`ocr_identifier`); the postal codes printed outside the vendor block
+(:func:`printed_postal_codes`) tell ``build_draft`` whether a defaulted ship-to can be sure.
 """
 
 from __future__ import annotations
@@ -35,7 +44,7 @@ DECIDED_BY_PAGE = 0.88  # ambiguous, but the page's other dates fix the day/mont
 # Day/month order by country (numeric dates); countries with mixed habits (CA) are in neither.
 MONTH_FIRST = {"US", "PH", "FM", "MH", "PW"}
 DAY_FIRST = {
-    *"FR BE DE AT CH LU NL IT ES PT GB IE DK SE NO FI IS PL CZ SK SI HR RO BG GR EE LV LT HU".split(),
+    *"FR BE DE AT CH LU NL IT ES PT GB IE DK SE NO FI IS PL CZ SK SI HR RO BG GR EE LV".split(),
     *"AU NZ IN BR AR CL CO MX ZA TR IL MA TN DZ SN CI MC LI MT CY RS UA".split(),
 }
 
