@@ -20,6 +20,8 @@ Stable entry points (the Django pipeline calls these; keep the signatures)::
   gives none.
 - ``extract_from_sheet(rows, *, hints=None, locale="en")`` for CSV/XLSX rows (lists of strings,
   see ``ingestion.reading.read_csv`` / ``read_xlsx``).
+- ``with_subject(layout, subject)``: an email body's layout with its subject as first line
+  (above the body, whose positions do not move); subjects often carry the PO number.
 - ``learn_from_correction(extracted, corrected_values, layout, hints=None) -> hints`` returns the
   customer's updated layout hints after a human corrected header fields; store them per
   customer and pass them back as ``hints=`` next time.
@@ -29,7 +31,10 @@ converts cartons of a piece-sold product when the pack size is known); ``unit_pr
 price after a line discount (the gross one stays in the discount arithmetic); ``total`` is the net
 goods total (printed subtotal, or the sum of the lines when it matches, else what is printed with
 a lower confidence); a date without a label is a low-confidence guess (``rule="first_date"``), as
-is a PO number without a label (``rule="unlabelled_reference"``).
+is a PO number without a label (``rule="unlabelled_reference"``). Confidences are calibrated
+against corpora (``ingestion.extraction.confidence``, ``ingestion.decision.calibration``): a
+requested delivery date may be a Field whose value is None (a delivery label the engine could
+not read), so that a person looks instead of the date passing silently.
 
 Every header value is a :class:`Field` (value, confidence 0–1, source, rule); lines are
 :class:`ExtractedLine`. ``ExtractedOrder.to_json()`` / ``from_json()`` round-trip exactly.
@@ -106,6 +111,8 @@ __all__ = [
     "Field",
     "extract_from_layout",
     "extract_from_sheet",
+    "clean_subject",
     "extract_from_text",
     "learn_from_correction",
+    "with_subject",
 ]
