@@ -144,8 +144,21 @@ def test_customer_search_by_code_name_and_vat(tenant, other_tenant):
     assert selectors.customer_search(tenant=tenant, query="FR12345678901") == [acme]
 
 
+def _zone_where_the_last_hour_is_today(now):
+    """A time zone in which the last hour did not cross midnight, so 'today' holds every order."""
+    import zoneinfo
+
+    for name in ("Europe/Paris", "America/New_York", "Asia/Tokyo", "Pacific/Auckland"):
+        local = now.astimezone(zoneinfo.ZoneInfo(name))
+        if 1 <= local.hour <= 22:
+            return name
+    raise AssertionError("no time zone found")  # pragma: no cover
+
+
 def test_dashboard_figures(tenant, clerk):
     now = timezone.now()
+    tenant.timezone = _zone_where_the_last_hour_is_today(now)
+    tenant.save(update_fields=["timezone"])
     approved = review_order(tenant, lines=1, received_at=now - timedelta(minutes=30))
     review_order(tenant, lines=1, received_at=now - timedelta(minutes=10), channel=OrderChannel.FAX)
     touchless = review_order(
