@@ -19,7 +19,7 @@ from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageEr
 
 from ingestion.layout import Layout, Page, TextSource, Word
 from ingestion.reading.errors import UnreadableDocument
-from ingestion.reading.faxclean import clean_page, skew_angle
+from ingestion.reading.faxclean import clean_page, prepare_bilevel, skew_angle
 
 os.environ.setdefault(
     "OMP_THREAD_LIMIT", "1"
@@ -271,7 +271,17 @@ def ocr_page_image(
         dpi_xy: tuple[float, float] | None = (float(dpi), float(dpi))
     else:
         dpi_xy = dpi or _dpi(image)
-    image, eff_dpi = _normalise(image, dpi_xy, max_pixels)
+    bilevel = image.mode == "1"  # a fax: squared, despeckled, deskewed in one go
+    if bilevel:
+        image, eff_dpi, _ = prepare_bilevel(
+            image,
+            dpi_xy or (DEFAULT_DPI, DEFAULT_DPI),
+            target=TARGET_DPI,
+            max_pixels=max_pixels,
+            deskew=deskew,
+        )
+    else:
+        image, eff_dpi = _normalise(image, dpi_xy, max_pixels)
     scale = 72.0 / eff_dpi
     width_pt, height_pt = image.size[0] * scale, image.size[1] * scale
     ink = _ink_ratio(image)
@@ -281,10 +291,10 @@ def ocr_page_image(
         )
     if ink > 0.5:  # white on black
         image = ImageOps.invert(image)
-    if _speckle_ratio(image) > 0.0001:
+    if not bilevel and _speckle_ratio(image) > 0.0001:
         image = _despeckle(image)
     rotation = 0
-    if deskew:
+    if deskew and not bilevel:
         angle = skew_angle(image)
         if abs(angle) >= 0.1:
             image = image.rotate(
