@@ -32,6 +32,7 @@ from ingestion.extraction.header import (
 from ingestion.extraction.hints import apply_hints
 from ingestion.extraction.model import ExtractedLine, ExtractedOrder, Field
 from ingestion.extraction.numbers import detect_decimal_separator
+from ingestion.extraction.ocrfix import fix_ocr_layout
 from ingestion.extraction.tables import extract_lines
 from ingestion.extraction.titles import title_number_candidates
 from ingestion.extraction.totals import find_amount_lines, net_total
@@ -78,6 +79,7 @@ def extract_from_layout(
     sender_email: str | None = None,
 ) -> ExtractedOrder:
     """Extract a draft order from a Layout (see the package docstring)."""
+    layout = fix_ocr_layout(layout)  # digits read as letters in OCR words, flagged
     lines = document_lines(layout)
     if not lines:
         return ExtractedOrder(

@@ -109,17 +109,19 @@ def rule_mask(
     horizontal = _unpool2(_lines_not_text(horizontal, small, length, side), ink.shape)
     vertical = run_mask(close_gaps(small, gap_y, 0), length, 0)
     vertical = _unpool2(_lines_not_text(vertical.T, small.T, length, side).T, ink.shape)
+    h_band = grow(horizontal, RULE_ERASE, 0) if horizontal.any() else None
+    v_band = grow(vertical, RULE_ERASE, 1) if vertical.any() else None
     erase = np.zeros_like(ink)
     strokes = np.zeros_like(ink)
-    if horizontal.any():
-        band = grow(horizontal, RULE_ERASE, 0)
-        crossing = crossing_strokes(ink, band)
-        erase |= band & ~crossing
+    # a letter crossing a line is kept; a line crossing a line (a table's corners and
+    # junctions) is not a letter
+    if h_band is not None:
+        crossing = crossing_strokes(ink if v_band is None else ink & ~v_band, h_band)
+        erase |= h_band & ~crossing
         strokes |= crossing
-    if vertical.any():
-        band = grow(vertical, RULE_ERASE, 1)
-        crossing = crossing_strokes(ink.T, band.T).T
-        erase |= band & ~crossing
+    if v_band is not None:
+        crossing = crossing_strokes((ink if h_band is None else ink & ~h_band).T, v_band.T).T
+        erase |= v_band & ~crossing
         strokes |= crossing
     return erase & ~strokes, strokes
 
@@ -258,7 +260,7 @@ def clean_page(
     """
     gray = np.asarray(image.convert("L"))
     threshold = min(otsu(gray[::3, ::3]), 200)
-    ink = gray < threshold
+    ink = gray <= threshold  # otsu: class 0 is the values up to the threshold
     out = gray
     dark = dark_mask(image, ink, dpi)
     if dark.any():

@@ -1,0 +1,89 @@
+"""OCR confusions inside numbers and codes, fixed before extraction, and flagged.
+
+Tesseract on a fax reads the letter for the digit inside numbers and identifiers: ``4S00``
+for 4500, ``FRO2409476702`` for a VAT number, ``1O0``, and leaves specks of a ruling around
+a number (``_12``, ``7,40:``, ``(2``). :func:`fix_ocr_layout` rewrites such words of OCR pages
+and lowers their confidence (:data:`FIXED_CONFIDENCE`), so that a field read from a fixed
+word is never trusted enough to skip the order desk. Words of text PDFs are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingestion.layout import Layout, TextSource, Word
+
+FIXED_CONFIDENCE = 0.6  # a rewritten word: the field it feeds goes to a person
+NOISY_CONFIDENCE = 0.8  # a number that had specks around it
+
+# letters tesseract reads for digits in fax glyphs
+TO_DIGIT = {
+    "O": "0",
+    "o": "0",
+    "Q": "0",
+    "l": "1",
+    "I": "1",
+    "|": "1",
+    "S": "5",
+    "B": "8",
+    "Z": "2",
+}
+_CONFUSABLE = "".join(re.escape(c) for c in TO_DIGIT)
+# a confusable letter with a digit on both sides (separators allowed: 4,S0 / 2O26-1l-03)
+_BETWEEN_DIGITS = re.compile(
+    rf"(?<=\d)([{_CONFUSABLE}])(?=[.,/-]?\d)|(?<=\d[.,/-])([{_CONFUSABLE}])(?=\d)"
+)
+# a whole token of digits and confusable letters: S00, 1O, 2S,5O (at least two real digits)
+_NUMBER_LIKE = re.compile(rf"^[\d{_CONFUSABLE}]+(?:[.,][\d{_CONFUSABLE}]+)*$")
+# a VAT number whose first digit came out a letter: FRO2409476702, BEO756258718
+_VAT = re.compile(
+    r"^(AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|XI)([OoQ])(\d{7,12})$"
+)
+# specks of a ruling or a cell border stuck to a number
+_SPECKS = re.compile(r"^[(\[|_‘'`]+(?=\d)|(?<=\d)[|)\]:;_‘'`]+$|(?<=\d[.,]\d\d)[.,]$")
+
+
+def fix_word_text(text: str) -> tuple[str, bool, bool]:
+    """(fixed text, a letter became a digit, specks were removed)."""
+    stripped = _SPECKS.sub("", text)
+    specks = stripped != text
+    text = stripped
+    vat = _VAT.match(text)
+    if vat:
+        return vat.group(1) + "0" + vat.group(3), True, specks
+    if (
+        _NUMBER_LIKE.match(text)
+        and len(text) >= 3
+        and sum(c.isdigit() for c in text) >= 2
+        and 0 < sum(c in TO_DIGIT for c in text) < sum(c.isdigit() for c in text)
+    ):
+        return "".join(TO_DIGIT.get(c, c) for c in text), True, specks
+    fixed = _BETWEEN_DIGITS.sub(lambda m: TO_DIGIT[m.group(1) or m.group(2)], text)
+    return fixed, fixed != text, specks
+
+
+def fix_ocr_layout(layout: Layout) -> Layout:
+    """The layout with the OCR words of its OCR pages fixed (see the module docstring)."""
+    if not any(p.source == TextSource.OCR for p in layout.pages):
+        return layout
+    pages = []
+    for page in layout.pages:
+        if page.source != TextSource.OCR:
+            pages.append(page)
+            continue
+        words: list[Word] = []
+        changed = False
+        for word in page.words:
+            text, letters, specks = fix_word_text(word.text)
+            if text != word.text and text:
+                confidence = word.confidence
+                if letters:
+                    confidence = min(confidence, FIXED_CONFIDENCE)
+                elif specks:
+                    confidence = min(confidence, NOISY_CONFIDENCE)
+                word = replace(word, text=text, confidence=confidence)
+                changed = True
+            words.append(word)
+        pages.append(replace(page, words=tuple(words)) if changed else page)
+    return replace(layout, pages=tuple(pages))
