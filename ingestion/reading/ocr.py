@@ -20,6 +20,7 @@ from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageEr
 from ingestion.layout import Layout, Page, TextSource, Word
 from ingestion.reading.errors import UnreadableDocument
 from ingestion.reading.faxclean import clean_page, prepare_bilevel, skew_angle
+from ingestion.reading.reocr import reread
 
 os.environ.setdefault(
     "OMP_THREAD_LIMIT", "1"
@@ -302,6 +303,12 @@ def ocr_page_image(
             )
     image = clean_page(image, eff_dpi, source_dpi=dpi_xy)
     words = _tesseract_words(image, lang=lang, psm=psm, scale=scale)
+    words = reread(  # rows tesseract fitted across two columns, read again column by column
+        image,
+        words,
+        read=lambda im: _tesseract_words(im, lang=lang, psm=psm, scale=1.0),
+        scale=scale,
+    )
     if orientation and _quality(words) < 0.6:
         turn = _osd_rotation(image)
         if turn:
