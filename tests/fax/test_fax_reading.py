@@ -193,3 +193,19 @@ def test_rulings_are_erased_and_the_text_they_touch_is_kept():
     assert out[60:141, 200:211].all()  # the stem, across the ruling
     text_after = out[190:270, 650:1390]
     assert (text_after & text_before).sum() / text_before.sum() > 0.98
+
+
+def test_fields_beside_a_letterhead_are_read_in_their_own_column():
+    """Corpus fax 0005 (seed 11, layout L07): the Date / Date de livraison / Contact block
+    beside the buyer's address has another line pitch; tesseract fitted its rows across
+    both columns ("Dat", "e102", "Cont" + "ontact") until they were read again on their own."""
+    from tests.corpusgen.build import build_world
+    from tests.corpusgen.fax import make_fax
+
+    generated = make_fax(random.Random("doc-11-4"), build_world(11), 5, "L07-gtin-only")
+    layout = read_image(generated.data)
+    rows = _row_texts(layout)
+    assert "Date de livraison 19/10/26" in rows
+    assert any(row.startswith("Contact Nathalie Lef") for row in rows)
+    order = extract_from_layout(layout)
+    assert order.requested_delivery_date.value.isoformat() == "2026-10-19"
