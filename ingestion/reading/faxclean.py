@@ -141,8 +141,9 @@ def _lines_not_text(candidates: np.ndarray, ink: np.ndarray, length: int, side: 
     """Horizontal runs that are lines, not the x-height band of bold text whose letters touch.
 
     A line has paper on at least one side: over a window of ``length`` along it, the rows
-    ``side`` pixels above and below are not both mostly ink. Only rows with candidates are
-    looked at.
+    ``side`` pixels above and below are not both mostly ink; and it is thin: in most of its
+    columns the ink does not go on across it (letters' stems do). Only rows with candidates
+    are looked at.
     """
     rows = np.flatnonzero(candidates.any(axis=1))
     if not len(rows):
@@ -156,6 +157,18 @@ def _lines_not_text(candidates: np.ndarray, ink: np.ndarray, length: int, side: 
         return (c[:, length:] - c[:, :-length])[:, : a.shape[1]] / length
 
     dense = (window_mean(above) > 0.25) & (window_mean(below) > 0.25)
+    # the top or bottom edge of a row of bold letters: in many of its columns the ink goes
+    # on across it further than any line is thick (the letters' stems)
+    thick = side  # rulings are thinner than this (up to 0.035 inch)
+    up = np.ones((len(rows), ink.shape[1]), dtype=bool)
+    down = up.copy()
+    extent = np.zeros(up.shape, dtype=np.int32)
+    for k in range(1, thick + 1):
+        up &= ink[np.clip(rows - k, 0, height - 1)]
+        down &= ink[np.clip(rows + k, 0, height - 1)]
+        extent += up.astype(np.int32) + down
+    stems = (extent >= thick) & ink[rows]
+    dense |= window_mean(stems.astype(np.int32)) > 0.3
     if not dense.any():
         return candidates
     out = candidates.copy()
