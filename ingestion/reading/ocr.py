@@ -197,7 +197,7 @@ def estimate_skew(image: Image.Image, *, max_angle: float = 6.0) -> float:
     return round(best_angle, 2)
 
 
-_JUNK = re.compile(r"^[|\[\]{}~_¦!/\\\"'`.,:;—–-]+$")
+_JUNK = re.compile(r"^[|\[\]{}~_¦!/\\\"'`’‘‚·•.,:;—–-]+$")
 
 
 def _tesseract_words(image: Image.Image, *, lang: str, psm: int, scale: float) -> list[Word]:
