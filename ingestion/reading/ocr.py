@@ -20,7 +20,7 @@ from PIL import Image, ImageFilter, ImageOps, ImageSequence, UnidentifiedImageEr
 from ingestion.layout import Layout, Page, TextSource, Word
 from ingestion.reading.errors import UnreadableDocument
 from ingestion.reading.faxclean import clean_page, prepare_bilevel, skew_angle
-from ingestion.reading.reocr import reread
+from ingestion.reading.reocr import page_language, reread
 
 os.environ.setdefault(
     "OMP_THREAD_LIMIT", "1"
@@ -303,10 +303,11 @@ def ocr_page_image(
             )
     image = clean_page(image, eff_dpi, source_dpi=dpi_xy)
     words = _tesseract_words(image, lang=lang, psm=psm, scale=scale)
+    second = page_language(words, lang)
     words = reread(  # rows tesseract fitted across two columns, read again column by column
         image,
         words,
-        read=lambda im: _tesseract_words(im, lang=lang, psm=psm, scale=1.0),
+        read=lambda im: _tesseract_words(im, lang=second, psm=psm, scale=1.0),
         scale=scale,
     )
     if orientation and _quality(words) < 0.6:

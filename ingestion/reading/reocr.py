@@ -139,3 +139,22 @@ def _surer(new: list[Word], old: list[Word]) -> bool:
         return sum(w.confidence * len(w.text) for w in ws) / letters if letters else 0.0
 
     return score(new) > score(old) and len(suspicious_words(new + [])) == 0
+
+
+MARKS_FOR_LANGUAGE = 8
+_MARKS = {
+    "deu": set("äöüÄÖÜß"),
+    "fra": set("éèêàâçôûîëïÉÈÊÀÇ"),
+}
+
+
+def page_language(words: list[Word], lang: str) -> str:
+    """One of the ``lang`` models (``eng+fra+deu``) for the second look: the page's language
+    by its accented letters. Loading one model instead of three is most of a small call."""
+    models = lang.split("+")
+    if len(models) == 1:
+        return lang
+    counts = {m: sum(c in _MARKS.get(m, ()) for w in words for c in w.text) for m in models}
+    best = max(models, key=lambda m: counts[m])
+    # a few accents are an address (ours: "Frères Lumière"), not the page's language
+    return best if counts[best] >= MARKS_FOR_LANGUAGE else models[0]
