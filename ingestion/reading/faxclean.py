@@ -1,17 +1,15 @@
 """Page-image clean-up before tesseract, tuned on fax scans (1-bit, 204 × 98/196 dpi, skewed).
 
-:func:`clean_page` works on the squared, upscaled (~300 dpi), deskewed greyscale page:
+- :func:`prepare_bilevel`: a 1-bit scan squared, despeckled, deskewed (:func:`bilevel_skew`,
+  on the scan's own pixels) and upscaled to ~300 dpi; :func:`skew_angle` for greyscale pages.
+- :func:`clean_page`: shaded cells (white on black) inverted, exactly (:func:`dark_mask`);
+  ruling lines erased even when a fax broke them into staircases and dashes
+  (:func:`rule_mask`), but not the edges of bold text, and not the letter strokes crossing
+  them (:func:`crossing_strokes`). Tesseract takes rulings next to numbers for ``|``, ``_``,
+  ``(`` or ``1``, ruled columns for pictures, and table junctions for ``+``.
+- :func:`scan_image`: the bitmap behind an image-only PDF page, at its own resolution.
 
-- shaded cells (white text on black or dark grey, table headers) are inverted, but only
-  solid areas at least :data:`DARK_MIN_HEIGHT` × :data:`DARK_MIN_WIDTH` inches: blobby bold
-  text of a fax is not a shaded cell;
-- ruling lines are erased even when a fax broke them: a deskewed 1-bit line is a staircase
-  with one-pixel steps and gaps, so lines are found on ink thickened across the line and
-  closed along it, then every ink pixel within a few pixels of the line goes. Tesseract takes
-  rulings next to numbers for ``|``, ``_``, ``(`` or ``1`` and ruled columns for pictures.
-
-All operations are whole-array numpy shifts (no per-pixel Python), a few tenths of a second
-on an A4 page at 300 dpi.
+Whole-array numpy shifts, no per-pixel Python: ~0.3 s of a page's OCR time.
 """
 
 from __future__ import annotations
