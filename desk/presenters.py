@@ -299,6 +299,7 @@ ISSUE_LABELS = {
     "unknown_product": gettext_lazy("Unknown product"),
     "ambiguous_product": gettext_lazy("Ambiguous product"),
     "price_mismatch": gettext_lazy("Price differs"),
+    "price_below_list": gettext_lazy("Below list price"),
     "missing_price": gettext_lazy("Missing price"),
     "total_mismatch": gettext_lazy("Total differs"),
     "quantity_outlier": gettext_lazy("Unusual quantity"),

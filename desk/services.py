@@ -258,7 +258,7 @@ def order_issue_accept(*, order: Order, index: int, actor) -> Order:
     parsed = parse_issues([accepted])
     index = parsed[0].line_index if parsed else None
     remember = (
-        accepted.get("code") == "price_mismatch"
+        accepted.get("code") in ("price_mismatch", "price_below_list")
         and index is not None
         and index < len(after["lines"])
     )

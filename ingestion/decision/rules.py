@@ -230,11 +230,40 @@ def rule_invalid_quantity(ctx: RuleContext) -> list[dict]:
     return out
 
 
+def _total_confirms_lines(ctx: RuleContext) -> bool:
+    """The printed order total equals the sum of quantity × unit price over every line."""
+    stated = ctx.order.stated_total
+    amounts = [line_amount(line) for line in ctx.lines]
+    if stated is None or not amounts or any(a is None for a in amounts):
+        return False
+    return abs(sum(amounts, Decimal("0.00")) - stated) <= ctx.settings.total_tolerance
+
+
+def _negotiated_discount(ctx: RuleContext, line, delta: Decimal, confirmed_by_total: bool) -> bool:
+    """A price below the list price that reads as the customer's negotiated discount.
+
+    Only for a customer without a price list of its own (the caller checks the source), within
+    the tenant's ``customer_discount_max_pct``, and only when the document's own arithmetic
+    vouches for the price read: its printed line amount, or the printed order total, agrees
+    with quantity × unit price. A misread price breaks that arithmetic and stays blocking.
+    """
+    limit = ctx.settings.customer_discount_max_pct
+    if ctx.customer is None or limit <= 0 or delta >= 0 or -delta > limit:
+        return False
+    stated = (line.extraction or {}).get("stated_line_total")
+    amount = line_amount(line)
+    if stated not in (None, "") and amount is not None:
+        slack = max(ctx.settings.total_tolerance, (line.quantity * Decimal("0.005")).quantize(CENT))
+        return abs(Decimal(str(stated)) - amount) <= slack
+    return confirmed_by_total
+
+
 def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
     out = []
     tolerance = ctx.settings.price_tolerance_pct
     on_date = ctx.order.order_date or ctx.today
     unchecked: set[str] = set()
+    confirmed_by_total = _total_confirms_lines(ctx)
     for i, line in enumerate(ctx.lines):
         if line.product_id is None or line.unit_price is None:
             continue
@@ -249,6 +278,25 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
             continue
         delta = (line.unit_price - expected) / expected * 100
         if abs(delta) <= tolerance:
+            continue
+        if source == "list_price" and _negotiated_discount(ctx, line, delta, confirmed_by_total):
+            out.append(
+                issue(
+                    ctx,
+                    "price_below_list",
+                    f"lines[{i}].unit_price",
+                    _("price %(stated)s is %(delta)s below the list price %(expected)s")
+                    % {
+                        "stated": num(line.unit_price),
+                        "expected": num(expected),
+                        "delta": pct(-delta).lstrip("+"),
+                    },
+                    stated=line.unit_price,
+                    expected=expected,
+                    source=source,
+                    delta_pct=str(delta.quantize(CENT)),
+                )
+            )
             continue
         label = {
             "customer_price_list": _("the customer's price list"),

@@ -64,6 +64,7 @@ DEFAULT_BLOCKING: dict[str, bool] = {
     "unknown_product": True,
     "ambiguous_product": True,
     "price_mismatch": True,
+    "price_below_list": False,
     "price_unchecked": False,
     "missing_price": False,
     "total_mismatch": True,
@@ -88,6 +89,10 @@ class ExtractionSettings:
     blocking: dict[str, bool] = field(default_factory=lambda: dict(DEFAULT_BLOCKING))
     # Relative difference allowed between a printed unit price and the price list.
     price_tolerance_pct: Decimal = Decimal("0.5")
+    # A price at most this many percent below the list price, for a customer with no price
+    # list of its own, is read as the customer's negotiated discount when the document's own
+    # arithmetic confirms it (``price_below_list``, a warning); 0 makes it a price mismatch.
+    customer_discount_max_pct: Decimal = Decimal("30")
     # Absolute difference allowed between the stated total and the sum of the lines.
     total_tolerance: Decimal = Decimal("0.02")
     # A line's quantity above median × factor (or below median / factor) of the
@@ -131,6 +136,10 @@ def extraction_settings_for(tenant) -> ExtractionSettings:
         blocking=blocking,
         price_tolerance_pct=_decimal(
             raw.get("price_tolerance_pct", base.price_tolerance_pct), base.price_tolerance_pct
+        ),
+        customer_discount_max_pct=_decimal(
+            raw.get("customer_discount_max_pct", base.customer_discount_max_pct),
+            base.customer_discount_max_pct,
         ),
         total_tolerance=_decimal(
             raw.get("total_tolerance", base.total_tolerance), base.total_tolerance

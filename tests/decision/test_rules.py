@@ -152,6 +152,64 @@ def test_price_tolerance_is_a_tenant_setting(tenant, customer, product):
     assert rule_price_mismatch(ctx_of(order)) == []
 
 
+def _discounted_line(order, product, *, price, stated_line_total=None):
+    return OrderLineFactory(
+        order=order,
+        product=product,
+        quantity=Decimal("10"),
+        unit_price=Decimal(price),
+        extraction={"stated_line_total": stated_line_total} if stated_line_total else {},
+    )
+
+
+def test_price_below_list_confirmed_by_line_amount_is_a_negotiated_discount(customer, product):
+    order = make_order(customer)
+    _discounted_line(order, product, price="3.10", stated_line_total="31.00")
+    found = rule_price_mismatch(ctx_of(order))
+    assert codes(found) == [("price_below_list", "lines[0].unit_price", False)]
+    assert found[0]["message"] == "price 3.10 is 10.1% below the list price 3.45"
+
+
+def test_price_below_list_confirmed_by_order_total(customer, product):
+    order = make_order(customer, stated_total=Decimal("31.00"))
+    _discounted_line(order, product, price="3.10")
+    assert codes(rule_price_mismatch(ctx_of(order))) == [
+        ("price_below_list", "lines[0].unit_price", False)
+    ]
+
+
+def test_price_below_list_without_arithmetic_to_vouch_for_it_blocks(customer, product):
+    order = make_order(customer)  # no line amount, no order total: a misread price looks the same
+    _discounted_line(order, product, price="3.10")
+    assert codes(rule_price_mismatch(ctx_of(order))) == [
+        ("price_mismatch", "lines[0].unit_price", True)
+    ]
+
+
+def test_price_whose_line_amount_disagrees_blocks(customer, product):
+    order = make_order(customer)
+    _discounted_line(order, product, price="3.10", stated_line_total="34.50")
+    assert codes(rule_price_mismatch(ctx_of(order)))[0][0] == "price_mismatch"
+
+
+def test_discount_beyond_the_tenant_band_blocks(tenant, customer, product):
+    order = make_order(customer)
+    _discounted_line(order, product, price="2.00", stated_line_total="20.00")  # -42 %
+    assert codes(rule_price_mismatch(ctx_of(order)))[0][0] == "price_mismatch"
+    tenant.settings = {"extraction": {"customer_discount_max_pct": "0"}}
+    tenant.save()
+    order.refresh_from_db()
+    order.lines.all().delete()
+    _discounted_line(order, product, price="3.10", stated_line_total="31.00")
+    assert codes(rule_price_mismatch(ctx_of(order)))[0][0] == "price_mismatch"
+
+
+def test_price_above_list_is_never_a_discount(customer, product):
+    order = make_order(customer)
+    _discounted_line(order, product, price="3.80", stated_line_total="38.00")
+    assert codes(rule_price_mismatch(ctx_of(order)))[0][0] == "price_mismatch"
+
+
 def test_customer_price_list_wins_over_list_price(tenant, customer, product):
     price_list = PriceList.objects.create(tenant=tenant, name="Dupont 2026", customer=customer)
     PriceListItem.objects.create(
