@@ -61,6 +61,22 @@ def clean_subject(subject: str | None) -> str:
     return re.sub(r"(?i)^(?:\s*(?:re|fwd?|tr|aw|wg|sv|antw|r[ée]f)\s*:\s*)+", "", subject).strip()
 
 
+# "Order 4500063601", "Commande 4500063601", "Bestellung 4711-26": in a subject, the word
+# names the number that follows it as much as "Order No." does.
+_SUBJECT_ORDER = re.compile(
+    r"(?i)^((?:purchase\s+order|order|commande|bon\s+de\s+commande|bestellung|auftrag|"
+    r"nouvelle\s+commande|new\s+order|neue\s+bestellung))\s*[:\-]?\s+"
+    r"(?=[A-Z0-9][A-Z0-9./_-]*\d)"
+)
+
+
+def subject_line(subject: str | None) -> str:
+    """The subject as the first line of a body: prefixes dropped, and "Order 4711" spelled
+    "Order No. 4711" so the number reads as the PO number it is."""
+    cleaned = clean_subject(subject)
+    return _SUBJECT_ORDER.sub(lambda m: f"{m.group(1)} No. ", cleaned, count=1)
+
+
 def with_subject(layout, subject: str | None):
     """A plain-text layout (an email body) with the subject as its first line: subjects often
     carry the PO number ("Purchase Order 4500080724")."""
@@ -69,7 +85,7 @@ def with_subject(layout, subject: str | None):
     from ingestion.layout import TextSource
     from ingestion.reading.text import LINE_HEIGHT
 
-    cleaned = clean_subject(subject)
+    cleaned = subject_line(subject)
     if not cleaned or not layout.pages or layout.pages[0].source != TextSource.PLAIN:
         return layout
     first = layout.pages[0]
@@ -95,7 +111,7 @@ def extract_from_text(
 
     ``subject`` (the email's subject) is read as a first line of the body, without its
     ``Re:``/``Fwd:``/``AW:``/``TR:`` prefixes: subjects often carry the PO number."""
-    cleaned = clean_subject(subject)
+    cleaned = subject_line(subject)
     if cleaned:
         body_text = cleaned + "\n\n" + body_text
     layout = text_to_layout(body_text)
@@ -112,6 +128,7 @@ __all__ = [
     "extract_from_layout",
     "extract_from_sheet",
     "clean_subject",
+    "subject_line",
     "extract_from_text",
     "learn_from_correction",
     "with_subject",

@@ -200,6 +200,8 @@ def customer_locale_decides(field: Field, country: str | None) -> Field:
 
 _DATE_LIKE = re.compile(
     r"\d{1,4}\s?[./-]\s?\d{1,2}|\b(?:kw|cw|wk|week|semaine|sem|woche)\s*\d|"
+    # a scanned date whose separators were read as digits ("13/07/2026" -> "1310772026")
+    r"^\s*\d{8,10}\s*$|"
     rf"\d{{1,2}}\.?\s*{dates_mod._MONTH_RE}(?![a-z])",
     re.IGNORECASE,
 )

@@ -212,7 +212,10 @@ def extract_from_layout(
             for _hit, block in blocks.get(field_name, []):
                 for ln, i, _j in block:
                     block_segments.add((ln.index, ln.segment_of(i)[0]))
-        buyer = letterhead(ctx, block_segments, language)
+        item_lines = table.consumed | {
+            ln.source.get("line") for ln in order_lines if ln.source.get("line") is not None
+        }
+        buyer = letterhead(ctx, block_segments, language, skip_lines=item_lines)
     emails, phones = emails_and_phones(lines, vendor_lines)
     postal_codes = printed_postal_codes(
         ctx, exclude=vendor_segments, skip_lines=fax_lines | table.consumed, language=language

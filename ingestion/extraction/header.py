@@ -564,7 +564,13 @@ def unlabelled_reference(ctx: HeaderContext, *, skip_lines: set[int]) -> Field |
     return best[1] if best else None
 
 
-def letterhead(ctx: HeaderContext, exclude: set[tuple[int, int]], language: str) -> Field | None:
+def letterhead(
+    ctx: HeaderContext,
+    exclude: set[tuple[int, int]],
+    language: str,
+    *,
+    skip_lines: frozenset[int] | set[int] = frozenset(),
+) -> Field | None:
     """The issuer's address at the top of the first page (a PO's letterhead is the buyer's).
 
     The first address block (name … postcode/city [country]) of a column near the top wins;
@@ -586,6 +592,8 @@ def letterhead(ctx: HeaderContext, exclude: set[tuple[int, int]], language: str)
     for ln in candidates_lines:
         if not plain and ln.top > top_limit:
             break
+        if ln.index in skip_lines:  # an order line ("labels, roll of 1000") is no address
+            continue
         hits = ctx.hits_by_line[ln.index]
         for s0, s1 in ln.segments:
             if any(

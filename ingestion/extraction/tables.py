@@ -742,6 +742,8 @@ def _pick_numbers(
         qty_options = [quantity]
     if not price_text and gross_text:
         price_text, gross_text = gross_text, ""
+    # a gross price column beside the price column: the price printed is already net
+    price_is_net = bool(gross_text)
     price_options = number_candidates(price_text) if price_text else []
     total_options = number_candidates(total_text) if total_text else []
     discount = parse_number(disc_text.replace("%", "")) if disc_text else None
@@ -759,7 +761,7 @@ def _pick_numbers(
     decimals = _decimals(price_text) if price_text else 2
 
     def net_of(p: Decimal) -> Decimal:
-        if not discount:
+        if not discount or price_is_net:
             return p
         return (p * (100 - discount) / 100).quantize(Decimal(1).scaleb(-max(decimals, 2)))
 
@@ -1194,6 +1196,12 @@ def _refit_numbers(row: Row, decimal_sep: str | None) -> tuple[Numbers, list[Tok
     return nums, moved
 
 
+def _amount_before_date(text: str) -> str:
+    """A line amount that ran into the date column beside it ("35,16 2026-06-03")."""
+    m = re.match(r"\s*(\d{1,3}(?:[ .,']\d{3})*[.,]\d{2})\s+(?=\S*\d)", text or "")
+    return m.group(1) if m and dates_mod.find_dates(text[m.end() :]) else ""
+
+
 def _rows_to_lines(
     rows: list[Row], *, decimal_sep: str | None, dayfirst: bool | None, default_year: int | None
 ) -> list[ExtractedLine]:
@@ -1207,10 +1215,11 @@ def _rows_to_lines(
         qty_text = row.text("quantity")
         unit_text = row.text("unit")
         _quantity, unit_from_qty = split_quantity_unit(qty_text) if qty_text else (None, None)
+        total_text = row.text("line_total") or _amount_before_date(row.text("date"))
         nums = _pick_numbers(
             qty_text,
             row.text("unit_price"),
-            row.text("line_total"),
+            total_text,
             row.text("discount"),
             row.text("gross_price"),
             row.text("price_unit"),

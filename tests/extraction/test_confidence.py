@@ -140,6 +140,16 @@ def test_a_delivery_date_that_cannot_be_read_is_not_left_silent():
     assert order.requested_delivery_date.rule == "unread_delivery_label:liefertermin"
 
 
+def test_a_delivery_date_whose_separators_were_read_as_digits_is_not_left_silent():
+    # "13/07/2026" through a fax: "1310772026"
+    layout = read_pdf(
+        _po([(330, 40, "BON DE COMMANDE"), (330, 60, "Livraison :"), (420, 60, "1310772026")])
+    )
+    order = extract_from_layout(layout)
+    assert order.requested_delivery_date.value is None
+    assert order.requested_delivery_date.confidence == 0.3
+
+
 def _unpriced(quantity: str) -> bytes:
     return pdf(
         [

@@ -174,6 +174,29 @@ def test_the_po_number_in_an_email_subject():
     assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [("RB-60L-BK", Decimal(30))]
 
 
+def test_order_and_commande_in_a_subject_name_the_po_number():
+    body = "Hello,\n- 2 x SCR-4X30-ZN\n"
+    assert extract_from_text(body, subject="Order P435065-11").po_number.value == "P435065-11"
+    assert extract_from_text(body, subject="TR: Commande 4500063601").po_number.value == (
+        "4500063601"
+    )
+    assert extract_from_text(body, subject="Bestellung 4711-26 / KW 50").po_number.value == (
+        "4711-26"
+    )
+    assert extract_from_text(body, subject="Order for next week").po_number is None
+
+
+def test_an_order_line_near_the_signature_is_not_the_senders_address():
+    body = (
+        "Hi Thomas,\n\nwe would like to order the following items:\n\n"
+        "MAT-47166099  Labels 100x50 mm, thermal transfer, roll of 1000  5 PC\n\n"
+        "Kind regards,\n\nGareth Brown\nPennine Logistics Ltd\nKingsweston Lane\n"
+        "Bristol BS11 8AZ\n"
+    )
+    order = extract_from_text(body, subject="PO CMD803542")
+    assert order.buyer.value.postal_code == "BS11 8AZ"
+
+
 def test_a_label_wrapped_over_two_lines_of_a_narrow_column():
     layout = read_pdf(
         pdf(

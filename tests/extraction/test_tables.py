@@ -96,6 +96,47 @@ def test_german_table_with_discount_gives_the_net_unit_price():
     ]
 
 
+def test_net_price_column_beside_gross_and_discount_is_not_discounted_twice():
+    columns = [30, 60, 120, 250, 300, 360, 420]
+    rows = [
+        ["Pos.", "Réf.", "Libellé", "Qté", "Prix brut", "Rem.", "Prix net"],
+        ["1", "SF-500", "Film étirable noir", "6", "6,70", "12,5 %", "5,86"],
+        ["2", "CB-310", "Caisse carton", "20", "0,59", "", "0,59"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "Bon de commande"), *table(columns, 100, rows)]]))
+    )
+    assert [(ln.unit_price, ln.discount) for ln in order.lines] == [
+        (Decimal("5.86"), Decimal("12.5")),
+        (Decimal("0.59"), None),
+    ]
+
+
+def test_a_line_amount_run_into_the_date_column_is_still_the_amount():
+    # the amounts are printed right-aligned under "Total HT", their last digits under "Délai"
+    items = [(40, 40, "Bon de commande")]
+    items += table(
+        [40, 80, 140, 280, 330, 372],
+        100,
+        [["Pos.", "Réf.", "Libellé", "Qté", "Prix", "Délai"]],
+    )
+    items += [(328, 100, "Total")]
+    for n, (ref, name, qty, price, amount) in enumerate(
+        [
+            ("SF-500", "Film étirable noir", "6", "5,86", "35,16"),
+            ("CB-3", "Caisse", "20", "0,59", "11,80"),
+        ]
+    ):
+        y = 114 + 14 * n
+        items += [(40, y, str(n + 1)), (80, y, ref), (140, y, name), (280, y, qty)]
+        items += [(330, y, price), (372, y, f"{amount} 2026-06-03")]
+    order = extract_from_layout(read_pdf(pdf([items])))
+    assert [(ln.line_total, ln.unit_price, str(ln.requested_date)) for ln in order.lines] == [
+        (Decimal("35.16"), Decimal("5.86"), "2026-06-03"),
+        (Decimal("11.80"), Decimal("0.59"), "2026-06-03"),
+    ]
+
+
 def test_column_titles_are_checked_against_the_arithmetic_of_ambiguous_numbers():
     rows = [
         ["Item", "Description", "Qty", "Price", "Total"],
