@@ -91,6 +91,7 @@ def extract_from_layout(
     full_text = "\n".join(ln.text for ln in lines)
     language = detect_language(full_text)
     decimal_sep = detect_decimal_separator(ln.text for ln in lines)
+    decimal_sep_sure = detect_decimal_separator((ln.text for ln in lines), strict=True)
     default_year = _default_year(lines, sent_date)
     # currency first (without date order), it helps reading 03/04 dates
     probe = HeaderContext(lines, dayfirst=None, default_year=default_year, language=language)
@@ -113,7 +114,11 @@ def extract_from_layout(
         candidates.extend(apply_hints(hints, ctx))
     # lines
     table = extract_lines(
-        lines, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
+        lines,
+        decimal_sep=decimal_sep,
+        dayfirst=dayfirst,
+        default_year=default_year,
+        decimal_sep_sure=decimal_sep_sure,
     )
     order_lines: list[ExtractedLine] = table.lines
     rule_lines = "table"

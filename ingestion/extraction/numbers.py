@@ -153,21 +153,26 @@ def is_ambiguous(text: str) -> bool:
     return len(number_candidates(text)) > 1
 
 
-def detect_decimal_separator(texts: Iterable[str]) -> str | None:
-    """The document's decimal separator, from numbers that can only be read one way."""
+def detect_decimal_separator(texts: Iterable[str], *, strict: bool = False) -> str | None:
+    """The document's decimal separator, from numbers that can only be read one way.
+
+    ``strict``: only from amounts (two decimals or both separators), when at least three agree
+    and hardly any (one in ten) disagrees."""
     votes: Counter[str] = Counter()
     for text in texts:
         for m in NUMBER_IN_TEXT.finditer(text):
             num = m.group("num")
             if "." in num and "," in num:
                 votes["." if num.rfind(".") > num.rfind(",") else ","] += 2
-            elif re.search(r"[.,]\d{1,2}$", num):
+            elif re.search(r"[.,]\d{2}$" if strict else r"[.,]\d{1,2}$", num):
                 votes[num[-3] if num[-3] in ".," else num[-2]] += 1
             elif re.search(r"[.,]\d{3}[.,]\d{3}", num):
                 votes["," if "." in num else "."] += 1
     if not votes:
         return None
     (best, count), *rest = votes.most_common()
+    if strict:
+        return best if count >= 3 and (not rest or rest[0][1] * 10 <= count) else None
     if rest and rest[0][1] * 3 > count:
         return None
     return best

@@ -918,7 +918,11 @@ def extract_lines(
     decimal_sep: str | None,
     dayfirst: bool | None,
     default_year: int | None,
+    decimal_sep_sure: str | None = None,
 ) -> TableResult:
+    """The item table's lines. ``decimal_sep_sure`` is the decimal separator when the whole
+    document settles it (see ``numbers.detect_decimal_separator(strict=True)``): "1.000" and
+    "0,342" then read one way only."""
     headers = find_headers(lines)
     if not headers:
         return TableResult([], [], [], set())
@@ -975,7 +979,11 @@ def extract_lines(
         consumed.update(r.line.index for r in table_rows)
         columns = table_columns
     extracted = _rows_to_lines(
-        rows, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
+        rows,
+        decimal_sep=decimal_sep,
+        dayfirst=dayfirst,
+        default_year=default_year,
+        decimal_sep_sure=decimal_sep_sure,
     )
     return TableResult(extracted, rows, header_lines, consumed, columns)
 
@@ -1106,10 +1114,21 @@ def _attach_continuations(
 
 UNPRICED_TEXT_ROW = 0.9
 _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}[.,]\d{3}(?![\d.,])")
+
+
+def _two_ways(text: str, sure_sep: str | None) -> bool:
+    """``1.000`` or ``1,250`` may group thousands or mark decimals, unless the document's own
+    decimal separator is certain or the number starts with 0 ("0,070")."""
+    m = _THOUSANDS.search(text or "")
+    if not m:
+        return False
+    return not (sure_sep or m.group(0).startswith("0"))
+
+
 _MONEY = re.compile(r"\d[.,]\d{2}(?!\d)|[€$£]|\b(?:EUR|USD|GBP|CHF)\b")
 
 
-def _plain_unpriced_quantity(row: Row, qty_text: str) -> bool:
+def _plain_unpriced_quantity(row: Row, qty_text: str, sure_sep: str | None = None) -> bool:
     """A quantity read from the document's own text (not OCR) in a table without price
     columns, on a row that shows no amount anywhere, and written one way only ("1.000" could
     be one or a thousand): nothing about it is in doubt."""
@@ -1120,10 +1139,10 @@ def _plain_unpriced_quantity(row: Row, qty_text: str) -> bool:
     others = " ".join(row.text(role) for role in set(row.roles) if role != "quantity")
     if _MONEY.search(others):
         return False
-    return not _THOUSANDS.search(qty_text)
+    return not _two_ways(qty_text, sure_sep)
 
 
-def _plain_priced_row(row: Row, qty_text: str) -> bool:
+def _plain_priced_row(row: Row, qty_text: str, sure_sep: str | None = None) -> bool:
     """A quantity and a unit price read from text in a table with no amount, discount or gross
     price column (nothing to check them against, nothing to confuse them with either), each
     written one way only."""
@@ -1137,7 +1156,7 @@ def _plain_priced_row(row: Row, qty_text: str) -> bool:
     )
     if _MONEY.search(others) or re.search(r"(?i)\b(?:remise|rabatt|discount|skonto)\b", others):
         return False
-    return not (_THOUSANDS.search(qty_text) or _THOUSANDS.search(price_text))
+    return not (_two_ways(qty_text, sure_sep) or _two_ways(price_text, sure_sep))
 
 
 def _first_code(text: str) -> str:
@@ -1203,7 +1222,12 @@ def _amount_before_date(text: str) -> str:
 
 
 def _rows_to_lines(
-    rows: list[Row], *, decimal_sep: str | None, dayfirst: bool | None, default_year: int | None
+    rows: list[Row],
+    *,
+    decimal_sep: str | None,
+    dayfirst: bool | None,
+    default_year: int | None,
+    decimal_sep_sure: str | None = None,
 ) -> list[ExtractedLine]:
     items = _attach_continuations(rows, dayfirst, default_year)
     # prices per 100 or 1000 pieces only where the table says so (a PE column, "/100", "per 100")
@@ -1290,15 +1314,15 @@ def _rows_to_lines(
             confidence = 0.45  # the numbers disagree
         elif nums.unit_price is None and nums.line_total is None:
             confidence = 0.85 if codes else 0.75
-            if _plain_unpriced_quantity(row, qty_text):
+            if _plain_unpriced_quantity(row, qty_text, decimal_sep_sure):
                 confidence = UNPRICED_TEXT_ROW
-            elif _THOUSANDS.search(qty_text or ""):
+            elif _two_ways(qty_text, decimal_sep_sure):
                 confidence = min(confidence, 0.8)  # "1.000": one or a thousand, nothing checks
         elif (
             nums.line_total is None
             and nums.price_unit is None
             and not per_hundred
-            and _plain_priced_row(row, qty_text)
+            and _plain_priced_row(row, qty_text, decimal_sep_sure)
         ):
             confidence = UNPRICED_TEXT_ROW
         if not codes and len(description) < 4:

@@ -1,4 +1,5 @@
 import datetime as dt
+from decimal import Decimal
 
 from ingestion.extraction import extract_from_layout
 from ingestion.matching import MasterData, build_draft
@@ -174,6 +175,26 @@ def test_unpriced_rows_read_from_text_are_confident_unless_the_quantity_reads_tw
     assert [ln.field_confidence["quantity"] for ln in plain.lines] == [0.9, 0.9]
     thousands = extract_from_layout(read_pdf(_unpriced("1.000")))
     assert thousands.lines[0].field_confidence["quantity"] < 0.85
+
+
+def test_a_sheet_whose_amounts_settle_the_decimal_comma_reads_1_000_one_way():
+    from ingestion.extraction import extract_from_sheet
+
+    rows = [
+        ["Bestellnummer", "PO-2026-84882"],
+        [],
+        ["Artikel", "Bezeichnung", "Menge", "EP netto"],
+        ["WG-PU-7", "Handschuhe PU, Größe 7", "1.000", "1,30"],
+        ["TL-243", "Schraubensicherung 243, 50 ml", "12", "14,20"],
+        ["BAG-30", "Druckverschlussbeutel 300x400", "20", "0,070"],
+        ["SF-500", "Handstretchfolie 500 mm", "30", "6,50"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines][::2] == [
+        (Decimal("1000"), Decimal("1.30")),
+        (Decimal("20"), Decimal("0.070")),
+    ]
+    assert [ln.field_confidence["quantity"] for ln in order.lines] == [0.9] * 4
 
 
 def test_the_sum_of_a_whole_one_page_table_is_a_confident_total():

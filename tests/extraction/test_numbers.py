@@ -51,6 +51,13 @@ def test_the_document_decimal_separator_settles_ambiguous_numbers():
     assert parse_number("1,234", decimal_sep=".") == Decimal("1234")
 
 
+def test_a_strict_decimal_separator_needs_amounts_that_agree():
+    amounts = ["6,50", "16,80", "4,91", "Kabelbinder 100 x 2.5 mm"]
+    assert detect_decimal_separator(amounts, strict=True) == ","  # "2.5 mm" is no amount
+    assert detect_decimal_separator(["6,50", "16,80"], strict=True) is None  # too few
+    assert detect_decimal_separator(["6,50", "16,80", "4,91", "1.20"], strict=True) is None
+
+
 def test_detect_decimal_separator_from_unambiguous_numbers():
     assert detect_decimal_separator(["Total 5,760.00", "qty 1,234", "12.5"]) == "."
     assert detect_decimal_separator(["1.234,56 €", "12,00", "Menge 1.000"]) == ","
