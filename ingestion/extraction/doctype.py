@@ -39,7 +39,7 @@ _ORDER = r"purchase\s+order|order\s+form|p\.?\s?o\.?(?=\s|$|#|:)|bon\s+de\s+comm
 _REFERENCE_TO = re.compile(
     r"(?:\bref(?:erence)?\.?|\bvotre|\bvos|\bnotre|\bnos|\byour|\bour|\bihre?|\bunsere?|\bn°|\bno\.?|\bselon|\bsuivant|\bper|\bas\s+per|\bgemass|\blaut|\bzu(?:r|m)?|\bsee|\bvoir|\bsiehe)\s*$"
 )
-_NEG_RES = [(kind, re.compile(rf"(?<![a-z]){p}(?![a-z])")) for kind, p in _NEGATIVE]
+_NEG_RES = [(kind, re.compile(rf"(?<![a-z])(?:{p})(?![a-z])")) for kind, p in _NEGATIVE]
 _ORDER_RE = re.compile(rf"(?<![a-z])(?:{_ORDER})(?![a-z])")
 
 

@@ -28,3 +28,12 @@ def test_a_text_without_order_content_is_not_an_order():
     order = extract_from_text("Hello,\n\nI am out of office until Monday.\n\nBest regards")
     assert order.is_order is False
     assert order.not_order_reason == "no order title and no order lines found"
+
+
+def test_words_that_contain_a_negative_title_are_not_that_title():
+    # "Devise" (currency) holds "devis" (quote), "savoir" holds "avoir" (credit note)
+    order = extract_from_text(
+        "N° commande\tCMD648011\nDevise\tEUR\nÀ savoir\tlivrer le matin\n\n"
+        "Pos\tRéf\tQté\tP.U.\n1\tX-1\t5\t2,81\n"
+    )
+    assert (order.is_order, order.document_type) == (True, "purchase_order")
