@@ -620,6 +620,8 @@ def letterhead(
             block.append(item)
             previous_bottom = ln.bottom
             parts = split_address_lines([ln.text_of(item[1], item[2])])
+            if len(block) > 1:  # a British postcode on its own line, under the town
+                parts.append(block[-2][0].text_of(block[-2][1], block[-2][2]) + " " + parts[0])
             if any(parse_postal_line(p, language=language) for p in parts):
                 texts = [t.text_of(i, j) for t, i, j in block][-7:]
                 address = parse_address(texts, language=language)

@@ -212,3 +212,28 @@ def test_a_label_wrapped_over_two_lines_of_a_narrow_column():
         )
     )
     assert extract_from_layout(layout).requested_delivery_date.value == dt.date(2026, 3, 2)
+
+
+def test_a_british_letterhead_with_its_postcode_on_its_own_line():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "Harrow Engineering Supplies Ltd"),
+                    (420, 40, "PURCHASE ORDER"),
+                    (40, 52, "2 Brindley Road, Bletchley"),
+                    (40, 64, "Milton Keynes"),
+                    (40, 76, "MK1 1QZ"),
+                    (40, 100, "Norvell Industrie SAS"),
+                    (40, 112, "18 rue des Frères Lumière"),
+                    (40, 124, "69680 Chassieu"),
+                ]
+            ]
+        )
+    )
+    buyer = extract_from_layout(layout).buyer.value
+    assert (buyer.name, buyer.postal_code, buyer.city) == (
+        "Harrow Engineering Supplies Ltd",
+        "MK1 1QZ",
+        "Milton Keynes",
+    )
