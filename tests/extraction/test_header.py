@@ -237,3 +237,33 @@ def test_a_british_letterhead_with_its_postcode_on_its_own_line():
         "MK1 1QZ",
         "Milton Keynes",
     )
+
+
+def test_a_short_delivery_heading_in_a_row_of_address_headings_is_a_plain_ship_to():
+    def document(headings):
+        return read_pdf(
+            pdf(
+                [
+                    [
+                        (40, 40, "Commande fournisseur N° E26/45120"),
+                        *table(
+                            [40, 220, 400],
+                            80,
+                            [
+                                headings,
+                                ["Norvell SAS", "Métallerie SAS - Magasin", "Métallerie SAS"],
+                                ["18 rue des Frères Lumière", "17 route du Rhin", "2 allée Turing"],
+                                ["69680 Chassieu", "67100 Strasbourg", "21000 Dijon"],
+                            ],
+                        ),
+                    ]
+                ]
+            )
+        )
+
+    row = extract_from_layout(document(["Fournisseur", "Livraison", "Adresse de facturation"]))
+    assert row.ship_to.value.postal_code == "67100"
+    assert row.ship_to.confidence >= 0.85
+    alone = extract_from_layout(document(["", "Livraison", ""]))
+    assert alone.ship_to.value.postal_code == "67100"
+    assert alone.ship_to.confidence < 0.85
