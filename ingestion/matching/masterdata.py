@@ -149,11 +149,14 @@ class MasterData:
         return product.list_price if product else None
 
     def customer_currency(self, code: str | None) -> str | None:
-        """The customer's own currency, else its country's, else the price list's."""
+        """The customer's own currency, else the price list's (what an order from a customer
+        with no currency of its own is priced in), else its country's."""
         customer = self.customer(code) if code else None
         if customer is not None:
             if customer.currency:
                 return customer.currency
+            if self.index.price_list_currency:
+                return self.index.price_list_currency
             country = customer.country.upper()
             if country in COUNTRY_CURRENCY:
                 return COUNTRY_CURRENCY[country]

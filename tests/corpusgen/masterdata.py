@@ -973,12 +973,13 @@ def write_masterdata(folder: Path, customers: list[Customer], products: list[Pro
                 "country",
                 "sales_rep_email",
                 "vip",
+                "currency",
             ]
         )
         for c in customers:
             a = c.address
             w.writerow([c.code, c.name, c.vat_number, "|".join(c.email_domains), a.street, a.postal_code, a.city, a.country,
-                        c.sales_rep_email, "true" if c.vip else "false"])  # fmt: skip
+                        c.sales_rep_email, "true" if c.vip else "false", c.currency])  # fmt: skip
     with (folder / "products.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(["sku", "gtin", "description", "unit", "unit_price", "currency"])
