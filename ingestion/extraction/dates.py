@@ -161,8 +161,10 @@ def find_dates(
             add(m, _make(_year(m["y"], default_year), month, int(m["d"])), False, "named")
     for m in _MONTH_DAY.finditer(folded):
         month = MONTHS.get(m["mon"].rstrip(".")) or MONTHS.get(_fold(m["mon"].rstrip(".")))
-        # "mar 3" is Tuesday in French and March in English; require a year or a full month name
-        if month and (m["y"] or len(m["mon"].rstrip(".")) > 3):
+        # "mar 3" is Tuesday in French and March in English: that one needs a year, an
+        # ordinal ("Mar 3rd") or the full month name
+        ordinal = re.search(r"\d(?:st|nd|rd|th)$", m.group(0))
+        if month and (m["y"] or ordinal or m["mon"].rstrip(".") != "mar"):
             add(m, _make(_year(m["y"], default_year), month, int(m["d"])), False, "named")
     for m in _WEEK.finditer(folded):
         week = int(m["w"] or m["w2"])

@@ -120,7 +120,8 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "requested_delivery_date",
-        r"livraison\s+(?:souhaitee|prevue|demandee|requise|imperative|au\s+plus\s+tard|le|pour\s+le|avant\s+le)(?:\s+(?:le|pour\s+le|avant\s+le))?|a\s+livrer\s+(?:le|pour\s+le|avant\s+le)|livrer\s+(?:le|avant\s+le)",
+        r"livraison\s+(?:souhaitee|prevue|demandee|requise|imperative|au\s+plus\s+tard|le|pour\s+le|avant\s+le)(?:\s+(?:le|pour\s+le|avant\s+le))?|a\s+livrer\s+(?:le|pour\s+le|avant\s+le)|livrer\s+(?:le|avant\s+le)|"
+        r"livraison\s*:\s*(?:le|pour\s+le|avant\s+le)(?=\s+\d)",
         1.0,
     ),
     (
@@ -243,6 +244,14 @@ _LABELS: list[tuple[str, str, float]] = [
 ]
 
 _LABELS += [
+    (
+        # the date of another document the order refers to: not the order's date
+        "reference_date",
+        r"(?:ihre?|unsere?)\s+(?:nachricht|schreiben|anfrage|angebot|e-?mail|mail|zeichen)\s+vom|"
+        r"(?:votre|notre)\s+(?:offre|devis|courrier|lettre|message|demande|e-?mail)\s+du|"
+        r"(?:your|our)\s+(?:quot(?:e|ation)|offer|letter|message|e-?mail|enquiry|inquiry)\s+(?:of|dated|from)",
+        1.0,
+    ),
     (
         "invoice_date",
         r"invoice\s+date|date\s+(?:de\s+(?:la\s+)?)?facture|rechnungsdatum|billing\s+date|date\s+of\s+invoice",

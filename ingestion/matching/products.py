@@ -125,6 +125,38 @@ def _fuzzy_codes(codes: list[str], customer: str | None, md: MasterData, add) ->
                 )
 
 
+_TEXT_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]")
+
+
+def _codes_in_text(
+    line: ExtractedLine, codes: list[str], customer: str | None, md: MasterData, add
+) -> None:
+    """Our SKU, the customer's part number or a GTIN written inside the description or a text
+    line under the item ("Ihre Materialnummer: 281-0016", "[280-0028] Foret HSS", "210-0113
+    Roulement"): each word looked up exactly. A bare number of four digits or fewer counts
+    only as the description's first word (where codes lead), not as a size inside it."""
+    index = md.index
+    texts = [line.description or "", *(line.description_lines or ())]
+    seen: set[str] = {norm_code(c) for c in codes}
+    for text in texts:
+        for k, m in enumerate(_TEXT_TOKEN.finditer(text)):
+            token = m.group(0)
+            n = norm_code(token)
+            if n in seen or len(n) < 3 or not re.search(r"\d", n):
+                continue
+            seen.add(n)
+            if n.isdigit() and len(n) <= 4 and (k > 0 or token != n):
+                continue
+            for sku in index.product_by_norm_sku.get(n, []):
+                add(sku, 3.4, f"sku_in_text:{token}")
+            if customer and (customer, n) in index.alias:
+                add(index.alias[(customer, n)], 3.4, f"alias_in_text:{token}")
+            if len(n) in (8, 12, 13, 14) and n.isdigit():
+                sku = index.product_by_gtin.get(n.lstrip("0"))
+                if sku:
+                    add(sku, 3.4, f"gtin_in_text:{token}")
+
+
 def match_product(
     line: ExtractedLine, customer_code: str | None, md: MasterData, *, top: int = 5
 ) -> ProductMatch:
@@ -164,6 +196,8 @@ def match_product(
                 sku = index.product_by_gtin.get(digits.lstrip("0"))
                 if sku:
                     add(sku, 4.2 * weight, f"gtin:{code}")
+    if not scores:
+        _codes_in_text(line, codes, customer, md, add)
     if not scores:
         _fuzzy_codes(codes, customer, md, add)
     if line.gtin:

@@ -71,3 +71,12 @@ def test_detect_dayfirst_from_the_document():
     assert detect_dayfirst(["Date 03/04/2026"], language="fr") is True
     assert detect_dayfirst(["Datum 03.04.2026"]) is True
     assert detect_dayfirst(["Date 03/04/2026"]) is None
+
+
+def test_an_abbreviated_month_then_day_without_a_year_takes_the_default_year():
+    found = find_dates("please deliver by Dec 15th", default_year=2026)
+    assert [d.value for d in found] == [dt.date(2026, 12, 15)]
+    assert [d.value for d in find_dates("Jan 4", default_year=2027)] == [dt.date(2027, 1, 4)]
+    # "mar 3" is Tuesday the 3rd in French: March only with a year or an ordinal
+    assert find_dates("livraison mar 3", default_year=2026) == []
+    assert [d.value for d in find_dates("Mar 3rd", default_year=2026)] == [dt.date(2026, 3, 3)]

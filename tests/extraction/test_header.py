@@ -267,3 +267,26 @@ def test_a_short_delivery_heading_in_a_row_of_address_headings_is_a_plain_ship_t
     alone = extract_from_layout(document(["", "Livraison", ""]))
     assert alone.ship_to.value.postal_code == "67100"
     assert alone.ship_to.confidence < 0.85
+
+
+def test_the_date_of_the_message_or_quote_an_order_answers_is_not_its_date():
+    order = extract_from_text(
+        "BESTELLUNG Nr. 4711\nIhre Nachricht vom: 17.10.2026     Datum: 03.11.2026\n\n"
+        "Menge\tArtikel\n5\tX-1\n"
+    )
+    assert order.order_date.value == dt.date(2026, 11, 3)
+    order = extract_from_text(
+        "Bon de commande 12\nVotre offre du 12/10/2026\nDijon, le 16 novembre 2026\n\n"
+        "Qté\tRéf\n5\tX-1\n"
+    )
+    assert order.order_date.value == dt.date(2026, 11, 16)
+
+
+def test_livraison_colon_le_is_the_delivery_date_not_the_order_date():
+    order = extract_from_text(
+        "Commande 4711 du 09/11/2026\nLivraison : le 20/11/2026 avant 12h00\n\nQté\tRéf\n5\tX-1\n"
+    )
+    assert (order.order_date.value, order.requested_delivery_date.value) == (
+        dt.date(2026, 11, 9),
+        dt.date(2026, 11, 20),
+    )

@@ -188,3 +188,28 @@ def test_an_unstated_currency_is_the_customers_own_then_the_catalogues():
     order = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK\n")
     draft = build_draft(order, md, sender_email="buyer@harrow.co.uk")
     assert draft.to_json()["currency"] == "EUR"
+
+
+def _line(description, *lines):
+    return ExtractedLine(
+        description=description,
+        description_lines=(description, *lines),
+        quantity=Decimal("10"),
+    )
+
+
+def test_a_code_written_in_the_description_or_a_text_line_under_the_item_is_matched():
+    md = MasterData.from_csv(
+        CUSTOMERS,
+        PRODUCTS + "210-0113,,Ball bearing 6306 2RS,EA,8.20,EUR\n6306,,Seal,EA,1.00,EUR\n",
+        ALIASES,
+    )
+    below = _line("Kabelbinder", "Ihre Materialnummer: CT-200-NT")
+    assert match_product(below, "C00003", md).sku == "CT-200-NT"
+    leading = _line("210-0113 Roulement à billes 6306 2RS")
+    assert match_product(leading, "C00001", md).sku == "210-0113"
+    bracketed = _line("[A-778] Gaine thermo")
+    assert match_product(bracketed, "C00001", md).sku == "GT-6MM-BK"
+    # a bare short number inside a description is a size, not the product "6306"
+    inside = _line("Roulement à billes 6306 2RS")
+    assert match_product(inside, "C00001", md).sku != "6306"
