@@ -70,10 +70,18 @@ _SUBJECT_ORDER = re.compile(
 )
 
 
+# a reply to a quote ("AW: Angebot 2026-118") answers it: the subject names the quote, it is
+# not the title of this message
+_QUOTE_TITLE = re.compile(r"(?i)^(?:angebot|quot(?:e|ation)|offer|devis|offre)\b")
+
+
 def subject_line(subject: str | None) -> str:
-    """The subject as the first line of a body: prefixes dropped, and "Order 4711" spelled
-    "Order No. 4711" so the number reads as the PO number it is."""
+    """The subject as the first line of a body: prefixes dropped, "Order 4711" spelled
+    "Order No. 4711" so the number reads as the PO number it is, and a reply's quote subject
+    spelled as the reference it is ("Ref. Angebot 2026-118")."""
     cleaned = clean_subject(subject)
+    if cleaned != (subject or "").strip() and _QUOTE_TITLE.match(cleaned):
+        return "Ref. " + cleaned
     return _SUBJECT_ORDER.sub(lambda m: f"{m.group(1)} No. ", cleaned, count=1)
 
 

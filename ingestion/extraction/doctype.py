@@ -37,7 +37,7 @@ _NEGATIVE = [
 _ORDER = r"purchase\s+order|order\s+form|p\.?\s?o\.?(?=\s|$|#|:)|bon\s+de\s+commande|commande(?:\s+fournisseur)?|bestellung|bestellschein|einkaufsbestellung|auftrag|order|replenishment\s+order|reorder|nachbestellung"
 # "réf. devis", "your quotation", "Votre commande n°": a reference to another document, not a title
 _REFERENCE_TO = re.compile(
-    r"(?:\bref(?:erence)?\.?|\bvotre|\bvos|\bnotre|\bnos|\byour|\bour|\bihre?|\bunsere?|\bn°|\bno\.?|\bselon|\bsuivant|\bper|\bas\s+per|\bgemass|\blaut|\bzu(?:r|m)?|\bsee|\bvoir|\bsiehe)\s*$"
+    r"(?:\bref(?:erence)?\.?|\bvotre|\bvos|\bnotre|\bnos|\byour|\bour|\bihre?|\bunsere?|\bn°|\bno\.?|\bselon|\bsuivant|\bper|\bas\s+per|\bgemass|\bgem\.|\blaut|\blt\.|\bzu(?:r|m)?|\bsee|\bvoir|\bsiehe|\baccording\s+to|\bfollowing|\bsuite\s+a|\bconformement\s+a|\bcf\.?|\bwie|\bim|\bdem|\bdu|\bau|\bthe)\s*$"
 )
 _NEG_RES = [(kind, re.compile(rf"(?<![a-z])(?:{p})(?![a-z])")) for kind, p in _NEGATIVE]
 _ORDER_RE = re.compile(rf"(?<![a-z])(?:{_ORDER})(?![a-z])")

@@ -37,3 +37,17 @@ def test_words_that_contain_a_negative_title_are_not_that_title():
         "Pos\tRéf\tQté\tP.U.\n1\tX-1\t5\t2,81\n"
     )
     assert (order.is_order, order.document_type) == (True, "purchase_order")
+
+
+def test_an_order_that_refers_to_a_quote_is_an_order():
+    order = extract_from_text(
+        "Bestellung 4711\nPreise gem. Angebot AN-26-0931\n\nMenge\tArtikel\n5\tX-1\n"
+    )
+    assert (order.is_order, order.document_type) == (True, "purchase_order")
+    reply = extract_from_text(
+        "Hallo,\nbitte liefern Sie:\n- 40 x GC5-09\n- 15 x MASK-FFP2\nGruss",
+        subject="AW: Angebot AN-26-0931",
+    )
+    assert (reply.is_order, reply.document_type) == (True, "purchase_order")
+    quote = extract_from_text("Hello,\n- 40 x GC5-09\n", subject="Angebot AN-26-0931")
+    assert quote.document_type == "quote"  # not a reply: the message itself is the quote
