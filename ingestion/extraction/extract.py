@@ -145,8 +145,15 @@ def extract_from_layout(
             c.source.get("line") in table.consumed and c.field in ("po_number", "customer_number")
         )
     ]
-    for c in candidates:
-        if c.source.get("line") in table.consumed:
+    # the same delivery date labelled under every item ("Liefertermin: 14.12.2026") is the
+    # order's, as plainly as a header one; otherwise values inside the table weigh less
+    in_table = [c for c in candidates if c.source.get("line") in table.consumed]
+    item_dates = {c.value for c in in_table if c.field == "requested_delivery_date"}
+    repeated = len(item_dates) == 1 and (
+        sum(c.field == "requested_delivery_date" for c in in_table) >= max(2, len(order_lines))
+    )
+    for c in in_table:
+        if not (repeated and c.field == "requested_delivery_date"):
             c.score *= 0.6
     # header fields
     po = choose(candidates, "po_number")

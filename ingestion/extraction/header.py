@@ -434,9 +434,42 @@ class HeaderContext:
             return (re.sub(r"[\s.-]", "", m.group(0)), 1.0) if m else (None, 0.0)
         return None, 0.0
 
+    def _number_and_date(self, hit: LabelHit) -> list[Candidate]:
+        """ "4500120007 / 27.11.2026" under a "Bestellnummer/Datum" label: the number before
+        the slash, the date after it."""
+        out: list[Candidate] = []
+        for kind, line, i, j, text in _value_slices(hit, self.lines_by_page, self.hits_by_line):
+            number, sep, rest = text.partition(" / ")
+            if not sep:
+                number, sep, rest = text.partition("/ ")
+            if not sep:
+                continue
+            factor = hit.strength * _position_factor(kind) * _ocr_factor(line, i, j)
+            for field_name, part in (("po_number", number), ("order_date", rest)):
+                value, quality = self.parse_value(field_name, part)
+                if value is None:
+                    continue
+                score = factor * quality * (0.93 if line.page > 1 else 1.0)
+                out.append(
+                    Candidate(
+                        field=field_name,
+                        value=value,
+                        score=score,
+                        source=line.source_ref(i, j),
+                        rule=f"label_{kind}:{hit.label_key}",
+                        text=part,
+                    )
+                )
+            if out:
+                break
+        return out
+
     def candidates(self) -> list[Candidate]:
         out: list[Candidate] = []
         for hit in self.hits:
+            if hit.field == "po_number_and_date":
+                out.extend(self._number_and_date(hit))
+                continue
             if hit.field not in VALUE_FIELDS:
                 continue
             for kind, line, i, j, text in _value_slices(hit, self.lines_by_page, self.hits_by_line):

@@ -68,6 +68,13 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", r"bestellung", 0.75),
     ("po_number", rf"beleg{_SP}(?:nummer|{_NO})|belegnummer", 0.8),
     ("po_number", r"auftrag", 0.55),
+    # "Bestellnummer/Datum  4500120007 / 27.11.2026": one label, two values (SAP forms)
+    (
+        "po_number_and_date",
+        rf"(?:bestell(?:nummer|{_SP}nr\.?)|(?:purchase\s+)?order{_SP}(?:{_NO}|number)|p{_SP}o{_SP}(?:{_NO}|number)|"
+        rf"(?:{_NO}\s*(?:de\s+)?)?commande(?:\s*{_NO})?)\s*/\s*(?:datum|date|du)",
+        1.0,
+    ),
     # --- order date -----------------------------------------------------------------------
     (
         "order_date",

@@ -290,3 +290,41 @@ def test_livraison_colon_le_is_the_delivery_date_not_the_order_date():
         dt.date(2026, 11, 9),
         dt.date(2026, 11, 20),
     )
+
+
+def _sap_form(items):
+    rows = [["Pos.", "Material", "Bezeichnung", "Menge", "Preis", "Wert"]]
+    for n, (material, name, qty, price, amount) in enumerate(items, start=1):
+        rows.append([f"000{n}0", material, name, qty, price, amount])
+        rows.append(["", "", "Liefertermin: 14.12.2026", "", "", ""])
+    return read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "HOFFMANN GMBH"),
+                    (330, 40, "Bestellung"),
+                    (330, 56, "Bestellnummer/Datum"),
+                    (430, 56, "4500012345 / 23.11.2026"),
+                    *table([40, 90, 150, 330, 390, 450], 120, rows),
+                ]
+            ]
+        )
+    )
+
+
+def test_a_sap_number_and_date_label_gives_both_and_a_delivery_date_under_every_item():
+    order = extract_from_layout(
+        _sap_form(
+            [
+                ("10005414", "Keilriemen SPA 1400", "1", "11,70", "11,70"),
+                ("10006080", "Senkschraube M5x16", "20", "0,12", "2,40"),
+            ]
+        )
+    )
+    assert (order.po_number.value, order.po_number.confidence >= 0.9) == ("4500012345", True)
+    assert (order.order_date.value, order.order_date.confidence >= 0.9) == (
+        dt.date(2026, 11, 23),
+        True,
+    )
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 14)
+    assert order.requested_delivery_date.confidence >= 0.9

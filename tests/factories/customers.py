@@ -9,7 +9,7 @@ class CustomerFactory(factory.django.DjangoModelFactory):
         model = Customer
 
     tenant = factory.SubFactory(TenantFactory)
-    code = factory.Sequence(lambda n: f"C{n:05d}")
+    code = factory.Sequence(lambda n: f"C{90000 + n:05d}")  # apart from the codes tests pick
     name = factory.Sequence(lambda n: f"Customer {n} SARL")
     currency = "EUR"
 
