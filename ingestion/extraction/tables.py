@@ -1215,6 +1215,26 @@ def _refit_numbers(row: Row, decimal_sep: str | None) -> tuple[Numbers, list[Tok
     return nums, moved
 
 
+_PER = re.compile(
+    r"^(?P<price>\S*\d[.,]\d+)\s*(?:/\s*|per\s+|pro\s+|je\s+)?(?P<per>1|10|100|1\.?000)$"
+)
+
+
+def _price_and_per(row: Row) -> tuple[str, str]:
+    """The unit price and its price unit (PE) of a row, where a narrow PE column beside the
+    price ran into it: "38,00 100" under "Einzelpreis PE", "12,00 / 100" in the price cell."""
+    price_text, pe_text = row.text("unit_price"), row.text("price_unit")
+    if not price_text and pe_text:
+        m = _PER.match(pe_text.strip())
+        if m:
+            return m["price"], m["per"].replace(".", "")
+    if price_text and not pe_text:
+        m = _PER.match(price_text.strip())
+        if m and ("price_unit" in row.roles or "/" in price_text):
+            return m["price"], m["per"].replace(".", "")
+    return price_text, pe_text
+
+
 def _amount_before_date(text: str) -> str:
     """A line amount that ran into the date column beside it ("35,16 2026-06-03")."""
     m = re.match(r"\s*(\d{1,3}(?:[ .,']\d{3})*[.,]\d{2})\s+(?=\S*\d)", text or "")
@@ -1240,13 +1260,14 @@ def _rows_to_lines(
         unit_text = row.text("unit")
         _quantity, unit_from_qty = split_quantity_unit(qty_text) if qty_text else (None, None)
         total_text = row.text("line_total") or _amount_before_date(row.text("date"))
+        price_text, pe_text = _price_and_per(row)
         nums = _pick_numbers(
             qty_text,
-            row.text("unit_price"),
+            price_text,
             total_text,
             row.text("discount"),
             row.text("gross_price"),
-            row.text("price_unit"),
+            pe_text,
             decimal_sep,
             per_hundred=per_hundred,
         )

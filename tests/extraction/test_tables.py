@@ -197,3 +197,24 @@ def test_the_last_item_keeps_its_wrap_when_the_items_above_wrap_alike():
         "Heat shrink sleeve 6 mm, black, roll of 10 m",
         "Cable tie 200 mm, natural, bag of 100",
     ]
+
+
+def test_a_price_per_100_run_into_or_written_in_the_price_cell():
+    items = [(40, 40, "Bestellung Nr. B-2026-117")]
+    items += [(40, 100, "Pos."), (70, 100, "Art.-Nr."), (150, 100, "Bezeichnung")]
+    items += [(330, 100, "Menge"), (400, 100, "Einzelpreis PE"), (500, 100, "Gesamt")]
+    rows = [
+        ("1", "350-0013", "Schlauchschelle W2", "250", "38,00 100", "95,00"),
+        ("2", "390-0031", "Wellendichtring", "150", "2,02 1", "303,00"),
+        ("3", "225-0035", "Senkschraube M8x25", "500", "29,00 / 100", "145,00"),
+    ]
+    for n, (pos, ref, name, qty, price, amount) in enumerate(rows):
+        y = 114 + 14 * n
+        items += [(40, y, pos), (70, y, ref), (150, y, name), (330, y, qty)]
+        items += [(418, y, price), (500, y, amount)]
+    order = extract_from_layout(read_pdf(pdf([items])))
+    assert [(ln.unit_price, ln.price_unit, ln.line_total) for ln in order.lines] == [
+        (Decimal("38.00"), Decimal("100"), Decimal("95.00")),
+        (Decimal("2.02"), None, Decimal("303.00")),
+        (Decimal("29.00"), Decimal("100"), Decimal("145.00")),
+    ]
