@@ -309,29 +309,53 @@ def find_headers(lines: list[TextLine]) -> list[Header]:
                     headers.append(merged)
             continue
         header = Header(line=line, columns=cells, score=score, bottom=line.bottom)
-        if k + 1 < len(lines) and lines[k + 1].page == line.page:
-            merged = _merge_two_lines(line, lines[k + 1])
-            if merged and merged.score > score:
+        above = lines[k - 1] if k > 0 and lines[k - 1].page == line.page else None
+        below = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].page == line.page else None
+        # titles over two or three lines: "Prix" / "Description … Qté" / "unitaire"
+        options = [
+            _merge_two_lines(line, below) if below else None,
+            _merge_lines([above, line], main=1) if above else None,
+            _merge_lines([above, line, below], main=1) if above and below else None,
+        ]
+        for merged in options:
+            if merged and merged.score > header.score:
                 header = merged
+        three = options[2]
+        if (
+            three
+            and three.score >= header.score
+            and max(len(above.words), len(below.words)) <= 6
+            and len(above.words) + len(below.words) <= len(line.words) + 2
+        ):
+            # fragments above and below the titles ("Unit" / "Price") belong to them
+            header = three
         headers.append(header)
     return headers
 
 
 def _merge_two_lines(top: TextLine, below: TextLine) -> Header | None:
-    if below.top - top.bottom > 1.2 * max(top.height, 4.0):
+    return _merge_lines([top, below], main=0)
+
+
+def _merge_lines(stack: list[TextLine], *, main: int) -> Header | None:
+    """One header from title lines stacked close together; ``stack[main]`` is read in title
+    cells ("Order", "U/M" apart even in one segment), the others in segments."""
+    for upper, lower in zip(stack, stack[1:], strict=False):
+        if lower.top - upper.bottom > 1.2 * max(upper.height, 4.0):
+            return None
+    if any(sum(ch.isdigit() for ch in ln.text) > 2 for ln in stack):
         return None
-    if sum(ch.isdigit() for ch in below.text) > 2 or sum(ch.isdigit() for ch in top.text) > 2:
-        return None
-    # the top line in title cells ("Order", "U/M" apart even in one segment), the line below
-    # in segments
-    pieces: list[tuple[float, float, str]] = [(c.x0, c.x1, c.text) for c in _header_cells(top)[0]]
-    below_pieces = [
-        (below.words[s0].x0, below.words[s1 - 1].x1, below.text_of(s0, s1))
-        for s0, s1 in below.segments
-    ]
+    pieces: list[tuple[float, float, str]] = []
+    for n, ln in enumerate(stack):
+        if n == main:
+            pieces += [(c.x0, c.x1, c.text) for c in _header_cells(ln)[0]]
+        else:
+            pieces += [
+                (ln.words[s0].x0, ln.words[s1 - 1].x1, ln.text_of(s0, s1)) for s0, s1 in ln.segments
+            ]
     # cluster pieces that overlap horizontally into one cell per column
     cells: list[list] = []
-    for x0, x1, text in pieces + below_pieces:
+    for x0, x1, text in pieces:
         for cell in cells:
             if min(cell[1], x1) - max(cell[0], x0) > 0:
                 cell[0], cell[1] = min(cell[0], x0), max(cell[1], x1)
@@ -357,10 +381,12 @@ def _merge_two_lines(top: TextLine, below: TextLine) -> Header | None:
         if role == "unknown":
             unknown += len(text.split())
         columns.append(Column(role, x0, x1, text))
-    score = _header_score(columns, unknown, len(top.words) + len(below.words))
+    score = _header_score(columns, unknown, sum(len(ln.words) for ln in stack))
     if score <= 0:
         return None
-    return Header(line=top, columns=columns, lines_used=2, score=score, bottom=below.bottom)
+    return Header(
+        line=stack[0], columns=columns, lines_used=len(stack), score=score, bottom=stack[-1].bottom
+    )
 
 
 # ----------------------------------------------------------------------------------------
@@ -586,11 +612,20 @@ class Row:
 
 
 def is_total_row(line: TextLine) -> bool:
-    for s0, s1 in line.segments[:3]:
+    for n, (s0, s1) in enumerate(line.segments[:3]):
         text = fold(line.text_of(s0, s1)).strip(" :*")
-        if _TOTAL_ROW.match(text) and len(text.split()) <= 6:
+        # further right, a "VAT" cell of an item's wrapped second row is no total label:
+        # a total row states an amount
+        if (
+            _TOTAL_ROW.match(text)
+            and len(text.split()) <= 6
+            and (n == 0 or _MONEY_AMOUNT.search(line.text))
+        ):
             return True
     return False
+
+
+_MONEY_AMOUNT = re.compile(r"\d[.,]\d{2}(?!\d)")
 
 
 _ITEM_TEXT_ROLES = ("description", "code", "sku", "customer_sku", "gtin")
@@ -955,8 +990,8 @@ def extract_lines(
         header_lines.append(line.index)
         consumed.add(line.index)
         start = k + header.lines_used
-        if header.lines_used == 2 and k + 1 < len(lines):
-            consumed.add(lines[k + 1].index)
+        for extra in range(k + 1, min(start, len(lines))):
+            consumed.add(lines[extra].index)
         body, k, _ended = _table_body(lines, start, header, header_at)
         table_columns = header.columns
         table_rows = [_row(ln, table_columns) for ln in body]
@@ -1235,6 +1270,23 @@ def _price_and_per(row: Row) -> tuple[str, str]:
     return price_text, pe_text
 
 
+_TWO_AMOUNTS = re.compile(
+    r"^\s*[€$£]?\s*(?P<a>\d[\d.,' ]*[.,]\d{2,4})\s*[€$£]?\s+[€$£]?\s*(?P<b>\d[\d.,' ]*[.,]\d{2})\s*[€$£]?\s*$"
+)
+
+
+def _unshare_price_and_amount(price_text: str, total_text: str) -> tuple[str, str]:
+    """Right-aligned numbers of different widths land in one column: "2.35 € 117.50" under
+    the amount with nothing under the price (or the other way round): price, then amount.
+    The arithmetic that follows checks the split."""
+    if price_text and total_text:
+        return price_text, total_text
+    m = _TWO_AMOUNTS.match(total_text or price_text or "")
+    if not m:
+        return price_text, total_text
+    return m["a"], m["b"]
+
+
 def _amount_before_date(text: str) -> str:
     """A line amount that ran into the date column beside it ("35,16 2026-06-03")."""
     m = re.match(r"\s*(\d{1,3}(?:[ .,']\d{3})*[.,]\d{2})\s+(?=\S*\d)", text or "")
@@ -1261,6 +1313,7 @@ def _rows_to_lines(
         _quantity, unit_from_qty = split_quantity_unit(qty_text) if qty_text else (None, None)
         total_text = row.text("line_total") or _amount_before_date(row.text("date"))
         price_text, pe_text = _price_and_per(row)
+        price_text, total_text = _unshare_price_and_amount(price_text, total_text)
         nums = _pick_numbers(
             qty_text,
             price_text,

@@ -218,3 +218,27 @@ def test_a_price_per_100_run_into_or_written_in_the_price_cell():
         (Decimal("2.02"), None, Decimal("303.00")),
         (Decimal("29.00"), Decimal("100"), Decimal("145.00")),
     ]
+
+
+def test_titles_over_three_lines_wrapped_rows_with_a_tax_cell_and_crowded_amounts():
+    # Odoo-style: "Unit" / "Qty … Amount" / "Price"; each item's second row says "VAT";
+    # the unit price, right-aligned, sits under the amount title
+    items = [(40, 40, "Purchase Order #P00431")]
+    items += [(300, 100, "Unit"), (40, 107, "Description"), (200, 107, "Taxes")]
+    items += [(250, 107, "Qty"), (380, 107, "Amount"), (300, 114, "Price")]
+    rows = [
+        ("[210-0081] Deep groove ball bearing", "1.00 Units", "4.30", "4.30"),
+        ("[270-0042] HSS-G twist drill", "50.00", "2.35", "117.50"),
+        ("[400-0022] Pillow block bearing", "80.00", "11.20", "896.00"),
+    ]
+    for n, (name, qty, price, amount) in enumerate(rows):
+        y = 135 + 28 * n
+        items += [(40, y, name), (200, y, "19%"), (250, y, qty)]
+        items += [(330 if len(price) > 4 else 336, y, price), (372, y, f"€ {amount}")]
+        items += [(40, y + 9, "size 9"), (200, y + 9, "VAT")]
+    order = extract_from_layout(read_pdf(pdf([items])))
+    assert [(ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
+        (Decimal("1.00"), Decimal("4.30"), Decimal("4.30")),
+        (Decimal("50.00"), Decimal("2.35"), Decimal("117.50")),
+        (Decimal("80.00"), Decimal("11.20"), Decimal("896.00")),
+    ]
