@@ -49,6 +49,29 @@ def classify(
     """(is_order, document_type, reason)."""
     if not lines:
         return False, "empty", "no text found"
+    negative, order_score = _title_scores(lines, title_lines)
+    if negative:
+        kind = max(negative, key=lambda k: negative[k])
+        if negative[kind] > order_score or (negative[kind] == order_score and not has_lines):
+            return (
+                False,
+                kind,
+                f"the document is titled as a {kind.replace('_', ' ')}, not a purchase order",
+            )
+    if order_score > 0 or has_lines:
+        return True, "purchase_order", ""
+    return False, "unknown", "no order title and no order lines found"
+
+
+def titled_as_order(lines: list[TextLine], *, title_lines: int = 14) -> bool:
+    """The top of the first page names the document an order ("COMMANDE", "Bestellung")."""
+    if not lines:
+        return False
+    negative, order_score = _title_scores(lines, title_lines)
+    return order_score > 0 and order_score > max(negative.values(), default=0.0)
+
+
+def _title_scores(lines: list[TextLine], title_lines: int) -> tuple[dict[str, float], float]:
     first_page = lines[0].page
     top = [ln for ln in lines if ln.page == first_page][:title_lines]
     heights = sorted(ln.height for ln in lines)
@@ -75,14 +98,4 @@ def classify(
                 if not _REFERENCE_TO.search(masked[: m.start()]):
                     order_score += weight
                     break
-    if negative:
-        kind = max(negative, key=lambda k: negative[k])
-        if negative[kind] > order_score or (negative[kind] == order_score and not has_lines):
-            return (
-                False,
-                kind,
-                f"the document is titled as a {kind.replace('_', ' ')}, not a purchase order",
-            )
-    if order_score > 0 or has_lines:
-        return True, "purchase_order", ""
-    return False, "unknown", "no order title and no order lines found"
+    return negative, order_score

@@ -14,7 +14,7 @@ from ingestion.extraction.confidence import (
     unassigned_scan_date,
     unread_delivery_date,
 )
-from ingestion.extraction.doctype import classify
+from ingestion.extraction.doctype import classify, titled_as_order
 from ingestion.extraction.geometry import TextLine, document_lines
 from ingestion.extraction.header import (
     HeaderContext,
@@ -160,6 +160,15 @@ def extract_from_layout(
     if po is None and lines[0].source not in (TextSource.SHEET, TextSource.PLAIN):
         po = unlabelled_reference(ctx, skip_lines=fax_lines | table.consumed)
     po = ocr_identifier(po, ctx)
+    if (
+        po is not None
+        and po.confidence < 0.8
+        and po.rule.split(":")[-1] in _BARE_NUMBER_LABELS
+        and titled_as_order(lines)
+    ):
+        # "Numéro", "No.", "Nr." alone, on a page titled as an order: the order's number
+        # (the customer's, the VAT, the supplier's number have labels of their own)
+        po = po.with_confidence(round(min(0.86, po.confidence / 0.6 * 0.86), 4), "+order_title")
     order_date = choose(candidates, "order_date")
     delivery = choose(candidates, "requested_delivery_date")
     if order_date is None:
@@ -274,6 +283,9 @@ def extract_from_layout(
 
 
 _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
+
+
+_BARE_NUMBER_LABELS = {"numero", "n", "no", "nr", "nummer", "number"}
 
 
 def _best_block(found: list, language: str, hits_by_line: dict | None = None) -> Field | None:

@@ -328,3 +328,36 @@ def test_a_sap_number_and_date_label_gives_both_and_a_delivery_date_under_every_
     )
     assert order.requested_delivery_date.value == dt.date(2026, 12, 14)
     assert order.requested_delivery_date.confidence >= 0.9
+
+
+def test_a_bare_numero_on_a_page_titled_commande_is_the_po_number():
+    def document(title):
+        return read_pdf(
+            pdf(
+                [
+                    [
+                        (40, 40, "Atelier Genevois SA"),
+                        (380, 40, title),
+                        (330, 80, "Numéro"),
+                        (400, 80, "Date"),
+                        (330, 92, "CDE-26-0099"),
+                        (400, 92, "13/11/2026"),
+                        *table(
+                            [40, 90, 300, 360],
+                            140,
+                            [["Qté", "Code article", "PU HT", "Montant HT"]]
+                            + [
+                                ["20", "225-0021", "0.15", "3.00"],
+                                ["30", "321-0018", "28.70", "861.00"],
+                            ],
+                        ),
+                    ]
+                ]
+            )
+        )
+
+    order = extract_from_layout(document("COMMANDE"))
+    assert order.po_number.value == "CDE-26-0099"
+    assert order.po_number.confidence >= 0.75
+    untitled = extract_from_layout(document(""))
+    assert untitled.po_number.confidence < 0.75
