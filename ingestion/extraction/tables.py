@@ -310,6 +310,8 @@ def find_headers(lines: list[TextLine]) -> list[Header]:
             continue
         header = Header(line=line, columns=cells, score=score, bottom=line.bottom)
         above = lines[k - 1] if k > 0 and lines[k - 1].page == line.page else None
+        if above is not None and any(ch.isdigit() for ch in above.text):
+            above = None  # title fragments above ("Unit", "Prix") carry no digits ("Seite 2")
         below = lines[k + 1] if k + 1 < len(lines) and lines[k + 1].page == line.page else None
         # titles over two or three lines: "Prix" / "Description … Qté" / "unitaire"
         options = [
@@ -919,6 +921,7 @@ _BLOCK_STOP = {
     "bill_to",
     "vendor",
     "po_number",
+    "po_number_and_date",
     "notes",
     "payment_terms",
     "subtotal",

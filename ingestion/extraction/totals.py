@@ -13,7 +13,8 @@ from ingestion.extraction.numbers import find_numbers, number_candidates, parse_
 
 _NET = re.compile(
     r"(?:sub[\s-]?total|net\s+total|total\s+net|total\s+(?:h\.?t\.?|hors\s+taxes?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
-    r"zwischensumme|nettobetrag|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s+netto|nettosumme|"
+    r"zwischensumme|nettobetrag|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s*netto(?:wert|betrag|summe|preis)?|nettosumme|"
+    r"(?:bestell|auftrags)wert\s+netto|"
     r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|articles)|(?:goods|merchandise)\s+total|"
     r"net\s+amount|net\s+value|items?\s+total|total\s+(?:of\s+)?items?|positionen\s+gesamt)\b"
 )

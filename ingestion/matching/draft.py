@@ -240,6 +240,14 @@ def build_draft(
         currency = Field(value=customer_currency, confidence=0.8, rule="customer_currency($)")
     elif currency is not None and customer_currency == currency.value:
         currency = currency.with_confidence(max(currency.confidence, 0.97), "+customer_currency")
+    elif (
+        currency is not None
+        and currency.rule == "currency_marks"
+        and customer.code
+        and md.country_currency(customer.code) == currency.value
+    ):
+        # "$" on a US customer's order, "£" on a British one's: the mark and the customer agree
+        currency = currency.with_confidence(max(currency.confidence, 0.95), "+customer_country")
     # ship-to: as printed, else the letterhead (POs) or the customer's main address (emails)
     ship_to = extracted.ship_to
     if ship_to is None or not ship_to.value.postal_code:

@@ -148,6 +148,16 @@ class MasterData:
         product = self.product(sku)
         return product.list_price if product else None
 
+    def country_currency(self, code: str | None) -> str | None:
+        """The currency of the customer's country."""
+        customer = self.customer(code) if code else None
+        if customer is None:
+            return None
+        country = customer.country.upper()
+        if country in COUNTRY_CURRENCY:
+            return COUNTRY_CURRENCY[country]
+        return "EUR" if country in EURO_COUNTRIES else None
+
     def customer_currency(self, code: str | None) -> str | None:
         """The customer's own currency, else the price list's (what an order from a customer
         with no currency of its own is priced in), else its country's."""

@@ -242,3 +242,28 @@ def test_titles_over_three_lines_wrapped_rows_with_a_tax_cell_and_crowded_amount
         (Decimal("50.00"), Decimal("2.35"), Decimal("117.50")),
         (Decimal("80.00"), Decimal("11.20"), Decimal("896.00")),
     ]
+
+
+def test_the_repeated_sap_page_header_is_not_an_item():
+    def page(top_rows, rows):
+        items = [(40, 40, "HOFFMANN GMBH"), (330, 40, "Bestellung")]
+        items += [(330, 56, "Bestellnummer/Datum"), (430, 56, "4500012398 / 26.11.2026")]
+        items += [(330, 68, "Seite"), (430, 68, top_rows)]
+        return items + table(
+            [40, 90, 150, 330, 390, 450],
+            120,
+            [["Pos.", "Material", "Bezeichnung", "Menge", "Preis", "Wert"], *rows],
+        )
+
+    first = page("1 von 2", [["00010", "4711", "Keilriemen SPA", "1", "11,70", "11,70"]])
+    second = page("2 von 2", [["00020", "4712", "Senkschraube M5", "20", "0,12", "2,40"]])
+    second.append((40, 200, "Gesamtnettowert ohne Mwst EUR     14,10"))
+    order = extract_from_layout(read_pdf(pdf([first, second])))
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("4711", Decimal("1")),
+        ("4712", Decimal("20")),
+    ]
+    assert (order.total.value, order.total.rule) == (
+        Decimal("14.10"),
+        "label:net_total=sum_of_lines",
+    )

@@ -213,3 +213,17 @@ def test_a_code_written_in_the_description_or_a_text_line_under_the_item_is_matc
     # a bare short number inside a description is a size, not the product "6306"
     inside = _line("Roulement à billes 6306 2RS")
     assert match_product(inside, "C00001", md).sku != "6306"
+
+
+def test_a_dollar_sign_on_a_us_customers_order_is_sure():
+    american = "C00010,Great Lakes Fasteners Inc,,greatlakes.com,1 Main St,48201,Detroit,US,rep@x.example,false\n"
+    md = MasterData.from_csv(CUSTOMERS + american, PRODUCTS, ALIASES)
+    order = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK at $3.45\n")
+    draft = build_draft(order, md, sender_email="buyer@greatlakes.com")
+    assert draft.currency.value == "USD"
+    assert draft.currency.confidence >= 0.95
+
+
+def test_a_code_shaped_word_in_the_text_matches_as_surely_as_a_code_column():
+    line = _line("Kabelbinder", "Ihre Materialnummer: CT-200-NT")
+    assert match_product(line, "C00003", _md()).confidence >= 0.9
