@@ -640,7 +640,53 @@ def _row(line: TextLine, columns: list[Column]) -> Row:
     for token, c in zip(tokens, assignment, strict=True):
         row.cells.setdefault(c, []).append(token)
     _classify_row(row, columns)
+    if not row.is_item:
+        _rescue_by_arithmetic(row)
     return row
+
+
+def _looks_like_date(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}", text.strip()))
+
+
+def _rescue_by_arithmetic(row: Row) -> None:
+    """A row whose numbers missed their columns (titles narrower than the values under them,
+    "80" under the reference, the amount under the date) is still an item when exactly one
+    quantity, price and amount among its numbers, left to right, agree: q × p = amount. The
+    numbers move to their columns; anything less sure stays as it was."""
+    roles = row.roles
+    if not all(role in roles for role in ("quantity", "unit_price", "line_total")):
+        return
+    if not any(row.has(r) for r in _ITEM_TEXT_ROLES):
+        return
+    seq = sorted(
+        ((k, t) for k, toks in row.cells.items() if roles[k] != "line_no" for t in toks),
+        key=lambda kt: kt[1].x0,
+    )
+    numeric = [
+        (k, t)
+        for k, t in seq
+        if _is_number(t.text) and not t.text.endswith("%") and not _looks_like_date(t.text)
+    ]
+    if len(numeric) < 3 or len(numeric) > 8:
+        return
+    found = []
+    for c in range(len(numeric) - 1, max(len(numeric) - 3, 1), -1):
+        for b in range(c - 1, 0, -1):
+            for a in range(b - 1, -1, -1):
+                nums = _pick_numbers(
+                    numeric[a][1].text, numeric[b][1].text, numeric[c][1].text, "", "", "", None
+                )
+                if nums.arithmetic_ok and nums.quantity and nums.quantity > 0:
+                    found.append((a, b, c))
+    if len(found) != 1:
+        return
+    for role, index in zip(("quantity", "unit_price", "line_total"), found[0], strict=True):
+        k, token = numeric[index]
+        row.cells[k].remove(token)
+        row.cells.setdefault(roles.index(role), []).append(token)
+    row.cells = {k: toks for k, toks in row.cells.items() if toks}
+    row.is_item = True
 
 
 def _classify_row(row: Row, columns: list[Column]) -> None:
@@ -1292,7 +1338,10 @@ def _unshare_price_and_amount(price_text: str, total_text: str) -> tuple[str, st
 
 def _amount_before_date(text: str) -> str:
     """A line amount that ran into the date column beside it ("35,16 2026-06-03")."""
-    m = re.match(r"\s*(\d{1,3}(?:[ .,']\d{3})*[.,]\d{2})\s+(?=\S*\d)", text or "")
+    m = re.match(
+        r"\s*(\d{1,3}(?:[ .,']\d{3})*[.,]\d{2})\s*(?:€|EUR|USD|GBP|CHF|\$|£)?\s+(?=\S*\d)",
+        text or "",
+    )
     return m.group(1) if m and dates_mod.find_dates(text[m.end() :]) else ""
 
 

@@ -267,3 +267,25 @@ def test_the_repeated_sap_page_header_is_not_an_item():
         Decimal("14.10"),
         "label:net_total=sum_of_lines",
     )
+
+
+def test_numbers_that_missed_their_columns_are_placed_by_the_arithmetic():
+    # narrow titles, wide values: "80" sits under the reference, the amount under the date
+    items = [(40, 40, "Purchase order DA-2026-3310")]
+    titles = [(40, "Ligne"), (70, "Article"), (200, "Réf. fournisseur"), (275, "Qté")]
+    titles += [(300, "Unité"), (330, "Prix unitaire"), (400, "Total"), (440, "Date souhaitée")]
+    items += [(x, 100, t) for x, t in titles]
+    rows = [
+        ("1", "Collier de serrage W2", "350-0033  80", "EA", "0,52 EUR", "41,60 EUR  03/12/2026"),
+        ("2", "Collier nylon 20 mm,", "360-0024  60", "PK", "5,43 EUR", "325,80 EUR  03/12/2026"),
+    ]
+    for n, (pos, name, ref, unit, price, rest) in enumerate(rows):
+        y = 114 + 14 * n
+        items += [(40, y, pos), (70, y, name), (200, y, ref), (300, y, unit)]
+        items += [(330, y, price), (410, y, rest)]
+    order = extract_from_layout(read_pdf(pdf([items])))
+    assert [(ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
+        (Decimal("80"), Decimal("0.52"), Decimal("41.60")),
+        (Decimal("60"), Decimal("5.43"), Decimal("325.80")),
+    ]
+    assert all(ln.rule == "table_row+arithmetic" for ln in order.lines)
