@@ -2,9 +2,12 @@
 
 Tesseract on a fax reads the letter for the digit inside numbers and identifiers: ``4S00``
 for 4500, ``FRO2409476702`` for a VAT number, ``1O0``, and leaves specks of a ruling around
-a number (``_12``, ``7,40:``, ``(2``). :func:`fix_ocr_layout` rewrites such words of OCR pages
-and lowers their confidence (:data:`FIXED_CONFIDENCE`), so that a field read from a fixed
-word is never trusted enough to skip the order desk. Words of text PDFs are never touched.
+a number (``_12``, ``7,40:``, ``(2``) or a code (``_MF-48657``, ``MF:-49817``); it reads the
+first digit of a bold amount as a sign (``§52.70``, ``{278,87``) and the O of a code's letter
+prefix as a zero (``P0-0048812``, ``0A/2026/1342``). :func:`fix_ocr_layout` rewrites such
+words of OCR pages and lowers their confidence (:data:`FIXED_CONFIDENCE`), so that a field
+read from a fixed word is never trusted enough to skip the order desk. Words of text PDFs
+are never touched.
 """
 
 from __future__ import annotations
@@ -42,13 +45,34 @@ _VAT = re.compile(
 )
 # specks of a ruling or a cell border stuck to a number
 _SPECKS = re.compile(r"^[(\[|_‘'`]+(?=\d)|(?<=\d)[|)\]:;_‘'`]+$|(?<=\d[.,]\d\d)[.,]$")
+# a speck before a letter code (``_MF-48657``), or between its letters and its dash
+# (``MF:-49817``, ``MF-.49817``): a fax streak or a ruling's end
+_CODE_SPECKS = (
+    (re.compile(r"^[_|‘'`.,:;]+(?=[A-Z]{1,5}-?\d)"), ""),
+    (re.compile(r"^([A-Z]{1,5})[_‘'`.,:;]+(?=-\d)"), r"\1"),
+    (re.compile(r"^([A-Z]{1,5}-)[_‘'`.,:;]+(?=\d)"), r"\1"),
+)
+# the first digit of an amount read as a sign: ``§52.70`` (a bold 5), ``{278,87`` (a 1 whose
+# thousands space was lost)
+_AMOUNT_FIRST = {"§": "5", "{": "1"}
+_AMOUNT_SIGN = re.compile(r"^([§{])(?=\d{1,3}[.,]\d{2}$)")
+# the letter O of a code's letter prefix read as a zero: ``P0-0048812``, ``0A/2026/1342``
+_PREFIX_ZERO = re.compile(r"^(?=[A-Z0]*[A-Z])(?=[A-Z]*0)([A-Z0]{2,4})(?=[-/]\d)")
 
 
 def fix_word_text(text: str) -> tuple[str, bool, bool]:
     """(fixed text, a letter became a digit, specks were removed)."""
     stripped = _SPECKS.sub("", text)
+    for pattern, repl in _CODE_SPECKS:
+        stripped = pattern.sub(repl, stripped)
     specks = stripped != text
     text = stripped
+    sign = _AMOUNT_SIGN.match(text)
+    if sign:
+        return _AMOUNT_FIRST[sign.group(1)] + text[1:], True, specks
+    prefix = _PREFIX_ZERO.match(text)
+    if prefix:
+        return prefix.group(1).replace("0", "O") + text[prefix.end() :], True, specks
     vat = _VAT.match(text)
     if vat:
         return vat.group(1) + "0" + vat.group(3), True, specks

@@ -21,6 +21,13 @@ from ingestion.layout import Layout, Page, TextSource, Word
         ("7,40:", ("7,40", False, True)),
         ("10,43,", ("10,43", False, True)),
         ("_12", ("12", False, True)),
+        ("_MF-48657", ("MF-48657", False, True)),
+        ("MF:-49817", ("MF-49817", False, True)),
+        ("MF-.49817", ("MF-49817", False, True)),
+        ("§52.70", ("552.70", True, False)),
+        ("{278,87", ("1278,87", True, False)),
+        ("P0-6648812", ("PO-6648812", True, False)),
+        ("0A/2026/1342", ("OA/2026/1342", True, False)),
     ],
 )
 def test_letters_for_digits_and_specks_are_fixed(text, fixed):
@@ -29,7 +36,24 @@ def test_letters_for_digits_and_specks_are_fixed(text, fixed):
 
 @pytest.mark.parametrize(
     "text",
-    ["BC26-6455", "NV-SS-16-M", "GT-9MM-GY", "M6X60", "B2", "SO", "3.5", "DE170581219", "Il"],
+    [
+        "BC26-6455",
+        "NV-SS-16-M",
+        "GT-9MM-GY",
+        "M6X60",
+        "B2",
+        "SO",
+        "3.5",
+        "DE170581219",
+        "Il",
+        "PO-123",
+        "00-123",
+        "A0",
+        "§12",
+        "§1.278,87",
+        "{12}",
+        "MF-475",
+    ],
 )
 def test_codes_and_words_are_left_alone(text):
     assert fix_word_text(text) == (text, False, False)
