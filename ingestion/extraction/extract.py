@@ -34,7 +34,7 @@ from ingestion.extraction.model import ExtractedLine, ExtractedOrder, Field
 from ingestion.extraction.numbers import detect_decimal_separator
 from ingestion.extraction.ocrfix import fix_ocr_layout
 from ingestion.extraction.tables import extract_lines
-from ingestion.extraction.titles import title_number_candidates
+from ingestion.extraction.titles import title_number_candidates, title_sentence_candidates
 from ingestion.extraction.totals import find_amount_lines, net_total
 from ingestion.layout import Layout, TextSource
 
@@ -110,6 +110,7 @@ def extract_from_layout(
     ctx.page_sizes = {p.number: (p.width, p.height) for p in layout.pages}
     candidates = ctx.candidates()
     candidates.extend(title_number_candidates(ctx, skip_lines=set()))
+    candidates.extend(title_sentence_candidates(ctx, skip_lines=set()))
     if hints:
         candidates.extend(apply_hints(hints, ctx))
     # lines

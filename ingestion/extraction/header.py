@@ -49,6 +49,15 @@ def _position_factor(kind: str) -> float:
     return {"inline": 1.0, "right": 0.97, "below": 0.9, "below2": 0.8}.get(kind, 0.8)
 
 
+def _fills_its_cell(hit: LabelHit) -> bool:
+    """The label is the whole of a spreadsheet cell."""
+    line = hit.line
+    if line.source != TextSource.SHEET:
+        return False
+    s0, s1 = line.segment_of(hit.first_word)
+    return s0 == hit.first_word and s1 - 1 == hit.last_word
+
+
 def _value_slices(
     hit: LabelHit, lines_by_page: dict[int, list[TextLine]], hits_by_line: dict[int, list[LabelHit]]
 ):
@@ -476,7 +485,12 @@ class HeaderContext:
                 value, quality = self.parse_value(hit.field, text)
                 if value is None:
                     continue
-                score = hit.strength * quality * _position_factor(kind) * _ocr_factor(line, i, j)
+                strength = hit.strength
+                if kind == "right" and _fills_its_cell(hit):
+                    # a spreadsheet's key/value row ("Bestellung" | "4500098840"): the cell
+                    # beside a label cell is its value, whatever the label's wording
+                    strength += (1 - strength) * 0.5
+                score = strength * quality * _position_factor(kind) * _ocr_factor(line, i, j)
                 if line.page > 1:
                     score *= 0.93
                 out.append(

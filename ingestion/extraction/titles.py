@@ -160,6 +160,60 @@ def title_number_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list
     return out
 
 
+# "Commande Menuiserie Gauthier n° MG-2026-031 du 27/11/2026": a title sentence that names
+# the buyer between the title and the number
+_TITLE_SENTENCE = re.compile(
+    r"^\s*(?:bon\s+de\s+commande|commande|purchase\s+order|order|bestellung)\b"
+    r"[^\d\n]{0,60}?(?:n\s?[°º]|no\.|nr\.|#)\s*(?P<value>[a-z0-9][a-z0-9./_-]*\d[a-z0-9./_-]*)"
+)
+SCORE_SENTENCE = 0.85
+
+
+def title_sentence_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list[Candidate]:
+    """A PO number in a title sentence on one of the first lines of the first page."""
+    if not ctx.lines_by_page:
+        return []
+    out: list[Candidate] = []
+    for ln in ctx.lines_by_page[min(ctx.lines_by_page)][:3]:
+        if ln.index in skip_lines or ln.source == TextSource.OCR:
+            continue
+        m = _TITLE_SENTENCE.match(ln.norm)
+        if not m or any(word in ln.norm[: m.start("value")] for word in _NOT_TITLES):
+            continue
+        value, quality = parse_identifier(ln.text[m.start("value") : m.end("value")])
+        if value is None or quality < 0.75:
+            continue
+        k = ln.word_at(m.start("value"))
+        out.append(
+            Candidate(
+                field="po_number",
+                value=value,
+                score=SCORE_SENTENCE * quality,
+                source=ln.source_ref(k, k + 1),
+                rule="title_sentence_number",
+                text=value,
+            )
+        )
+        # "… n° MG-2026-031 du 27/11/2026": the date of the order named
+        after = re.match(r"\s+(?:du|vom|of|dated|from)\s+", ln.norm[m.end("value") :])
+        if after:
+            start = m.end("value") + after.end()
+            value, quality = ctx.parse_value("order_date", ln.text[start:])
+            if value is not None:
+                d = ln.word_at(start)
+                out.append(
+                    Candidate(
+                        field="order_date",
+                        value=value,
+                        score=SCORE_SENTENCE * quality,
+                        source=ln.source_ref(d, d + 1),
+                        rule="title_sentence_date",
+                        text=ln.text[start:],
+                    )
+                )
+    return out
+
+
 def _below(ln: TextLine, s0: int, s1: int, following: list[TextLine]):
     """A number label starting under the title's words, within two line heights."""
     x0, x1 = ln.words[s0].x0, ln.words[s1 - 1].x1

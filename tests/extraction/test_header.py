@@ -361,3 +361,32 @@ def test_a_bare_numero_on_a_page_titled_commande_is_the_po_number():
     assert order.po_number.confidence >= 0.75
     untitled = extract_from_layout(document(""))
     assert untitled.po_number.confidence < 0.75
+
+
+def test_a_title_sentence_names_the_po_number_and_its_date():
+    from ingestion.extraction import extract_from_sheet
+
+    order = extract_from_sheet(
+        [
+            ["Commande Menuiserie Gauthier n° MG-2026-031 du 27/11/2026"],
+            [],
+            ["Référence", "Désignation", "Qté"],
+            ["933-M8x40", "vis tête hexa M8x40", "2"],
+            ["934-M8", "écrous M8", "2"],
+        ]
+    )
+    assert (order.po_number.value, order.po_number.confidence >= 0.75) == ("MG-2026-031", True)
+    assert (order.order_date.value, order.order_date.confidence >= 0.75) == (
+        dt.date(2026, 11, 27),
+        True,
+    )
+
+
+def test_a_spreadsheet_key_value_row_trusts_the_cell_beside_the_label():
+    from ingestion.extraction import extract_from_sheet
+
+    rows = [["Bestellung", "4500098840"], ["Belegdatum", "26.11.2026"], []]
+    rows += [["Material", "Kurztext", "Menge"], ["100005120", "Scheibe M12", "25"]]
+    order = extract_from_sheet(rows)
+    assert order.po_number.value == "4500098840"
+    assert order.po_number.confidence >= 0.75
