@@ -152,12 +152,14 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "ship_to",
-        r"livrer\s+a|adresse\s+de\s+livraison|lieu\s+de\s+livraison|livraison\s+a|a\s+livrer\s+a|destinataire",
+        r"livrer\s+a|adresse\s+de\s+livraison|lieu\s+de\s+livraison|livraison\s+a|a\s+livrer\s+a|destinataire|"
+        r"(?:a|sur)\s+l'adresse\s+suivante|(?:to|at)\s+the\s+following\s+address|an\s+(?:die\s+)?folgende\s+(?:adresse|anschrift)",
         1.0,
     ),
     (
         "ship_to",
-        r"liefer(?:anschrift|adresse|ort|stelle)|warenempfanger|versand(?:anschrift|adresse)|anlieferadresse|anlieferstelle|lieferung\s+an|liefern\s+an|empfanger",
+        r"liefer(?:anschrift|adresse|ort|stelle)|warenempfanger|versand(?:anschrift|adresse)|anlieferadresse|anlieferstelle|lieferung\s+an|liefern\s+an|empfanger|"
+        r"(?:bitte\s+)?liefern\s+sie\s+(?:die\s+ware\s+)?(?:bitte\s+)?an",
         1.0,
     ),
     (

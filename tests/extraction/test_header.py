@@ -390,3 +390,17 @@ def test_a_spreadsheet_key_value_row_trusts_the_cell_beside_the_label():
     order = extract_from_sheet(rows)
     assert order.po_number.value == "4500098840"
     assert order.po_number.confidence >= 0.75
+
+
+def test_delivery_addresses_announced_in_a_sentence():
+    german = extract_from_text(
+        "Bestellung 4500187345\nBitte liefern Sie an:\nHoffmann GmbH Werk 2\n"
+        "Robert-Bosch-Str. 40\n73054 Eislingen/Fils\n\nMenge\tArtikel\n5\tX-1\n"
+    )
+    assert german.ship_to.value.postal_code == "73054"
+    french = extract_from_text(
+        "Commande n° TG-2611-04\n\nQté\tRéf\n5\tX-1\n\n"
+        "Livraison souhaitée pour le 16/12/2026, à l'adresse suivante :\n"
+        "Transports Garnier Dépôt de Beaune\n12 rue des Vignes\n21200 Beaune\n"
+    )
+    assert french.ship_to.value.postal_code == "21200"
