@@ -194,6 +194,26 @@ def customer_locale_decides(field: Field, country: str | None) -> Field:
         raised = round(DECIDED_BY_PAGE * 0.95 * position, 4)
         return field.with_confidence(max(field.confidence, raised), "+customer_locale")
     if (reading == "mdy" and country in DAY_FIRST) or (reading == "dmy" and country in MONTH_FIRST):
+        value = field.value
+        # day first is what an undecided page falls back to (month first is only ever read
+        # from the page: dollars, a US locale); the customer's country overrides that guess
+        if (
+            reading == "dmy"
+            and isinstance(value, dt.date)
+            and value.day <= 12
+            and value.day != value.month
+        ):
+            # nothing on the page settled the order: the customer's country reads it the
+            # other way round ("12/04/2026" from Ohio is December 4th)
+            label = _PLAIN_RULE.match(field.rule.split("+")[0])
+            position = _POSITION[label.group(1)] if label else 0.9
+            swapped = dt.date(value.year, value.day, value.month)
+            return Field(
+                value=swapped,
+                confidence=round(DECIDED_BY_PAGE * 0.95 * position, 4),
+                source=field.source,
+                rule=field.rule + "+customer_locale_swapped",
+            )
         return field.with_confidence(min(field.confidence, 0.5), "+customer_locale_conflict")
     return field
 

@@ -9,6 +9,7 @@ the field it fills, and every disagreement with master data becomes an issue.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -158,12 +159,36 @@ def build_draft(
         known_customer_code=known_customer_code,
     )
     issues: list[dict] = []
-    if customer.code and customer.confidence >= AUTO_APPROVE_THRESHOLD and extracted.order_date:
+    if customer.code and customer.confidence >= AUTO_APPROVE_THRESHOLD:
         # an ambiguous 03/04/2026 read in the order of the customer's country
         record = md.customer(customer.code)
-        decided = customer_locale_decides(extracted.order_date, record.country if record else None)
+        country = record.country if record else None
+        decided = (
+            customer_locale_decides(extracted.order_date, country) if extracted.order_date else None
+        )
         if decided is not extracted.order_date:
             extracted = replace(extracted, order_date=decided)
+        delivery = extracted.requested_delivery_date
+        if (
+            decided is not None
+            and decided.rule.endswith("+customer_locale_swapped")
+            and delivery is not None
+            and delivery.confidence < 0.7
+            and delivery.value.day <= 12
+            and delivery.value.day != delivery.value.month
+        ):
+            # the delivery date was written the same way as the order date
+            swapped = dt.date(delivery.value.year, delivery.value.day, delivery.value.month)
+            if swapped >= decided.value:
+                extracted = replace(
+                    extracted,
+                    requested_delivery_date=Field(
+                        value=swapped,
+                        confidence=decided.confidence,
+                        source=delivery.source,
+                        rule=delivery.rule + "+customer_locale_swapped",
+                    ),
+                )
     lines = []
     for i, line in enumerate(extracted.lines):
         pm = match_product(line, customer.code, md)

@@ -323,3 +323,35 @@ def test_a_scanned_delivery_block_weighs_its_ocr_confidence():
     assert printed.confidence >= 0.9
     assert scanned.confidence == round(printed.confidence * (0.55 + 0.45 * 0.6), 4)
     assert scanned.rule.endswith("+ocr")
+
+
+def test_an_undecided_page_is_read_month_first_for_a_us_customer():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "Contoso Electronics"),
+                    (330, 40, "PURCHASE ORDER"),
+                    (330, 60, "DATE"),
+                    (400, 60, "11/05/2026"),
+                    (330, 72, "PO #"),
+                    (400, 72, "190200"),
+                    (330, 84, "Need by"),
+                    (400, 84, "12/04/2026"),
+                    *table(
+                        [40, 110, 330],
+                        300,
+                        [["Item #", "Description", "Qty"], ["A-778", "Heat shrink sleeve", "12"]],
+                    ),
+                ]
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.order_date.value == dt.date(2026, 5, 11)  # nothing says: day first
+    md = MasterData.from_csv(CUSTOMERS, PRODUCTS)
+    american = build_draft(order, md, known_customer_code="C00001")
+    assert american.extracted.order_date.value == dt.date(2026, 11, 5)
+    assert american.extracted.requested_delivery_date.value == dt.date(2026, 12, 4)
+    french = build_draft(order, md, known_customer_code="C00002")
+    assert french.extracted.order_date.value == dt.date(2026, 5, 11)
