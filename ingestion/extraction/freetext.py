@@ -16,6 +16,7 @@ sizes (48 mm), dates, phone numbers or the PO number are not quantities.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
@@ -25,12 +26,22 @@ from ingestion.extraction.model import ExtractedLine
 from ingestion.extraction.numbers import parse_number
 from ingestion.extraction.units import normalise_unit
 
+# Containers buyers count in: "5 bobines d'essuyage", "1 coffret de forets", "15 Boxen FFP2",
+# "6 reels H07V-U", "3 Kanister Reiniger".
+_PACKAGING = (
+    r"bobines?|coffrets?|bidons?|seaux|seau|tubes?|flacons?|cartouches?|f[uû]ts?|kits?|sachets?|"
+    r"caisses?|bouteilles?|pots?|[ée]tuis?|tourets?|"
+    r"reels?|spools?|drums?|cans|tins?|bottles?|buckets?|pails?|jars?|bundles?|coils?|sheets?|"
+    r"cartridges?|packets?|boxen|dosen|dose|eimer|kanister|tuben|flaschen?|kartuschen?|spulen?|"
+    r"s[äa]cke|sack|kisten?|gebinde|pck|tüten?|trommeln?"
+)
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"
     r"cartons?|ctns?|ctn|cs|cases?|box(?:es)?|bo[iî]tes?|btes?|kartons?|kart|krt|colis|"
     r"packs?|packages?|paquets?|pqts?|packungen|packung|pkg|pk|pkt|pakete?|"
     r"rolls?|rouleaux|rouleau|rollen|rolle|sets?|jeux|jeu|pairs?|paires?|paar|bags?|sacs?|beutel|"
-    r"pallets?|palettes?|pal|kg|kgs|kilos?|g|l|lt|ltr|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend"
+    r"pallets?|palettes?|pal|kg|kgs|kilos?|g|l|lt|ltr|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend|"
+    + _PACKAGING
 )
 _REF = r"(?:(?:r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)(?![A-Za-zÀ-ÿ]))"
 _CODE = r"(?=[A-Za-z0-9./_-]*\d)[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]|[A-Z]{2,}[A-Z0-9_-]*"
@@ -46,30 +57,31 @@ _QTY_HEAD = re.compile(
     re.IGNORECASE,
 )
 _REF_CODE = re.compile(rf"^\s*(?P<ref>{_REF})\s*[:#]?\s*(?P<code>{_CODE})", re.IGNORECASE)
-_BARE_CODE = re.compile(
-    rf"^\s*(?P<code>{_CODE})(?=\s*(?:$|[-–:(,;]|\.(?:\s|$)|\s+-\s|\s+[A-Za-zÀ-ÿ]))"
-)
+_BARE_CODE = re.compile(rf"^\s*(?P<code>{_CODE})(?=\s|$|[-–:(,;]|\.(?:\s|$))")
 _PRICE = re.compile(
-    r"(?:\s(?:à|a|at|@|zu(?:\s+je)?|je|for|pour|prix|price|par|per|chacun|each)\s*:?\s*|\s@\s*)"
+    r"(?:\s(?:(?:zum|au|at\s+a|at\s+the|for\s+the|for\s+a)\s+(?:(?:unit|net|gross|unitaire|net|St[üu]ck)\s*)?"
+    r"(?:preis|prix|price)(?:\s+(?:unitaire|net|HT))?\s+(?:von|de|of)"
+    r"|à|a|at|@|zu(?:\s+je)?|je|for|pour|prix|price|par|per|chacun|each)\s*:?\s*|\s@\s*)"
     r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF)?\s*(?P<price>\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
     re.IGNORECASE,
 )
 _CODE_THEN_QTY = re.compile(
-    rf"(?<![\w])(?P<ref>{_REF})\s*[:#]?\s*(?P<code>{_CODE})(?:\s*[:=]|\s+[x×–-]|,?\s*(?:qty|quantity|quantit[ée]|qt[ée]|menge|anzahl)\s*[:=]?)\s*"
-    rf"(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS})?(?![\w])",
+    rf"(?<![\w])(?P<ref>{_REF})\s*[:#]?\s*(?P<code>{_CODE})(?:\s*[:=]|\s+[x×–-]|\s*[,/|;]?\s*(?:qty|quantity|quantit[ée]|qt[ée]|menge|anzahl)\s*[:=]?)\s*"
+    rf"(?P<qty>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s*(?:{_UNIT_WORDS})\b)|\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS})?(?![\w])",
     re.IGNORECASE,
 )
 _BARE_CODE_THEN_QTY = re.compile(
-    rf"^\s*(?P<code>{_CODE})\s*(?::|=|\s[x×–-]\s)\s*(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS}|[A-Z]{{2,4}}\.?)?(?![\w])",
+    rf"^\s*(?P<code>{_CODE})\s*(?::|=|\s[x×–-]\s)\s*(?P<qty>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s*(?:{_UNIT_WORDS})\b)|\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS}|[A-Z]{{2,4}}\.?)?(?![\w])",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·–>]+|\(?\d{1,2}[.)])\s+")
 _COUNT_UNITS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|st[üu]ck|stk|st|cartons?|ctns?|cs|cases?|box(?:es)?|"
-    r"bo[iî]tes?|btes?|kartons?|kart|colis|packs?|paquets?|packungen|rolls?|rouleaux|rollen|sets?|pairs?|paires?|paar|bags?|sacs?|beutel|pallets?|palettes?"
+    r"bo[iî]tes?|btes?|kartons?|kart|colis|packs?|paquets?|packungen|rolls?|rouleaux|rollen|sets?|pairs?|paires?|paar|bags?|sacs?|beutel|pallets?|palettes?|"
+    + _PACKAGING
 )
 _SPLIT = re.compile(
-    r"\s*(?:;|\bet\b|\band\b|\bund\b|\bplus\b|\+|,(?=\s)|(?<!\d),)\s*(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|"
+    r"\s*(?:;|\bainsi\s+que\b|\bas\s+well\s+as\b|\bsowie\b|\bet\b|\band\b|\bund\b|\bplus\b|\+|,(?=\s)|(?<!\d),)\s*(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|"
     + _COUNT_UNITS
     + r")\b)",
     re.IGNORECASE,
@@ -129,6 +141,31 @@ def _date_spans(clause: str) -> list[tuple[int, int]]:
     ]
 
 
+_QTY_LABEL = re.compile(
+    r"(?:^|[\s(,;/|])(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|menge|anzahl|st[üu]ckzahl|nombre|nb)"
+    r"\.?\s*[:=]?\s*$",
+    re.IGNORECASE,
+)
+# "il nous faudrait 200 disques …", "please send us 40 hose clamps …": the number right after an
+# order verb counts goods even with no unit (a weaker reading than "200 x" or "200 pcs").
+_ORDER_VERB = re.compile(
+    r"(?:^|\s)(?:faudrait|besoin\s+de|commander|livrer|envoyer|exp[ée]dier|pr[ée]parer|fournir|"
+    r"ajouter|ajoutez|rajouter|rajoutez|need|send|ship|deliver|supply|require|"
+    r"ben[öo]tigen|ben[öo]tigt|brauchen|br[äa]uchten|bestellen|liefern|schicken|senden|zusenden)"
+    r"(?:\s+(?:nous|vous|moi|me|us|uns|mir|sie|please|bitte|svp|also|aussi|auch|noch|encore)){0,3}\s+$",
+    re.IGNORECASE,
+)
+_NOT_GOODS = re.compile(
+    r"(?:jours?|days?|tagen?|semaines?|weeks?|wochen|woche|mois|months?|monaten?|heures?|hours?|"
+    r"stunden?|minutes?|minuten|ans|years?|jahren?|fois|times|mal|euros?|eur|francs?|dollars?|"
+    r"pour\s*cent|percent|prozent|more|plus|de\s+plus|weitere|exemplaires?|copies|copy|exemplare|"
+    r"factures?|invoices?|rechnungen?|devis|quotes?|angebote?|catalogues?|katalog|"
+    r"rue|avenue|av|boulevard|bd|all[ée]e|impasse|chemin|route|place|quai|cours|street|road|"
+    r"lane|drive|way|stra(?:ss|ß)e|weg|platz|gasse)\b",
+    re.IGNORECASE,
+)
+
+
 def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> ExtractedLine | None:
     dates = _date_spans(clause)
     for q in _QTY_HEAD.finditer(clause):
@@ -136,33 +173,126 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
             continue
         qty_text, unit, x = q["qty"], q["unit"], q["x"]
         rest = clause[q.end() :]
-        at_start = not clause[: q.start()].strip(" -*•:")
+        before = clause[: q.start()]
+        at_start = not before.strip(" -*•:")
         if unit and unit.lower() in ("m", "l", "g", "ml", "kg") and not at_start and not x:
             continue
         if _SIZE_UNITS.match(clause[q.end("qty") :].strip()) and not unit:
             continue
+        labelled = bool(_QTY_LABEL.search(before))
+        if labelled:
+            rest = re.sub(r"^[-–:/|]\s*", "", rest)  # "Qté 10 - TD-125-1.0 - disques"
         ref = _REF_CODE.match(rest)
-        if not (unit or x or ref or (bullet and at_start)):
+        after_verb = (
+            not (unit or x or ref or labelled or (bullet and at_start))
+            and bool(_ORDER_VERB.search(before))
+            and re.match(r"[A-Za-zÀ-ÿ]{3,}", rest) is not None
+            and not _NOT_GOODS.match(rest)
+            and not re.match(r"(?:[.,]\d|\s*[-/:])", clause[q.end("qty") :])
+        )
+        if not (unit or x or ref or labelled or after_verb or (bullet and at_start)):
             continue
         qty = parse_number(qty_text, decimal_sep=decimal_sep)
-        if qty is None or qty <= 0:
+        if qty is None or qty <= 0 or (after_verb and qty != qty.to_integral_value()):
             continue
         code = None
         if ref:
             code, rest = ref["code"], rest[ref.end() :]
-        else:
+        elif not after_verb:
             bare = _BARE_CODE.match(rest)
-            if bare and (
-                re.search(r"\d", bare["code"])
-                and (re.search(r"[A-Za-z.-]", bare["code"]) or x or unit)
+            if (
+                bare
+                and re.search(r"\d", bare["code"])
+                and (re.search(r"[A-Za-z.-]", bare["code"]) or x or unit or labelled)
             ):
+                code, rest = bare["code"], rest[bare.end() :]
+                if (
+                    not re.search(r"[-./_]", code)
+                    and _code_in_text(_split_price(rest, decimal_sep=decimal_sep)[1])[0]
+                ):
+                    # "15 Boxen FFP2 Masken MASK-FFP2": a word with a digit leads, the code
+                    # comes later
+                    code, rest = None, bare["code"] + rest
+            elif bare and _word_code(bare["code"], rest[bare.end() :]):
                 code, rest = bare["code"], rest[bare.end() :]
         if code is None and not re.search(r"[A-Za-zÀ-ÿ]{3,}", rest):
             continue
-        return _line(
+        line = _line(
             qty, unit, code, rest, clause, rule="free_text:qty_first", decimal_sep=decimal_sep
         )
+        if after_verb:
+            # no unit, no "x": a number in a sentence that reads as a quantity
+            confidence = 0.65 if line.customer_sku else 0.55
+            line = replace(
+                line,
+                confidence=confidence,
+                field_confidence={"quantity": confidence},
+                rule="free_text:after_verb",
+            )
+        return line
     return None
+
+
+def _word_code(code: str, after: str) -> bool:
+    """A code of capitals with no digit ("SHRINK-KIT", "HV-VEST-XL") only where it stands alone:
+    the whole item, or before a dash or a bracket."""
+    return (
+        re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+", code) is not None
+        and len(code) >= 5
+        and re.match(r"\s*(?:$|[.;,]\s*$|\s[-–]\s|\()", after) is not None
+    )
+
+
+_SIZE = re.compile(
+    r"(?i)M?\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)*\s*(?:mm|cm|m|µm|l|ml|cl|g|kg|v|w|a|ah|bar|mm²|m²|°c)?"
+)
+_POLITE = re.compile(
+    r"[\s,.;:!-]*\b(?:s\.?v\.?p|svp|please|pls|bitte|merci|thanks|thank\s+you|danke)\b[\s.!]*$",
+    re.IGNORECASE,
+)
+_INNER_REF = re.compile(
+    r"(?P<open>\()?\s*(?:(?:notre|votre|nos|our|your|unsere?|ihre|cust(?:omer)?)\s+)?"
+    r"(?<![\w])(?:r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?"
+    r"|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n)(?![A-Za-zÀ-ÿ])"
+    rf"\s*[:#]?\s*(?P<code>{_CODE})\s*(?(open)\))",
+    re.IGNORECASE,
+)
+_PAREN_CODE = re.compile(r"\(\s*(?P<code>[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9])\s*\)")
+_TRAILING_CODE = re.compile(r"(?:^|\s)(?P<code>[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9])\s*$")
+
+
+def _strong_code(token: str, *, bracketed: bool) -> bool:
+    """A product code written in the text of an item, not a size ("M8x20", "125 mm"), a word
+    ("3-wire") or a year."""
+    if _SIZE.fullmatch(token):
+        return False
+    if re.search(r"[a-z]", re.sub(r"(?<=\d)x(?=\d)", "", token)):
+        return False  # lower-case letters: a word ("3-strand"), not a code
+    has_sep = bool(re.search(r"[-./_]", token))
+    digits = len(re.findall(r"\d", token))
+    letters = len(re.findall(r"[A-Z]", token))
+    if not digits:
+        return (
+            re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+", token) is not None and len(token) >= 5
+        )
+    if not letters:
+        return has_sep and digits >= 5 and bracketed
+    return has_sep or (bracketed and letters >= 2 and digits >= 2 and len(token) >= 5)
+
+
+def _code_in_text(rest: str) -> tuple[str | None, str]:
+    """A reference written inside the item's words: "film étirable (réf. A-512)", "gilets HV
+    (HV-VEST-XL)", "bobines d'essuyage CW-500". Returns the code and the words without it."""
+    m = _INNER_REF.search(rest)
+    if m and (re.search(r"\d", m["code"]) or _strong_code(m["code"], bracketed=True)):
+        return m["code"], rest[: m.start()] + " " + rest[m.end() :]
+    for m in _PAREN_CODE.finditer(rest):
+        if _strong_code(m["code"], bracketed=True):
+            return m["code"], rest[: m.start()] + " " + rest[m.end() :]
+    m = _TRAILING_CODE.search(rest.rstrip(" .,;:!"))
+    if m and _strong_code(m["code"], bracketed=False):
+        return m["code"], rest[: m.start("code")]
+    return None, rest
 
 
 def _is_price(m: re.Match, text: str) -> bool:
@@ -197,12 +327,17 @@ def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
     )
 
 
-def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> ExtractedLine:
-    price = None
+def _split_price(rest: str, *, decimal_sep: str | None) -> tuple[Decimal | None, str]:
+    """The unit price written after the item ("à 6,80 €", "zum Preis von 5,82 €") and the
+    words before it."""
     pm = next((m for m in _PRICE.finditer(" " + rest) if _is_price(m, " " + rest)), None)
-    if pm:
-        price = parse_number(pm["price"], decimal_sep=decimal_sep)
-        rest = (" " + rest)[: pm.start()]
+    if pm is None:
+        return None, rest
+    return parse_number(pm["price"], decimal_sep=decimal_sep), (" " + rest)[: pm.start()]
+
+
+def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> ExtractedLine:
+    price, rest = _split_price(rest, decimal_sep=decimal_sep)
     dates = _date_spans(rest)
     if dates and re.search(r"[A-Za-zÀ-ÿ]{3,}", rest[: dates[0][0]]):
         # "gaine thermo pour le 30 novembre": the date is the delivery's, not the product's
@@ -211,6 +346,9 @@ def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> Extracted
             "",
             rest[: dates[0][0]],
         )
+    rest = _POLITE.sub("", rest)
+    if code is None:
+        code, rest = _code_in_text(rest)
     description = _clean_description(rest)
     unit = (normalise_unit(unit_text) or unit_text.rstrip(".").upper()) if unit_text else None
     codes = (code,) if code else ()
@@ -235,6 +373,190 @@ def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> Extracted
     )
 
 
+# "make that 6 bags instead of 4", "6 statt 4 Sack", "mettez-en 6 au lieu de 4": a quantity
+# corrected in prose changes the line it names, it is no new line.
+_CORRECTION = re.compile(
+    r"(?:\b(?:instead\s+of|rather\s+than|in\s+place\s+of|au\s+lieu\s+d[eu]s?|[àa]\s+la\s+place\s+d[eu]s?"
+    r"|(?:an)?statt|anstelle\s+von)\s+|\(\s*(?:not|pas|nicht)\s+)"
+    r"(?P<old>\d{1,6}(?:[.,]\d{1,3})?)(?![\d/:-])",
+    re.IGNORECASE,
+)
+_CORRECTED_CONFIDENCE = 0.6
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", fold(text))}
+
+
+def _correct(clause: str, out: list[ExtractedLine], *, decimal_sep: str | None) -> bool | None:
+    """Apply a correction written in prose to the line it names. True: applied; False: a
+    correction whose line is not found (nothing to add either); None: no correction."""
+    cm = _CORRECTION.search(clause)
+    if cm is None:
+        return None
+    old = parse_number(cm["old"], decimal_sep=decimal_sep)
+    dates = _date_spans(clause)
+    new_q = [
+        q
+        for q in _QTY_HEAD.finditer(clause)
+        if q.start("qty") != cm.start("old")
+        and not any(a <= q.start("qty") < b for a, b in dates)
+        and not _SIZE_UNITS.match(clause[q.end("qty") :].strip())
+    ]
+    before = [q for q in new_q if q.start() < cm.start()]
+    chosen = before[-1] if before else (new_q[0] if new_q else None)
+    new = parse_number(chosen["qty"], decimal_sep=decimal_sep) if chosen else None
+    if old is None or new is None or new <= 0 or new == old:
+        return False
+    candidates = [i for i, ln in enumerate(out) if ln.quantity == old]
+    if len(candidates) > 1:
+        # the line the sentence names: its code, or words of its description or code
+        words = _words(clause)
+        folded = fold(clause)
+
+        def named(line: ExtractedLine) -> int:
+            score = 0
+            if line.customer_sku and fold(line.customer_sku) in folded:
+                score += 10
+            parts = [p for p in re.split(r"[-_./ ]", fold(line.customer_sku or "")) if len(p) >= 3]
+            score += sum(1 for p in parts if p.isalpha() and any(w.startswith(p) for w in words))
+            score += len(words & _words(line.description))
+            return score
+
+        scored = sorted(((named(out[i]), i) for i in candidates), reverse=True)
+        if scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return False
+        candidates = [scored[0][1]]
+    if not candidates:
+        return False
+    i = candidates[0]
+    line = out[i]
+    confidence = min(line.confidence, _CORRECTED_CONFIDENCE)
+    out[i] = replace(
+        line,
+        quantity=new,
+        line_total=(new * line.unit_price).quantize(Decimal("0.01"))
+        if line.unit_price is not None
+        else None,
+        confidence=confidence,
+        field_confidence={**line.field_confidence, "quantity": confidence},
+        rule=line.rule + "+corrected",
+    )
+    return True
+
+
+# One item written as "Label: value" lines: "Artikel: WIRE-H07-2.5-BU" / "Menge: 10".
+_KV_LINE = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?P<label>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .°#/-]{0,30}?)\s*[:=]\s*(?P<value>\S.*?)\s*$"
+)
+_KV_LABELS = {
+    "code": re.compile(
+        r"^(?:(?:votre|notre|your|our|ihre|unsere|cust(?:omer)?)\s+)?(?:art(?:ikel|icle)?"
+        r"(?:[\s.-]*(?:nr|no|nummer|number|n°|#|code))?|item(?:\s*(?:no|#|number|code))?"
+        r"|part(?:\s*(?:no|#|number))?|product\s*code|produktnummer|materialnummer"
+        r"|material(?:[\s.-]*nr)?|mat[\s.-]*nr|ref(?:erence)?(?:\s+(?:article|produit))?|sku"
+        r"|code(?:\s+article)?|p/n|pn)\.?$"
+    ),
+    "qty": re.compile(
+        r"^(?:menge|bestellmenge|anzahl|stuckzahl|stueckzahl|qty|quantity|quantite|qte|qt|nombre|nb)\.?$"
+    ),
+    "desc": re.compile(
+        r"^(?:bezeichnung|beschreibung|artikelbezeichnung|artikeltext|description|designation"
+        r"|libelle|produit|product|article\s+name)\.?$"
+    ),
+    "price": re.compile(
+        r"^(?:preis|einzelpreis|stuckpreis|price|unit\s+price|prix|prix\s+unitaire|pu|p\.u)\.?$"
+    ),
+    "unit": re.compile(r"^(?:einheit|unit|unite|uom)\.?$"),
+}
+_KV_QTY = re.compile(
+    rf"^(?P<qty>\d{{1,3}}(?:[ \u00a0\u202f.,']\d{{3}})+|\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS})?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _kv_field(text: str) -> tuple[str, str] | None:
+    m = _KV_LINE.match(text)
+    if m is None:
+        return None
+    label = re.sub(r"\s+", " ", fold(m["label"])).strip(" .")
+    for name, pattern in _KV_LABELS.items():
+        if pattern.match(label):
+            return name, m["value"]
+    return None
+
+
+def _kv_items(
+    texts: list[str], *, decimal_sep: str | None
+) -> tuple[dict[int, ExtractedLine], set[int]]:
+    """Items written one field a line; returns them by their first line, and the lines read."""
+    items: dict[int, ExtractedLine] = {}
+    consumed: set[int] = set()
+    group: dict[str, str] = {}
+    rows: list[int] = []
+
+    def flush() -> None:
+        if "qty" in group and ("code" in group or "desc" in group):
+            q = _KV_QTY.match(group["qty"].strip())
+            qty = parse_number(q["qty"], decimal_sep=decimal_sep) if q else None
+            code, desc = None, group.get("desc", "")
+            if "code" in group:
+                first, _, more = group["code"].strip().partition(" ")
+                if re.fullmatch(_CODE, first) and (
+                    re.search(r"\d", first) or _word_code(first, "")
+                ):
+                    code, desc = first, desc or more
+            price = None
+            if "price" in group:
+                pm = re.search(r"\d{1,6}(?:[.,]\d{1,4})?", group["price"])
+                price = parse_number(pm.group(0), decimal_sep=decimal_sep) if pm else None
+            if qty is not None and qty > 0 and (code or desc):
+                unit_text = q["unit"] or group.get("unit")
+                line = _line(
+                    qty,
+                    unit_text,
+                    code,
+                    desc,
+                    "\n".join(texts[i] for i in rows),
+                    rule="free_text:key_value",
+                    decimal_sep=decimal_sep,
+                )
+                if price is not None:
+                    line = replace(
+                        line,
+                        unit_price=price,
+                        line_total=(qty * price).quantize(Decimal("0.01")),
+                    )
+                items[rows[0]] = line
+                consumed.update(rows)
+        group.clear()
+        rows.clear()
+
+    for i, text in enumerate(texts):
+        if not text.strip():
+            continue
+        found = _kv_field(text)
+        if found is None:
+            flush()
+            continue
+        name, value = found
+        if name in group:
+            flush()
+        group[name] = value
+        rows.append(i)
+    flush()
+    return items, consumed
+
+
+def _copy(item: ExtractedLine, *, line_no: int, source) -> ExtractedLine:
+    return replace(item, line_no=line_no, source=source)
+
+
+_SKIP_LINE = re.compile(
+    r"^\s*(?:>|from:|von:|de :|de:|sent:|to:|an:|subject:|objet|betreff|tel|fax|www|http)"
+)
+
+
 def extract_free_lines(
     lines: list[TextLine],
     *,
@@ -244,51 +566,68 @@ def extract_free_lines(
 ) -> list[ExtractedLine]:
     out: list[ExtractedLine] = []
     seen: set[str] = set()
-    for ln in lines:
-        # column gaps kept as two spaces: "CODE  description  2 Stk"
-        text = "  ".join(ln.text_of(s0, s1) for s0, s1 in ln.segments)
-        folded = fold(text)
-        if re.match(
-            r"^\s*(?:>|from:|von:|de :|de:|sent:|to:|an:|subject:|objet|betreff|tel|fax|www|http)",
-            folded,
-        ):
+    # column gaps kept as two spaces: "CODE  description  2 Stk"
+    texts = ["  ".join(ln.text_of(s0, s1) for s0, s1 in ln.segments) for ln in lines]
+    kv_items, kv_consumed = _kv_items(texts, decimal_sep=decimal_sep)
+
+    def add(item: ExtractedLine, ln: TextLine) -> None:
+        key = fold(item.raw_text)
+        if key in seen:
+            return  # a quoted reply repeats the order
+        seen.add(key)
+        out.append(_copy(item, line_no=len(out) + 1, source=ln.source_ref()))
+
+    for k, (ln, text) in enumerate(zip(lines, texts, strict=True)):
+        if k in kv_consumed:
+            if k in kv_items:
+                add(kv_items[k], ln)
+            continue
+        if _SKIP_LINE.match(fold(text)):
             continue
         hits = find_labels(ln)
         if hits and hits[0].first_word <= 1 and hits[0].field in _SKIP_FIELDS:
             continue
         bullet = bool(_BULLET.match(text))
         body = _BULLET.sub("", text, count=1)
+        corrected = _correct(body, out, decimal_sep=decimal_sep)
+        if corrected is not None:
+            if corrected:
+                continue
+            item = _parse_clause(body, bullet=bullet, decimal_sep=decimal_sep)
+            if item is not None and (item.customer_sku or bullet):
+                # an item of its own that says what it replaces: kept, to be checked
+                confidence = min(item.confidence, _CORRECTED_CONFIDENCE)
+                add(
+                    replace(
+                        item,
+                        confidence=confidence,
+                        field_confidence={"quantity": confidence},
+                    ),
+                    ln,
+                )
+            continue
         for clause in _SPLIT.split(body):
             item = _parse_clause(clause, bullet=bullet, decimal_sep=decimal_sep)
-            if item is None:
-                continue
-            key = fold(item.raw_text)
-            if key in seen:
-                continue  # a quoted reply repeats the order
-            seen.add(key)
-            out.append(
-                ExtractedLine(
-                    **{
-                        **{
-                            f: getattr(item, f)
-                            for f in (
-                                "customer_sku",
-                                "description",
-                                "description_lines",
-                                "quantity",
-                                "unit",
-                                "unit_price",
-                                "line_total",
-                                "codes",
-                                "confidence",
-                                "field_confidence",
-                                "rule",
-                                "raw_text",
-                            )
-                        },
-                        "line_no": len(out) + 1,
-                        "source": ln.source_ref(),
-                    }
-                )
-            )
+            if item is not None:
+                add(item, ln)
     return out
+
+
+def mentions_items(text: str) -> bool:
+    """Whether plain text (one message of a mail thread) holds order lines: an item in a
+    sentence or a list, "Label: value" items, or a table of several rows."""
+    texts = text.split("\n")
+    if _kv_items(texts, decimal_sep=None)[0]:
+        return True
+    for line in texts:
+        if _SKIP_LINE.match(fold(line)):
+            continue
+        bullet = bool(_BULLET.match(line))
+        body = _BULLET.sub("", line, count=1)
+        if any(
+            _parse_clause(clause, bullet=bullet, decimal_sep=None) is not None
+            for clause in _SPLIT.split(body)
+        ):
+            return True
+    rows = [t for t in texts if (t.count("|") >= 3 or t.count("\t") >= 2) and re.search(r"\d", t)]
+    return len(rows) >= 2

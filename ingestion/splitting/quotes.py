@@ -39,13 +39,49 @@ _DISCLAIMER = re.compile(
     re.IGNORECASE,
 )
 _HAS_CONTENT = re.compile(r"\d{2,}")
+# The words that close a message ("Merci,", "Best regards", "Mit freundlichen Grüßen"): what
+# follows is the writer's signature, whose phone numbers and postcodes say nothing of an order.
+_CLOSING = re.compile(
+    r"^\s*(?:merci(?:\s+d'avance|\s+beaucoup|\s+par\s+avance)?|cordialement|bien\s+cordialement"
+    r"|bien\s+[àa]\s+vous|salutations(?:\s+distingu[ée]es)?|bonne\s+(?:journ[ée]e|soir[ée]e)"
+    r"|thanks?(?:\s+you)?(?:\s+in\s+advance)?|many\s+thanks|best(?:\s+regards)?|kind\s+regards"
+    r"|(?:warm\s+)?regards|cheers|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en"
+    r"|freundliche\s+gr(?:ü|ue)(?:ß|ss)e|viele\s+gr(?:ü|ue)(?:ß|ss)e|(?:beste\s+)?gr(?:ü|ue)(?:ß|ss)e"
+    r"|gru(?:ß|ss)|danke(?:\s+sch(?:ö|oe)n)?|vielen\s+dank)\s*[,.!]*\s*$",
+    re.IGNORECASE,
+)
+# Lines of a signature or letterhead: phone, mail, web, company numbers.
+_CONTACT = re.compile(
+    r"(?:^[\s\d+()./-]{8,}$|\b(?:t[ée]l|tel|fax|phone|mobile?|portable|handy|gsm|www|https?|siret|siren"
+    r"|tva|vat|ust|mwst|hrb|iban|bic|kvk|btw)\b|@)",
+    re.IGNORECASE,
+)
 _FORWARD_SUBJECT = re.compile(r"^\s*(fwd?|tr|wg|fw)\s*:", re.IGNORECASE)
+
+
+_FORWARD_BANNER = re.compile(
+    r"^\s*(?:-{2,}\s*)?(?:forwarded message|message transf[ée]r[ée]|weitergeleitete nachricht"
+    r"|begin forwarded message|d[ée]but du message r[ée]exp[ée]di[ée]"
+    r"|anfang der weitergeleiteten nachricht)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_forward_banner(part: str) -> bool:
+    return bool(_FORWARD_BANNER.match(part.split("\n", 1)[0]))
+
+
+_WRAPPED_START = re.compile(r"^(?:le|on|am)\s.{4,200}\d.*$", re.IGNORECASE)
+_WRAPPED_END = re.compile(r"^.{0,200}\b(?:a [ée]crit|wrote|schrieb)\b.{0,100}:\s*$", re.IGNORECASE)
 
 
 def _is_quote_header(lines: list[str], index: int) -> bool:
     line = lines[index].strip()
     if any(p.match(line) for p in _QUOTE_HEADERS):
         return True
+    if _WRAPPED_START.match(line) and index + 1 < len(lines):
+        # "Le jeu. 12 nov. 2026 à 10:14, Patrick Delcourt <" / "p.d@x.fr> a écrit :"
+        return bool(_WRAPPED_END.match(lines[index + 1].strip()))
     if _OUTLOOK_FIELDS.match(line):
         following = [ln.strip() for ln in lines[index + 1 : index + 4]]
         return any(_OUTLOOK_NEXT.match(ln) for ln in following)
@@ -87,8 +123,19 @@ def says_something(text: str) -> bool:
     """More than a greeting and a "please see below": numbers (quantities, references) or a
     few real lines."""
     body = strip_signature_and_disclaimer(text)
-    meaningful = [ln for ln in body.split("\n") if len(ln.strip()) > 2]
-    return bool(_HAS_CONTENT.search(body)) or len(meaningful) >= 6
+    kept: list[str] = []
+    for line in body.split("\n"):
+        if _CLOSING.match(line) and any(k.strip() for k in kept):
+            break  # the rest is the signature
+        if not _CONTACT.search(line):
+            kept.append(line)
+    body = "\n".join(kept)
+    meaningful = [ln for ln in kept if len(ln.strip()) > 2]
+    if _HAS_CONTENT.search(body) or len(meaningful) >= 6:
+        return True
+    from ingestion.extraction.freetext import mentions_items
+
+    return mentions_items(body)  # "* 6 x HSS-8.0": an item with no two digits in a row
 
 
 def newest_part(text: str, *, subject: str = "") -> str:
@@ -98,6 +145,15 @@ def newest_part(text: str, *, subject: str = "") -> str:
     if not parts:
         return ""
     cleaned = [strip_signature_and_disclaimer(p) for p in parts]
+    if len(parts) > 1 and (is_forward(subject) or any(_is_forward_banner(p) for p in parts[1:])):
+        # A forward: the forwarder's note ("pour saisie svp, client C1020") holds no item, the
+        # forwarded message does: that is the order.
+        from ingestion.extraction.freetext import mentions_items
+
+        if not mentions_items(cleaned[0]):
+            for clean in cleaned[1:]:
+                if mentions_items(clean):
+                    return clean
     if says_something(parts[0]) or len(parts) == 1:
         return cleaned[0]
     # The new text is only "see below": the order is in the quoted / forwarded part.

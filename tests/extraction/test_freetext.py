@@ -115,3 +115,128 @@ def test_thousands_and_trailing_box_quantities_in_an_email():
     ]
     assert order.requested_delivery_date.value.isoformat() == "2026-09-07"
     assert order.order_date is None or order.order_date.rule != "first_date"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ajoutez aussi 2 rouleaux de film étirable (réf. A-512) svp.",
+            [(Decimal(2), "A-512", "film étirable")],
+        ),
+        (
+            "Qté 10 - TD-125-1.0 - disques inox 125",
+            [(Decimal(10), "TD-125-1.0", "disques inox 125")],
+        ),
+        ("1 coffret de forets HSS 19 pieces", [(Decimal(1), None, "forets HSS 19 pieces")]),
+        ("5 bobines d'essuyage CW-500", [(Decimal(5), "CW-500", "essuyage")]),
+        ("2 boites ecrous M6 (934-M6)", [(Decimal(2), "934-M6", "ecrous M6")]),
+        (
+            "- 20 gilets HV taille XL (HV-VEST-XL)",
+            [(Decimal(20), "HV-VEST-XL", "gilets HV taille XL")],
+        ),
+        ("2 Stk. SHRINK-KIT", [(Decimal(2), "SHRINK-KIT", "")]),
+        (
+            "Pos. 3: 15 Boxen FFP2 Masken MASK-FFP2 à 11,60 EUR",
+            [(Decimal(15), "MASK-FFP2", "FFP2 Masken")],
+        ),
+        ("Artikel: WIRE-H07-2.5-BU / Menge: 10", [(Decimal(10), "WIRE-H07-2.5-BU", "")]),
+        ("* A-182 : 1 200 pce", [(Decimal(1200), "A-182", "")]),
+        ("6 reels H07V-U 2.5mm² blue", [(Decimal(6), "H07V-U", "2.5mm² blue")]),
+    ],
+)
+def test_the_code_written_inside_the_item_is_the_line_code(text, expected):
+    order = extract_from_text(text)
+    assert [(ln.quantity, ln.customer_sku, ln.description) for ln in order.lines] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- 12.5 m Polypropylene rope 10 mm, 3-strand",  # "3-strand" is a word
+        "4 boxes of screws M8x20",  # a size
+        "3 x cable ties 200x4.8",
+    ],
+)
+def test_words_and_sizes_at_the_end_of_an_item_are_no_code(text):
+    assert [ln.customer_sku for ln in extract_from_text(text).lines] == [None]
+
+
+def test_the_number_after_an_order_verb_is_a_quantity_read_with_less_confidence():
+    order = extract_from_text(
+        "Pour le chantier de Thionville (bâtiment B, 2e étage, lot 12), il nous faudrait 200 "
+        "disques à lamelles grain 120 (notre réf. SOM-ABR-120) ainsi que 4 boîtes de bouchons "
+        "d'oreille EP-200."
+    )
+    assert [(ln.quantity, ln.customer_sku, ln.description) for ln in order.lines] == [
+        (Decimal(200), "SOM-ABR-120", "disques à lamelles grain 120"),
+        (Decimal(4), "EP-200", "bouchons d'oreille"),
+    ]
+    assert order.lines[0].field_confidence["quantity"] < 0.7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We need 2 weeks to prepare the site.",
+        "Merci de livrer 18 allée de la Libération, 57100 Thionville",
+        "Bitte senden Sie uns 3 Exemplare der Rechnung.",
+        "Pos. 2 und 4 benötigen wir derzeit nicht.",
+        "Contact sur place : M. Royer 06 22 33 44 55",
+        "TVA intracom. FR 27 398765432",
+        "Please deliver 10 M8x20 bolts",
+    ],
+)
+def test_numbers_in_prose_that_count_no_goods_are_no_lines(text):
+    assert extract_from_text(text).lines == ()
+
+
+def test_items_written_one_field_a_line():
+    order = extract_from_text(
+        "bitte folgende Bestellung ausführen:\n\nArtikel: WIRE-H07-2.5-BU\nMenge: 10\n"
+        "Artikel: WAGO-221-415\nBezeichnung: Klemme 5-polig\nMenge: 8 Stk\n\n"
+        "Bestell-Nr.: ES-118204\nLieferung an: Lager Fürth, Kurgartenstraße 37, 90762 Fürth"
+    )
+    assert [(ln.quantity, ln.unit, ln.customer_sku, ln.description) for ln in order.lines] == [
+        (Decimal(10), None, "WIRE-H07-2.5-BU", ""),
+        (Decimal(8), "EA", "WAGO-221-415", "Klemme 5-polig"),
+    ]
+    assert order.po_number.value == "ES-118204"
+
+
+def test_a_correction_in_prose_changes_the_line_it_names():
+    order = extract_from_text(
+        "For this week please:\n- 6 x LB-400\n- 4 x RAG-10\n- 4 x ABS-GRAN-20\n\n"
+        "Ah and regarding the absorbent granules: make that 6 bags instead of 4, we had a spill."
+    )
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("LB-400", Decimal(6)),
+        ("RAG-10", Decimal(4)),
+        ("ABS-GRAN-20", Decimal(6)),
+    ]
+    corrected = order.lines[2]
+    assert corrected.field_confidence["quantity"] < 0.7
+    assert order.lines[1].field_confidence["quantity"] == 0.8
+
+
+def test_a_correction_whose_line_is_unclear_adds_no_line():
+    order = extract_from_text(
+        "- 4 x LB-400\n- 4 x RAG-10\n\nSorry, make that 6 instead of 4, please."
+    )
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("LB-400", Decimal(4)),
+        ("RAG-10", Decimal(4)),
+    ]
+
+
+def test_a_price_phrase_in_words_is_the_unit_price():
+    order = extract_from_text(
+        "Bitte liefern Sie 18 Stück Art.-Nr. GT-12MM-BK zum Preis von 5,82 € netto."
+    )
+    assert [(ln.quantity, ln.customer_sku, ln.unit_price) for ln in order.lines] == [
+        (Decimal(18), "GT-12MM-BK", Decimal("5.82"))
+    ]
+    order = extract_from_text("Merci de nous livrer 18 x réf A-751 au prix de 2,75 € HT.")
+    assert [(ln.quantity, ln.customer_sku, ln.unit_price) for ln in order.lines] == [
+        (Decimal(18), "A-751", Decimal("2.75"))
+    ]

@@ -1,0 +1,69 @@
+"""Reply chains and forwards: which message of the thread is the order."""
+
+from __future__ import annotations
+
+from ingestion.splitting.quotes import newest_part
+
+
+def test_a_forward_keeps_the_forwarded_order_when_the_note_and_signature_carry_numbers():
+    body = (
+        "Pour saisie svp, client Delcourt Frères (Roubaix).\nMerci,\nClaire\n\n"
+        "Claire Muller\nTechnico-commerciale Nord\n"
+        "Rhenus SAS – 8 rue du Port du Rhin – 67100 Strasbourg\n06 45 78 12 90\n\n"
+        "-------- Message transféré --------\n"
+        "De : Olivier Lemaire <o.lemaire@delcourt-freres.fr>\n"
+        "Date : mer. 18 nov. 2026 à 17:52\nObjet : Commande DFT-4471\n\n"
+        "Bonjour Claire,\n- 20 gilets HV taille XL (HV-VEST-XL)\n- 4 boîtes de piles AA (BAT-AA-24)\n"
+    )
+    chosen = newest_part(body, subject="TR: Commande DFT-4471")
+    assert chosen.startswith("De : Olivier Lemaire")
+    assert "- 4 boîtes de piles AA (BAT-AA-24)" in chosen
+    assert "Pour saisie" not in chosen
+
+
+def test_a_forward_note_with_a_customer_number_but_no_item_keeps_the_forwarded_order():
+    body = (
+        "Please process, customer C1020.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Buyer <buyer@customer.example>\nDate: Mon, Nov 24, 2026\nSubject: PO 4711\n\n"
+        "Please deliver 12 boxes of GT-6MM-BK.\n"
+    )
+    assert newest_part(body, subject="Fwd: PO 4711").endswith(
+        "Please deliver 12 boxes of GT-6MM-BK."
+    )
+
+
+def test_a_forward_whose_note_adds_an_item_keeps_the_note():
+    body = (
+        "Please also add 5 x A-778 to this order.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Buyer <buyer@customer.example>\nSubject: PO 4711\n\n"
+        "Please deliver 12 boxes of GT-6MM-BK.\n"
+    )
+    assert newest_part(body, subject="Fwd: PO 4711") == "Please also add 5 x A-778 to this order."
+
+
+def test_an_outlook_quoted_block_in_german_is_cut_from_a_new_order():
+    body = (
+        "Hallo Herr Weber,\n\nanbei unsere Folgebestellung 4500124002:\n20 Stück 4711-C\n\n"
+        "Mit freundlichen Grüßen\nJürgen Hoffmann\n\n"
+        "Von: Hoffmann, Jürgen <j.hoffmann@keller.example>\n"
+        "Gesendet: Mittwoch, 4. November 2026 14:37\nAn: Weber, Thomas <t.weber@rhenus.example>\n"
+        "Betreff: Bestellung 4500123456\n\nbitte liefern Sie uns:\n5 Pkt. 4712-A\n"
+    )
+    chosen = newest_part(body, subject="WG: Bestellung 4500123456")
+    assert "4712-A" not in chosen
+    assert "4500123456" not in chosen
+    assert "20 Stück 4711-C" in chosen
+
+
+def test_a_french_reply_header_wrapped_over_two_lines_is_cut():
+    body = (
+        "Bonjour,\nvoici une nouvelle commande :\n* 6 x HSS-8.0\n\nPatrick\n\n"
+        "Le jeu. 12 nov. 2026 à 10:14, Patrick Delcourt <\np.delcourt@delcourt-meca.example> a écrit :\n"
+        "Bonjour,\nCommande DM-2611-02 :\n20 x TD-125-1.0\n"
+    )
+    chosen = newest_part(body)
+    assert "TD-125-1.0" not in chosen
+    assert "DM-2611-02" not in chosen
+    assert "6 x HSS-8.0" in chosen
