@@ -91,9 +91,39 @@ def document_create_orders(*, document: Document) -> list[Order]:
     # The extraction as read, for the order desk and for learning from corrections.
     document.extraction = draft.extracted.to_json()
     document.save(update_fields=["extraction", "updated_at"])
+    if document.kind != DocumentKind.EDI:
+        _remember_addresses(document=document, draft=draft)
     if not _worth_an_order(document, draft):
         return []
     return [_draft_save(document=document, draft=each) for each in drafts]
+
+
+def _remember_addresses(*, document: Document, draft: DocumentDraft) -> None:
+    """Postal codes a recognised customer's order printed besides its own: the supplier's own
+    address shows up that way (see ``ingestion.own_addresses``)."""
+    from ingestion.matching.draft import AUTO_APPROVE_THRESHOLD
+    from ingestion.own_addresses import remember_printed_postal_codes
+
+    matched = draft.draft.customer
+    if not matched.code or matched.confidence < AUTO_APPROVE_THRESHOLD:
+        return
+    extracted = draft.extracted
+    record = draft.view.md.customer(matched.code)
+    vendor = extracted.vendor
+    vendor_postal = (
+        vendor.value.postal_code
+        if vendor is not None and vendor.confidence >= 0.85 and vendor.value.postal_code
+        else None
+    )
+    remember_printed_postal_codes(
+        document.tenant_id,
+        customer_code=matched.code,
+        printed=tuple(extracted.postal_codes),
+        customer_postals={
+            a.postal_code for a in (record.addresses if record else ()) if a.postal_code
+        },
+        vendor_postal=vendor_postal,
+    )
 
 
 # --- extraction and matching (no writes) ---------------------------------------------------
@@ -189,7 +219,10 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
     context = _message_context(document)
     view = masterdata_for(tenant)
     locale = tenant.locale or "en"
+    from ingestion.own_addresses import own_postal_codes
+
     match_args = {
+        "own_postal_codes": own_postal_codes(tenant),
         "sender_email": _email_of(context["sender"]) or None,
         "fax_number": context["fax_number"] or None,
         "known_customer_code": view.customer_code(context["known_customer_id"]),

@@ -139,9 +139,16 @@ def parse_postal_line(
     if m:
         return m["zip"], text.replace(m["zip"], "").strip(" ,"), "CA"
     m = _CITY_ZIP.match(text)
-    if m and len(m["city"]) >= 3:
+    if m and len(m["city"]) >= 3 and _PLACE_NAME.fullmatch(m["city"].strip()):
         return m["zip"], m["city"].strip(), None
     return None
+
+
+# "Nyon 1260", not "Commande n° 1131" or "Kunden-Nr. bei Ihnen: 20931"
+_PLACE_NAME = re.compile(
+    r"(?i)(?!.*\b(?:n[°o]|nr|no|nummer|number|num[eé]ro|commande|order|bestellung|client|kunde|"
+    r"kunden|ref|r[ée]f[ée]rence|invoice|facture|rechnung|po)\b)[^\W\d_][^\d:#°]*"
+)
 
 
 _POSTCODE_ONLY = re.compile(

@@ -116,16 +116,26 @@ def _postal(code: str | None) -> str:
 
 
 def _only_address_confirmed(
-    ship_to: Field, extracted: ExtractedOrder, customer: CustomerMatch, md: MasterData
+    ship_to: Field,
+    extracted: ExtractedOrder,
+    customer: CustomerMatch,
+    md: MasterData,
+    *,
+    own_postal_codes: frozenset[str] = frozenset(),
 ) -> Field:
     """A defaulted ship-to (letterhead, main address) is sure when the document prints no
     delivery address at all, the customer has exactly one address and it is this one, and no
-    other postal code is printed outside the vendor block (a scan may have lost the label of a
-    delivery block: a letterhead read by OCR is never confirmed this way)."""
+    other postal code is printed outside the vendor block but the supplier's own. A scan may
+    have lost the label of a delivery block: a letterhead read by OCR is confirmed this way
+    only when the page's other postal code was read as the supplier's own."""
     if not customer.code or customer.confidence < AUTO_APPROVE_THRESHOLD:
         return ship_to
+    printed = {_postal(p) for p in extracted.postal_codes}
     if ship_to.rule == "letterhead_as_ship_to" and (
-        extracted.buyer is None or extracted.buyer.rule.endswith(":ocr")
+        extracted.buyer is None
+        # on a scan, only when the page's other address was read well enough to be known as
+        # the supplier's own
+        or (extracted.buyer.rule.endswith(":ocr") and not printed & set(own_postal_codes))
     ):
         return ship_to
     record = md.customer(customer.code)
@@ -133,7 +143,7 @@ def _only_address_confirmed(
     postals.discard("")
     if len(postals) != 1 or _postal(ship_to.value.postal_code) not in postals:
         return ship_to
-    if not set(extracted.postal_codes) <= postals:
+    if not printed - set(own_postal_codes) <= postals:
         return ship_to
     if extracted.bill_to is not None and _postal(extracted.bill_to.value.postal_code) not in (
         postals | {""}
@@ -150,7 +160,10 @@ def build_draft(
     fax_number: str | None = None,
     known_customer_code: str | None = None,
     channel: str = "upload",
+    own_postal_codes: frozenset[str] = frozenset(),
 ) -> Draft:
+    """Match an extraction to the master data. ``own_postal_codes`` are the supplier's own
+    (``ingestion.own_addresses``): printed on an order, they say nothing about its ship-to."""
     customer = match_customer(
         extracted,
         md,
@@ -298,7 +311,9 @@ def build_draft(
                     rule="customer_main_address",
                 )
         if ship_to is not None and extracted.ship_to is None:
-            ship_to = _only_address_confirmed(ship_to, extracted, customer, md)
+            ship_to = _only_address_confirmed(
+                ship_to, extracted, customer, md, own_postal_codes=own_postal_codes
+            )
     # totals
     if extracted.total is not None and lines:
         priced = [ln for ln in extracted.lines if ln.line_total is not None]

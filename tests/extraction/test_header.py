@@ -404,3 +404,11 @@ def test_delivery_addresses_announced_in_a_sentence():
         "Transports Garnier Dépôt de Beaune\n12 rue des Vignes\n21200 Beaune\n"
     )
     assert french.ship_to.value.postal_code == "21200"
+
+
+def test_a_number_after_a_label_is_no_postal_code():
+    from ingestion.extraction.addresses import parse_postal_line
+
+    assert parse_postal_line("Objet : Commande n° 1131", language="fr") is None
+    assert parse_postal_line("Kunden-Nr. bei Ihnen: 20931", language="de") is None
+    assert parse_postal_line("Nyon 1260", language="fr") == ("1260", "Nyon", None)
