@@ -157,6 +157,26 @@ def _codes_in_text(
                 sku = index.product_by_gtin.get(n.lstrip("0"))
                 if sku:
                     add(sku, 3.7, f"gtin_in_text:{token}")
+    _split_codes(line, customer, md, add)
+
+
+def _split_codes(line: ExtractedLine, customer: str | None, md: MasterData, add) -> None:
+    """A code printed or read in pieces ("MF 35449", "KP-707 79", "BP 514 781"): a word with
+    letters followed by one or two groups of digits, joined, looked up exactly."""
+    index = md.index
+    words = (line.raw_text or "").split()
+    for i, first in enumerate(words):
+        if not re.search(r"[A-Za-z]", first) or len(first) > 10:
+            continue
+        for span in (2, 3):
+            parts = words[i : i + span]
+            if len(parts) < span or not all(re.fullmatch(r"\d{2,6}", p) for p in parts[1:]):
+                break
+            joined = norm_code("".join(parts))
+            for sku in index.product_by_norm_sku.get(joined, []):
+                add(sku, 3.2, f"sku_split:{' '.join(parts)}")
+            if customer and (customer, joined) in index.alias:
+                add(index.alias[(customer, joined)], 3.2, f"alias_split:{' '.join(parts)}")
 
 
 def match_product(

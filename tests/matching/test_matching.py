@@ -227,3 +227,17 @@ def test_a_dollar_sign_on_a_us_customers_order_is_sure():
 def test_a_code_shaped_word_in_the_text_matches_as_surely_as_a_code_column():
     line = _line("Kabelbinder", "Ihre Materialnummer: CT-200-NT")
     assert match_product(line, "C00003", _md()).confidence >= 0.9
+
+
+def test_a_code_read_in_pieces_is_joined():
+    md = MasterData.from_csv(
+        CUSTOMERS, PRODUCTS + "MF-35449,,Safety shoes S3 42,PR,49.00,EUR\n", ALIASES
+    )
+    line = ExtractedLine(
+        customer_sku="MF",
+        codes=("MF",),
+        description="Chaussures de sécurité S3 pointure 42",
+        raw_text="10 MF 35449 Chaussures de sécurité S3 pointure 42 49,00 490,00",
+        quantity=Decimal("10"),
+    )
+    assert match_product(line, "C00001", md).sku == "MF-35449"
