@@ -856,12 +856,23 @@ def labelled_dates_fallback(
                 r"livr|deliver|liefer|ship|due|echeance|valid|gultig|bis|until|avant", context
             ):
                 continue
-            # a letter's date stands alone on its line, maybe after the town: "Ulm, den 09.01.26"
-            rest = (ln.text[: m.start] + ln.text[m.end :]).strip(" ,.")
-            alone = not rest or bool(
-                re.fullmatch(r"[A-Za-zÀ-ÿ' -]{2,30},?\s*(?:le|den|the)?", rest)
+            # a letter's date stands alone in its part of the line, maybe after the town:
+            # "Ulm, den 09.01.26", "Nantes, le 20 novembre 2026"
+            seg_start, seg_end = 0, len(ln.text)
+            for s0, s1 in ln.segments:
+                a, b = ln.spans[s0][0], ln.spans[s1 - 1][1]
+                if a <= m.start < b:
+                    seg_start, seg_end = a, b
+                    break
+            before = ln.text[seg_start : m.start].strip()
+            rest = (before + ln.text[m.end : seg_end]).strip(" ,.")
+            dated_in_town = not ln.text[m.end : seg_end].strip(" .") and bool(
+                re.fullmatch(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ' .-]{1,40},\s*(?:le|den|the|am)?", before)
             )
-            confidence = (0.7 if alone else 0.5) * (0.7 if m.ambiguous else 1.0)
+            alone = not rest or dated_in_town
+            confidence = (0.8 if dated_in_town else 0.7 if alone else 0.5) * (
+                0.7 if m.ambiguous else 1.0
+            )
             found.append(
                 Field(
                     value=m.value,
@@ -872,4 +883,12 @@ def labelled_dates_fallback(
             )
     if not found:
         return None
-    return max(found, key=lambda f: f.confidence)
+    best = max(found, key=lambda f: f.confidence)
+    if (
+        best.confidence == 0.7
+        and len({f.value for f in found}) == 1
+        and page_lines[0].source not in (TextSource.PLAIN, TextSource.SHEET)
+    ):
+        # the one date at the top of a letter, standing alone: the letter's date
+        best = best.with_confidence(0.78, "+only_date")
+    return best

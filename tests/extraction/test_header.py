@@ -412,3 +412,35 @@ def test_a_number_after_a_label_is_no_postal_code():
     assert parse_postal_line("Objet : Commande n° 1131", language="fr") is None
     assert parse_postal_line("Kunden-Nr. bei Ihnen: 20931", language="de") is None
     assert parse_postal_line("Nyon 1260", language="fr") == ("1260", "Nyon", None)
+
+
+def test_a_letters_date_after_its_town_or_alone_at_the_top_is_its_order_date():
+    def letter(date_text):
+        return read_pdf(
+            pdf(
+                [
+                    [
+                        (40, 40, "Schreinerei Bauer"),
+                        (40, 52, "Lehener Str. 9 | 79106 Freiburg"),
+                        (40, 90, "Techniflux Industrial Supplies SAS"),
+                        (380, 90, date_text),
+                        (40, 102, "14 Rue du Rhin"),
+                        (40, 114, "67100 Strasbourg"),
+                        (40, 140, "Bestellung B-2611"),
+                        *table(
+                            [40, 90, 330, 400],
+                            170,
+                            [
+                                ["Menge", "Bezeichnung", "Preis", "Gesamt"],
+                                ["80", "Schlauch", "8,30", "664,00"],
+                            ],
+                        ),
+                    ]
+                ]
+            )
+        )
+
+    in_town = extract_from_layout(letter("Freiburg im Breisgau, 11.11.2026")).order_date
+    assert (in_town.value, in_town.confidence >= 0.75) == (dt.date(2026, 11, 11), True)
+    alone = extract_from_layout(letter("26 November 2026")).order_date
+    assert (alone.value, alone.confidence >= 0.75) == (dt.date(2026, 11, 26), True)
