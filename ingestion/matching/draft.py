@@ -10,10 +10,12 @@ the field it fills, and every disagreement with master data becomes an issue.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ingestion.extraction.confidence import customer_locale_decides
+from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, ExtractedOrder, Field
 from ingestion.matching.customers import CustomerMatch, match_customer
 from ingestion.matching.masterdata import MasterData
@@ -113,6 +115,25 @@ ONLY_ADDRESS = 0.9
 
 def _postal(code: str | None) -> str:
     return "".join((code or "").split()).upper()
+
+
+_USUAL = re.compile(
+    r"usual|as\s+always|same\s+as|habituel|habitude|idem|m[eê]me\s+adresse|[uü]blich|wie\s+immer|bekannt"
+)
+
+
+def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: MasterData) -> bool:
+    """A delivery label followed by no address but words ("Usual delivery address (Leeds)",
+    "livraison à l'adresse habituelle", "Lieferung wie immer"): the customer's own address."""
+    if found.value.postal_code or not customer.code:
+        return False
+    text = fold(" ".join(t for t in found.value.lines if t))
+    if _USUAL.search(text):
+        return True
+    record = md.customer(customer.code)
+    cities = {fold(a.city) for a in (record.addresses if record else ()) if a.city}
+    words = re.sub(r"[^a-z0-9 -]+", " ", text).split()
+    return bool(words) and len(words) <= 4 and " ".join(words) in cities
 
 
 def _only_address_confirmed(
@@ -310,7 +331,10 @@ def build_draft(
                     confidence=0.8,
                     rule="customer_main_address",
                 )
-        if ship_to is not None and extracted.ship_to is None:
+        if ship_to is not None and (
+            extracted.ship_to is None
+            or _points_at_the_usual_address(extracted.ship_to, customer, md)
+        ):
             ship_to = _only_address_confirmed(
                 ship_to, extracted, customer, md, own_postal_codes=own_postal_codes
             )

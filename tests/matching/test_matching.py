@@ -241,3 +241,19 @@ def test_a_code_read_in_pieces_is_joined():
         quantity=Decimal("10"),
     )
     assert match_product(line, "C00001", md).sku == "MF-35449"
+
+
+def test_the_usual_delivery_address_is_the_customers_only_one():
+    order = extract_from_text(
+        "Hello,\n- 10 x GT-6MM-BK\n\nUsual delivery address (Lille).\n\nRegards\n"
+        "Brasserie du Nord SARL\n12 rue de la Gare, 59000 Lille\n"
+    )
+    draft = build_draft(order, _md(), sender_email="achats@brasserie-nord.fr")
+    assert draft.ship_to.value.postal_code == "59000"
+    assert draft.ship_to.confidence >= 0.9
+    elsewhere = extract_from_text(
+        "Hello,\n- 10 x GT-6MM-BK\n\nDelivery address: our Roubaix depot.\n\nRegards\n"
+        "Brasserie du Nord SARL\n12 rue de la Gare, 59000 Lille\n"
+    )
+    draft = build_draft(elsewhere, _md(), sender_email="achats@brasserie-nord.fr")
+    assert draft.ship_to.confidence < 0.85
