@@ -309,6 +309,7 @@ _LABELS += [
     (
         "requested_delivery_date",
         r"(?:we\s+)?need(?:ed)?\s+(?:this|these|it|them|the\s+(?:goods|items|parts|order))\s+(?:by|on|before|for)|"
+        r"(?:ship|deliver|send)\s+(?:us\s+)?(?:the\s+following(?:\s+items)?|these\s+(?:items|goods|parts)|the\s+(?:goods|items|parts|order)|it|them|everything)\s+(?:by|on|before|no\s+later\s+than)|"
         r"(?:pour|avant|d'ici)\s+le(?=\s+\d{1,2}(?:er)?[\s./-])|"
         r"(?:wir\s+)?ben[oö]tigen\s+(?:die\s+ware\s+|diese\s+|sie\s+)?(?:bis|am|zum)(?:\s+(?:zum|am))?",
         0.9,

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ingestion.extraction.confidence import customer_locale_decides
+from ingestion.extraction.confidence import MONTH_FIRST, customer_locale_decides
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, ExtractedOrder, Field
 from ingestion.matching.customers import CustomerMatch, match_customer
@@ -203,17 +203,22 @@ def build_draft(
         if decided is not extracted.order_date:
             extracted = replace(extracted, order_date=decided)
         delivery = extracted.requested_delivery_date
+        month_first = (country or "").upper() in MONTH_FIRST
         if (
             decided is not None
-            and decided.rule.endswith("+customer_locale_swapped")
             and delivery is not None
             and delivery.confidence < 0.7
             and delivery.value.day <= 12
             and delivery.value.day != delivery.value.month
+            and (
+                decided.rule.endswith("+customer_locale_swapped")
+                # read day first, it falls before the order: a US customer wrote it month first
+                or (month_first and delivery.value < decided.value)
+            )
         ):
             # the delivery date was written the same way as the order date
             swapped = dt.date(delivery.value.year, delivery.value.day, delivery.value.month)
-            if swapped >= decided.value:
+            if decided.value <= swapped <= decided.value + dt.timedelta(days=366):
                 extracted = replace(
                     extracted,
                     requested_delivery_date=Field(

@@ -444,3 +444,13 @@ def test_a_letters_date_after_its_town_or_alone_at_the_top_is_its_order_date():
     assert (in_town.value, in_town.confidence >= 0.75) == (dt.date(2026, 11, 11), True)
     alone = extract_from_layout(letter("26 November 2026")).order_date
     assert (alone.value, alone.confidence >= 0.75) == (dt.date(2026, 11, 26), True)
+
+
+def test_deliver_the_following_by_a_date():
+    order = extract_from_text(
+        "Hello,\n\nplease deliver the following by Dec 15th at the latest:\n\n"
+        "1) 8 x OIL-HLP46-20 hydraulic oil\n",
+        subject="PO 7700-2291",
+    )
+    assert order.requested_delivery_date.value.month == 12
+    assert order.requested_delivery_date.value.day == 15

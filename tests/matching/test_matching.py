@@ -257,3 +257,17 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
     )
     draft = build_draft(elsewhere, _md(), sender_email="achats@brasserie-nord.fr")
     assert draft.ship_to.confidence < 0.85
+
+
+def test_a_us_customers_delivery_date_read_day_first_before_the_order_is_turned():
+    import datetime as dt
+
+    american = "C00010,Great Lakes Fasteners Inc,,greatlakes.com,1 Main St,48201,Detroit,US,rep@x.example,false\n"
+    md = MasterData.from_csv(CUSTOMERS + american, PRODUCTS, ALIASES)
+    order = extract_from_text(
+        "Hello,\nplease ship 10 x GT-6MM-BK\nNeed by 12/04/2026\n",
+        sent_date=dt.date(2026, 11, 5),
+    )
+    assert order.requested_delivery_date.value == dt.date(2026, 4, 12)
+    draft = build_draft(order, md, sender_email="buyer@greatlakes.com")
+    assert draft.extracted.requested_delivery_date.value == dt.date(2026, 12, 4)
