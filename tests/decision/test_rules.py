@@ -179,11 +179,27 @@ def test_price_below_list_confirmed_by_order_total(customer, product):
 
 
 def test_price_below_list_without_arithmetic_to_vouch_for_it_blocks(customer, product):
-    order = make_order(customer)  # no line amount, no order total: a misread price looks the same
-    _discounted_line(order, product, price="3.10")
+    order = make_order(customer, extraction={"sources": ["ocr"]})
+    # a scan, no line amount, no order total: a misread price looks the same
+    line = _discounted_line(order, product, price="3.10")
+    line.extraction = {"fields": {"unit_price": {"confidence": 0.95}}}
+    line.save()
     assert codes(rule_price_mismatch(ctx_of(order))) == [
         ("price_mismatch", "lines[0].unit_price", True)
     ]
+
+
+def test_a_typed_price_read_with_confidence_needs_no_arithmetic(customer, product):
+    order = make_order(customer, extraction={"sources": ["sheet"]})
+    line = _discounted_line(order, product, price="3.10")
+    line.extraction = {"fields": {"unit_price": {"confidence": 0.9}}}
+    line.save()
+    assert codes(rule_price_mismatch(ctx_of(order))) == [
+        ("price_below_list", "lines[0].unit_price", False)
+    ]
+    line.extraction = {"fields": {"unit_price": {"confidence": 0.75}}}
+    line.save()
+    assert codes(rule_price_mismatch(ctx_of(order)))[0][0] == "price_mismatch"
 
 
 def test_price_whose_line_amount_disagrees_blocks(customer, product):
