@@ -206,7 +206,9 @@ def build_draft(
         month_first = (country or "").upper() in MONTH_FIRST
         if (
             decided is not None
+            and decided.value is not None
             and delivery is not None
+            and delivery.value is not None
             and delivery.confidence < 0.7
             and delivery.value.day <= 12
             and delivery.value.day != delivery.value.month

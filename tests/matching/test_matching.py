@@ -1,4 +1,5 @@
 import time
+from dataclasses import replace
 from decimal import Decimal
 
 from ingestion.extraction import extract_from_text
@@ -271,3 +272,18 @@ def test_a_us_customers_delivery_date_read_day_first_before_the_order_is_turned(
     assert order.requested_delivery_date.value == dt.date(2026, 4, 12)
     draft = build_draft(order, md, sender_email="buyer@greatlakes.com")
     assert draft.extracted.requested_delivery_date.value == dt.date(2026, 12, 4)
+
+
+def test_an_unread_delivery_date_of_a_us_customer_stays_unread():
+    import datetime as dt
+
+    american = "C00010,Great Lakes Fasteners Inc,,greatlakes.com,1 Main St,48201,Detroit,US,rep@x.example,false\n"
+    md = MasterData.from_csv(CUSTOMERS + american, PRODUCTS, ALIASES)
+    order = extract_from_text(
+        "Hello,\nplease ship 10 x GT-6MM-BK\n", sent_date=dt.date(2026, 11, 5)
+    )
+    order = replace(
+        order, requested_delivery_date=Field(None, 0.3, rule="unread_delivery_label:need by")
+    )
+    draft = build_draft(order, md, sender_email="buyer@greatlakes.com")
+    assert draft.extracted.requested_delivery_date.value is None
