@@ -1308,6 +1308,12 @@ def _price_and_per(row: Row) -> tuple[str, str]:
     """The unit price and its price unit (PE) of a row, where a narrow PE column beside the
     price ran into it: "38,00 100" under "Einzelpreis PE", "12,00 / 100" in the price cell."""
     price_text, pe_text = row.text("unit_price"), row.text("price_unit")
+    if not price_text and not pe_text and "unit_price" not in row.roles:
+        # the price title was not read: "85,00/100" under an unknown column
+        for word in row.text("unknown").split():
+            m = _PER.match(word)
+            if m and "/" in word:
+                return m["price"], m["per"].replace(".", "")
     if not price_text and pe_text:
         m = _PER.match(pe_text.strip())
         if m:
@@ -1378,9 +1384,10 @@ def _rows_to_lines(
         )
         if (
             not nums.arithmetic_ok
-            and row.has("line_total")
-            and (row.has("unit_price") or row.has("gross_price"))
+            and (row.has("line_total") or row.has("unknown"))
+            and (row.has("unit_price") or row.has("gross_price") or row.has("unknown"))
         ):
+            # numbers under an unreadable title ("unknown") may hold the price or the amount
             refit = _refit_numbers(row, decimal_sep)
             if refit is not None:
                 nums, moved = refit

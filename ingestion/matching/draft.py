@@ -291,6 +291,14 @@ def build_draft(
     elif (
         currency is not None
         and currency.rule == "currency_marks:ocr"
+        and customer.code
+        and currency.value == md.country_currency(customer.code)
+    ):
+        # a scanned "$" on a US customer's order: the mark and the customer's country agree
+        currency = currency.with_confidence(max(currency.confidence, 0.9), "+customer_country")
+    elif (
+        currency is not None
+        and currency.rule == "currency_marks:ocr"
         and customer_currency
         and customer.code
         and currency.value != customer_currency

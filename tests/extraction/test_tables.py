@@ -289,3 +289,18 @@ def test_numbers_that_missed_their_columns_are_placed_by_the_arithmetic():
         (Decimal("60"), Decimal("5.43"), Decimal("325.80")),
     ]
     assert all(ln.rule == "table_row+arithmetic" for ln in order.lines)
+
+
+def test_prices_under_a_title_that_was_not_read_are_found_by_the_arithmetic():
+    rows = [
+        ["Pos.", "Material", "Bezeichnung", "Bestellmenge", "Xqzt./Vwrk.", "Nettowert"],
+        ["00010", "PF-8217", "Druckluftfilter 1/2", "15", "18,90", "283,50"],
+        ["00020", "PF-9190", "Spiralbohrer HSS-G 3 mm", "500", "85,00/100", "425,00"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "Bestellung"), *table([40, 90, 150, 330, 400, 470], 100, rows)]]))
+    )
+    assert [(ln.quantity, ln.unit_price, ln.price_unit, ln.line_total) for ln in order.lines] == [
+        (Decimal("15"), Decimal("18.90"), None, Decimal("283.50")),
+        (Decimal("500"), Decimal("85.00"), Decimal("100"), Decimal("425.00")),
+    ]

@@ -287,3 +287,16 @@ def test_an_unread_delivery_date_of_a_us_customer_stays_unread():
     )
     draft = build_draft(order, md, sender_email="buyer@greatlakes.com")
     assert draft.extracted.requested_delivery_date.value is None
+
+
+def test_a_scanned_dollar_mark_agrees_with_a_us_customer():
+    american = "C00010,Great Lakes Fasteners Inc,,greatlakes.com,1 Main St,48201,Detroit,US,rep@x.example,false\n"
+    md = MasterData.from_csv(CUSTOMERS + american, PRODUCTS, ALIASES)
+    order = replace(
+        extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK\n"),
+        currency=Field("USD", 0.8, rule="currency_marks:ocr"),
+    )
+    draft = build_draft(order, md, known_customer_code="C00010")
+    assert (draft.currency.value, draft.currency.confidence >= 0.9) == ("USD", True)
+    french = build_draft(order, md, known_customer_code="C00001")
+    assert french.currency.value == "EUR"  # a scanned "$" for a French customer: a misread
