@@ -451,6 +451,9 @@ class HeaderContext:
             number, sep, rest = text.partition(" / ")
             if not sep:
                 number, sep, rest = text.partition("/ ")
+            if not sep and len(text.split()) == 2:  # the slash lost on a scan
+                number, rest = text.split()
+                sep = " "
             if not sep:
                 continue
             factor = hit.strength * _position_factor(kind) * _ocr_factor(line, i, j)

@@ -9,6 +9,7 @@ the PO number.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -411,10 +412,52 @@ def _word_starts(line: TextLine) -> list[int]:
     return starts
 
 
+# Words of labels worth recognising through a scan's misreadings ("Bestelinummer", "Matum",
+# "Ilefern"): an OCR word of the same length, one or two letters off, is read as the label word.
+_LABEL_WORDS = frozenset(
+    """
+    bestellnummer bestellung bestelldatum belegdatum datum lieferanschrift lieferadresse
+    liefertermin lieferdatum liefern lieferung lieferant lieferantennr lieferantennummer
+    rechnungsanschrift rechnungsadresse wunschtermin ansprechpartner telefon telefax
+    kundennummer auftragsnummer warenempfanger
+    commande numero livraison adresse facturation fournisseur souhaitee reglement
+    destinataire interlocuteur
+    purchase order number delivery deliver address shipping invoice vendor supplier
+    required requested date
+    """.split()
+)
+
+
+def _ocr_label_view(norm: str) -> str:
+    """``norm`` with scanned words one or two letters off a label word replaced by it (same
+    length, so every offset still points at the printed text)."""
+    out = list(norm)
+    for m in re.finditer(r"[a-z]{5,}", norm):
+        fixed = _closest_label_word(m.group(0))
+        if fixed:
+            out[m.start() : m.end()] = fixed
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _closest_label_word(word: str) -> str | None:
+    if word in _LABEL_WORDS:
+        return None
+    limit = 1 if len(word) < 9 else 2
+    found = [
+        w
+        for w in _LABEL_WORDS
+        if len(w) == len(word) and sum(a != b for a, b in zip(w, word, strict=True)) <= limit
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[LabelHit]:
     """Label hits of a line, left to right, the longest label at each position, no overlaps."""
+    from ingestion.layout import TextSource
+
     hits: list[LabelHit] = []
-    norm = line.norm
+    norm = line.norm if line.source != TextSource.OCR else _ocr_label_view(line.norm)
     starts = _word_starts(line)
     pos_taken = -1
     for start in starts:

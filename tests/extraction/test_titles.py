@@ -79,3 +79,21 @@ def test_a_delivery_note_title_with_a_number_proposes_no_po_number():
     layout = read_pdf(_order_form([(330, 40, "BON DE LIVRAISON"), (450, 40, "N° 77812")]))
     order = extract_from_layout(layout)
     assert order.po_number is None or order.po_number.rule != "title_number_right"
+
+
+def test_a_label_misread_by_one_letter_on_a_scan_is_still_a_label():
+    header = [
+        (330, 40, "Bestellung"),
+        (330, 56, "Bestelinummer/Matum"),
+        (430, 56, "4500187345 23.11.2026"),
+    ]
+    scan = extract_from_layout(_as_scan(read_pdf(_order_form(header))))
+    assert scan.po_number.value == "4500187345"
+    assert scan.po_number.confidence >= 0.75
+    assert str(scan.order_date.value) == "2026-11-23"
+    typed = extract_from_layout(read_pdf(_order_form(header)))  # typed text is taken as printed
+    assert (
+        typed.po_number is None
+        or typed.po_number.value != "4500187345"
+        or (typed.po_number.confidence < 0.75)
+    )
