@@ -1351,6 +1351,54 @@ def _amount_before_date(text: str) -> str:
     return m.group(1) if m and dates_mod.find_dates(text[m.end() :]) else ""
 
 
+ZEROS_FIXED = 0.6  # numbers whose misread zeros the arithmetic put back: a person checks
+
+
+def _zero_readings(text: str, decimal_sep: str | None) -> dict[Decimal, int]:
+    """Readings of a scanned number whose zeros may have come out as 6, 8 or 9 (bold or
+    slashed zeros on a fax: "1,606.66" for "1,000.00"), with how many digits each changes."""
+    spots = [i for i, ch in enumerate(text) if ch in "689"]
+    if len(spots) > 6:
+        return {}
+    out: dict[Decimal, int] = {}
+    for mask in range(1 << len(spots)):
+        chars = list(text)
+        for bit, i in enumerate(spots):
+            if mask >> bit & 1:
+                chars[i] = "0"
+        value = parse_number("".join(chars), decimal_sep=decimal_sep)
+        if value is not None:
+            changed = bin(mask).count("1")
+            out[value] = min(out.get(value, changed), changed)
+    return out
+
+
+def _zeros_misread(
+    qty_text: str, price_text: str, total_text: str, decimal_sep: str | None
+) -> Numbers | None:
+    """On a scan whose quantity × price is not the amount: the one reading with zeros put back
+    that makes it so, if there is exactly one."""
+    if not (qty_text and price_text and total_text):
+        return None
+    qty_first = quantity_text(qty_text)
+    readings = [_zero_readings(t, decimal_sep) for t in (qty_first, price_text, total_text)]
+    if not all(readings):
+        return None
+    found = []
+    for q, cq in readings[0].items():
+        if q <= 0:
+            continue
+        for p, cp in readings[1].items():
+            product = q * p
+            for t, ct in readings[2].items():
+                if cq + cp + ct and abs(product - t) <= Decimal("0.005"):
+                    found.append((q, p, t))
+    if len({(q, p) for q, p, _t in found}) != 1:
+        return None
+    q, p, t = found[0]
+    return Numbers(q, p, t, None, None, None, True)
+
+
 def _rows_to_lines(
     rows: list[Row],
     *,
@@ -1394,6 +1442,11 @@ def _rows_to_lines(
                 if moved:
                     row.cells.setdefault(_role_index(row, "description"), []).extend(moved)
                 qty_text = ""
+        digits_fixed = False
+        if not nums.arithmetic_ok and row.line.source == TextSource.OCR:
+            fixed = _zeros_misread(qty_text, price_text, total_text, decimal_sep)
+            if fixed is not None:
+                nums, digits_fixed = fixed, True
         description_parts = sorted(
             [(row.line.index, row.text("description"))] + list(row.extra_text)
         )
@@ -1463,6 +1516,8 @@ def _rows_to_lines(
         ocr_confs = [tok.conf for toks in row.cells.values() for tok in toks]
         if row.line.source == TextSource.OCR and ocr_confs:
             confidence *= 0.6 + 0.4 * min(ocr_confs)
+        if digits_fixed:
+            confidence = min(confidence, ZEROS_FIXED)
         out.append(
             ExtractedLine(
                 line_no=line_no or n,

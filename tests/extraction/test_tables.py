@@ -304,3 +304,37 @@ def test_prices_under_a_title_that_was_not_read_are_found_by_the_arithmetic():
         (Decimal("15"), Decimal("18.90"), None, Decimal("283.50")),
         (Decimal("500"), Decimal("85.00"), Decimal("100"), Decimal("425.00")),
     ]
+
+
+def test_zeros_a_fax_read_as_6_or_8_are_put_back_by_the_arithmetic_for_a_person_to_check():
+    from dataclasses import replace
+
+    from ingestion.layout import TextSource
+
+    rows = [
+        ["LN", "OUR PART NO", "DESCRIPTION", "QTY", "PRICE", "VALUE"],
+        ["1", "WE/TLS/778", "HSS-G TWIST DRILL", "1,606.66", "1.15", "1,158.60"],
+        ["2", "WE/TLS/874", "V-BELT SPZ 1688", "58.06", "6.38", "315.60"],
+        ["3", "WE/TLS/612", "THREADED ROD M12", "15.00", "2.38", "35.70"],
+    ]
+    typed = read_pdf(
+        pdf([[(40, 40, "PURCHASE ORDER"), *table([40, 70, 150, 330, 400, 470], 100, rows)]])
+    )
+    scan = replace(
+        typed,
+        pages=tuple(
+            replace(
+                p, source=TextSource.OCR, words=tuple(replace(w, confidence=0.9) for w in p.words)
+            )
+            for p in typed.pages
+        ),
+    )
+    order = extract_from_layout(scan)
+    assert [(ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
+        (Decimal("1000.00"), Decimal("1.15"), Decimal("1150.00")),
+        (Decimal("50.00"), Decimal("6.30"), Decimal("315.00")),
+        (Decimal("15.00"), Decimal("2.38"), Decimal("35.70")),
+    ]
+    assert [ln.field_confidence["quantity"] <= 0.6 for ln in order.lines] == [True, True, False]
+    # typed text is as printed: nothing is "put back"
+    assert extract_from_layout(typed).lines[0].quantity == Decimal("1606.66")
