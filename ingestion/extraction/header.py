@@ -735,7 +735,8 @@ def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field 
     has_iso_text = any(re.search(rf"(?<![A-Za-z]){code}(?![A-Za-z])", ln.text) for ln in ctx.lines)
     if code == "USD" and not has_iso_text:
         confidence = 0.85  # a bare "$" could be CAD, AUD...
-    if rest and rest[0][1] * 2 >= n:
+    mixed = bool(rest and rest[0][1] * 2 >= n)
+    if mixed:
         confidence *= 0.6
     ocr = any(ln.source == TextSource.OCR for ln in ctx.lines)
     if ocr:
@@ -744,7 +745,8 @@ def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field 
         value=code,
         confidence=round(confidence, 4),
         source=first_source[code],
-        rule="currency_marks:ocr" if ocr else "currency_marks",
+        # "Prix CHF/EUR": several currencies as often as each other, nothing settles it
+        rule=("currency_marks:ocr" if ocr else "currency_marks") + (":mixed" if mixed else ""),
     )
 
 

@@ -300,3 +300,15 @@ def test_a_scanned_dollar_mark_agrees_with_a_us_customer():
     assert (draft.currency.value, draft.currency.confidence >= 0.9) == ("USD", True)
     french = build_draft(order, md, known_customer_code="C00001")
     assert french.currency.value == "EUR"  # a scanned "$" for a French customer: a misread
+
+
+def test_a_price_column_titled_in_two_currencies_settles_nothing():
+    swiss = "C00011,Précision Horlogère SA,,ph.ch,Rue du Marais 21,2400,Le Locle,CH,rep@x.example,false\n"
+    md = MasterData.from_csv(CUSTOMERS + swiss, PRODUCTS, ALIASES)
+    order = extract_from_text(
+        "Commande n° 4500-PH-7781\n\nArticle\tQuantité\tPrix CHF/EUR\tTotal\n"
+        "GT-6MM-BK\t20\t3.45\t69.00\n"
+    )
+    assert order.currency.rule.endswith(":mixed")
+    draft = build_draft(order, md, known_customer_code="C00011")
+    assert draft.currency.value == "EUR" or draft.currency.confidence < 0.9
