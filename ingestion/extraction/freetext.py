@@ -37,10 +37,10 @@ _PACKAGING = (
 )
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"
-    r"cartons?|ctns?|ctn|cs|cases?|box(?:es)?|bo[iî]tes?|btes?|kartons?|kart|krt|colis|"
+    r"cartons?|ctns?|ctn|cs|cases?|box(?:es)?|bx|bxs|bo[iî]tes?|btes?|kartons?|kart|krt|kar|colis|u(?=\s)|"
     r"packs?|packages?|paquets?|pqts?|packungen|packung|pkg|pk|pkt|pakete?|"
     r"rolls?|rouleaux|rouleau|rollen|rolle|sets?|jeux|jeu|pairs?|paires?|paar|bags?|sacs?|beutel|"
-    r"pallets?|palettes?|pal|kg|kgs|kilos?|g|l|lt|ltr|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend|"
+    r"pallets?|palettes?|paletten|pal|kg|kgs|kilos?|g|l|lt|ltrs?|mtrs?|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend|"
     + _PACKAGING
 )
 _REF = r"(?:(?:r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)(?![A-Za-zÀ-ÿ]))"
@@ -57,7 +57,9 @@ _QTY_HEAD = re.compile(
     re.IGNORECASE,
 )
 _REF_CODE = re.compile(rf"^\s*(?P<ref>{_REF})\s*[:#]?\s*(?P<code>{_CODE})", re.IGNORECASE)
-_BARE_CODE = re.compile(rf"^\s*(?P<code>{_CODE})(?=\s|$|[-–:(,;]|\.(?:\s|$))")
+_BARE_CODE = re.compile(
+    rf"^\s*(?P<code>{_CODE})(?=\s*(?:$|[-–:(,;]|\.(?:\s|$)|\s+-\s|\s+[A-Za-zÀ-ÿ])|(?<=[A-Za-z])\s)"
+)
 _PRICE = re.compile(
     r"(?:\s(?:(?:zum|au|at\s+a|at\s+the|for\s+the|for\s+a)\s+(?:(?:unit|net|gross|unitaire|net|St[üu]ck)\s*)?"
     r"(?:preis|prix|price)(?:\s+(?:unitaire|net|HT))?\s+(?:von|de|of)"
@@ -141,6 +143,11 @@ def _date_spans(clause: str) -> list[tuple[int, int]]:
     ]
 
 
+_REFERENCE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:order|commande|bestellung|auftrag|po|invoice|facture|rechnung|quote|devis|angebot"
+    r"|lieferschein|delivery\s+note|bon)\s*(?:n[°o]\.?|nr\.?|no\.?|#|number|num[ée]ro)?\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
 _QTY_LABEL = re.compile(
     r"(?:^|[\s(,;/|])(?:qt[ée]s?|qte|qty|quantit[ée]s?|quantity|menge|anzahl|st[üu]ckzahl|nombre|nb)"
     r"\.?\s*[:=]?\s*$",
@@ -161,7 +168,8 @@ _NOT_GOODS = re.compile(
     r"pour\s*cent|percent|prozent|more|plus|de\s+plus|weitere|exemplaires?|copies|copy|exemplare|"
     r"factures?|invoices?|rechnungen?|devis|quotes?|angebote?|catalogues?|katalog|"
     r"rue|avenue|av|boulevard|bd|all[ée]e|impasse|chemin|route|place|quai|cours|street|road|"
-    r"lane|drive|way|stra(?:ss|ß)e|weg|platz|gasse)\b",
+    r"lane|drive|way|stra(?:ss|ß)e|weg|platz|gasse|for|pour|f[üu]r|to|by|on|at|au|bis|until|avant|"
+    r"before|vor|ab|from|du|des|this|that|these|those|them|ces|cette|diese[nrs]?)\b",
     re.IGNORECASE,
 )
 
@@ -179,6 +187,8 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
             continue
         if _SIZE_UNITS.match(clause[q.end("qty") :].strip()) and not unit:
             continue
+        if _REFERENCE_BEFORE.search(before) and not (unit or (x and x in "x×*")):
+            continue  # "our order 2611 of last week", "facture n° 12 du …": a reference
         labelled = bool(_QTY_LABEL.search(before))
         if labelled:
             rest = re.sub(r"^[-–:/|]\s*", "", rest)  # "Qté 10 - TD-125-1.0 - disques"
@@ -304,7 +314,10 @@ def _is_price(m: re.Match, text: str) -> bool:
 
 
 _TRAILING_QTY = re.compile(
-    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–:]\s*|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_COUNT_UNITS}|stk|st|kart|ktn|bx|bxs|kg|kgs|lfm|rls?)\.?\s*$",
+    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–:]\s*|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*"
+    rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|kg|kgs|lfm|rls?|mtrs?|m|ltrs?|lt|l|u)\.?"
+    r"(?P<price>\s+(?:à|a|@|at|zu|je)\s*[€$£]?\s*\d{1,6}[.,]\d{1,4}\s*(?:€|EUR|USD|GBP|CHF)?"
+    r"(?:\s*(?:HT|netto|net|excl\.?\s*VAT))?)?\s*$",
     re.IGNORECASE,
 )
 
@@ -317,13 +330,26 @@ def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
     head = m["head"].strip(" -–:")
     code = None
     first, _, remainder = head.partition(" ")
-    if re.fullmatch(_CODE, first) and re.search(r"\d", first):
+    if (
+        re.fullmatch(_CODE, first)
+        and (
+            re.search(r"\d", first)
+            # "LG-S-NT  Gants jetables …": a code of capitals before a column gap
+            or (_word_code(first, "") and re.match(r"\s{2,}|\s+-\s", head[len(first) :]))
+        )
+    ):
         code, head = first, remainder
     qty = parse_number(m["qty"], decimal_sep=decimal_sep)
     if qty is None or qty <= 0 or (code is None and len(head) < 4):
         return None
     return _line(
-        qty, m["unit"], code, head, clause, rule="free_text:qty_last", decimal_sep=decimal_sep
+        qty,
+        m["unit"],
+        code,
+        head + (m["price"] or ""),
+        clause,
+        rule="free_text:qty_last",
+        decimal_sep=decimal_sep,
     )
 
 

@@ -28,6 +28,9 @@ _OUTLOOK_FIELDS = re.compile(r"^\*?(from|de|von)\s*:\*?\s", re.IGNORECASE)
 _OUTLOOK_NEXT = re.compile(
     r"^\*?(sent|date|envoyé|gesendet|to|à|an|subject|objet|betreff)\s*:\*?\s", re.IGNORECASE
 )
+_OUTLOOK_INLINE = re.compile(
+    r"\s\*?(?:sent|envoy[ée]|gesendet)\s*:\*?\s.+\s\*?(?:to|[àa]|an)\s*:\*?\s", re.IGNORECASE
+)
 _SIGNATURE = re.compile(r"^(-- ?|__)$")
 _DISCLAIMER = re.compile(
     r"(this (e-?mail|message)( and any (files|attachments)( transmitted with it)?)? (is|are|may be) (confidential|intended)"
@@ -83,6 +86,8 @@ def _is_quote_header(lines: list[str], index: int) -> bool:
         # "Le jeu. 12 nov. 2026 à 10:14, Patrick Delcourt <" / "p.d@x.fr> a écrit :"
         return bool(_WRAPPED_END.match(lines[index + 1].strip()))
     if _OUTLOOK_FIELDS.match(line):
+        if _OUTLOOK_INLINE.search(line):
+            return True  # "From: X Sent: Monday … To: Y Subject: Z" run into one line
         following = [ln.strip() for ln in lines[index + 1 : index + 4]]
         return any(_OUTLOOK_NEXT.match(ln) for ln in following)
     return False

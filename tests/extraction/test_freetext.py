@@ -240,3 +240,38 @@ def test_a_price_phrase_in_words_is_the_unit_price():
     assert [(ln.quantity, ln.customer_sku, ln.unit_price) for ln in order.lines] == [
         (Decimal(18), "A-751", Decimal("2.75"))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "5 bx MAT-86067663 - Flat washers M6, zinc plated, box of 200 @ £1.81",
+            (Decimal(5), "MAT-86067663", Decimal("1.81")),
+        ),
+        (
+            "20 U PNT-RAL3000 - Peinture aérosol RAL 3000 rouge feu à 7,40 €",
+            (Decimal(20), "PNT-RAL3000", Decimal("7.40")),
+        ),
+        (
+            "100 mtr NV-CH-GALV-5MM - Galvanised steel chain 5 mm @ 2,60 €",
+            (Decimal(100), "NV-CH-GALV-5MM", Decimal("2.60")),
+        ),
+        (
+            "EMB.6211  Galvanised steel chain 8 mm, short link  25 mtr",
+            (Decimal(25), "EMB.6211", None),
+        ),
+        ("VS-23-761  Hydrauliköl HLP 32  40 l", (Decimal(40), "VS-23-761", None)),
+        (
+            "GT-9MM-BK  Joint mousse adhésif 9 mm x 10 m, noir  2 pce à 4,89 €",
+            (Decimal(2), "GT-9MM-BK", Decimal("4.89")),
+        ),
+        (
+            "LG-S-NT  Gants jetables latex taille S, boîte de 100  12 bte à 6,20 €",
+            (Decimal(12), "LG-S-NT", Decimal("6.20")),
+        ),
+    ],
+)
+def test_short_units_and_a_price_after_a_trailing_quantity(text, expected):
+    order = extract_from_text(text)
+    assert [(ln.quantity, ln.customer_sku, ln.unit_price) for ln in order.lines] == [expected]

@@ -67,3 +67,12 @@ def test_a_french_reply_header_wrapped_over_two_lines_is_cut():
     assert "TD-125-1.0" not in chosen
     assert "DM-2611-02" not in chosen
     assert "6 x HSS-8.0" in chosen
+
+
+def test_an_outlook_header_run_into_one_line_starts_the_quoted_message():
+    body = (
+        "Please add 5 x A-778.\n\n"
+        "From: Buyer <buyer@customer.example> Sent: Monday, November 24, 2026 10:00 "
+        "To: orders@acme.example Subject: PO 4711\n\nPlease deliver 12 x GT-6MM-BK\n"
+    )
+    assert newest_part(body) == "Please add 5 x A-778."
