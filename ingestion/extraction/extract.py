@@ -192,6 +192,15 @@ def extract_from_layout(
                 source=order_lines[0].source,
                 rule="earliest_line_date",
             )
+    line_dates = {ln.requested_date for ln in order_lines}
+    if (
+        delivery is not None
+        and delivery.confidence < 0.85
+        and len(order_lines) >= 2
+        and line_dates == {delivery.value}
+    ):
+        # every item is wanted on the date read: the date column says it line by line
+        delivery = delivery.with_confidence(0.85, "+line_dates")
     if (
         po is not None
         and delivery is not None

@@ -355,3 +355,17 @@ def test_an_undecided_page_is_read_month_first_for_a_us_customer():
     assert american.extracted.requested_delivery_date.value == dt.date(2026, 12, 4)
     french = build_draft(order, md, known_customer_code="C00002")
     assert french.extracted.order_date.value == dt.date(2026, 5, 11)
+
+
+def test_a_delivery_date_column_with_one_date_on_every_item_is_sure():
+    rows = [
+        ["Réf.", "Désignation", "Qté", "Prix", "Montant", "Date souhaitée"],
+        ["A-778", "Gaine thermo 6 mm", "12", "3,45", "41,40", "03/12/2026"],
+        ["B-120", "Collier nylon", "10", "2,00", "20,00", "03/12/2026"],
+    ]
+    header = [(40, 40, "Commande d'achat #DA-2026-3310"), (330, 60, "Date de commande: 19/11/2026")]
+    order = extract_from_layout(
+        read_pdf(pdf([[*header, *table([40, 110, 300, 350, 410, 470], 150, rows)]]))
+    )
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
+    assert order.requested_delivery_date.confidence >= 0.85
