@@ -275,6 +275,8 @@ def match_product(
                 reasons[sku].append("description_contradicts")
     # price
     price = line.unit_price
+    if price is not None and line.price_unit and line.price_unit > 1:
+        price = price / line.price_unit  # "12,00 / 100": 0.12 a piece
     if price is not None:
         for sku in list(scores):
             expected = md.expected_price(customer_code, sku)

@@ -312,3 +312,17 @@ def test_a_price_column_titled_in_two_currencies_settles_nothing():
     assert order.currency.rule.endswith(":mixed")
     draft = build_draft(order, md, known_customer_code="C00011")
     assert draft.currency.value == "EUR" or draft.currency.confidence < 0.9
+
+
+def test_a_price_per_100_is_compared_per_piece():
+    line = ExtractedLine(
+        customer_sku="GT-6MM-BK",
+        codes=("GT-6MM-BK",),
+        description="Heat shrink sleeve 6 mm, black",
+        quantity=Decimal("500"),
+        unit_price=Decimal("345.00"),
+        price_unit=Decimal("100"),
+    )
+    match = match_product(line, "C00001", _md())
+    assert "price" in match.rule.split("+")
+    assert "price_differs" not in match.rule
