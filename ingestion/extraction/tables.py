@@ -678,10 +678,13 @@ def _rescue_by_arithmetic(row: Row) -> None:
                     numeric[a][1].text, numeric[b][1].text, numeric[c][1].text, "", "", "", None
                 )
                 if nums.arithmetic_ok and nums.quantity and nums.quantity > 0:
-                    found.append((a, b, c))
-    if len(found) != 1:
-        return
-    for role, index in zip(("quantity", "unit_price", "line_total"), found[0], strict=True):
+                    found.append((a, b, c, nums.quantity, nums.unit_price, nums.line_total))
+    if len({f[3:] for f in found}) != 1:
+        return  # none, or readings that disagree
+    # the same numbers found twice ("box 200" in the description, 200 under the quantity): the
+    # rightmost, nearest the number columns
+    chosen = max(found, key=lambda f: f[:3])[:3]
+    for role, index in zip(("quantity", "unit_price", "line_total"), chosen, strict=True):
         k, token = numeric[index]
         row.cells[k].remove(token)
         row.cells.setdefault(roles.index(role), []).append(token)

@@ -278,6 +278,14 @@ def test_numbers_that_missed_their_columns_are_placed_by_the_arithmetic():
     rows = [
         ("1", "Collier de serrage W2", "350-0033  80", "EA", "0,52 EUR", "41,60 EUR  03/12/2026"),
         ("2", "Collier nylon 20 mm,", "360-0024  60", "PK", "5,43 EUR", "325,80 EUR  03/12/2026"),
+        (
+            "3",
+            "Bouchons box 200 paires",
+            "281-0016  200",
+            "BOX",
+            "21,07 EUR",
+            "4.214,00 EUR  03/12/2026",
+        ),
     ]
     for n, (pos, name, ref, unit, price, rest) in enumerate(rows):
         y = 114 + 14 * n
@@ -287,8 +295,10 @@ def test_numbers_that_missed_their_columns_are_placed_by_the_arithmetic():
     assert [(ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
         (Decimal("80"), Decimal("0.52"), Decimal("41.60")),
         (Decimal("60"), Decimal("5.43"), Decimal("325.80")),
+        (Decimal("200"), Decimal("21.07"), Decimal("4214.00")),
     ]
     assert all(ln.rule == "table_row+arithmetic" for ln in order.lines)
+    assert "box 200" in order.lines[2].description
 
 
 def test_prices_under_a_title_that_was_not_read_are_found_by_the_arithmetic():
