@@ -143,6 +143,12 @@ _LABELS: list[tuple[str, str, float]] = [
         1.0,
     ),
     ("requested_delivery_date", r"versanddatum|versandtermin|termin", 0.7),
+    (
+        "requested_delivery_date",
+        r"(?:erwartete[sr]?\s+)?wareneingangs(?:datum|termin)|date\s+de\s+reception(?:\s+(?:prevue|souhaitee))?|"
+        r"(?:expected|planned)\s+receipt(?:\s+date)?",
+        0.95,
+    ),
     # --- currency -------------------------------------------------------------------------
     ("currency", r"currency|curr\.|devise|monnaie|wahrung", 1.0),
     # --- address blocks -------------------------------------------------------------------

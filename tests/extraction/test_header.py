@@ -454,3 +454,9 @@ def test_deliver_the_following_by_a_date():
     )
     assert order.requested_delivery_date.value.month == 12
     assert order.requested_delivery_date.value.day == 15
+
+
+def test_expected_goods_receipt_date_is_the_delivery_date():
+    order = extract_from_text("Bestellung 106033\nErwartetes Wareneingangsdatum     02.12.2026\n")
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 2)
+    assert order.requested_delivery_date.confidence >= 0.85
