@@ -165,6 +165,9 @@ def _postcode_only(line: str, previous: str) -> tuple[str, str, str | None] | No
     return m.group(0), previous.strip(" ,"), country
 
 
+_US_STATE_ZIP = re.compile(r"[A-Z]{2}\s+\d{5}(?:-\d{4})?")
+
+
 def split_address_lines(lines: list[str]) -> list[str]:
     """One address part per line: ``Street 1 | 12345 City``, ``Name · Street · City`` and a whole
     address in one cell, ``Name, Street 1, 12345 City``, split."""
@@ -173,6 +176,13 @@ def split_address_lines(lines: list[str]) -> list[str]:
         parts = [p.strip() for p in re.split(r"\s+[|·•]\s+|\s{3,}", line) if p.strip()]
         for part in parts:
             pieces = [p.strip() for p in part.split(", ") if p.strip()]
+            if (
+                len(pieces) >= 4
+                and _US_STATE_ZIP.fullmatch(pieces[-1])
+                and parse_postal_line(f"{pieces[-2]}, {pieces[-1]}")
+            ):
+                # "…, Los Angeles, CA 90045": the town and its state line stay together
+                pieces[-2:] = [f"{pieces[-2]}, {pieces[-1]}"]
             if len(pieces) >= 3 and any(parse_postal_line(p) for p in pieces[1:]):
                 out.extend(pieces)
             else:

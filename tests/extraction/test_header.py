@@ -460,3 +460,17 @@ def test_expected_goods_receipt_date_is_the_delivery_date():
     order = extract_from_text("Bestellung 106033\nErwartetes Wareneingangsdatum     02.12.2026\n")
     assert order.requested_delivery_date.value == dt.date(2026, 12, 2)
     assert order.requested_delivery_date.confidence >= 0.85
+
+
+def test_a_us_ship_to_written_on_one_line():
+    order = extract_from_text(
+        "PO 123\nShip to: Redwood Packaging Co., 6101 W Centinela Ave, Los Angeles, CA 90045\n\n"
+        "Qty\tItem\n5\tX-1\n"
+    )
+    ship = order.ship_to.value
+    assert (ship.street, ship.postal_code, ship.city, ship.country) == (
+        "6101 W Centinela Ave",
+        "90045",
+        "Los Angeles",
+        "US",
+    )
