@@ -33,7 +33,7 @@ from ingestion.extraction.hints import apply_hints
 from ingestion.extraction.model import ExtractedLine, ExtractedOrder, Field
 from ingestion.extraction.numbers import detect_decimal_separator
 from ingestion.extraction.ocrfix import fix_ocr_layout
-from ingestion.extraction.tables import extract_lines
+from ingestion.extraction.tables import arithmetic_rows, extract_lines
 from ingestion.extraction.titles import title_number_candidates, title_sentence_candidates
 from ingestion.extraction.totals import find_amount_lines, net_total
 from ingestion.layout import Layout, TextSource
@@ -123,6 +123,10 @@ def extract_from_layout(
     )
     order_lines: list[ExtractedLine] = table.lines
     rule_lines = "table"
+    if not order_lines and lines[0].source in (TextSource.OCR, TextSource.PDF_TEXT):
+        # a page whose table titles were not read: its items are still q × p = amount lines
+        order_lines = arithmetic_rows(lines, decimal_sep)
+        rule_lines = "arithmetic_rows"
     if not order_lines and lines[0].source in (
         TextSource.PLAIN,
         TextSource.SHEET,

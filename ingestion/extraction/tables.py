@@ -1548,3 +1548,84 @@ def _rows_to_lines(
             )
         )
     return out
+
+
+# ----------------------------------------------------------------------------------------
+# rows found by their arithmetic alone (no readable table header)
+
+ARITHMETIC_ROW = 0.8  # an item read without column titles: the arithmetic vouches for it
+
+
+def _code_like(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and bool(re.search(r"\d", word) or re.search(r"[A-Za-z]{1,5}[-/.]", word))
+        and not _is_number(word)
+    )
+
+
+def arithmetic_rows(lines: list[TextLine], decimal_sep: str | None) -> list[ExtractedLine]:
+    """Item lines of a table whose title row could not be read (a scan that blurred it, an
+    unusual wording): a line that starts with a code (maybe after a line number) and ends with
+    exactly one quantity, price and amount where quantity × price = amount (or ÷ 100)."""
+    out: list[ExtractedLine] = []
+    for line in lines:
+        words = line.text.split()
+        if len(words) < 4 or is_total_row(line):
+            continue
+        start = 1 if len(words) > 4 and re.fullmatch(r"\d{1,3}", words[0]) else 0
+        if not _code_like(words[start]):
+            continue
+        values: list[tuple[int, Decimal]] = []
+        for i, word in enumerate(words[start + 1 :], start=start + 1):
+            clean = word.strip("€$£")
+            if not clean or clean.endswith("%") or _looks_like_date(clean):
+                continue
+            value = parse_number(clean, decimal_sep=decimal_sep) if _is_number(clean) else None
+            if value is not None:
+                values.append((i, value))
+        if len(values) < 3 or values[-1][0] < len(words) - 2:
+            continue  # the amount ends the line (a currency sign may follow)
+        t_index, total = values[-1]
+        found = []
+        for b in range(len(values) - 2, max(len(values) - 5, 0), -1):
+            for a in range(b - 1, max(b - 4, -1), -1):
+                q, p = values[a][1], values[b][1]
+                for per in (Decimal(1), Decimal(100)):
+                    if q > 0 and abs(q * p / per - total) <= Decimal("0.01"):
+                        found.append((values[a][0], values[b][0], q, p, per))
+        if len({f[2:] for f in found}) != 1:
+            continue
+        q_at, _p_at, quantity, price, per = max(found, key=lambda f: (f[0], f[1]))
+        code = words[start]
+        description = " ".join(words[start + 1 : q_at]).strip()
+        if not description and not code:
+            continue
+        unit_word = words[q_at + 1] if q_at + 1 < t_index else ""
+        unit = normalise_unit(unit_word) if unit_word and not _is_number(unit_word) else None
+        confidence = ARITHMETIC_ROW
+        if line.source == TextSource.OCR and line.words:
+            confidence *= 0.6 + 0.4 * min(w.confidence for w in line.words)
+        out.append(
+            ExtractedLine(
+                line_no=len(out) + 1,
+                customer_sku=code,
+                description=description,
+                quantity=quantity,
+                unit=unit,
+                unit_price=price,
+                line_total=total,
+                price_unit=per if per != 1 else None,
+                codes=(code,),
+                description_lines=(description,) if description else (),
+                confidence=round(confidence, 3),
+                field_confidence={
+                    "quantity": round(confidence, 3),
+                    "unit_price": round(confidence, 3),
+                },
+                source=line.source_ref(),
+                rule="arithmetic_row",
+                raw_text=line.text,
+            )
+        )
+    return out if len(out) >= 2 else []

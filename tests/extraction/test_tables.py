@@ -348,3 +348,24 @@ def test_zeros_a_fax_read_as_6_or_8_are_put_back_by_the_arithmetic_for_a_person_
     assert [ln.field_confidence["quantity"] <= 0.6 for ln in order.lines] == [True, True, False]
     # typed text is as printed: nothing is "put back"
     assert extract_from_layout(typed).lines[0].quantity == Decimal("1606.66")
+
+
+def test_items_under_titles_that_could_not_be_read_are_found_by_their_arithmetic():
+    rows = [
+        ["hem", "tit Description", "ou", "Order YOM", "Priee eaeh", "Totai"],
+        ["AV-XXL-OR", "High-visibility vest orange, size XXL", "36", "each", "2,75", "99,00"],
+        ["SF-400-30-BK", "Stretch film hand roll 400 mm 30 um", "24", "each", "6,97", "167,28"],
+        ["DES-CLAY-KG", "Clay desiccant, bulk", "50", "KG", "3,40", "170,00"],
+    ]
+    page = [(40, 40, "PURCHASE ORDER"), *table([40, 110, 330, 360, 420, 480], 100, rows)]
+    page += [(360, 170, "SUBTOTAL"), (480, 170, "436,28")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [
+        (ln.customer_sku, ln.quantity, ln.unit, ln.unit_price, ln.line_total) for ln in order.lines
+    ] == [
+        ("AV-XXL-OR", Decimal("36"), "EA", Decimal("2.75"), Decimal("99.00")),
+        ("SF-400-30-BK", Decimal("24"), "EA", Decimal("6.97"), Decimal("167.28")),
+        ("DES-CLAY-KG", Decimal("50"), "KG", Decimal("3.40"), Decimal("170.00")),
+    ]
+    assert {ln.rule for ln in order.lines} == {"arithmetic_row"}
+    assert all(ln.confidence < 0.85 for ln in order.lines)  # no titles: a person looks
