@@ -25,6 +25,7 @@ from ingestion.extraction.labels import find_labels
 from ingestion.extraction.model import ExtractedLine
 from ingestion.extraction.numbers import parse_number
 from ingestion.extraction.units import normalise_unit
+from ingestion.layout import TextSource
 
 # Containers buyers count in: "5 bobines d'essuyage", "1 coffret de forets", "15 Boxen FFP2",
 # "6 reels H07V-U", "3 Kanister Reiniger".
@@ -632,11 +633,57 @@ def extract_free_lines(
                     ln,
                 )
             continue
-        for clause in _SPLIT.split(body):
+        clauses = _SPLIT.split(body)
+        for clause in clauses:
             item = _parse_clause(clause, bullet=bullet, decimal_sep=decimal_sep)
             if item is not None:
+                if (
+                    len(clauses) == 1
+                    and ln.source != TextSource.OCR
+                    and _plainly_listed(body, item)
+                ):
+                    item = replace(
+                        item,
+                        confidence=LISTED_ITEM,
+                        field_confidence={**item.field_confidence, "quantity": LISTED_ITEM},
+                        rule=item.rule + "+listed",
+                    )
                 add(item, ln)
     return out
+
+
+# "- 6 x HSS-8.0", "24 x SF-500-23 (film étirable)", "SF-500-23 x 24", "20 Stück 4711-B": an
+# item on its own line, written in one of the few ways that cannot be read another way
+LISTED_ITEM = 0.9
+_COUNT = r"(?:x|×|\*|pcs?\.?|pces?\.?|pieces?|pi[eè]ces?|stk\.?|st[üu]ck|st\.|ea|units?|u\.)"
+_LISTED = [
+    re.compile(rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\s+(?:x\s+)?(?P<code>\S+)(?:\s+.*)?$", re.IGNORECASE),
+    re.compile(rf"^(?P<code>\S+)\s*(?:x|×|:)\s*(?P<q>\d{{1,5}})\s*{_COUNT}?\s*$", re.IGNORECASE),
+]
+
+
+def _plainly_listed(body: str, item: ExtractedLine) -> bool:
+    """The line is that item alone: quantity and code side by side with a count word or ×
+    between them (a description may follow), typed, not scanned."""
+    if not item.customer_sku or item.quantity is None or item.unit_price is not None:
+        return False
+    text = body.strip()
+    code = item.customer_sku
+    if code.isdigit() and len(code) <= 3:
+        return False  # "2 x 25 m": a size, not a code
+    for pattern in _LISTED:
+        m = pattern.match(text)
+        if (
+            m
+            and m["code"].strip("()[],;:") == code
+            and Decimal(m["q"]) == item.quantity
+            and not _SIZE_AFTER.match(text, m.end("code"))
+        ):
+            return True
+    return False
+
+
+_SIZE_AFTER = re.compile(r"\s*(?:mm|cm|m|km|m²|m2|kg|g|l|ml|cl|µm|um|in|ft)\b", re.IGNORECASE)
 
 
 def mentions_items(text: str) -> bool:

@@ -216,7 +216,7 @@ def test_a_correction_in_prose_changes_the_line_it_names():
     ]
     corrected = order.lines[2]
     assert corrected.field_confidence["quantity"] < 0.7
-    assert order.lines[1].field_confidence["quantity"] == 0.8
+    assert order.lines[1].field_confidence["quantity"] == 0.9  # untouched: a plainly listed item
 
 
 def test_a_correction_whose_line_is_unclear_adds_no_line():
@@ -275,3 +275,18 @@ def test_a_price_phrase_in_words_is_the_unit_price():
 def test_short_units_and_a_price_after_a_trailing_quantity(text, expected):
     order = extract_from_text(text)
     assert [(ln.quantity, ln.customer_sku, ln.unit_price) for ln in order.lines] == [expected]
+
+
+def test_an_item_listed_alone_in_a_plain_form_is_read_with_confidence():
+    order = extract_from_text(
+        "Hello,\n\n- 2 x SCR-4X30-ZN (Chipboard screws)\n- SF-500-23 x 24\n- 20 Stück 4711-B\n"
+        "- 1,000 x EP-35-1200\n- 2 x 25 m Kabel\nil nous faudrait 200 disques CW-500\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.confidence >= 0.85) for ln in order.lines] == [
+        ("SCR-4X30-ZN", Decimal("2"), True),
+        ("SF-500-23", Decimal("24"), True),
+        ("4711-B", Decimal("20"), True),
+        ("EP-35-1200", Decimal("1000"), False),  # one thousand, or one with three decimals
+        ("25", Decimal("2"), False),  # a size, not a code
+        ("CW-500", Decimal("200"), False),  # a number in a sentence
+    ]
