@@ -589,11 +589,11 @@ def unlabelled_reference(ctx: HeaderContext, *, skip_lines: set[int]) -> Field |
             if len(token) < 5 or not _REFERENCE.match(token) or dates_mod.find_dates(token):
                 continue
             if (
-                re.fullmatch(r"\d{4,5}", token)
+                re.fullmatch(r"(?:[A-Z]{1,2}-)?\d{4,5}", token)
                 and i + 1 < len(ln.words)
                 and ln.words[i + 1].text[:1].isupper()
             ):
-                continue  # a postcode before its town
+                continue  # a postcode before its town ("CH-1260 Nyon")
             if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token):
                 continue
             score = (

@@ -97,3 +97,9 @@ def test_a_label_misread_by_one_letter_on_a_scan_is_still_a_label():
         or typed.po_number.value != "4500187345"
         or (typed.po_number.confidence < 0.75)
     )
+
+
+def test_a_postcode_with_its_country_prefix_is_no_reference():
+    header = [(330, 40, "BESTELLUNG"), (40, 76, "CH-1260 Nyon"), (330, 76, "17.11.2026")]
+    scan = extract_from_layout(_as_scan(read_pdf(_order_form(header))))
+    assert scan.po_number is None or scan.po_number.value != "CH-1260"
