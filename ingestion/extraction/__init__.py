@@ -80,9 +80,19 @@ def subject_line(subject: str | None) -> str:
     "Order No. 4711" so the number reads as the PO number it is, and a reply's quote subject
     spelled as the reference it is ("Ref. Angebot 2026-118")."""
     cleaned = clean_subject(subject)
-    if cleaned != (subject or "").strip() and _QUOTE_TITLE.match(cleaned):
+    if is_reply_subject(subject) and _QUOTE_TITLE.match(cleaned):
         return "Ref. " + cleaned
+    # a reply's or a forward's subject names the thread, perhaps an older order than this
+    # one: the extraction weighs its number less (``SUBJECT_OF_A_REPLY``)
     return _SUBJECT_ORDER.sub(lambda m: f"{m.group(1)} No. ", cleaned, count=1)
+
+
+def is_reply_subject(subject: str | None) -> bool:
+    """``Re:``, ``AW:``, ``TR:``, ``Fwd:``…: the subject of an earlier message of the thread."""
+    return bool(subject) and clean_subject(subject) != subject.strip()
+
+
+SUBJECT_OF_A_REPLY = "subject_of_a_reply"  # layout meta: the first line is a reply's subject
 
 
 def with_subject(layout, subject: str | None):
@@ -103,7 +113,8 @@ def with_subject(layout, subject: str | None):
         for w in text_to_layout(cleaned).pages[0].words
     )
     page = replace(first, words=head + first.words)
-    return replace(layout, pages=(page, *layout.pages[1:]))
+    meta = {**layout.meta, SUBJECT_OF_A_REPLY: "1"} if is_reply_subject(subject) else layout.meta
+    return replace(layout, pages=(page, *layout.pages[1:]), meta=meta)
 
 
 def extract_from_text(
@@ -122,7 +133,9 @@ def extract_from_text(
     cleaned = subject_line(subject)
     if cleaned:
         body_text = cleaned + "\n\n" + body_text
-    layout = text_to_layout(body_text)
+    layout = text_to_layout(
+        body_text, meta={SUBJECT_OF_A_REPLY: "1"} if cleaned and is_reply_subject(subject) else None
+    )
     return extract_from_layout(
         layout, hints=hints, locale=locale, sent_date=sent_date, sender_email=sender_email
     )

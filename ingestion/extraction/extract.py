@@ -162,6 +162,20 @@ def extract_from_layout(
             c.score *= 0.6
     # header fields
     po = choose(candidates, "po_number")
+    if (
+        po is not None
+        and layout.meta.get("subject_of_a_reply")
+        and po.source.get("line") == lines[0].index
+        and not any(
+            c.field == "po_number"
+            and c.source.get("line") != lines[0].index
+            and str(c.value).upper() == str(po.value).upper()
+            for c in candidates
+        )
+    ):
+        # "RE: Commande DM-2611-02" and nothing in the message repeats it: the thread's
+        # number, maybe an older order than this one
+        po = po.with_confidence(min(po.confidence, 0.7), "+reply_subject")
     if po is None and lines[0].source not in (TextSource.SHEET, TextSource.PLAIN):
         po = unlabelled_reference(ctx, skip_lines=fax_lines | table.consumed)
     po = ocr_identifier(po, ctx)

@@ -474,3 +474,12 @@ def test_a_us_ship_to_written_on_one_line():
         "Los Angeles",
         "US",
     )
+
+
+def test_the_number_in_a_replys_subject_is_not_sure_on_its_own():
+    body = "Bonjour,\n\n- 6 x HSS-8.0\n- 2 x HSS-SET-19\n"
+    fresh = extract_from_text(body, subject="Commande DM-2611-09")
+    assert fresh.po_number.confidence >= 0.75
+    reply = extract_from_text(body, subject="RE: Commande DM-2611-02")
+    assert reply.po_number.value == "DM-2611-02"
+    assert reply.po_number.confidence < 0.75  # perhaps the thread's older order
