@@ -1236,7 +1236,13 @@ def _plain_priced_row(row: Row, qty_text: str, sure_sep: str | None = None) -> b
     price_text = row.text("unit_price")
     if row.line.source == TextSource.OCR or not qty_text or not price_text:
         return False
-    if any(role in row.roles for role in ("line_total", "gross_price", "discount", "price_unit")):
+    checked = ("line_total", "gross_price", "discount", "price_unit")
+    if row.line.source == TextSource.SHEET:
+        # a spreadsheet's cells cannot run into each other: only a filled cell could confuse
+        # (an amount column left empty, a formula saved without its value, is no doubt)
+        if any(row.has(role) for role in checked):
+            return False
+    elif any(role in row.roles for role in checked):
         return False
     others = " ".join(
         row.text(role) for role in set(row.roles) if role not in ("quantity", "unit_price")

@@ -369,3 +369,17 @@ def test_a_delivery_date_column_with_one_date_on_every_item_is_sure():
     )
     assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
     assert order.requested_delivery_date.confidence >= 0.85
+
+
+def test_a_sheet_whose_amount_cells_are_empty_is_as_plain_as_one_without_them():
+    from ingestion.extraction import extract_from_sheet
+
+    rows = [
+        ["Bestellung", "B-118501"],
+        [],
+        ["Artikel", "Bezeichnung", "Menge", "Preis", "Betrag"],
+        ["TPB-10565", "Kabelbinder", "10", "6,26", ""],  # a formula saved without its value
+        ["TPB-11670", "Klemme", "20", "11,60", ""],
+    ]
+    order = extract_from_sheet(rows)
+    assert [ln.field_confidence["quantity"] for ln in order.lines] == [0.9, 0.9]
