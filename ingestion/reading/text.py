@@ -256,7 +256,9 @@ def read_csv(data: bytes, *, max_rows: int = 20_000) -> list[list[str]]:
 
 
 def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) -> list[list[str]]:
-    """Rows of the first non-empty worksheet (the active one first), cells as strings.
+    """Rows of the worksheet that holds the order, cells as strings: of the non-empty sheets
+    (the active one first), the one with the most rows that read like items (a number and a
+    word side by side), so that an "Instructions" sheet in front does not hide the order.
 
     Values are the cached results of formulas (``data_only``); dates come out ISO, numbers
     without float noise.
@@ -271,7 +273,8 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
         raise UnreadableDocument(f"unreadable spreadsheet: {type(exc).__name__}")
     try:
         sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
-        for sheet in sheets:
+        found: list[list[list[str]]] = []
+        for sheet in sheets[:20]:
             if sheet is None:
                 continue
             rows = []
@@ -285,7 +288,23 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
                 width = max(
                     (i + 1 for row in rows for i, cell in enumerate(row) if cell), default=0
                 )
-                return [row[:width] for row in rows]
-        return []
+                found.append([row[:width] for row in rows])
+        if not found:
+            return []
+        return max(found, key=_item_rows)  # the first of equals: the active sheet
     finally:
         workbook.close()
+
+
+_NUMBER_CELL = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+
+
+def _item_rows(rows: list[list[str]]) -> int:
+    """How many rows look like order items: three cells or more, a number and a word."""
+    return sum(
+        1
+        for row in rows
+        if sum(1 for c in row if c) >= 3
+        and any(_NUMBER_CELL.match(c) for c in row)
+        and any(re.search(r"[A-Za-zÀ-ÿ]{3,}", c) for c in row)
+    )

@@ -86,6 +86,21 @@ def test_read_xlsx_gives_strings_with_iso_dates_and_clean_numbers():
     ]
 
 
+def test_read_xlsx_takes_the_sheet_that_holds_the_order():
+    workbook = openpyxl.Workbook()
+    notes = workbook.active
+    notes.title = "Instructions"
+    notes.append(["Please fill in the order sheet and send it to orders@example.com"])
+    notes.append(["Prices are net, excluding VAT"])
+    order = workbook.create_sheet("Order")
+    order.append(["Article", "Description", "Qty"])
+    order.append(["A-778", "Heat shrink sleeve", 12])
+    order.append(["B-120", "Cable tie", 100])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert read_xlsx(buffer.getvalue())[0] == ["Article", "Description", "Qty"]
+
+
 def test_read_xlsx_refuses_other_files():
     with pytest.raises(UnreadableDocument, match="not an XLSX file"):
         read_xlsx(b"\xd0\xcf\x11\xe0 legacy xls")
