@@ -274,7 +274,9 @@ def extract_from_layout(
     vats = vat_numbers(lines, vendor_lines)
     # totals
     amount_lines = find_amount_lines(lines, decimal_sep)
-    total, grand_total, tax_total, warnings = net_total(amount_lines, order_lines)
+    total, grand_total, tax_total, warnings = net_total(
+        amount_lines, order_lines, table_charges=table.charges if rule_lines == "table" else 0
+    )
     if rule_lines == "table" and lines[0].source != TextSource.OCR:
         # a scan may have lost the printed total: the sum is no check there
         total = sum_of_complete_table(total, table, pages=len(layout.pages), lines=lines)

@@ -898,6 +898,36 @@ class TableResult:
     header_lines: list[int]  # indices of the lines used as table headers
     consumed: set[int]  # indices of every line the tables used
     columns: list[Column] | None = None
+    charges: Decimal = Decimal(0)  # freight, packaging… printed as rows of the item table
+
+
+# a row of the item table that is a charge, not goods: "PORT ET EMBALLAGE", "Carriage"
+_CHARGE_ROW = re.compile(
+    r"^(?:frais\s+(?:de\s+|d')?(?:port|transport|livraison|emballage|expedition|dossier)|port(?:\s+et\s+emballage)?|"
+    r"emballage|participation\s+aux\s+frais.*|eco[\s-]?participation|"
+    r"carriage|freight|shipping(?:\s+(?:and|&)\s+handling)?|handling|delivery\s+charges?|packing|packaging|"
+    r"fracht(?:kosten)?|verpackung(?:skosten)?|versand(?:kosten)?|transportkosten|porto|"
+    r"mindermengenzuschlag|kleinmengenzuschlag|surcharge|zuschlag)(?:\s+(?:und|et|and|&)\s+\w+)?\s*[:.]?\s*$"
+)
+
+
+def _is_charge(line: ExtractedLine) -> bool:
+    if line.sku or line.customer_sku or line.gtin or line.line_total is None:
+        return False
+    return bool(_CHARGE_ROW.match(fold(line.description or "").strip()))
+
+
+def _charge_row_amount(row: Row, decimal_sep: str | None) -> Decimal | None:
+    """The amount of a charge row of the table that is no item ("Carriage   15.00")."""
+    words = row.line.text.split()
+    if len(words) < 2:
+        return None
+    amount = parse_number(words[-1].strip("€$£"), decimal_sep=decimal_sep)
+    label = fold(" ".join(words[:-1])).strip()
+    label = re.sub(r"[\s\d.,€$£]+$", "", label)  # "Frais de port 1 22,00"
+    if amount is None or not _CHARGE_ROW.match(label):
+        return None
+    return amount
 
 
 def _table_body(
@@ -1072,7 +1102,16 @@ def extract_lines(
         default_year=default_year,
         decimal_sep_sure=decimal_sep_sure,
     )
-    return TableResult(extracted, rows, header_lines, consumed, columns)
+    charges = [ln for ln in extracted if _is_charge(ln)]
+    if charges and len(charges) < len(extracted):
+        extracted = [ln for ln in extracted if ln not in charges]
+    else:
+        charges = []
+    charged = sum((ln.line_total for ln in charges), Decimal(0))
+    for row in rows:
+        if not row.is_item:
+            charged += _charge_row_amount(row, decimal_sep) or 0
+    return TableResult(extracted, rows, header_lines, consumed, columns, charges=charged)
 
 
 def _demote_unpriced(rows: list[Row]) -> None:

@@ -94,9 +94,13 @@ def _close(a: Decimal, b: Decimal) -> bool:
 
 
 def net_total(
-    amount_lines: list[AmountLine], lines: list[ExtractedLine]
+    amount_lines: list[AmountLine],
+    lines: list[ExtractedLine],
+    *,
+    table_charges: Decimal = Decimal(0),
 ) -> tuple[Field | None, Field | None, Field | None, list[str]]:
-    """(total, grand_total, tax_total, warnings)."""
+    """(total, grand_total, tax_total, warnings). ``table_charges`` are freight or packaging
+    rows of the item table: a printed total that holds them is the goods' sum plus them."""
     warnings: list[str] = []
     line_sum: Decimal | None = None
     priced = [
@@ -135,12 +139,23 @@ def net_total(
         else None
     )
 
+    item_lines = [ln.source.get("line") for ln in lines if ln.source.get("line") is not None]
+    first_item = min(item_lines) if item_lines else 10**9
+
     def matches_sum(a: AmountLine) -> Decimal | None:
         if line_sum is None:
             return None
+        # charges printed among the items or between them and this total ("Carriage 15.00"
+        # above "Total excl. VAT"): the total holds them, the goods are the lines' sum
+        above = sum(
+            (c.value for c in charges if first_item < c.line.index < a.line.index), Decimal(0)
+        )
         for c in a.candidates or [a.value]:
             if _close(c, line_sum):
                 return c
+            for extra in {table_charges, table_charges + above} - {Decimal(0)}:
+                if _close(c, line_sum + extra):
+                    return line_sum
         return None
 
     for a in nets:

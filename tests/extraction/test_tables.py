@@ -369,3 +369,31 @@ def test_items_under_titles_that_could_not_be_read_are_found_by_their_arithmetic
     ]
     assert {ln.rule for ln in order.lines} == {"arithmetic_row"}
     assert all(ln.confidence < 0.85 for ln in order.lines)  # no titles: a person looks
+
+
+def test_charges_printed_among_the_items_are_no_lines_and_not_in_the_goods_total():
+    rows = [
+        ["Réf.", "Désignation", "Qté", "P.U. HT", "Montant HT"],
+        ["TPB-10541", "Écrou H DIN 934 M12", "20", "5,79", "115,80"],
+        ["TPB-11534", "Graisse lithium 400g", "12", "6,15", "73,80"],
+        ["", "Frais d'emballage", "1", "12,00", "12,00"],
+    ]
+    page = [(40, 40, "BON DE COMMANDE N° BC-118"), *table([40, 110, 330, 400, 480], 100, rows)]
+    page += [(330, 170, "Total HT brut"), (480, 170, "201,60")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.customer_sku for ln in order.lines] == ["TPB-10541", "TPB-11534"]
+    assert order.total.value == Decimal("189.60")
+
+
+def test_carriage_between_the_items_and_the_total_is_left_out_of_the_goods():
+    rows = [
+        ["Item", "Description", "Qty", "Price", "Amount"],
+        ["TPB-10640", "Rubber cable H07RN-F", "10", "2.24", "22.40"],
+        ["TPB-10641", "Cable gland M20", "20", "1.50", "30.00"],
+    ]
+    page = [(40, 40, "PURCHASE ORDER 77821"), *table([40, 110, 330, 400, 480], 100, rows)]
+    page += [(40, 150, "Carriage"), (480, 150, "15.00")]
+    page += [(330, 164, "Total excl. VAT"), (480, 164, "67.40")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.total.value == Decimal("52.40")
+    assert order.total.confidence >= 0.9
