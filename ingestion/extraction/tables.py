@@ -39,12 +39,14 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "sku",
         r"(?:your|vendor|supplier'?s?|manufacturer|mfr\.?|mfg\.?)\s*(?:part|item|article|art\.?|ref\.?|reference|sku|code|product|cat\.?|catalog)?\s*(?:no\.?|number|#|code|nr\.?)?|"
+        r"your\s+p/?n|(?:vs|vostro)\.?\s+codice|(?:su|vuestro)\s+(?:codigo|ref\.?)|uw\s+(?:artikelnummer|art\.?\s*nr\.?|code)|"
         r"votre\s+ref(?:erence)?\.?|ref(?:erence)?\.?\s+(?:fournisseur|fourn\.?|fabricant)|code\s+(?:article\s+)?fournisseur|ref(?:erence)?\.?\s+article\s+fournisseur|"
         r"ihre\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|lieferanten[\s-]*(?:art(?:ikel)?[\s.-]*(?:nr\.?|nummer)?|nr\.?|nummer)|artikel[\s-]*lieferant|(?:supplier|vendor)\s+(?:item|article|part)(?:\s*(?:no\.?|#|number|code))?|hersteller[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|sku",
     ),
     (
         "customer_sku",
         r"(?:our|buyer'?s?|customer|internal|client)\s*(?:part|item|article|ref\.?|reference|code|material|product)\s*(?:no\.?|number|#|code|nr\.?)?|"
+        r"our\s+p/?n|(?:ns|nostro)\.?\s+codice|(?:nuestro)\s+(?:codigo|ref\.?)|(?:ons|onze)\s+(?:artikelnummer|art\.?\s*nr\.?|code)|"
         r"notre\s+ref(?:erence)?\.?|ref(?:erence)?\.?\s+(?:interne|client)|code\s+(?:interne|client)|"
         r"unsere\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer)?|material(?:nummer|[\s.-]*nr\.?|[\s.-]*no\.?)?|mat\.?[\s-]*nr\.?|materialnr\.?",
     ),
@@ -53,7 +55,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"item(?:\s*(?:no\.?|number|#|code|id|ref\.?))?|part(?:\s*(?:no\.?|number|#|code))?|p/n|pn|"
         r"article(?:\s*(?:no\.?|number|#|code|n°))?|art\.?(?:[\s.-]*(?:nr\.?|no\.?|n°|#))?|artikel(?:[\s.-]*(?:nr\.?|nummer|no\.?))?|artikelnummer|art\.?-?nr\.?|"
         r"product\s*(?:code|no\.?|id|#|number)|prod\.?\s*(?:code|no\.?)|ref(?:erence)?\.?(?:\s*(?:article|produit|no\.?|n°))?|code(?:\s*(?:article|produit|art\.?))?|"
-        r"catalog(?:ue)?\s*(?:no\.?|#|number)|cat\.?\s*no\.?|model|modele|teile(?:nummer|[\s-]*nr\.?)|sachnummer|id",
+        r"catalog(?:ue)?\s*(?:no\.?|#|number)|cat\.?\s*no\.?|model|modele|teile(?:nummer|[\s-]*nr\.?)|sachnummer|id|"
+        r"codice(?:\s+articolo)?|codigo|artikelcode",
     ),
     (
         "description",
@@ -92,7 +95,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "date",
         r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livraison|delai|"
-        r"liefer(?:datum|termin|tag|woche)|termin|datum|wunschtermin|kw",
+        r"liefer(?:datum|termin|tag|woche)|termin|datum|wunschtermin|kw|"
+        r"(?:consegna|entrega|levering|leverdatum)(?:\s*/\s*deliv(?:ery)?\.?)?|deliv(?:ery)?\.?|eta",
     ),
     (
         "ignore",
@@ -131,6 +135,13 @@ def classify_header(text: str) -> str | None:
     for role, pattern in _ROLE_RES:
         if pattern.fullmatch(t):
             return role
+    if " / " in t:
+        # a bilingual title, "Q.tà / Qty", "Prezzo / Price": either half may say it
+        for part in t.split(" / "):
+            part = part.strip(" :.#*")
+            for role, pattern in _ROLE_RES:
+                if part and pattern.fullmatch(part):
+                    return role
     return None
 
 
@@ -292,7 +303,7 @@ def find_headers(lines: list[TextLine]) -> list[Header]:
     headers = []
     for k, line in enumerate(lines):
         if (
-            len(line.words) > 25
+            len(line.words) > 40  # bilingual titles run long: "Q.tà / Qty"
             or any(ch.isdigit() for ch in line.text if ch not in "#°0123456789")
             and False
         ):

@@ -397,3 +397,21 @@ def test_carriage_between_the_items_and_the_total_is_left_out_of_the_goods():
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.total.value == Decimal("52.40")
     assert order.total.confidence >= 0.9
+
+
+def test_bilingual_titles_and_a_delivery_column():
+    titles = ["Pos", "Ns. codice / Our P/N", "Descrizione / Description", "Q.tà / Qty"]
+    titles += ["Prezzo / Price", "Importo / Amount", "Consegna / Deliv."]
+    rows = [
+        titles,
+        ["1", "TPB-10731", "Installation cable XVB 3G2,5", "12,5", "1,240", "15,50", "24/03/2025"],
+        ["2", "TPB-10704", "Rubber cable H07RN-F 5G6", "50", "2,850", "142,50", "24/03/2025"],
+    ]
+    page = [(40, 40, "ORDINE / PURCHASE ORDER OA/2025/311")]
+    page += table([30, 60, 150, 330, 390, 450, 510], 100, rows)
+    order = extract_from_layout(read_pdf(pdf([page], font_size=7)))
+    assert [(ln.codes[0], ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("TPB-10731", Decimal("12.5"), Decimal("1.240")),
+        ("TPB-10704", Decimal("50"), Decimal("2.850")),
+    ]
+    assert str(order.requested_delivery_date.value) == "2025-03-24"
