@@ -66,7 +66,7 @@ _MONTH_DAY = re.compile(
 )
 _WEEK = re.compile(
     r"(?<![\w])(?:kw|cw|wk|week|semaine|sem\.?|woche|kalenderwoche|calendar\s+week|s\.)\s*[.:#-]?\s*(?P<w>\d{1,2})"
-    r"(?:\s*(?:/|-|\.|,|\s)\s*(?P<y>(?:19|20)\d{2}|\d{2}))?(?![\d])"
+    r"(?:\s*(?:/|-|\.|,|\s)\s*(?P<y>(?:19|20)\d{2}|\d{2})(?![.,/-]?\d))?(?![\d])"
     r"|(?<![\w])(?P<w2>\d{1,2})\.?\s*(?:kw|woche|kalenderwoche)(?:\s*(?P<y2>(?:19|20)\d{2}))?(?![\w])",
     re.IGNORECASE,
 )

@@ -422,7 +422,9 @@ class HeaderContext:
             if not matches:
                 return None, 0.0
             m = matches[0]
-            if text.strip().find(m.text) > 12:
+            if m.kind == "week" and len(matches) > 1 and matches[1].kind != "week":
+                m = matches[1]  # "KW 10 / 07.03.2025": the day says more than its week
+            elif text.strip().find(m.text) > 12:
                 return None, 0.0
             quality = 1.0
             if m.ambiguous:

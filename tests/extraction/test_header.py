@@ -483,3 +483,8 @@ def test_the_number_in_a_replys_subject_is_not_sure_on_its_own():
     reply = extract_from_text(body, subject="RE: Commande DM-2611-02")
     assert reply.po_number.value == "DM-2611-02"
     assert reply.po_number.confidence < 0.75  # perhaps the thread's older order
+
+
+def test_a_week_and_its_day_give_the_day():
+    order = extract_from_text("Bestellung 4711\nLiefertermin: KW 10 / 07.03.2025\n")
+    assert order.requested_delivery_date.value == dt.date(2025, 3, 7)
