@@ -488,3 +488,28 @@ def test_the_number_in_a_replys_subject_is_not_sure_on_its_own():
 def test_a_week_and_its_day_give_the_day():
     order = extract_from_text("Bestellung 4711\nLiefertermin: KW 10 / 07.03.2025\n")
     assert order.requested_delivery_date.value == dt.date(2025, 3, 7)
+
+
+def test_a_flat_export_repeats_the_order_number_and_dates_on_every_row():
+    from ingestion.extraction import extract_from_sheet
+
+    head = [
+        "Bestellnummer",
+        "Bestelldatum",
+        "Liefertermin",
+        "Artikelnummer",
+        "Menge",
+        "Einzelpreis",
+    ]
+    rows = [head]
+    rows += [
+        ["B-118501", "20.03.2025", "02.04.2025", code, "10", "9,64"] for code in ("T-1", "T-2")
+    ]
+    order = extract_from_sheet(rows)
+    assert (order.po_number.value, order.po_number.confidence >= 0.75) == ("B-118501", True)
+    assert order.order_date.value == dt.date(2025, 3, 20)
+    assert order.requested_delivery_date.value == dt.date(2025, 4, 2)
+    rows[2][0] = "B-118502"  # two orders in one file: no one number for the order
+    assert extract_from_sheet(rows).po_number is None or (
+        extract_from_sheet(rows).po_number.confidence < 0.75
+    )
