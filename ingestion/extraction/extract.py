@@ -311,6 +311,14 @@ def extract_from_layout(
         phones=tuple(phones),
         warnings=tuple(warnings),
         postal_codes=postal_codes,
+        header_lines=tuple(
+            ln.text[:200]
+            for ln in lines
+            if ln.page == lines[0].page
+            and ln.index not in table.consumed
+            and ln.index not in vendor_lines
+            and ln.index not in fax_lines
+        )[:60],
     )
 
 

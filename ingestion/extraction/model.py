@@ -222,6 +222,8 @@ class ExtractedOrder:
     warnings: tuple[str, ...] = ()
     # postal codes printed on the first page outside the vendor block, upper-case, no spaces
     postal_codes: tuple[str, ...] = ()
+    # the first page's lines outside the vendor block and the item table (names, addresses)
+    header_lines: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         out: dict[str, Any] = {name: _field_to_json(getattr(self, name)) for name in HEADER_FIELDS}
@@ -235,6 +237,7 @@ class ExtractedOrder:
             phones=list(self.phones),
             warnings=list(self.warnings),
             postal_codes=list(self.postal_codes),
+            header_lines=list(self.header_lines),
         )
         return out
 
@@ -254,6 +257,7 @@ class ExtractedOrder:
             phones=tuple(data.get("phones") or ()),
             warnings=tuple(data.get("warnings") or ()),
             postal_codes=tuple(data.get("postal_codes") or ()),
+            header_lines=tuple(data.get("header_lines") or ()),
         )
 
     def value(self, name: str) -> Any:

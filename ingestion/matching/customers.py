@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from ingestion.extraction.model import Address, ExtractedOrder
 from ingestion.matching.masterdata import MasterData, norm_code, norm_phone, norm_vat
@@ -80,6 +80,27 @@ def _domain_codes(md: MasterData, domain: str) -> list[str]:
         if parent in index:
             return index[parent]
     return []
+
+
+def _names_in_text(extracted: ExtractedOrder, md: MasterData, add) -> None:
+    """A customer's name written anywhere at the top of the page ("De: Fabrice, Garage Central
+    Namur SPRL", a scanned letterhead no address block was read from): weaker evidence than a
+    block, found only when the blocks said little."""
+    names = md.index.customer_names
+    if not names or not extracted.header_lines:
+        return
+    for text in extracted.header_lines:
+        query = norm_name(text)
+        if len(query) < 8:
+            continue
+        for _match, score, idx in process.extract(
+            query, names, scorer=fuzz.partial_ratio, limit=3, score_cutoff=90
+        ):
+            name = names[idx]
+            if len(name) < 8 or len(name) > len(query) + 2:
+                continue
+            code = md.index.customer_name_codes[idx]
+            add(code, 2.5 if score >= 97 else 1.5, "name_in_text", once_key="name_in_text")
 
 
 def match_customer(
@@ -177,6 +198,8 @@ def match_customer(
                     f"address:{block_name}",
                     once_key=f"address:{block_name}",
                 )
+    if max(scores.values(), default=0.0) < 4.0:
+        _names_in_text(extracted, md, add)
     if not scores:
         return CustomerMatch(None, 0.0, (), "no_evidence")
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)

@@ -326,3 +326,18 @@ def test_a_price_per_100_is_compared_per_piece():
     match = match_product(line, "C00001", _md())
     assert "price" in match.rule.split("+")
     assert "price_differs" not in match.rule
+
+
+def test_a_customer_named_only_in_the_text_of_the_page_is_found_but_checked():
+    order = ExtractedOrder(
+        header_lines=(
+            "10/03/2025 16:20 FAX P.001/001",
+            "De:            Marie   Brasserie du Nord SARL",
+            "Commande N° GCN 1088",
+        )
+    )
+    match = match_customer(order, _md())
+    assert (match.code, match.rule) == ("C00001", "name_in_text")
+    assert match.confidence < 0.9  # a name in passing: a person confirms it
+    nothing = ExtractedOrder(header_lines=("Commande N° GCN 1088", "Merci d'avance"))
+    assert match_customer(nothing, _md()).code is None
