@@ -291,12 +291,24 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
                 found.append([row[:width] for row in rows])
         if not found:
             return []
-        return max(found, key=_item_rows)  # the first of equals: the active sheet
+        # the order's sheet has a quantity column (a price list or instructions have none);
+        # then the most item-like rows; the first of equals: the active sheet
+        return max(found, key=lambda rows: (_has_quantity_title(rows), _item_rows(rows)))
     finally:
         workbook.close()
 
 
 _NUMBER_CELL = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+
+
+_QUANTITY_TITLE = re.compile(
+    r"(?i)^(?:qt[éey]\.?|qty\.?|quantit[éey]s?|quantity|menge|bestellmenge|anzahl|aantal|"
+    r"cantidad|quantit[àa]|q\.t[àa])(?:\s+\S+){0,2}$"
+)
+
+
+def _has_quantity_title(rows: list[list[str]]) -> bool:
+    return any(_QUANTITY_TITLE.match(cell.strip()) for row in rows[:60] for cell in row if cell)
 
 
 def _item_rows(rows: list[list[str]]) -> int:

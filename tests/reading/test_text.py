@@ -96,6 +96,10 @@ def test_read_xlsx_takes_the_sheet_that_holds_the_order():
     order.append(["Article", "Description", "Qty"])
     order.append(["A-778", "Heat shrink sleeve", 12])
     order.append(["B-120", "Cable tie", 100])
+    prices = workbook.create_sheet("Price list 2026")  # more rows, but no quantities
+    prices.append(["Article", "Description", "Unit price"])
+    for n in range(10):
+        prices.append([f"C-{n}", f"Product number {n}", 1.5 + n])
     buffer = io.BytesIO()
     workbook.save(buffer)
     assert read_xlsx(buffer.getvalue())[0] == ["Article", "Description", "Qty"]
