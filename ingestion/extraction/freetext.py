@@ -113,7 +113,42 @@ def _clean_description(text: str) -> str:
     return text.strip(" -–:;,()")
 
 
+# "TPB-11607  Disjoncteur 1P C10 : 1 x 8,72 € HT": code, description, then quantity × price
+_CODE_DESC_QTY_PRICE = re.compile(
+    rf"^(?P<code>{_CODE})\s+(?P<desc>[^:]+?)\s*:\s*(?P<qty>\d+(?:[.,]\d+)?)\s*(?:x|×)\s*"
+    r"(?P<price>\d+(?:[.,]\d{1,4})?)\s*(?:€|eur|\$|£|chf)?\s*(?:ht|net|netto|hors\s+taxes?)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine | None:
+    m = _CODE_DESC_QTY_PRICE.match(clause.strip())
+    if not m or not re.search(r"\d", m["code"]):
+        return None
+    qty = parse_number(m["qty"], decimal_sep=decimal_sep)
+    price = parse_number(m["price"], decimal_sep=decimal_sep)
+    if qty is None or price is None or qty <= 0:
+        return None
+    description = _clean_description(m["desc"])
+    return ExtractedLine(
+        customer_sku=m["code"],
+        description=description,
+        description_lines=(description,) if description else (),
+        quantity=qty,
+        unit_price=price,
+        line_total=(qty * price).quantize(Decimal("0.01")),
+        codes=(m["code"],),
+        confidence=0.8,
+        field_confidence={"quantity": 0.8},
+        rule="free_text:code_desc_qty_price",
+        raw_text=clause.strip(),
+    )
+
+
 def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> ExtractedLine | None:
+    found = _code_desc_qty_price(clause, decimal_sep)
+    if found is not None:
+        return found
     found = _qty_first(clause, bullet=bullet, decimal_sep=decimal_sep)
     if found is not None:
         return found

@@ -290,3 +290,14 @@ def test_an_item_listed_alone_in_a_plain_form_is_read_with_confidence():
         ("25", Decimal("2"), False),  # a size, not a code
         ("CW-500", Decimal("200"), False),  # a number in a sentence
     ]
+
+
+def test_code_description_then_quantity_times_price():
+    order = extract_from_text(
+        "Voici notre commande :\n- TPB-11607  Disjoncteur 1P C10 : 1 x 8,72 € HT\n"
+        "- TPB-10663  Câble H07 : 7,5 x 2,45 € HT\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("TPB-11607", Decimal("1"), Decimal("8.72")),
+        ("TPB-10663", Decimal("7.5"), Decimal("2.45")),
+    ]
