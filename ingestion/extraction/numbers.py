@@ -185,7 +185,10 @@ _EURO_PALLET = re.compile(r"[\s-]*(?:\d\s+)?(?:pal(?:let|ette)s?|paletten)\b", r
 def find_currencies(text: str) -> list[str]:
     """ISO codes of every currency mark in ``text`` (symbols, codes, words), in order."""
     found: list[tuple[int, str]] = []
-    for m in re.finditer(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])", text):
+    # a code inside an article number ("PAL-EUR-NEW") is no currency mark
+    for m in re.finditer(
+        r"(?<![A-Za-z])(?<![A-Za-z0-9]-)([A-Z]{3})(?![A-Za-z])(?!-[A-Za-z0-9])", text
+    ):
         if m.group(1) in ISO_CURRENCIES and not _EURO_PALLET.match(text, m.end()):
             found.append((m.start(), m.group(1)))
     taken = [False] * (len(text) + 1)

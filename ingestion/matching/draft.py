@@ -282,6 +282,16 @@ def build_draft(
     # currency: as printed, else the customer's
     currency = extracted.currency
     customer_currency = md.customer_currency(customer.code)
+    record = md.customer(customer.code) if customer.code else None
+    if (
+        currency is not None
+        and record is not None
+        and record.currency
+        and currency.value != record.currency
+        and currency.rule.startswith("currency_marks")
+    ):
+        # the customer is invoiced in USD and the page shows EUR: a person checks
+        currency = currency.with_confidence(min(currency.confidence, 0.8), "+not_the_customers")
     if currency is None and customer_currency:
         currency = Field(
             value=customer_currency,

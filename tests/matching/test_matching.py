@@ -341,3 +341,23 @@ def test_a_customer_named_only_in_the_text_of_the_page_is_found_but_checked():
     assert match.confidence < 0.9  # a name in passing: a person confirms it
     nothing = ExtractedOrder(header_lines=("Commande N° GCN 1088", "Merci d'avance"))
     assert match_customer(nothing, _md()).code is None
+
+
+def test_a_currency_code_inside_an_article_number_is_no_currency_mark():
+    from ingestion.extraction.numbers import find_currencies
+
+    assert find_currencies("PAL-EUR-NEW EUR pallet 1200 x 800 mm") == []
+    assert find_currencies("Total 12,50 EUR") == ["EUR"]
+
+
+def test_a_printed_currency_that_is_not_the_customers_own_is_checked():
+    header = CUSTOMERS.splitlines()[0] + ",currency\n"
+    american = (
+        header
+        + "C00010,Redwood Packaging Co,,redwoodpkg.com,555 Spice Islands Dr,89431,Sparks,US,rep@x.example,false,USD\n"
+    )
+    md = MasterData.from_csv(american, PRODUCTS, ALIASES)
+    order = extract_from_text("PO 123\nplease ship 10 x GT-6MM-BK at 3.45 EUR\n")
+    draft = build_draft(order, md, known_customer_code="C00010")
+    assert draft.currency.value == "EUR"
+    assert draft.currency.confidence < 0.9
