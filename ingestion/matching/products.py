@@ -164,7 +164,11 @@ def _split_codes(line: ExtractedLine, customer: str | None, md: MasterData, add)
     """A code printed or read in pieces ("MF 35449", "KP-707 79", "BP 514 781"): a word with
     letters followed by one or two groups of digits, joined, looked up exactly."""
     index = md.index
-    words = (line.raw_text or "").split()
+    for text in (line.raw_text or "", *(line.description_lines or ())):
+        _split_codes_in(text.split(), customer, index, add)
+
+
+def _split_codes_in(words: list[str], customer: str | None, index, add) -> None:
     for i, first in enumerate(words):
         if not re.search(r"[A-Za-z]", first) or len(first) > 10:
             continue
@@ -172,7 +176,7 @@ def _split_codes(line: ExtractedLine, customer: str | None, md: MasterData, add)
             parts = words[i : i + span]
             if len(parts) < span or not all(re.fullmatch(r"\d{2,6}", p) for p in parts[1:]):
                 break
-            joined = norm_code("".join(parts))
+            joined = norm_code("".join(parts).replace(":", ""))
             for sku in index.product_by_norm_sku.get(joined, []):
                 add(sku, 3.2, f"sku_split:{' '.join(parts)}")
             if customer and (customer, joined) in index.alias:

@@ -361,3 +361,18 @@ def test_a_printed_currency_that_is_not_the_customers_own_is_checked():
     draft = build_draft(order, md, known_customer_code="C00010")
     assert draft.currency.value == "EUR"
     assert draft.currency.confidence < 0.9
+
+
+def test_a_code_in_pieces_on_the_line_under_the_item_is_joined():
+    md = MasterData.from_csv(
+        CUSTOMERS, PRODUCTS + "TPB-11670,,Circuit breaker 3P C16,EA,11.60,EUR\n", ALIASES
+    )
+    line = ExtractedLine(
+        customer_sku="972/91",
+        codes=("972/91",),
+        description="Leitungsschutzschalter 3P C16 Ihre Art.-Nr. TPB 11670",
+        description_lines=("Leitungsschutzschalter 3P C16", "Ihre Art.-Nr. TPB 11670"),
+        raw_text="40 972/91 Leitungsschutzschalter 3P C16 20 Stück 11,6000 232,00",
+        quantity=Decimal("20"),
+    )
+    assert match_product(line, "C00001", md).sku == "TPB-11670"
