@@ -142,7 +142,9 @@ def _codes_in_text(
         for k, m in enumerate(_TEXT_TOKEN.finditer(text)):
             token = m.group(0)
             n = norm_code(token)
-            if n in seen or len(n) < 3 or not re.search(r"\d", n):
+            # a code has a digit, or is an upper-case word with a dash ("ABS-GRAN", "NG-S-BL")
+            upper_code = "-" in token and len(token) >= 5 and token.upper() == token
+            if n in seen or len(n) < 3 or not (re.search(r"\d", n) or upper_code):
                 continue
             seen.add(n)
             if n.isdigit() and len(n) <= 4 and (k > 0 or token != n):

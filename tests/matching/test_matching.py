@@ -376,3 +376,13 @@ def test_a_code_in_pieces_on_the_line_under_the_item_is_joined():
         quantity=Decimal("20"),
     )
     assert match_product(line, "C00001", md).sku == "TPB-11670"
+
+
+def test_an_upper_case_code_without_digits_under_the_item_is_looked_up():
+    md = MasterData.from_csv(
+        CUSTOMERS, PRODUCTS + "ABS-GRAN,,Absorbent granules,KG,0.92,EUR\n", ALIASES
+    )
+    line = _line("Ölbindemittel Granulat", "Ihre Materialnummer: ABS-GRAN")
+    assert match_product(line, "C00003", md).sku == "ABS-GRAN"
+    mixed = _line("Gaffer-Tape matt schwarz")  # a word with a dash is no code
+    assert match_product(mixed, "C00003", md).rule != "sku_in_text:Gaffer-Tape"
