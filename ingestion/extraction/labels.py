@@ -67,6 +67,12 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", rf"auftrags?{_SP}(?:nummer|{_NO})|auftragsnummer", 0.85),
     ("po_number", r"bestellzeichen|einkaufsbeleg(?:nummer)?|bestellbeleg(?:nummer)?", 0.85),
     ("po_number", r"bestellung", 0.75),
+    # the order form's own document number (Sage "N° pièce", "Document No.")
+    (
+        "po_number",
+        rf"(?:{_NO}|numero)\s*(?:de\s+)?(?:la\s+)?piece|piece\s*{_NO}|(?:document|doc\.?){_SP}(?:{_NO}|number)",
+        0.85,
+    ),
     ("po_number", rf"beleg{_SP}(?:nummer|{_NO})|belegnummer", 0.8),
     ("po_number", r"auftrag", 0.55),
     # "Bestellnummer/Datum  4500120007 / 27.11.2026": one label, two values (SAP forms)

@@ -513,3 +513,9 @@ def test_a_flat_export_repeats_the_order_number_and_dates_on_every_row():
     assert extract_from_sheet(rows).po_number is None or (
         extract_from_sheet(rows).po_number.confidence < 0.75
     )
+
+
+def test_the_order_forms_document_number_is_its_po_number():
+    order = extract_from_text("BON DE COMMANDE\nN° pièce\tDate\nBC25-0412\t04/03/2025\n")
+    assert order.po_number.value == "BC25-0412"
+    assert order.po_number.confidence >= 0.75
