@@ -519,3 +519,22 @@ def test_the_order_forms_document_number_is_its_po_number():
     order = extract_from_text("BON DE COMMANDE\nN° pièce\tDate\nBC25-0412\t04/03/2025\n")
     assert order.po_number.value == "BC25-0412"
     assert order.po_number.confidence >= 0.75
+
+
+def test_please_deliver_to_takes_the_whole_block_under_it():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "Industrias Navarro S.L."),
+                    (300, 40, "PURCHASE ORDER 4500012345"),
+                    (40, 100, "Please deliver to:"),
+                    (40, 112, "Industrias Navarro S.L."),
+                    (40, 124, "Polígono Plaza, Calle Bari 31"),
+                    (40, 136, "50197 Zaragoza"),
+                ]
+            ]
+        )
+    )
+    ship = extract_from_layout(layout).ship_to.value
+    assert (ship.name, ship.postal_code) == ("Industrias Navarro S.L.", "50197")
