@@ -251,11 +251,9 @@ def _negotiated_discount(ctx: RuleContext, line, delta: Decimal, confirmed_by_to
     limit = ctx.settings.customer_discount_max_pct
     if ctx.customer is None or limit <= 0 or delta >= 0 or -delta > limit:
         return False
-    stated = (line.extraction or {}).get("stated_line_total")
-    amount = line_amount(line)
-    if stated not in (None, "") and amount is not None:
-        slack = max(ctx.settings.total_tolerance, (line.quantity * Decimal("0.005")).quantize(CENT))
-        return abs(Decimal(str(stated)) - amount) <= slack
+    agrees = _line_amount_agrees(ctx, line)
+    if agrees is not None:
+        return agrees
     if confirmed_by_total:
         return True
     # nothing to check it against: a price typed in a file (a PDF's text, a spreadsheet cell,
@@ -358,19 +356,25 @@ def rule_missing_price(ctx: RuleContext) -> list[dict]:
     ]
 
 
+def _line_amount_agrees(ctx: RuleContext, line) -> bool | None:
+    """Whether the printed line amount is quantity × unit price; None when either is missing.
+    A rounded unit price (0.333 for 1/3) may miss the printed amount by a few cents."""
+    stated = (line.extraction or {}).get("stated_line_total")
+    amount = line_amount(line)
+    if stated in (None, "") or amount is None:
+        return None
+    slack = max(ctx.settings.total_tolerance, (line.quantity * Decimal("0.005")).quantize(CENT))
+    return abs(Decimal(str(stated)) - amount) <= slack
+
+
 def rule_line_total_mismatch(ctx: RuleContext) -> list[dict]:
     """A printed line amount that is not quantity × unit price: one of the three was misread."""
     out = []
     for i, line in enumerate(ctx.lines):
-        stated = (line.extraction or {}).get("stated_line_total")
+        if _line_amount_agrees(ctx, line) is not False:
+            continue
+        stated = Decimal(str(line.extraction["stated_line_total"]))
         amount = line_amount(line)
-        if stated in (None, "") or amount is None:
-            continue
-        stated = Decimal(str(stated))
-        # a rounded unit price (0.333 for 1/3) may miss the printed amount by a few cents
-        slack = max(ctx.settings.total_tolerance, (line.quantity * Decimal("0.005")).quantize(CENT))
-        if abs(stated - amount) <= slack:
-            continue
         out.append(
             issue(
                 ctx,

@@ -15,7 +15,7 @@ from ingestion.extraction.confidence import (
     unread_delivery_date,
 )
 from ingestion.extraction.doctype import classify, titled_as_order
-from ingestion.extraction.geometry import TextLine, document_lines, fold
+from ingestion.extraction.geometry import TextLine, document_lines
 from ingestion.extraction.header import (
     Candidate,
     HeaderContext,
@@ -327,61 +327,49 @@ _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
 
 _BARE_NUMBER_LABELS = {"numero", "n", "no", "nr", "nummer", "number"}
 
-# header fields printed as columns of a flat export, the same on every row
-_COLUMN_FIELDS = (
-    (
-        "po_number",
-        re.compile(
-            r"bestell(?:nummer|nr\.?|ung)|beleg(?:nummer|nr\.?)|(?:purchase\s+)?order\s*(?:no\.?|number|#|ref)|"
-            r"po\s*(?:no\.?|number|#)?|p\.o\.|n[°o]\s*(?:de\s+)?commande|commande|num[eé]ro\s+de\s+commande"
-        ),
-    ),
-    (
-        "order_date",
-        re.compile(
-            r"bestelldatum|belegdatum|order\s+date|po\s+date|date\s+(?:de\s+)?commande|auftragsdatum"
-        ),
-    ),
-    (
-        "requested_delivery_date",
-        re.compile(
-            r"liefertermin|lieferdatum|wunschtermin|delivery\s+date|date\s+de\s+livraison|"
-            r"requested\s+date|due\s+date|need\s+by|livraison\s+souhaitee"
-        ),
-    ),
-)
+_COLUMN_FIELDS = ("po_number", "order_date", "requested_delivery_date")
 
 
 def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
-    """ "Bestellnummer", "Bestelldatum" as columns of a flat export, one value on every row."""
+    """Order number and dates as columns of a flat export ("Bestellnummer", "Liefertermin"),
+    one value on every row."""
     if not table.columns or not table.lines:
         return []
     items = [r for r in table.rows if r.is_item]
     if len(items) < 2:
         return []
     out = []
-    for k, column in enumerate(table.columns):
-        title = fold(column.text).strip(" :.#")
-        for field_name, pattern in _COLUMN_FIELDS:
-            if not pattern.fullmatch(title):
+    for line_index in table.header_lines:
+        for hit in ctx.hits_by_line.get(line_index, []):
+            if hit.field not in _COLUMN_FIELDS or hit.strength < 0.9:
+                continue
+            # the column under the title ("Bestellnummer", "Bestelldatum", "Liefertermin")
+            k = next(
+                (
+                    k
+                    for k, column in enumerate(table.columns)
+                    if column.x0 <= (hit.x0 + hit.x1) / 2 <= column.x1
+                ),
+                None,
+            )
+            if k is None:
                 continue
             texts = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
             if len(texts) != 1 or "" in texts:
-                break
+                continue
             text = texts.pop()
-            value, quality = ctx.parse_value(field_name, text)
+            value, quality = ctx.parse_value(hit.field, text)
             if value is not None:
                 out.append(
                     Candidate(
-                        field=field_name,
+                        field=hit.field,
                         value=value,
                         score=0.9 * quality,
                         source=items[0].line.source_ref(),
-                        rule=f"table_column:{title}",
+                        rule=f"table_column:{hit.label_key}",
                         text=text,
                     )
                 )
-            break
     return out
 
 

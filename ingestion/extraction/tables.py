@@ -912,20 +912,22 @@ class TableResult:
     charges: Decimal = Decimal(0)  # freight, packaging… printed as rows of the item table
 
 
-# a row of the item table that is a charge, not goods: "PORT ET EMBALLAGE", "Carriage"
-_CHARGE_ROW = re.compile(
-    r"^(?:frais\s+(?:de\s+|d')?(?:port|transport|livraison|emballage|expedition|dossier)|port(?:\s+et\s+emballage)?|"
-    r"emballage|participation\s+aux\s+frais.*|eco[\s-]?participation|"
-    r"carriage|freight|shipping(?:\s+(?:and|&)\s+handling)?|handling|delivery\s+charges?|packing|packaging|"
-    r"fracht(?:kosten)?|verpackung(?:skosten)?|versand(?:kosten)?|transportkosten|porto|"
-    r"mindermengenzuschlag|kleinmengenzuschlag|surcharge|zuschlag)(?:\s+(?:und|et|and|&)\s+\w+)?\s*[:.]?\s*$"
-)
+# a row of the item table that is a charge, not goods ("PORT ET EMBALLAGE", "Carriage"): the
+# charge words of the totals block, alone or nearly
+_CHARGE_WORDS_MAX = 4
+
+
+def _charge_label(text: str) -> bool:
+    from ingestion.extraction.totals import CHARGE_WORDS
+
+    label = fold(text).strip(" :.")
+    return bool(CHARGE_WORDS.match(label)) and len(label.split()) <= _CHARGE_WORDS_MAX
 
 
 def _is_charge(line: ExtractedLine) -> bool:
     if line.sku or line.customer_sku or line.gtin or line.line_total is None:
         return False
-    return bool(_CHARGE_ROW.match(fold(line.description or "").strip()))
+    return _charge_label(line.description or "")
 
 
 def _charge_row_amount(row: Row, decimal_sep: str | None) -> Decimal | None:
@@ -934,9 +936,8 @@ def _charge_row_amount(row: Row, decimal_sep: str | None) -> Decimal | None:
     if len(words) < 2:
         return None
     amount = parse_number(words[-1].strip("€$£"), decimal_sep=decimal_sep)
-    label = fold(" ".join(words[:-1])).strip()
-    label = re.sub(r"[\s\d.,€$£]+$", "", label)  # "Frais de port 1 22,00"
-    if amount is None or not _CHARGE_ROW.match(label):
+    label = re.sub(r"[\s\d.,€$£]+$", "", " ".join(words[:-1]))  # "Frais de port 1 22,00"
+    if amount is None or not _charge_label(label):
         return None
     return amount
 

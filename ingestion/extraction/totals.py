@@ -26,9 +26,10 @@ _GRAND = re.compile(
 _TAX = re.compile(
     r"(?:sales\s+tax|tax(?:es)?|vat|tva|mwst|ust|gst|hst|umsatzsteuer|mehrwertsteuer)\b"
 )
-_CHARGE = re.compile(
+CHARGE_WORDS = re.compile(
     r"(?:shipping|freight|ship/ins|handling|carriage|delivery(?:\s+charges?)?|insurance|frais(?:\s+de\s+port)?|port|"
-    r"emballage|fracht(?:kosten)?|versand(?:kosten)?|verpackung|porto|transport)\b"
+    r"emballage|fracht(?:kosten)?|versand(?:kosten)?|verpackung(?:skosten)?|porto|transport|pack(?:ag)?ing|"
+    r"surcharge|(?:minder|kleinmengen)?zuschlag)\b"
 )
 
 
@@ -70,7 +71,7 @@ def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[Am
             for kind, pattern in (
                 ("net", _NET),
                 ("tax", _TAX),
-                ("charge", _CHARGE),
+                ("charge", CHARGE_WORDS),
                 ("grand", _GRAND),
             ):
                 m = pattern.match(text)

@@ -167,11 +167,8 @@ class MasterData:
                 return customer.currency
             if self.index.price_list_currency:
                 return self.index.price_list_currency
-            country = customer.country.upper()
-            if country in COUNTRY_CURRENCY:
-                return COUNTRY_CURRENCY[country]
-            if country in EURO_COUNTRIES:
-                return "EUR"
+            if self.country_currency(code):
+                return self.country_currency(code)
         return self.default_currency or self.index.price_list_currency
 
     # ------------------------------------------------------------------------------------

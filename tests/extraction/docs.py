@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
@@ -37,3 +38,18 @@ def table(
             if cell:
                 out.append((x, top + r * pitch, cell))
     return out
+
+
+def as_scan(layout, confidence: float = 0.93):
+    """The same words as if OCR had read them from a fax."""
+    from ingestion.layout import TextSource
+
+    pages = tuple(
+        replace(
+            page,
+            source=TextSource.OCR,
+            words=tuple(replace(w, confidence=confidence) for w in page.words),
+        )
+        for page in layout.pages
+    )
+    return replace(layout, pages=pages)

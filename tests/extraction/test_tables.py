@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from ingestion.extraction import extract_from_layout, extract_from_text
 from ingestion.reading import read_pdf
-from tests.extraction.docs import pdf, table
+from tests.extraction.docs import as_scan, pdf, table
 
 COLUMNS = [40, 70, 140, 330, 390, 470]
 HEADER = ["Pos", "Article", "Description", "Qty", "Unit price", "Amount"]
@@ -317,10 +317,6 @@ def test_prices_under_a_title_that_was_not_read_are_found_by_the_arithmetic():
 
 
 def test_zeros_a_fax_read_as_6_or_8_are_put_back_by_the_arithmetic_for_a_person_to_check():
-    from dataclasses import replace
-
-    from ingestion.layout import TextSource
-
     rows = [
         ["LN", "OUR PART NO", "DESCRIPTION", "QTY", "PRICE", "VALUE"],
         ["1", "WE/TLS/778", "HSS-G TWIST DRILL", "1,606.66", "1.15", "1,158.60"],
@@ -330,15 +326,7 @@ def test_zeros_a_fax_read_as_6_or_8_are_put_back_by_the_arithmetic_for_a_person_
     typed = read_pdf(
         pdf([[(40, 40, "PURCHASE ORDER"), *table([40, 70, 150, 330, 400, 470], 100, rows)]])
     )
-    scan = replace(
-        typed,
-        pages=tuple(
-            replace(
-                p, source=TextSource.OCR, words=tuple(replace(w, confidence=0.9) for w in p.words)
-            )
-            for p in typed.pages
-        ),
-    )
+    scan = as_scan(typed, confidence=0.9)
     order = extract_from_layout(scan)
     assert [(ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
         (Decimal("1000.00"), Decimal("1.15"), Decimal("1150.00")),
