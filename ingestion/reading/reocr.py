@@ -7,6 +7,10 @@ come out twice as tall as the page's text, doubled ("Cont" + "ontact") or cut ("
 "e102"). Those places are cropped to their own column (up to a white gutter on each side)
 and read again as a block of their own, all in one more tesseract call; the new words
 replace the old ones when tesseract is surer of them.
+
+Numbers and codes tesseract was unsure of (a fax's "CMD909072" read "CMDoooo72" at 28 %) are
+read again the same way: on their own, out of the page's block, the line finder no longer
+bends them into the next row and tesseract reads most of them right.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from ingestion.layout import Word
 TALL = 1.7  # a word this many times the page's median word height spans two rows
 NARROW = 0.5  # letter width / word height of a tall word made of normal-size letters
 GUTTER = 2.0  # a white gap of this many word heights separates two columns
+UNSURE = 0.6  # a word with digits read with less confidence than this is read again
 MAX_REGIONS = 12
 
 
@@ -34,7 +39,8 @@ def _overlap(a: Word, b: Word) -> float:
 
 
 def suspicious_words(words: list[Word]) -> list[Word]:
-    """Words spanning two text rows, and words that overlap another word (read twice)."""
+    """Words spanning two text rows, words that overlap another word (read twice), and
+    numbers or codes read with little confidence."""
     heights = [w.bottom - w.top for w in words if len(w.text) >= 3]
     if len(heights) < 10:
         return []
@@ -44,6 +50,9 @@ def suspicious_words(words: list[Word]) -> list[Word]:
         for w in words
         if w.bottom - w.top > TALL * median  # tall, yet with narrow letters: not a title
         and (w.x1 - w.x0) / max(1, len(w.text)) < NARROW * (w.bottom - w.top)
+        or w.confidence < UNSURE
+        and len(w.text) >= 3
+        and any(c.isdigit() for c in w.text)
     ]
     ordered = sorted(words, key=lambda w: w.x0)
     for i, a in enumerate(ordered):

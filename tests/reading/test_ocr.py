@@ -105,3 +105,43 @@ def test_images_over_the_pixel_limit_and_junk_are_unreadable():
         read_image(buffer.getvalue(), max_pixels=1_000_000)
     with pytest.raises(UnreadableDocument, match="not a readable image"):
         read_image(b"not an image")
+
+
+def test_a_code_read_with_little_confidence_is_read_again_on_its_own():
+    """A fax's "CMD909072" came out of the page's block as "CMDoooo72" at 28 %: out of the
+    block, on its own, tesseract reads it right, and the surer reading replaces the first."""
+    from PIL import ImageDraw
+
+    from ingestion.layout import Word
+    from ingestion.reading.ocr import _tesseract_words
+    from ingestion.reading.reocr import reread
+
+    image = Image.new("L", (1400, 420), 255)
+    draw = ImageDraw.Draw(image)
+    rows = [
+        "Bestellung Nummer CMD909072 vom Montag",
+        "Lieferanschrift Zentrallager Hamburg Billstrasse",
+        "Warenannahme Montag bis Freitag morgens",
+    ]
+    for i, row in enumerate(rows):
+        draw.text((40, 40 + 120 * i), row, fill=0, font_size=40)
+    words = _tesseract_words(image, lang="eng", psm=6, scale=0.5)
+    assert any(w.text == "CMD909072" for w in words), [w.text for w in words]
+    misread = [
+        Word("CMDoooo72", w.x0, w.top, w.x1, w.bottom, confidence=0.28)
+        if w.text == "CMD909072"
+        else w
+        for w in words
+    ]
+
+    again = reread(
+        image,
+        misread,
+        read=lambda im: _tesseract_words(im, lang="eng", psm=6, scale=1.0),
+        scale=0.5,
+    )
+
+    texts = [w.text for w in again]
+    assert "CMD909072" in texts
+    assert "CMDoooo72" not in texts
+    assert sorted(texts) == sorted(w.text for w in words)
