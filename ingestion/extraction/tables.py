@@ -346,6 +346,19 @@ def find_headers(lines: list[TextLine]) -> list[Header]:
     return headers
 
 
+def _without_specks(line: TextLine) -> TextLine | None:
+    """A scanned title line without the lone characters OCR makes of rules and shading
+    ("7 7 7 u u Qty u 7" under "Order"); None when nothing else is left."""
+    if line.source != TextSource.OCR:
+        return line
+    words = [w for w in line.words if len(w.text) > 1 or not (w.text.isdigit() or w.text.isascii())]
+    if len(words) == len(line.words):
+        return line
+    if not words:
+        return None
+    return TextLine(page=line.page, index=line.index, words=words, source=line.source)
+
+
 def _merge_two_lines(top: TextLine, below: TextLine) -> Header | None:
     return _merge_lines([top, below], main=0)
 
@@ -353,34 +366,40 @@ def _merge_two_lines(top: TextLine, below: TextLine) -> Header | None:
 def _merge_lines(stack: list[TextLine], *, main: int) -> Header | None:
     """One header from title lines stacked close together; ``stack[main]`` is read in title
     cells ("Order", "U/M" apart even in one segment), the others in segments."""
+    stack = [ln if n == main else _without_specks(ln) for n, ln in enumerate(stack)]
+    if any(ln is None for ln in stack):
+        return None
     for upper, lower in zip(stack, stack[1:], strict=False):
         if lower.top - upper.bottom > 1.2 * max(upper.height, 4.0):
             return None
     if any(sum(ch.isdigit() for ch in ln.text) > 2 for ln in stack):
         return None
-    pieces: list[tuple[float, float, str]] = []
+    pieces: list[tuple[float, float, str, str | None]] = []
     for n, ln in enumerate(stack):
         if n == main:
-            pieces += [(c.x0, c.x1, c.text) for c in _header_cells(ln)[0]]
+            pieces += [(c.x0, c.x1, c.text, c.role) for c in _header_cells(ln)[0]]
         else:
             pieces += [
-                (ln.words[s0].x0, ln.words[s1 - 1].x1, ln.text_of(s0, s1)) for s0, s1 in ln.segments
+                (ln.words[s0].x0, ln.words[s1 - 1].x1, ln.text_of(s0, s1), None)
+                for s0, s1 in ln.segments
             ]
     # cluster pieces that overlap horizontally into one cell per column
     cells: list[list] = []
-    for x0, x1, text in pieces:
+    for x0, x1, text, role in pieces:
         for cell in cells:
             if min(cell[1], x1) - max(cell[0], x0) > 0:
                 cell[0], cell[1] = min(cell[0], x0), max(cell[1], x1)
                 cell[2].append((x0, text))
+                cell[3] = None
                 break
         else:
-            cells.append([x0, x1, [(x0, text)]])
+            cells.append([x0, x1, [(x0, text)], role if role != "unknown" else None])
     columns = []
     unknown = 0
-    for x0, x1, texts in sorted(cells, key=lambda c: c[0]):
+    for x0, x1, texts, main_role in sorted(cells, key=lambda c: c[0]):
         text = " ".join(t for _, t in texts)
-        role = classify_header(text)
+        # a title of the main line alone keeps the role it was read with ("‘Item")
+        role = main_role or classify_header(text)
         if role is None and len(texts) >= 2:
             # a title broken inside a word in a narrow column: "Quantit" / "é", "Lin" / "e"
             role = classify_header("".join(t for _, t in texts))

@@ -403,3 +403,22 @@ def test_bilingual_titles_and_a_delivery_column():
         ("TPB-10704", Decimal("50"), Decimal("2.850")),
     ]
     assert str(order.requested_delivery_date.value) == "2025-03-24"
+
+
+def test_specks_of_a_scanned_title_row_do_not_keep_its_second_line_apart():
+    """A fax's shaded titles: "Order" over "Qty", and the specks OCR made of the rules and the
+    shading ("7 7 7 u u Qty u 7") on the second line. "Qty" still makes "Order" the quantity:
+    the 50 of "PVC 50" is in the description, the 50 under "Order Qty" is ordered."""
+    x = [40, 70, 150, 210, 380, 420, 470, 520]
+    rows = [
+        ["‘Item", "Supplier ref,", "Material", "Item description", "Order", "U/M", "Rate", "Total"],
+        ["7", "7", "7", "u", "Qty", "u", "", "7"],
+        ["1", "FMT-50-33-YB", "", "Floor marking tape PVC 50", "12", "PC", "5.93", "71.16"],
+        ["2", "FMT-50-33-WH", "", "Floor marking tape PVC 50", "50", "PC", "4.99", "249.50"],
+    ]
+    layout = as_scan(read_pdf(pdf([[(40, 40, "PURCHASE ORDER"), *table(x, 100, rows, pitch=12)]])))
+    order = extract_from_layout(layout)
+    assert [(ln.sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("FMT-50-33-YB", Decimal("12"), Decimal("5.93")),
+        ("FMT-50-33-WH", Decimal("50"), Decimal("4.99")),
+    ]
