@@ -36,6 +36,7 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS[_name.rstrip(".")] = _number
+        MONTHS["".join(c for c in unicodedata.normalize("NFKD", _name) if c.isascii())] = _number
 
 
 def _fold(text: str) -> str:
@@ -57,7 +58,7 @@ _NUMERIC = re.compile(
     r"(?<![\d.,/-])(?P<a>\d{1,2})\s?(?P<s>[./-])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|[.,]\d)"
 )
 _DAY_MONTH = re.compile(
-    rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s*(?:de\s+|-|/)?\s*(?P<mon>{_MONTH_RE})(?:\s*(?:de\s+|-|/)?\s*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?!\s*(?:h|:|\d))))?(?![\w])",
+    rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s*(?:de\s+|of\s+|-|/)?\s*(?P<mon>{_MONTH_RE})(?:\s*(?:de\s+|-|/)?\s*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?!\s*(?:h|:|\d))))?(?![\w])",
     re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(
@@ -180,7 +181,7 @@ def find_dates(
             if m["s"] == "." and not (1 <= b <= 12):
                 continue
             value, ambiguous = _numeric(a, b, default_year, True if m["s"] == "." else dayfirst)
-            add(m, value, ambiguous, "partial")
+            add(m, value, ambiguous and m["s"] != ".", "partial")
     # keep the longest reading where matches overlap
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     out: list[DateMatch] = []

@@ -34,6 +34,7 @@ from ingestion.extraction.hints import apply_hints
 from ingestion.extraction.model import ExtractedLine, ExtractedOrder, Field
 from ingestion.extraction.numbers import detect_decimal_separator
 from ingestion.extraction.ocrfix import fix_ocr_layout
+from ingestion.extraction.prose_dates import prose_delivery_date
 from ingestion.extraction.tables import arithmetic_rows, extract_lines
 from ingestion.extraction.titles import title_number_candidates, title_sentence_candidates
 from ingestion.extraction.totals import find_amount_lines, net_total
@@ -192,6 +193,14 @@ def extract_from_layout(
         po = po.with_confidence(round(min(0.86, po.confidence / 0.6 * 0.86), 4), "+order_title")
     order_date = choose(candidates, "order_date")
     delivery = choose(candidates, "requested_delivery_date")
+    if delivery is None and lines[0].source == TextSource.PLAIN:
+        # "pour vendredi 4 décembre", "can you deliver tomorrow": counted from the sent day
+        delivery = prose_delivery_date(
+            lines,
+            reference=sent_date or (order_date.value if order_date else None),
+            dayfirst=dayfirst,
+            default_year=default_year,
+        )
     if order_date is None:
         taken = {delivery.value} if delivery else set()
         order_date = labelled_dates_fallback(ctx, taken, skip_lines=fax_lines)
@@ -215,6 +224,7 @@ def extract_from_layout(
     line_dates = {ln.requested_date for ln in order_lines}
     if (
         delivery is not None
+        and delivery.value is not None
         and delivery.confidence < 0.85
         and len(order_lines) >= 2
         and line_dates == {delivery.value}
@@ -224,6 +234,7 @@ def extract_from_layout(
     if (
         po is not None
         and delivery is not None
+        and delivery.value is not None
         and order_date is not None
         and delivery.value < order_date.value
     ):

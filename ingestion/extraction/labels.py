@@ -140,7 +140,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "requested_delivery_date",
-        r"delai\s+(?:de\s+)?livraison|date\s+d'expedition|expedition\s+le",
+        r"delai\s+(?:de\s+)?livraison|delai\s+(?:souhaite|demande|requis|imperatif)|date\s+d'expedition|expedition\s+le",
         0.85,
     ),
     (

@@ -22,6 +22,8 @@ from ingestion.extraction.dates import detect_dayfirst, find_dates, parse_date, 
         ("27-Nov-26", dt.date(2026, 11, 27)),
         ("3. März 2026", dt.date(2026, 3, 3)),
         ("20261127", dt.date(2026, 11, 27)),
+        ("12. Jänner 2027", dt.date(2027, 1, 12)),  # Austrian
+        ("Wednesday, 2nd of December 2026", dt.date(2026, 12, 2)),
     ],
 )
 def test_parse_date_reads_every_common_form(text, expected):

@@ -1,0 +1,203 @@
+"""Delivery dates written in sentences: what a buyer types in an email.
+
+"Pour vendredi 4 décembre impérativement", "Pas avant mercredi 2 décembre", "can you deliver
+tomorrow morning", "Requested delivery: Wednesday, 2nd of December", "by Monday 7th", "bitte
+bis Freitag liefern". A sentence that speaks of delivering (or puts "pour", "by", "bis",
+"avant", "until" right before the date) gives its date; words like "tomorrow" and weekday
+names count from the day the message was sent.
+
+A sentence about delivering whose time the engine cannot pin down ("fin de semaine
+prochaine", "early January") gives a delivery date without a value at a low confidence, so
+that a person looks; "as soon as possible" is no date at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ingestion.extraction import dates as dates_mod
+from ingestion.extraction.geometry import TextLine
+from ingestion.extraction.model import Field
+
+# a sentence about delivering, receiving or needing the goods
+_CUE = re.compile(
+    r"\b(?:livr\w*|deliver\w*|liefer\w*|anliefer\w*|zustell\w*|ship(?:ped|ping|ment)?|dispatch\w*|"
+    r"expedi\w*|versend\w*|benotig\w*|brauchen|besoin|need(?:ed)?|required|requis|arriv\w*|"
+    r"reception|receive|chantier|baustelle)\b"
+)
+# words that put the date right after them: "pour vendredi", "by Monday 7th", "bis Freitag"
+_BEFORE = re.compile(
+    r"(?:\bpour(?:\s+le)?|\bpas\s+avant(?:\s+le)?|\bavant(?:\s+le)?|\bau\s+plus\s+tard(?:\s+le)?|\bd'ici(?:\s+le)?|"
+    r"\bby|\bbefore|\bno\s+later\s+than|\bnot\s+before|\buntil|\bw/c|\bweek\s+(?:commencing|beginning)|"
+    r"\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?|\bnicht\s+vor(?:\s+dem)?)"
+    r"\s*[:,]?\s*$"
+)
+# what stands right before a day-and-month "4.12" that is a date, not a price
+_DAY_BEFORE = re.compile(r"(?:\ble|\bam|\bon|\bthe|\bden|\bzum|\bbis|\bby|\bpour|\bavant)\s*$")
+# the date of another document: "votre offre du 12 novembre", "Ihre Anfrage vom 3.12."
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\bdu|\bvom|\bdated|\bof|\bfrom|\ben\s+date\s+du|\bsent|\benvoye\w*|\bwrote|\bschrieb)\s*$"
+)
+_ASAP = re.compile(
+    r"\b(?:asap|as\s+soon\s+as\s+possible|des\s+que\s+possible|au\s+plus\s+vite|rapidement|"
+    r"so\s+schnell\s+wie\s+moglich|schnellstmoglich|baldmoglichst|umgehend)\b"
+)
+# a time the engine does not pin down
+_VAGUE = re.compile(
+    r"\b(?:next\s+week|this\s+week|end\s+of\s+(?:the\s+)?(?:week|month)|early|mid|late|"
+    r"semaine\s+prochaine|cette\s+semaine|fin\s+(?:de\s+(?:la\s+)?)?(?:semaine|mois)|debut|mi-|"
+    r"nachste[rn]?\s+woche|diese[rn]?\s+woche|ende\s+(?:der\s+woche|des\s+monats)|anfang|mitte)\b"
+)
+_WEEKDAYS = {
+    0: "monday|lundi|montag",
+    1: "tuesday|mardi|dienstag",
+    2: "wednesday|mercredi|mittwoch",
+    3: "thursday|jeudi|donnerstag",
+    4: "friday|vendredi|freitag",
+    5: "saturday|samedi|samstag",
+    6: "sunday|dimanche|sonntag",
+}
+_WEEKDAY_OF = {name: n for n, names in _WEEKDAYS.items() for name in names.split("|")}
+_WEEKDAY_RE = "|".join(_WEEKDAY_OF)
+_NEXT = r"next|this|coming|ce|nachsten|kommenden|diesen"
+_RELATIVE = re.compile(
+    rf"\b(?P<in2>apres[\s-]demain|ubermorgen|uebermorgen|the\s+day\s+after\s+tomorrow)\b"
+    rf"|\b(?<!guten )(?P<in1>demain|tomorrow|morgen)\b(?!\s*,?\s*(?:\d|{_WEEKDAY_RE}))"
+    rf"|\b(?:(?P<next>{_NEXT})\s+)?(?P<weekday>{_WEEKDAY_RE})\b(?:\s+(?P<prochain>prochain))?"
+    rf"(?:,?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?(?![\d./:]|\s*(?:h\b|uhr)))?"
+)
+_QUOTED = re.compile(
+    r"^(?:>|-{2,}\s*(?:original|forwarded|message)|le .{5,80} a ecrit|on .{5,80} wrote|am .{5,80} schrieb|"
+    r"de\s*:|from\s*:|von\s*:)",
+)
+
+ABSOLUTE = 0.85  # a date printed in full in a delivery sentence
+RELATIVE = 0.8  # "tomorrow", "Monday 7th": counted from the day the message was sent
+WEEKDAY = 0.75  # "vendredi": the next one
+NEXT_WEEKDAY = 0.6  # "next Friday": this week's or next week's, people differ
+UNREAD = 0.3
+
+
+def _sentences(lines: list[TextLine]) -> list[tuple[str, TextLine]]:
+    """The body's sentences (folded), each with its first line; quoted history left out."""
+    out: list[tuple[str, TextLine]] = []
+    for ln in lines:
+        norm = ln.norm.strip()
+        if _QUOTED.match(norm):
+            break
+        for part in re.split(r"(?<=[a-z)\]])[.!?;]\s+|\s+-\s+(?=[a-z])", norm):
+            if part.strip():
+                out.append((part, ln))
+    return out
+
+
+def _weekday_date(reference: dt.date, weekday: int, day: int | None) -> dt.date | None:
+    """The first day after ``reference`` that is that weekday (and that day of a month)."""
+    for n in range(1, 400 if day else 8):
+        date = reference + dt.timedelta(days=n)
+        if date.weekday() == weekday and (day is None or date.day == day):
+            return date
+    return None
+
+
+def _after_reference(value: dt.date, reference: dt.date, has_year: bool) -> dt.date:
+    """A date printed without its year is the next one: "12. Jänner" sent in December."""
+    if not has_year and value < reference - dt.timedelta(days=60):
+        try:
+            return value.replace(year=value.year + 1)
+        except ValueError:
+            return value
+    return value
+
+
+_WEEKDAY_TAIL = re.compile(rf"(?:\b(?:{_WEEKDAY_RE})\b[\s,]*(?:the\s+|le\s+|den\s+)?)$")
+# opening days, not a date: "du lundi au vendredi", "Montag bis Freitag", "every Monday"
+_HABIT = re.compile(
+    rf"\b(?:{_WEEKDAY_RE})\s*(?:-|–|au|to|till|through|bis|und|et|and)\s*(?:{_WEEKDAY_RE})\b"
+    rf"|\b(?:tous\s+les|every|jeden|les|le|on)\s+(?:{_WEEKDAY_RE})s?\b(?!\s*\d)"
+)
+
+
+def _cued(before: str) -> bool:
+    """Whether the words right before a date (a weekday aside) ask for it: "pour", "by"."""
+    return bool(_BEFORE.search(_WEEKDAY_TAIL.sub("", before)))
+
+
+def _weekday_before(sentence: str, start: int) -> int | None:
+    m = re.search(rf"\b({_WEEKDAY_RE})\b[\s,]*(?:the\s+|le\s+|den\s+)?$", sentence[:start])
+    return _WEEKDAY_OF[m.group(1)] if m else None
+
+
+def prose_delivery_date(
+    lines: list[TextLine],
+    *,
+    reference: dt.date | None,
+    dayfirst: bool | None,
+    default_year: int | None,
+    skip_lines: set[int] = frozenset(),
+) -> Field | None:
+    """The delivery date a message's sentences ask for, counted from ``reference`` (the day
+    it was sent) where they say "tomorrow" or a weekday."""
+    found: list[Field] = []
+    unread: Field | None = None
+    for sentence, ln in _sentences(lines):
+        if ln.index in skip_lines:
+            continue
+        cue = _CUE.search(sentence)
+        for m in dates_mod.find_dates(
+            sentence, dayfirst=dayfirst, default_year=default_year, allow_partial=True
+        ):
+            before = sentence[: m.start]
+            if _REFERENCE_BEFORE.search(before):
+                continue
+            if not (cue and cue.start() < m.start or _cued(before)):
+                continue
+            if m.kind == "partial" and not _DAY_BEFORE.search(_WEEKDAY_TAIL.sub("", before)):
+                continue  # "à 4.12 €" is a price
+            has_year = bool(re.search(r"(?:19|20)\d{2}|'\d{2}|[./-]\d{2}$", m.text))
+            value = m.value
+            if reference is not None and m.kind != "week":
+                value = _after_reference(value, reference, has_year)
+            confidence = ABSOLUTE * (0.7 if m.ambiguous else 1.0)
+            weekday = _weekday_before(sentence, m.start)
+            if weekday is not None and weekday != value.weekday():
+                confidence = 0.5  # "vendredi 3 décembre" and the 3rd is a Thursday
+            found.append(
+                Field(value, round(confidence, 4), ln.source_ref(), "prose_date:" + m.kind)
+            )
+        if found or reference is None:
+            continue
+        habits = [h.span() for h in _HABIT.finditer(sentence)]
+        for m in _RELATIVE.finditer(sentence):
+            before = sentence[: m.start()]
+            if not (cue or _cued(before)):
+                continue
+            if any(a <= m.start("weekday") < b for a, b in habits if m["weekday"]):
+                continue
+            if m["in2"] or m["in1"]:
+                value = reference + dt.timedelta(days=2 if m["in2"] else 1)
+                found.append(Field(value, RELATIVE, ln.source_ref(), "prose_date:relative"))
+                continue
+            day = int(m["day"]) if m["day"] else None
+            value = _weekday_date(reference, _WEEKDAY_OF[m["weekday"]], day)
+            if value is None:
+                continue
+            confidence = RELATIVE if day else NEXT_WEEKDAY if m["next"] else WEEKDAY
+            if m["prochain"] and not day:
+                confidence = NEXT_WEEKDAY
+            found.append(Field(value, confidence, ln.source_ref(), "prose_date:weekday"))
+        vague = cue and _VAGUE.search(sentence) and not _ASAP.search(sentence)
+        if not found and unread is None and vague:
+            unread = Field(None, UNREAD, ln.source_ref(), "prose_date:unread")
+    if not found:
+        return unread
+    values = {f.value for f in found}
+    best = max(found, key=lambda f: f.confidence)
+    if len(values) > 1:
+        # two dates asked for ("not before the 2nd, at the latest the 4th"): a person picks
+        return best.with_confidence(min(best.confidence, 0.5), "+several")
+    return best
+
+
+__all__ = ["prose_delivery_date"]

@@ -1,0 +1,82 @@
+"""Delivery dates a buyer writes in sentences, counted from the day the message was sent."""
+
+import datetime as dt
+
+import pytest
+
+from ingestion.extraction import extract_from_text
+
+SENT = dt.date(2026, 11, 27)  # a Friday
+
+
+def _delivery(body: str, sent: dt.date | None = SENT):
+    return extract_from_text(body, sent_date=sent).requested_delivery_date
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Pour vendredi 4 décembre impérativement svp.", dt.date(2026, 12, 4)),
+        ("Pas avant mercredi 2 décembre svp, il n'y a personne.", dt.date(2026, 12, 2)),
+        ("Merci de livrer à notre dépôt le 3.12.", dt.date(2026, 12, 3)),
+        ("Could you deliver tomorrow morning please?", dt.date(2026, 11, 28)),
+        ("Pouvez-vous nous livrer demain matin sans faute :", dt.date(2026, 11, 28)),
+        ("Bitte liefern Sie übermorgen.", dt.date(2026, 11, 29)),
+        ("We need them by Monday 7th at the latest.", dt.date(2026, 12, 7)),
+        ("No rush, w/c 14th December is fine.", dt.date(2026, 12, 14)),
+        ("Bitte bis Freitag liefern.", dt.date(2026, 12, 4)),
+        ("Liefern Sie bitte am 12. Jänner, wir haben bis dahin zu.", dt.date(2027, 1, 12)),
+    ],
+)
+def test_a_delivery_sentence_gives_its_date(sentence, expected):
+    body = f"Bonjour,\n\n10 x A-778\n4 x B-112\n\n{sentence}\n\nMerci"
+    delivery = _delivery(body)
+    assert delivery is not None
+    assert delivery.value == expected
+    assert delivery.rule.startswith("prose_date")
+    assert delivery.confidence >= 0.7
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Merci pour votre offre du 12 novembre 2026.",  # another document's date
+        "Warenannahme Montag bis Freitag, 7 bis 15 Uhr.",  # opening days
+        "Livraison dès que possible svp.",  # no date at all
+        "Guten Morgen, anbei unsere Bestellung.",
+        "10 x A-778 à 4.12 € livrés franco.",  # a price, not the 4th of December
+        "Nous livrons tous les lundis.",
+    ],
+)
+def test_sentences_that_ask_for_no_date_give_none(sentence):
+    body = f"Bonjour,\n\n10 x A-778\n4 x B-112\n\n{sentence}\n\nMerci"
+    assert _delivery(body) is None
+
+
+def test_a_delivery_time_that_cannot_be_pinned_down_is_left_for_a_person():
+    delivery = _delivery("Hello,\n\n10 x A-778\n\nPlease deliver early next week.\n\nThanks")
+    assert delivery is not None
+    assert delivery.value is None
+    assert delivery.confidence < 0.5
+
+
+def test_a_weekday_that_is_not_the_dates_weekday_is_doubtful():
+    delivery = _delivery("10 x A-778\nPour jeudi 4 décembre svp.")  # the 4th is a Friday
+    assert delivery.value == dt.date(2026, 12, 4)
+    assert delivery.confidence < 0.7
+
+
+def test_two_dates_asked_for_are_left_for_a_person():
+    delivery = _delivery("10 x A-778\nWir brauchen die Ware am 2.12. oder spätestens am 4.12.")
+    assert delivery.confidence < 0.7
+
+
+def test_tomorrow_without_the_sent_day_is_no_date():
+    assert _delivery("10 x A-778\nPlease deliver tomorrow.", sent=None) is None
+
+
+def test_a_labelled_delivery_date_stays_first():
+    body = "Délai souhaité : 14/12/2026\n\n10 x A-778\n\nMerci de livrer demain."
+    delivery = _delivery(body)
+    assert delivery.value == dt.date(2026, 12, 14)
+    assert not delivery.rule.startswith("prose_date")
