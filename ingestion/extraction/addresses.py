@@ -69,7 +69,7 @@ _EU = re.compile(
     re.IGNORECASE,
 )
 _NL = re.compile(r"^(?P<zip>\d{4}\s?[A-Z]{2})\s+(?P<city>[^\d].*)$")
-_UK = re.compile(r"\b(?P<zip>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})\b")
+_UK = re.compile(r"\b(?P<zip>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})\b(?![-/.]\w)")
 _CA = re.compile(r"\b(?P<zip>[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 _CITY_ZIP = re.compile(r"^(?P<city>[^\d,]+?)\s*,?\s+(?P<zip>\d{4,5})$")
 

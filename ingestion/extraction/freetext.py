@@ -446,6 +446,17 @@ _CORRECTION = re.compile(
 _CORRECTED_CONFIDENCE = 0.6
 
 
+def _without_correction(clause: str) -> str:
+    """The item without what it replaces: "50 m (statt 100 m)" is "50 m"."""
+    cm = _CORRECTION.search(clause)
+    if cm is None:
+        return clause
+    opening = clause.rfind("(", 0, cm.start() + 1)
+    if opening != -1 and ")" in clause[cm.end() :]:
+        return clause[:opening] + clause[clause.index(")", cm.end()) + 1 :]
+    return clause[: cm.start()]
+
+
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{3,}", fold(text))}
 
@@ -656,6 +667,10 @@ def extract_free_lines(
             if corrected:
                 continue
             item = _parse_clause(body, bullet=bullet, decimal_sep=decimal_sep)
+            if item is None:  # "CODE  Gummileitung 5G2,5  50 m  (statt 100 m)"
+                item = _parse_clause(
+                    _without_correction(body), bullet=bullet, decimal_sep=decimal_sep
+                )
             if item is not None and (item.customer_sku or bullet):
                 # an item of its own that says what it replaces: kept, to be checked
                 confidence = min(item.confidence, _CORRECTED_CONFIDENCE)

@@ -301,3 +301,19 @@ def test_code_description_then_quantity_times_price():
         ("TPB-11607", Decimal("1"), Decimal("8.72")),
         ("TPB-10663", Decimal("7.5"), Decimal("2.45")),
     ]
+
+
+def test_a_restated_line_that_says_what_it_replaces_keeps_its_new_quantity_for_a_person():
+    text = (
+        "Die vollständige, gültige Bestellung lautet:\n\n"
+        "ELE-CAB-3G15     Leitung H05VV-F 3G1,5          300 m\n"
+        "ELE-CAB-5G25     Gummileitung H07RN-F 5G2,5      50 m   (statt 100 m)\n"
+        "ELE-WAGO-3       Hebelklemmen 3-polig             6 Box\n"
+    )
+    order = extract_from_text(text)
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("ELE-CAB-3G15", Decimal("300")),
+        ("ELE-CAB-5G25", Decimal("50")),
+        ("ELE-WAGO-3", Decimal("6")),
+    ]
+    assert order.lines[1].field_confidence["quantity"] <= 0.6

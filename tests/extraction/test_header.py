@@ -414,6 +414,13 @@ def test_a_number_after_a_label_is_no_postal_code():
     assert parse_postal_line("Nyon 1260", language="fr") == ("1260", "Nyon", None)
 
 
+def test_a_cable_type_is_no_british_postcode():
+    from ingestion.extraction.addresses import parse_postal_line
+
+    assert parse_postal_line("Gummileitung H07RN-F 5G2,5") is None
+    assert parse_postal_line("Sheffield S2 3EN") == ("S2 3EN", "Sheffield", "GB")
+
+
 def test_a_letters_date_after_its_town_or_alone_at_the_top_is_its_order_date():
     def letter(date_text):
         return read_pdf(
