@@ -173,6 +173,8 @@ def split_address_lines(lines: list[str]) -> list[str]:
     address in one cell, ``Name, Street 1, 12345 City``, split."""
     out = []
     for line in lines:
+        # "DC Trade Port Noord (Heierhoevenweg 17, 5928 RG Venlo):" — the address in brackets
+        line = re.sub(r"\s*\(([^()]*\d[^()]*)\)\s*[:.]?\s*$", r", \1", line)
         parts = [p.strip() for p in re.split(r"\s+[|·•]\s+|\s{3,}", line) if p.strip()]
         for part in parts:
             pieces = [p.strip() for p in part.split(", ") if p.strip()]
@@ -183,11 +185,26 @@ def split_address_lines(lines: list[str]) -> list[str]:
             ):
                 # "…, Los Angeles, CA 90045": the town and its state line stay together
                 pieces[-2:] = [f"{pieces[-2]}, {pieces[-1]}"]
+            pieces = [_town_part(p) for p in pieces]
             if len(pieces) >= 3 and any(parse_postal_line(p) for p in pieces[1:]):
                 out.extend(pieces)
             else:
                 out.append(part)
     return out
+
+
+def _town_part(piece: str) -> str:
+    """ "69800 Saint-Priest - quai n° 4": the town, without what follows its dash."""
+    head, sep, _tail = piece.partition(" - ")
+    if sep and not parse_postal_line(piece) and parse_postal_line(head):
+        return head
+    return piece
+
+
+def holds_address(text: str) -> bool:
+    """Whether one line of prose holds a whole address: "dépôt de Lyon, 12 rue X, 69800 Y"."""
+    pieces = split_address_lines([text])
+    return len(pieces) >= 3 and any(parse_postal_line(p) for p in pieces[1:])
 
 
 def parse_address(lines: list[str], *, language: str | None = None) -> Address:
@@ -307,6 +324,8 @@ def block_lines(
     if start_word < inline_end:
         out.append((line, start_word, inline_end))
         left = min(left, line.words[start_word].x0)
+        if line.source == TextSource.PLAIN and holds_address(line.text_of(start_word, inline_end)):
+            return out  # "À livrer à notre dépôt de Lyon, 12 rue …, 69800 Saint-Priest."
     elif inline_end == seg[1] and line.source in (TextSource.SHEET, TextSource.PLAIN):
         # the label in its own cell, the address in the next one
         nxt = next((sg for sg in line.segments if sg[0] >= inline_end), None)
@@ -400,3 +419,55 @@ def block_source(block: list[tuple[TextLine, int, int]]) -> dict:
             max(b[3] for b in boxes),
         ],
     }
+
+
+# a sentence about where the goods go: "Merci de livrer sur le chantier : …", "deliver to …"
+_PROSE_CUE = re.compile(
+    r"\b(?:livr\w*|deliver\w*|\w*liefer\w*|ship(?:ped|ping)?\s+to|chantier|baustelle)\b"
+)
+_LEAD_IN = re.compile(
+    r"(?i)^.*?\b(?:to|at|a|à|au|aux|sur|ins?|im|an|nach|zum|zur|vers|chez)\s+(?:the\s+|our\s+|notre\s+|le\s+|la\s+|l'|unser\w*\s+|das\s+|die\s+|den\s+)?"
+)
+
+
+def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
+    """A delivery address written in a sentence of an email: "Merci de livrer sur le chantier :
+    Résidence Les Tilleuls, 22 boulevard des Poilus, 44300 Nantes (appeler M. Lebrun)", "bitte
+    ins Sägewerk Schwaz (Industriestraße 8, 6130 Schwaz)". The first such address, with the
+    sentence's line as its source; None when no delivery sentence holds a whole address."""
+    for ln in lines:
+        if ln.source != TextSource.PLAIN:
+            continue
+        cue = _PROSE_CUE.search(ln.norm)
+        if cue is None:
+            continue
+        text = ln.text[cue.start() :]
+        # the address runs in a bracket, or after a colon, up to the next bracket or sentence
+        chunks = re.findall(r"\(([^()]*)\)", text) + re.split(r"\s*[:(]\s*", text)
+        for chunk in chunks:
+            chunk = re.split(r"(?<=[a-zà-ÿ)\d])\.\s", chunk)[0].strip(" .;)")
+            pieces = [p.strip() for p in chunk.split(",") if p.strip()]
+            pieces = [_town_part(p) for p in pieces]
+            postal = next(
+                (i for i, p in enumerate(pieces) if i and parse_postal_line(p, language=language)),
+                None,
+            )
+            if postal is None:
+                continue
+            street = pieces[postal - 1]
+            if not (re.search(r"\d", street) or _STREET_WORDS.search(street)):
+                continue
+            kept = pieces[: postal + 1]
+            if len(kept) > 2:
+                kept[0] = _LEAD_IN.sub("", kept[0]) or kept[0]
+                if kept[0] == pieces[0] and re.search(r"\b(?:livr|deliver|liefer)", fold(kept[0])):
+                    kept = kept[1:]
+            else:
+                before = text[: text.find(chunk)].rstrip(" (:")
+                name = _LEAD_IN.sub("", before.split(",")[-1]).strip()
+                if name and len(name.split()) <= 6 and not re.search(r"\d", name):
+                    kept = [name, *kept]
+            address = parse_address(kept, language=language)
+            if address.postal_code:
+                return address, ln
+    return None

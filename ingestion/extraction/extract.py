@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from ingestion.extraction import dates as dates_mod
+from ingestion.extraction.addresses import prose_ship_to
 from ingestion.extraction.confidence import (
     calibrate_order_date,
     ocr_identifier,
@@ -44,6 +45,9 @@ _FAX_HEADER = re.compile(
     r"\bP\.?\s?\d{1,3}\s*/\s*\d{1,3}\b|\bpage\s+\d{1,3}\s*/\s*\d{1,3}\b|\bfrom\s*:|\bfax\b|#\d{2,5}\b|\b\d{1,2}:\s?\d{2}\b",
     re.IGNORECASE,
 )
+
+
+PROSE_ADDRESS = 0.88  # a whole address (street, postcode, town) in a sentence about delivering
 
 
 def _fax_header_lines(lines: list[TextLine], layout: Layout) -> set[int]:
@@ -255,6 +259,12 @@ def extract_from_layout(
     # address blocks
     blocks = find_blocks(ctx)
     ship_to = _best_block(blocks.get("ship_to", []), language, ctx.hits_by_line)
+    if lines[0].source == TextSource.PLAIN and (ship_to is None or not ship_to.value.postal_code):
+        # "merci de livrer sur le chantier : Résidence …, 22 bd des Poilus, 44300 Nantes"
+        found = prose_ship_to(lines, language=language)
+        if found is not None:
+            address, line = found
+            ship_to = Field(address, PROSE_ADDRESS, line.source_ref(), "prose_address")
     bill_to = _best_block(blocks.get("bill_to", []), language, ctx.hits_by_line)
     vendor = _best_block(blocks.get("vendor", []), language)
     buyer = _best_block(blocks.get("buyer", []), language)

@@ -40,7 +40,7 @@ _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"
     r"cartons?|ctns?|ctn|cs|cases?|box(?:es)?|bx|bxs|bo[iî]tes?|btes?|kartons?|kart|krt|kar|colis|u(?=\s)|"
     r"packs?|packages?|paquets?|pqts?|packungen|packung|pkg|pk|pkt|pakete?|"
-    r"rolls?|rouleaux|rouleau|rollen|rolle|sets?|jeux|jeu|pairs?|paires?|paar|bags?|sacs?|beutel|"
+    r"rolls?|rouleaux|rouleau|rlx|rollen|rolle|sets?|jeux|jeu|pairs?|paires?|paar|bags?|sacs?|beutel|"
     r"pallets?|palettes?|paletten|pal|kg|kgs|kilos?|g|l|lt|ltrs?|mtrs?|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend|"
     + _PACKAGING
 )
@@ -64,7 +64,9 @@ _BARE_CODE = re.compile(
 _PRICE = re.compile(
     r"(?:\s(?:(?:zum|au|at\s+a|at\s+the|for\s+the|for\s+a)\s+(?:(?:unit|net|gross|unitaire|net|St[üu]ck)\s*)?"
     r"(?:preis|prix|price)(?:\s+(?:unitaire|net|HT))?\s+(?:von|de|of)"
-    r"|à|a|at|@|zu(?:\s+je)?|je|for|pour|prix|price|par|per|chacun|each)\s*:?\s*|\s@\s*)"
+    r"|à|a|at|@|zu(?:\s+je)?|je|for|pour|prix|price|par|per|chacun|each"
+    r"|pu|p\.u\.(?:\s*ht)?|unit\s+price|prix\s+unitaire|e-?preis|einzelpreis|st[üu]ckpreis)\s*:?\s*"
+    r"|\s@\s*|\s{2,}(?=[€$£]|EUR\b|USD\b|GBP\b|CHF\b))"
     r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF)?\s*(?P<price>\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
     re.IGNORECASE,
 )
@@ -259,7 +261,12 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
                     # "15 Boxen FFP2 Masken MASK-FFP2": a word with a digit leads, the code
                     # comes later
                     code, rest = None, bare["code"] + rest
-            elif bare and _word_code(bare["code"], rest[bare.end() :]):
+            elif bare and (
+                _word_code(bare["code"], rest[bare.end() :])
+                # "100 kg CLN-ABS-GR Absorbant": capitals in three dashed parts after a count
+                or (x or unit)
+                and re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+){2,}", bare["code"])
+            ):
                 code, rest = bare["code"], rest[bare.end() :]
         if code is None and not re.search(r"[A-Za-zÀ-ÿ]{3,}", rest):
             continue
@@ -285,7 +292,7 @@ def _word_code(code: str, after: str) -> bool:
     return (
         re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+", code) is not None
         and len(code) >= 5
-        and re.match(r"\s*(?:$|[.;,]\s*$|\s[-–]\s|\()", after) is not None
+        and re.match(r"\s*(?:$|[.;,]\s*$|\s[-–]\s|\()|\s{2,}", after) is not None
     )
 
 
@@ -392,7 +399,11 @@ def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
 def _split_price(rest: str, *, decimal_sep: str | None) -> tuple[Decimal | None, str]:
     """The unit price written after the item ("à 6,80 €", "zum Preis von 5,82 €") and the
     words before it."""
-    pm = next((m for m in _PRICE.finditer(" " + rest) if _is_price(m, " " + rest)), None)
+    text = " " + rest
+    pm = _PRICE.search(text)
+    while pm is not None and not _is_price(pm, text):
+        # matches may overlap: "A2 à CHF 9.95" is no price "2" but holds "à CHF 9.95"
+        pm = _PRICE.search(text, pm.start() + 1)
     if pm is None:
         return None, rest
     return parse_number(pm["price"], decimal_sep=decimal_sep), (" " + rest)[: pm.start()]

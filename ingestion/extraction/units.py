@@ -23,7 +23,7 @@ for _code, _names in {
     "M3": "m3 m³ cbm",
     "L": "l lt ltr litre litres liter liters",
     "PAL": "pal pallet pallets palette palettes plt",
-    "ROL": "rol roll rolls rouleau rouleaux rolle rollen rl",
+    "ROL": "rol roll rolls rouleau rouleaux rlx rolle rollen rl",
     "SET": "set sets jeu jeux satz",
     "PR": "pr pair pairs paire paires paar",
     "BAG": "bag bags sac sacs beutel sack",

@@ -317,3 +317,32 @@ def test_a_restated_line_that_says_what_it_replaces_keeps_its_new_quantity_for_a
         ("ELE-WAGO-3", Decimal("6")),
     ]
     assert order.lines[1].field_confidence["quantity"] <= 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a price after the words of the item, its "à" not the first one ("A2 à CHF 9.95")
+        (
+            "- 20 Pack MPT-40-118 Sechskantschraube DIN 933 M6x20 A2 à CHF 9.95",
+            ("MPT-40-118", Decimal("20"), "PK", Decimal("9.95")),
+        ),
+        (
+            "- 24 rlx TAP-DUC50-SI Ruban toilé 50 mm x 50 m, gris argent - PU 6,80 €",
+            ("TAP-DUC50-SI", Decimal("24"), "ROL", Decimal("6.80")),
+        ),
+        (
+            " 1.200 x PAL-EUR-NEW    Euro pallets new EPAL       € 13,85",
+            ("PAL-EUR-NEW", Decimal("1200"), None, Decimal("13.85")),
+        ),
+        (
+            "- 100 kg CLN-ABS-GR Absorbant granulés (sacs de 20 kg) - PU 0,62 €",
+            ("CLN-ABS-GR", Decimal("100"), "KG", Decimal("0.62")),
+        ),
+    ],
+)
+def test_items_with_their_price_written_after_them(text, expected):
+    order = extract_from_text(text)
+    assert [(ln.customer_sku, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        expected
+    ]

@@ -1,6 +1,8 @@
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from ingestion.extraction import extract_from_layout, extract_from_text
 from ingestion.reading import read_pdf
 from tests.extraction.docs import pdf, table
@@ -544,3 +546,54 @@ def test_please_deliver_to_takes_the_whole_block_under_it():
     )
     ship = extract_from_layout(layout).ship_to.value
     assert (ship.name, ship.postal_code) == ("Industrias Navarro S.L.", "50197")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Merci de livrer directement sur le chantier : Résidence Les Tilleuls, 22 boulevard "
+            "des Poilus, 44300 Nantes (appeler M. Lebrun en arrivant). Pas avant mercredi.",
+            ("Résidence Les Tilleuls", "22 boulevard des Poilus", "44300", "Nantes"),
+        ),
+        (
+            "Liefertermin: 12. Jänner 2027, bitte ins Sägewerk Schwaz (Industriestraße 8, "
+            "6130 Schwaz).",
+            ("Sägewerk Schwaz", "Industriestraße 8", "6130", "Schwaz"),
+        ),
+        (
+            "Delivery required by 10/12/2026 to: Goods In, Brightwater Foods Ltd, Unit 7 Severnside "
+            "Trading Estate, Kings Weston Lane, Bristol BS11 8AZ.",
+            (
+                "Brightwater Foods Ltd",
+                "Unit 7 Severnside Trading Estate, Kings Weston Lane",
+                "BS11 8AZ",
+                "Bristol",
+            ),
+        ),
+        (
+            "As discussed, please deliver to DC Trade Port Noord (Heierhoevenweg 17, 5928 RG Venlo):",
+            ("DC Trade Port Noord", "Heierhoevenweg 17", "5928 RG", "Venlo"),
+        ),
+        (
+            "À livrer à notre dépôt de Lyon, 12 rue Jean-Baptiste Clément, 69800 Saint-Priest - "
+            "quai n° 4, réception de 7h à 15h.\nPour vendredi 4 décembre.",
+            ("notre dépôt de Lyon", "12 rue Jean-Baptiste Clément", "69800", "Saint-Priest"),
+        ),
+    ],
+)
+def test_a_delivery_address_written_in_a_sentence(sentence, expected):
+    body = f"Bonjour,\n\n10 x A-778\n\n{sentence}\n\nCordialement\nJean Duval\n7 rue des Artisans\n44000 Nantes"
+    ship_to = extract_from_text(body).ship_to
+    assert ship_to is not None
+    address = ship_to.value
+    assert (address.name, address.street, address.postal_code, address.city) == expected
+    assert ship_to.confidence >= 0.85
+
+
+def test_an_address_in_a_signature_is_no_delivery_address():
+    body = (
+        "Bonjour,\n\n10 x A-778\n\nCordialement\nJean Duval\n"
+        "Adresse : Menuiserie Duval, 7 rue des Artisans, 44300 Nantes"
+    )
+    assert extract_from_text(body).ship_to is None
