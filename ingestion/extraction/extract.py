@@ -50,6 +50,47 @@ _FAX_HEADER = re.compile(
 PROSE_ADDRESS = 0.88  # a whole address (street, postcode, town) in a sentence about delivering
 
 
+FAR_AFTER_ORDER = dt.timedelta(days=366)
+FAX_DAY_SLACK = dt.timedelta(days=60)
+
+
+def _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst):
+    """Dates that do not fit together are doubtful: a delivery more than a year after the
+    order (a scan's 2026 read as 2028), an order date months away from the day the fax machine
+    printed on the page (11 read as 01)."""
+    sent = [
+        m.value
+        for ln in lines
+        if ln.index in fax_lines
+        for m in dates_mod.find_dates(ln.text, dayfirst=dayfirst)
+    ]
+    ordered = order_date.value if order_date is not None else max(sent, default=None)
+    if (
+        delivery is not None
+        and delivery.value is not None
+        and ordered is not None
+        and delivery.value - ordered > FAR_AFTER_ORDER
+    ):
+        delivery = delivery.with_confidence(round(delivery.confidence * 0.5, 4), "+far_after_order")
+    elif (
+        delivery is not None
+        and delivery.value is not None
+        and ordered is not None
+        and delivery.value < ordered
+        and "before_order_date" not in delivery.rule
+    ):
+        delivery = delivery.with_confidence(
+            round(delivery.confidence * 0.6, 4), "+before_order_date"
+        )
+    if order_date is not None and sent and order_date.rule != "sent_date":
+        day = max(sent)
+        if not (day - FAX_DAY_SLACK <= order_date.value <= day + dt.timedelta(days=1)):
+            order_date = order_date.with_confidence(
+                round(order_date.confidence * 0.7, 4), "+far_from_fax_day"
+            )
+    return order_date, delivery
+
+
 def _fax_header_lines(lines: list[TextLine], layout: Layout) -> set[int]:
     """Lines a fax machine printed across the top of each page (sender, time, page x/y)."""
     heights = {p.number: p.height for p in layout.pages}
@@ -252,6 +293,7 @@ def extract_from_layout(
         delivery = unassigned_scan_date(
             ctx, order_date=order_date, skip_lines=fax_lines | table.consumed
         )
+    order_date, delivery = _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst)
     currency = document_currency(ctx, candidates)
     customer_number = choose(candidates, "customer_number")
     payment_terms = choose(candidates, "payment_terms")

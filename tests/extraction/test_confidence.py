@@ -383,3 +383,39 @@ def test_a_sheet_whose_amount_cells_are_empty_is_as_plain_as_one_without_them():
     ]
     order = extract_from_sheet(rows)
     assert [ln.field_confidence["quantity"] for ln in order.lines] == [0.9, 0.9]
+
+
+def test_dates_that_do_not_fit_the_fax_day_or_each_other_are_doubtful():
+    """A scan's 2026 read as 2028, its 11 read as 01: the day the fax machine printed on the
+    page and the order date tell."""
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import as_scan, pdf, table
+
+    def order(fax_line: str, ordered: str, wanted: str):
+        page = [
+            (20, 12, fax_line),
+            (40, 60, "BESTELLUNG"),
+            (300, 60, "Bestellnummer: 4500012345"),
+            (300, 74, f"Bestelldatum: {ordered}"),
+            (300, 88, f"Liefertermin: {wanted}"),
+            *table(
+                [40, 120, 330, 400, 480],
+                130,
+                [
+                    ["Artikel", "Bezeichnung", "Menge", "Preis", "Betrag"],
+                    ["A-778", "Schrumpfschlauch", "12", "3,45", "41,40"],
+                ],
+            ),
+        ]
+        return extract_from_layout(as_scan(read_pdf(pdf([page]))))
+
+    fax = "27/11/2026 10:42 FROM +49 711 123456 MUELLER GMBH P.001/001"
+    fine = order(fax, "20.11.2026", "07.12.2026")
+    misread = order(fax, "20.01.2026", "07.12.2028")
+    assert fine.order_date.value == dt.date(2026, 11, 20)
+    assert misread.order_date.confidence < 0.72 <= fine.order_date.confidence
+    assert (
+        misread.requested_delivery_date.confidence < 0.7 <= fine.requested_delivery_date.confidence
+    )
+    assert "far_from_fax_day" in misread.order_date.rule
