@@ -297,7 +297,7 @@ _LABELS += [
         r"(?:a\s+)?livrer\s+(?:avant|pour)\s+le|au\s+plus\s+tard\s+le|(?:please\s+)?deliver(?:ed)?\s+(?:by|on|before|no\s+later\s+than)|no\s+later\s+than|at\s+the\s+latest\s+(?:by|on)",
         0.9,
     ),
-    ("po_number", rf"(?:{_NO}|numero)\s*(?:de\s+)?b\.?\s?c\.?(?![a-z0-9])|b\.?c\.?\s*{_NO}", 1.0),
+    ("po_number", rf"(?:{_NO}|numero)\s*(?:de\s+)?b\.?\s?c\.?(?![a-z0-9]|-\d)|b\.?c\.?\s*{_NO}", 1.0),
     ("po_number", r"n\s?°|no\.|nr\.|numero", 0.6),
     (
         "quote_number",

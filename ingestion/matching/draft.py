@@ -136,6 +136,27 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
     return bool(words) and len(words) <= 4 and " ".join(words) in cities
 
 
+def _letterhead_of_someone_else(
+    extracted: ExtractedOrder,
+    customer: CustomerMatch,
+    md: MasterData,
+    own_postal_codes: frozenset[str],
+) -> bool:
+    """The address read as the letterhead is none of the customer's, and the customer's own
+    postcode is printed elsewhere on the page (or the one read is the supplier's): the reader
+    took the address window (our own address) for the sender's."""
+    buyer = extracted.buyer
+    if buyer is None or not buyer.value.postal_code or not customer.code:
+        return False
+    record = md.customer(customer.code)
+    known = {_postal(a.postal_code) for a in (record.addresses if record else ()) if a.postal_code}
+    code = _postal(buyer.value.postal_code)
+    if not known or code in known:
+        return False
+    printed = {_postal(p) for p in extracted.postal_codes}
+    return bool(known & printed) or code in {_postal(p) for p in own_postal_codes}
+
+
 def _only_address_confirmed(
     ship_to: Field,
     extracted: ExtractedOrder,
@@ -335,7 +356,12 @@ def build_draft(
     # ship-to: as printed, else the letterhead (POs) or the customer's main address (emails)
     ship_to = extracted.ship_to
     if ship_to is None or not ship_to.value.postal_code:
-        if extracted.buyer is not None and extracted.buyer.value.postal_code:
+        if (
+            extracted.buyer is not None
+            and extracted.buyer.value.postal_code
+            # the customer's own address printed elsewhere: its main address below
+            and not _letterhead_of_someone_else(extracted, customer, md, own_postal_codes)
+        ):
             ship_to = Field(
                 value=extracted.buyer.value,
                 confidence=0.75,

@@ -597,3 +597,10 @@ def test_an_address_in_a_signature_is_no_delivery_address():
         "Adresse : Menuiserie Duval, 7 rue des Artisans, 44300 Nantes"
     )
     assert extract_from_text(body).ship_to is None
+
+
+def test_bc_joined_to_the_number_is_part_of_it():
+    assert extract_from_text("BON DE COMMANDE\nN° BC-2026-0451\n\n10 x A-778").po_number.value == (
+        "BC-2026-0451"
+    )
+    assert extract_from_text("N° BC 2026-0451\n\n10 x A-778").po_number.value == "2026-0451"

@@ -386,3 +386,26 @@ def test_an_upper_case_code_without_digits_under_the_item_is_looked_up():
     assert match_product(line, "C00003", md).sku == "ABS-GRAN"
     mixed = _line("Gaffer-Tape matt schwarz")  # a word with a dash is no code
     assert match_product(mixed, "C00003", md).rule != "sku_in_text:Gaffer-Tape"
+
+
+def test_a_letterhead_read_from_someone_elses_address_gives_way_to_the_customers_own():
+    """The reader took the address window (the supplier's own) for the sender's letterhead,
+    while the customer's own postcode is printed on the page's top line: the customer's
+    address it is."""
+    order = ExtractedOrder(
+        vat_numbers=Field(("DE123456789",), 0.9),
+        buyer=Field(
+            Address(name="Müller Verpackung GmbH", street="14 rue du Port", postal_code="67100"),
+            0.6,
+            rule="letterhead",
+        ),
+        postal_codes=("80331", "67100"),
+        lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
+    )
+    draft = build_draft(order, _md())
+    assert draft.customer.code == "C00003"
+    assert draft.ship_to.value.postal_code == "80331"
+    assert draft.ship_to.rule.startswith("customer_main_address")
+    # the letterhead is the customer's own when nothing says otherwise
+    alone = replace(order, postal_codes=("67100",))
+    assert build_draft(alone, _md()).ship_to.value.postal_code == "67100"
