@@ -430,18 +430,36 @@ _LEAD_IN = re.compile(
 )
 
 
+def _lines_below(lines: list[TextLine], n: int, most: int = 5) -> list[str]:
+    """The lines right under line ``n``, up to an empty line."""
+    out: list[str] = []
+    previous = lines[n]
+    for ln in lines[n + 1 : n + 1 + most]:
+        if ln.page != previous.page or ln.top - previous.bottom > 0.8 * max(previous.height, 4.0):
+            break
+        out.append(ln.text)
+        previous = ln
+    return out
+
+
 def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
     """A delivery address written in a sentence of an email: "Merci de livrer sur le chantier :
     Résidence Les Tilleuls, 22 boulevard des Poilus, 44300 Nantes (appeler M. Lebrun)", "bitte
     ins Sägewerk Schwaz (Industriestraße 8, 6130 Schwaz)". The first such address, with the
     sentence's line as its source; None when no delivery sentence holds a whole address."""
-    for ln in lines:
+    for n, ln in enumerate(lines):
         if ln.source != TextSource.PLAIN:
             continue
         cue = _PROSE_CUE.search(ln.norm)
         if cue is None:
             continue
         text = ln.text[cue.start() :]
+        if text.rstrip().endswith(":"):
+            # "… à livrer le 26 novembre à notre entrepôt :" and the address on the lines below
+            block = _lines_below(lines, n)
+            address = parse_address(block, language=language) if block else None
+            if address is not None and address.postal_code and address.street:
+                return address, ln
         # the address runs in a bracket, or after a colon, up to the next bracket or sentence
         chunks = re.findall(r"\(([^()]*)\)", text) + re.split(r"\s*[:(]\s*", text)
         for chunk in chunks:

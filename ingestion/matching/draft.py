@@ -142,11 +142,14 @@ def _letterhead_of_someone_else(
     md: MasterData,
     own_postal_codes: frozenset[str],
 ) -> bool:
-    """The address read as the letterhead is none of the customer's, and the customer's own
+    """A scan's letterhead read as none of the customer's addresses, while the customer's own
     postcode is printed elsewhere on the page (or the one read is the supplier's): the reader
-    took the address window (our own address) for the sender's."""
+    merged the address window (our own address) into the sender's block. (In an email, an
+    address above the items with no readable label is more often where the goods go.)"""
     buyer = extracted.buyer
     if buyer is None or not buyer.value.postal_code or not customer.code:
+        return False
+    if not buyer.rule.endswith(":ocr"):
         return False
     record = md.customer(customer.code)
     known = {_postal(a.postal_code) for a in (record.addresses if record else ()) if a.postal_code}

@@ -6,6 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from ingestion.matching.glossary import in_english
 from ingestion.matching.masterdata import fold
 
 _LEGAL = re.compile(
@@ -86,7 +87,7 @@ def norm_description(text: str) -> str:
     t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", t)
     words = []
     for w in t.split():
-        w = _ABBREVIATIONS.get(w, w)
+        w = in_english(_ABBREVIATIONS.get(w, w))  # "gants jetables" → "gloves disposable"
         if w:
             words.append(w)
     return " ".join(words)

@@ -580,6 +580,11 @@ def test_please_deliver_to_takes_the_whole_block_under_it():
             "quai n° 4, réception de 7h à 15h.\nPour vendredi 4 décembre.",
             ("notre dépôt de Lyon", "12 rue Jean-Baptiste Clément", "69800", "Saint-Priest"),
         ),
+        (
+            "Notre commande, à livrer au plus tard le jeudi 26 novembre à notre entrepôt :\n"
+            "Lux Distribution - Entrepôt Eurohub Sud\n10 rue du Commerce\nL-3895 Foetz",
+            ("Lux Distribution - Entrepôt Eurohub Sud", "10 rue du Commerce", "3895", "Foetz"),
+        ),
     ],
 )
 def test_a_delivery_address_written_in_a_sentence(sentence, expected):

@@ -397,7 +397,7 @@ def test_a_letterhead_read_from_someone_elses_address_gives_way_to_the_customers
         buyer=Field(
             Address(name="Müller Verpackung GmbH", street="14 rue du Port", postal_code="67100"),
             0.6,
-            rule="letterhead",
+            rule="letterhead:ocr",
         ),
         postal_codes=("80331", "67100"),
         lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
@@ -409,3 +409,22 @@ def test_a_letterhead_read_from_someone_elses_address_gives_way_to_the_customers
     # the letterhead is the customer's own when nothing says otherwise
     alone = replace(order, postal_codes=("67100",))
     assert build_draft(alone, _md()).ship_to.value.postal_code == "67100"
+    # typed text (an email): an address above the items is more often the delivery's
+    typed = replace(order, buyer=replace(order.buyer, rule="letterhead"))
+    assert build_draft(typed, _md()).ship_to.value.postal_code == "67100"
+
+
+def test_french_and_german_descriptions_meet_an_english_catalogue():
+    products = PRODUCTS + (
+        'GLV-NIT-S,,"Nitrile disposable gloves powder-free blue, size S, box of 100",BOX,7.90,EUR\n'
+        'GLV-NIT-M,,"Nitrile disposable gloves powder-free blue, size M, box of 100",BOX,7.90,EUR\n'
+        'HB-M8X30,,"Hex bolt DIN 933 M8x30 8.8 zinc plated",BOX,10.50,EUR\n'
+        'HB-M8X40,,"Hex bolt DIN 933 M8x40 8.8 zinc plated",BOX,11.50,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    for text, sku in [
+        ("gants nitrile jetables non poudrés bleus, taille M", "GLV-NIT-M"),
+        ("Sechskantschraube DIN 933 M8x30 8.8 verzinkt", "HB-M8X30"),
+    ]:
+        match = match_product(_line(text), "C00001", md)
+        assert match.sku == sku, (text, match)
