@@ -54,6 +54,11 @@ _LABELS: list[tuple[str, str, float]] = [
         0.95,
     ),
     ("po_number", r"bon\s+de\s+commande", 0.85),
+    # ERP exports' short column names: "NumCde", "N° Cde", "Cde n°"
+    ("po_number", rf"(?:num|{_NO})\s?cde|cde{_SP}{_NO}", 0.95),
+    ("order_date", r"date\s?(?:de\s+)?cde", 0.95),
+    ("requested_delivery_date", r"date\s?liv(?:r(?:aison)?)?\.?", 0.95),
+    ("vendor_number", r"code\s?fourn(?:isseur)?\.?", 1.0),
     ("po_number", r"commande", 0.6),
     ("po_number", r"n\s?/\s?ref(?:erence)?\.?|notre\s+commande", 0.7),
     ("po_number", r"votre\s+ref(?:erence)?\.?|v\s?/\s?ref(?:erence)?\.?", 0.55),
@@ -297,7 +302,11 @@ _LABELS += [
         r"(?:a\s+)?livrer\s+(?:avant|pour)\s+le|au\s+plus\s+tard\s+le|(?:please\s+)?deliver(?:ed)?\s+(?:by|on|before|no\s+later\s+than)|no\s+later\s+than|at\s+the\s+latest\s+(?:by|on)",
         0.9,
     ),
-    ("po_number", rf"(?:{_NO}|numero)\s*(?:de\s+)?b\.?\s?c\.?(?![a-z0-9]|-\d)|b\.?c\.?\s*{_NO}", 1.0),
+    (
+        "po_number",
+        rf"(?:{_NO}|numero)\s*(?:de\s+)?b\.?\s?c\.?(?![a-z0-9]|-\d)|b\.?c\.?\s*{_NO}",
+        1.0,
+    ),
     ("po_number", r"n\s?°|no\.|nr\.|numero", 0.6),
     (
         "quote_number",

@@ -523,6 +523,20 @@ def test_a_flat_export_repeats_the_order_number_and_dates_on_every_row():
     assert mixed is None or mixed.confidence < 0.75
 
 
+def test_an_erp_exports_short_column_names():
+    from ingestion.extraction import extract_from_sheet
+
+    head = ["NumCde", "DateCde", "DateLiv", "CodeFourn", "CodeArticle", "Quantite", "PrixUnitaire"]
+    rows = [head] + [
+        ["LD-C-26-0934", "02/12/2026", "09/12/2026", "F00412", code, "20", "19,75"]
+        for code in ("BOX-SW-400", "BOX-SW-600")
+    ]
+    order = extract_from_sheet(rows)
+    assert order.po_number.value == "LD-C-26-0934"
+    assert order.order_date.value == dt.date(2026, 12, 2)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 9)
+
+
 def test_the_order_forms_document_number_is_its_po_number():
     order = extract_from_text("BON DE COMMANDE\nN° pièce\tDate\nBC25-0412\t04/03/2025\n")
     assert order.po_number.value == "BC25-0412"
