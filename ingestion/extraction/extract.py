@@ -209,6 +209,20 @@ def extract_from_layout(
             c.score *= 0.6
     candidates.extend(_repeated_column_values(ctx, table))
     # header fields
+    if layout.meta.get("subject_of_a_reply"):
+        # "RE: … your PO 45-01873": the thread's number; one the new message gives comes first
+        repeated = {
+            str(c.value).upper()
+            for c in candidates
+            if c.field == "po_number" and c.source.get("line") != lines[0].index
+        }
+        for c in candidates:
+            if (
+                c.field == "po_number"
+                and c.source.get("line") == lines[0].index
+                and str(c.value).upper() not in repeated
+            ):
+                c.score *= 0.85
     po = choose(candidates, "po_number")
     if (
         po is not None

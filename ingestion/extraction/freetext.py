@@ -156,7 +156,9 @@ def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extr
         return found
     m = _CODE_THEN_QTY.search(clause) or (_BARE_CODE_THEN_QTY.match(clause) if bullet else None)
     if m is None:
-        return _qty_last(clause, decimal_sep=decimal_sep)
+        return _qty_last(clause, decimal_sep=decimal_sep) or _times_qty_last(
+            clause, decimal_sep=decimal_sep
+        )
     if m:
         qty = parse_number(m["qty"], decimal_sep=decimal_sep)
         rest = clause[m.end() :]
@@ -227,6 +229,8 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
             continue
         if _REFERENCE_BEFORE.search(before) and not (unit or (x and x in "x×*")):
             continue  # "our order 2611 of last week", "facture n° 12 du …": a reference
+        if x and x in "x×*" and not at_start and re.match(r"\d{1,4}(?![\w./-])", rest):
+            continue  # "size 10 x 24 pairs", "carton 400 x 300": a size inside the words
         labelled = bool(_QTY_LABEL.search(before))
         if labelled:
             rest = re.sub(r"^[-–:/|]\s*", "", rest)  # "Qté 10 - TD-125-1.0 - disques"
@@ -393,6 +397,33 @@ def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
         clause,
         rule="free_text:qty_last",
         decimal_sep=decimal_sep,
+    )
+
+
+# "4730 hi-vis vests L x 40", "floor tape yellow/black (TAP-FLR50-YB) x 10 rolls"
+_TIMES_QTY_LAST = re.compile(
+    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)\s+[x×]\s*(?P<qty>\d{{1,5}})\s*(?P<unit>{_COUNT_UNITS})?\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _times_qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
+    """An item and then "x 40": the quantity last, after its "x"."""
+    m = _TIMES_QTY_LAST.match(clause.strip())
+    if not m:
+        return None
+    head = m["head"].strip(" -–:")
+    if re.search(r"\d\s*$", head) and not m["unit"]:
+        return None  # "carton 400 x 300": a size
+    code, rest = None, head
+    first, _, remainder = head.partition(" ")
+    if re.fullmatch(_CODE, first) and re.search(r"\d", first) and remainder:
+        code, rest = first, remainder
+    qty = parse_number(m["qty"], decimal_sep=decimal_sep)
+    if qty is None or qty <= 0:
+        return None
+    return _line(
+        qty, m["unit"], code, rest, clause, rule="free_text:times_qty_last", decimal_sep=decimal_sep
     )
 
 

@@ -346,3 +346,19 @@ def test_items_with_their_price_written_after_them(text, expected):
     assert [(ln.customer_sku, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
         expected
     ]
+
+
+def test_items_with_their_quantity_last_after_an_x():
+    text = (
+        "Can we place a new order please:\n\n"
+        "  4730 hi-vis vests L x 40\n"
+        "  4751 cut gloves size 10 x 24 pairs\n"
+        "  floor tape yellow/black (TAP-FLR50-YB) x 10 rolls\n"
+        "  carton 400 x 300\n"
+    )
+    order = extract_from_text(text)
+    assert [(ln.customer_sku, ln.quantity, ln.unit) for ln in order.lines] == [
+        ("4730", Decimal("40"), None),
+        ("4751", Decimal("24"), "PR"),
+        ("TAP-FLR50-YB", Decimal("10"), "ROL"),
+    ]

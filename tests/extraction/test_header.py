@@ -623,3 +623,10 @@ def test_bc_joined_to_the_number_is_part_of_it():
         "BC-2026-0451"
     )
     assert extract_from_text("N° BC 2026-0451\n\n10 x A-778").po_number.value == "2026-0451"
+
+
+def test_a_number_the_new_message_gives_comes_before_the_reply_subjects():
+    body = "Hi Sean,\n\nCan we place a new order please - PO 45-01911:\n\n4730 vests L x 40\n"
+    order = extract_from_text(body, subject="RE: Order confirmation / your PO 45-01873")
+    assert order.po_number.value == "45-01911"
+    assert order.po_number.confidence < 0.75  # two numbers: a person checks
