@@ -747,23 +747,46 @@ def extract_free_lines(
 # "- 6 x HSS-8.0", "24 x SF-500-23 (film étirable)", "SF-500-23 x 24", "20 Stück 4711-B": an
 # item on its own line, written in one of the few ways that cannot be read another way
 LISTED_ITEM = 0.9
-_COUNT = r"(?:x|×|\*|pcs?\.?|pces?\.?|pieces?|pi[eè]ces?|stk\.?|st[üu]ck|st\.|ea|units?|u\.)"
+_COUNT = (
+    r"(?:x|×|\*|pcs?\.?|pces?\.?|pieces?|pi[eè]ces?|stk\.?|st[üu]ck|st\.|ea|units?|u\.|"
+    r"box(?:es)?|bx|packs?|pk|pkt|pack(?:ung(?:en)?)?|rolls?|rlx|rouleaux|rollen?|cartons?|ctns?|"
+    r"kartons?|paar|pairs?|paires?|bags?|sacs?|beutel|sachets?|pallets?|palettes?|paletten|"
+    r"bo[iî]tes?|btes?|paquets?|sets?|cans?|bidons?|kanister|eimer|tubes?|reels?)"
+)
+_MEASURE = r"(?:m|kg|l|lfm|mtrs?|meters?|m[eè]tres?)"
 _LISTED = [
-    re.compile(rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\s+(?:x\s+)?(?P<code>\S+)(?:\s+.*)?$", re.IGNORECASE),
+    # "6 x HSS-8.0", "20 Pack MPT-40-118 Sechskantschraube …"
+    re.compile(
+        rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\.?\s+(?:x\s+)?(?P<code>\S+)(?:\s+.*)?$", re.IGNORECASE
+    ),
+    # "SF-500-23 x 24"
     re.compile(rf"^(?P<code>\S+)\s*(?:x|×|:)\s*(?P<q>\d{{1,5}})\s*{_COUNT}?\s*$", re.IGNORECASE),
+    # "ELE-CAB-3G15     Leitung H05VV-F 3G1,5          300 m": columns, the quantity last
+    re.compile(
+        rf"^(?P<code>\S+)\s{{2,}}\S.*?\S\s{{2,}}(?P<q>\d{{1,5}})\s*(?:{_COUNT}|{_MEASURE})\.?$",
+        re.IGNORECASE,
+    ),
+    # "60 Stk   Europaletten gebraucht, Klasse A   (PAL-EUR-USED)"
+    re.compile(
+        rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\.?\s{{2,}}\S.*?\s{{2,}}\((?P<code>[^()\s]+)\)$",
+        re.IGNORECASE,
+    ),
 ]
 
 
 def _plainly_listed(body: str, item: ExtractedLine) -> bool:
     """The line is that item alone: quantity and code side by side with a count word or ×
-    between them (a description may follow), typed, not scanned."""
-    if not item.customer_sku or item.quantity is None or item.unit_price is not None:
+    between them (a description may follow), or code, description and quantity in columns;
+    typed, not scanned. A price may follow a quantity that opens the line."""
+    if not item.customer_sku or item.quantity is None:
         return False
     text = body.strip()
     code = item.customer_sku
     if code.isdigit() and len(code) <= 3:
         return False  # "2 x 25 m": a size, not a code
-    for pattern in _LISTED:
+    for n, pattern in enumerate(_LISTED):
+        if item.unit_price is not None and n != 0:
+            continue
         m = pattern.match(text)
         if (
             m

@@ -299,6 +299,9 @@ class _Index:
             self.alias_by_shape[(customer.upper(), code_shape(key))] = sku
             self.alias_keys_by_customer[customer.upper()].append(key)
         self.product_descriptions = [norm_description(p.description) for p in md.products]
+        self.description_by_sku = dict(
+            zip(self.product_skus, self.product_descriptions, strict=True)
+        )
         # inverted index: a query is compared only with products sharing one of its words
         self.description_tokens: dict[str, list[int]] = defaultdict(list)
         for i, description in enumerate(self.product_descriptions):

@@ -97,6 +97,15 @@ def _description_pool(query: str, md: MasterData) -> dict[int, str]:
     return {i: index.product_descriptions[i] for i in best}
 
 
+def _says_less(queries: list[str], catalogue: str | None) -> bool:
+    """The written description is the catalogue's, shortened: every word and size of it is
+    in the catalogue's ("tape brown 50 mm" of "PP packaging tape 50 mm x 66 m, brown")."""
+    if not catalogue:
+        return False
+    words = set(catalogue.split())
+    return any(q and set(q.split()) <= words for q in queries)
+
+
 def _fuzzy_codes(codes: list[str], customer: str | None, md: MasterData, add) -> None:
     """Codes misread by OCR (LBL-100-S0-TT) or mistyped: the same shape, or one character off."""
     index = md.index
@@ -276,6 +285,7 @@ def match_product(
                 any(r.startswith(("sku:", "alias:", "gtin:")) for r in reasons[sku])
                 and desc_scores.get(sku, 0.0) < 80
                 and max((v for k, v in desc_scores.items() if k != sku), default=0.0) >= 95
+                and not _says_less(descriptions, md.index.description_by_sku.get(sku))
             ):
                 scores[sku] -= 1.2
                 reasons[sku].append("description_contradicts")

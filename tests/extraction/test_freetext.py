@@ -362,3 +362,19 @@ def test_items_with_their_quantity_last_after_an_x():
         ("4751", Decimal("24"), "PR"),
         ("TAP-FLR50-YB", Decimal("10"), "ROL"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ELE-CAB-3G15     Leitung H05VV-F 3G1,5          300 m",
+        "VD-1204   machine stretch film 20my            36 rolls",
+        "  60 Stk   Europaletten gebraucht, Klasse A   (PAL-EUR-USED)",
+        "- 20 Pack MPT-40-118 Sechskantschraube DIN 933 M6x20 A2 à CHF 9.95",
+    ],
+)
+def test_an_item_listed_in_columns_or_after_its_count_is_read_with_confidence(line):
+    order = extract_from_text(f"Bestellung:\n\n{line}\n")
+    assert len(order.lines) == 1
+    assert order.lines[0].field_confidence["quantity"] >= 0.9
+    assert order.lines[0].rule.endswith("+listed")

@@ -428,3 +428,20 @@ def test_french_and_german_descriptions_meet_an_english_catalogue():
     ]:
         match = match_product(_line(text), "C00001", md)
         assert match.sku == sku, (text, match)
+
+
+def test_a_shortened_description_does_not_contradict_the_customers_part_number():
+    products = PRODUCTS + (
+        'TAP-PP50-BR,,"PP packaging tape 50 mm x 66 m, brown",ROL,1.95,EUR\n'
+        'TAP-PAP50-BR,,"Gummed paper tape 50 mm x 50 m, brown",ROL,4.20,EUR\n'
+    )
+    aliases = ALIASES + "C00001,VD-1402,TAP-PP50-BR\n"
+    md = MasterData.from_csv(CUSTOMERS, products, aliases)
+    line = replace(_line("tape brown 50mm"), customer_sku="VD-1402", codes=("VD-1402",))
+    match = match_product(line, "C00001", md)
+    assert match.sku == "TAP-PP50-BR"
+    assert "description_contradicts" not in match.rule
+    # a description that says another product does contradict the code
+    other = replace(line, description="gummed paper tape 50 x 50 brown")
+    other = replace(other, description_lines=(other.description,))
+    assert "description_contradicts" in match_product(other, "C00001", md).rule
