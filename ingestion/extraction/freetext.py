@@ -729,10 +729,8 @@ def extract_free_lines(
         for clause in clauses:
             item = _parse_clause(clause, bullet=bullet, decimal_sep=decimal_sep)
             if item is not None:
-                if (
-                    len(clauses) == 1
-                    and ln.source != TextSource.OCR
-                    and _plainly_listed(body, item)
+                if ln.source != TextSource.OCR and _plainly_listed(
+                    _LEAD_IN.sub("", body if len(clauses) == 1 else clause), item
                 ):
                     item = replace(
                         item,
@@ -759,6 +757,21 @@ _LISTED = [
     re.compile(
         rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\.?\s+(?:x\s+)?(?P<code>\S+)(?:\s+.*)?$", re.IGNORECASE
     ),
+    # "10 EA of 4711", "12 x REF A-778", "3 cartons de film étirable (réf. A-812)"
+    re.compile(
+        rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\.?\s+(?:of|de|d'|von)\s*(?P<code>\S+)(?:\s+.*)?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?P<q>\d{1,5})\s*[x×]\s*(?:r[ée]f\.?|ref(?:erence)?\.?|art\.?(?:-?nr\.?)?|item)\s*:?\s*"
+        r"(?P<code>\S+)(?:\s+.*)?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\.?\s+(?:of\s+|de\s+|d'|von\s+)?[^()]*"
+        rf"\((?:r[ée]f\.?|ref\.?|art\.?(?:-?nr\.?)?)?\s*(?P<code>[^()\s]+)\)[^\d()]*$",
+        re.IGNORECASE,
+    ),
     # "SF-500-23 x 24"
     re.compile(rf"^(?P<code>\S+)\s*(?:x|×|:)\s*(?P<q>\d{{1,5}})\s*{_COUNT}?\s*$", re.IGNORECASE),
     # "ELE-CAB-3G15     Leitung H05VV-F 3G1,5          300 m": columns, the quantity last
@@ -774,6 +787,17 @@ _LISTED = [
 ]
 
 
+# the words that open an order sentence: "Please ship", "Merci de nous livrer", "Bitte liefern Sie"
+_LEAD_IN = re.compile(
+    r"^\s*(?:also\s+|and\s+)?(?:(?:could|can|would)\s+you\s+|please\s+|kindly\s+|we\s+(?:would\s+like\s+to\s+|need\s+)?)?"
+    r"(?:(?:ship|send|deliver|supply|order)(?:\s+us)?\s+|please\s+)?"
+    r"|^\s*(?:merci\s+de\s+|veuillez\s+|pouvez-vous\s+|pourriez-vous\s+)?(?:nous\s+)?"
+    r"(?:livrer|envoyer|exp[ée]dier|commander)\s+"
+    r"|^\s*(?:bitte\s+)?(?:liefern|senden|schicken)\s+sie\s+(?:uns\s+)?(?:bitte\s+)?",
+    re.IGNORECASE,
+)
+
+
 def _plainly_listed(body: str, item: ExtractedLine) -> bool:
     """The line is that item alone: quantity and code side by side with a count word or ×
     between them (a description may follow), or code, description and quantity in columns;
@@ -785,7 +809,7 @@ def _plainly_listed(body: str, item: ExtractedLine) -> bool:
     if code.isdigit() and len(code) <= 3:
         return False  # "2 x 25 m": a size, not a code
     for n, pattern in enumerate(_LISTED):
-        if item.unit_price is not None and n != 0:
+        if item.unit_price is not None and n > 3:
             continue
         m = pattern.match(text)
         if (

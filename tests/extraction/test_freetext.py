@@ -378,3 +378,24 @@ def test_an_item_listed_in_columns_or_after_its_count_is_read_with_confidence(li
     assert len(order.lines) == 1
     assert order.lines[0].field_confidence["quantity"] >= 0.9
     assert order.lines[0].rule.endswith("+listed")
+
+
+def test_items_plainly_written_in_a_sentence_are_read_with_confidence():
+    text = (
+        "Hi,\n\nPlease ship 10 EA of 4711, 10 EA of 4712 and 4 boxes of 5102 (cutting discs).\n"
+        "Also 20 pairs of 4750 please.\n"
+        "Merci de nous livrer 12 x REF A-778 et 3 cartons de film étirable (réf. A-812), ainsi que :\n"
+        "Could you send us 2 boxes nitrile gloves size L\n"
+    )
+    order = extract_from_text(text)
+    assert [
+        (ln.customer_sku, ln.quantity, ln.field_confidence["quantity"]) for ln in order.lines
+    ] == [
+        ("4711", Decimal("10"), 0.9),
+        ("4712", Decimal("10"), 0.9),
+        ("5102", Decimal("4"), 0.9),
+        ("4750", Decimal("20"), 0.9),
+        ("A-778", Decimal("12"), 0.9),
+        ("A-812", Decimal("3"), 0.9),
+        (None, Decimal("2"), 0.7),  # words only: the catalogue decides, a person checks
+    ]
