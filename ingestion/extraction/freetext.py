@@ -39,7 +39,7 @@ _PACKAGING = (
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"
     r"cartons?|ctns?|ctn|cs|cases?|box(?:es)?|bx|bxs|bo[iî]tes?|btes?|kartons?|kart|krt|kar|colis|u(?=\s)|"
-    r"packs?|packages?|paquets?|pqts?|packungen|packung|pkg|pk|pkt|pakete?|"
+    r"packs?|packages?|paquets?|pqts?|packungen|packung|pkg|pk|pkt|pakete?|pak|"
     r"rolls?|rouleaux|rouleau|rlx|rollen|rolle|sets?|jeux|jeu|pairs?|paires?|paar|bags?|sacs?|beutel|"
     r"pallets?|palettes?|paletten|pal|kg|kgs|kilos?|g|l|lt|ltrs?|mtrs?|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend|"
     + _PACKAGING
@@ -440,7 +440,31 @@ def _split_price(rest: str, *, decimal_sep: str | None) -> tuple[Decimal | None,
     return parse_number(pm["price"], decimal_sep=decimal_sep), (" " + rest)[: pm.start()]
 
 
+# "à CHF 3.67 = CHF 44.04": the line's amount after the price
+_AMOUNT_AFTER = re.compile(
+    r"^\s*(?:=|:|,)?\s*(?:soit|total|montant|betrag|amount)?\s*[:=]?\s*"
+    r"(?:[€$£]|EUR|USD|GBP|CHF)?\s*(?P<amount>\d{1,3}(?:['’ \u202f]\d{3})*(?:[.,]\d{2})|\d+[.,]\d{2})"
+    r"\s*(?:[€$£]|EUR|USD|GBP|CHF)?",
+    re.IGNORECASE,
+)
+
+
+def _amount_after_price(rest: str, *, decimal_sep: str | None) -> Decimal | None:
+    text = " " + rest
+    pm = _PRICE.search(text)
+    while pm is not None and not _is_price(pm, text):
+        pm = _PRICE.search(text, pm.start() + 1)
+    if pm is None:
+        return None
+    after = text[pm.end() :]
+    if not re.match(r"\s*=", after):
+        return None
+    m = _AMOUNT_AFTER.match(after)
+    return parse_number(m["amount"], decimal_sep=decimal_sep) if m else None
+
+
 def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> ExtractedLine:
+    amount = _amount_after_price(rest, decimal_sep=decimal_sep)
     price, rest = _split_price(rest, decimal_sep=decimal_sep)
     dates = _date_spans(rest)
     if dates and re.search(r"[A-Za-zÀ-ÿ]{3,}", rest[: dates[0][0]]):
@@ -459,6 +483,11 @@ def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> Extracted
     confidence = 0.8 if code else 0.7
     if not description and not code:
         confidence = 0.3
+    elif amount is not None and price is not None and qty is not None:
+        if abs(qty * price - amount) <= Decimal("0.011"):
+            confidence = ARITHMETIC_ITEM  # "12 Pak. … à CHF 3.67 = CHF 44.04": q × p = amount
+        else:
+            confidence = min(confidence, 0.6)  # the numbers disagree: a person looks
     return ExtractedLine(
         customer_sku=code,
         description=description,
@@ -745,6 +774,7 @@ def extract_free_lines(
 # "- 6 x HSS-8.0", "24 x SF-500-23 (film étirable)", "SF-500-23 x 24", "20 Stück 4711-B": an
 # item on its own line, written in one of the few ways that cannot be read another way
 LISTED_ITEM = 0.9
+ARITHMETIC_ITEM = 0.9
 _COUNT = (
     r"(?:x|×|\*|pcs?\.?|pces?\.?|pieces?|pi[eè]ces?|stk\.?|st[üu]ck|st\.|ea|units?|u\.|"
     r"box(?:es)?|bx|packs?|pk|pkt|pack(?:ung(?:en)?)?|rolls?|rlx|rouleaux|rollen?|cartons?|ctns?|"

@@ -399,3 +399,21 @@ def test_items_plainly_written_in_a_sentence_are_read_with_confidence():
         ("A-812", Decimal("3"), 0.9),
         (None, Decimal("2"), 0.7),  # words only: the catalogue decides, a person checks
     ]
+
+
+def test_an_items_amount_after_its_price_confirms_the_quantity():
+    text = (
+        "Gemäss Ihrer Offerte bestellen wir folgende Artikel:\n"
+        "12 Pak. Nylon-Dübel 6 mm, Pack. 100 St., Art.-Nr. FIX-1506, à CHF 3.67 = CHF 44.04\n"
+        "2 Pak. Nylon-Dübel 10 mm, Pack. 100 St., Art.-Nr. FIX-1510, à CHF 7.33 = CHF 15.66\n"
+    )
+    first, second = extract_from_text(text).lines
+    assert (first.customer_sku, first.quantity, first.unit, first.unit_price) == (
+        "FIX-1506",
+        Decimal("12"),
+        "PK",
+        Decimal("3.67"),
+    )
+    assert first.field_confidence["quantity"] >= 0.9
+    assert second.quantity == Decimal("2")
+    assert second.field_confidence["quantity"] <= 0.6  # 2 × 7.33 is not 15.66
