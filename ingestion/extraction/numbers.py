@@ -198,6 +198,8 @@ def find_currencies(text: str) -> list[str]:
             start = i + len(symbol)
             if any(taken[i : i + len(symbol)]):
                 continue
+            if len(symbol) == 1 and re.match(r"[A-Za-z]{2}", text[i + 1 : i + 3]):
+                continue  # "¥IX-1212": a scanned letter of a word, not a currency
             if symbol in ("Fr.", "zł", "Kč") and not re.search(
                 r"\d", text[max(0, i - 12) : i + 14]
             ):

@@ -82,3 +82,11 @@ def test_a_euro_pallet_is_no_currency():
     assert find_currencies("3 each EUR pallet 1200 x 800 mm, new, EPAL") == []
     assert find_currencies("2 EUR-Paletten") == []
     assert find_currencies("Total EUR 12,00") == ["EUR"]
+
+
+def test_a_symbol_glued_to_a_word_is_a_misread_letter_not_a_currency():
+    from ingestion.extraction.numbers import find_currencies
+
+    assert find_currencies("8  ¥IX-1212   ÉCROU HEXAGONAL   5 BTE  16,90") == []
+    assert find_currencies("¥1,200 total") == ["JPY"]
+    assert find_currencies("€uro 12,00 €") == ["EUR"]
