@@ -188,6 +188,8 @@ def extract_from_layout(
         rule_lines = "free_text"
     # the fax machine's header line: its date is the day it was sent, not the order date
     fax_lines = _fax_header_lines(lines, layout)
+    # "From: +33 3 89 20 45 09 23/10/2026 P.003/003" over a page that goes on with the items
+    order_lines = [ln for ln in order_lines if ln.source.get("line") not in fax_lines]
     candidates = [c for c in candidates if c.source.get("line") not in fax_lines]
     # values read inside the item table are weaker header evidence
     candidates = [

@@ -630,3 +630,25 @@ def test_a_number_the_new_message_gives_comes_before_the_reply_subjects():
     order = extract_from_text(body, subject="RE: Order confirmation / your PO 45-01873")
     assert order.po_number.value == "45-01911"
     assert order.po_number.confidence < 0.75  # two numbers: a person checks
+
+
+def test_the_fax_machines_line_over_a_page_is_no_item():
+    """Its phone number and time happen to multiply out (20 × 0.45 = 9): still no item."""
+    from tests.extraction.docs import as_scan
+
+    fax = "From: +33 3 89 20 45 09 23/10/2026 09:27 P.00{}/002"
+    x = [40, 120, 330, 400, 480]
+    first = [
+        (20, 12, fax.format(1)),
+        (40, 60, "BON DE COMMANDE"),
+        (300, 60, "Commande n° 2026-117"),
+        *table(x, 100, [["Réf.", "Désignation", "Qté", "P.U.", "Montant"]]),
+        *table(x, 114, [[f"A-{n}", "Gaine thermo", "2", "3,00", "6,00"] for n in range(10, 50)]),
+    ]
+    second = [
+        (20, 12, fax.format(2)),
+        *table(x, 60, [["A-99", "Gaine thermo", "4", "3,00", "12,00"]]),
+    ]
+    order = extract_from_layout(as_scan(read_pdf(pdf([first, second]))))
+    assert len(order.lines) == 41
+    assert all(ln.customer_sku and ln.customer_sku.startswith("A-") for ln in order.lines)
