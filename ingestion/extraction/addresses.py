@@ -326,10 +326,16 @@ def block_lines(
         left = min(left, line.words[start_word].x0)
         if line.source == TextSource.PLAIN and holds_address(line.text_of(start_word, inline_end)):
             return out  # "À livrer à notre dépôt de Lyon, 12 rue …, 69800 Saint-Priest."
-    elif inline_end == seg[1] and line.source in (TextSource.SHEET, TextSource.PLAIN):
-        # the label in its own cell, the address in the next one
+    elif inline_end == seg[1]:
+        # the label in its own cell, the address in the next one ("Lieferanschrift:  Gruber OG"
+        # with a tab between them on a printed form)
         nxt = next((sg for sg in line.segments if sg[0] >= inline_end), None)
-        if nxt is not None and not any(h.first_word == nxt[0] for h in label_hits):
+        near = line.source in (TextSource.SHEET, TextSource.PLAIN) or (
+            nxt is not None
+            and hit.text.rstrip().endswith(":")
+            and line.words[nxt[0]].x0 - hit.x1 < 12 * char_width
+        )
+        if near and nxt is not None and not any(h.first_word == nxt[0] for h in label_hits):
             out.append((line, nxt[0], nxt[1]))
             left = line.words[nxt[0]].x0
             inline_end = nxt[1]
@@ -349,11 +355,16 @@ def block_lines(
     following = [ln for ln in lines if ln.page == line.page and ln.top > line.top + height * 0.5]
     following.sort(key=lambda ln: ln.top)
     gap_limit = 2.6 if line.source not in (TextSource.PLAIN, TextSource.SHEET) else 1.3
+    label_column = hit.x1 < left - tol  # "Lieferanschrift:  Gruber OG": labels left of values
     for ln in following:
         if ln.top - last_bottom > gap_limit * height:
             break
         if _is_table_header(ln):
             break
+        if label_column and any(
+            h.field in STOP_FIELDS and h.x0 < left - tol for h in find_labels(ln)
+        ):
+            break  # the next label of the label column ("Liefertermin:") ends the block
         idx = [
             i
             for i, w in enumerate(ln.words)

@@ -652,3 +652,35 @@ def test_the_fax_machines_line_over_a_page_is_no_item():
     order = extract_from_layout(as_scan(read_pdf(pdf([first, second]))))
     assert len(order.lines) == 41
     assert all(ln.customer_sku and ln.customer_sku.startswith("A-") for ln in order.lines)
+
+
+def test_a_labelled_block_whose_lines_stand_right_of_the_label():
+    """ "Lieferanschrift:" in the label column, the address in the value column under its first
+    line; the next label of the label column ends it."""
+    page = [
+        (40, 40, "BESTELLUNG"),
+        (300, 40, "Bestellnummer: B-2026-214"),
+        (40, 100, "Lieferanschrift:"),
+        (130, 100, "Tischlerei Gruber OG"),
+        (130, 112, "Baustelle Wohnanlage Urfahr"),
+        (130, 124, "Hauptstraße 80"),
+        (130, 136, "4040 Linz"),
+        (40, 148, "Liefertermin:"),
+        (130, 148, "16.11.2026"),
+        *table(
+            [40, 120, 330, 400, 480],
+            180,
+            [
+                ["Pos", "Bezeichnung", "Menge", "Preis", "Wert"],
+                ["10", "Schrumpfschlauch", "12", "3,45", "41,40"],
+            ],
+        ),
+    ]
+    ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
+    assert ship_to is not None
+    assert (ship_to.value.name, ship_to.value.street, ship_to.value.postal_code) == (
+        "Tischlerei Gruber OG",
+        "Hauptstraße 80",
+        "4040",
+    )
+    assert "16.11.2026" not in ship_to.value.lines
