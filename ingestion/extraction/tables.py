@@ -41,7 +41,10 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"(?:your|vendor|supplier'?s?|manufacturer|mfr\.?|mfg\.?)\s*(?:part|item|article|art\.?|ref\.?|reference|sku|code|product|cat\.?|catalog)?\s*(?:no\.?|number|#|code|nr\.?)?|"
         r"your\s+p/?n|(?:vs|vostro)\.?\s+codice|(?:su|vuestro)\s+(?:codigo|ref\.?)|uw\s+(?:artikelnummer|art\.?\s*nr\.?|code)|"
         r"votre\s+ref(?:erence)?\.?|ref(?:erence)?\.?\s+(?:fournisseur|fourn\.?|fabricant)|code\s+(?:article\s+)?fournisseur|ref(?:erence)?\.?\s+article\s+fournisseur|"
-        r"ihre\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|lieferanten[\s-]*(?:art(?:ikel)?[\s.-]*(?:nr\.?|nummer)?|nr\.?|nummer)|artikel[\s-]*lieferant|(?:supplier|vendor)\s+(?:item|article|part)(?:\s*(?:no\.?|#|number|code))?|hersteller[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|sku",
+        r"ihre\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|lieferanten[\s-]*(?:art(?:ikel)?[\s.-]*(?:nr\.?|nummer)?|nr\.?|nummer)|artikel[\s-]*lieferant|(?:supplier|vendor)\s+(?:item|article|part)(?:\s*(?:no\.?|#|number|code))?|hersteller[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|sku|"
+        r"(?:art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|ref(?:erence)?\.?|code|item(?:\s*(?:no\.?|code))?|part\s*(?:no\.?|number)|artikelnummer)\s*"
+        r"(?:lieferant(?:en)?|fournisseur|fourn\.?|supplier|vendor|leverancier|lev\.?)|"
+        r"(?:lieferanten|hersteller)[\s-]*material(?:nummer|[\s.-]*nr\.?)?|(?:vendor|supplier)\s+material(?:\s*(?:no\.?|number))?",
     ),
     (
         "customer_sku",
@@ -61,26 +64,29 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "description",
         r"(?:item|article|product|goods)?\s*(?:description|descr\.?|desc\.?)|designation(?:\s+(?:article|produit))?|libelle|article|produit|"
-        r"(?:artikel)?bezeichnung|beschreibung|artikeltext|produkt|text|denomination|name|details?|goods|marchandises?|products?|items?|articles?|artikel|leistung|item\s+name|product\s+name",
+        r"(?:artikel)?bezeichnung|beschreibung|artikeltext|produkt|text|denomination|name|details?|goods|marchandises?|products?|items?|articles?|artikel|leistung|item\s+name|product\s+name|"
+        r"(?:material)?kurztext|short\s+text|omschrijving",
     ),
     (
         "quantity",
-        r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?))?|quantity(?:\s+ordered)?|quantities|qte\.?|qte\s+commandee|quantite(?:\s+commandee)?|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?",
+        r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
+        r"(?:order(?:ed)?|po|purchase)\s+(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|cdee|cde|cmdee|cmd)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?",
     ),
     (
         "unit",
-        r"unit(?:\s+of\s+measure)?|uom|u/m|u\.?m\.?|unite|u\.?|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
+        r"unit(?:\s+of\s+measure)?(?:\s+code)?|uom(?:\s+code)?|eenheid|bestell(?:mengen)?einheit|order\s+unit|u/m|u\.?m\.?|unite|u\.?|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
     ),
     ("price_unit", r"pe|preiseinheit|per\s+qty|price\s+unit|unite\s+de\s+prix|p\.?\s?e\.?"),
     (
         "unit_price",
-        r"unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost|each|"
+        r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost|each|"
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
-        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net",
+        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
+        r"(?:contract|agreed|special|your|quoted)\s+(?:unit\s+)?price|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs",
     ),
     (
         "discount",
-        r"disc(?:ount)?\.?\s*%?|remise\s*%?|rabais|rabatt\s*%?|rab\.?\s*%?|nachlass|%|rem\.?\s*%?|abzug",
+        r"(?:line\s+)?disc(?:ount)?\.?\s*%?|remise\s*%?|rabais|rabatt\s*%?|rab\.?\s*%?|nachlass|%|rem\.?\s*%?|abzug",
     ),
     (
         "gross_price",
@@ -90,18 +96,24 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "line_total",
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
         r"montant(?:\s*(?:ht|total|net|ligne|\(?(?:eur|€)\)?))*|total\s+(?:ht|ligne)|prix\s+total(?:\s+ht)?|"
-        r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis",
+        r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
+        r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestellwert|net\s+order\s+value",
     ),
     (
         "date",
         r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livraison|delai|"
         r"liefer(?:datum|termin|tag|woche)|termin|datum|wunschtermin|kw|"
+        r"(?:(?:expected|requested|promised|planned|required|desired|wanted)\s+)?(?:receipt|arrival|delivery|shipment)\s+date|"
         r"(?:consegna|entrega|levering|leverdatum)(?:\s*/\s*deliv(?:ery)?\.?)?|deliv(?:ery)?\.?|eta",
     ),
     (
         "ignore",
-        r"tax(?:\s*%)?|vat(?:\s*%)?|tva(?:\s*%)?|mwst\.?(?:\s*%)?|ust\.?(?:\s*%)?|taux|cur(?:rency)?\.?|devise|wahrung|weight|poids|gewicht|status",
+        r"tax(?:\s*%)?|vat(?:\s*%)?|tva(?:\s*%)?|mwst\.?(?:\s*%)?|ust\.?(?:\s*%)?|taux|cur(?:rency)?\.?|devise|wahrung|weight|poids|gewicht|status|"
+        r"(?:net|gross)\s*(?:weight|wt\.?|mass)|(?:netto|brutto)[\s-]*gewicht|poids\s+(?:net|brut)",
     ),
+    # "Netto", "Net" alone: the net price after a discount, or the line's net amount; which
+    # one, the other titles of the row tell (see _settle_roles)
+    ("net", r"net|netto|nett"),
 ]
 _ROLE_RES = [(role, re.compile(rf"(?:{pattern})[\s.:#()]*")) for role, pattern in _ROLE_PATTERNS]
 NUMERIC_ROLES = {"quantity", "unit_price", "line_total", "discount", "gross_price"}
@@ -129,9 +141,7 @@ def gtin_valid(code: str) -> bool:
     return (10 - total % 10) % 10 == check
 
 
-def classify_header(text: str) -> str | None:
-    t = fold(text).strip(" :.#*")
-    t = re.sub(r"\s+", " ", t)
+def _classify_plain(t: str) -> str | None:
     for role, pattern in _ROLE_RES:
         if pattern.fullmatch(t):
             return role
@@ -143,6 +153,56 @@ def classify_header(text: str) -> str | None:
                 if part and pattern.fullmatch(part):
                     return role
     return None
+
+
+_TAX = r"(?:vat|tax(?:es)?|tva|mwst|ust|btw|gst|sales\s+tax)\.?"
+# words after a title that say how its values are given, not what they are: the currency
+# ("(EUR)", "in EUR", "£", "LCY"), tax excluded ("Excl. VAT", "HT", "netto"), a unit in
+# brackets ("(pcs)"); the title is read by what is left
+_QUALIFIER = re.compile(
+    r"(?:(?:^|\s|(?<=\S)(?=[(€$£]))(?:"
+    r"\([^()\d]{1,24}\)"
+    r"|(?:(?:in|en)\s+)?(?:eur|euros?|usd|gbp|chf|sfr|lcy|fcy|[€$£])"
+    r"|(?:excl?|excluding|exkl|ex|zzgl|ohne|o|w/o|hors|sans|net\s+of|before)\.?\s*"
+    + _TAX
+    + r"|h\.?t\.?|htva|hors\s+taxes?|netto|net"
+    r"))[\s.:]*$"
+)
+# ... and qualifiers that make the values another thing than the order's net figures
+_TAX_INCLUDED = re.compile(
+    r"(?:^|\s)(?:(?:incl?|including|inkl|inc|with|avec|mit)\.?\s*"
+    + _TAX
+    + r"|ttc|t\.t\.c\.?|tvac)[\s.:]*$"
+)
+
+
+def classify_header(text: str) -> str | None:
+    t = fold(text).strip(" :.#*")
+    t = re.sub(r"\s+", " ", t)
+    role = _classify_plain(t)
+    if role is not None or not t:
+        return role
+    # a title with qualifiers is read by its core: "Direct Unit Cost Excl. VAT", "Preis CHF",
+    # "Montant (EUR) HT", "Amount Including VAT" (a figure with tax: not the order's)
+    core, taxed = t, False
+    for _ in range(4):
+        m = _TAX_INCLUDED.search(core)
+        if m and m.start() > 0:
+            core, taxed = core[: m.start()].rstrip(" :.#*-/,"), True
+            continue
+        m = _QUALIFIER.search(core)
+        if m and m.start() > 0:
+            core = core[: m.start()].rstrip(" :.#*-/,")
+            continue
+        break
+    if core == t or not core:
+        return None
+    role = _classify_plain(core)
+    if role is None and not taxed and core in ("net", "netto"):
+        role = "net"
+    if taxed and role in NUMERIC_ROLES | {"net"}:
+        return "ignore"
+    return role
 
 
 # single-word titles, to read titles cut short by a narrow column or misread by OCR
@@ -264,10 +324,15 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
             j, role = best
             cells.append(Column(role, line.words[i].x0, line.words[j - 1].x1, line.text_of(i, j)))
             i = j
-    # titles cut by a slightly wide gap: "EXT.  PRICE", "UNIT  PRICE"
+    # titles cut by a slightly wide gap: "EXT.  PRICE", "UNIT  PRICE" (a spreadsheet's are
+    # one cell each, however close the cells are drawn)
     merged: list[Column] = []
     for cell in cells:
-        if merged and cell.x0 - merged[-1].x1 < 2.5 * line.char_width():
+        if (
+            merged
+            and cell.x0 - merged[-1].x1 < 2.5 * line.char_width()
+            and line.source != TextSource.SHEET
+        ):
             joined = classify_header(merged[-1].text + " " + cell.text)
             if joined and (
                 merged[-1].role in ("unknown", joined)
@@ -282,7 +347,29 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
                 )
                 continue
         merged.append(cell)
-    return merged, max(0, unknown)
+    return _settle_roles(merged), max(0, unknown)
+
+
+def _settle_roles(columns: list[Column]) -> list[Column]:
+    """Roles that depend on the titles beside them: "Netto" alone is the net unit price
+    between a discount and a line amount (the price before it is then the gross price:
+    "Preis | Rabatt % | Netto | Betrag"), the net amount when no other title is one."""
+    roles = [c.role for c in columns]
+    for k, role in enumerate(roles):
+        if role != "net":
+            continue
+        if "line_total" in roles[k + 1 :] and "discount" in roles[:k]:
+            roles[k] = "unit_price"
+            for j in range(k):
+                if roles[j] == "unit_price":
+                    roles[j] = "gross_price"
+        elif "line_total" not in roles:
+            roles[k] = "line_total"
+        else:
+            roles[k] = "unknown"
+    if roles == [c.role for c in columns]:
+        return columns
+    return [Column(role, c.x0, c.x1, c.text) for role, c in zip(roles, columns, strict=True)]
 
 
 def _header_score(cells: list[Column], unknown: int, nwords: int) -> float:
@@ -413,6 +500,7 @@ def _merge_lines(stack: list[TextLine], *, main: int) -> Header | None:
         if role == "unknown":
             unknown += len(text.split())
         columns.append(Column(role, x0, x1, text))
+    columns = _settle_roles(columns)
     score = _header_score(columns, unknown, sum(len(ln.words) for ln in stack))
     if score <= 0:
         return None
@@ -574,8 +662,13 @@ def _bands(columns: list[Column]) -> list[tuple[float, float]]:
     return bands
 
 
-def assign(tokens: list[Token], columns: list[Column], char_width: float) -> list[int]:
-    """Column index of each token: monotonic, minimising distance + type costs (DP)."""
+def assign(
+    tokens: list[Token], columns: list[Column], char_width: float, *, cells: bool = False
+) -> list[int]:
+    """Column index of each token: monotonic, minimising distance + type costs (DP).
+
+    With ``cells`` (a spreadsheet: one token per cell, titles in the cells above), a token
+    belongs to the column whose title sits in its own cell, whatever it holds."""
     n, m = len(tokens), len(columns)
     if n == 0:
         return []
@@ -585,6 +678,8 @@ def assign(tokens: list[Token], columns: list[Column], char_width: float) -> lis
 
     def place_cost(t: Token, k: int) -> float:
         c = columns[k]
+        if cells and any(abs(col.x0 - t.x0) < 1.0 for col in columns):
+            return 0.0 if abs(c.x0 - t.x0) < 1.0 else 50.0
         left, right = bands[k]
         gap = max(0.0, left - t.x1, t.x0 - right)
         distance = gap / unit
@@ -665,7 +760,7 @@ _ITEM_TEXT_ROLES = ("description", "code", "sku", "customer_sku", "gtin")
 
 def _row(line: TextLine, columns: list[Column]) -> Row:
     tokens = _tokens(line)
-    assignment = assign(tokens, columns, line.char_width())
+    assignment = assign(tokens, columns, line.char_width(), cells=line.source == TextSource.SHEET)
     row = Row(line=line, roles=[c.role for c in columns])
     for token, c in zip(tokens, assignment, strict=True):
         row.cells.setdefault(c, []).append(token)
@@ -707,7 +802,14 @@ def _rescue_by_arithmetic(row: Row) -> None:
                 nums = _pick_numbers(
                     numeric[a][1].text, numeric[b][1].text, numeric[c][1].text, "", "", "", None
                 )
-                if nums.arithmetic_ok and nums.quantity and nums.quantity > 0:
+                if (
+                    nums.arithmetic_ok
+                    and nums.quantity
+                    and nums.quantity > 0
+                    and nums.unit_price
+                    and nums.unit_price > 0
+                ):
+                    # a nought proves nothing: 2.70 × 0 = 0.00 whatever 2.70 is
                     found.append((a, b, c, nums.quantity, nums.unit_price, nums.line_total))
     if len({f[3:] for f in found}) != 1:
         return  # none, or readings that disagree
@@ -732,6 +834,16 @@ def _classify_row(row: Row, columns: list[Column]) -> None:
         row.is_item = has_amount
     if row.is_item and not any(row.has(r) for r in _ITEM_TEXT_ROLES):
         row.is_item = False
+    if row.is_item and all(
+        row.text(r).rstrip().endswith(":") for r in _ITEM_TEXT_ROLES if row.has(r)
+    ):
+        row.is_item = False  # a label and its figure ("Nombre total de colis: 554"), no item
+
+
+def _titled_as_code(title: str) -> bool:
+    """A title that starts as a code's: "Art.-Nr. Meier", "Item no. Harrington"."""
+    words = title.split()
+    return any(classify_header(" ".join(words[:i])) in CODE_ROLES for i in range(1, len(words)))
 
 
 def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None:
@@ -748,7 +860,8 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
         stats.append(
             {
                 "filled": len(filled),
-                "words": sum(len(c) for c in filled) / max(1, len(filled)),
+                # words, not tokens: a spreadsheet's cell is one token however long its text
+                "words": sum(len(t.split()) for t in texts) / max(1, len(filled)),
                 "units": sum(1 for t in texts if normalise_unit(t)),
                 "codes": sum(
                     1
@@ -785,6 +898,16 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
             and not set(roles) & {"code", "sku", "customer_sku"}
         ):
             roles[k], changed = "code", True
+        elif (
+            role in ("line_no", "unknown")
+            and st["codes"] >= 0.8 * n
+            and n - len(st["ints"]) >= 0.5 * n
+            and not {"code", "customer_sku"} <= set(roles)
+            and (role == "line_no" or _titled_as_code(columns[k].text))
+        ):
+            # "No." over item codes (an ERP export), "Art.-Nr. Meier": the item's code
+            roles[k] = "code" if "code" not in roles else "customer_sku"
+            changed = True
         elif role == "unknown" and st["decimals"] >= 0.8 * n and "unit_price" not in roles:
             roles[k], changed = "unit_price", True
         elif role in ("code", "unknown") and st["words"] >= 2.5 and "description" not in roles:
@@ -984,6 +1107,8 @@ def _table_body(
         if items_seen and _starts_with_block_label(line):
             return body, k, True
         if line.page != page:
+            if line.source == TextSource.SHEET:
+                break  # a worksheet's table ends with it: another sheet is another table
             page, page_items = line.page, 0
         if not is_item and page_items == 0 and line.page != header.line.page:
             k += 1  # the top of a continuation page: letterhead, page header
@@ -1072,6 +1197,10 @@ def extract_lines(
     document settles it (see ``numbers.detect_decimal_separator(strict=True)``): "1.000" and
     "0,342" then read one way only."""
     headers = find_headers(lines)
+    if lines and lines[0].source == TextSource.SHEET:
+        # a workbook's items are on its order sheet (the first page); the other sheets'
+        # pages hold what is said about the order, never a table of its items
+        headers = [h for h in headers if h.line.page == lines[0].page]
     if not headers:
         return TableResult([], [], [], set())
     best = max(headers, key=lambda h: h.score)
@@ -1201,8 +1330,8 @@ def _drop_trailing_text(rows: list[Row]) -> list[Row]:
 
 def _description_fills_its_cell(row: Row) -> bool:
     """The description runs up to the next cell: its text goes on on the next line."""
-    if "description" not in row.roles:
-        return False
+    if "description" not in row.roles or row.line.source == TextSource.SHEET:
+        return False  # a spreadsheet cell holds its whole text, however wide it is drawn
     k = row.roles.index("description")
     desc = row.cells.get(k) or []
     after = [t for c, toks in row.cells.items() if c > k for t in toks]
@@ -1232,6 +1361,9 @@ def _attach_continuations(
     rows: list[Row], dayfirst: bool | None, default_year: int | None
 ) -> list[Row]:
     items = [r for r in rows if r.is_item]
+    # a row of a worksheet with a code of its own and no quantity is an item not ordered (an
+    # order form listing the catalogue), not the text of the row above
+    rows = [r for r in rows if r.is_item or not _unordered_sheet_row(r)]
     # cells centred vertically: description lines above the first item's numbers
     centred = bool(items) and any(
         not r.is_item and r.line.index < items[0].line.index and r.line.page == items[0].line.page
@@ -1267,6 +1399,17 @@ def _attach_continuations(
             if r.has(role):
                 target.extra_codes.append(r.text(role))
     return items
+
+
+def _unordered_sheet_row(row: Row) -> bool:
+    if row.line.source != TextSource.SHEET:
+        return False
+    return any(
+        _CODE.match(token.text) and not normalise_unit(token.text)
+        for k, toks in row.cells.items()
+        if row.roles[k] in CODE_ROLES
+        for token in toks
+    )
 
 
 UNPRICED_TEXT_ROW = 0.9

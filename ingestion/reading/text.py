@@ -159,10 +159,30 @@ def _plain_word(text: str, column: int, row: int) -> Word:
     )
 
 
+class SheetRows(list):
+    """The rows of a workbook's order sheet (a list like any other), with ``side_sheets``: the
+    key/value rows of its other sheets ("Delivery": "Deliver to | name", "Required by |
+    date"), which say things about the order but hold none of its items."""
+
+    def __init__(self, rows: Iterable = (), side_sheets: Sequence[Sequence[Sequence[str]]] = ()):
+        super().__init__(rows)
+        self.side_sheets = [list(sheet) for sheet in side_sheets]
+
+
 def sheet_to_layout(
     rows: Sequence[Sequence[object]], *, meta: dict[str, str] | None = None
 ) -> Layout:
-    """One page, one word per non-empty cell, placed at its column; rows are lines."""
+    """One page, one word per non-empty cell, placed at its column; rows are lines. The
+    key/value rows of the workbook's other sheets (``SheetRows.side_sheets``) follow as
+    further pages, one per sheet, so that the header fields they hold are read."""
+    pages = [_sheet_page(rows, 1)]
+    for sheet in getattr(rows, "side_sheets", ()):
+        if sheet:
+            pages.append(_sheet_page(sheet, len(pages) + 1))
+    return Layout(pages=tuple(pages), meta=dict(meta or {}))
+
+
+def _sheet_page(rows: Sequence[Sequence[object]], number: int) -> Page:
     words: list[Word] = []
     ncols = 0
     for r, cells in enumerate(rows):
@@ -182,14 +202,13 @@ def sheet_to_layout(
                     bottom=top + WORD_HEIGHT,
                 )
             )
-    page = Page(
-        number=1,
+    return Page(
+        number=number,
         width=max(ncols, 1) * SHEET_COLUMN_WIDTH,
         height=max(len(rows), 1) * LINE_HEIGHT,
         words=tuple(words),
         source=TextSource.SHEET,
     )
-    return Layout(pages=(page,), meta=dict(meta or {}))
 
 
 def _cell_text(value: object) -> str:
@@ -255,10 +274,13 @@ def read_csv(data: bytes, *, max_rows: int = 20_000) -> list[list[str]]:
     return rows
 
 
-def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) -> list[list[str]]:
+def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) -> SheetRows:
     """Rows of the worksheet that holds the order, cells as strings: of the non-empty sheets
     (the active one first), the one with the most rows that read like items (a number and a
     word side by side), so that an "Instructions" sheet in front does not hide the order.
+    The key/value rows of the other visible sheets come along as ``side_sheets`` (a
+    "Delivery" tab with the address and the date wanted), those of item lists (an order
+    history, a price list) do not.
 
     Values are the cached results of formulas (``data_only``); dates come out ISO, numbers
     without float noise.
@@ -274,6 +296,7 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
     try:
         sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
         found: list[list[list[str]]] = []
+        visible: list[bool] = []
         for sheet in sheets[:20]:
             if sheet is None:
                 continue
@@ -289,11 +312,18 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
                     (i + 1 for row in rows for i, cell in enumerate(row) if cell), default=0
                 )
                 found.append([row[:width] for row in rows])
+                visible.append(getattr(sheet, "sheet_state", "visible") == "visible")
         if not found:
-            return []
+            return SheetRows()
         # the order's sheet has a quantity column (a price list or instructions have none);
         # then the most item-like rows; the first of equals: the active sheet
-        return max(found, key=lambda rows: (_has_quantity_title(rows), _item_rows(rows)))
+        best = max(found, key=lambda rows: (_has_quantity_title(rows), _item_rows(rows)))
+        side = [
+            _key_value_rows(rows)
+            for rows, shown in zip(found, visible, strict=True)
+            if rows is not best and shown
+        ]
+        return SheetRows(best, [rows for rows in side if rows])
     finally:
         workbook.close()
 
@@ -320,3 +350,37 @@ def _item_rows(rows: list[list[str]]) -> int:
         and any(_NUMBER_CELL.match(c) for c in row)
         and any(re.search(r"[A-Za-zÀ-ÿ]{3,}", c) for c in row)
     )
+
+
+_LABEL_CELL = re.compile(r"^(?=.*[^\W\d_]{2})[^\d]{2,40}$")
+
+
+def _key_value_rows(rows: list[list[str]]) -> list[list[str]]:
+    """The rows of a side sheet that give a value beside a label ("Deliver to | Name",
+    "Required by | 2026-12-18"), and the lines of a value that go on in the rows below it (the
+    rest of an address); other rows are left blank. Nothing of a sheet that lists items, or
+    names with a figure each (a price list, a lookup table)."""
+    if _has_quantity_title(rows) or _item_rows(rows) >= 2:
+        return []
+    out: list[list[str]] = []
+    value_column = None
+    labels = figures = 0
+    for row in rows:
+        filled = [(i, cell) for i, cell in enumerate(row) if cell]
+        keep = False
+        if 2 <= len(filled) <= 4 and _LABEL_CELL.match(filled[0][1]):
+            keep, value_column = True, filled[1][0]
+            labels += 1
+            figures += bool(_NUMBER_CELL.match(filled[1][1]))
+        elif value_column is not None and len(filled) == 1 and filled[0][0] == value_column:
+            keep = True  # the value goes on below, in its column
+        else:
+            value_column = None
+        out.append(list(row) if keep else [])
+    if figures >= 3 and figures >= labels / 2:
+        return []
+    while out and not any(out[-1]):
+        out.pop()
+    while out and not any(out[0]):
+        out.pop(0)
+    return out

@@ -1,0 +1,205 @@
+"""Spreadsheet orders as ERPs and customers' own templates export them."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from ingestion.extraction import extract_from_sheet
+from ingestion.extraction.tables import classify_header
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("Direct Unit Cost Excl. VAT", "unit_price"),
+        ("Unit Cost (LCY)", "unit_price"),
+        ("Einzelpreis (CHF)", "unit_price"),
+        ("Preis CHF", "unit_price"),
+        ("Contract price EUR", "unit_price"),
+        ("Line Amount Excl. VAT", "line_total"),
+        ("Betrag in EUR", "line_total"),
+        ("Line Value £", "line_total"),
+        ("Amount Including VAT", "ignore"),
+        ("Montant TTC", "ignore"),
+        ("Unit of Measure Code", "unit"),
+        ("Expected Receipt Date", "date"),
+        ("Qty Req'd", "quantity"),
+        ("Qté cdée", "quantity"),
+        ("Quantity Received", None),
+        ("Net Weight", "ignore"),
+        ("Line Discount %", "discount"),
+        ("PO Quantity", "quantity"),
+        ("Aantal", "quantity"),
+        ("Eenheidsprijs", "unit_price"),
+        ("Bedrag", "line_total"),
+        ("Art.-Nr. Lieferant", "sku"),
+        ("Kurztext", "description"),
+        ("Bestellmengeneinheit", "unit"),
+        ("Nettobestellwert", "line_total"),
+        ("Lieferanten-Materialnummer", "sku"),
+    ],
+)
+def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):
+    assert classify_header(title) == role
+
+
+def test_an_erp_export_with_qualified_titles_and_codes_under_no():
+    rows = [
+        ["Purchase Order", "PO-77120"],
+        ["Order Date", "03.11.2026"],
+        [],
+        [
+            "Type",
+            "No.",
+            "Description",
+            "Quantity",
+            "Unit of Measure Code",
+            "Direct Unit Cost Excl. VAT",
+            "Line Amount Excl. VAT",
+            "Expected Receipt Date",
+        ],
+        ["Item", "KX-2231-B", "Ventil DN 20", "8", "STK", "12,35", "98,80", "20.11.2026"],
+        ["Item", "KX-4410", "Dichtung 20 mm, Beutel", "25", "BTL", "1,90", "47,50", "20.11.2026"],
+        ["Comment", "", "Bitte avisieren"],
+    ]
+    order = extract_from_sheet(rows)
+    got = [(ln.customer_sku, ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines]
+    assert got == [
+        ("KX-2231-B", Decimal("8"), Decimal("12.35"), Decimal("98.80")),
+        ("KX-4410", Decimal("25"), Decimal("1.90"), Decimal("47.50")),
+    ]
+    assert order.lines[1].description == "Dichtung 20 mm, Beutel"
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 20)
+
+
+def test_the_net_price_beside_a_gross_price_and_a_discount_is_the_unit_price():
+    rows = [
+        ["Art.-Nr. Kunde", "Art.-Nr. Lieferant", "Bezeichnung", "Menge", "Preis CHF"]
+        + ["Rabatt %", "Netto CHF", "Betrag CHF"],
+        ["K-118", "ZX-M8X30", "Schraube M8 x 30", "20", "18.70", "5", "17.77", "355.40"],
+        ["K-119", "ZX-M6-NUT", "Mutter M6", "30", "6.60", "5", "6.27", "188.10"],
+    ]
+    order = extract_from_sheet(rows)
+    got = [(ln.sku, ln.customer_sku, ln.unit_price) for ln in order.lines]
+    assert got == [
+        ("ZX-M8X30", "K-118", Decimal("17.77")),
+        ("ZX-M6-NUT", "K-119", Decimal("6.27")),
+    ]
+    assert all(ln.rule.endswith("+arithmetic") for ln in order.lines)
+
+
+def test_net_alone_after_a_discount_and_no_amount_is_the_line_amount():
+    rows = [
+        ["Artikel", "Bezeichnung", "Menge", "Preis", "Rabatt %", "Netto"],
+        ["W-310", "Winkel 40 x 40", "10", "4,20", "10", "37,80"],
+    ]
+    (line,) = extract_from_sheet(rows).lines
+    assert (line.unit_price, line.line_total) == (Decimal("3.78"), Decimal("37.80"))
+
+
+def test_a_column_of_the_customers_numbers_under_a_title_of_its_own():
+    rows = [
+        ["Order No:", "77-00412"],
+        ["Stores No.", "Description", "Qty Req'd", "Unit", "Unit Price £", "Line Value £"],
+        ["6120", "Ear defenders, folding", "12", "each", "9.40", "112.80"],
+        ["6133", "Dust mask FFP3 (box of 10)", "4", "box", "21.15", "84.60"],
+        ["XR-88-K", "Eye wash station", "1", "each", "48.00", "48.00"],
+    ]
+    order = extract_from_sheet(rows)
+    got = [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines]
+    assert got == [
+        ("6120", Decimal("12"), Decimal("9.40")),
+        ("6133", Decimal("4"), Decimal("21.15")),
+        ("XR-88-K", Decimal("1"), Decimal("48.00")),
+    ]
+
+
+def test_an_order_form_orders_only_the_rows_with_a_quantity():
+    rows = [
+        ["Item", "Description", "Unit", "Contract price EUR", "Pack info", "Order qty"]
+        + ["Amount EUR"],
+        ["QT-100", "Hook, small", "EA", "1.10", "", "", ""],
+        ["QT-110", "Hook, large", "EA", "1.45", "", "40", "58.00"],
+        ["QT-120", "Rail 1 m", "EA", "7.80", "", "", ""],
+        ["QT-130", "Rail 2 m", "EA", "12.30", "", "", ""],
+        ["QT-140", "End cap", "EA", "0.60", "10 pcs/bag", "0", "0.00"],
+        ["QT-150", "Bracket", "EA", "2.70", "", "", ""],
+        ["QT-160", "Screw set", "BAG", "3.95", "", "6", "23.70"],
+        ["QT-170", "Anchor set", "BAG", "4.20", "", "", ""],
+    ]
+    lines = extract_from_sheet(rows).lines
+    assert [(ln.customer_sku, ln.quantity, ln.codes) for ln in lines] == [
+        ("QT-110", Decimal("40"), ("QT-110",)),
+        ("QT-160", Decimal("6"), ("QT-160",)),
+    ]
+    assert [ln.description for ln in lines] == ["Hook, large", "Screw set"]
+
+
+def test_a_count_of_parcels_below_the_items_is_no_item():
+    rows = [
+        ["Artikel / Article", "Omschrijving / Désignation", "Aantal / Quantité"]
+        + ["Eenheid / Unité"],
+        ["BX-12", "Doos 40 x 30 cm", "50", "st / pièce"],
+        ["BX-14", "Doos 60 x 40 cm", "30", "st / pièce"],
+        ["Nombre total de colis:", "", "80"],
+    ]
+    lines = extract_from_sheet(rows).lines
+    assert [(ln.customer_sku, ln.quantity) for ln in lines] == [
+        ("BX-12", Decimal("50")),
+        ("BX-14", Decimal("30")),
+    ]
+
+
+def test_bilingual_titles_in_cells_side_by_side_are_read_one_cell_each():
+    rows = [
+        ["Artikel / Article", "Art. leverancier / Réf. fournisseur"]
+        + ["Omschrijving / Désignation", "Aantal / Quantité", "Eenheid / Unité"],
+        ["BX-12", "", "Doos 40 x 30 cm", "50", "st / pièce"],
+        ["", "ZK-3040", "Doos 30 x 40 cm", "20", "st / pièce"],
+    ]
+    lines = extract_from_sheet(rows).lines
+    assert [(ln.customer_sku, ln.sku, ln.quantity) for ln in lines] == [
+        ("BX-12", None, Decimal("50")),
+        (None, "ZK-3040", Decimal("20")),
+    ]
+
+
+def test_a_note_below_the_last_item_of_a_sheet_is_not_its_description():
+    rows = [
+        ["Code", "Description", "Qty", "Price", "Amount"],
+        ["PB-01", "Paper bags, brown, kraft, with twisted handles", "4", "21.00", "84.00"],
+        ["PB-02", "Paper bags, white, printed with our logo", "2", "35.50", "71.00"],
+        ["", "Please call the warehouse before you deliver"],
+    ]
+    lines = extract_from_sheet(rows).lines
+    assert [ln.description for ln in lines] == [
+        "Paper bags, brown, kraft, with twisted handles",
+        "Paper bags, white, printed with our logo",
+    ]
+
+
+def test_long_codes_under_a_short_title_stay_in_their_cell():
+    rows = [
+        ["Code", "Libellé", "Qté", "Unité"],
+        ["ABS-GR-20", "Absorbant granulés (sacs de 20 kg)", "300", "kg"],
+        ["TP-DUCT50-SLV", "Ruban toilé 50 mm x 50 m, gris argent", "36", "rol"],
+    ]
+    lines = extract_from_sheet(rows).lines
+    assert [(ln.customer_sku, ln.description, ln.quantity) for ln in lines] == [
+        ("ABS-GR-20", "Absorbant granulés (sacs de 20 kg)", Decimal("300")),
+        ("TP-DUCT50-SLV", "Ruban toilé 50 mm x 50 m, gris argent", Decimal("36")),
+    ]
+
+
+def test_a_column_of_long_texts_under_a_title_not_known_is_the_description():
+    rows = [
+        ["Material", "Benennung", "Menge", "Nettopreis", "Wert"],
+        ["100045871", "Stretchfolie 23 µm 500 mm x 1500 m", "96", "29,93", "2873,28"],
+        ["100047110", "Packband PP 50 mm x 66 m, braun", "432", "1,85", "799,20"],
+    ]
+    lines = extract_from_sheet(rows).lines
+    assert [(ln.customer_sku, ln.description) for ln in lines] == [
+        ("100045871", "Stretchfolie 23 µm 500 mm x 1500 m"),
+        ("100047110", "Packband PP 50 mm x 66 m, braun"),
+    ]
