@@ -178,6 +178,11 @@ def split_address_lines(lines: list[str]) -> list[str]:
         parts = [p.strip() for p in re.split(r"\s+[|·•]\s+|\s{3,}", line) if p.strip()]
         for part in parts:
             pieces = [p.strip() for p in part.split(", ") if p.strip()]
+            if len(pieces) == 1 and " - " in part:
+                # "LRA Dépôt de Lyon - 12 rue J.-B. Clément - 69800 Saint-Priest"
+                dashed = [p.strip() for p in part.split(" - ") if p.strip()]
+                if len(dashed) >= 3 and any(parse_postal_line(p) for p in dashed[1:]):
+                    pieces = dashed
             if (
                 len(pieces) >= 4
                 and _US_STATE_ZIP.fullmatch(pieces[-1])
@@ -308,6 +313,10 @@ def block_lines(
     line starting with another block or header label, or a line that overflows the column.
     """
     line = hit.line
+    if line.source == TextSource.SHEET:
+        rows = _field_rows(hit, lines)
+        if rows:
+            return rows
     out: list[tuple[TextLine, int, int]] = []
     seg = line.segment_of(hit.last_word)
     start_word = hit.last_word + 1 if hit.end >= line.spans[hit.last_word][1] else hit.last_word
@@ -406,6 +415,62 @@ def block_lines(
     return out
 
 
+# one row per part of the address: "Ship-to Name | …", "Ship-to Post Code | …" (Dynamics)
+_ADDRESS_PARTS = {
+    "name": r"name(?:\s*2)?|nom|firma|company",
+    "street": r"address(?:\s*(?:2|line\s*\d))?|street|adresse(?:\s*2)?|rue|strasse|anschrift",
+    "postal_code": r"post\s*code|postal\s*code|zip(?:\s*code)?|code\s*postal|cp|plz|postleitzahl",
+    "city": r"city|town|ville|ort|stadt",
+    "country": r"country(?:/region)?(?:\s*code)?|pays|land",
+}
+_PART_RE = [(part, re.compile(rf"(?:{p})\s*:?$")) for part, p in _ADDRESS_PARTS.items()]
+
+
+def _address_part(text: str) -> str | None:
+    t = fold(text).strip(" :.-")
+    return next((part for part, rx in _PART_RE if rx.fullmatch(t)), None)
+
+
+def _field_rows(hit: LabelHit, lines: list[TextLine]) -> list[tuple[TextLine, int, int]]:
+    """A sheet's address given one part per row under the same label ("Ship-to Name",
+    "Ship-to Address", "Ship-to Post Code", "Ship-to City"): the value cells of those rows."""
+    line = hit.line
+    seg = line.segment_of(hit.first_word)
+    rest = line.norm[hit.end : line.spans[seg[1] - 1][1]]
+    if _address_part(rest) is None:
+        return []
+    prefix = fold(hit.text).strip(" :")
+    out: list[tuple[TextLine, int, int]] = []
+    for ln in lines[line.index :]:
+        if ln.page != line.page or not ln.segments:
+            break
+        s0, s1 = ln.segments[0]
+        head = fold(ln.text_of(s0, s1))
+        if not head.startswith(prefix) or _address_part(head[len(prefix) :]) is None:
+            break
+        if len(ln.segments) > 1:
+            out.append((ln, ln.segments[1][0], ln.segments[1][1]))
+    return out if len(out) >= 2 else []
+
+
+def _field_row_texts(block: list[tuple[TextLine, int, int]]) -> list[str] | None:
+    """The lines of an address given part by part, in the order an address is written."""
+    parts: dict[str, list[str]] = {}
+    for ln, i, j in block:
+        if ln.source != TextSource.SHEET or not ln.segments or i == ln.segments[0][0]:
+            return None
+        s0, s1 = ln.segments[0]
+        head = fold(ln.text_of(s0, s1))
+        part = next(
+            (p for k in range(len(head)) if (p := _address_part(head[k:])) is not None), None
+        )
+        if part is None:
+            return None
+        parts.setdefault(part, []).append(ln.text_of(i, j))
+    town = " ".join(parts.get("postal_code", []) + parts.get("city", []))
+    return [*parts.get("name", []), *parts.get("street", []), town, *parts.get("country", [])]
+
+
 def _is_table_header(line: TextLine) -> bool:
     from ingestion.extraction.tables import _header_cells, _header_score
 
@@ -414,7 +479,7 @@ def _is_table_header(line: TextLine) -> bool:
 
 
 def block_text_lines(block: list[tuple[TextLine, int, int]]) -> list[str]:
-    return [ln.text_of(i, j) for ln, i, j in block]
+    return _field_row_texts(block) or [ln.text_of(i, j) for ln, i, j in block]
 
 
 def block_source(block: list[tuple[TextLine, int, int]]) -> dict:

@@ -132,6 +132,8 @@ _LABELS: list[tuple[str, str, float]] = [
         0.85,
     ),
     ("requested_delivery_date", r"due\s+date|eta", 0.6),
+    # a cell of its own ("Required | 12/17/2026") or with a colon
+    ("requested_delivery_date", r"required|requested|needed", 0.85),
     (
         "requested_delivery_date",
         r"date\s+(?:de\s+)?livraison(?:\s+(?:souhaitee|prevue|demandee|requise|imperative|au\s+plus\s+tard))?(?:\s+le)?",
@@ -359,6 +361,9 @@ BLOCK_FIELDS = {"ship_to", "bill_to", "vendor", "buyer"}
 
 # tiny words that are labels only when they stand alone or end with a colon
 _NEED_COLON = {
+    "required",
+    "requested",
+    "needed",
     "to",
     "an",
     "from",

@@ -48,6 +48,7 @@ def test_po_number_and_dates_right_of_their_labels_in_french():
     assert order.requested_delivery_date.value == dt.date(2026, 12, 7)
     assert order.currency is None
     assert order.total.value == Decimal("41.40")
+    assert order.total.confidence >= 0.9  # the printed total, no charge of 12 in the address
     assert order.language == "fr"
     assert order.is_order is True
 
@@ -684,3 +685,52 @@ def test_a_labelled_block_whose_lines_stand_right_of_the_label():
         "4040",
     )
     assert "16.11.2026" not in ship_to.value.lines
+
+
+def test_a_sheets_header_block_the_way_erps_export_it():
+    """A Dynamics export gives the ship-to one part per row; another sheet writes the whole
+    address in one cell with dashes; "Required" alone in its cell is the delivery date;
+    "Delivery address" is no delivery charge."""
+    from ingestion.extraction import extract_from_sheet
+
+    items = [
+        ["Item", "Description", "Quantity", "Unit Price", "Amount"],
+        ["GT-6MM-BK", "Heat shrink sleeve", "12", "3.45", "41.40"],
+        ["", "", "", "TOTAL", "41.40"],
+    ]
+    parts = [
+        ["Purchase Order", "EB-26-00538"],
+        ["Ship-to Name", "Elektro Brandt GmbH - Lager Ettlingen"],
+        ["Ship-to Address", "Am Hardtwald 5"],
+        ["Ship-to Post Code", "76275"],
+        ["Ship-to City", "Ettlingen"],
+        ["Required", "12/17/2026"],
+        [],
+    ]
+    order = extract_from_sheet(parts + items)
+    address = order.ship_to.value
+    assert (address.name, address.street, address.postal_code, address.city) == (
+        "Elektro Brandt GmbH - Lager Ettlingen",
+        "Am Hardtwald 5",
+        "76275",
+        "Ettlingen",
+    )
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 17)
+    assert "required" in order.requested_delivery_date.rule
+    dashed = [
+        ["Commande n°", "CDE-2026-1219"],
+        [
+            "Delivery address",
+            "LRA Dépôt de Lyon - 12 rue Jean-Baptiste Clément - 69800 Saint-Priest",
+        ],
+        ["Pour le", "vendredi 18 décembre 2026"],
+        [],
+    ]
+    order = extract_from_sheet(dashed + items)
+    assert (order.ship_to.value.street, order.ship_to.value.postal_code) == (
+        "12 rue Jean-Baptiste Clément",
+        "69800",
+    )
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 18)
+    assert order.total.value == Decimal("41.40")
+    assert order.total.confidence >= 0.9  # the printed total, no charge of 12 in the address

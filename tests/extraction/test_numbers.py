@@ -90,3 +90,12 @@ def test_a_symbol_glued_to_a_word_is_a_misread_letter_not_a_currency():
     assert find_currencies("8  ¥IX-1212   ÉCROU HEXAGONAL   5 BTE  16,90") == []
     assert find_currencies("¥1,200 total") == ["JPY"]
     assert find_currencies("€uro 12,00 €") == ["EUR"]
+
+
+def test_delivery_words_of_other_rows_are_no_charge():
+    from ingestion.extraction.totals import CHARGE_WORDS
+
+    assert CHARGE_WORDS.match("delivery charge")
+    assert CHARGE_WORDS.match("freight")
+    for text in ("delivery address", "delivery date", "transport par camion", "delivery terms"):
+        assert not CHARGE_WORDS.match(text), text
