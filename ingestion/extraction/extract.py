@@ -360,7 +360,9 @@ def extract_from_layout(
     )
     if rule_lines == "table" and lines[0].source != TextSource.OCR:
         # a scan may have lost the printed total: the sum is no check there
-        total = sum_of_complete_table(total, table, pages=len(layout.pages), lines=lines)
+        # a workbook's other sheets (key/value rows, no items) are pages of no table
+        pages = 1 if lines[0].source == TextSource.SHEET else len(layout.pages)
+        total = sum_of_complete_table(total, table, pages=pages, lines=lines)
     is_order, doc_type, reason = classify(lines, has_lines=bool(order_lines))
     if not order_lines and is_order:
         warnings.append(f"no order lines found ({rule_lines})")

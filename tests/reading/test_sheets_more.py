@@ -85,3 +85,10 @@ def test_the_items_of_a_workbook_are_only_those_of_its_order_sheet():
     )
     order = extract_from_layout(sheet_to_layout(rows))
     assert [ln.customer_sku for ln in order.lines] == ["HX-100"]
+
+
+def test_a_workbooks_other_sheets_do_not_make_its_table_less_complete():
+    """No printed total: the sum of a table read whole is sure, side tabs or not."""
+    order = extract_from_sheet(read_xlsx(_workbook()))
+    assert order.total.value == Decimal("126.5")
+    assert "complete_table" in order.total.rule
