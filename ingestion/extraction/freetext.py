@@ -768,7 +768,33 @@ def extract_free_lines(
                         rule=item.rule + "+listed",
                     )
                 add(item, ln)
-    return out
+    return _without_cancelled(out, texts)
+
+
+# "SAUF les chips de calage (EMB-0090) qui sont annulées", "ELE-EXT-4W entfällt"
+_CANCEL = re.compile(
+    r"\b(?:annul\w*|cancel\w*|storn\w*|entf[äa]ll\w*|sauf|except(?:\s+for)?|ohne|supprim\w*|"
+    r"retir\w*|remove\w*|gestrichen|streichen|no\s+longer)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_cancelled(out: list[ExtractedLine], texts: list[str]) -> list[ExtractedLine]:
+    """Items a sentence of the message cancels by their code are no order lines."""
+    cancelled: set[str] = set()
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if not _CANCEL.search(sentence):
+                continue
+            for token in re.findall(r"[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]", sentence):
+                if re.search(r"\d", token) and re.search(r"[A-Za-z]", token):
+                    cancelled.add(token.upper())
+    if not cancelled:
+        return out
+    kept = [ln for ln in out if not (ln.customer_sku and ln.customer_sku.upper() in cancelled)]
+    if len(kept) == len(out) or not kept:
+        return out
+    return [replace(ln, line_no=n) for n, ln in enumerate(kept, start=1)]
 
 
 # "- 6 x HSS-8.0", "24 x SF-500-23 (film étirable)", "SF-500-23 x 24", "20 Stück 4711-B": an

@@ -158,7 +158,8 @@ def newest_part(text: str, *, subject: str = "") -> str:
         if not mentions_items(cleaned[0]):
             for clean in cleaned[1:]:
                 if mentions_items(clean):
-                    return clean
+                    note = _order_note(cleaned[0])
+                    return f"{note}\n\n{clean}" if note else clean
     if says_something(parts[0]) or len(parts) == 1:
         return cleaned[0]
     # The new text is only "see below": the order is in the quoted / forwarded part.
@@ -166,6 +167,27 @@ def newest_part(text: str, *, subject: str = "") -> str:
         if says_something(part):
             return clean
     return cleaned[0]
+
+
+# what a forwarder adds to the order below: its number, when and where to deliver, what to drop
+_NOTE_FIELDS = re.compile(
+    r"(?:\b(?:po|p\.o\.|order|commande|bestellung|bestell-?nr|auftrag)\b[^\n]{0,25}?\d"
+    r"|\b(?:livr|deliver|liefer|annul|cancel|storn|entf[aä]ll|sauf|except|ohne)\w*)",
+    re.IGNORECASE,
+)
+
+
+def _order_note(text: str) -> str:
+    """The forwarder's own words, up to the closing, when they say something of the order
+    ("N° de commande : BC-26-2378", "livraison avant le 22/12", "sauf EMB-0090"); a note
+    that only passes the message on ("pour saisie svp") gives nothing."""
+    kept: list[str] = []
+    for line in text.split("\n"):
+        if _CLOSING.match(line) and any(k.strip() for k in kept):
+            break
+        kept.append(line)
+    note = "\n".join(kept).strip()
+    return note if _NOTE_FIELDS.search(note) else ""
 
 
 def is_disclaimer(text: str) -> bool:

@@ -417,3 +417,18 @@ def test_an_items_amount_after_its_price_confirms_the_quantity():
     assert first.field_confidence["quantity"] >= 0.9
     assert second.quantity == Decimal("2")
     assert second.field_confidence["quantity"] <= 0.6  # 2 × 7.33 is not 15.66
+
+
+def test_an_item_the_message_cancels_by_its_code_is_no_line():
+    text = (
+        "Merci de nous livrer les articles ci-dessous, SAUF les chips de calage (EMB-0090) "
+        "qui sont annulées.\n\n"
+        "- EMB-0013 boîtes d'expédition A4 : 40 paquets\n"
+        "- EMB-0090 chips de calage : 10 sacs\n"
+        "- EMB-0077 étiquettes Fragile : 12 rouleaux\n"
+    )
+    order = extract_from_text(text)
+    assert [(ln.line_no, ln.customer_sku) for ln in order.lines] == [
+        (1, "EMB-0013"),
+        (2, "EMB-0077"),
+    ]

@@ -76,3 +76,19 @@ def test_an_outlook_header_run_into_one_line_starts_the_quoted_message():
         "To: orders@acme.example Subject: PO 4711\n\nPlease deliver 12 x GT-6MM-BK\n"
     )
     assert newest_part(body) == "Please add 5 x A-778."
+
+
+def test_a_forward_whose_note_gives_the_po_and_the_delivery_keeps_the_note_above_the_order():
+    body = (
+        "Bonjour,\n\nMerci de nous livrer les articles ci-dessous.\n\n"
+        "N° de commande : BC-26-2378\nLivraison souhaitée avant le 22/12.\n\n"
+        "Cordialement,\nLéa Rossi\nCosmétiques Belvédère SAS\n310 route de Cannes - 06130 Grasse\n\n"
+        "-------- Message transféré --------\n"
+        "De : Hugo Bernard <h.bernard@belvedere.example>\nObjet : Demande d'achat DA-1187\n\n"
+        "- EMB-0013 boîtes d'expédition A4 : 40 paquets\n"
+    )
+    chosen = newest_part(body, subject="TR: Demande d'achat DA-1187")
+    assert chosen.startswith("Bonjour,")
+    assert "N° de commande : BC-26-2378" in chosen
+    assert "EMB-0013" in chosen
+    assert "310 route de Cannes" not in chosen  # the forwarder's signature stays out
