@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.addresses import prose_ship_to
@@ -186,6 +187,12 @@ def extract_from_layout(
             lines, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
         )
         rule_lines = "free_text"
+    cancelled = False
+    if lines[0].source == TextSource.PLAIN:
+        from ingestion.extraction.freetext import without_cancelled
+
+        # "sauf les sacs poubelle", "EMB-0090 annulé": what the message takes back
+        order_lines, cancelled = without_cancelled(order_lines, lines)
     # the fax machine's header line: its date is the day it was sent, not the order date
     fax_lines = _fax_header_lines(lines, layout)
     # "From: +33 3 89 20 45 09 23/10/2026 P.003/003" over a page that goes on with the items
@@ -363,7 +370,17 @@ def extract_from_layout(
         # a workbook's other sheets (key/value rows, no items) are pages of no table
         pages = 1 if lines[0].source == TextSource.SHEET else len(layout.pages)
         total = sum_of_complete_table(total, table, pages=pages, lines=lines)
-    is_order, doc_type, reason = classify(lines, has_lines=bool(order_lines))
+    if cancelled and total is not None:
+        # the printed total still counts what the message took back: the sum of what is left
+        amounts = [ln.line_total for ln in order_lines]
+        total = (
+            Field(sum(amounts, Decimal(0)), 0.7, total.source, "sum_after_cancellation")
+            if all(a is not None for a in amounts)
+            else None
+        )
+    # "RE: Devis D26-00318": a reply's subject names the thread, not what this message is
+    titled = lines[1:] if layout.meta.get("subject_of_a_reply") and len(lines) > 1 else lines
+    is_order, doc_type, reason = classify(titled, has_lines=bool(order_lines))
     if not order_lines and is_order:
         warnings.append(f"no order lines found ({rule_lines})")
     return ExtractedOrder(

@@ -768,7 +768,7 @@ def extract_free_lines(
                         rule=item.rule + "+listed",
                     )
                 add(item, ln)
-    return _without_cancelled(out, texts)
+    return out
 
 
 # "SAUF les chips de calage (EMB-0090) qui sont annulées", "ELE-EXT-4W entfällt"
@@ -779,22 +779,41 @@ _CANCEL = re.compile(
 )
 
 
-def _without_cancelled(out: list[ExtractedLine], texts: list[str]) -> list[ExtractedLine]:
-    """Items a sentence of the message cancels by their code are no order lines."""
-    cancelled: set[str] = set()
-    for text in texts:
-        for sentence in re.split(r"(?<=[.!?])\s+", text):
-            if not _CANCEL.search(sentence):
+def without_cancelled(
+    out: list[ExtractedLine], lines: list[TextLine]
+) -> tuple[list[ExtractedLine], bool]:
+    """Items a sentence of the message cancels, by their code ("SAUF … (EMB-0090) qui sont
+    annulées") or by two words of their description ("sauf les sacs poubelle"), are no order
+    lines. Returns the lines kept and whether any was dropped."""
+    codes: set[str] = set()
+    word_sets: list[set[str]] = []
+    for ln in lines:
+        for sentence in re.split(r"(?<=[.!?])\s+", ln.text):
+            m = _CANCEL.search(sentence)
+            if not m:
                 continue
             for token in re.findall(r"[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]", sentence):
                 if re.search(r"\d", token) and re.search(r"[A-Za-z]", token):
-                    cancelled.add(token.upper())
-    if not cancelled:
-        return out
-    kept = [ln for ln in out if not (ln.customer_sku and ln.customer_sku.upper() in cancelled)]
-    if len(kept) == len(out) or not kept:
-        return out
-    return [replace(ln, line_no=n) for n, ln in enumerate(kept, start=1)]
+                    codes.add(token.upper())
+            words = {w for w in re.findall(r"[a-z]{4,}", fold(sentence[m.end() :]))}
+            if words:
+                word_sets.append(words)
+    dropped: set[int] = set()
+    for i, item in enumerate(out):
+        if item.customer_sku and item.customer_sku.upper() in codes:
+            dropped.add(i)
+    for words in word_sets:
+        named = [
+            i
+            for i, item in enumerate(out)
+            if len(words & set(re.findall(r"[a-z]{4,}", fold(item.description)))) >= 2
+        ]
+        if len(named) == 1:
+            dropped.add(named[0])
+    if not dropped or len(dropped) == len(out):
+        return out, False
+    kept = [item for i, item in enumerate(out) if i not in dropped]
+    return [replace(item, line_no=n) for n, item in enumerate(kept, start=1)], True
 
 
 # "- 6 x HSS-8.0", "24 x SF-500-23 (film étirable)", "SF-500-23 x 24", "20 Stück 4711-B": an
@@ -898,4 +917,11 @@ def mentions_items(text: str) -> bool:
         ):
             return True
     rows = [t for t in texts if (t.count("|") >= 3 or t.count("\t") >= 2) and re.search(r"\d", t)]
-    return len(rows) >= 2
+    # a table typed with spaces: "PAL-PLA-1200    Palette plastique …   20  62,10 €  1 242,00 €"
+    aligned = [
+        t
+        for t in texts
+        if re.match(r"\s*(?=\S*\d)[A-Za-z0-9][A-Za-z0-9./_-]{2,}\s{2,}\S", t)
+        and len(re.findall(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])", t)) >= 2
+    ]
+    return len(rows) >= 2 or len(aligned) >= 2

@@ -160,6 +160,21 @@ def newest_part(text: str, *, subject: str = "") -> str:
                 if mentions_items(clean):
                     note = _order_note(cleaned[0])
                     return f"{note}\n\n{clean}" if note else clean
+    if len(parts) > 1 and _POINTS_BELOW.search(cleaned[0]) and _ACCEPTS.search(cleaned[0]):
+        # "Bon pour accord pour votre devis ci-dessous, sauf …": the order is the quoted quote,
+        # with what the reply changes
+        from ingestion.extraction.freetext import mentions_items
+
+        if not mentions_items(cleaned[0]):
+            for clean in cleaned[1:]:
+                if mentions_items(clean):
+                    # the quoted message's subject ("Objet : Devis D26-00318") is what is
+                    # accepted, not what this message is
+                    clean = re.sub(
+                        r"(?im)^\*?(?:subject|objet|betreff)\s*:.*$\n?", "", clean, count=1
+                    )
+                    note = _order_note(cleaned[0])
+                    return f"{note}\n\n{clean}" if note else clean
     if says_something(parts[0]) or len(parts) == 1:
         return cleaned[0]
     # The new text is only "see below": the order is in the quoted / forwarded part.
@@ -167,6 +182,18 @@ def newest_part(text: str, *, subject: str = "") -> str:
         if says_something(part):
             return clean
     return cleaned[0]
+
+
+# a reply that orders what the message below lists: "bon pour accord pour votre devis
+# ci-dessous", "please supply as per your quote below", "gemäß Ihrem Angebot unten"
+_POINTS_BELOW = re.compile(
+    r"ci-dessous|ci-apr[eè]s|\bbelow\b|\bunten\b|untenstehend", re.IGNORECASE
+)
+_ACCEPTS = re.compile(
+    r"bon\s+pour\s+accord|d'accord|\baccept|einverstanden|as\s+per\s+your|gem[äa](?:ß|ss)\s+ihrem"
+    r"|\bcommand|\border|\bbestell|\blivr|\bdeliver|\bliefer",
+    re.IGNORECASE,
+)
 
 
 # what a forwarder adds to the order below: its number, when and where to deliver, what to drop

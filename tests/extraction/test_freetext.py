@@ -1,3 +1,4 @@
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -432,3 +433,20 @@ def test_an_item_the_message_cancels_by_its_code_is_no_line():
         (1, "EMB-0013"),
         (2, "EMB-0077"),
     ]
+
+
+def test_an_accepted_quote_without_the_lines_the_reply_takes_back():
+    from ingestion.splitting.quotes import newest_part
+    from tests.ingestion.test_quotes_forward import QUOTE_REPLY
+
+    subject = "RE: Devis D26-00318 - emballages"
+    sent = dt.date(2026, 12, 1)
+    order = extract_from_text(
+        newest_part(QUOTE_REPLY, subject=subject), subject=subject, sent_date=sent
+    )
+    assert order.is_order
+    assert order.order_date.value == sent  # not the day the quoted quote was sent
+    assert order.po_number.value == "FV-2026-0457"
+    assert [ln.customer_sku for ln in order.lines] == ["PAL-PLA-1200", "GLV-NIT-M"]
+    assert order.total.value == Decimal("1304.00")
+    assert order.total.confidence < 0.9  # the printed total counted the sacks: a person looks

@@ -92,3 +92,27 @@ def test_a_forward_whose_note_gives_the_po_and_the_delivery_keeps_the_note_above
     assert "N° de commande : BC-26-2378" in chosen
     assert "EMB-0013" in chosen
     assert "310 route de Cannes" not in chosen  # the forwarder's signature stays out
+
+
+QUOTE_REPLY = (
+    "Bonjour Monsieur Weber,\n\n"
+    "Bon pour accord pour votre devis D26-00318 ci-dessous, sauf les sacs poubelle.\n"
+    "Merci de noter notre n° de commande : FV-2026-0457.\n\n"
+    "Cordialement,\nClaire Thiébaut\n\n"
+    "________________________________________\n"
+    "De : Christophe Weber <c.weber@supplier.example>\n"
+    "Envoyé : vendredi 27 novembre 2026 16:22\n"
+    "Objet : Devis D26-00318 - emballages\n\n"
+    "Réf.            Désignation                                 Qté    PU HT    Total HT\n"
+    "PAL-PLA-1200    Palette plastique 1200 x 800 mm              20  62,10 €  1 242,00 €\n"
+    "BAG-WST-120     Sacs poubelle 120 L, noirs (rouleau de 25)   10   5,60 €     56,00 €\n"
+    "GLV-NIT-M       Gants nitrile bleus, taille M                10   6,20 €     62,00 €\n"
+    "Total HT : 1 360,00 €\n"
+)
+
+
+def test_a_reply_that_accepts_the_quote_below_orders_what_it_lists():
+    chosen = newest_part(QUOTE_REPLY, subject="RE: Devis D26-00318 - emballages")
+    assert chosen.startswith("Bonjour Monsieur Weber,")
+    assert "PAL-PLA-1200" in chosen
+    assert "Objet : Devis" not in chosen
