@@ -55,6 +55,22 @@ FAR_AFTER_ORDER = dt.timedelta(days=366)
 FAX_DAY_SLACK = dt.timedelta(days=60)
 
 
+def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | None:
+    """The date a fax machine printed across the top of the page, when its clock looks set."""
+    days = [
+        m.value
+        for ln in lines
+        if ln.index in fax_lines
+        for m in dates_mod.find_dates(ln.text, dayfirst=dayfirst)
+    ]
+    if not days:
+        return None
+    day = max(days)
+    if received is not None and not (received - dt.timedelta(days=400) <= day <= received):
+        return None  # a machine whose clock was never set (01/01/2000), or one ahead
+    return day
+
+
 def _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst):
     """Dates that do not fit together are doubtful: a delivery more than a year after the
     order (a scan's 2026 read as 2028), an order date months away from the day the fax machine
@@ -272,6 +288,11 @@ def extract_from_layout(
     if order_date is None:
         taken = {delivery.value} if delivery else set()
         order_date = labelled_dates_fallback(ctx, taken, skip_lines=fax_lines)
+    if order_date is None:
+        # no date read: the day the fax machine printed on the page, else the day it came
+        faxed = _fax_day(lines, fax_lines, dayfirst, sent_date)
+        if faxed is not None:
+            order_date = Field(value=faxed, confidence=0.55, source={"meta": "fax"}, rule="fax_day")
     if order_date is None and sent_date is not None:
         order_date = Field(
             value=sent_date, confidence=0.55, source={"meta": "sent_date"}, rule="sent_date"

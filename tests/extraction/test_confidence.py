@@ -419,3 +419,32 @@ def test_dates_that_do_not_fit_the_fax_day_or_each_other_are_doubtful():
         misread.requested_delivery_date.confidence < 0.7 <= fine.requested_delivery_date.confidence
     )
     assert "far_from_fax_day" in misread.order_date.rule
+
+
+def test_an_order_without_a_date_read_was_written_the_day_it_was_faxed():
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import as_scan, pdf, table
+
+    def faxed(fax_line: str):
+        page = [
+            (20, 12, fax_line),
+            (40, 60, "COMMANDE FOURNISSEUR"),
+            (300, 60, "N° commande BK-2026-044"),
+            *table(
+                [40, 120, 330, 400, 480],
+                130,
+                [
+                    ["Référence", "Désignation", "Qté", "Prix", "Total"],
+                    ["A-778", "Gaine thermo", "12", "3,45", "41,40"],
+                ],
+            ),
+        ]
+        layout = as_scan(read_pdf(pdf([page])))
+        return extract_from_layout(layout, sent_date=dt.date(2026, 11, 28)).order_date
+
+    day = faxed("04/11/26 16:41 +33388690413 BRASSERIE KOCHERSBERG P.01/01")
+    assert (day.value, day.rule) == (dt.date(2026, 11, 4), "fax_day")
+    assert day.confidence < 0.72
+    unset = faxed("01/01/00 00:12 +33388690413 BRASSERIE KOCHERSBERG P.01/01")
+    assert (unset.value, unset.rule) == (dt.date(2026, 11, 28), "sent_date")
