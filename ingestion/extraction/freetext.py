@@ -375,6 +375,7 @@ def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
     if not m:
         return None
     head = m["head"].strip(" -–:")
+    head = re.sub(r"(?i)^(?:pos\.?|position)\s*\d{1,4}\s+", "", head)  # "Pos. 10  1000458  …"
     code = None
     first, _, remainder = head.partition(" ")
     if (
@@ -843,15 +844,31 @@ _LISTED = [
         re.IGNORECASE,
     ),
     re.compile(
-        rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\.?\s+(?:of\s+|de\s+|d'|von\s+)?[^()]*"
+        rf"^(?P<q>\d{{1,5}})\s*(?:{_COUNT}|{_MEASURE})\.?\s+(?:of\s+|de\s+|d'|von\s+)?[^()]*"
         rf"\((?:r[ée]f\.?|ref\.?|art\.?(?:-?nr\.?)?)?\s*(?P<code>[^()\s]+)\)[^\d()]*$",
         re.IGNORECASE,
     ),
     # "SF-500-23 x 24"
     re.compile(rf"^(?P<code>\S+)\s*(?:x|×|:)\s*(?P<q>\d{{1,5}})\s*{_COUNT}?\s*$", re.IGNORECASE),
     # "ELE-CAB-3G15     Leitung H05VV-F 3G1,5          300 m": columns, the quantity last
+    # (after a position number, before a price: "Pos. 10  1000458  Folie  48 Rollen  @ £3.10")
     re.compile(
-        rf"^(?P<code>\S+)\s{{2,}}\S.*?\S\s{{2,}}(?P<q>\d{{1,5}})\s*(?:{_COUNT}|{_MEASURE})\.?$",
+        rf"^(?:pos\.?\s*\d{{1,4}}\s+)?(?P<code>\S+)\s{{2,}}\S.*?\S\s{{2,}}(?P<q>\d{{1,5}})\s*"
+        rf"(?:{_COUNT}|{_MEASURE})\.?(?:\s+(?:@|à|a|at|je|zu)?\s*[€$£]?\s*\d+[.,]\d{{2,3}}\s*"
+        r"(?:€|EUR|GBP|USD|CHF)?)?$",
+        re.IGNORECASE,
+    ),
+    # "EMB-0013 boîtes d'expédition A4 : 40 paquets"
+    re.compile(
+        rf"^(?P<code>\S*\d\S*)\s+[^:]+?\s*:\s*(?P<q>\d{{1,5}})\s*{_COUNT}\.?$", re.IGNORECASE
+    ),
+    # "4730 hi-vis vests L x 40", "4751 cut gloves size 10 x 24 pairs"
+    re.compile(
+        rf"^(?P<code>\S*\d\S*)\s+\S.*?[A-Za-zÀ-ÿ)]\s+[x×]\s*(?P<q>\d{{1,5}})\s*{_COUNT}?\.?$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"^(?P<code>\S*\d\S*)\s+\S.*?\d\s+[x×]\s*(?P<q>\d{{1,5}})\s*{_COUNT}\.?$",
         re.IGNORECASE,
     ),
     # "60 Stk   Europaletten gebraucht, Klasse A   (PAL-EUR-USED)"
@@ -883,9 +900,7 @@ def _plainly_listed(body: str, item: ExtractedLine) -> bool:
     code = item.customer_sku
     if code.isdigit() and len(code) <= 3:
         return False  # "2 x 25 m": a size, not a code
-    for n, pattern in enumerate(_LISTED):
-        if item.unit_price is not None and n > 3:
-            continue
+    for pattern in _LISTED:
         m = pattern.match(text)
         if (
             m

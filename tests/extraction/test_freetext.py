@@ -372,6 +372,13 @@ def test_items_with_their_quantity_last_after_an_x():
         "VD-1204   machine stretch film 20my            36 rolls",
         "  60 Stk   Europaletten gebraucht, Klasse A   (PAL-EUR-USED)",
         "- 20 Pack MPT-40-118 Sechskantschraube DIN 933 M6x20 A2 à CHF 9.95",
+        "Pos. 10   100045871   Maschinenstretchfolie 23 µm 500 mm x 1500 m     48 Rollen",
+        "  BAG-PE-600800   PE flat bags 600x800 50mu               6 packs    @ £33.10",
+        "- 8 palettes plastique 1200x800 hygiéniques (PAL-PLA-1200)",
+        "- 200 kg d'absorbant en granulés (CLN-ABS-GR)",
+        "- EMB-0013 boîtes d'expédition A4 : 40 paquets",
+        "  4730 hi-vis vests L x 40",
+        "  4751 cut gloves size 10 x 24 pairs",
     ],
 )
 def test_an_item_listed_in_columns_or_after_its_count_is_read_with_confidence(line):
