@@ -331,6 +331,15 @@ def extract_from_layout(
     order_date = calibrate_order_date(
         order_date, candidates, ctx, delivery=delivery, skip_lines=fax_lines
     )
+    if (
+        order_date is not None
+        and sent_date is not None
+        and order_date.value == sent_date
+        and order_date.rule.startswith("label")
+        and lines[0].source in (TextSource.PLAIN, TextSource.SHEET)
+    ):
+        # "Date : 07/12/2026" in a message sent on the 7th of December: that reading, that day
+        order_date = order_date.with_confidence(max(order_date.confidence, 0.9), "+sent_day")
     if delivery is None:
         delivery = unread_delivery_date(ctx, skip_lines=fax_lines)
     if delivery is None:

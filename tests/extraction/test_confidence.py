@@ -448,3 +448,14 @@ def test_an_order_without_a_date_read_was_written_the_day_it_was_faxed():
     assert day.confidence < 0.72
     unset = faxed("01/01/00 00:12 +33388690413 BRASSERIE KOCHERSBERG P.01/01")
     assert (unset.value, unset.rule) == (dt.date(2026, 11, 28), "sent_date")
+
+
+def test_a_labelled_date_that_is_the_day_the_message_was_sent_is_sure():
+    from ingestion.extraction import extract_from_text
+
+    body = "N° commande : AMG-C2612-044          Date : 07/12/2026\n\n- 10 x A-778\n"
+    same_day = extract_from_text(body, sent_date=dt.date(2026, 12, 7)).order_date
+    assert (same_day.value, same_day.confidence) == (dt.date(2026, 12, 7), 0.9)
+    later = extract_from_text(body, sent_date=dt.date(2026, 12, 9)).order_date
+    assert later.value == dt.date(2026, 12, 7)
+    assert later.confidence < 0.72  # 07/12 or 12/07: nothing on the page tells
