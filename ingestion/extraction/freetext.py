@@ -822,7 +822,7 @@ def without_cancelled(
 LISTED_ITEM = 0.9
 ARITHMETIC_ITEM = 0.9
 _COUNT = (
-    r"(?:x|×|\*|pcs?\.?|pces?\.?|pieces?|pi[eè]ces?|stk\.?|st[üu]ck|st\.|ea|units?|u\.|"
+    r"(?:x|×|\*|pcs?\.?|pces?\.?|pieces?|pi[eè]ces?|stk\.?|stck|st[üu]ck|st\.|each|ea|units?|u\.|pck|pkg|"
     r"box(?:es)?|bx|packs?|pk|pkt|pack(?:ung(?:en)?)?|rolls?|rlx|rouleaux|rollen?|cartons?|ctns?|"
     r"kartons?|paar|pairs?|paires?|bags?|sacs?|beutel|sachets?|pallets?|palettes?|paletten|"
     r"bo[iî]tes?|btes?|paquets?|sets?|cans?|bidons?|kanister|eimer|tubes?|reels?)"
@@ -831,49 +831,54 @@ _MEASURE = r"(?:m|kg|l|lfm|mtrs?|meters?|m[eè]tres?)"
 _LISTED = [
     # "6 x HSS-8.0", "20 Pack MPT-40-118 Sechskantschraube …"
     re.compile(
-        rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\.?\s+(?:x\s+)?(?P<code>\S+)(?:\s+.*)?$", re.IGNORECASE
+        rf"^(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*{_COUNT}\.?\s+(?:x\s+)?(?P<code>\S+)(?:\s+.*)?$",
+        re.IGNORECASE,
     ),
     # "10 EA of 4711", "12 x REF A-778", "3 cartons de film étirable (réf. A-812)"
     re.compile(
-        rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\.?\s+(?:of|de|d'|von)\s*(?P<code>\S+)(?:\s+.*)?$",
+        rf"^(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*{_COUNT}\.?\s+(?:of|de|d'|von)\s*(?P<code>\S+)(?:\s+.*)?$",
         re.IGNORECASE,
     ),
     re.compile(
-        r"^(?P<q>\d{1,5})\s*[x×]\s*(?:r[ée]f\.?|ref(?:erence)?\.?|art\.?(?:-?nr\.?)?|item)\s*:?\s*"
+        r"^(?P<q>\d{1,3}(?:[.,'’ ]\d{3})+|\d{1,5})\s*[x×]\s*(?:r[ée]f\.?|ref(?:erence)?\.?|art\.?(?:-?nr\.?)?|item)\s*:?\s*"
         r"(?P<code>\S+)(?:\s+.*)?$",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"^(?P<q>\d{{1,5}})\s*(?:{_COUNT}|{_MEASURE})\.?\s+(?:of\s+|de\s+|d'|von\s+)?[^()]*"
+        rf"^(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*(?:{_COUNT}|{_MEASURE})\.?\s+(?:of\s+|de\s+|d'|von\s+)?[^()]*"
         rf"\((?:r[ée]f\.?|ref\.?|art\.?(?:-?nr\.?)?)?\s*(?P<code>[^()\s]+)\)[^\d()]*$",
         re.IGNORECASE,
     ),
     # "SF-500-23 x 24"
-    re.compile(rf"^(?P<code>\S+)\s*(?:x|×|:)\s*(?P<q>\d{{1,5}})\s*{_COUNT}?\s*$", re.IGNORECASE),
+    re.compile(
+        rf"^(?P<code>\S+)\s*(?:x|×|:)\s*(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*{_COUNT}?\s*$",
+        re.IGNORECASE,
+    ),
     # "ELE-CAB-3G15     Leitung H05VV-F 3G1,5          300 m": columns, the quantity last
     # (after a position number, before a price: "Pos. 10  1000458  Folie  48 Rollen  @ £3.10")
     re.compile(
-        rf"^(?:pos\.?\s*\d{{1,4}}\s+)?(?P<code>\S+)\s{{2,}}\S.*?\S\s{{2,}}(?P<q>\d{{1,5}})\s*"
+        rf"^(?:pos\.?\s*\d{{1,4}}\s+)?(?P<code>\S+)\s{{2,}}\S.*?\S\s{{2,}}(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*"
         rf"(?:{_COUNT}|{_MEASURE})\.?(?:\s+(?:@|à|a|at|je|zu)?\s*[€$£]?\s*\d+[.,]\d{{2,3}}\s*"
         r"(?:€|EUR|GBP|USD|CHF)?)?$",
         re.IGNORECASE,
     ),
     # "EMB-0013 boîtes d'expédition A4 : 40 paquets"
     re.compile(
-        rf"^(?P<code>\S*\d\S*)\s+[^:]+?\s*:\s*(?P<q>\d{{1,5}})\s*{_COUNT}\.?$", re.IGNORECASE
+        rf"^(?P<code>\S*\d\S*)\s+[^:]+?\s*:\s*(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*{_COUNT}\.?$",
+        re.IGNORECASE,
     ),
     # "4730 hi-vis vests L x 40", "4751 cut gloves size 10 x 24 pairs"
     re.compile(
-        rf"^(?P<code>\S*\d\S*)\s+\S.*?[A-Za-zÀ-ÿ)]\s+[x×]\s*(?P<q>\d{{1,5}})\s*{_COUNT}?\.?$",
+        rf"^(?P<code>\S*\d\S*)\s+\S.*?[A-Za-zÀ-ÿ)]\s+[x×]\s*(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*{_COUNT}?\.?$",
         re.IGNORECASE,
     ),
     re.compile(
-        rf"^(?P<code>\S*\d\S*)\s+\S.*?\d\s+[x×]\s*(?P<q>\d{{1,5}})\s*{_COUNT}\.?$",
+        rf"^(?P<code>\S*\d\S*)\s+\S.*?\d\s+[x×]\s*(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*{_COUNT}\.?$",
         re.IGNORECASE,
     ),
     # "60 Stk   Europaletten gebraucht, Klasse A   (PAL-EUR-USED)"
     re.compile(
-        rf"^(?P<q>\d{{1,5}})\s*{_COUNT}\.?\s{{2,}}\S.*?\s{{2,}}\((?P<code>[^()\s]+)\)$",
+        rf"^(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*{_COUNT}\.?\s{{2,}}\S.*?\s{{2,}}\((?P<code>[^()\s]+)\)$",
         re.IGNORECASE,
     ),
 ]
@@ -905,7 +910,12 @@ def _plainly_listed(body: str, item: ExtractedLine) -> bool:
         if (
             m
             and m["code"].strip("()[],;:") == code
-            and Decimal(m["q"]) == item.quantity
+            and Decimal(re.sub(r"[.,'’ ]", "", m["q"])) == item.quantity
+            # "1,250 kg" may be a weight with decimals; "1,000 x" is a thousand pieces
+            and not (
+                re.search(r"\D", m["q"])
+                and re.match(rf"\s*{_MEASURE}\b", text[m.end("q") :], re.IGNORECASE)
+            )
             and not _SIZE_AFTER.match(text, m.end("code"))
         ):
             return True

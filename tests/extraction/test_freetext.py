@@ -282,14 +282,16 @@ def test_an_item_listed_alone_in_a_plain_form_is_read_with_confidence():
     order = extract_from_text(
         "Hello,\n\n- 2 x SCR-4X30-ZN (Chipboard screws)\n- SF-500-23 x 24\n- 20 Stück 4711-B\n"
         "- 1,000 x EP-35-1200\n- 2 x 25 m Kabel\nil nous faudrait 200 disques CW-500\n"
+        "- 1,250 kg CLN-ABS-GR\n"
     )
     assert [(ln.customer_sku, ln.quantity, ln.confidence >= 0.85) for ln in order.lines] == [
         ("SCR-4X30-ZN", Decimal("2"), True),
         ("SF-500-23", Decimal("24"), True),
         ("4711-B", Decimal("20"), True),
-        ("EP-35-1200", Decimal("1000"), False),  # one thousand, or one with three decimals
+        ("EP-35-1200", Decimal("1000"), True),  # a count has no three decimals: one thousand
         ("25", Decimal("2"), False),  # a size, not a code
         ("CW-500", Decimal("200"), False),  # a number in a sentence
+        ("CLN-ABS-GR", Decimal("1250"), False),  # 1,250 kg: a weight may have decimals
     ]
 
 
@@ -457,3 +459,20 @@ def test_an_accepted_quote_without_the_lines_the_reply_takes_back():
     assert [ln.customer_sku for ln in order.lines] == ["PAL-PLA-1200", "GLV-NIT-M"]
     assert order.total.value == Decimal("1304.00")
     assert order.total.confidence < 0.9  # the printed total counted the sacks: a person looks
+
+
+def test_listed_items_with_thousands_and_more_count_words():
+    text = (
+        "bitte senden Sie uns folgende Positionen:\n\n"
+        "NV-SS-16-M  Verschlusshülsen 16 mm, Metall, Karton à 1000  20 Pck\n"
+        "NV-CB-310220200-DW  Faltkarton 310x220x200 mm, 2-wellig, braun  2.500 St.\n"
+        "48 each HV-XXL-OR - High-visibility vest orange, size XXL\n"
+    )
+    order = extract_from_text(text)
+    assert [
+        (ln.customer_sku, ln.quantity, ln.field_confidence["quantity"]) for ln in order.lines
+    ] == [
+        ("NV-SS-16-M", Decimal("20"), 0.9),
+        ("NV-CB-310220200-DW", Decimal("2500"), 0.9),
+        ("HV-XXL-OR", Decimal("48"), 0.9),
+    ]
