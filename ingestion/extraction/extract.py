@@ -55,6 +55,30 @@ FAR_AFTER_ORDER = dt.timedelta(days=366)
 FAX_DAY_SLACK = dt.timedelta(days=60)
 
 
+# words of a delivery date the labels did not claim: a date on their line is doubtful
+_DELIVERY_WORDS = re.compile(
+    r"liefer|deliver|livr|need[\s-]*by|required|expected|arriv|\bdue\b|\beta\b|termin|wunsch|"
+    r"ship(?:ping)?\s+date|souhait|gewunscht|wanted|benotigt|zustell|delai"
+)
+
+
+def _delivery_hint(lines, order_date, skip_lines, ctx) -> Field | None:
+    """A date on a line that speaks of delivering, which no label claimed: the delivery date,
+    for a person to check (an unread one is worse than a doubtful one)."""
+    for ln in lines:
+        if ln.index in skip_lines or not _DELIVERY_WORDS.search(ln.norm):
+            continue
+        for m in dates_mod.find_dates(
+            ln.text, dayfirst=ctx.dayfirst, default_year=ctx.default_year, allow_partial=True
+        ):
+            if m.kind == "partial" or (order_date is not None and m.value == order_date.value):
+                continue  # "à 4.12 €": a price as much as a day
+            return Field(
+                value=m.value, confidence=0.45, source=ln.source_ref(), rule="delivery_hint"
+            )
+    return None
+
+
 def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | None:
     """The date a fax machine printed across the top of the page, when its clock looks set."""
     days = [
@@ -346,6 +370,8 @@ def extract_from_layout(
         delivery = unassigned_scan_date(
             ctx, order_date=order_date, skip_lines=fax_lines | table.consumed
         )
+    if delivery is None:
+        delivery = _delivery_hint(lines, order_date, fax_lines | table.consumed, ctx)
     order_date, delivery = _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst)
     currency = document_currency(ctx, candidates)
     customer_number = choose(candidates, "customer_number")

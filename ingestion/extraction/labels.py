@@ -123,7 +123,8 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "requested_delivery_date",
-        r"(?:required|need(?:ed)?|wanted|due)\s+(?:by|on|date)|required\s+date|requested\s+date|date\s+(?:required|requested|needed)",
+        r"(?:required|need(?:ed)?|wanted|due)[\s-]+(?:by|on|date)(?:[\s-]+date)?(?:\s*\([^)]{0,20}\))?|required\s+date|requested\s+date|date\s+(?:required|requested|needed)|"
+        r"expected\s+(?:date|arrival)|date\s+expected|arrivee\s+prevue|date\s+d'arrivee(?:\s+prevue)?",
         0.95,
     ),
     (
@@ -152,7 +153,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "requested_delivery_date",
-        r"(?:gewunschte[rs]?\s+)?(?:wunsch)?liefer(?:datum|termin|tag|zeitpunkt|woche)|wunschtermin|anliefer(?:datum|termin|ung\s+am)|lieferung\s+(?:am|bis|zum|vor)|liefern\s+(?:am|bis)",
+        r"(?:gewunschte[rs]?\s+)?(?:wunsch)?liefer(?:datum|termin|tag|zeitpunkt|woche)(?:\s+spatestens)?|wunschtermin|anliefer(?:datum|termin|ung\s+am)|lieferung\s+(?:am|bis|zum|vor)|liefern\s+(?:am|bis)",
         1.0,
     ),
     ("requested_delivery_date", r"versanddatum|versandtermin|termin", 0.7),
@@ -173,16 +174,18 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "ship_to",
-        r"livrer\s+a|adresse\s+de\s+livraison|lieu\s+de\s+livraison|livraison\s+a|a\s+livrer\s+a|destinataire|"
+        r"livrer\s+a|adresse\s+de\s+livraison|lieu\s+de\s+livraison|livraison\s+a|a\s+livrer\s+a|destinataire\s+(?:de\s+la\s+)?(?:livraison|marchandise)|"
         r"(?:a|sur)\s+l'adresse\s+suivante|(?:to|at)\s+the\s+following\s+address|an\s+(?:die\s+)?folgende\s+(?:adresse|anschrift)",
         1.0,
     ),
     (
         "ship_to",
-        r"liefer(?:anschrift|adresse|ort|stelle)|warenempfanger|versand(?:anschrift|adresse)|anlieferadresse|anlieferstelle|lieferung\s+an|liefern\s+an|empfanger|"
+        r"liefer(?:anschrift|adresse|ort|stelle)|warenempfanger|versand(?:anschrift|adresse)|anlieferadresse|anlieferstelle|lieferung\s+an|liefern\s+an|"
         r"(?:bitte\s+)?liefern\s+sie\s+(?:die\s+ware\s+)?(?:bitte\s+)?an",
         1.0,
     ),
+    # the addressee of a letter: our own address as often as the goods' (a person looks)
+    ("ship_to", r"destinataire|empfanger", 0.7),
     (
         "bill_to",
         r"bill(?:ing)?[\s-]*to|billing\s+address|invoice\s+(?:to|address)|invoicing\s+address|sold[\s-]*to",

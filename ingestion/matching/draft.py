@@ -358,6 +358,10 @@ def build_draft(
         currency = currency.with_confidence(max(currency.confidence, 0.95), "+customer_country")
     # ship-to: as printed, else the letterhead (POs) or the customer's main address (emails)
     ship_to = extracted.ship_to
+    if ship_to is not None and _postal(ship_to.value.postal_code) in {
+        _postal(p) for p in own_postal_codes
+    }:
+        ship_to = None  # our own address read as the ship-to: the goods do not go to us
     if ship_to is None or not ship_to.value.postal_code:
         if (
             extracted.buyer is not None

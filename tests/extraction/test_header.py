@@ -734,3 +734,51 @@ def test_a_sheets_header_block_the_way_erps_export_it():
     assert order.requested_delivery_date.value == dt.date(2026, 12, 18)
     assert order.total.value == Decimal("41.40")
     assert order.total.confidence >= 0.9  # the printed total, no charge of 12 in the address
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Liefertermin spätestens: 3. Dezember 2026", dt.date(2026, 12, 3)),
+        ("Need-By Date (all lines): 23-DEC-26", dt.date(2026, 12, 23)),
+        ("Arrivée prévue : 15/12/2026", dt.date(2026, 12, 15)),
+        ("Expected Date: Dec 7, 2026", dt.date(2026, 12, 7)),
+    ],
+)
+def test_more_ways_to_label_the_delivery_date(line, expected):
+    order = extract_from_text(
+        f"PURCHASE ORDER 4711\nOrder date: 16.11.2026\n{line}\n\n- 10 x A-778\n"
+    )
+    assert order.requested_delivery_date.value == expected
+    assert order.requested_delivery_date.confidence >= 0.7
+
+
+def test_a_date_on_a_line_about_delivering_that_no_label_claims_is_left_for_a_person():
+    order = extract_from_text(
+        "PURCHASE ORDER 4711\nOrder date: 16.11.2026\nGoods wanted in Lyon 04.12.2026 latest\n\n"
+        "- 10 x A-778\n"
+    )
+    delivery = order.requested_delivery_date
+    assert (delivery.value, delivery.rule) == (dt.date(2026, 12, 4), "delivery_hint")
+    assert delivery.confidence < 0.7
+
+
+def test_the_addressee_of_a_letter_is_no_sure_ship_to():
+    page = [
+        (40, 40, "BON DE COMMANDE"),
+        (40, 80, "Destinataire :"),
+        (40, 92, "Trivalis Industriebedarf GmbH"),
+        (40, 104, "Carl-Benz-Straße 22"),
+        (40, 116, "66131 Saarbrücken"),
+        (300, 80, "Commande n° : 2026-047"),
+        *table(
+            [40, 120, 330, 400, 480],
+            160,
+            [
+                ["Réf.", "Désignation", "Qté", "P.U.", "Total"],
+                ["A-778", "Gaine", "12", "3,45", "41,40"],
+            ],
+        ),
+    ]
+    ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
+    assert ship_to is None or ship_to.confidence < 0.85

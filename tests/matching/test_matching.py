@@ -445,3 +445,17 @@ def test_a_shortened_description_does_not_contradict_the_customers_part_number()
     other = replace(line, description="gummed paper tape 50 x 50 brown")
     other = replace(other, description_lines=(other.description,))
     assert "description_contradicts" in match_product(other, "C00001", md).rule
+
+
+def test_our_own_address_read_as_the_ship_to_is_set_aside():
+    order = ExtractedOrder(
+        vat_numbers=Field(("DE123456789",), 0.9),
+        ship_to=Field(
+            Address(name="Supplier GmbH", street="Carl-Benz-Str. 22", postal_code="66131"), 0.97
+        ),
+        lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
+    )
+    draft = build_draft(order, _md(), own_postal_codes=frozenset({"66131"}))
+    assert draft.ship_to.value.postal_code == "80331"  # the customer's own
+    assert draft.ship_to.confidence < 0.85
+    assert build_draft(order, _md()).ship_to.value.postal_code == "66131"
