@@ -461,6 +461,8 @@ _LABEL_WORDS = frozenset(
 def _ocr_label_view(norm: str) -> str:
     """``norm`` with scanned words one or two letters off a label word replaced by it (same
     length, so every offset still points at the printed text)."""
+    # a speck read as a quote at the start of a word ("BESTELL ‘NR."): no letter of the label
+    norm = re.sub(r"(?<=\s)['`|](?=[a-z])", " ", norm)
     out = list(norm)
     for m in re.finditer(r"[a-z]{5,}", norm):
         fixed = _closest_label_word(m.group(0))

@@ -782,3 +782,13 @@ def test_the_addressee_of_a_letter_is_no_sure_ship_to():
     ]
     ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
     assert ship_to is None or ship_to.confidence < 0.85
+
+
+def test_a_speck_read_as_a_quote_inside_a_scanned_label():
+    from ingestion.extraction.geometry import document_lines
+    from ingestion.extraction.labels import find_labels
+    from tests.extraction.docs import as_scan
+
+    line = document_lines(as_scan(read_pdf(pdf([[(200, 40, "BESTELL ‘NR. B-26-04471")]]))))[0]
+    hits = find_labels(line)
+    assert [(h.field, h.text) for h in hits] == [("po_number", "BESTELL ‘NR.")]
