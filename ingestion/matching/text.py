@@ -88,13 +88,43 @@ def norm_description(text: str) -> str:
     words = []
     for w in t.split():
         w = in_english(_ABBREVIATIONS.get(w, w))  # "gants jetables" → "gloves disposable"
-        if w:
-            words.append(w)
+        for part in w.split():
+            # one word for one and many: "screws" and "vis" → "screw" meet
+            if len(part) > 3 and part.endswith("s") and not part.endswith("ss") and part.isalpha():
+                part = part[:-1]
+            words.append(part)
     return " ".join(words)
 
 
 def _numbers(text: str) -> set[str]:
-    return {w for w in text.split() if any(ch.isdigit() for ch in w)}
+    """The sizes written in a description, not its pack count ("box of 200")."""
+    words = text.split()
+    return {
+        w
+        for i, w in enumerate(words)
+        if re.fullmatch(r"\d+(?:\.\d+)?", w)
+        and not (i and words[i - 1] in ("of", "per", "par", "je"))
+    }
+
+
+def _marks(text: str) -> set[str]:
+    """Words of letters and digits: a model ("Sub1"), a drive type ("TX25")."""
+    return {w for w in text.split() if re.search(r"\d", w) and re.search(r"[a-z]", w)}
+
+
+_SIZE_LETTERS = {"xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl"}
+
+
+def _sizes(text: str) -> set[str]:
+    """Garment sizes: "size L", "taille M", "Gr. XL"."""
+    words = text.split()
+    return {
+        w
+        for i, w in enumerate(words)
+        if w in _SIZE_LETTERS
+        and i
+        and words[i - 1] in ("size", "taille", "gr", "grosse", "groesse")
+    }
 
 
 def _colours(text: str) -> set[str]:
@@ -110,6 +140,9 @@ def description_similarity(query: str, candidate: str, **_kwargs) -> float:
         fuzz.token_sort_ratio(query, candidate), 0.96 * fuzz.token_set_ratio(query, candidate)
     )
     qn, cn = _numbers(query), _numbers(candidate)
+    qm = _marks(query)
+    if qm:  # marks weigh when the query writes some ("Sub1"), not when it leaves them out
+        qn, cn = qn | qm, cn | _marks(candidate)
     if qn and cn and qn != cn:
         # sizes of the product the query lacks weigh more than stray numbers in the query
         missing = (len(cn - qn) + 0.3 * len(qn - cn)) / max(len(qn | cn), 1)
@@ -117,6 +150,9 @@ def description_similarity(query: str, candidate: str, **_kwargs) -> float:
     qc, cc = _colours(query), _colours(candidate)
     if qc and cc and qc != cc:
         score *= 0.8
+    qs, cs = _sizes(query), _sizes(candidate)
+    if qs and cs and qs != cs:
+        score *= 0.8  # gloves size L are not gloves size M
     return score
 
 
