@@ -248,7 +248,8 @@ def match_product(
         for k in (1, 2):
             if len(line.description_lines) > k:
                 partial = norm_description(" ".join(line.description_lines[:k]))
-                if partial not in descriptions:
+                # a first line of two words ("SIZE 8", the tail of the item above) says nothing
+                if partial not in descriptions and len(partial.split()) >= 3:
                     descriptions.append(partial)
     desc_scores: dict[str, float] = {}
     for query in descriptions:

@@ -477,3 +477,15 @@ def test_a_buyers_short_words_meet_the_catalogue_without_its_pack_count_or_type(
         match = match_product(_line(text), "C00001", md)
         assert match.sku == sku, (text, match)
         assert len([c for c in match.candidates if c[1] >= 1.0]) == 1, match.candidates
+
+
+def test_the_tail_of_the_item_above_does_not_decide_the_product():
+    """ "SIZE 8", wrapped from the gloves above, heads the tape's description: the tape."""
+    products = PRODUCTS + (
+        'AS-PU-08,,"Assembly gloves PU coated, size 8",PR,1.15,EUR\n'
+        'KL-MT-5050,,"Masking tape 50 mm x 50 m",ROL,3.10,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = _line("SIZE 8 MASKING TAPE 50 MM X 50 M")
+    line = replace(line, description_lines=("SIZE 8", "MASKING TAPE 50 MM X 50 M"))
+    assert match_product(line, "C00001", md).sku == "KL-MT-5050"
