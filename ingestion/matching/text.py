@@ -85,6 +85,7 @@ def norm_description(text: str) -> str:
     t = re.sub(r"(?<=\d)(?=[a-z])", " ", t)  # 50mm → 50 mm
     t = re.sub(r"[^a-z0-9.%]+", " ", t)
     t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", t)
+    t = re.sub(r"\bhi ?vis\b", "high visibility", t)  # "hi-vis vest" (not the French "vis")
     words = []
     for w in t.split():
         w = in_english(_ABBREVIATIONS.get(w, w))  # "gants jetables" → "gloves disposable"

@@ -467,9 +467,11 @@ def test_a_buyers_short_words_meet_the_catalogue_without_its_pack_count_or_type(
         'FST-WS-4X40,,"Wood screws 4 x 40 TX20, zinc plated (box of 500)",BOX,11.50,EUR\n'
         'GLV-NIT-L,,"Nitrile gloves powder-free, blue, size L (box of 100)",BOX,6.90,EUR\n'
         'GLV-NIT-M,,"Nitrile gloves powder-free, blue, size M (box of 100)",BOX,6.90,EUR\n'
+        'SAF-VST-YE-XL,,"High visibility vest, yellow, size XL",EA,2.90,EUR\n'
     )
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
     for text, sku in [
+        ("hi-vis vests, size XL", "SAF-VST-YE-XL"),
         ("vis 5x60", "FST-WS-5X60"),
         ("vis 4x40", "FST-WS-4X40"),
         ("gants nitrile taille L", "GLV-NIT-L"),
