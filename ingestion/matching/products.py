@@ -319,6 +319,17 @@ def match_product(
         r.startswith(code_kinds) for sku, _ in ranked[1:] for r in reasons[sku]
     ):
         confidence = min(confidence, 0.85)  # the printed code says another product
+    printed = line.customer_sku or line.sku
+    if (
+        printed
+        and not any(r.startswith(code_kinds) for r in reasons[best_sku])
+        and re.search(r"\d", printed)
+        and len(printed) >= 4
+        and not re.fullmatch(r"\d{1,4}(?:[.,]\d{1,3})?", printed)
+    ):
+        # a part number nobody knows ("311-6464"): the words say which product, a person
+        # confirms it once and the part number is learned
+        confidence = min(confidence, 0.85)
     product = md.product(best_sku)
     quantity = None
     if product is not None and line.quantity is not None:

@@ -491,3 +491,14 @@ def test_the_tail_of_the_item_above_does_not_decide_the_product():
     line = _line("SIZE 8 MASKING TAPE 50 MM X 50 M")
     line = replace(line, description_lines=("SIZE 8", "MASKING TAPE 50 MM X 50 M"))
     assert match_product(line, "C00001", md).sku == "KL-MT-5050"
+
+
+def test_a_part_number_nobody_knows_leaves_the_words_match_for_a_person():
+    line = replace(
+        _line("Cable tie 200 mm, natural, bag of 100"), customer_sku="311-6464", codes=("311-6464",)
+    )
+    match = match_product(line, "C00002", _md())
+    assert match.sku == "CT-200-NT"
+    assert match.confidence <= 0.85  # confirmed once, the part number is learned
+    numbered = replace(line, customer_sku="3.000", codes=("3.000",))  # a line number
+    assert match_product(numbered, "C00002", _md()).confidence >= 0.9
