@@ -58,7 +58,7 @@ FAX_DAY_SLACK = dt.timedelta(days=60)
 # words of a delivery date the labels did not claim: a date on their line is doubtful
 _DELIVERY_WORDS = re.compile(
     r"liefer|deliver|livr|need[\s-]*by|required|expected|arriv|\bdue\b|\beta\b|termin|wunsch|"
-    r"ship(?:ping)?\s+date|souhait|gewunscht|wanted|benotigt|zustell|delai"
+    r"ship(?:ping)?\s+date|souhait|gewunscht|wanted|benotigt|zustell|delai|receipt|reception|eingang"
 )
 
 

@@ -160,7 +160,7 @@ _LABELS: list[tuple[str, str, float]] = [
     (
         "requested_delivery_date",
         r"(?:erwartete[sr]?\s+)?wareneingangs(?:datum|termin)|date\s+de\s+reception(?:\s+(?:prevue|souhaitee))?|"
-        r"(?:expected|planned)\s+receipt(?:\s+date)?",
+        r"(?:expected|planned|requested)\s+receipt(?:\s+date)?|receipt\s+date|date\s+of\s+receipt",
         0.95,
     ),
     # --- currency -------------------------------------------------------------------------

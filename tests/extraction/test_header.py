@@ -743,6 +743,7 @@ def test_a_sheets_header_block_the_way_erps_export_it():
         ("Need-By Date (all lines): 23-DEC-26", dt.date(2026, 12, 23)),
         ("Arrivée prévue : 15/12/2026", dt.date(2026, 12, 15)),
         ("Expected Date: Dec 7, 2026", dt.date(2026, 12, 7)),
+        ("Receipt date  03-12-2026", dt.date(2026, 12, 3)),
     ],
 )
 def test_more_ways_to_label_the_delivery_date(line, expected):
