@@ -204,6 +204,10 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
             "de",
             "du",
             "the",
+            "commande",  # "PO / N° commande  PO-26-11873": the rest of a bilingual label
+            "cde",
+            "bestellung",
+            "auftrag",
         ):
             continue
         if not _ID_TOKEN.match(token) or not any(ch.isdigit() for ch in token):

@@ -54,6 +54,7 @@ _LABELS: list[tuple[str, str, float]] = [
         0.95,
     ),
     ("po_number", r"bon\s+de\s+commande", 0.85),
+    ("po_number", rf"{_NO}\s*p\.?\s?o\.?(?![a-z])|einkaufsbeleg(?:nummer)?", 0.95),
     # ERP exports' short column names: "NumCde", "N° Cde", "Cde n°"
     ("po_number", rf"(?:num|{_NO})\s?cde|cde{_SP}{_NO}", 0.95),
     ("order_date", r"date\s?(?:de\s+)?cde", 0.95),
@@ -512,6 +513,25 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         if best is None:
             continue
         end, field, strength = best
+        # a bilingual label, "PO / N° commande", "Order date / Date": both halves are the label
+        slash = re.match(r"\s*/\s*", norm[end:seg_end])
+        if slash:
+            after = end + slash.end()
+            for other_field, pattern, _strength in _COMPILED:
+                m = pattern.match(norm, after, seg_end) if other_field == field else None
+                if (
+                    m
+                    and m.end() > after
+                    and (_AFTER_OK.match(norm, m.end()) or norm[m.end() - 1 : m.end()] in ".#°:")
+                ):
+                    end = max(end, m.end())
+        if field == "po_number":
+            # "PO / N° commande": the noun after the number sign is still the label
+            more = re.match(
+                r"\s*(?:de\s+)?(?:commande|bestellung|order|auftrag|cde)\b", norm[end:seg_end]
+            )
+            if more:
+                end += more.end()
         # the colon, hash or equal sign that closes the label belongs to it
         tail = re.match(r"\s*[:#=]+", norm[end:])
         if tail:

@@ -793,3 +793,23 @@ def test_a_speck_read_as_a_quote_inside_a_scanned_label():
     line = document_lines(as_scan(read_pdf(pdf([[(200, 40, "BESTELL ‘NR. B-26-04471")]]))))[0]
     hits = find_labels(line)
     assert [(h.field, h.text) for h in hits] == [("po_number", "BESTELL ‘NR.")]
+
+
+def test_bilingual_labels_and_sap_export_titles():
+    order = extract_from_text(
+        "PURCHASE ORDER\nPO / N° commande  PO-26-11873\nOrder date / Date 2026-11-19\n"
+        "Required date / Date requise 2026-12-01\n\n- 10 x A-778\n"
+    )
+    assert order.po_number.value == "PO-26-11873"
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 1)
+    assert "required date date requise" in order.requested_delivery_date.rule
+    from ingestion.extraction import extract_from_sheet
+
+    rows = [["N° PO", "PO-26-11902"], [], ["Référence", "Désignation", "Qté"], ["A-1", "x", "2"]]
+    assert extract_from_sheet(rows).po_number.value == "PO-26-11902"
+    sap = [
+        ["Einkaufsbeleg", "Belegdatum", "Material", "Kurztext", "Bestellmenge"],
+        ["4500319388", "26.11.2026", "10005102", "Reihenklemme", "4"],
+        ["4500319388", "26.11.2026", "10006002", "Steuerleitung", "500"],
+    ]
+    assert extract_from_sheet(sap).po_number.value == "4500319388"
