@@ -139,7 +139,17 @@ def parse_postal_line(
     if m:
         return m["zip"], text.replace(m["zip"], "").strip(" ,"), "CA"
     m = _CITY_ZIP.match(text)
-    if m and len(m["city"]) >= 3 and _PLACE_NAME.fullmatch(m["city"].strip()):
+    if (
+        m
+        and len(m["city"]) >= 3
+        and len(m["city"].split()) <= 4
+        and _PLACE_NAME.fullmatch(m["city"].strip())
+        # "Ihr Elektromeister in Aachen seit 1987": a year
+        and not re.search(
+            r"(?i)\b(?:seit|since|depuis|founded|established|est\.|gegr\.?|gegründet)$",
+            m["city"].strip(),
+        )
+    ):
         return m["zip"], m["city"].strip(), None
     return None
 

@@ -415,6 +415,7 @@ def test_a_number_after_a_label_is_no_postal_code():
     assert parse_postal_line("Objet : Commande n° 1131", language="fr") is None
     assert parse_postal_line("Kunden-Nr. bei Ihnen: 20931", language="de") is None
     assert parse_postal_line("Nyon 1260", language="fr") == ("1260", "Nyon", None)
+    assert parse_postal_line("Ihr Elektromeister in Aachen seit 1987", language="de") is None
 
 
 def test_a_cable_type_is_no_british_postcode():
