@@ -381,9 +381,9 @@ def block_lines(
         if _is_table_header(ln):
             break
         if label_column and any(
-            h.field in STOP_FIELDS and h.x0 < left - tol for h in find_labels(ln)
+            h.field in STOP_FIELDS and abs(h.x0 - hit.x0) <= tol for h in find_labels(ln)
         ):
-            break  # the next label of the label column ("Liefertermin:") ends the block
+            break  # the next label of our label column ("Liefertermin:") ends the block
         idx = [
             i
             for i, w in enumerate(ln.words)

@@ -814,3 +814,22 @@ def test_bilingual_labels_and_sap_export_titles():
         ["4500319388", "26.11.2026", "10006002", "Steuerleitung", "500"],
     ]
     assert extract_from_sheet(sap).po_number.value == "4500319388"
+
+
+def test_labels_of_the_column_beside_do_not_end_the_block():
+    page = [
+        (40, 40, "BESTELLUNG"),
+        (40, 80, "Bestell-Nr.: BE-26-01187"),
+        (300, 80, "Lieferadresse:"),
+        (370, 80, "Baustelle Wohnanlage Pichling"),
+        (40, 92, "Datum: 26. November 2026"),
+        (370, 92, "Traunauweg 12"),
+        (370, 104, "4030 Linz"),
+        *table(
+            [40, 120, 330, 400, 480],
+            150,
+            [["Pos", "Bezeichnung", "Menge", "EP", "GP"], ["1", "Kabel", "12", "3,45", "41,40"]],
+        ),
+    ]
+    ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
+    assert (ship_to.value.street, ship_to.value.postal_code) == ("Traunauweg 12", "4030")
