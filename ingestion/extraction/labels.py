@@ -517,7 +517,7 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         slash = re.match(r"\s*/\s*", norm[end:seg_end])
         if slash:
             after = end + slash.end()
-            for other_field, pattern, _strength in _COMPILED:
+            for other_field, pattern, other_strength in _COMPILED:
                 m = pattern.match(norm, after, seg_end) if other_field == field else None
                 if (
                     m
@@ -525,10 +525,12 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
                     and (_AFTER_OK.match(norm, m.end()) or norm[m.end() - 1 : m.end()] in ".#°:")
                 ):
                     end = max(end, m.end())
+                    strength = max(strength, other_strength)  # "nr. / Bon de commande n°"
         if field == "po_number":
             # "PO / N° commande": the noun after the number sign is still the label
             more = re.match(
-                r"\s*(?:de\s+)?(?:commande|bestellung|order|auftrag|cde)\b", norm[end:seg_end]
+                r"\s*(?:de\s+)?(?:commande|bestellung|order|auftrag|cde)(?=\s|:|$)",
+                norm[end:seg_end],
             )
             if more:
                 end += more.end()

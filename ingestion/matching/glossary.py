@@ -37,6 +37,10 @@ zingues zinc|inox stainless|acier steel|bois wood|papier paper|kraft kraft|noirs
 noires black|blancs white|blanches white|bleus blue|bleue blue|bleues blue|verts green
 vertes green|rouges red|jaunes yellow|double double|face sided|protection protector
 protections protector|mural wall|murale wall|plastique plastic|bande tape|bandes tape
+noir black|blanc white|bleu blue|rouge red|vert green|jaune yellow|brun brown|marron brown
+gris grey|couronne ring|couronnes ring|disjoncteur mcb|disjoncteurs mcb|borne connector|bornes connector
+levier lever|encastrement flush|entrees way|interrupteur switch|interrupteurs switch
+prise socket|prises socket|lampe lamp|ampoules bulb|tube tube|rallonges extension
 """
 
 _GERMAN = """
@@ -66,6 +70,10 @@ druckverschlussbeutel zip bags|mullsacke bin bags|mullbeutel bin bags|leder leat
 arbeitshandschuhe work gloves|schnittschutz cut-resistant|schnittschutzhandschuhe cut-resistant gloves
 verzinkt zinc|edelstahl stainless|stahl steel|holz wood|papier paper|schwarze black
 weisse white|blaue blue|grune green|rote red|gelbe yellow|graue grey|flach flat
+leitungsschutzschalter mcb|ls-schalter mcb|klemme connector|klemmen connector
+hebelklemme lever connector|hebelklemmen lever connector|unterputzdose flush box
+schwarz black|weiss white|blau blue|rot red|grun green|gelb yellow|braun brown|grau grey
+schalter switch|steckdose socket|steckdosen socket|lampe lamp|ring ring
 """
 
 

@@ -110,7 +110,13 @@ def _numbers(text: str) -> set[str]:
 
 def _marks(text: str) -> set[str]:
     """Words of letters and digits: a model ("Sub1"), a drive type ("TX25")."""
-    return {w for w in text.split() if re.search(r"\d", w) and re.search(r"[a-z]", w)}
+    return {
+        w
+        for w in text.split()
+        if re.search(r"\d", w)
+        and re.search(r"[a-z]", w)
+        and not re.fullmatch(r"(?:mm|cm|m|dm)[23]", w)  # mm², a unit
+    }
 
 
 _SIZE_LETTERS = {"xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl"}
@@ -145,9 +151,11 @@ def description_similarity(query: str, candidate: str, **_kwargs) -> float:
     if qm:  # marks weigh when the query writes some ("Sub1"), not when it leaves them out
         qn, cn = qn | qm, cn | _marks(candidate)
     if qn and cn and qn != cn:
-        # sizes of the product the query lacks weigh more than stray numbers in the query
+        # sizes of the product the query lacks weigh more than stray numbers in the query;
+        # a query that only leaves some out ("MCB 1P B16" of "MCB 1P B16 6kA") conflicts less
         missing = (len(cn - qn) + 0.3 * len(qn - cn)) / max(len(qn | cn), 1)
-        score *= 1 - 0.35 * min(1.0, missing * 2)
+        weight = 0.35 if qn - cn else 0.15
+        score *= 1 - weight * min(1.0, missing * 2)
     qc, cc = _colours(query), _colours(candidate)
     if qc and cc and qc != cc:
         score *= 0.8

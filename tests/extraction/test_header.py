@@ -808,6 +808,10 @@ def test_bilingual_labels_and_sap_export_titles():
 
     rows = [["N° PO", "PO-26-11902"], [], ["Référence", "Désignation", "Qté"], ["A-1", "x", "2"]]
     assert extract_from_sheet(rows).po_number.value == "PO-26-11902"
+    rows[0] = ["Bestelbon nr. / Bon de commande n°", "", "2026/BR/0412"]
+    assert extract_from_sheet(rows).po_number.value == "2026/BR/0412"
+    cde = extract_from_text("Notre commande n° CDE-2026-1184.\n\n- 10 x A-778\n").po_number
+    assert cde.value == "CDE-2026-1184"
     sap = [
         ["Einkaufsbeleg", "Belegdatum", "Material", "Kurztext", "Bestellmenge"],
         ["4500319388", "26.11.2026", "10005102", "Reihenklemme", "4"],

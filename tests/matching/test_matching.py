@@ -502,3 +502,18 @@ def test_a_part_number_nobody_knows_leaves_the_words_match_for_a_person():
     assert match.confidence <= 0.85  # confirmed once, the part number is learned
     numbered = replace(line, customer_sku="3.000", codes=("3.000",))  # a line number
     assert match_product(numbered, "C00002", _md()).confidence >= 0.9
+
+
+def test_an_electricians_words_and_a_spec_left_out():
+    products = PRODUCTS + (
+        'CB-10204,,"H07V-K 2,5 mm² blue, ring 100 m",RL,22.50,EUR\n'
+        'CB-10205,,"H07V-K 2,5 mm² brown, ring 100 m",RL,22.50,EUR\n'
+        'PR-20116,,"MCB 1P B16 6kA, Norelek NB116",EA,4.95,EUR\n'
+        'PR-20110,,"MCB 1P B10 6kA, Norelek NB110",EA,4.95,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    for text, sku in [
+        ("H07V-K 2,5 bleu", "CB-10204"),
+        ("disjoncteurs 1P B16 Norelek NB116", "PR-20116"),
+    ]:
+        assert match_product(_line(text), "C00001", md).sku == sku, text
