@@ -2,12 +2,13 @@
 
 Tesseract on a fax reads the letter for the digit inside numbers and identifiers: ``4S00``
 for 4500, ``FRO2409476702`` for a VAT number, ``1O0``, and leaves specks of a ruling around
-a number (``_12``, ``7,40:``, ``(2``) or a code (``_MF-48657``, ``MF:-49817``); it reads the
-first digit of a bold amount as a sign (``§52.70``, ``{278,87``) and the O of a code's letter
-prefix as a zero (``P0-0048812``, ``0A/2026/1342``). :func:`fix_ocr_layout` rewrites such
-words of OCR pages and lowers their confidence (:data:`FIXED_CONFIDENCE`), so that a field
-read from a fixed word is never trusted enough to skip the order desk. Words of text PDFs
-are never touched.
+a number (``_12``, ``7,40:``, ``(2``) or a code (``_MF-48657``, ``MF:-49817``, ``TAP~3470``,
+``SAF -7401-WH`` cut in two words); it reads the first digit of a bold amount as a sign
+(``§52.70``, ``{278,87``), the S (or 5) of an item code as a ``§`` (``GLV-2204-§``) and the O
+of a code's letter prefix as a zero (``P0-0048812``, ``0A/2026/1342``). :func:`fix_ocr_layout`
+rewrites such words of OCR pages and lowers their confidence (:data:`FIXED_CONFIDENCE`), so
+that a field read from a fixed word is never trusted enough to skip the order desk. Words of
+text PDFs are never touched.
 """
 
 from __future__ import annotations
@@ -56,6 +57,12 @@ _CODE_SPECKS = (
 # thousands space was lost)
 _AMOUNT_FIRST = {"§": "5", "{": "1"}
 _AMOUNT_SIGN = re.compile(r"^([§{])(?=\d{1,3}[.,]\d{2}$)")
+# a streak read as a tilde, an underscore or an equals sign where a code's dash is
+# (``TAP~3470``, ``TLS~-9815-BK``)
+_CODE_DASH = re.compile(r"^([A-Z]{2,5})[~_=]+-?(?=\d)")
+# a § inside an item code (its dash-separated letters and digits): an S where it stands for a
+# size or a letter ("GLV-2204-§"), a 5 beside a digit ("ABR-§125")
+_CODE_SECTION = re.compile(r"^[A-Z]{1,5}-[A-Z0-9§-]*§[A-Z0-9§-]*$")
 # the letter O of a code's letter prefix read as a zero: ``P0-0048812``, ``0A/2026/1342``
 _PREFIX_ZERO = re.compile(r"^(?=[A-Z0]*[A-Z])(?=[A-Z]*0)([A-Z0]{2,4})(?=[-/]\d)")
 
@@ -70,6 +77,12 @@ def fix_word_text(text: str) -> tuple[str, bool, bool]:
     sign = _AMOUNT_SIGN.match(text)
     if sign:
         return _AMOUNT_FIRST[sign.group(1)] + text[1:], True, specks
+    dash = _CODE_DASH.match(text)
+    if dash:
+        return _CODE_DASH.sub(r"\1-", text), True, specks
+    if _CODE_SECTION.match(text) and re.search(r"\d", text):
+        fixed = re.sub(r"(?<=\d)§|§(?=\d)", "5", text).replace("§", "S")
+        return fixed, True, specks
     prefix = _PREFIX_ZERO.match(text)
     if prefix:
         return prefix.group(1).replace("0", "O") + text[prefix.end() :], True, specks
@@ -85,6 +98,37 @@ def fix_word_text(text: str) -> tuple[str, bool, bool]:
         return "".join(TO_DIGIT.get(c, c) for c in text), True, specks
     fixed = _BETWEEN_DIGITS.sub(lambda m: TO_DIGIT[m.group(1) or m.group(2)], text)
     return fixed, fixed != text, specks
+
+
+# a code split after its letters: ``SAF`` and ``-7401-WH`` a hair apart
+_CODE_HEAD = re.compile(r"^[A-Z]{2,5}$")
+_CODE_TAIL = re.compile(r"^-\d[A-Z0-9-]*$")
+
+
+def _joined_codes(words: list[Word]) -> list[Word]:
+    out: list[Word] = []
+    for word in words:
+        if out:
+            prev = out[-1]
+            height = max(prev.bottom - prev.top, word.bottom - word.top, 1.0)
+            overlap = min(prev.bottom, word.bottom) - max(prev.top, word.top)
+            if (
+                _CODE_HEAD.match(prev.text)
+                and _CODE_TAIL.match(word.text)
+                and 0 <= word.x0 - prev.x1 < 0.4 * height
+                and overlap > 0.5 * height
+            ):
+                out[-1] = replace(
+                    prev,
+                    text=prev.text + word.text,
+                    x1=word.x1,
+                    top=min(prev.top, word.top),
+                    bottom=max(prev.bottom, word.bottom),
+                    confidence=min(prev.confidence, word.confidence, FIXED_CONFIDENCE),
+                )
+                continue
+        out.append(word)
+    return out
 
 
 def fix_ocr_layout(layout: Layout) -> Layout:
@@ -109,5 +153,7 @@ def fix_ocr_layout(layout: Layout) -> Layout:
                 word = replace(word, text=text, confidence=confidence)
                 changed = True
             words.append(word)
-        pages.append(replace(page, words=tuple(words)) if changed else page)
+        joined = _joined_codes(words)
+        changed = changed or len(joined) != len(words)
+        pages.append(replace(page, words=tuple(joined)) if changed else page)
     return replace(layout, pages=tuple(pages))

@@ -17,13 +17,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.model import ExtractedLine
 from ingestion.extraction.numbers import number_candidates, parse_number
+from ingestion.extraction.ocrfix import FIXED_CONFIDENCE
 from ingestion.extraction.units import normalise_unit, quantity_text, split_quantity_unit
 from ingestion.layout import TextSource
 
@@ -271,6 +272,7 @@ class Header:
     lines_used: int = 1
     score: float = 0.0
     bottom: float = 0.0
+    inferred: bool = False  # a title not read, its role told by the rows under it
 
 
 def _header_cells(line: TextLine) -> tuple[list[Column], int]:
@@ -433,6 +435,58 @@ def find_headers(lines: list[TextLine]) -> list[Header]:
     return headers
 
 
+UNTITLED_QUANTITY = 0.7  # items under a quantity title that was not read: a person checks
+
+
+def untitled_quantity_headers(lines: list[TextLine]) -> list[Header]:
+    """Scanned tables whose quantity title was not read ("Quantité" blurred to "re"): a title
+    line of a code and a description title and an unreadable title right of them, under which
+    the first rows each hold a code, words and a whole number under that title."""
+    out = []
+    for k, line in enumerate(lines):
+        if line.source != TextSource.OCR or sum(ch.isdigit() for ch in line.text) > 2:
+            continue
+        cells, _unknown = _header_cells(line)
+        roles = [c.role for c in cells]
+        if (
+            set(roles) & NUMERIC_ROLES
+            or not set(roles) & CODE_ROLES
+            or "description" not in roles
+            or len(line.words) > 12
+        ):
+            continue
+        last_text = max(i for i, role in enumerate(roles) if role in CODE_ROLES | {"description"})
+        below = [ln for ln in lines[k + 1 : k + 3] if ln.page == line.page]
+        for q in range(last_text + 1, len(cells)):
+            if roles[q] != "unknown":
+                continue
+            columns = [
+                Column("quantity" if i == q else c.role, c.x0, c.x1, c.text)
+                for i, c in enumerate(cells)
+            ]
+            reach = 3 * line.char_width()
+            if len(below) == 2 and all(_under_title(ln, columns, q, reach) for ln in below):
+                out.append(
+                    Header(line=line, columns=columns, score=1.0, bottom=line.bottom, inferred=True)
+                )
+                break
+    return out
+
+
+def _under_title(line: TextLine, columns: list[Column], q: int, reach: float) -> bool:
+    """An item row with a code and a whole number right under the title of column ``q``."""
+    row = _row(line, columns)
+    quantity = row.cells.get(q, [])
+    title = columns[q]
+    return (
+        row.is_item
+        and any(row.has(role) for role in CODE_ROLES)
+        and len(quantity) == 1
+        and bool(re.fullmatch(r"\d{1,5}", quantity[0].text))
+        and title.x0 - reach <= (quantity[0].x0 + quantity[0].x1) / 2 <= title.x1 + reach
+    )
+
+
 def _without_specks(line: TextLine) -> TextLine | None:
     """A scanned title line without the lone characters OCR makes of rules and shading
     ("7 7 7 u u Qty u 7" under "Order"); None when nothing else is left."""
@@ -522,8 +576,25 @@ class Token:
     segment: int
 
 
+# an item code of letters, a dash and digits ("CLN-9210", "TAP-3150") is no number: its three
+# letters are not a currency code with a minus sign
+_CODE_NOT_NUMBER = re.compile(r"^[A-Za-z]{2,}[-–/]\d")
+_CURRENCY_CODES = {"EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "NOK", "DKK", "PLN"}
+
+
+def _numbers(text: str) -> list[Decimal]:
+    """Readings of a number (see ``numbers.number_candidates``); none for an item code."""
+    text_ = text.strip()
+    if (
+        _CODE_NOT_NUMBER.match(text_)
+        and re.sub(r"[-–/].*", "", text_).upper() not in _CURRENCY_CODES
+    ):
+        return []
+    return number_candidates(text)
+
+
 def _is_number(text: str) -> bool:
-    return bool(number_candidates(text))
+    return bool(_numbers(text))
 
 
 def _tokens(line: TextLine) -> list[Token]:
@@ -630,6 +701,8 @@ def _type_cost(token: Token, role: str) -> float:
             return 0.3  # "3 BOX" in a quantity column without a unit column
         if role == "quantity" and re.fullmatch(r"[A-Z]{1,4}\.?", text):
             return 0.8  # a unit we do not know, in capitals
+        if role == "quantity" and _CORRECTED_QTY.match(text):
+            return 1.0  # "24-6": a quantity corrected by hand, the old one struck out
         return 6.0
     if role == "unit":
         if normalise_unit(text):
@@ -648,7 +721,9 @@ def _type_cost(token: Token, role: str) -> float:
     if role == "date":
         return 0.0 if dates_mod.find_dates(text) or re.search(r"\d", text) else 3.0
     if role == "description":
-        return 0.6 if is_num else 0.0
+        # an item code ("TPB-10541") no more than a number is a description's word: a narrow
+        # code title leaves it as near the description's column as its own
+        return 0.6 if is_num or _CODE_NOT_NUMBER.match(text) else 0.0
     return 0.8  # unknown / ignore columns take anything, a little reluctantly
 
 
@@ -728,6 +803,9 @@ class Row:
     extra_text: list[tuple[int, str]] = field(default_factory=list)
     extra_codes: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
+    # on a scan: the quantity cell holds two numbers, one struck out ("24-6"), or nothing
+    # that reads as a quantity ("0", "a") beside an item's own code
+    quantity_doubt: str = ""
 
     def text(self, role: str) -> str:
         return " ".join(
@@ -764,10 +842,96 @@ def _row(line: TextLine, columns: list[Column]) -> Row:
     row = Row(line=line, roles=[c.role for c in columns])
     for token, c in zip(tokens, assignment, strict=True):
         row.cells.setdefault(c, []).append(token)
+    if line.source == TextSource.OCR:
+        _corrected_quantity(row)
     _classify_row(row, columns)
     if not row.is_item:
         _rescue_by_arithmetic(row)
+    if not row.is_item and line.source == TextSource.OCR and _unread_quantity(row):
+        row.is_item, row.quantity_doubt = True, "unread"
     return row
+
+
+# two whole numbers in a scanned quantity cell, a stroke between them: one was struck out and
+# the other written beside it ("24-6", "20=40")
+_CORRECTED_QTY = re.compile(r"^(\d{1,5})\s*[-=~—–]+\s*(\d{1,5})$")
+_LETTER_QTY_UNIT = re.compile(r"^([SIl|LBZ])([A-Za-z]{2,4}\.?)$")
+CORRECTED_QUANTITY = 0.45  # which of the two numbers stands, a person decides
+UNREAD_QUANTITY = 0.3
+
+
+def _corrected_quantity(row: Row) -> None:
+    """The first number of a corrected quantity cell stands for the quantity, flagged; a
+    number beside an unsure scrap that is no unit ("26 a", "b= 12": a struck number) is
+    flagged too."""
+    k = row.roles.index("quantity") if "quantity" in row.roles else None
+    tokens = row.cells.get(k, []) if k is not None else []
+    if k is not None and _glued_quantity(row, k):
+        return
+    if len(tokens) == 1:
+        m = _CORRECTED_QTY.match(tokens[0].text)
+        if m:
+            tok = tokens[0]
+            row.cells[k] = [Token(m.group(1), tok.x0, tok.x1, tok.conf, tok.segment)]
+            row.quantity_doubt = "corrected"
+    elif len(tokens) == 2 and sum(_is_number(t.text) for t in tokens) == 1:
+        scrap = next(t for t in tokens if not _is_number(t.text))
+        if (
+            len(scrap.text) <= 3
+            and scrap.conf < 0.6
+            and not re.search(r"\d", scrap.text)
+            and not normalise_unit(scrap.text)
+        ):
+            row.quantity_doubt = "corrected"
+
+
+def _glued_quantity(row: Row, k: int) -> bool:
+    """A quantity of one digit read as a letter and glued to its unit ("SEA" for 5 EA, "lea"
+    for 1 ea), alone under the quantity (or under the unit, the quantity empty): the digit goes
+    under the quantity, with the confidence of a word whose letters were read as digits."""
+    unit_k = row.roles.index("unit") if "unit" in row.roles else None
+    for j in (k, unit_k):
+        tokens = row.cells.get(j, []) if j is not None else []
+        if len(tokens) != 1 or (j != k and row.cells.get(k)):
+            continue
+        glued = _LETTER_QTY_UNIT.match(tokens[0].text)
+        if not glued or not normalise_unit(glued.group(2)):
+            continue
+        tok = tokens[0]
+        cut = tok.x0 + (tok.x1 - tok.x0) / len(tok.text)
+        digit = glued.group(1).replace("L", "1").translate(_OCR_DIGITS)
+        conf = min(tok.conf, FIXED_CONFIDENCE)
+        row.cells[k] = [Token(digit, tok.x0, cut, conf, tok.segment)]
+        unit = Token(glued.group(2), cut, tok.x1, tok.conf, tok.segment)
+        if j == k:
+            row.cells[k].append(unit)
+        else:
+            row.cells[j] = [unit]
+        return True
+    return False
+
+
+def _unread_quantity(row: Row) -> bool:
+    """A scanned row with a code of its own under a code title, words under the description
+    and something under the quantity title that reads as no quantity ("0" for a handwritten
+    10, a struck number read "a"): an item whose quantity a person has to read."""
+    if "quantity" not in row.roles or not row.has("quantity") or not row.has("description"):
+        return False
+    quantity = row.cells[row.roles.index("quantity")]
+    if len(quantity) != 1 or len(quantity[0].text) > 3:
+        return False
+    if not re.search(r"[^\W\d_]{3}", row.text("description")):
+        return False
+    if any(row.has(r) for r in ("unit_price", "line_total")):
+        return False  # numbers there: _rescue_by_arithmetic's rows, or no item at all
+    codes = [
+        t.text
+        for k, toks in row.cells.items()
+        if row.roles[k] in CODE_ROLES
+        for t in toks
+        if _CODE.match(t.text) and re.search(r"\d", t.text) and re.search(r"[A-Za-z]", t.text)
+    ]
+    return bool(codes) and not _looks_like_date(row.text("quantity"))
 
 
 def _looks_like_date(text: str) -> bool:
@@ -869,6 +1033,8 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
                     if len(t.split()) == 1 and _CODE.match(t) and not normalise_unit(t)
                 ),
                 "ints": [int(t) for t in texts if re.fullmatch(r"\d{1,6}", t)],
+                # a whole number last, after words that ran in from the left ("x 33 m, 100")
+                "ends_int": sum(1 for t in texts if re.fullmatch(r"\d{1,6}", t.split()[-1])),
                 "gtins": sum(1 for t in texts if gtin_valid(t)),
                 "decimals": sum(
                     1 for t in texts if re.fullmatch(r"[€$£]?\s?\d{1,7}[.,]\d{2,4}\s?[€$£]?", t)
@@ -910,18 +1076,34 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
             changed = True
         elif role == "unknown" and st["decimals"] >= 0.8 * n and "unit_price" not in roles:
             roles[k], changed = "unit_price", True
+        elif (
+            role == "unknown"
+            and "quantity" not in roles
+            and n >= 2
+            and st["ends_int"] >= 0.8 * n
+            and len(st["ints"]) >= 0.5 * n
+            and set(roles[:k]) & (CODE_ROLES | {"description"})
+            and set(roles[k + 1 :]) & {"unit_price", "line_total", "gross_price"}
+        ):
+            # whole numbers between the items' words and their prices, under a title that was
+            # not read ("Qté cdée" read "até cade"): the quantity; the arithmetic checks it
+            roles[k], changed = "quantity", True
         elif role in ("code", "unknown") and st["words"] >= 2.5 and "description" not in roles:
             roles[k], changed = "description", True
-        elif (
-            role == "description"
-            and st["words"] <= 1.2
-            and st["codes"] >= 0.8 * n
-            and roles.count("description") == 1
-        ):
+        elif role == "description" and st["words"] <= 1.2 and st["codes"] >= 0.8 * n:
+            # codes under a description title, the words beside them: under another title, or
+            # under a second description title ("Désignation" / "Bezeichnung" read as two)
             wider = [
                 j
                 for j, s in enumerate(stats)
-                if j != k and s["words"] >= 2.5 and roles[j] in ("code", "unknown")
+                if j != k
+                and s["words"] >= 2.5
+                and (
+                    roles[j] in ("code", "unknown")
+                    and roles.count("description") == 1
+                    or roles[j] == "description"
+                    and not set(roles) & CODE_ROLES
+                )
             ]
             if wider:
                 roles[k], roles[wider[0]], changed = "code", "description", True
@@ -976,15 +1158,15 @@ def _pick_numbers(
     decimals the price is printed with."""
     quantity, _unit = split_quantity_unit(qty_text) if qty_text else (None, None)
     first = quantity_text(qty_text) if qty_text else ""
-    qty_options = number_candidates(first) if quantity is not None else []
+    qty_options = _numbers(first) if quantity is not None else []
     if quantity is not None and not qty_options:
         qty_options = [quantity]
     if not price_text and gross_text:
         price_text, gross_text = gross_text, ""
     # a gross price column beside the price column: the price printed is already net
     price_is_net = bool(gross_text)
-    price_options = number_candidates(price_text) if price_text else []
-    total_options = number_candidates(total_text) if total_text else []
+    price_options = _numbers(price_text) if price_text else []
+    total_options = _numbers(total_text) if total_text else []
     discount = parse_number(disc_text.replace("%", "")) if disc_text else None
     if discount is not None:
         discount = abs(discount)
@@ -1202,6 +1384,8 @@ def extract_lines(
         # pages hold what is said about the order, never a table of its items
         headers = [h for h in headers if h.line.page == lines[0].page]
     if not headers:
+        headers = untitled_quantity_headers(lines)
+    if not headers:
         return TableResult([], [], [], set())
     best = max(headers, key=lambda h: h.score)
     headers = [
@@ -1212,6 +1396,7 @@ def extract_lines(
     rows: list[Row] = []
     header_lines: list[int] = []
     consumed: set[int] = set()
+    untitled: set[int] = set()  # lines of rows under an inferred title
     columns: list[Column] | None = None
     k = position[headers[0].line.index]
     current = headers[0]
@@ -1237,8 +1422,10 @@ def extract_lines(
         body, k, _ended = _table_body(lines, start, header, header_at)
         table_columns = header.columns
         table_rows = [_row(ln, table_columns) for ln in body]
-        refined = _refine_roles(table_rows, table_columns)
-        if refined is not None:
+        for _ in range(2):  # a column's role told, the next may be told by the rows then
+            refined = _refine_roles(table_rows, table_columns)
+            if refined is None:
+                break
             table_columns = refined
             table_rows = [_row(ln, table_columns) for ln in body]
         _demote_unpriced(table_rows)
@@ -1254,6 +1441,8 @@ def extract_lines(
         ]
         rows.extend(table_rows)
         consumed.update(r.line.index for r in table_rows)
+        if header.inferred:
+            untitled.update(r.line.index for r in table_rows)
         columns = table_columns
     extracted = _rows_to_lines(
         rows,
@@ -1262,6 +1451,10 @@ def extract_lines(
         default_year=default_year,
         decimal_sep_sure=decimal_sep_sure,
     )
+    extracted = [
+        _capped(ln, UNTITLED_QUANTITY) if ln.source.get("line") in untitled else ln
+        for ln in extracted
+    ]
     charges = [ln for ln in extracted if _is_charge(ln)]
     if charges and len(charges) < len(extracted):
         extracted = [ln for ln in extracted if ln not in charges]
@@ -1272,6 +1465,14 @@ def extract_lines(
         if not row.is_item:
             charged += _charge_row_amount(row, decimal_sep) or 0
     return TableResult(extracted, rows, header_lines, consumed, columns, charges=charged)
+
+
+def _capped(line: ExtractedLine, cap: float) -> ExtractedLine:
+    return replace(
+        line,
+        confidence=min(line.confidence, cap),
+        field_confidence={k: min(v, cap) for k, v in line.field_confidence.items()},
+    )
 
 
 def _demote_unpriced(rows: list[Row]) -> None:
@@ -1574,6 +1775,10 @@ def _amount_before_date(text: str) -> str:
 
 
 ZEROS_FIXED = 0.6  # numbers whose misread zeros the arithmetic put back: a person checks
+# a number the other two of its row made up for (one digit inserted, dropped or changed): below
+# the decision's corroboration floor too, since lines that add up to a printed total would
+# also "confirm" a price the buyer miscalculated
+DIGIT_FIXED = 0.45
 
 
 def _zero_readings(text: str, decimal_sep: str | None) -> dict[Decimal, int]:
@@ -1621,6 +1826,83 @@ def _zeros_misread(
     return Numbers(q, p, t, None, None, None, True)
 
 
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _one_digit_apart(read: str, meant: str) -> bool:
+    """Digit strings equal but for one digit inserted, dropped or changed."""
+    if abs(len(read) - len(meant)) > 1:
+        return False
+    if len(read) == len(meant):
+        return sum(a != b for a, b in zip(read, meant, strict=True)) <= 1
+    short, long = sorted((read, meant), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _printed(value: Decimal, decimals: int) -> str:
+    return f"{value:.{decimals}f}"
+
+
+_CENT = Decimal("0.01")
+
+
+def _one_digit_misread(
+    qty_text: str, price_text: str, total_text: str, decimal_sep: str | None
+) -> Numbers | None:
+    """On a scan whose quantity × price is not the amount: the reading where one of the three
+    numbers is what the other two make it, and differs from what was read by one digit
+    inserted, dropped or changed, or only by its separators (a handwritten "3,10" read "3,0",
+    "1,10" read "10", a broken "3,10" read "2,10", ".2" for 2 with a speck). When two readings
+    fit, the one that changes only separators wins; else nothing is sure enough."""
+    if not (qty_text and price_text and total_text):
+        return None
+    qty_first = quantity_text(qty_text)
+    q = parse_number(qty_first, decimal_sep=decimal_sep) if _is_number(qty_first) else None
+    p = parse_number(price_text, decimal_sep=decimal_sep) if _is_number(price_text) else None
+    t = parse_number(total_text, decimal_sep=decimal_sep) if _is_number(total_text) else None
+    if not (q and p and t) or q <= 0 or p <= 0 or t <= 0 or t != t.quantize(_CENT):
+        return None
+    found: list[tuple[int, Decimal, Decimal, Decimal]] = []
+
+    def fits(read: str, meant: str) -> None | int:
+        read, meant = _digits(read), _digits(meant)
+        if read == meant:
+            return 0
+        return 1 if _one_digit_apart(read, meant) else None
+
+    # the price misread: the amount over the quantity, at the fewest decimals that give it
+    for decimals in (2, 3, 4):
+        price = (t / q).quantize(Decimal(1).scaleb(-decimals))
+        if price > 0 and (q * price).quantize(_CENT) == t:
+            cost = fits(price_text, _printed(price, max(decimals, _decimals(price_text))))
+            if cost is not None:
+                found.append((cost, q, price, t))
+            break
+    # the amount misread: the quantity times the price
+    total = (q * p).quantize(_CENT)
+    cost = fits(total_text, _printed(total, max(2, _decimals(total_text))))
+    if cost is not None and total > 0:
+        found.append((cost, q, p, total))
+    # the quantity misread: a whole number (or as many decimals as were read) of units
+    places = _decimals(qty_first)
+    quantity = (t / p).quantize(Decimal(1).scaleb(-places))
+    if quantity > 0 and (quantity * p).quantize(_CENT) == t:
+        whole = quantity == quantity.to_integral_value()
+        quantity = quantity.quantize(Decimal(1)) if whole else quantity
+        cost = fits(qty_first, _printed(quantity, 0 if whole else places))
+        if cost is not None:
+            found.append((cost, quantity, p, t))
+    if not found:
+        return None
+    best = min(cost for cost, *_ in found)
+    readings = {(fq, fp) for cost, fq, fp, _ft in found if cost == best}
+    if len(readings) != 1:
+        return None
+    _cost, fq, fp, ft = next(f for f in found if f[0] == best)
+    return Numbers(fq, fp, ft, None, None, None, True)
+
+
 def _rows_to_lines(
     rows: list[Row],
     *,
@@ -1664,11 +1946,16 @@ def _rows_to_lines(
                 if moved:
                     row.cells.setdefault(_role_index(row, "description"), []).extend(moved)
                 qty_text = ""
-        digits_fixed = False
+        digits_fixed = digit_fixed = False
         if not nums.arithmetic_ok and row.line.source == TextSource.OCR:
             fixed = _zeros_misread(qty_text, price_text, total_text, decimal_sep)
             if fixed is not None:
                 nums, digits_fixed = fixed, True
+            elif not (pe_text or per_hundred or row.text("discount") or row.text("gross_price")):
+                # (q × p = amount only: no discount or price unit in between)
+                fixed = _one_digit_misread(qty_text, price_text, total_text, decimal_sep)
+                if fixed is not None:
+                    nums, digit_fixed = fixed, True
         description_parts = sorted(
             [(row.line.index, row.text("description"))] + list(row.extra_text)
         )
@@ -1740,6 +2027,13 @@ def _rows_to_lines(
             confidence *= 0.6 + 0.4 * min(ocr_confs)
         if digits_fixed:
             confidence = min(confidence, ZEROS_FIXED)
+        if digit_fixed:
+            confidence = min(confidence, DIGIT_FIXED)
+        if row.quantity_doubt == "corrected":
+            confidence = min(confidence, CORRECTED_QUANTITY)
+        elif row.quantity_doubt == "unread":
+            nums = replace(nums, quantity=None, arithmetic_ok=False)
+            confidence = min(confidence, UNREAD_QUANTITY)
         out.append(
             ExtractedLine(
                 line_no=line_no or n,
@@ -1762,7 +2056,15 @@ def _rows_to_lines(
                     "unit_price": round(confidence if nums.unit_price is not None else 0.0, 3),
                 },
                 source=row.line.source_ref(),
-                rule="table_row" + ("+arithmetic" if nums.arithmetic_ok else ""),
+                # a number the others made up: no arithmetic the document vouches for
+                rule="table_row"
+                + (
+                    "+digit_repaired"
+                    if digit_fixed
+                    else "+arithmetic"
+                    if nums.arithmetic_ok
+                    else ""
+                ),
                 raw_text=row.line.text,
             )
         )
