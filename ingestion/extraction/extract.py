@@ -79,6 +79,18 @@ def _delivery_hint(lines, order_date, skip_lines, ctx) -> Field | None:
     return None
 
 
+_COVER_WORDS = re.compile(
+    r"pages?\s*\(?(?:incl|including|y\s+compris|inkl)|nombre\s+de\s+pages|seitenzahl|anzahl\s+seiten|"
+    r"fax\s+cover|cover\s+sheet|page\s+de\s+garde|deckblatt|bordereau\s+(?:de\s+)?(?:transmission|fax)"
+)
+
+
+def _cover_pages(lines, order_lines) -> set[int]:
+    """Pages that are a fax's cover sheet: its words, and none of the order's items."""
+    item_pages = {ln.source.get("page") for ln in order_lines}
+    return {ln.page for ln in lines if _COVER_WORDS.search(ln.norm) and ln.page not in item_pages}
+
+
 def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | None:
     """The date a fax machine printed across the top of the page, when its clock looks set."""
     days = [
@@ -125,7 +137,7 @@ def _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst):
         )
     if order_date is not None and sent and order_date.rule != "sent_date":
         day = max(sent)
-        if not (day - FAX_DAY_SLACK <= order_date.value <= day + dt.timedelta(days=1)):
+        if not (day - FAX_DAY_SLACK <= order_date.value <= day):
             order_date = order_date.with_confidence(
                 round(order_date.confidence * 0.7, 4), "+far_from_fax_day"
             )
@@ -373,6 +385,15 @@ def extract_from_layout(
     if delivery is None:
         delivery = _delivery_hint(lines, order_date, fax_lines | table.consumed, ctx)
     order_date, delivery = _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst)
+    if (
+        order_date is not None
+        and len(layout.pages) > 1
+        and order_date.source.get("page") in _cover_pages(lines, order_lines)
+    ):
+        # "Date: 11-Jun-2026" on a fax cover sheet: the day it was sent, not the order's
+        order_date = order_date.with_confidence(
+            round(min(order_date.confidence, 0.6), 4), "+cover_sheet"
+        )
     currency = document_currency(ctx, candidates)
     customer_number = choose(candidates, "customer_number")
     payment_terms = choose(candidates, "payment_terms")

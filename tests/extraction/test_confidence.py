@@ -459,3 +459,31 @@ def test_a_labelled_date_that_is_the_day_the_message_was_sent_is_sure():
     later = extract_from_text(body, sent_date=dt.date(2026, 12, 9)).order_date
     assert later.value == dt.date(2026, 12, 7)
     assert later.confidence < 0.72  # 07/12 or 12/07: nothing on the page tells
+
+
+def test_the_date_of_a_fax_cover_sheet_is_the_day_it_was_sent():
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import as_scan, pdf, table
+
+    cover = [
+        (40, 60, "To: Norvell Industrie & Emballage SAS"),
+        (40, 74, "Date: 11-Jun-2026"),
+        (40, 88, "Pages (incl. cover): 2"),
+        (40, 110, "Please find our purchase order attached."),
+    ]
+    order = [
+        (40, 60, "PURCHASE ORDER 4711"),
+        *table(
+            [40, 120, 330, 400, 480],
+            100,
+            [
+                ["Item", "Description", "Qty", "Price", "Amount"],
+                ["A-778", "Sleeve", "12", "3.45", "41.40"],
+            ],
+        ),
+    ]
+    read = extract_from_layout(as_scan(read_pdf(pdf([cover, order])))).order_date
+    assert read.value == dt.date(2026, 6, 11)
+    assert read.confidence < 0.72
+    assert "cover_sheet" in read.rule
