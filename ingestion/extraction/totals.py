@@ -10,6 +10,7 @@ from decimal import Decimal
 from ingestion.extraction.geometry import TextLine
 from ingestion.extraction.model import ExtractedLine, Field
 from ingestion.extraction.numbers import find_numbers, number_candidates, parse_number
+from ingestion.layout import TextSource
 
 _NET = re.compile(
     r"(?:sub[\s-]?total|net\s+total|total\s+net|total\s+(?:h\.?t\.?|hors\s+taxes?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
@@ -156,6 +157,10 @@ def net_total(
         )
         for c in a.candidates or [a.value]:
             if _close(c, line_sum):
+                # a scan's total a few cents off the lines' sum ("315,69" for 315,60): a
+                # misread digit more likely than a rounding
+                if a.line.source == TextSource.OCR and abs(c - line_sum) > Decimal("0.011"):
+                    return line_sum
                 return c
             for extra in {table_charges, table_charges + above} - {Decimal(0)}:
                 if _close(c, line_sum + extra):

@@ -99,3 +99,22 @@ def test_delivery_words_of_other_rows_are_no_charge():
     assert CHARGE_WORDS.match("freight")
     for text in ("delivery address", "delivery date", "transport par camion", "delivery terms"):
         assert not CHARGE_WORDS.match(text), text
+
+
+def test_a_scans_total_a_few_cents_off_the_lines_is_their_sum():
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import as_scan, pdf, table
+
+    rows = [
+        ["Menge", "Artikel-Nr.", "Bezeichnung", "Preis", "Betrag"],
+        ["24", "ABR-5125-60", "Fächerscheibe", "3,10", "74,40"],
+        ["200", "TLS-9815-BK", "Marker", "1,10", "220,00"],
+        ["6", "SAF-7310-L", "Warnweste", "2,60", "15,60"],
+    ]
+    page = [(40, 40, "BESTELLSCHEIN"), *table([40, 90, 170, 330, 400], 100, rows)]
+    page.append((330, 170, "Summe netto"))
+    page.append((400, 170, "310,09"))
+    typed = read_pdf(pdf([page]))
+    assert extract_from_layout(typed).total.value == Decimal("310.09")  # as printed
+    assert extract_from_layout(as_scan(typed)).total.value == Decimal("310.00")
