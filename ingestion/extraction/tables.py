@@ -1743,7 +1743,12 @@ def _price_and_per(row: Row) -> tuple[str, str]:
             return m["price"], m["per"].replace(".", "")
     if price_text and not pe_text:
         m = _PER.match(price_text.strip())
-        if m and ("price_unit" in row.roles or "/" in price_text):
+        if m and (
+            "price_unit" in row.roles
+            or "/" in price_text
+            # "8,19 100" under "Preis pro": the price, a space, then what it is for
+            or re.fullmatch(r"\S+\s+\S+", price_text.strip()) is not None
+        ):
             return m["price"], m["per"].replace(".", "")
     return price_text, pe_text
 

@@ -422,3 +422,21 @@ def test_specks_of_a_scanned_title_row_do_not_keep_its_second_line_apart():
         ("FMT-50-33-YB", Decimal("12"), Decimal("5.93")),
         ("FMT-50-33-WH", Decimal("50"), Decimal("4.99")),
     ]
+
+
+def test_a_price_and_what_it_is_for_under_one_title():
+    """SAP's "Preis pro" over "8,19 100": 8,19 for 100 pieces."""
+    rows = [
+        ["Pos.", "Material", "Bezeichnung", "Bestellmenge", "ME", "Preis pro", "Nettowert"],
+        ["00010", "100034135", "Sechskantschraube M6x20", "2.500", "ST", "8,19 100", "204,75"],
+        ["00020", "100034270", "Isolierband PVC 19 mm", "250", "RL", "0,87 1", "217,50"],
+    ]
+    order = extract_from_layout(
+        read_pdf(
+            pdf([[(40, 40, "Bestellung"), *table([40, 70, 120, 300, 360, 390, 460], 100, rows)]])
+        )
+    )
+    assert [(ln.quantity, ln.unit_price, ln.price_unit) for ln in order.lines] == [
+        (Decimal("2500"), Decimal("8.19"), Decimal("100")),
+        (Decimal("250"), Decimal("0.87"), None),  # for one: no price unit
+    ]
