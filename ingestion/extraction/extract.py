@@ -91,17 +91,21 @@ def _cover_pages(lines, order_lines) -> set[int]:
     return {ln.page for ln in lines if _COVER_WORDS.search(ln.norm) and ln.page not in item_pages}
 
 
-def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | None:
-    """The date a fax machine printed across the top of the page, when its clock looks set."""
-    days = [
+def _fax_dates(lines, fax_lines, dayfirst) -> list[dt.date]:
+    """The dates a fax machine printed across the top of the pages."""
+    return [
         m.value
         for ln in lines
         if ln.index in fax_lines
         for m in dates_mod.find_dates(ln.text, dayfirst=dayfirst)
     ]
-    if not days:
+
+
+def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | None:
+    """The date a fax machine printed across the top of the page, when its clock looks set."""
+    day = max(_fax_dates(lines, fax_lines, dayfirst), default=None)
+    if day is None:
         return None
-    day = max(days)
     if received is not None and not (received - dt.timedelta(days=400) <= day <= received):
         return None  # a machine whose clock was never set (01/01/2000), or one ahead
     return day
@@ -111,12 +115,7 @@ def _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst):
     """Dates that do not fit together are doubtful: a delivery more than a year after the
     order (a scan's 2026 read as 2028), an order date months away from the day the fax machine
     printed on the page (11 read as 01)."""
-    sent = [
-        m.value
-        for ln in lines
-        if ln.index in fax_lines
-        for m in dates_mod.find_dates(ln.text, dayfirst=dayfirst)
-    ]
+    sent = _fax_dates(lines, fax_lines, dayfirst)
     ordered = order_date.value if order_date is not None else max(sent, default=None)
     if (
         delivery is not None

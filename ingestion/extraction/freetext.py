@@ -431,11 +431,7 @@ def _times_qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | 
 def _split_price(rest: str, *, decimal_sep: str | None) -> tuple[Decimal | None, str]:
     """The unit price written after the item ("à 6,80 €", "zum Preis von 5,82 €") and the
     words before it."""
-    text = " " + rest
-    pm = _PRICE.search(text)
-    while pm is not None and not _is_price(pm, text):
-        # matches may overlap: "A2 à CHF 9.95" is no price "2" but holds "à CHF 9.95"
-        pm = _PRICE.search(text, pm.start() + 1)
+    pm = _price_match(" " + rest)
     if pm is None:
         return None, rest
     return parse_number(pm["price"], decimal_sep=decimal_sep), (" " + rest)[: pm.start()]
@@ -450,11 +446,18 @@ _AMOUNT_AFTER = re.compile(
 )
 
 
-def _amount_after_price(rest: str, *, decimal_sep: str | None) -> Decimal | None:
-    text = " " + rest
+def _price_match(text: str) -> re.Match | None:
+    """The first price written in ``text``."""
     pm = _PRICE.search(text)
     while pm is not None and not _is_price(pm, text):
+        # matches may overlap: "A2 à CHF 9.95" is no price "2" but holds "à CHF 9.95"
         pm = _PRICE.search(text, pm.start() + 1)
+    return pm
+
+
+def _amount_after_price(rest: str, *, decimal_sep: str | None) -> Decimal | None:
+    text = " " + rest
+    pm = _price_match(text)
     if pm is None:
         return None
     after = text[pm.end() :]

@@ -67,10 +67,6 @@ _RELATIVE = re.compile(
     rf"|\b(?:(?P<next>{_NEXT})\s+)?(?P<weekday>{_WEEKDAY_RE})\b(?:\s+(?P<prochain>prochain))?"
     rf"(?:,?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?(?![\d./:]|\s*(?:h\b|uhr)))?"
 )
-_QUOTED = re.compile(
-    r"^(?:>|-{2,}\s*(?:original|forwarded|message)|le .{5,80} a ecrit|on .{5,80} wrote|am .{5,80} schrieb|"
-    r"de\s*:|from\s*:|von\s*:)",
-)
 
 ABSOLUTE = 0.85  # a date printed in full in a delivery sentence
 RELATIVE = 0.8  # "tomorrow", "Monday 7th": counted from the day the message was sent
@@ -80,12 +76,11 @@ UNREAD = 0.3
 
 
 def _sentences(lines: list[TextLine]) -> list[tuple[str, TextLine]]:
-    """The body's sentences (folded), each with its first line; quoted history left out."""
+    """The body's sentences (folded), each with its first line. Quoted history is cut before
+    (``ingestion.splitting.quotes``): what is left is the order."""
     out: list[tuple[str, TextLine]] = []
     for ln in lines:
         norm = ln.norm.strip()
-        if _QUOTED.match(norm):
-            break
         for part in re.split(r"(?<=[a-z)\]])[.!?;]\s+|\s+-\s+(?=[a-z])", norm):
             if part.strip():
                 out.append((part, ln))
