@@ -56,9 +56,13 @@ _GROUPING = _SPACES + "'’"
 _NUMBER_BODY = re.compile(
     r"^\d{1,3}(?:[ \u00a0\u202f\u2009\u2007'’.,]\d{3})*(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?$|^[.,]\d+$"
 )
+# three capitals are a currency only when they are an ISO code: "PVC-110" is an item code, not
+# minus 110 in a currency called PVC
+_ISO_ALTERNATION = "|".join(sorted(ISO_CURRENCIES))
 _CURRENCY_STRIP = re.compile(
-    r"^(?:US\$|USD\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|SFr\.|Fr\.|[€£$¥₹]|zł|Kč|[A-Z]{3}(?=[\s\d.,-]))\s*"
-    r"|\s*(?:US\$|[€£$¥₹]|zł|Kč|[A-Z]{3}|SFr\.|Fr\.)$"
+    r"^(?:US\$|USD\$|CA\$|C\$|AU\$|A\$|NZ\$|HK\$|S\$|SFr\.|Fr\.|[€£$¥₹]|zł|Kč"
+    rf"|(?:{_ISO_ALTERNATION})(?=[\s\d.,-]))\s*"
+    rf"|\s*(?:US\$|[€£$¥₹]|zł|Kč|{_ISO_ALTERNATION}|SFr\.|Fr\.)$"
 )
 
 # a number inside running text: digits with grouping and a decimal part, optionally signed

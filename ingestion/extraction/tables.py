@@ -576,20 +576,12 @@ class Token:
     segment: int
 
 
-# an item code of letters, a dash and digits ("CLN-9210", "TAP-3150") is no number: its three
-# letters are not a currency code with a minus sign
-_CODE_NOT_NUMBER = re.compile(r"^[A-Za-z]{2,}[-–/]\d")
-_CURRENCY_CODES = {"EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "NOK", "DKK", "PLN"}
+# an item code of letters, dashes and digits ("CLN-9210", "PAL-PLA-1200")
+_CODE_NOT_NUMBER = re.compile(r"^[A-Za-z]{2,}[-–/](?:[A-Za-z0-9]+[-–/])*[A-Za-z]*\d")
 
 
 def _numbers(text: str) -> list[Decimal]:
-    """Readings of a number (see ``numbers.number_candidates``); none for an item code."""
-    text_ = text.strip()
-    if (
-        _CODE_NOT_NUMBER.match(text_)
-        and re.sub(r"[-–/].*", "", text_).upper() not in _CURRENCY_CODES
-    ):
-        return []
+    """Readings of a number (see ``numbers.number_candidates``)."""
     return number_candidates(text)
 
 

@@ -35,8 +35,11 @@ def test_parse_number_reads_every_common_form(text, expected):
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["abc", "12.3.4", "", "1,2,3"])
+@pytest.mark.parametrize(
+    "text", ["abc", "12.3.4", "", "1,2,3", "PVC-110", "PAL-PLA-1200", "12 PCS", "ABC 12"]
+)
 def test_parse_number_refuses_non_numbers(text):
+    # three capitals are a currency only when they are an ISO code: "PVC-110" is an item code
     assert parse_number(text) is None
 
 
