@@ -75,7 +75,8 @@ _CITY_ZIP = re.compile(r"^(?P<city>[^\d,]+?)\s*,?\s+(?P<zip>\d{4,5})$")
 
 _STREET_WORDS = re.compile(
     r"\b(?:street|st\.?|avenue|ave\.?|av\.?|road|rd\.?|lane|ln\.?|drive|dr\.?|boulevard|blvd\.?|way|court|ct\.?|place|pl\.?|"
-    r"parkway|pkwy|highway|hwy|square|sq|suite|ste\.?|building|bldg|floor|unit|p\.?\s?o\.?\s?box|"
+    r"parkway|pkwy|highway|hwy|freeway|fwy|expressway|expy|turnpike|tpke|pike|circle|cir|terrace|trail|"
+    r"square|sq|suite|ste\.?|building|bldg|floor|unit|p\.?\s?o\.?\s?box|"
     r"rue|avenue|bd|allee|chemin|impasse|route|quai|cours|zone|za|zi|zac|lieu-dit|bp|cs|"
     r"stra(?:ss|ß)e|str\.?|weg|gasse|platz|allee|ring|damm|ufer|postfach|chaussee|steig)\b",
     re.IGNORECASE,
@@ -118,7 +119,12 @@ def parse_postal_line(
     m = _EU.match(text)
     if m:
         city = m["city"].strip(" ,")
-        if len(city) >= 2 and not _STREET_WORDS.search(" ".join(city.split()[1:])):
+        if (
+            len(city) >= 2
+            and not _STREET_WORDS.search(" ".join(city.split()[1:]))
+            # "1999 N Stemmons Fwy": an American house number before a compass point
+            and not re.match(r"(?:[NSEW]|NE|NW|SE|SW)\.?\s+\w", city)
+        ):
             country = None
             if m["cc"]:
                 country = _EU_PREFIX.get(m["cc"].upper())

@@ -61,6 +61,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ("requested_delivery_date", r"date\s?liv(?:r(?:aison)?)?\.?", 0.95),
     ("vendor_number", r"code\s?fourn(?:isseur)?\.?", 1.0),
     ("po_number", r"commande", 0.6),
+    ("po_number", r"cde\.?(?=\s)", 0.6),  # "Cde BC26-2509": commande, shortened
     ("po_number", r"n\s?/\s?ref(?:erence)?\.?|notre\s+commande", 0.7),
     ("po_number", r"votre\s+ref(?:erence)?\.?|v\s?/\s?ref(?:erence)?\.?", 0.55),
     ("po_number", r"ref(?:erence)?\.?\s+client", 0.6),

@@ -418,6 +418,22 @@ def test_a_number_after_a_label_is_no_postal_code():
     assert parse_postal_line("Ihr Elektromeister in Aachen seit 1987", language="de") is None
 
 
+def test_an_american_street_is_no_european_postal_line():
+    from ingestion.extraction.addresses import parse_address, parse_postal_line
+
+    assert parse_postal_line("1999 N Stemmons Fwy") is None
+    assert parse_postal_line("3000 SE 5th Ave") is None
+    assert parse_postal_line("3100 Sankt Pölten") == ("3100", "Sankt Pölten", None)
+    signature = extract_from_text(
+        "Please ship 220 M of RP-PP-8MM.\n\nMany thanks,\n\nAshley Davis\n"
+        "Keystone Fabrication LLC\n1999 N Stemmons Fwy\nDallas, TX 75207\n"
+    )
+    assert signature.buyer.value.postal_code == "75207"
+    assert parse_address(["1999 N Stemmons Fwy", "Dallas, TX 75207"]).street == (
+        "1999 N Stemmons Fwy"
+    )
+
+
 def test_a_cable_type_is_no_british_postcode():
     from ingestion.extraction.addresses import parse_postal_line
 
@@ -837,3 +853,11 @@ def test_labels_of_the_column_beside_do_not_end_the_block():
     ]
     ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
     assert (ship_to.value.street, ship_to.value.postal_code) == ("Traunauweg 12", "4030")
+
+
+def test_cde_shortens_commande_before_a_po_number():
+    order = extract_from_text(
+        "Bonjour,\n\nnous souhaitons commander :\n\n- 10 x réf NG-XXL-BL (Gants nitrile)\n",
+        subject="Cde BC26-2509",
+    )
+    assert order.po_number.value == "BC26-2509"
