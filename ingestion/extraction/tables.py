@@ -45,7 +45,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"ihre\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|lieferanten[\s-]*(?:art(?:ikel)?[\s.-]*(?:nr\.?|nummer)?|nr\.?|nummer)|artikel[\s-]*lieferant|(?:supplier|vendor)\s+(?:item|article|part)(?:\s*(?:no\.?|#|number|code))?|hersteller[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|sku|"
         r"(?:art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|ref(?:erence)?\.?|code|item(?:\s*(?:no\.?|code))?|part\s*(?:no\.?|number)|artikelnummer)\s*"
         r"(?:lieferant(?:en)?|fournisseur|fourn\.?|supplier|vendor|leverancier|lev\.?)|"
-        r"(?:lieferanten|hersteller)[\s-]*material(?:nummer|[\s.-]*nr\.?)?|(?:vendor|supplier)\s+material(?:\s*(?:no\.?|number))?",
+        r"(?:lieferanten|hersteller)[\s-]*material(?:nummer|[\s.-]*nr\.?)?|"
+        r"(?:kred(?:itor(?:en)?)?|lief)\.?[\s-]*(?:art(?:ikel)?|mat(?:erial)?)[\s.-]*(?:nr\.?|nummer|no\.?)?|(?:vendor|supplier)\s+material(?:\s*(?:no\.?|number))?",
     ),
     (
         "customer_sku",
@@ -681,6 +682,10 @@ def _repair_ocr_number(text: str, following: str) -> str:
     return text
 
 
+# "10", "0010.", and JD Edwards' "1.000" / "2.001" (a line and its sub-line)
+_LINE_NO = re.compile(r"(?P<no>\d{1,6})\.?|(?P<jde>\d{1,4})\.\d{3}")
+
+
 def _type_cost(token: Token, role: str) -> float:
     text = token.text
     is_num = _is_number(text) or bool(re.fullmatch(r"-?\d+(?:[.,]\d+)?\s?%", text))
@@ -701,7 +706,7 @@ def _type_cost(token: Token, role: str) -> float:
             return 0.0
         return 2.5 if is_num else 1.0
     if role == "line_no":
-        return 0.0 if re.fullmatch(r"\d{1,6}\.?", text) else 4.0
+        return 0.0 if _LINE_NO.fullmatch(text) else 4.0
     if role in CODE_ROLES:
         if normalise_unit(text) and not re.search(r"\d", text):
             return 2.0
@@ -727,6 +732,10 @@ def _bands(columns: list[Column]) -> list[tuple[float, float]]:
         right = (c.x1 + columns[k + 1].x0) / 2 if k + 1 < len(columns) else c.x1 + 1e4
         bands.append((min(left, c.x0), max(right, c.x1)))
     return bands
+
+
+# a code or a number of one word: "00010", "100034135", "GL-4471"
+_CODE_TOKEN = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9\-/.]*")
 
 
 def assign(
@@ -760,8 +769,12 @@ def assign(
     back = [[0] * m for _ in range(n)]
     for c in range(m):
         dp[0][c] = costs[0][c]
+    coded = [bool(_CODE_TOKEN.fullmatch(t.text)) for t in tokens]
     for i in range(1, n):
         same_segment = tokens[i].segment == tokens[i - 1].segment
+        # two codes side by side ("00010 100034135", SAP's position and material) are two
+        # cells more often than one, however close
+        two_codes = same_segment and coded[i] and coded[i - 1]
         best_prev, best_prev_c = inf, 0
         for c in range(m):
             if c > 0 and dp[i - 1][c - 1] < best_prev:
@@ -773,7 +786,9 @@ def assign(
                 stay += 1.2  # two separate values in one cell
             if role in NUMERIC_ROLES and not same_segment and not unit_after_qty:
                 stay += 2.0
-            change = best_prev + (0.8 if same_segment else 0.0)
+            if two_codes and (role in CODE_ROLES or role == "line_no"):
+                stay += 0.6
+            change = best_prev + (0.3 if two_codes else 0.8 if same_segment else 0.0)
             if stay <= change:
                 dp[i][c], back[i][c] = stay + costs[i][c], c
             else:
@@ -1025,6 +1040,7 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
                     if len(t.split()) == 1 and _CODE.match(t) and not normalise_unit(t)
                 ),
                 "ints": [int(t) for t in texts if re.fullmatch(r"\d{1,6}", t)],
+                "line_nos": sum(1 for t in texts if _LINE_NO.fullmatch(t)),
                 # a whole number last, after words that ran in from the left ("x 33 m, 100")
                 "ends_int": sum(1 for t in texts if re.fullmatch(r"\d{1,6}", t.split()[-1])),
                 "gtins": sum(1 for t in texts if gtin_valid(t)),
@@ -1059,7 +1075,7 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
         elif (
             role in ("line_no", "unknown")
             and st["codes"] >= 0.8 * n
-            and n - len(st["ints"]) >= 0.5 * n
+            and n - st["line_nos"] >= 0.5 * n
             and not {"code", "customer_sku"} <= set(roles)
             and (role == "line_no" or _titled_as_code(columns[k].text))
         ):
@@ -1983,7 +1999,8 @@ def _rows_to_lines(
                 codes.append(token)
         line_no = None
         if row.text("line_no"):
-            digits = re.sub(r"\D", "", row.text("line_no"))
+            m = _LINE_NO.fullmatch(row.text("line_no").strip())
+            digits = (m["no"] or m["jde"]) if m else re.sub(r"\D", "", row.text("line_no"))
             line_no = int(digits) if digits else None
         requested = None
         for text in [row.text("date"), *row.dates]:

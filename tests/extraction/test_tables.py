@@ -440,3 +440,80 @@ def test_a_price_and_what_it_is_for_under_one_title():
         (Decimal("2500"), Decimal("8.19"), Decimal("100")),
         (Decimal("250"), Decimal("0.87"), None),  # for one: no price unit
     ]
+
+
+def test_jd_edwards_line_numbers_are_no_part_numbers():
+    rows = [
+        ["Line", "Item Number", "Description", "Quantity", "UM", "Unit Cost", "Extended Cost"],
+        ["1.000", "LG-NIT-M", "Nitrile gloves size M", "40", "BX", "6.20", "248.00"],
+        ["2.000", "PT-200-ST", "Pipette tips 200 ul sterile", "12", "PK", "18.50", "222.00"],
+        ["3.000", "WP-CR-9", "Cleanroom wipes 9x9", "1,000", "EA", "0.45", "450.00"],
+    ]
+    order = extract_from_layout(
+        read_pdf(
+            pdf(
+                [[(40, 40, "PURCHASE ORDER"), *table([40, 80, 150, 330, 380, 410, 480], 100, rows)]]
+            )
+        )
+    )
+    assert [(ln.line_no, ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        (1, "LG-NIT-M", Decimal("40")),
+        (2, "PT-200-ST", Decimal("12")),
+        (3, "WP-CR-9", Decimal("1000")),
+    ]
+
+
+def test_sap_position_material_and_vendor_number_close_together_are_three_cells():
+    """SAP prints "00010 100034135 GL-4471" a space or two apart: position, the buyer's
+    material and the vendor's article ("Kred.-Artikelnr.")."""
+    rows = [
+        [
+            "Pos.",
+            "Material",
+            "Kred.-Artikelnr.",
+            "Bezeichnung",
+            "Menge",
+            "ME",
+            "Preis",
+            "PE",
+            "Nettowert",
+        ],
+        [
+            "00010",
+            "100034135",
+            "GL-4471",
+            "Nitrilhandschuhe Gr. M",
+            "40",
+            "KAR",
+            "620,00",
+            "100",
+            "248,00",
+        ],
+        [
+            "00020",
+            "100034270",
+            "PT-200",
+            "Pipettenspitzen 200 µl",
+            "12",
+            "PAK",
+            "18,50",
+            "1",
+            "222,00",
+        ],
+    ]
+    order = extract_from_layout(
+        read_pdf(
+            pdf(
+                [
+                    [
+                        (40, 40, "Bestellung 4500012345"),
+                        *table([30, 62, 112, 180, 320, 360, 390, 445, 490], 100, rows),
+                    ]
+                ]
+            )
+        )
+    )
+    assert [(ln.line_no, ln.customer_sku, ln.sku, ln.description) for ln in order.lines] == [
+        (10, "100034135", "GL-4471", "Nitrilhandschuhe Gr. M"),
+        (20, "100034270", "PT-200", "Pipettenspitzen 200 µl"),
+    ]
