@@ -20,6 +20,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
+from ingestion.extraction.addresses import parse_postal_line
 from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.labels import find_labels
 from ingestion.extraction.model import ExtractedLine
@@ -705,6 +706,54 @@ _SKIP_LINE = re.compile(
 )
 
 
+# "10 Europaletten neu (VP-10090)": a line that starts with a count and goes on with words
+_COUNT_THEN_WORDS = re.compile(
+    r"^\s*(?P<qty>\d{1,5}(?:[.,]\d{1,3})?)\s*(?:[x×*]\s*)?(?P<rest>[A-Za-zÀ-ÿ].*)"
+)
+
+
+def _list_runs(texts: list[str], *, decimal_sep: str | None) -> set[int]:
+    """Lines of a list written without bullets, one item per line, each starting with its
+    count: "10 Europaletten neu (VP-10090)" / "2 Abroller für Klebeband" / "50 Stk. Karton …".
+    A run of two or more such lines counts as a list when one of them reads as an item on its
+    own (a unit or a code): then every line of the run is read as a bulleted item."""
+    candidate = []
+    for text in texts:
+        m = _COUNT_THEN_WORDS.match(text)
+        candidate.append(
+            bool(m)
+            and not _BULLET.match(text)
+            and not _NOT_GOODS.match(m["rest"])
+            and not _SKIP_LINE.match(fold(text))
+            and parse_postal_line(text) is None
+        )
+    out: set[int] = set()
+    k = 0
+    while k < len(texts):
+        if not candidate[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < len(texts) and candidate[end + 1]:
+            end += 1
+        run = range(k, end + 1)
+        if len(run) >= 2 and any(_counted_first(texts[j], decimal_sep) for j in run):
+            out.update(run)
+        k = end + 1
+    return out
+
+
+def _counted_first(text: str, decimal_sep: str | None) -> bool:
+    """Whether the line reads as an item on its own, counted by its leading number."""
+    item = _parse_clause(text, bullet=False, decimal_sep=decimal_sep)
+    m = _COUNT_THEN_WORDS.match(text)
+    return (
+        item is not None
+        and m is not None
+        and item.quantity == parse_number(m["qty"], decimal_sep=decimal_sep)
+    )
+
+
 def extract_free_lines(
     lines: list[TextLine],
     *,
@@ -725,6 +774,7 @@ def extract_free_lines(
         seen.add(key)
         out.append(_copy(item, line_no=len(out) + 1, source=ln.source_ref()))
 
+    listed = _list_runs(texts, decimal_sep=decimal_sep)
     for k, (ln, text) in enumerate(zip(lines, texts, strict=True)):
         if k in kv_consumed:
             if k in kv_items:
@@ -761,6 +811,8 @@ def extract_free_lines(
         clauses = _SPLIT.split(body)
         for clause in clauses:
             item = _parse_clause(clause, bullet=bullet, decimal_sep=decimal_sep)
+            if item is None and k in listed:
+                item = _parse_clause(clause, bullet=True, decimal_sep=decimal_sep)
             if item is not None:
                 if ln.source != TextSource.OCR and _plainly_listed(
                     _LEAD_IN.sub("", body if len(clauses) == 1 else clause), item

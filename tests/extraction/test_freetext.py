@@ -476,3 +476,22 @@ def test_listed_items_with_thousands_and_more_count_words():
         ("NV-CB-310220200-DW", Decimal("2500"), 0.9),
         ("HV-XXL-OR", Decimal("48"), 0.9),
     ]
+
+
+def test_a_list_without_bullets_counts_every_line_that_starts_with_its_count():
+    text = (
+        "für den Versand der Spindeln brauchen wir bitte:\n\n"
+        "10 Europaletten neu (VP-10090)\n"
+        "6 Rollen Luftpolsterfolie 1 m x 50 m (VP-10077)\n"
+        "2 Abroller für Klebeband (die einfachen bis 50 mm)\n"
+        "50 Stk. Karton 2-wellig 500x400x400 (VP-10024)\n\n"
+        "Danke!\nCem Yilmaz\nHollerbach Feinmechanik GmbH\n"
+        "Gottlieb-Daimler-Straße 7\n71254 Ditzingen\n"
+    )
+    order = extract_from_text(text)
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("VP-10090", Decimal("10")),
+        ("VP-10077", Decimal("6")),
+        (None, Decimal("2")),
+        ("VP-10024", Decimal("50")),
+    ]
