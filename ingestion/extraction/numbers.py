@@ -214,7 +214,8 @@ def find_currencies(text: str) -> list[str]:
     lowered = text.lower()
     for word, code in CURRENCY_WORDS.items():
         for m in re.finditer(rf"\b{word}\b", lowered):
-            found.append((m.start(), code))
+            if not _EURO_PALLET.match(lowered, m.end()):  # "used euro pallets"
+                found.append((m.start(), code))
     found.sort()
     return [code for _, code in found]
 

@@ -317,10 +317,19 @@ def build_draft(
         # the customer is invoiced in USD and the page shows EUR: a person checks
         currency = currency.with_confidence(min(currency.confidence, 0.8), "+not_the_customers")
     if currency is None and customer_currency:
+        country_currency = md.country_currency(customer.code)
+        doubtful = (
+            record is not None
+            and not record.currency
+            and country_currency is not None
+            and country_currency != customer_currency
+        )
         currency = Field(
             value=customer_currency,
-            confidence=0.9 if customer.code else 0.5,
-            rule="customer_currency",
+            # a British customer's order with no currency on it, and a catalogue in euros: it
+            # may be either, a person says which
+            confidence=0.6 if doubtful else 0.9 if customer.code else 0.5,
+            rule="customer_currency" + ("(not_the_countrys)" if doubtful else ""),
         )
     elif (
         currency is not None

@@ -84,6 +84,8 @@ def test_a_euro_pallet_is_no_currency():
 
     assert find_currencies("3 each EUR pallet 1200 x 800 mm, new, EPAL") == []
     assert find_currencies("2 EUR-Paletten") == []
+    assert find_currencies("KPF/501 Used euro pallets 20 each 11.00") == []
+    assert find_currencies("20 euros la palette") == ["EUR"]
     assert find_currencies("Total EUR 12,00") == ["EUR"]
 
 
