@@ -207,11 +207,31 @@ def split_address_lines(lines: list[str]) -> list[str]:
                 # "…, Los Angeles, CA 90045": the town and its state line stay together
                 pieces[-2:] = [f"{pieces[-2]}, {pieces[-1]}"]
             pieces = [_town_part(p) for p in pieces]
-            if len(pieces) >= 3 and any(parse_postal_line(p) for p in pieces[1:]):
+            pieces = [q for p in pieces for q in _street_then_town(p)]
+            if (len(pieces) >= 3 and any(parse_postal_line(p) for p in pieces[1:])) or (
+                len(pieces) == 2 and parse_postal_line(pieces[1]) and re.search(r"\d", pieces[0])
+            ):
                 out.extend(pieces)
             else:
                 out.append(part)
     return out
+
+
+_TOWN_AT_END = re.compile(r"^(?P<head>.*\S)\s+(?P<tail>\d{4,5}\s+[^\W\d_][^\d,]*)$")
+
+
+def _street_then_town(piece: str) -> list[str]:
+    """ "Distriport 1 rue du Languedoc 13310 Saint-Martin-de-Crau": the street and the town
+    written on one line with no comma between them, as two parts."""
+    m = _TOWN_AT_END.match(piece)
+    if (
+        m
+        and not parse_postal_line(piece)
+        and parse_postal_line(m["tail"])
+        and (_STREET_WORDS.search(m["head"]) or re.search(r"\d", m["head"]))
+    ):
+        return [m["head"], m["tail"]]
+    return [piece]
 
 
 def _town_part(piece: str) -> str:
@@ -558,6 +578,7 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
             chunk = re.split(r"(?<=[a-zà-ÿ)\d])\.\s", chunk)[0].strip(" .;)")
             pieces = [p.strip() for p in chunk.split(",") if p.strip()]
             pieces = [_town_part(p) for p in pieces]
+            pieces = [q for p in pieces for q in _street_then_town(p)]
             postal = next(
                 (i for i, p in enumerate(pieces) if i and parse_postal_line(p, language=language)),
                 None,

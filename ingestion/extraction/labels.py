@@ -176,7 +176,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "ship_to",
-        r"livrer\s+a|adresse\s+de\s+livraison|lieu\s+de\s+livraison|livraison\s+a|a\s+livrer\s+a|destinataire\s+(?:de\s+la\s+)?(?:livraison|marchandise)|"
+        r"livrer\s+a|adresse\s+(?:de\s+)?livraison|adr\.?\s+(?:de\s+)?livr(?:aison)?\.?|lieu\s+de\s+livraison|livraison\s+a|a\s+livrer\s+a|destinataire\s+(?:de\s+la\s+)?(?:livraison|marchandise)|"
         r"(?:a|sur)\s+l'adresse\s+suivante|(?:to|at)\s+the\s+following\s+address|an\s+(?:die\s+)?folgende\s+(?:adresse|anschrift)",
         1.0,
     ),

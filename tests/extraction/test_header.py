@@ -861,3 +861,26 @@ def test_cde_shortens_commande_before_a_po_number():
         subject="Cde BC26-2509",
     )
     assert order.po_number.value == "BC26-2509"
+
+
+def test_a_delivery_address_on_one_line_without_a_comma_before_the_town():
+    order = extract_from_text(
+        "N° commande : LS-26-0958\n"
+        "Adresse livraison : LogiSud Entrepôts Bât. C, Distriport 1 rue du Languedoc 13310 "
+        "Saint-Martin-de-Crau\n\n- 60 RL film étirable 23 µ\n"
+    )
+    ship_to = order.ship_to.value
+    assert (ship_to.street, ship_to.postal_code, ship_to.city) == (
+        "Distriport 1 rue du Languedoc",
+        "13310",
+        "Saint-Martin-de-Crau",
+    )
+
+
+def test_a_delivery_address_label_without_de():
+    from ingestion.extraction.geometry import document_lines
+    from ingestion.extraction.labels import find_labels
+
+    for label in ("Adresse livraison", "Adr. livraison"):
+        line = document_lines(read_pdf(pdf([[(40, 40, label), (140, 40, "Dépôt C")]])))[0]
+        assert [h.field for h in find_labels(line)] == ["ship_to"]
