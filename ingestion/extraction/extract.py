@@ -158,10 +158,12 @@ def _fax_header_lines(lines: list[TextLine], layout: Layout) -> set[int]:
 
 def _default_year(lines: list[TextLine], today: dt.date | None) -> int:
     """The year of dates printed without one: the year of the document's full dates."""
+    # cell by cell: "Mon 14 Dec" beside "28 Canal Wharf" is no "14 Dec 28"
     years = [
         d.value.year
         for ln in lines
-        for d in dates_mod.find_dates(ln.text)
+        for s0, s1 in ln.segments
+        for d in dates_mod.find_dates(ln.text_of(s0, s1))
         if d.kind in ("iso", "numeric", "named")
     ]
     if years:

@@ -58,6 +58,14 @@ def _fills_its_cell(hit: LabelHit) -> bool:
     return s0 == hit.first_word and s1 - 1 == hit.last_word
 
 
+# a delivery label's answer that is no date: "dès que possible", "ASAP", "sofort"
+_NO_DATE_VALUE = re.compile(
+    r"^\W*(?:asap|as\s+soon\s+as\s+possible|urgent|immediate(?:ly)?|des\s+que\s+possible|"
+    r"au\s+plus\s+(?:vite|tot)|urgent|sofort|schnellstmoglich|baldmoglichst|"
+    r"so\s+schnell\s+wie\s+moglich|umgehend|tbc|to\s+be\s+confirmed|a\s+confirmer)\b"
+)
+
+
 def _value_slices(
     hit: LabelHit, lines_by_page: dict[int, list[TextLine]], hits_by_line: dict[int, list[LabelHit]]
 ):
@@ -90,6 +98,8 @@ def _value_slices(
                     stop = other.first_word
                     break
             out.append(("right", line, s0, stop, line.text_of(s0, stop)))
+            if _NO_DATE_VALUE.search(fold(line.text_of(s0, stop))):
+                return out  # "Délai | dès que possible": the label has its answer, no date
             break
     # below: the first line under the label with words in the label's column
     page_lines = lines_by_page.get(line.page, [])

@@ -73,6 +73,11 @@ RELATIVE = 0.8  # "tomorrow", "Monday 7th": counted from the day the message was
 WEEKDAY = 0.75  # "vendredi": the next one
 NEXT_WEEKDAY = 0.6  # "next Friday": this week's or next week's, people differ
 UNREAD = 0.3
+PREFERRED = 0.65  # "ideally Tuesday 8th" within a wider time: a person confirms
+_PREFERRED = re.compile(
+    r"\b(?:ideally|ideal(?:ement)?|idealerweise|preferably|de\s+preference|if\s+possible|"
+    r"si\s+possible|moglichst|am\s+liebsten|au\s+mieux|best\s+(?:on|by))\s*(?:on|le|am)?\s*,?\s*$"
+)
 
 
 def _sentences(lines: list[TextLine]) -> list[tuple[str, TextLine]]:
@@ -135,8 +140,10 @@ def prose_delivery_date(
     """The delivery date a message's sentences ask for, counted from ``reference`` (the day
     it was sent) where they say "tomorrow" or a weekday."""
     found: list[Field] = []
+    preferred: list[Field] = []  # "w/c 7th December, ideally Tuesday 8th": the 8th
     unread: Field | None = None
     for sentence, ln in _sentences(lines):
+        printed: list[tuple[int, int]] = []
         if ln.index in skip_lines:
             continue
         cue = _CUE.search(sentence)
@@ -161,11 +168,18 @@ def prose_delivery_date(
             found.append(
                 Field(value, round(confidence, 4), ln.source_ref(), "prose_date:" + m.kind)
             )
-        if found or reference is None:
+            if _PREFERRED.search(_WEEKDAY_TAIL.sub("", before)):
+                preferred.append(found[-1])
+            printed.append((m.start - 12, m.end))
+        if reference is None:
             continue
         habits = [h.span() for h in _HABIT.finditer(sentence)]
         for m in _RELATIVE.finditer(sentence):
             before = sentence[: m.start()]
+            if any(a <= m.start() < b for a, b in printed if a >= 0 or m.start() < b):
+                continue  # the weekday of a date printed in full ("Monday 7th December")
+            if found and not _PREFERRED.search(before):
+                continue  # the date printed in full is the one asked for
             if not (cue or _cued(before)):
                 continue
             if any(a <= m.start("weekday") < b for a, b in habits if m["weekday"]):
@@ -182,11 +196,16 @@ def prose_delivery_date(
             if m["prochain"] and not day:
                 confidence = NEXT_WEEKDAY
             found.append(Field(value, confidence, ln.source_ref(), "prose_date:weekday"))
+            if _PREFERRED.search(before):
+                preferred.append(found[-1])
         vague = cue and _VAGUE.search(sentence) and not _ASAP.search(sentence)
         if not found and unread is None and vague:
             unread = Field(None, UNREAD, ln.source_ref(), "prose_date:unread")
     if not found:
         return unread
+    if len(preferred) == 1 and len(found) > 1:
+        # a range and the day preferred within it: that day, for a person to confirm
+        return preferred[0].with_confidence(min(preferred[0].confidence, PREFERRED), "+preferred")
     values = {f.value for f in found}
     best = max(found, key=lambda f: f.confidence)
     if len(values) > 1:

@@ -80,3 +80,11 @@ def test_a_labelled_delivery_date_stays_first():
     delivery = _delivery(body)
     assert delivery.value == dt.date(2026, 12, 14)
     assert not delivery.rule.startswith("prose_date")
+
+
+def test_the_day_preferred_within_a_week_is_the_date_for_a_person_to_confirm():
+    delivery = _delivery(
+        "Hi,\n\n10 x A-778\n\nDelivery w/c 7th December, ideally Tuesday 8th. Usual address.\n"
+    )
+    assert delivery.value == dt.date(2026, 12, 8)
+    assert delivery.confidence < 0.7  # under the delivery date's threshold

@@ -203,3 +203,35 @@ def test_a_column_of_long_texts_under_a_title_not_known_is_the_description():
         ("100045871", "Stretchfolie 23 µm 500 mm x 1500 m"),
         ("100047110", "Packband PP 50 mm x 66 m, braun"),
     ]
+
+
+def test_a_date_without_its_year_does_not_take_a_number_from_the_next_cell():
+    rows = [
+        ["PO No.", "KP-7821", "Invoice to:", "Deliver to:"],
+        ["Date", "03/12/2026", "Kestrel Print Finishing Ltd", "Kestrel Print Finishing Ltd"],
+        ["Required", "Mon 14 Dec", "28 Canal Wharf", "Unit 12, Calder Park"],
+        ["", "", "Leeds LS11 5PS", "Wakefield WF2 7AA"],
+        [],
+        ["Part No", "Description", "Qty", "Price"],
+        ["KPF/119", "A4 postal boxes", 100, 0.52],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 14)  # not 2028
+
+
+def test_as_soon_as_possible_beside_the_delivery_label_is_no_date():
+    rows = [
+        ["Pharmalp SA\nChemin du Pré-Fleuri 6\n1228 Plan-les-Ouates", None, None, None, "COMMANDE"],
+        [None, None, None, None, "N°", "PA-2026-0574"],
+        [None, None, None, None, "Date", dt.datetime(2026, 11, 12)],
+        [None, None, None, None, "Délai", "dès que possible"],
+        ["Livraison : à notre adresse ci-dessus (réception marchandises, rampe 2)"],
+        [],
+        ["Pos.", "Article (fournisseur)", "Description", "Qté", "Prix CHF", "Total CHF"],
+        [1, "LBL-TH-100150-500", "Étiquettes thermiques 100x150, rlx 500", 20, 4.6, 92],
+        [2, "STR-MINI-100-150", "Mini film étirable 100 mm avec poignée", 24, 2.7, 64.8],
+        [3, "CUT-SAFE-18", "Cutter de sécurité 18 mm", 10, 3.9, 39],
+        [4, "MRK-PERM-BK", "Marqueur permanent noir", 50, 0.95, 47.5],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.requested_delivery_date is None or order.requested_delivery_date.value is None
