@@ -75,9 +75,18 @@ def line_json(line) -> dict:
 
 
 def order_total(order, lines: list) -> Decimal | None:
-    """The net goods total: as stated, else the sum of the lines when they all carry a price."""
+    """The net goods total: as stated, else the sum of the lines when they all carry a price.
+
+    A document's total is what it states (CONTRACTS): a document that prints no total has
+    none, even when its lines carry prices; only the net worked out from a printed grand total
+    less its tax counts as stated. An order with no document (API, portal) is its lines' sum."""
     if order.stated_total is not None:
         return order.stated_total
+    fields = (order.extraction or {}).get("fields")
+    if fields:
+        rule = (fields.get("total") or {}).get("rule") or ""
+        if not rule.startswith("sum_of_lines=grand"):
+            return None
     if lines and all(line.unit_price is not None for line in lines):
         return sum((Decimal(line_json(line)["line_total"]) for line in lines), Decimal("0"))
     return None

@@ -325,9 +325,9 @@ def build_draft(
             and country_currency != customer_currency
         )
         currency = Field(
-            value=customer_currency,
-            # a British customer's order with no currency on it, and a catalogue in euros: it
-            # may be either, a person says which
+            # a British customer's order with no currency on it, and a catalogue in euros: the
+            # customer's pounds, more likely than not, for a person to confirm
+            value=country_currency if doubtful else customer_currency,
             confidence=0.6 if doubtful else 0.9 if customer.code else 0.5,
             rule="customer_currency" + ("(not_the_countrys)" if doubtful else ""),
         )

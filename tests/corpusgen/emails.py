@@ -340,6 +340,7 @@ def _html(o: Order, rng: random.Random) -> EmailMessage:
         )
         text_rows.append("\t".join(vals[c] for c in cols))
     if o.has_prices:
+        o.total_printed = True
         rows.append(f'<tr><td colspan="{len(cols) - 1}" style="text-align:right;padding:3px 6px"><b>Total {o.currency}</b></td>'
                     f'<td style="text-align:right;padding:3px 6px"><b>{html.escape(o.m(o.subtotal, "none"))}</b></td></tr>')  # fmt: skip
     greet = rng.choice(GREET[o.lang]).format(rep=_rep_first(o))

@@ -95,6 +95,9 @@ class Order:
     cost_centre: str | None
     traits: list[str] = field(default_factory=list)
     uppercase_address: bool = False
+    # set by the layout that prints the goods total; a document printing none has none in the
+    # truth (CONTRACTS: ``total`` is what the document states)
+    total_printed: bool = False
 
     # ---------------------------------------------------------------- formatting helpers
     def d(self, value: dt.date | None) -> str:
@@ -146,7 +149,7 @@ class Order:
             "currency": self.currency,
             "ship_to": ship_truth,
             "lines": [ln.truth() for ln in self.lines],
-            "total": dec_str(self.subtotal),
+            "total": dec_str(self.subtotal) if self.total_printed else None,
             "notes": notes + ".",
             "kind": kind,
             "layout": layout,

@@ -825,6 +825,7 @@ def l11_erp(o: Order, rng: random.Random) -> bytes:
             rest = rest[31:]
     tail = ["-" * width_chars]
     if o.has_prices:
+        o.total_printed = True
         tail.append(
             f"{doc.L('subtotal').upper() + ' ' + o.currency:>{width_chars - 14}}{o.n(o.subtotal):>14}"
         )

@@ -274,6 +274,7 @@ class Doc:
         o = self.o
         if not o.has_prices:
             return []
+        o.total_printed = True
         rows = [(self.L("subtotal"), o.m(o.subtotal, how))]
         if shipping and o.shipping:
             rows.append((self.L("shipping"), o.m(o.shipping, how)))

@@ -233,6 +233,7 @@ def render_xlsx(o: Order, rng: random.Random) -> bytes:
         row = [""] * len(cols)
         row[cols.index("amount") - 1] = HEADER_LABELS[o.lang]["total"]
         row[cols.index("amount")] = float(o.subtotal)
+        o.total_printed = True
         ws.append(row)
         ws.cell(ws.max_row, cols.index("amount") + 1).number_format = "#,##0.00"
         ws.cell(ws.max_row, cols.index("amount") + 1).font = Font(bold=True)

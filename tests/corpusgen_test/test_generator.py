@@ -179,10 +179,12 @@ def test_totals_equal_the_sum_of_lines(corpus):
             (Decimal(line["quantity"]) * Decimal(line["unit_price"])).quantize(Decimal("0.01"))
             for line in truth["lines"]
         ]
-        assert Decimal(truth["total"]) == sum(amounts), name
         assert [Decimal(line["line_total"]) for line in truth["lines"]] == amounts, name
+        if truth["total"] is None:
+            continue  # priced lines, no total printed: none in the truth (CONTRACTS)
+        assert Decimal(truth["total"]) == sum(amounts), name
         checked += 1
-    assert checked >= N // 2
+    assert checked >= N // 3
 
 
 def test_truth_refers_to_masterdata(corpus):

@@ -152,3 +152,30 @@ def test_with_json_nothing_but_json_reaches_stdout(tmp_path):
     assert (
         result.stderr.strip().splitlines()[-1] == "CommandError: 1 of 3 file(s) could not be read"
     )
+
+
+def test_a_document_that_prints_no_total_has_none(tenant, tmp_path):
+    """CONTRACTS: ``total`` is what the document states, ``null`` if it states none."""
+    mail = tmp_path / "order.eml"
+    mail.write_bytes(
+        make_email(
+            subject="PO 4711",
+            body="Hello,\n\nplease ship:\n- 12 x GT-6MM-BK at 3.45\n- 5 x A-778 at 2.00\n\nThanks",
+        )
+    )
+    (order,) = _run("--tenant", "acme", "--sync", "--json", str(mail))[0]["orders"]
+    assert [line["unit_price"] for line in order["lines"]] == ["3.45", "2"]
+    assert order["total"] is None
+    from tests.extraction.docs import pdf, table
+
+    rows = [
+        ["Item", "Description", "Qty", "Unit price", "Amount"],
+        ["GT-6MM-BK", "Gaffer tape 6mm black", "12", "3.45", "41.40"],
+        ["", "Total", "", "", "41.40"],
+    ]
+    printed = tmp_path / "po.pdf"
+    printed.write_bytes(
+        pdf([[(40, 40, "PURCHASE ORDER TOT-1"), *table([40, 140, 330, 400, 480], 100, rows)]])
+    )
+    (order,) = _run("--tenant", "acme", "--sync", "--json", str(printed))[0]["orders"]
+    assert order["total"] == "41.40"

@@ -179,7 +179,7 @@ def test_an_exact_description_with_no_close_rival_is_a_confident_match():
     assert match.confidence >= 0.9
 
 
-def test_an_unstated_currency_is_the_customers_own_then_the_catalogues():
+def test_an_unstated_currency_is_the_customers_own_then_its_countrys():
     british = "C00009,Harrow Engineering Ltd,,harrow.co.uk,2 Brindley Road,MK1 1QZ,Milton Keynes,GB,rep@x.example,false\n"
     md = MasterData.from_csv(CUSTOMERS + british, PRODUCTS, ALIASES)
     assert md.customer_currency("C00009") == "EUR"  # priced from the EUR catalogue
@@ -188,8 +188,9 @@ def test_an_unstated_currency_is_the_customers_own_then_the_catalogues():
     assert MasterData.from_csv(own, PRODUCTS, ALIASES).customer_currency("C00009") == "GBP"
     order = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK\n")
     draft = build_draft(order, md, sender_email="buyer@harrow.co.uk")
-    assert draft.to_json()["currency"] == "EUR"
-    # a British customer, a catalogue in euros and no currency on the order: a person says
+    # a British customer, a catalogue in euros and no currency on the order: pounds, more
+    # likely than not, and a person confirms
+    assert draft.to_json()["currency"] == "GBP"
     assert draft.confidence["currency"] < 0.85
 
 
