@@ -68,7 +68,7 @@ _PRICE = re.compile(
     r"|à|a|at|@|zu(?:\s+je)?|je|for|pour|prix|price|par|per|chacun|each"
     r"|pu|p\.u\.(?:\s*ht)?|unit\s+price|prix\s+unitaire|e-?preis|einzelpreis|st[üu]ckpreis)\s*:?\s*"
     r"|\s@\s*|\s{2,}(?=[€$£]|EUR\b|USD\b|GBP\b|CHF\b))"
-    r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF)?\s*(?P<price>\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
+    r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF)?\s*(?P<price>\d{1,3}(?:[.,'’]\d{3})+[.,]\d{2}(?!\d)|\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
     re.IGNORECASE,
 )
 _CODE_THEN_QTY = re.compile(
@@ -273,7 +273,12 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
                 and re.fullmatch(r"[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+){2,}", bare["code"])
             ):
                 code, rest = bare["code"], rest[bare.end() :]
-        if code is None and not re.search(r"[A-Za-zÀ-ÿ]{3,}", rest):
+        if (
+            code is None
+            and not re.search(r"[A-Za-zÀ-ÿ]{3,}", rest)
+            # "1.200 Stück 400x300x200 (700-1140)": a size and the item's code in brackets
+            and not (unit and _code_in_text(rest)[0])
+        ):
             continue
         line = _line(
             qty, unit, code, rest, clause, rule="free_text:qty_first", decimal_sep=decimal_sep
@@ -438,6 +443,22 @@ def _split_price(rest: str, *, decimal_sep: str | None) -> tuple[Decimal | None,
     return parse_number(pm["price"], decimal_sep=decimal_sep), (" " + rest)[: pm.start()]
 
 
+# "à 580,00 € / 1000 Stk.", "£12.50 per 100": the price of a hundred or a thousand
+_PER_N = re.compile(
+    r"^\s*(?:/|pro|per|par|pour|je|the)\s*(?P<n>1[.,'’ ]?000|100)\s*"
+    r"(?:stk\.?|st\.?|st[üu]ck|pcs?\.?|pieces?|pi[eè]ces?|units?|ea|u\.?|ex\.?)?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _price_per(rest: str) -> Decimal | None:
+    pm = _price_match(" " + rest)
+    if pm is None:
+        return None
+    m = _PER_N.match((" " + rest)[pm.end() :])
+    return Decimal(re.sub(r"\D", "", m["n"])) if m else None
+
+
 # "à CHF 3.67 = CHF 44.04": the line's amount after the price
 _AMOUNT_AFTER = re.compile(
     r"^\s*(?:=|:|,)?\s*(?:soit|total|montant|betrag|amount)?\s*[:=]?\s*"
@@ -470,6 +491,7 @@ def _amount_after_price(rest: str, *, decimal_sep: str | None) -> Decimal | None
 
 def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> ExtractedLine:
     amount = _amount_after_price(rest, decimal_sep=decimal_sep)
+    per = _price_per(rest)
     price, rest = _split_price(rest, decimal_sep=decimal_sep)
     dates = _date_spans(rest)
     if dates and re.search(r"[A-Za-zÀ-ÿ]{3,}", rest[: dates[0][0]]):
@@ -500,7 +522,8 @@ def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> Extracted
         quantity=qty,
         unit=unit,
         unit_price=price,
-        line_total=(qty * price).quantize(Decimal("0.01"))
+        price_unit=per,
+        line_total=(qty * price / (per or 1)).quantize(Decimal("0.01"))
         if price is not None and qty is not None
         else None,
         codes=codes,

@@ -66,6 +66,12 @@ _NO_DATE_VALUE = re.compile(
 )
 
 
+_DELIVERY_WORDS = re.compile(
+    r"\b(?:livr\w*|deliver\w*|liefer\w*|anliefer\w*|bis|pour|avant|by|until|spatestens|"
+    r"termin|ship\w*|expedi\w*)\b"
+)
+
+
 def _value_slices(
     hit: LabelHit, lines_by_page: dict[int, list[TextLine]], hits_by_line: dict[int, list[LabelHit]]
 ):
@@ -500,6 +506,12 @@ class HeaderContext:
                 continue
             if hit.field not in VALUE_FIELDS:
                 continue
+            if (
+                hit.field == "order_date"
+                and hit.label_key in ("le", "den")
+                and _DELIVERY_WORDS.search(hit.line.norm[: hit.start])
+            ):
+                continue  # "bitte liefern Sie bis Freitag, den 20.11.": the delivery's day
             for kind, line, i, j, text in _value_slices(hit, self.lines_by_page, self.hits_by_line):
                 value, quality = self.parse_value(hit.field, text)
                 if value is None:

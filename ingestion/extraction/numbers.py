@@ -166,6 +166,8 @@ def detect_decimal_separator(texts: Iterable[str], *, strict: bool = False) -> s
     for text in texts:
         for m in NUMBER_IN_TEXT.finditer(text):
             num = m.group("num")
+            if re.fullmatch(r"\d{1,2}\.\d{1,2}", num) and text[m.end() : m.end() + 1] == ".":
+                continue  # "bis Freitag, den 20.11.": a day and a month, not a decimal
             if "." in num and "," in num:
                 votes["." if num.rfind(".") > num.rfind(",") else ","] += 2
             elif re.search(r"[.,]\d{2}$" if strict else r"[.,]\d{1,2}$", num):

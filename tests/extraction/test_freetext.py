@@ -495,3 +495,29 @@ def test_a_list_without_bullets_counts_every_line_that_starts_with_its_count():
         (None, Decimal("2")),
         ("VP-10024", Decimal("50")),
     ]
+
+
+def test_prices_per_thousand_and_thousands_in_a_german_message():
+    text = (
+        "Hallo Herr Keller,\n\n"
+        "bitte liefern Sie uns bis Freitag, den 20.11., folgende Artikel:\n"
+        "2.400 Stück Faltkarton 1-wellig 300x200x200 (700-1130), 1.200 Stück 400x300x200 "
+        "(700-1140) sowie 36 Rollen Packband braun 48 mm (700-2010).\n\n"
+        "Pos. 4: 3.000 Stk. Faltkarton 500x350x300 (700-1150) à 1.090,00 € / 1000 Stk.\n"
+    )
+    order = extract_from_text(text, sent_date=dt.date(2026, 11, 16))
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("700-1130", Decimal("2400")),
+        ("700-1140", Decimal("1200")),
+        ("700-2010", Decimal("36")),
+        ("700-1150", Decimal("3000")),
+    ]
+    last = order.lines[-1]
+    assert (last.unit_price, last.price_unit, last.line_total) == (
+        Decimal("1090.00"),
+        Decimal("1000"),
+        Decimal("3270.00"),
+    )
+    # "bis Freitag, den 20.11." is the delivery's day, not the order's
+    assert order.order_date.value == dt.date(2026, 11, 16)
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 20)

@@ -123,3 +123,10 @@ def test_a_scans_total_a_few_cents_off_the_lines_is_their_sum():
     typed = read_pdf(pdf([page]))
     assert extract_from_layout(typed).total.value == Decimal("310.09")  # as printed
     assert extract_from_layout(as_scan(typed)).total.value == Decimal("310.00")
+
+
+def test_a_day_and_month_is_no_decimal_number():
+    assert (
+        detect_decimal_separator(["bitte liefern Sie bis Freitag, den 20.11., folgende:"]) is None
+    )
+    assert detect_decimal_separator(["Preis 20.11 EUR"]) == "."
