@@ -284,7 +284,8 @@ def extract_from_layout(
                 and c.source.get("line") == lines[0].index
                 and str(c.value).upper() not in repeated
             ):
-                c.score *= 0.85
+                # the message gives a number of its own: the subject's is the thread's
+                c.score *= 0.5 if repeated else 0.85
     po = choose(candidates, "po_number")
     if (
         po is not None
@@ -300,6 +301,18 @@ def extract_from_layout(
         # "RE: Commande DM-2611-02" and nothing in the message repeats it: the thread's
         # number, maybe an older order than this one
         po = po.with_confidence(min(po.confidence, 0.7), "+reply_subject")
+    elif (
+        po is not None
+        and layout.meta.get("subject_of_a_reply")
+        and any(
+            c.field == "po_number"
+            and c.source.get("line") == lines[0].index
+            and str(c.value).upper() != str(po.value).upper()
+            for c in candidates
+        )
+    ):
+        # the message's own number, and another in the thread's subject: a person checks
+        po = po.with_confidence(min(po.confidence, 0.72), "+other_in_subject")
     if po is None and lines[0].source not in (TextSource.SHEET, TextSource.PLAIN):
         po = unlabelled_reference(ctx, skip_lines=fax_lines | table.consumed)
     po = ocr_identifier(po, ctx)

@@ -71,7 +71,9 @@ _LABELS: list[tuple[str, str, float]] = [
         rf"(?:unsere|ihre)\s+bestell(?:ung{_SP}(?:{_NO}|nummer)|nummer|{_SP}nr\.?)",
         0.95,
     ),
-    ("po_number", rf"auftrags?{_SP}(?:nummer|{_NO})|auftragsnummer", 0.85),
+    ("po_number", rf"(?:auftrags?{_SP}(?:nummer|{_NO})|auftragsnummer)(?:\s+bei\s+uns)?", 0.85),
+    # "Anbei die nächste Bestellung, unsere Nr. BV-261044", "our no. 4471"
+    ("po_number", r"(?:unsere|notre|our)\s+(?:n\s?°|no\.?|nr\.?|nummer|number)", 0.8),
     ("po_number", r"bestellzeichen|einkaufsbeleg(?:nummer)?|bestellbeleg(?:nummer)?", 0.85),
     ("po_number", r"bestellung", 0.75),
     # the order form's own document number (Sage "N° pièce", "Document No.")
@@ -546,7 +548,9 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         has_colon = bool(tail) or norm[end - 1 : end] in (":", "#")
         alone = last == segment[1] - 1 and end >= line.spans[last][1]
         word = norm[start:end].strip(" :#=")
-        if strength < 0.8 and not (at_segment_start or has_colon):
+        # "(notre réf. 2026/327)": a label opening brackets stands apart as at a cell's start
+        bracketed = start > 0 and norm[start - 1] in "(["
+        if strength < 0.8 and not (at_segment_start or has_colon or bracketed):
             pos_taken = end
             continue
         if word in _NEED_COLON and not (has_colon or alone):

@@ -884,3 +884,25 @@ def test_a_delivery_address_label_without_de():
     for label in ("Adresse livraison", "Adr. livraison"):
         line = document_lines(read_pdf(pdf([[(40, 40, label), (140, 40, "Dépôt C")]])))[0]
         assert [h.field for h in find_labels(line)] == ["ship_to"]
+
+
+def test_a_reply_that_gives_its_own_order_number_is_that_order():
+    body = (
+        "Bonjour Claire,\n\nMerci pour la confirmation, tout est bien arrivé.\n\n"
+        "Pouvez-vous nous livrer la commande suivante (notre réf. 2026/327) :\n"
+        "  800 cartons 3 bouteilles (CAR-3B)\n"
+    )
+    order = extract_from_text(body, subject="RE: Commande 2026/311 - cartons 6 bouteilles")
+    assert order.po_number.value == "2026/327"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "po"),
+    [
+        ("Anbei gleich die nächste Bestellung, unsere Nr. BV-261044:", "BV-261044"),
+        ("Auftragsnummer bei uns: HH-1450. Lieferung an Lager Billbrook.", "HH-1450"),
+    ],
+)
+def test_our_number_in_a_sentence_is_the_po(sentence, po):
+    order = extract_from_text(f"Hallo Herr Keller,\n\n{sentence}\n\n- 20 Rollen Folie (ADL-0102)\n")
+    assert order.po_number.value == po
