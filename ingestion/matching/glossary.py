@@ -10,14 +10,16 @@ English order meet too.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _FRENCH = """
 gant gloves|gants gloves|jetable disposable|jetables disposable|poudre powder|poudres powder
-non free|taille size|boite box|boites box|boitier box|carton carton|cartons carton|sac bags
+non free|taille size|boite box|boites box|boitier box|carton box|cartons box|sac bags
 sacs bags|sachet bags|sachets bags|poubelle bin|poubelles bin|rouleau roll|rouleaux roll
 gilet vest|gilets vest|haute high|visibilite visibility|trousse kit|secours aid|premiers first
 vis screw|ecrou nut|ecrous nut|rondelle washer|rondelles washer|cheville plug|chevilles plug
 clou nails|clous nails|boulon bolt|boulons bolt|tete head|hexagonale hex|hexagonal hex
-tetes head|plate flat|plates flat|agglomere chipboard|fraisee countersunk|ruban tape
+tetes head|plat flat|plats flat|agglomere chipboard|fraisee countersunk|ruban tape
 rubans tape|adhesif tape|adhesive tape|scotch tape|masquage masking|emballage packing
 toile duct|toilee duct|isolant insulating|isolante insulating|marquage marking|sol floor
 etirable stretch|manuel hand|manuelle hand|bulle bubble|bulles bubble|feuillard strapping
@@ -57,7 +59,7 @@ bodenmarkierungsband floor marking tape|markierungsband marking tape|stretchfoli
 handstretchfolie hand stretch film|maschinenstretchfolie machine stretch film
 luftpolsterfolie bubble wrap|umreifungsband strapping|kantenschutz edge protector
 palette pallet|paletten pallet|europalette euro pallet|europaletten euro pallet
-karton carton|kartons carton|faltkarton carton|einwellig single wall|zweiwellig double wall
+karton box|kartons box|faltkarton box|einwellig single wall|zweiwellig double wall
 trennscheibe cutting disc|trennscheiben cutting disc|schruppscheibe grinding disc
 facherschleifscheibe flap disc|schutzbrille safety glasses|gehorschutzstopsel ear plugs
 ohrstopsel ear plugs|schutzhelm helmet|warnweste high visibility vest|warnwesten high visibility vest
@@ -77,6 +79,164 @@ schalter switch|steckdose socket|steckdosen socket|lampe lamp|ring ring
 """
 
 
+# trade words of packaging, lab consumables, food service, plumbing and electrical, and the
+# qualifiers every trade shares (new/used, hand/machine, single/double wall)
+_FRENCH_TRADE = """
+neuf new|neuve new|neufs new|neuves new|occasion used|occasions used|usage used|usagee used
+reconditionne used|choix grade|qualite grade|grand large|grande large|grands large
+grandes large|petit small|petite small|petits small|petites small|longueur length
+largeur width|epaisseur thickness|diametre diameter|hauteur height|poids weight
+professionnel professional|professionnelle professional|silencieux quiet|silencieuse quiet
+automatique automatic|leger light|legere light|legers light|perdue one way|perdues one way
+industrielle industrial|industriel industrial|hygienique hygienic|emboitable nestable
+pliable folding|pliant folding|imprime printed|imprimee printed|gomme gummed|gommee gummed
+renforce reinforced|filamente filament|vierge blank|vierges blank|directe direct
+transfert transfer|mandrin core|feuille sheet|feuilles sheet|paquet pack|paquets pack
+colis parcel|lot pack|rlx roll|rl roll|bobine roll|bobines roll|etui case|caisses crate
+bac tray|bacs tray|barquette tray|barquettes tray|cartonnage box|cannelures wall
+ondulee corrugated|coiffe cover|coiffes cover|housse cover|housses cover|rehausse collar
+rehausses collar|intercalaire pad|intercalaires pad|calage voidfill|remplissage voidfill
+coussin cushion|coussins cushion|nid honeycomb|abeille honeycomb|plaque board|plaques board
+soie tissue|enveloppe envelope|enveloppes envelope|pochette bag|pochettes bag
+expedition shipping|postale postal|postales postal|inclus enclosed|fermeture closure
+rapide quick|croisillon divider|croisillons divider|bouteille bottle|bouteilles bottle
+flacon bottle|flacons bottle|telescopique telescopic|objet item|objets item|dos spine
+poignee handle|films film|etirables stretch|etire stretch|preetire pre stretch
+devidoir dispenser|devidoirs dispenser|derouleur dispenser|derouleurs dispenser
+distributeur dispenser|distributeurs dispenser|chariot trolley|chariots trolley
+tendeur tensioner|tendeurs tensioner|agrafe staple|agrafeuse stapler|couteau knife
+couteaux knife|rechange spare|recharge refill|recharges refill|marqueur marker
+marqueurs marker|pointe tip|pointes tip|ogive bullet|fin fine|feutre marker
+metallique metal|metalliques metal|polypropylene pp|polyethylene pe|polystyrene ps
+cire wax|velin vellum|fleche arrow|fleches arrow|haut up|mousses foam|mais corn|amidon starch
+biodegradables biodegradable|cone tip|cones tip|embout tip|embouts tip|portoir rack
+portoirs rack|vrac bulk|steriles sterile|filtre filter|filtres filter|seringue syringe
+seringues syringe|regeneree regenerated|regenere regenerated|verre glass|quadrille gridded
+unite unit|vide vacuum|microtube microcentrifuge tube|microtubes microcentrifuge tube
+cryotube cryogenic tube|cryotubes cryogenic tube|fiole tube|fioles tube|conique conical
+coniques conical|filetage thread|externe external|exterieur external
+interne internal|puits well|jupe skirt|complete full|complet full|barrette strip
+barrettes strip|bandelette strip|bandelettes strip|cuve cuvette
+examen examination|chimique chemical|chimiques chemical|paire pair
+paires pair|salle cleanroom|combinaison coverall|combinaisons coverall|capuche hood
+surchaussure shoe cover|surchaussures shoe cover|charlotte bouffant cap|charlottes bouffant cap
+masque mask|masques mask|chirurgical surgical|chirurgicaux surgical|barbe beard
+manchette sleeve|manchettes sleeve|tapis mat|collant sticky|collants sticky|couche layer
+couches layer|lunette glasses|buee fog|lingette wipe|essuie wipe|tissu cloth|tissee woven
+impregnee presaturated|impregnees presaturated|alcool alcohol|isopropylique isopropanol
+eau water|chlorure chloride|hydroxyde hydroxide|pastilles pellets|pastille pellets
+acide acid|citrique citric|disodique disodium|dihydrate dihydrate|peroxyde peroxide
+hydrogene hydrogen|desinfectant disinfectant|sporicide sporicidal|peracetique peracetic
+pret ready|denature denatured|absolu absolute|analytique analytical|technique technical
+bacteriologique bacteriological|pese weighing|nacelle boat|nacelles boat|autoclavable autoclave
+indicateur indicator|alu aluminium|collecteur container|aiguilles needle|conteneur container
+assiette plate|assiettes plate|gobelet cup|gobelets cup|couvercle lid|couvercles lid
+serviette napkin|serviettes napkin|nappe tablecloth|couvert cutlery|couverts cutlery
+fourchette fork|fourchettes fork|cuillere spoon|cuilleres spoon|paille straw|pailles straw
+alimentaire food|cuisine kitchen|cabas carrier bag|cuisson baking|tuyau pipe|tuyaux pipe
+raccord fitting|raccords fitting|coude elbow|coudes elbow|manchon coupling|manchons coupling
+robinet tap|robinets tap|vanne valve|vannes valve|joint seal|joints seal|bride flange
+brides flange|cuivre copper|laiton brass|femelle female|reduction reducer|te tee
+evacuation drain|siphon trap|siphons trap|cables cable|fil wire|fils wire|goulotte trunking
+derivation junction|domino connector|dominos connector|fusible fuse|fusibles fuse
+differentiel rcd|tableau panel|eclairage lighting|projecteur floodlight|douille lampholder
+enrouleur reel|tension voltage|neutre neutral|terre earth
+allumage ignition|bruleur burner|bruleurs burner|chaudiere boiler|chaudieres boiler
+cartouche cartridge|cartouches cartridge|voie way|voies way|pompe pump|pompes pump
+circulateur circulator|vase vessel|soupape valve|manometre gauge|purgeur vent|flexible hose
+flexibles hose|detecteur detector|fuite leak|fuites leak|coupleur coupling|ecrou-raccord nut
+thermostatique thermostatic|radiateur radiator|radiateurs radiator|mitigeur mixer
+"""
+
+_GERMAN_TRADE = """
+neu new|neue new|neuer new|neues new|neuen new|gebraucht used|gebrauchte used|gebrauchten used
+gebrauchter used|qualitat grade|gute grade|gross large|klein small|kleine small|kleinen small
+lang long|lange length|laenge length|breite width|breit width|dicke thickness|starke thickness
+durchmesser diameter|hohe height|hoehe height|gewicht weight|profi professional
+professionell professional|leise quiet|gerauscharm quiet|maschine machine|maschinen machine
+automatisch automatic|leicht light|industrie industrial|hygienisch hygienic
+stapelbar nestable|klappbar folding|faltbar folding|bedruckt printed|nassklebe gummed
+nassklebend gummed|verstarkt reinforced|blanko blank|direkt direct|thermodirekt thermal direct
+thermotransfer thermal transfer|thermo thermal|kern core|blatt sheet|blatter sheet|bogen sheet
+bl sheet|paket pack|pakete pack|packung pack|pkg pack|pck pack|rolle roll|rollen roll|rol roll
+ro roll|kiste crate|kisten crate|schachtel box|schachteln box|boxen box|falt folding
+wellpappe corrugated|wellig wall|haube cover|hauben cover|aufsetzrahmen collar
+zwischenlage pad|zwischenlagen pad|polster cushion|fullmaterial voidfill|fullchips chips
+luft air|luftpolster bubble|noppenfolie bubble film|waben honeycomb|platte board|platten board
+seidenpapier tissue paper|umschlag envelope|umschlage envelope|briefumschlag envelope
+versandtasche envelope|versandtaschen envelope|tasche envelope|taschen envelope
+versandbeutel shipping bags|tute bags|tuten bags|versand shipping|post postal
+dokumententasche document bag|lieferscheintasche document bag|verschluss closure
+schnell quick|flaschen bottle|flasche bottle|gefach divider|gefache divider|archiv archive
+teleskop telescopic|druckverschluss zip|minigrip zip|griff handle|folie film|folien film
+vorgereckt pre stretch|vorgereckte pre stretch|abroller dispenser|abrollgerat dispenser
+spender dispenser|abrollwagen trolley dispenser|wagen trolley|spanner tensioner
+spannwerkzeug tensioner|hulse seal|hulsen seal|plombe seal|klammer staple|klammern staple
+tacker stapler|messer cutter|sicherheit safety|klinge blade|klingen blade|ersatz spare
+nachfull refill|filzstift marker|spitze tip|spitzen tip|fein fine|feine fine
+mull bin|metall metal|polypropylen pp|polyethylen pe|polystyrol ps|wachs wax|pfeil arrow
+pfeile arrow|oben up|zerbrechlich fragile|vorsicht fragile|glas glass|schaum foam|schaumfolie foam
+schaumstoff foam|kanten edge|kante edge|winkel edge|schutz protector|umreifung strapping
+umreifungs strapping|band tape|bander tape|pipetten pipette|gestellt racked|lose bulk
+steril sterile|spritze syringe|spritzen syringe|vorsatzfilter filter|regenerierte regenerated
+regenerierter regenerated|membran membrane|glasfaser glass fibre|faser fibre|kariert gridded
+einheit unit|vakuum vacuum|filtration filter|filtrations filter|rohrchen tube|gefass tube
+gefasse tube|reaktionsgefass microcentrifuge tube|reaktionsgefasse microcentrifuge tube
+zentrifugen centrifuge|kryo cryogenic|konisch conical|deckel cap|deckeln cap|gewinde thread
+aussen external|innen internal|vertiefung well|vertiefungen well|rand skirt|voll full
+voller full|vollem full|streifen strip|petrischale petri dish|petrischalen petri dish
+schale dish|schalen dish|kuvette cuvette|kuvetten cuvette|halbmikro semi micro
+untersuchung examination|nitril nitrile|chemikalien chemical|paar pair|paare pair
+reinraum cleanroom|schutzanzug coverall|kapuze hood|uberschuhe shoe cover
+uberziehschuhe shoe cover|haarhaube bouffant cap|maske mask|masken mask|mundschutz mask
+bart beard|armel sleeve|armelschoner sleeve cover|matte mat|matten mat|klebematte sticky mat
+lagen layer|lage layer|beschlagfrei anti fog|tucher wipe|tuch wipe|wisch wipe|reinigung cleaning
+praezision precision|prazision precision|fusselfrei lint free|fusselfreie lint free
+mikrofaser microfibre|vlies nonwoven|getrankt presaturated|getrankte presaturated
+alkohol alcohol|aceton acetone|wasser water|natriumchlorid sodium chloride
+natronlauge sodium hydroxide|natriumhydroxid sodium hydroxide|platzchen pellets
+zitronensaure citric acid|saure acid|wasserstoffperoxid hydrogen peroxide
+desinfektionsmittel disinfectant|sporizid sporicidal|peressigsaure peracetic acid
+gebrauchsfertig ready to use|vergallt denatured|absolut absolute|analysenrein analytical
+technisch technical|bakteriologisch bacteriological|wage weighing|schalchen boat
+autoklav autoclave|autoklavier autoclave|indikator indicator|alufolie aluminium foil
+abwurf sharps|kanulen sharps|behalter container|labor laboratory|teller plate|becher cup
+servietten napkin|besteck cutlery|gabel fork|loffel spoon|trinkhalm straw|strohhalm straw
+lebensmittel food|kuche kitchen|tragetasche carrier bag|backpapier baking paper
+handtuch towel|handtucher towel|muffe coupling|muffen coupling|verschraubung fitting
+hahn tap|ventil valve|ventile valve|kugelhahn ball valve|dichtung seal|dichtungen seal
+schelle clamp|schellen clamp|flansch flange|kupfer copper|messing brass|reduzierstuck reducer
+abfluss drain|draht wire|kabelkanal trunking|abzweigdose junction box|verteilerdose junction box
+sicherung fuse|sicherungen fuse|verteiler panel|beleuchtung lighting|strahler floodlight
+fassung lampholder|verlangerung extension|kabeltrommel cable reel|spannung voltage|erde earth
+zund ignition|zundung ignition|elektrode electrode|elektroden electrode|brenner burner
+kessel boiler|pumpe pump|pumpen pump|umwalzpumpe circulator pump|ausdehnungsgefass expansion vessel
+manometer gauge|entluftung vent|entlufter vent|schlauch hose|schlauche hose|leck leak
+lecksuch leak detector|kartusche cartridge|kartuschen cartridge|wege way|heizkorper radiator
+mischer mixer|pressfitting fitting|kupplung coupling|kupplungen coupling
+stuck pc|st pc|stueck pc|mind min|vorn front|euro europe
+serologisch serological|serologische serological|verschlusshulse seal|verschlusshulsen seal
+"""
+
+# words the same in German and English, known so that a compound of them splits
+# ("Handabroller", "Filterspitzen", "Latexhandschuhe")
+_SAME = """
+hand|filter|latex|marker|box|film|stretch|pipette|nylon|vinyl|pcr|ph|pe|pp|ps|pet|pvc|alu
+kraft|zip|mini|maxi|euro|epal|thermal|transfer|label|tape|glas|test|rack|ring|tube|plan
+universal|standard|premium|extra|super|spezial|cutter|karton|clip|stop|fix|labor
+"""
+
+# English words that say the same as the catalogue's own (one word for one thing)
+_ENGLISH = """
+polypropylene pp|polyethylene pe|polystyrene ps|mailer envelope|mailers envelope
+vial tube|vials tube|microtube microcentrifuge tube|microtubes microcentrifuge tube
+cryotube cryogenic tube|cryo cryogenic|cones tip|mailing shipping|wrap film|strap strapping
+straps strapping|crimp seal|buckle buckles|gun dispenser|knife cutter|loose bulk|pk pack
+secondhand used|oneway one way|layer pad|void voidfill|fill voidfill|stretched stretch
+saturated presaturated|coupler coupling|couplers coupling|couplings coupling|lid cap|lids cap|micron um|microns um|mic um|mu um|my um|racks rack|racked rack
+"""
+
+
 def _table(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for entry in text.replace("\n", "|").split("|"):
@@ -87,9 +247,66 @@ def _table(text: str) -> dict[str, str]:
     return out
 
 
-GLOSSARY: dict[str, str] = {**_table(_FRENCH), **_table(_GERMAN)}
+_GLOSSARY: dict[str, str] = {
+    **{w: w for w in _SAME.replace("|", " ").split()},
+    **_table(_FRENCH),
+    **_table(_FRENCH_TRADE),
+    **_table(_GERMAN),
+    **_table(_GERMAN_TRADE),
+    **_table(_ENGLISH),
+}
+# every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and
+# "wrap" is "film", as the French "film bulle" says
+_SYNONYMS = _table(_ENGLISH)
+GLOSSARY: dict[str, str] = {
+    word: " ".join(_SYNONYMS.get(w, w) for w in english.split())
+    for word, english in _GLOSSARY.items()
+}
 
 
+# plural and case endings: "rouleaux", "Rollen", "Kartons", "Beuteln"
+_ENDINGS = (("s", 4), ("x", 4), ("n", 5), ("e", 5), ("en", 5), ("es", 5), ("er", 5))
+# what joins the parts of a German compound: "Sicherheit-s-messer", "Pipette-n-spitzen"
+_LINKS = ("", "s", "n", "en", "es")
+
+
+def _known(word: str) -> str | None:
+    if word in GLOSSARY:
+        return GLOSSARY[word]
+    for ending, shortest in _ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= shortest and stem in GLOSSARY:
+            return GLOSSARY[stem]
+    return None
+
+
+def _compound(word: str, depth: int = 0) -> str | None:
+    """A German compound in its parts, the last part (what the thing is) the longest known:
+    "Luftpolsterversandtaschen" → "bubble envelope", "Schaumfolie" → "foam film"."""
+    for i in range(3, len(word) - 3):
+        tail = _known(word[i:])
+        if tail is None:
+            continue
+        head = word[:i]
+        for link in _LINKS:
+            if not head.endswith(link):
+                continue
+            stem = head[: len(head) - len(link)]
+            if len(stem) < 3:
+                continue
+            first = _known(stem) or (_compound(stem, depth + 1) if depth < 2 else None)
+            if first:
+                return f"{first} {tail}"
+    return None
+
+
+@lru_cache(maxsize=50_000)
 def in_english(word: str) -> str:
-    """The English word(s) for a folded French or German word; the word itself otherwise."""
-    return GLOSSARY.get(word, word)
+    """The English word(s) for a folded French or German word (a plural, a compound of known
+    parts too); the word itself otherwise."""
+    known = _known(word)
+    if known is not None:
+        return known
+    if len(word) >= 8 and word.isalpha():
+        return _compound(word) or word
+    return word

@@ -146,6 +146,11 @@ def _codes_in_text(
     only as the description's first word (where codes lead), not as a size inside it."""
     index = md.index
     texts = [line.description or "", *(line.description_lines or ())]
+    raw, head = line.raw_text or "", (line.description or "")[:20]
+    if head and head in raw and raw.index(head) > 0:
+        # the words before the description on the printed line: "79948 Natriumchlorid ..."
+        # (the customer's item number, in no column the reader knew)
+        texts.append(" ".join(w for w in raw[: raw.index(head)].split() if len(w) >= 5))
     seen: set[str] = {norm_code(c) for c in codes}
     for text in texts:
         for k, m in enumerate(_TEXT_TOKEN.finditer(text)):
@@ -192,6 +197,39 @@ def _split_codes_in(words: list[str], customer: str | None, index, add) -> None:
                 add(sku, 3.2, f"sku_split:{' '.join(parts)}")
             if customer and (customer, joined) in index.alias:
                 add(index.alias[(customer, joined)], 3.2, f"alias_split:{' '.join(parts)}")
+
+
+# a size or a paper format read as a part number: "250x200x150", "1200 x 800", "A4", "D/4"
+_SIZE_CODE = re.compile(
+    r"\d+(?:[.,]\d+)?(?:\s*[x×*]\s*\d+(?:[.,]\d+)?)+(?:\s*mm)?|[A-C][0-6]|[A-K]\s*/\s*\d{1,2}",
+    re.IGNORECASE,
+)
+
+
+def _size_codes(codes: list[str]) -> list[str]:
+    return [c for c in codes if _SIZE_CODE.fullmatch(c.strip())]
+
+
+def _written(line: ExtractedLine, codes: list[str]) -> str:
+    """What the buyer wrote of the product: the description, with the words before it that
+    the reader took for the unit ("60 *palettes* EUR occasion", "200 *cartons* 250x200x150")
+    and a size read as a part number."""
+    description = line.description or ""
+    raw = line.raw_text or ""
+    before = ""
+    if description and description in raw:
+        before = raw[: raw.index(description)]
+    elif not description:
+        before = raw
+    words = [
+        w
+        for w in re.split(r"\s+", before)
+        if re.fullmatch(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'’-]+", w)  # words, not a code or a number
+    ]
+    sizes = [c for c in _size_codes(codes) if c not in description]
+    if len(words) > 3:
+        words = []  # a sentence, not a unit ("Merci de nous livrer 20 rouleaux de")
+    return " ".join([*words, description, *sizes]).strip()
 
 
 def match_product(
@@ -243,8 +281,10 @@ def match_product(
             add(sku, 4.2, f"gtin:{line.gtin}")
     # description
     descriptions = []
-    if line.description:
-        descriptions.append(norm_description(line.description))
+    if line.description or _size_codes(codes):
+        descriptions.append(norm_description(_written(line, codes)))
+        if line.description and descriptions[0] != norm_description(line.description):
+            descriptions.append(norm_description(line.description))
         for k in (1, 2):
             if len(line.description_lines) > k:
                 partial = norm_description(" ".join(line.description_lines[:k]))
@@ -262,9 +302,16 @@ def match_product(
                 query, choices, scorer=scorer, limit=12, score_cutoff=50
             ):
                 pool[idx] = 0.0
+        for idx in list(choices)[:12]:  # the most rare words shared, in other words' company
+            pool[idx] = 0.0
         for idx in pool:
             sku = index.product_skus[idx]
-            similarity = description_similarity(query, index.product_descriptions[idx])
+            similarity = description_similarity(
+                query,
+                index.product_descriptions[idx],
+                vocabulary=index.description_tokens,
+                products=len(index.product_descriptions),
+            )
             desc_scores[sku] = max(desc_scores.get(sku, 0.0), similarity)
     strong_desc = max(desc_scores.values(), default=0.0)
     for sku, similarity in desc_scores.items():
@@ -278,7 +325,8 @@ def match_product(
             points = 0.5
         else:
             continue
-        add(sku, points, f"description:{similarity:.0f}")
+        # the closer description first among products of equal points (no bearing on confidence)
+        add(sku, points + similarity / 10_000, f"description:{similarity:.0f}")
     # a code that the description flatly contradicts, while another product fits the description
     if strong_desc >= 95:
         for sku in list(scores):
@@ -322,6 +370,7 @@ def match_product(
     printed = line.customer_sku or line.sku
     if (
         printed
+        and not _SIZE_CODE.fullmatch(printed.strip())
         and not any(r.startswith(code_kinds) for r in reasons[best_sku])
         and re.search(r"\d", printed)
         and len(printed) >= 4

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 
 from rapidfuzz import fuzz
 
@@ -26,6 +28,9 @@ _ABBREVIATIONS = {
     "qty": "",
     "w/": "with",
     "approx": "",
+    "transp": "transparent",
+    "etiq": "label",
+    "therm": "thermal",
     "ca": "",
 }
 _COLOURS = {
@@ -77,35 +82,88 @@ def norm_name(text: str) -> str:
     return " ".join(t.split())
 
 
+# a size in metres or centimetres is the same size in millimetres ("1,50 m" = "1500 mm")
+_TO_MM = {"m": Decimal(1000), "cm": Decimal(10), "mm": Decimal(1)}
+_UNITS = {
+    "u": "um",
+    "um": "um",
+    "my": "um",
+    "mu": "um",
+    "mic": "um",
+    "micron": "um",
+    "microns": "um",
+    "ul": "ul",
+    "ltr": "l",
+    "liter": "l",
+    "litre": "l",
+    "liters": "l",
+    "litres": "l",
+}
+# a count of what the pack holds follows these ("box of 100", "carton de 36", "Box à 280")
+_COUNT_WORDS = {"of", "per", "par", "je", "de", "a", "pro"}
+_SIZE_UNITS = {"mm", "um", "ul", "ml", "l", "g", "kg", "mm2", "mm3", "%"}
+_WALLS = {"1": "single", "2": "double", "3": "triple"}
+
+
+def _sizes_in_mm(words: list[str]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if out and re.fullmatch(r"\d+(?:\.\d+)?", out[-1]):
+            w = _UNITS.get(w, w)
+            if w in _TO_MM:
+                value = (Decimal(out[-1]) * _TO_MM[w]).normalize()
+                out[-1] = format(value, "f")
+                w = "mm"
+        out.append(w)
+    return out
+
+
 def norm_description(text: str) -> str:
-    t = fold(text)
-    t = t.replace("µ", "u").replace("²", "2").replace("³", "3")
+    t = text.replace("ß", "ss").replace("µ", "u").replace("μ", "u")
+    t = fold(t)
+    t = t.replace("²", "2").replace("³", "3")
     t = re.sub(r"(?<=\d),(?=\d)", ".", t)  # 0,5 → 0.5
     t = re.sub(r"(?<=\d)\s*[x×*]\s*(?=\d)", " x ", t)  # 400x300 → 400 x 300
+    t = re.sub(r"\b([123])\s*-?\s*wellig", lambda m: _WALLS[m.group(1)] + " wall", t)
     t = re.sub(r"(?<=\d)(?=[a-z])", " ", t)  # 50mm → 50 mm
     t = re.sub(r"[^a-z0-9.%]+", " ", t)
     t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", t)
     t = re.sub(r"\bhi ?vis\b", "high visibility", t)  # "hi-vis vest" (not the French "vis")
     words = []
-    for w in t.split():
+    for w in _sizes_in_mm(t.split()):
         w = in_english(_ABBREVIATIONS.get(w, w))  # "gants jetables" → "gloves disposable"
         for part in w.split():
             # one word for one and many: "screws" and "vis" → "screw" meet
             if len(part) > 3 and part.endswith("s") and not part.endswith("ss") and part.isalpha():
-                part = part[:-1]
+                part = part[:-2] if part.endswith("xes") else part[:-1]
+            if words and part == words[-1] and part.isalpha():
+                continue  # "Kantenschutzwinkel": "edge protector edge"
             words.append(part)
     return " ".join(words)
 
 
 def _numbers(text: str) -> set[str]:
     """The sizes written in a description, not its pack count ("box of 200")."""
-    words = text.split()
-    return {
-        w
-        for i, w in enumerate(words)
-        if re.fullmatch(r"\d+(?:\.\d+)?", w)
-        and not (i and words[i - 1] in ("of", "per", "par", "je"))
-    }
+    return _counted(text)[0]
+
+
+def _counted(text: str) -> tuple[set[str], set[str]]:
+    """The sizes of a description, and its counts: "box of 200", "100 pc"."""
+    # "250 x 200 x 150" is one size: a box 250 x 200 x 200 does not share two thirds of it
+    words = re.sub(r"\b(\d+(?:\.\d+)?)(?: x (?=\d))", r"\1x", text).split()
+    sizes: set[str] = set()
+    counts: set[str] = set()
+    for i, w in enumerate(words):
+        if not re.fullmatch(r"\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)*", w):
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after in _SIZE_UNITS:
+            sizes.add(w + after)  # "10ul" is not "10" racks
+        elif (i and words[i - 1] in _COUNT_WORDS) or after in ("pc", "pair", "sheet"):
+            counts.add(w)
+        else:
+            sizes.add(w)
+    return sizes, counts
 
 
 def _marks(text: str) -> set[str]:
@@ -138,24 +196,150 @@ def _colours(text: str) -> set[str]:
     return {_COLOURS[w] for w in text.split() if w in _COLOURS}
 
 
-def description_similarity(query: str, candidate: str, **_kwargs) -> float:
-    """0–100: fuzzy similarity of two normalised descriptions, with sizes and colours that
-    must agree (a 48 mm tape is not a 50 mm tape, a black marker is not a green one)."""
+# words that say nothing of the product, and units (the numbers before them say the size)
+_STOP = set(
+    """de du des la le les l d a au aux en et un une the an and of for with to on in our your
+    pour avec sans sur die der das den dem des ein eine einen im und mit fur zu bis vom von
+    per par je pro x same as usual one les meme format modele model ca approx please merci
+    bitte wie immer unsere ihre votre notre nos vos jusqu qu width length thickness height
+    diameter""".split()
+)
+_UNIT_WORDS = {"mm", "cm", "m", "ml", "l", "um", "ul", "g", "kg", "mm2", "mm3", "pc", "%"}
+
+
+def _content(text: str) -> list[str]:
+    return [
+        w
+        for w in text.split()
+        if w not in _STOP and w not in _UNIT_WORDS and not re.fullmatch(r"[\d.]+", w)
+    ]
+
+
+def _word_found(word: str, words: set[str]) -> float:
+    """1 for a word of the other description; less for an abbreviation ("therm", "transp")
+    or a spelling a letter off ("nitril", "filtre")."""
+    if word in words:
+        return 1.0
+    if len(word) >= 3 and any(w.startswith(word) for w in words):
+        return 0.9
+    if len(word) >= 5:
+        best = max((fuzz.ratio(word, w) for w in words if len(w) >= 4), default=0.0)
+        if best >= 85:
+            return 0.8
+    return 0.0
+
+
+def _weight(word: str, vocabulary, products: int) -> float:
+    """What a word says of the product: a word few products of the catalogue say ("foam",
+    "dispenser") more than one most say ("box", "mm"); one none says ("l'ancien est cassé")
+    little."""
+    if vocabulary is None:
+        return 1.0
+    postings = vocabulary.get(word)
+    if not postings:
+        return 0.25
+    products = max(products, len(postings))
+    return min(1.0, 0.35 + math.log((products + 1) / (len(postings) + 1)) / math.log(products + 1))
+
+
+def _shares(query: str, candidate: str, vocabulary=None, products: int = 0) -> tuple[float, float]:
+    """How much of what the buyer wrote the catalogue's description says, in any order, and
+    how much of the catalogue's description the buyer wrote ("strapping PP 12 mm" of
+    "Feuillard polypropylène 12 mm x 3000 m": all of it, and most)."""
+    q, c = _content(query), _content(candidate)
+    if not q or not c:
+        return 0.0, 0.0
+    cw, qw = set(c), set(q)
+    weights = [_weight(w, vocabulary, products) for w in q]
+    hits = [k * _word_found(w, cw) for k, w in zip(weights, q, strict=True)]
+    # a word the product lacks counts against it, half as much as one it has counts for
+    found = sum(hits) / (sum(hits) + 0.5 * (sum(weights) - sum(hits)) or 1)
+    said = sum(
+        1
+        for w in cw
+        if w in qw or any(x.startswith(w) or w.startswith(x) for x in qw if len(x) >= 3)
+    ) / len(cw)
+    return found, said
+
+
+def _split_unit(size: str) -> tuple[str, str]:
+    m = re.fullmatch(r"(\d[\d.]*(?:x\d[\d.]*)*)((?!x\d)[a-z%][a-z0-9]*)", size)
+    return (m.group(1), m.group(2)) if m else (size, "")
+
+
+def _same(a: str, b: str, metres: bool) -> bool:
+    if a == b:
+        return True
+    if not metres:
+        return False
+    try:
+        x, y = Decimal(a), Decimal(b)
+    except ArithmeticError:
+        return False
+    return x * 1000 == y or y * 1000 == x
+
+
+def _agrees(size: str, sizes: set[str]) -> bool:
+    """A size written is one of the other's: the same, its first dimensions ("1200 x 800" of
+    "1200 x 800 x 20"), or dimensions the other writes apart ("10 x 96" of "10 racks of 96").
+    A size with its unit meets only a size in that unit, or a bare number when the other says
+    nothing in that unit ("10 µl" is not the "10" racks of a 200 µl box); a bare number may be
+    the metres of a length in millimetres ("tape 50 x 66" of "48 mm x 66 m")."""
+    value, unit = _split_unit(size)
+    units = {_split_unit(s)[1] for s in sizes}
+    parts: list[tuple[str, bool]] = []
+    for s in sizes:
+        v, u = _split_unit(s)
+        if unit and u != unit and (u or unit in units):
+            continue
+        metres = "mm" in (unit, u) and not (unit and u)
+        if _same(value, v, metres) or v.startswith(value + "x") or value.startswith(v + "x"):
+            return True
+        if "x" not in v or "x" not in value:  # dimensions meet dimensions whole
+            parts += [(p, metres) for p in v.split("x")]
+    return all(any(_same(p, q, metres) for q, metres in parts) for p in value.split("x"))
+
+
+def description_similarity(
+    query: str, candidate: str, vocabulary=None, products: int = 0, **_kwargs
+) -> float:
+    """0–100: similarity of two normalised descriptions (fuzzy, or the share of the query's
+    words the catalogue says), with sizes and colours that must agree (a 48 mm tape is not a
+    50 mm tape, a black marker is not a green one)."""
     if not query or not candidate:
         return 0.0
+    found, said = _shares(query, candidate, vocabulary, products)
     score = max(
-        fuzz.token_sort_ratio(query, candidate), 0.96 * fuzz.token_set_ratio(query, candidate)
+        fuzz.token_sort_ratio(query, candidate),
+        # a few words that all are in a long description: the more it says besides, the less
+        0.96 * fuzz.token_set_ratio(query, candidate) * (0.9 + 0.1 * said),
+        # the buyer's words in any order, abbreviated or a letter off (never "the same text":
+        # alone, a product named so is one for a person to confirm)
+        96 * found * (0.8 + 0.2 * said),
     )
-    qn, cn = _numbers(query), _numbers(candidate)
+    qn, q_counts = _counted(query)
+    cn, c_counts = _counted(candidate)
     qm = _marks(query)
     if qm:  # marks weigh when the query writes some ("Sub1"), not when it leaves them out
         qn, cn = qn | qm, cn | _marks(candidate)
-    if qn and cn and qn != cn:
-        # sizes of the product the query lacks weigh more than stray numbers in the query;
-        # a query that only leaves some out ("MCB 1P B16" of "MCB 1P B16 6kA") conflicts less
-        missing = (len(cn - qn) + 0.3 * len(qn - cn)) / max(len(qn | cn), 1)
-        weight = 0.35 if qn - cn else 0.15
+    # a count written without "of" ("rlx 1000") is no stray size
+    extra = {n for n in qn if not _agrees(n, cn | c_counts)}
+    left_out = {n for n in cn if not _agrees(n, qn | q_counts)}
+    if qn and cn and (extra or left_out):
+        # sizes in the query the product lacks conflict; sizes of the product the query
+        # leaves out ("MCB 1P B16" of "MCB 1P B16 6kA") conflict less
+        missing = (len(left_out) + 0.3 * len(extra)) / max(len(qn | cn), 1)
+        weight = 0.35 if extra else 0.05
         score *= 1 - weight * min(1.0, missing * 2)
+    elif qn and not cn and not c_counts:
+        score *= 0.92  # a size written, a product with none
+    dims = {_split_unit(n)[0] for n in cn if "x" in n}
+    if not extra and found > 0 and any(_split_unit(n)[0] in dims for n in qn if "x" in n):
+        # the same box size, 250 x 200 x 150, and a word of what it is: that box (or, if the
+        # catalogue has it in two kinds, one of two)
+        score = max(score, 96.0)
+    if q_counts and c_counts and not q_counts & (c_counts | cn):
+        score *= 0.9  # a box of 100 is not a box of 1000
     qc, cc = _colours(query), _colours(candidate)
     if qc and cc and qc != cc:
         score *= 0.8

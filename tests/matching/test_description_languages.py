@@ -1,0 +1,189 @@
+"""Order lines that carry only a description, in another language than the catalogue's:
+German and English buyers of a French catalogue, French and German buyers of an English one,
+with sizes, pack words and qualifiers (new/used) that must decide."""
+
+from decimal import Decimal
+
+import pytest
+
+from ingestion.extraction.model import ExtractedLine
+from ingestion.matching import MasterData, match_product
+from ingestion.matching.glossary import in_english
+from ingestion.matching.text import description_similarity, norm_description
+
+CUSTOMERS = """code,name,vat_number,email_domains,street,postal_code,city,country,sales_rep_email,vip
+K1,Verpackung Nord GmbH,,vn.example,Hafenweg 1,20457,Hamburg,DE,rep@x.example,false
+"""
+
+# a French packaging catalogue
+PACKAGING = """sku,gtin,description,unit,unit_price,currency
+BX-S-200,,Carton simple cannelure 200x150x100 mm brun,EA,0.38,EUR
+BX-S-250,,Carton simple cannelure 250x200x150 mm brun,EA,0.46,EUR
+BX-S-4302,,Carton simple cannelure 400x300x200 mm brun,EA,0.79,EUR
+BX-S-4303,,Carton simple cannelure 400x300x300 mm brun,EA,0.92,EUR
+BX-D-4303,,Carton double cannelure 400x300x300 mm brun,EA,1.48,EUR
+TP-48-BR,,Ruban adhésif PP 48 mm x 66 m brun,RL,1.45,EUR
+TP-48-BR-36,,Ruban adhésif PP 48 mm x 66 m brun - carton de 36 rouleaux,BOX,49.90,EUR
+TP-PVC-BR,,Ruban adhésif PVC 48 mm x 66 m brun silencieux,RL,2.60,EUR
+DV-50,,Dévidoir pour ruban adhésif jusqu'à 50 mm,EA,8.90,EUR
+DV-75,,Dévidoir professionnel silencieux 75 mm,EA,17.50,EUR
+FS-17,,Film étirable manuel 17 µm 450 mm x 300 m transparent,RL,7.90,EUR
+FS-23,,Film étirable manuel 23 µm 500 mm x 300 m transparent,RL,10.40,EUR
+PL-EU-N,,Palette Europe EPAL neuve 1200x800 mm,EA,17.90,EUR
+PL-EU-U,,Palette Europe EPAL occasion choix A 1200x800 mm,EA,11.50,EUR
+PL-HALF,,Demi-palette bois 800x600 mm,EA,9.40,EUR
+BB-500,,Film bulle 10 mm rouleau 500 mm x 100 m,RL,13.40,EUR
+BB-1000,,Film bulle 10 mm rouleau 1000 mm x 50 m,RL,13.40,EUR
+FM-2,,Mousse PE 2 mm rouleau 1000 mm x 100 m,RL,29.00,EUR
+EN-D,,Enveloppe à bulles D/4 180x265 mm (boîte de 100),BOX,14.90,EUR
+EN-F,,Enveloppe à bulles F/6 220x340 mm (boîte de 100),BOX,19.50,EUR
+ST-PP12,,Feuillard polypropylène 12 mm x 3000 m,RL,23.90,EUR
+ST-SEAL12,,Chapes métalliques pour feuillard 12 mm (boîte de 1000),BOX,21.00,EUR
+PB-A4,,Boîte postale à fermeture rapide A4 305x215x50 mm,EA,0.55,EUR
+PB-A3,,Boîte postale à fermeture rapide A3 430x305x80 mm,EA,0.89,EUR
+"""
+
+# an English catalogue of lab consumables
+LAB = """sku,gtin,description,unit,unit_price,currency
+TIP-1000-R,,"Pipette tips 100-1000 µl, blue, racked, 10 racks of 96",BOX,26.40,EUR
+TIP-1000-B,,"Pipette tips 1000 µl, bulk, bag of 1000",PK,11.20,EUR
+FT-10,,"Filter tips 10 µl, sterile, racked, 10 racks of 96",BOX,54.00,EUR
+FT-200,,"Filter tips 200 µl, sterile, racked, 10 racks of 96",BOX,52.00,EUR
+CRYO-2,,"Cryogenic vials 2 ml, external thread, sterile",EA,0.29,EUR
+CF-50,,"Centrifuge tubes 50 ml, conical, sterile, rack of 25",PK,9.90,EUR
+CUV,,"Cuvettes semi-micro, PS, 1.5 ml, pack of 100",PK,7.60,EUR
+NACL,,"Sodium chloride min. 99.5%, Ph. Eur.",KG,18.40,EUR
+AUTOBAG,,"Autoclave bags 600 x 780 mm, pack of 100",PK,42.00,EUR
+GLN-M,,"Nitrile examination gloves, powder-free, blue, size M, box of 100",BOX,6.90,EUR
+GLN-XL,,"Nitrile examination gloves, powder-free, blue, size XL, box of 100",BOX,6.90,EUR
+"""
+ALIASES = """customer_code,customer_sku,sku
+K1,79948,NACL
+"""
+
+
+def _md(products: str) -> MasterData:
+    return MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+
+def _line(description: str, **kw) -> ExtractedLine:
+    return ExtractedLine(
+        description=description,
+        description_lines=(description,) if description else (),
+        quantity=Decimal("10"),
+        **kw,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [
+        ("Europaletten neu", "PL-EU-N"),
+        ("Europaletten gebraucht", "PL-EU-U"),
+        ("used euro pallets", "PL-EU-U"),
+        ("Abroller für Klebeband (die einfachen bis 50 mm)", "DV-50"),
+        ("Profi-Handabroller 75 mm (leise)", "DV-75"),
+        ("PE-Schaumfolie 2 mm, 1 m breit", "FM-2"),
+        ("Luftpolster-Versandtaschen Gr. D/4 (Karton à 100)", "EN-D"),
+        ("Luftpolsterfolie 1 m x 50 m", "BB-1000"),
+        ("bubble wrap 500mm", "BB-500"),
+        ("Kartons 250x200x150", "BX-S-250"),
+        ("shipping boxes 250x200x150", "BX-S-250"),
+        ("Handstretchfolie 23my", "FS-23"),
+        ("PP-Umreifungsband 12 mm", "ST-PP12"),
+        ("Verschlusshülsen 12 mm", "ST-SEAL12"),
+    ],
+)
+def test_a_german_or_english_description_meets_a_french_catalogue(text, sku):
+    match = match_product(_line(text), "K1", _md(PACKAGING))
+    assert match.sku == sku, match
+
+
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [
+        ("Pipettenspitzen 100-1000 µl, blau, im Rack, 10 x 96", "TIP-1000-R"),
+        ("Filterspitzen 10 µl, steril, im Rack, 10 x 96", "FT-10"),
+        ("Kryoröhrchen 2 ml, Außengewinde, steril", "CRYO-2"),
+        ("Halbmikro-Küvetten PS, 1,5 ml, 100 Stk.", "CUV"),
+        ("Natriumchlorid mind. 99,5 %, Ph. Eur.", "NACL"),
+        ("Autoklavierbeutel 600 x 780 mm, 100 Stk.", "AUTOBAG"),
+        ("Nitril-Untersuchungshandschuhe puderfrei, blau, Gr. XL, 100 Stk./Box", "GLN-XL"),
+        ("Tubes à centrifuger 50 ml, coniques, stériles", "CF-50"),
+    ],
+)
+def test_a_german_or_french_description_meets_an_english_catalogue(text, sku):
+    match = match_product(_line(text), "K1", _md(LAB))
+    assert match.sku == sku, match
+
+
+def test_words_before_the_description_taken_for_the_unit_still_say_the_product():
+    """ "60 palettes EUR occasion": the reader kept "palettes" as the unit."""
+    line = _line("EUR occasion", unit="PAL", raw_text="60 palettes EUR occasion")
+    assert match_product(line, "K1", _md(PACKAGING)).sku == "PL-EU-U"
+
+
+def test_a_size_read_as_the_part_number_selects_the_box_of_that_size():
+    line = ExtractedLine(
+        customer_sku="250x200x150",
+        codes=("250x200x150",),
+        quantity=Decimal("200"),
+        unit="BOX",
+        raw_text="200 cartons 250x200x150",
+    )
+    match = match_product(line, "K1", _md(PACKAGING))
+    assert match.sku == "BX-S-250"
+    assert match.confidence < 0.9  # words alone: a person confirms
+
+
+def test_a_paper_format_read_as_the_part_number_is_part_of_the_description():
+    line = _line("postal boxes", customer_sku="A4", codes=("A4",), raw_text="1200 postal boxes")
+    assert match_product(line, "K1", _md(PACKAGING)).sku == "PB-A4"
+
+
+def test_a_box_size_shared_by_two_kinds_stays_for_a_person():
+    """400 x 300 x 300 comes single and double wall: not 400 x 300 x 200, and not sure."""
+    match = match_product(_line("boxes 400x300x300"), "K1", _md(PACKAGING))
+    assert match.sku in ("BX-S-4303", "BX-D-4303")
+    assert match.confidence < 0.9
+
+
+def test_a_description_that_fits_several_products_is_not_confident():
+    match = match_product(_line("brown tape"), "K1", _md(PACKAGING))
+    assert match.sku in ("TP-48-BR", "TP-48-BR-36", "TP-PVC-BR")
+    assert match.confidence < 0.9
+
+
+def test_the_customers_item_number_before_the_description_on_the_printed_line():
+    line = _line(
+        "Natriumchlorid Ph. Eur.", raw_text="79948 Natriumchlorid Ph. Eur. 2,5 KG 18,44 46,10"
+    )
+    match = match_product(line, "K1", _md(LAB))
+    assert match.sku == "NACL"
+    assert "alias_in_text:79948" in match.rule
+
+
+def test_sizes_in_metres_and_microns_meet_millimetres():
+    assert norm_description("bulle 1,50 m x 100 m") == "bubble 1500 mm x 100000 mm"
+    assert norm_description("Film 23 µm") == "film 23 um"
+    assert norm_description("Stretchfolie 23my") == "stretch film 23 um"
+    assert norm_description("Faltkarton 2-wellig") == "box double wall"
+
+
+def test_a_size_of_another_unit_or_dimensions_conflict():
+    ten = norm_description("filter tips 10 µl racked 10 x 96")
+    assert description_similarity(ten, norm_description("Filter tips 10 µl, 10 racks of 96")) > (
+        description_similarity(ten, norm_description("Filter tips 200 µl, 10 racks of 96")) + 10
+    )
+    box = norm_description("Karton 400x300x300")
+    assert description_similarity(box, norm_description("Carton 400x300x300 mm")) > (
+        description_similarity(box, norm_description("Carton 400x300x200 mm")) + 10
+    )
+
+
+def test_german_compounds_split_into_known_words():
+    assert in_english("luftpolsterversandtaschen") == "bubble envelope"
+    assert in_english("handabroller") == "hand dispenser"
+    assert in_english("pipettenspitzen") == "pipette tip"
+    assert in_english("rouleaux") == "roll"
+    assert in_english("unbekanntwort") == "unbekanntwort"
