@@ -228,7 +228,16 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
             continue
         if not _ID_TOKEN.match(token) or not any(ch.isdigit() for ch in token):
             if k == 0 and token.isalpha() and len(token) <= 3 and len(tokens) > 1:
-                continue  # "PO 4711", "BC 2026-11"
+                following = tokens[1].strip("()[]:;,.\"'#*<>=+|")
+                if (
+                    token.isupper()
+                    and token.lower() not in ("po", "no", "nr", "ref", "cde", "pos")
+                    and re.fullmatch(r"\d[\w/-]*\d", following)
+                    and not dates_mod.find_dates(following)
+                ):
+                    # "BC 26-1174": the buyer's own prefix, printed as part of the number
+                    return f"{token} {following}", 1.0
+                continue  # "PO 4711"
             return None, 0.0
         if dates_mod.find_dates(token) and not re.fullmatch(r"\d{8}", token):
             return None, 0.0

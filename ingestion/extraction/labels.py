@@ -61,6 +61,8 @@ _LABELS: list[tuple[str, str, float]] = [
     ("requested_delivery_date", r"date\s?liv(?:r(?:aison)?)?\.?", 0.95),
     ("vendor_number", r"code\s?fourn(?:isseur)?\.?", 1.0),
     ("po_number", r"commande", 0.6),
+    # "C'est la commande BC 26-1192": the order named by its number in a sentence
+    ("po_number", r"(?:la|notre|cette)\s+commande(?=\s+(?:[a-z]{1,3}\s?)?\d)", 0.8),
     ("po_number", r"cde\.?(?=\s)", 0.6),  # "Cde BC26-2509": commande, shortened
     ("po_number", r"n\s?/\s?ref(?:erence)?\.?|notre\s+commande", 0.7),
     ("po_number", r"votre\s+ref(?:erence)?\.?|v\s?/\s?ref(?:erence)?\.?", 0.55),

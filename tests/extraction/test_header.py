@@ -906,3 +906,16 @@ def test_a_reply_that_gives_its_own_order_number_is_that_order():
 def test_our_number_in_a_sentence_is_the_po(sentence, po):
     order = extract_from_text(f"Hallo Herr Keller,\n\n{sentence}\n\n- 20 Rollen Folie (ADL-0102)\n")
     assert order.po_number.value == po
+
+
+@pytest.mark.parametrize(
+    ("body", "po"),
+    [
+        ("C'est la commande BC 26-1192, Martine vous enverra le bon officiel.", "BC 26-1192"),
+        ("Veuillez trouver notre bon de commande BC 26-1174 du 17/11/2026.", "BC 26-1174"),
+        ("PO 4711", "4711"),
+    ],
+)
+def test_a_buyers_own_prefix_is_part_of_the_number(body, po):
+    order = extract_from_text(f"Bonjour,\n\n{body}\n\n- 200 cartons 250x200x150 (CAR-1)\n")
+    assert order.po_number.value == po
