@@ -78,7 +78,10 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "unit",
         r"unit(?:\s+of\s+measure)?(?:\s+code)?|uom(?:\s+code)?|eenheid|bestell(?:mengen)?einheit|order\s+unit|u/m|u\.?m\.?|unite|u\.?|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
     ),
-    ("price_unit", r"pe|preiseinheit|per\s+qty|price\s+unit|unite\s+de\s+prix|p\.?\s?e\.?"),
+    (
+        "price_unit",
+        r"pe|preiseinh(?:eit|\.)?|per\s+qty|price\s+unit|unite\s+de\s+prix|p\.?\s?e\.?",
+    ),
     (
         "unit_price",
         r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost|each|"
@@ -98,13 +101,13 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "line_total",
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
         r"montant(?:\s*(?:ht|total|net|ligne|\(?(?:eur|€)\)?))*|total\s+(?:ht|ligne)|prix\s+total(?:\s+ht)?|"
-        r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
+        r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|nebensumme|zeilensumme|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
         r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestellwert|net\s+order\s+value",
     ),
     (
         "date",
         r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livraison|delai|"
-        r"liefer(?:datum|termin|tag|woche)|termin|datum|wunschtermin|kw|"
+        r"liefer(?:datum|termin|tag|woche)|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
         r"(?:(?:expected|requested|promised|planned|required|desired|wanted)\s+)?(?:receipt|arrival|delivery|shipment)\s+date|"
         r"(?:consegna|entrega|levering|leverdatum)(?:\s*/\s*deliv(?:ery)?\.?)?|deliv(?:ery)?\.?|eta",
     ),
@@ -359,6 +362,14 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
     "Preis | Rabatt % | Netto | Betrag"), the net amount when no other title is one."""
     roles = [c.role for c in columns]
     for k, role in enumerate(roles):
+        if (
+            role == "unit"
+            and k > 0
+            and roles[k - 1] == "unit_price"
+            and fold(columns[k].text).strip(" :.") == "per"
+        ):
+            # "Price | per": how many units the price is for ("100 PC"), SAP's price unit
+            roles[k] = "price_unit"
         if role != "net":
             continue
         if "line_total" in roles[k + 1 :] and "discount" in roles[:k]:
@@ -770,6 +781,7 @@ def assign(
     for c in range(m):
         dp[0][c] = costs[0][c]
     coded = [bool(_CODE_TOKEN.fullmatch(t.text)) for t in tokens]
+    aligned = [[abs(t.x0 - col.x0) <= 1.2 * unit for col in columns] for t in tokens]
     for i in range(1, n):
         same_segment = tokens[i].segment == tokens[i - 1].segment
         # two codes side by side ("00010 100034135", SAP's position and material) are two
@@ -789,6 +801,10 @@ def assign(
             if two_codes and (role in CODE_ROLES or role == "line_no"):
                 stay += 0.6
             change = best_prev + (0.3 if two_codes else 0.8 if same_segment else 0.0)
+            if same_segment and aligned[i][c]:
+                # a fixed-width print runs its cells one space apart: a word that starts where
+                # a title starts opens that column however close it follows the one before
+                change = min(change, best_prev + 0.3)
             if stay <= change:
                 dp[i][c], back[i][c] = stay + costs[i][c], c
             else:
@@ -849,6 +865,8 @@ def _row(line: TextLine, columns: list[Column]) -> Row:
     row = Row(line=line, roles=[c.role for c in columns])
     for token, c in zip(tokens, assignment, strict=True):
         row.cells.setdefault(c, []).append(token)
+    if line.source != TextSource.SHEET:
+        _description_ran_into_quantity(row)
     if line.source == TextSource.OCR:
         _corrected_quantity(row)
     _classify_row(row, columns)
@@ -857,6 +875,40 @@ def _row(line: TextLine, columns: list[Column]) -> Row:
     if not row.is_item and line.source == TextSource.OCR and _unread_quantity(row):
         row.is_item, row.quantity_doubt = True, "unread"
     return row
+
+
+def _description_ran_into_quantity(row: Row) -> None:
+    """A description that runs under a wide quantity title ("Bestellmenge") gives its last
+    words to the quantity: "… MIND. 98 % 1,000 KG" (a percentage is never the quantity), or
+    "… 30 LAGEN, 4 ST   5 PAK" where the count of the description took the quantity and the
+    quantity itself went under the unit beside it. The description's words go back to it."""
+    if "quantity" not in row.roles or "description" not in row.roles:
+        return
+    q, d = row.roles.index("quantity"), row.roles.index("description")
+    quantity, desc = row.cells.get(q, []), row.cells.get(d, [])
+    if not quantity or not desc or d > q:
+        return
+    percent = [i for i, t in enumerate(quantity) if t.text.endswith("%")]
+    if percent and percent[-1] + 1 < len(quantity):
+        cut = percent[-1] + 1
+        if split_quantity_unit(" ".join(t.text for t in quantity[cut:]))[0] is not None:
+            row.cells[d] = desc + quantity[:cut]
+            row.cells[q] = quantity = quantity[cut:]
+    u = row.roles.index("unit") if "unit" in row.roles else None
+    unit = row.cells.get(u, []) if u is not None else []
+    if (
+        u == q + 1
+        and len(unit) == 2
+        and _is_number(unit[0].text)
+        and not _is_number(unit[1].text)
+        and unit[0].segment != quantity[-1].segment
+        and all(t.segment == desc[-1].segment for t in quantity)
+        and split_quantity_unit(" ".join(t.text for t in quantity))[0] is not None
+    ):
+        # the quantity shares the description's cell; the unit cell holds "5 PAK"
+        row.cells[d] = desc + quantity
+        row.cells[q] = [unit[0]]
+        row.cells[u] = [unit[1]]
 
 
 # two whole numbers in a scanned quantity cell, a stroke between them: one was struck out and
@@ -1208,6 +1260,11 @@ def _pick_numbers(
                 else (Decimal(1),)
             )
             for pu in units:
+                exact = p * (100 - discount) / 100 if discount and not price_is_net else p
+                if exact != net_of(p) and abs(q * exact / pu - t) <= Decimal("0.005"):
+                    # the amount is the quantity times the net price unrounded (149,54 less
+                    # 10 % is 134,586): that is the price, not the one rounded to cents
+                    return Numbers(q, exact, t, discount, None if pu == 1 else pu, gross, True)
                 if _close(q * net_of(p) / pu, t):
                     return Numbers(q, net_of(p), t, discount, None if pu == 1 else pu, gross, True)
                 if discount and _close(q * p / pu, t):
@@ -1292,14 +1349,30 @@ def _table_body(
         if line.index in header_at and _same_columns(header_at[line.index], header):
             break  # a repeated header: the caller continues the table
         is_item = _quick_item(line, header)
-        if is_total_row(line) and not is_item:
+        if (
+            is_total_row(line)
+            and not is_item
+            # "emballage individuel": a wrapped description that starts with a charge word,
+            # no amount on it and the items going on below
+            and (_MONEY_AMOUNT.search(line.text) or not _item_close_below(lines, k, header))
+        ):
             return body, k, True
-        if items_seen and _starts_with_block_label(line):
+        if (
+            items_seen
+            and _starts_with_block_label(line)
+            and not _item_close_below(lines, k, header)
+        ):
             return body, k, True
         if line.page != page:
             if line.source == TextSource.SHEET:
                 break  # a worksheet's table ends with it: another sheet is another table
             page, page_items = line.page, 0
+            repeated = _repeated_header_below(lines, k, header, header_at)
+            if repeated is not None:
+                # the letterhead above the titles repeated on this page ("United States
+                # 208314 0 2 of 2") holds numbers that may read as an item: skip to them
+                k = repeated
+                break
         if not is_item and page_items == 0 and line.page != header.line.page:
             k += 1  # the top of a continuation page: letterhead, page header
             continue
@@ -1319,6 +1392,37 @@ def _table_body(
             last_bottom = max(last_bottom, line.bottom)
         k += 1
     return body, k, False
+
+
+def _repeated_header_below(
+    lines: list[TextLine], k: int, header: Header, header_at: dict[int, Header], reach: int = 30
+) -> int | None:
+    """Index of the table's titles repeated near the top of the page line ``k`` starts."""
+    for j in range(k, min(len(lines), k + reach)):
+        if lines[j].page != lines[k].page:
+            return None
+        found = header_at.get(lines[j].index)
+        if found is not None and _same_columns(found, header):
+            return j
+    return None
+
+
+def _item_close_below(lines: list[TextLine], k: int, header: Header, reach: int = 4) -> bool:
+    """An item row a few lines below line ``k`` on its page, before any total row: the label
+    at ``k`` ("Lieferadresse: Visp", "Ship to: Dock 4") is a detail of the item above (an
+    Ariba print repeats it under every item), not the block that ends the table."""
+    for probe in lines[k + 1 : k + 1 + reach]:
+        if probe.page != lines[k].page:
+            return False
+        row = _row(probe, header.columns)
+        if row.is_item:
+            # an item with a price or an amount, where the table has them: not a sentence
+            # that happens to hold a number under the quantity ("innerhalb von 3 Werktagen")
+            priced = [r for r in ("unit_price", "line_total") if r in row.roles]
+            return not priced or any(_is_number(row.text(r)) for r in priced)
+        if is_total_row(probe):
+            return False
+    return False
 
 
 def _next_page_items(lines: list[TextLine], k: int, header: Header) -> int | None:
@@ -1571,8 +1675,11 @@ def _attach_continuations(
 ) -> list[Row]:
     items = [r for r in rows if r.is_item]
     # a row of a worksheet with a code of its own and no quantity is an item not ordered (an
-    # order form listing the catalogue), not the text of the row above
-    rows = [r for r in rows if r.is_item or not _unordered_sheet_row(r)]
+    # order form listing the catalogue), not the text of the row above; a rule drawn with
+    # characters ("-----" under the titles of a fixed-width print) is no text at all
+    rows = [
+        r for r in rows if r.is_item or not (_unordered_sheet_row(r) or _drawn_rule(r.line.text))
+    ]
     # cells centred vertically: description lines above the first item's numbers
     centred = bool(items) and any(
         not r.is_item and r.line.index < items[0].line.index and r.line.page == items[0].line.page
@@ -1608,6 +1715,11 @@ def _attach_continuations(
             if r.has(role):
                 target.extra_codes.append(r.text(role))
     return items
+
+
+def _drawn_rule(text: str) -> bool:
+    """A line of dashes, equals signs or underscores only."""
+    return bool(re.fullmatch(r"[\s\-=_–—*.+|]{3,}", text))
 
 
 def _unordered_sheet_row(row: Row) -> bool:
@@ -1704,7 +1816,8 @@ def _refit_numbers(row: Row, decimal_sep: str | None) -> tuple[Numbers, list[Tok
     ]
     if len(numeric) < 3:
         return None
-    percent = [t for _k, t in tokens if t.text.endswith("%")]
+    # a percentage in the description ("70 % IPA") is no discount
+    percent = [t for k, t in tokens if t.text.endswith("%") and row.roles[k] != "description"]
     disc_text = percent[-1].text if percent else ""
     total_pos, _tk, total = numeric[-1]
     found = []
@@ -1731,8 +1844,17 @@ def _refit_numbers(row: Row, decimal_sep: str | None) -> tuple[Numbers, list[Tok
 
 
 _PER = re.compile(
-    r"^(?P<price>\S*\d[.,]\d+)\s*(?:/\s*|per\s+|pro\s+|je\s+)?(?P<per>1|10|100|1\.?000)$"
+    r"^(?P<price>\S*\d[.,]\d+)\s*(?:/\s*|per\s+|pro\s+|je\s+)?(?P<per>1|10|100|1[.,]?000)"
+    r"(?:\s+(?P<unit>[A-Za-z]{1,4}\.?))?$"
 )
+
+
+def _per_digits(per: str) -> str:
+    return per.replace(".", "").replace(",", "")
+
+
+# a price unit with the unit it counts: "100 ST", "1.000 PC", "1 PAK"
+_PER_WITH_UNIT = re.compile(r"^(?P<per>1|10|100|1[.,]?000)\s*(?P<unit>[A-Za-z]{1,4}\.?)$")
 
 
 def _price_and_per(row: Row) -> tuple[str, str]:
@@ -1744,11 +1866,11 @@ def _price_and_per(row: Row) -> tuple[str, str]:
         for word in row.text("unknown").split():
             m = _PER.match(word)
             if m and "/" in word:
-                return m["price"], m["per"].replace(".", "")
+                return m["price"], _per_digits(m["per"])
     if not price_text and pe_text:
         m = _PER.match(pe_text.strip())
         if m:
-            return m["price"], m["per"].replace(".", "")
+            return m["price"], _per_digits(m["per"])
     if price_text and not pe_text:
         m = _PER.match(price_text.strip())
         if m and (
@@ -1757,7 +1879,10 @@ def _price_and_per(row: Row) -> tuple[str, str]:
             # "8,19 100" under "Preis pro": the price, a space, then what it is for
             or re.fullmatch(r"\S+\s+\S+", price_text.strip()) is not None
         ):
-            return m["price"], m["per"].replace(".", "")
+            return m["price"], _per_digits(m["per"])
+    m = _PER_WITH_UNIT.match(pe_text.strip())
+    if m:
+        pe_text = _per_digits(m["per"])
     return price_text, pe_text
 
 
