@@ -113,8 +113,8 @@ def line_fields(tenant: Tenant) -> dict[str, forms.Field]:
         "unit_price": LooseDecimalField(
             required=False,
             min_value=Decimal("0"),
-            max_digits=14,
-            decimal_places=4,
+            max_digits=18,
+            decimal_places=6,
             label=_("unit price"),
             error_messages={"min_value": _("A price cannot be negative.")},
         ),

@@ -123,7 +123,7 @@ class LineSerializer(serializers.Serializer):
     sku = serializers.CharField(required=False, allow_blank=True, max_length=60)
     quantity = serializers.DecimalField(max_digits=14, decimal_places=3, min_value=0)
     unit_price = serializers.DecimalField(
-        max_digits=14, decimal_places=4, min_value=0, required=False
+        max_digits=18, decimal_places=6, min_value=0, required=False
     )
 
     def validate(self, attrs):

@@ -108,8 +108,8 @@ class OrderLineForm(forms.Form):
     )
     unit_price = forms.DecimalField(
         label=_("Unit price"),
-        max_digits=14,
-        decimal_places=4,
+        max_digits=18,
+        decimal_places=6,
         min_value=0,
         required=False,
         help_text=_("Empty: the customer's price."),

@@ -144,8 +144,9 @@ class OrderLine(TenantOwned):
     description = models.CharField(_("description"), max_length=500, blank=True)
     quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=3)
     unit = models.CharField(_("unit"), max_length=10, default="EA")
+    # six places: a price printed per 1000 ("27,75 / 1000") is 0.02775 a piece
     unit_price = models.DecimalField(
-        _("unit price"), max_digits=14, decimal_places=4, null=True, blank=True
+        _("unit price"), max_digits=18, decimal_places=6, null=True, blank=True
     )
     line_total = models.DecimalField(
         _("line total"), max_digits=14, decimal_places=2, default=Decimal("0")
@@ -269,7 +270,7 @@ class InvoiceLine(TenantOwned):
         OrderLine, on_delete=models.CASCADE, related_name="invoice_lines"
     )
     quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=3)
-    unit_price = models.DecimalField(_("unit price"), max_digits=14, decimal_places=4)
+    unit_price = models.DecimalField(_("unit price"), max_digits=18, decimal_places=6)
     line_total = models.DecimalField(_("line total"), max_digits=14, decimal_places=2)
 
 

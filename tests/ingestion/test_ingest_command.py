@@ -179,3 +179,34 @@ def test_a_document_that_prints_no_total_has_none(tenant, tmp_path):
     )
     (order,) = _run("--tenant", "acme", "--sync", "--json", str(printed))[0]["orders"]
     assert order["total"] == "41.40"
+
+
+def test_a_price_per_thousand_is_kept_to_the_fraction_of_a_cent(tenant, tmp_path):
+    from tests.extraction.docs import pdf, table
+
+    rows = [
+        ["Pos.", "Material", "Bezeichnung", "Menge", "ME", "Preis", "PE", "Nettowert"],
+        [
+            "00010",
+            "TB-MC20",
+            "Mikroreaktionsgefäße 2,0 ml",
+            "10.000",
+            "ST",
+            "27,75",
+            "1000",
+            "277,50",
+        ],
+    ]
+    path = tmp_path / "po.pdf"
+    path.write_bytes(
+        pdf(
+            [
+                [
+                    (40, 40, "Bestellung 4500012345"),
+                    *table([30, 70, 130, 300, 350, 380, 430, 480], 100, rows),
+                ]
+            ]
+        )
+    )
+    (order,) = _run("--tenant", "acme", "--sync", "--json", str(path))[0]["orders"]
+    assert [(ln["quantity"], ln["unit_price"]) for ln in order["lines"]] == [("10000", "0.02775")]
