@@ -2192,7 +2192,14 @@ def _rows_to_lines(
                 confidence=round(max(0.0, min(0.99, confidence)), 3),
                 field_confidence={
                     "quantity": round(confidence, 3),
-                    "unit_price": round(confidence if nums.unit_price is not None else 0.0, 3),
+                    "unit_price": round(
+                        0.0
+                        if nums.unit_price is None
+                        else min(confidence, NET_OF_CENTS)
+                        if _net_past_cents(nums)
+                        else confidence,
+                        3,
+                    ),
                 },
                 source=row.line.source_ref(),
                 # a number the others made up: no arithmetic the document vouches for
@@ -2214,6 +2221,19 @@ def _rows_to_lines(
 # rows found by their arithmetic alone (no readable table header)
 
 ARITHMETIC_ROW = 0.8  # an item read without column titles: the arithmetic vouches for it
+
+
+# a net price worked out from a discount that falls between cents (5,67 less 12,5 % is
+# 4,96125): kept exact, but whether the buyer's system rounds it a person says
+NET_OF_CENTS = 0.8
+
+
+def _net_past_cents(nums: Numbers) -> bool:
+    if not nums.discount or nums.unit_price is None:
+        return False
+    gross = nums.gross_price or nums.unit_price
+    exact = gross * (100 - nums.discount) / 100 if nums.gross_price else nums.unit_price
+    return exact != exact.quantize(Decimal("0.01"))
 
 
 def _code_like(word: str) -> bool:

@@ -16,7 +16,7 @@ _NET = re.compile(
     r"(?:sub[\s-]?total|net\s+total|total\s+net|total\s+(?:h\.?t\.?|hors\s+taxes?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
     r"zwischensumme|nettobetrag|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s*netto(?:wert|betrag|summe|preis)?|nettosumme|"
     r"(?:bestell|auftrags)wert\s+netto|"
-    r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|articles)|(?:goods|merchandise)\s+total|"
+    r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|marchandises|articles)(?:\s+h\.?t\.?)?|(?:goods|merchandise)\s+total|"
     r"net\s+amount|net\s+value|items?\s+total|total\s+(?:of\s+)?items?|positionen\s+gesamt)\b"
 )
 _GRAND = re.compile(
@@ -66,9 +66,25 @@ def _amount_after(
     return value, number_candidates(text)
 
 
+def _amount_wrapped_below(
+    lines: list[TextLine], n: int, decimal_sep: str | None
+) -> tuple[Decimal, list[Decimal]] | None:
+    """ "Total marchandises" / "HT    € 4.460,68": a label wrapped in its cell, the amount on
+    the second line beside the label's last words."""
+    if n + 1 >= len(lines):
+        return None
+    line, below = lines[n], lines[n + 1]
+    if below.page != line.page or below.top - line.bottom > 1.2 * max(line.height, 4.0):
+        return None
+    words = re.sub(r"[\d\s.,'’€$£-]+", " ", below.norm).split()
+    if len(words) > 3 or not all(re.fullmatch(r"[a-z.]{1,5}|eur|chf|usd|gbp", w) for w in words):
+        return None
+    return _amount_after(below, 0, decimal_sep)
+
+
 def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[AmountLine]:
     out = []
-    for line in lines:
+    for n, line in enumerate(lines):
         for s0, _s1 in line.segments:
             start = line.spans[s0][0]
             text = line.norm[start:]
@@ -85,6 +101,12 @@ def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[Am
                 if label_words > 5:
                     continue
                 found = _amount_after(line, start + m.end(), decimal_sep)
+                if (
+                    found is None
+                    and kind in ("net", "grand")
+                    and not line.norm[m.end() + start :].strip()
+                ):
+                    found = _amount_wrapped_below(lines, n, decimal_sep)
                 if found:
                     out.append(AmountLine(kind, found[0], line, found[1]))
                 break

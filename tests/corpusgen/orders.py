@@ -349,9 +349,15 @@ def make_order(
             line.price_decimals = decimals
             if discount:
                 disc = Decimal(rng.choice(["0", "0", "5", "10", "12.5", "15", "20"]))
+                step = Decimal(1).scaleb(-decimals)
+                if price * (100 - disc) / 100 % step:
+                    # a net price between cents (5,67 less 12,5 % is 4,96125): whether the
+                    # buyer's system rounds it is a convention, not a reading; such a line
+                    # gets no discount here
+                    disc = Decimal(0)
                 line.gross_price = price
                 line.discount_pct = disc
-                net = (price * (100 - disc) / 100).quantize(Decimal(1).scaleb(-decimals))
+                net = (price * (100 - disc) / 100).quantize(step)
                 line.unit_price = net
             else:
                 line.unit_price = price

@@ -517,3 +517,22 @@ def test_sap_position_material_and_vendor_number_close_together_are_three_cells(
         (10, "100034135", "GL-4471", "Nitrilhandschuhe Gr. M"),
         (20, "100034270", "PT-200", "Pipettenspitzen 200 µl"),
     ]
+
+
+def test_a_net_price_between_cents_is_exact_and_for_a_person_to_confirm():
+    rows = [
+        ["Item", "Description", "Qty", "Unit price", "Disc. %", "Amount"],
+        ["A-778", "Heat shrink sleeve 6 mm", "10", "26.47", "5", "251.47"],
+        ["B-120", "Cable tie 200 mm", "10", "4.00", "5", "38.00"],
+    ]
+    order = extract_from_layout(
+        read_pdf(
+            pdf([[(40, 40, "PURCHASE ORDER"), *table([40, 100, 300, 350, 420, 480], 100, rows)]])
+        )
+    )
+    first, second = order.lines
+    assert first.unit_price == Decimal("25.1465")  # 26.47 less 5 %, as the amount confirms
+    assert first.field_confidence["unit_price"] <= 0.8  # rounded or not: a convention
+    assert second.unit_price == Decimal("3.80")
+    # a net of whole cents carries no such doubt
+    assert second.field_confidence["unit_price"] == second.field_confidence["quantity"]
