@@ -536,3 +536,21 @@ def test_a_net_price_between_cents_is_exact_and_for_a_person_to_confirm():
     assert second.unit_price == Decimal("3.80")
     # a net of whole cents carries no such doubt
     assert second.field_confidence["unit_price"] == second.field_confidence["quantity"]
+
+
+def test_a_total_label_wrapped_in_its_cell_with_the_amount_on_its_second_line():
+    rows = [
+        ["Pos", "Article", "Désignation", "Qté", "Prix", "Montant"],
+        ["1", "A-778", "Gaine thermo 6 mm", "12", "3,45", "41,40"],
+        ["2", "B-120", "Collier 200 mm", "100", "0,12", "12,00"],
+    ]
+    page = [
+        (40, 40, "BON DE COMMANDE 2026-117"),
+        *table(COLUMNS, 100, rows),
+        (330, 160, "Total marchandises"),
+        (390, 171, "HT"),
+        (470, 171, "€ 53,40"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.total.value == Decimal("53.40")
+    assert order.total.rule.startswith("label:")  # printed, not worked out
