@@ -455,7 +455,7 @@ _LABEL_WORDS = frozenset(
     bestellnummer bestellung bestelldatum belegdatum datum lieferanschrift lieferadresse
     liefertermin lieferdatum liefern lieferung lieferant lieferantennr lieferantennummer
     rechnungsanschrift rechnungsadresse wunschtermin ansprechpartner telefon telefax
-    kundennummer auftragsnummer warenempfanger
+    kundennummer auftragsnummer warenempfanger bestellnr auftragsnr belegnummer bestellzeichen
     commande numero livraison adresse facturation fournisseur souhaitee reglement
     destinataire interlocuteur
     purchase order number delivery deliver address shipping invoice vendor supplier

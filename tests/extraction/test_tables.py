@@ -554,3 +554,10 @@ def test_a_total_label_wrapped_in_its_cell_with_the_amount_on_its_second_line():
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.total.value == Decimal("53.40")
     assert order.total.rule.startswith("label:")  # printed, not worked out
+
+
+def test_belgian_and_austrian_net_total_labels():
+    from ingestion.extraction.totals import _NET
+
+    for label in ("total htva 509,00 €", "gesamt eur ohne mwst. 506,00", "total exkl. mwst. 5"):
+        assert _NET.match(label), label
