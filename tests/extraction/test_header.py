@@ -919,3 +919,12 @@ def test_our_number_in_a_sentence_is_the_po(sentence, po):
 def test_a_buyers_own_prefix_is_part_of_the_number(body, po):
     order = extract_from_text(f"Bonjour,\n\n{body}\n\n- 200 cartons 250x200x150 (CAR-1)\n")
     assert order.po_number.value == po
+
+
+def test_a_scanned_bestellnr_missing_an_l_is_still_the_label():
+    from ingestion.extraction.geometry import document_lines
+    from ingestion.extraction.labels import find_labels
+    from tests.extraction.docs import as_scan
+
+    line = document_lines(as_scan(read_pdf(pdf([[(40, 40, "Bestelinr. EB-104417")]]))))[0]
+    assert [h.field for h in find_labels(line)] == ["po_number"]
