@@ -559,5 +559,10 @@ def test_a_total_label_wrapped_in_its_cell_with_the_amount_on_its_second_line():
 def test_belgian_and_austrian_net_total_labels():
     from ingestion.extraction.totals import _NET
 
-    for label in ("total htva 509,00 €", "gesamt eur ohne mwst. 506,00", "total exkl. mwst. 5"):
+    for label in (
+        "total htva 509,00 €",
+        "gesamt eur ohne mwst. 506,00",
+        "total exkl. mwst. 5",
+        "untaxed amount € 564.00",  # Odoo
+    ):
         assert _NET.match(label), label
