@@ -71,6 +71,11 @@ _EU = re.compile(
 _NL = re.compile(r"^(?P<zip>\d{4}\s?[A-Z]{2})\s+(?P<city>[^\d].*)$")
 _UK = re.compile(r"\b(?P<zip>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})\b(?![-/.]\w)")
 _CA = re.compile(r"\b(?P<zip>[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
+# an Irish Eircode: routing key and unique identifier, "P31 KD79", "D6W X2Y8"
+_IE = re.compile(
+    r"\b(?P<zip>(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)\s?(?=[0-9ACDEFHKNPRTVWXY]{4}\b)"
+    r"(?=[0-9]*[ACDEFHKNPRTVWXY])[0-9ACDEFHKNPRTVWXY]{4})\b"
+)
 _CITY_ZIP = re.compile(r"^(?P<city>[^\d,]+?)\s*,?\s+(?P<zip>\d{4,5})$")
 
 _STREET_WORDS = re.compile(
@@ -137,6 +142,12 @@ def parse_postal_line(
                 else:
                     country = {"fr": "FR", "de": "DE"}.get(language or "", None)
             return m["zip"], city, country
+    m = _IE.search(text)
+    if m and re.search(r"[A-Za-z]{3,}", text.replace(m["zip"], "")):
+        rest = text.replace(m["zip"], " ")
+        rest = re.sub(r"(?i),?\s*(?:ireland|eire|irlande|irland)\b\.?", " ", rest)
+        city = re.sub(r"^(?:Co\.?\s+)", "", " ".join(rest.split()).strip(" ,"))
+        return m["zip"], city, "IE"
     m = _UK.search(text)
     if m and re.search(r"[A-Za-z]{3,}", text.replace(m["zip"], "")):
         city = text.replace(m["zip"], "").strip(" ,")

@@ -201,7 +201,10 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
         return None, 0.0  # a date, not a reference
     tokens = text.replace(",", " ").split()
     for k, raw in enumerate(tokens[:4]):
-        token = raw.strip("()[]:;,.\"'#*<>=+|")
+        if not re.search(r"[\[{(]", raw):
+            # a scanned 1 read as a closing bracket, "OBM-447}": no bracket opens it
+            raw = re.sub(r"(?<=\d)[}\]]$", "1", raw)
+        token = raw.strip("()[]{}:;,.\"'#*<>=+|")
         if not token:
             continue
         if token.lower() in (

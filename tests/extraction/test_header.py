@@ -928,3 +928,18 @@ def test_a_scanned_bestellnr_missing_an_l_is_still_the_label():
 
     line = document_lines(as_scan(read_pdf(pdf([[(40, 40, "Bestelinr. EB-104417")]]))))[0]
     assert [h.field for h in find_labels(line)] == ["po_number"]
+
+
+def test_a_scanned_one_read_as_a_closing_bracket():
+    from ingestion.extraction.header import parse_identifier
+
+    assert parse_identifier("OBM-447}")[0] == "OBM-4471"
+    assert parse_identifier("[VB-12]")[0] == "VB-12"
+
+
+def test_an_irish_eircode_is_a_postal_code():
+    from ingestion.extraction.addresses import parse_postal_line
+
+    assert parse_postal_line("Co. Cork P31 KD79, Ireland") == ("P31 KD79", "Cork", "IE")
+    assert parse_postal_line("Dublin D02 VX88") == ("D02 VX88", "Dublin", "IE")
+    assert parse_postal_line("Sheffield S2 3EN") == ("S2 3EN", "Sheffield", "GB")
