@@ -146,7 +146,8 @@ def parse_postal_line(
     if m and re.search(r"[A-Za-z]{3,}", text.replace(m["zip"], "")):
         rest = text.replace(m["zip"], " ")
         rest = re.sub(r"(?i),?\s*(?:ireland|eire|irlande|irland)\b\.?", " ", rest)
-        city = re.sub(r"^(?:Co\.?\s+)", "", " ".join(rest.split()).strip(" ,"))
+        pieces = [p.strip() for p in " ".join(rest.split()).split(",") if p.strip()]
+        city = re.sub(r"^(?:Co\.?\s+)", "", pieces[-1] if pieces else "")
         return m["zip"], city, "IE"
     m = _UK.search(text)
     if m and re.search(r"[A-Za-z]{3,}", text.replace(m["zip"], "")):
@@ -179,16 +180,21 @@ _PLACE_NAME = re.compile(
 
 
 _POSTCODE_ONLY = re.compile(
-    r"^(?:(?P<uk>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})|(?P<nl>\d{4}\s?[A-Z]{2})|(?P<ca>[A-Z]\d[A-Z]\s?\d[A-Z]\d)|(?P<num>\d{4,5}(?:-\d{4})?))$"
+    r"^(?:(?P<ie>(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)\s?(?=[0-9]*[ACDEFHKNPRTVWXY])[0-9ACDEFHKNPRTVWXY]{4})|"
+    r"(?P<uk>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})|(?P<nl>\d{4}\s?[A-Z]{2})|(?P<ca>[A-Z]\d[A-Z]\s?\d[A-Z]\d)|(?P<num>\d{4,5}(?:-\d{4})?))$"
 )
 
 
 def _postcode_only(line: str, previous: str) -> tuple[str, str, str | None] | None:
     """A postcode alone on its line (UK style: ``Coventry`` / ``CV2 2TN``): the city is above."""
     m = _POSTCODE_ONLY.match(line.strip())
-    if not m or re.search(r"\d", previous) or len(previous) > 40:
+    # "Dublin 2" / "D02 VX88": a town and its postal district above an Eircode
+    district = bool(m and m["ie"] and re.fullmatch(r"[A-Za-z .'-]+\s\d{1,2}", previous.strip()))
+    if not m or (re.search(r"\d", previous) and not district) or len(previous) > 40:
         return None
-    country = "GB" if m["uk"] else "NL" if m["nl"] else "CA" if m["ca"] else None
+    country = (
+        "IE" if m["ie"] else "GB" if m["uk"] else "NL" if m["nl"] else "CA" if m["ca"] else None
+    )
     return m.group(0), previous.strip(" ,"), country
 
 

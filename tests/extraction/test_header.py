@@ -943,3 +943,14 @@ def test_an_irish_eircode_is_a_postal_code():
     assert parse_postal_line("Co. Cork P31 KD79, Ireland") == ("P31 KD79", "Cork", "IE")
     assert parse_postal_line("Dublin D02 VX88") == ("D02 VX88", "Dublin", "IE")
     assert parse_postal_line("Sheffield S2 3EN") == ("S2 3EN", "Sheffield", "GB")
+
+
+def test_an_eircode_under_a_dublin_district():
+    order = extract_from_text(
+        "Hi Sarah,\n\n- 400 x shipping boxes 250x200x150 (CAR-1)\n\n"
+        "Deliver to our new café/retail unit please, not the roastery:\n"
+        "Harbourside Coffee - Grand Canal Dock\n14 Hanover Quay\nDublin 2\nD02 VX88\n\n"
+        "Thanks,\nAoife\n\nHarbourside Coffee Roasters Ltd\n"
+        "Unit 9, Poolbeg Quay Business Park, Dublin 4, D04 X2Y7, Ireland\n"
+    )
+    assert order.ship_to.value.postal_code == "D02 VX88"
