@@ -394,7 +394,14 @@ def block_lines(
         nxt = next((sg for sg in line.segments if sg[0] >= inline_end), None)
         near = line.source in (TextSource.SHEET, TextSource.PLAIN) or (
             nxt is not None
-            and hit.text.rstrip().endswith(":")
+            and (
+                hit.text.rstrip().endswith(":")
+                # "Ship To   100410": the address's account number heads its column
+                or (
+                    nxt[1] - nxt[0] == 1
+                    and re.fullmatch(r"[A-Z]{0,3}\d{3,}", line.words[nxt[0]].text)
+                )
+            )
             and line.words[nxt[0]].x0 - hit.x1 < 12 * char_width
         )
         if near and nxt is not None and not any(h.first_word == nxt[0] for h in label_hits):

@@ -369,6 +369,8 @@ VALUE_FIELDS = {
 BLOCK_FIELDS = {"ship_to", "bill_to", "vendor", "buyer"}
 
 # tiny words that are labels only when they stand alone or end with a colon
+# "Requested 27/10/25": a date right after the word makes it a label
+_DATE_NEXT = re.compile(r"\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _NEED_COLON = {
     "required",
     "requested",
@@ -555,7 +557,8 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         if strength < 0.8 and not (at_segment_start or has_colon or bracketed):
             pos_taken = end
             continue
-        if word in _NEED_COLON and not (has_colon or alone):
+        dated = field == "requested_delivery_date" and bool(_DATE_NEXT.match(norm, end))
+        if word in _NEED_COLON and not (has_colon or alone or dated):
             pos_taken = end
             continue
         hits.append(

@@ -954,3 +954,35 @@ def test_an_eircode_under_a_dublin_district():
         "Unit 9, Poolbeg Quay Business Park, Dublin 4, D04 X2Y7, Ireland\n"
     )
     assert order.ship_to.value.postal_code == "D02 VX88"
+
+
+def test_a_ship_to_headed_by_its_account_number_and_a_requested_date():
+    """JD Edwards: "Ship To   100410" over the address, "Requested 27/10/25" with no colon."""
+    page = [
+        (40, 30, "Pennine Diagnostics Ltd"),
+        (40, 42, "Unit 4, Kirkstall Industrial Park, Leeds LS5 3BT"),
+        (400, 42, "Order Number 40217"),
+        (400, 54, "Order Date 16/10/25"),
+        (40, 90, "Supplier"),
+        (110, 90, "4471023"),
+        (300, 90, "Ship To"),
+        (370, 90, "100410"),
+        (110, 102, "Lumasept GmbH"),
+        (370, 102, "Pennine Diagnostics Ltd - Calder Laboratory"),
+        (110, 114, "Im Stadtwald 12"),
+        (370, 114, "Dean Clough Mills, Building 2"),
+        (110, 126, "66123 Saarbrücken"),
+        (370, 126, "Halifax HX3 5AX"),
+        (40, 160, "Requested 27/10/25"),
+        *table(
+            [40, 100, 300, 400, 480],
+            200,
+            [
+                ["Line", "Item Number", "Quantity", "Unit Cost", "Extended Cost"],
+                ["1.000", "PD49498", "500", "0.0243", "12.15"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.ship_to.value.postal_code == "HX3 5AX"
+    assert order.requested_delivery_date.value == dt.date(2025, 10, 27)
