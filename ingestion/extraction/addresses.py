@@ -91,6 +91,7 @@ _NOISE = re.compile(
     r"tax|steuer|iban|bic|swift|contact|page|seite)|@|www\.|https?://|^\+?[\d\s().-]{7,}$",
     re.IGNORECASE,
 )
+_PREFIXED_POSTCODE = re.compile(r"^[A-Z]{1,2}\s?[-‑–]\s?\d{4,5}\s+[^\d\s]")
 _ATTN = re.compile(
     r"^(?:attn\.?|attention|a l'attention de|a l'att\.?|z\.?\s?hd\.?|zu handen|c/o|ansprechpartner)\s*:?\s*",
     re.IGNORECASE,
@@ -277,8 +278,8 @@ def parse_address(lines: list[str], *, language: str | None = None) -> Address:
         if m:
             contact = text[m.end() :].strip() or contact
             continue
-        if _NOISE.search(text):
-            continue
+        if _NOISE.search(text) and not _PREFIXED_POSTCODE.match(text):
+            continue  # "F-67400 Illkirch" is no fax number
         kept.append(text)
     postal_index = None
     parsed = None

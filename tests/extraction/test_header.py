@@ -986,3 +986,13 @@ def test_a_ship_to_headed_by_its_account_number_and_a_requested_date():
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.ship_to.value.postal_code == "HX3 5AX"
     assert order.requested_delivery_date.value == dt.date(2025, 10, 27)
+
+
+def test_a_postcode_with_its_country_letter_is_no_fax_number():
+    from ingestion.extraction.addresses import parse_address
+
+    address = parse_address(
+        ["Alsace Microtech SARL", "3 rue de l'Industrie", "F-67400 Illkirch-Graffenstaden"]
+    )
+    assert (address.postal_code, address.city) == ("67400", "Illkirch-Graffenstaden")
+    assert parse_address(["ACME", "F 03 88 67 12 49", "67400 Illkirch"]).street is None
