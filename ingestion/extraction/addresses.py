@@ -232,7 +232,18 @@ def split_address_lines(lines: list[str]) -> list[str]:
                 out.extend(pieces)
             else:
                 out.append(part)
-    return out
+    # "38400" | "Saint-Martin-d'Hères": a postcode in a cell of its own before its town
+    merged: list[str] = []
+    for part in out:
+        if (
+            merged
+            and re.fullmatch(r"\d{4,5}", merged[-1])
+            and re.fullmatch(r"[^\W\d_][^\d]*", part)
+        ):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged
 
 
 _TOWN_AT_END = re.compile(r"^(?P<head>.*\S)\s+(?P<tail>\d{4,5}\s+[^\W\d_][^\d,]*)$")
@@ -406,9 +417,15 @@ def block_lines(
             and line.words[nxt[0]].x0 - hit.x1 < 12 * char_width
         )
         if near and nxt is not None and not any(h.first_word == nxt[0] for h in label_hits):
-            out.append((line, nxt[0], nxt[1]))
+            end = nxt[1]
+            if line.source == TextSource.SHEET:
+                # the address spread over the row's next cells, up to another label
+                end = min(
+                    [h.first_word for h in label_hits if h.first_word > nxt[0]] + [len(line.words)]
+                )
+            out.append((line, nxt[0], end))
             left = line.words[nxt[0]].x0
-            inline_end = nxt[1]
+            inline_end = end
     # right bound: the next segment to the right on the label line (a neighbouring column)
     right = float("inf")
     for s0, _s1 in line.segments:
@@ -540,7 +557,13 @@ def _is_table_header(line: TextLine) -> bool:
 
 
 def block_text_lines(block: list[tuple[TextLine, int, int]]) -> list[str]:
-    return _field_row_texts(block) or [ln.text_of(i, j) for ln, i, j in block]
+    return _field_row_texts(block) or [
+        # a worksheet's cells stay apart: "Restaurant … | 2 rue Jean Moulin | 38400 | Saint-…"
+        " | ".join(w.text for w in ln.words[i:j])
+        if ln.source == TextSource.SHEET
+        else ln.text_of(i, j)
+        for ln, i, j in block
+    ]
 
 
 def block_source(block: list[tuple[TextLine, int, int]]) -> dict:

@@ -61,6 +61,10 @@ _LABELS: list[tuple[str, str, float]] = [
     ("requested_delivery_date", r"date\s?liv(?:r(?:aison)?)?\.?", 0.95),
     ("vendor_number", r"code\s?fourn(?:isseur)?\.?", 1.0),
     ("po_number", r"commande", 0.6),
+    # the buyer's ERP calls its purchase order a "supplier order"
+    ("po_number", r"(?:bon\s+de\s+)?commande\s+fournisseur|lieferantenbestellung", 0.9),
+    # "BirchStreet PO will follow, number is HEB-002311"
+    ("po_number", r"(?:(?:order|po)\s+)?number\s+is", 0.8),
     # "C'est la commande BC 26-1192": the order named by its number in a sentence
     ("po_number", r"(?:la|notre|cette)\s+commande(?=\s+(?:[a-z]{1,3}\s?)?\d)", 0.8),
     ("po_number", r"cde\.?(?=\s)", 0.6),  # "Cde BC26-2509": commande, shortened

@@ -29,7 +29,7 @@ _CUE = re.compile(
 # words that put the date right after them: "pour vendredi", "by Monday 7th", "bis Freitag"
 _BEFORE = re.compile(
     r"(?:\bpour(?:\s+le)?|\bpas\s+avant(?:\s+le)?|\bavant(?:\s+le)?|\bau\s+plus\s+tard(?:\s+le)?|\bd'ici(?:\s+le)?|"
-    r"\bby|\bbefore|\bno\s+later\s+than|\bnot\s+before|\buntil|\bw/c|\bweek\s+(?:commencing|beginning)|"
+    r"\bby|\bfor|\bfur|\bbefore|\bno\s+later\s+than|\bnot\s+before|\buntil|\bw/c|\bweek\s+(?:commencing|beginning)|"
     r"\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?|\bnicht\s+vor(?:\s+dem)?)"
     r"\s*[:,]?\s*$"
 )
@@ -59,6 +59,11 @@ _WEEKDAYS = {
     6: "sunday|dimanche|sonntag",
 }
 _WEEKDAY_OF = {name: n for n, names in _WEEKDAYS.items() for name in names.split("|")}
+# English shorthand of a hurried message ("can i get for tues"); no "mon" (French "my") nor
+# "sun"
+_WEEKDAY_OF.update(
+    {"tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5}
+)
 _WEEKDAY_RE = "|".join(_WEEKDAY_OF)
 _NEXT = r"next|this|coming|ce|nachsten|kommenden|diesen"
 _RELATIVE = re.compile(

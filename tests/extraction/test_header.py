@@ -996,3 +996,11 @@ def test_a_postcode_with_its_country_letter_is_no_fax_number():
     )
     assert (address.postal_code, address.city) == ("67400", "Illkirch-Graffenstaden")
     assert parse_address(["ACME", "F 03 88 67 12 49", "67400 Illkirch"]).street is None
+
+
+def test_the_number_is_in_a_sentence():
+    order = extract_from_text(
+        "Hi Sam,\n\nBirchStreet PO will follow, number is HEB-002311.\n\n"
+        "HH-7918   Croissants butter frozen (120)       3 cs\n"
+    )
+    assert order.po_number.value == "HEB-002311"

@@ -88,3 +88,22 @@ def test_the_day_preferred_within_a_week_is_the_date_for_a_person_to_confirm():
     )
     assert delivery.value == dt.date(2026, 12, 8)
     assert delivery.confidence < 0.7  # under the delivery date's threshold
+
+
+@pytest.mark.parametrize(
+    ("body", "sent", "expected"),
+    [
+        (
+            "hi guys\n\ncan i get for tues:\n2 boxes of the 12oz cups\n",
+            dt.date(2026, 11, 29),
+            dt.date(2026, 12, 1),
+        ),
+        (
+            "hier unsere Bestellung für Donnerstag:\n\n– 80 kg Pommes 9/9\n",
+            dt.date(2026, 11, 23),
+            dt.date(2026, 11, 26),
+        ),
+    ],
+)
+def test_for_a_weekday_in_a_hurried_message(body, sent, expected):
+    assert _delivery(body, sent).value == expected

@@ -235,3 +235,29 @@ def test_as_soon_as_possible_beside_the_delivery_label_is_no_date():
     ]
     order = extract_from_sheet(rows)
     assert order.requested_delivery_date is None or order.requested_delivery_date.value is None
+
+
+def test_a_delivery_address_spread_over_the_cells_of_its_row():
+    rows = [
+        ["Sodirest Collectivités SAS"],
+        ["Commande fournisseur", "CF-26-12-0012"],
+        ["Date", "01/12/2026"],
+        [
+            "Adresse de livraison",
+            "Restaurant d'entreprise Technoparc",
+            "2 rue Jean Moulin",
+            "38400",
+            "Saint-Martin-d'Hères",
+        ],
+        [],
+        ["Code article", "Désignation", "Unité", "Quantité", "PU HT"],
+        ["SOD-1127", "Frites surgelées 9 x 9 mm", "CT", "12", "18.40"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.po_number.value == "CF-26-12-0012"
+    ship_to = order.ship_to.value
+    assert (ship_to.street, ship_to.postal_code, ship_to.city) == (
+        "2 rue Jean Moulin",
+        "38400",
+        "Saint-Martin-d'Hères",
+    )
