@@ -66,6 +66,7 @@ _NO_DATE_VALUE = re.compile(
 )
 
 
+_DELIVERY_ALONE = {"delivery", "livraison", "lieferung", "anlieferung"}
 _DELIVERY_WORDS = re.compile(
     r"\b(?:livr\w*|deliver\w*|liefer\w*|anliefer\w*|bis|pour|avant|by|until|spatestens|"
     r"termin|ship\w*|expedi\w*)\b"
@@ -515,6 +516,24 @@ class HeaderContext:
         for hit in self.hits:
             if hit.field == "po_number_and_date":
                 out.extend(self._number_and_date(hit))
+                continue
+            if hit.field == "ship_to" and fold(hit.text).strip(" :") in _DELIVERY_ALONE:
+                # "Delivery | Tuesday 01/12/2026": the word alone before a date is its day
+                for kind, line, i, j, text in _value_slices(
+                    hit, self.lines_by_page, self.hits_by_line
+                ):
+                    value, quality = self.parse_value("requested_delivery_date", text)
+                    if value is not None and kind in ("inline", "right"):
+                        out.append(
+                            Candidate(
+                                field="requested_delivery_date",
+                                value=value,
+                                score=0.85 * quality * _position_factor(kind),
+                                source=line.source_ref(i, j),
+                                rule=f"label_{kind}:{hit.label_key}",
+                                text=text,
+                            )
+                        )
                 continue
             if hit.field not in VALUE_FIELDS:
                 continue

@@ -261,3 +261,20 @@ def test_a_delivery_address_spread_over_the_cells_of_its_row():
         "38400",
         "Saint-Martin-d'Hères",
     )
+
+
+def test_delivery_alone_beside_a_date_is_the_delivery_date():
+    rows = [
+        ["THE HARBOURSIDE EASTBOURNE"],
+        ["Order date", dt.datetime(2026, 11, 27)],
+        ["Week commencing", dt.datetime(2026, 11, 30)],
+        ["Delivery", "Tuesday 01/12/2026"],
+        ["PO No.", "HEB-002350"],
+        ["Deliver to", "The Harbourside Eastbourne, 8 Grand Parade, Eastbourne BN21 3YN"],
+        [],
+        ["Code", "Description", "Qty", "Unit"],
+        ["HH-7918", "Croissants butter frozen (120)", 3, "cs"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 1)
+    assert order.ship_to.value.postal_code == "BN21 3YN"
