@@ -86,7 +86,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "unit_price",
         r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost|each|"
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
-        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
+        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|ek[\s-]?preis(?:\s*(?:netto|eur|€))?|einkaufspreis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
         r"(?:contract|agreed|special|your|quoted)\s+(?:unit\s+)?price|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs",
     ),
     (
@@ -101,7 +101,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "line_total",
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
         r"montant(?:\s*(?:ht|total|net|ligne|\(?(?:eur|€)\)?))*|total\s+(?:ht|ligne)|prix\s+total(?:\s+ht)?|"
-        r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|nebensumme|zeilensumme|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
+        r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|gp(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|nebensumme|zeilensumme|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
         r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestellwert|net\s+order\s+value",
     ),
     (
@@ -586,6 +586,7 @@ class Token:
     x1: float
     conf: float
     segment: int
+    fixed: bool = False  # a character the scan misread put back ("2:15" → "2.15")
 
 
 # an item code of letters, dashes and digits ("CLN-9210", "PAL-PLA-1200")
@@ -649,11 +650,21 @@ def _tokens(line: TextLine) -> list[Token]:
                     prev.segment,
                 )
                 continue
+        conf = w.confidence
         if line.source == TextSource.OCR:
-            text = _repair_ocr_number(
+            specked = _SPECKED_QTY_UNIT.fullmatch(text)
+            if specked and normalise_unit(specked.group(2)):
+                cut = w.x0 + (w.x1 - w.x0) * (len(specked.group(1)) + 1) / len(text)
+                out.append(Token(specked.group(1), w.x0, cut, conf, seg_of[i]))
+                out.append(Token(specked.group(2), cut, w.x1, conf, seg_of[i]))
+                continue
+            repaired = _repair_ocr_number(
                 text, line.words[i + 1].text if i + 1 < len(line.words) else ""
             )
-        out.append(Token(text, w.x0, w.x1, w.confidence, seg_of[i]))
+            fixed = ":" in text and repaired != text  # a colon read as a point
+            out.append(Token(repaired, w.x0, w.x1, conf, seg_of[i], fixed))
+            continue
+        out.append(Token(text, w.x0, w.x1, conf, seg_of[i]))
     return out
 
 
@@ -674,14 +685,22 @@ _OCR_DIGITS = str.maketrans(
 )
 
 
+# "2:15" for 2.15: the point of a scanned price grown into a colon
+_COLON_DECIMALS = re.compile(r"\d{1,5}:\d{2}")
+# "25°EA": a speck between a quantity and its unit, glued to both
+_SPECKED_QTY_UNIT = re.compile(r"(\d{1,6}(?:[.,]\d{1,3})?)[°º*'‘’`\"]+([A-Za-z]{1,4}\.?)")
+
+
 def _repair_ocr_number(text: str, following: str) -> str:
     """OCR reads 5 as S and 0 as O in numbers: "S BOX" → "5", "1O0" → "100", "8.S0" → "8.50";
     and it hangs specks on them: "0,94." → "0,94", "10}" → "10"."""
     if _is_number(text) or not text:
         return text
-    stripped = text.rstrip(".,;:}])!|'\"")
+    stripped = text.rstrip(".,;:}])!|'\"°º*‘’`").lstrip("‘’'`°º*")
     if stripped != text and stripped and _is_number(stripped):
         return stripped
+    if _COLON_DECIMALS.fullmatch(text):
+        return text.replace(":", ".")  # a decimal point read as a colon: "2:15"
     if len(text) == 1 and text in "SOIlBZ" and normalise_unit(following):
         return text.translate(_OCR_DIGITS)
     if re.fullmatch(r"[\dOoDIl|SsBZz.,]+", text) and sum(ch.isdigit() for ch in text) >= max(
@@ -829,6 +848,9 @@ class Row:
     # on a scan: the quantity cell holds two numbers, one struck out ("24-6"), or nothing
     # that reads as a quantity ("0", "a") beside an item's own code
     quantity_doubt: str = ""
+    # a price and an amount printed on the row below the item's (SAP's two-row items)
+    price_below: str = ""
+    total_below: str = ""
 
     def text(self, role: str) -> str:
         return " ".join(
@@ -874,7 +896,38 @@ def _row(line: TextLine, columns: list[Column]) -> Row:
         _rescue_by_arithmetic(row)
     if not row.is_item and line.source == TextSource.OCR and _unread_quantity(row):
         row.is_item, row.quantity_doubt = True, "unread"
+    if not row.is_item and line.source == TextSource.OCR and _quantity_of_amount(row) is not None:
+        row.is_item, row.quantity_doubt = True, "derived"
     return row
+
+
+def _price_and_amount(row: Row) -> tuple[Decimal, Decimal] | None:
+    values = []
+    for role in ("unit_price", "line_total"):
+        text = _CURRENCY_SUFFIX.sub("", row.text(role)).strip()
+        value = parse_number(text) if text and _is_number(text) else None
+        if value is None or value <= 0:
+            return None
+        values.append(value)
+    return values[0], values[1]
+
+
+def _quantity_of_amount(row: Row) -> Decimal | None:
+    """A scanned item row with a price and an amount whose quantity was not read as a number
+    ("pc" for "4 pc"): the whole number of units the amount is of the price, for a person to
+    check (nothing on the row vouches for it)."""
+    if not all(role in row.roles for role in ("quantity", "unit_price", "line_total")):
+        return None
+    qty_text = row.text("quantity")
+    if re.search(r"\d", qty_text) or not re.search(r"[^\W\d_]{3}", row.text("description")):
+        return None
+    amounts = _price_and_amount(row)
+    if amounts is None:
+        return None
+    quantity = amounts[1] / amounts[0]
+    if quantity != quantity.to_integral_value() or not 1 <= quantity <= 10000:
+        return None
+    return quantity.quantize(Decimal(1))
 
 
 def _description_ran_into_quantity(row: Row) -> None:
@@ -1541,6 +1594,7 @@ def extract_lines(
             table_columns = refined
             table_rows = [_row(ln, table_columns) for ln in body]
         _demote_unpriced(table_rows)
+        table_rows = _prices_on_row_below(table_rows, decimal_sep)
         table_rows = _drop_trailing_text(table_rows)
         # drop leading non-item rows at the top of a continuation page (page header, letterhead)
         first_item = next((i for i, r in enumerate(table_rows) if r.is_item), None)
@@ -1600,6 +1654,65 @@ def _demote_unpriced(rows: list[Row]) -> None:
         ):
             continue
         r.is_item = False
+
+
+_CURRENCY_SUFFIX = re.compile(r"(?i)\s*(?:eur|€|chf|usd|gbp|\$|£)$")
+
+
+def _row_below_amounts(row: Row) -> tuple[str, str] | None:
+    """A price and an amount, alone on their row ("10,45 EUR   522,50"): the numbers of the
+    item above, printed on a line of their own. Anything else on the row is a currency word or
+    a speck read with little confidence."""
+    if any(row.has(role) for role in CODE_ROLES | {"line_no"}):
+        return None
+    numbers = []
+    for k in sorted(row.cells):
+        for token in row.cells[k]:
+            text = _CURRENCY_SUFFIX.sub("", token.text)
+            if text and _MONEY_AMOUNT.search(text) and _is_number(text):
+                numbers.append(text)
+            elif text and not _CURRENCY_TOKEN.match(text) and (token.conf >= 0.5 or len(text) > 3):
+                return None
+    return (numbers[0], numbers[1]) if len(numbers) == 2 else None
+
+
+def _specks_only(row: Row) -> bool:
+    tokens = [t for toks in row.cells.values() for t in toks]
+    return bool(tokens) and all(t.conf < 0.5 and len(t.text) <= 2 for t in tokens)
+
+
+def _prices_on_row_below(rows: list[Row], decimal_sep: str | None) -> list[Row]:
+    """Items whose price and amount are printed on a row of their own below them (an SAP
+    print: "Bestellmenge" over "Preis/ME", the value beside it): the row goes to the item above
+    when the item's quantity times the price is the amount."""
+    out: list[Row] = []
+    skip: set[int] = set()
+    for i, row in enumerate(rows):
+        if id(row) in skip:
+            continue
+        out.append(row)
+        if not row.is_item or row.has("unit_price") or row.has("line_total") or i + 1 >= len(rows):
+            continue
+        j = i + 1
+        while j + 1 < len(rows) and _specks_only(rows[j]):
+            j += 1  # a speck between the item and its amounts
+        below = rows[j]
+        qty_text = row.text("quantity")
+        if (
+            not qty_text
+            or below.line.page != row.line.page
+            or below.line.top - row.line.bottom > 1.5 * max(row.line.height, 4.0)
+        ):
+            continue
+        amounts = _row_below_amounts(below)
+        if amounts is None:
+            continue
+        nums = _pick_numbers(qty_text, amounts[0], amounts[1], "", "", "", decimal_sep)
+        if not nums.arithmetic_ok or not nums.quantity:
+            continue
+        row.price_below, row.total_below = amounts
+        skip.update(id(r) for r in rows[i + 1 : j + 1])
+    return out
 
 
 def _drop_trailing_text(rows: list[Row]) -> list[Row]:
@@ -1857,6 +1970,9 @@ def _per_digits(per: str) -> str:
 _PER_WITH_UNIT = re.compile(r"^(?P<per>1|10|100|1[.,]?000)\s*(?P<unit>[A-Za-z]{1,4}\.?)$")
 
 
+_SCAN_PRICE_PER = re.compile(r"^(?P<price>[.,]?\d+(?:[.,]\d+)?)\s+(?P<one>[1lI|i!])$")
+
+
 def _price_and_per(row: Row) -> tuple[str, str]:
     """The unit price and its price unit (PE) of a row, where a narrow PE column beside the
     price ran into it: "38,00 100" under "Einzelpreis PE", "12,00 / 100" in the price cell."""
@@ -1871,6 +1987,14 @@ def _price_and_per(row: Row) -> tuple[str, str]:
         m = _PER.match(pe_text.strip())
         if m:
             return m["price"], _per_digits(m["per"])
+    if price_text and not pe_text and row.line.source == TextSource.OCR:
+        # a scanned "4,95 1" whose separator was lost ("495 1"), or its 1 read as a letter
+        # ("6.85 l"): the price, then a price unit of one
+        m = _SCAN_PRICE_PER.match(price_text.strip())
+        if m and (
+            "price_unit" in row.roles or not _PER.match(price_text.strip()) or m["one"] != "1"
+        ):
+            return m["price"], "1"
     if price_text and not pe_text:
         m = _PER.match(price_text.strip())
         if m and (
@@ -2013,7 +2137,12 @@ def _one_digit_misread(
     for decimals in (2, 3, 4):
         price = (t / q).quantize(Decimal(1).scaleb(-decimals))
         if price > 0 and (q * price).quantize(_CENT) == t:
-            cost = fits(price_text, _printed(price, max(decimals, _decimals(price_text))))
+            costs = [
+                fits(price_text, _printed(price, shown))
+                for shown in {max(decimals, _decimals(price_text)), decimals}
+            ]
+            # ".740" for 7.40: its separator moved, printed at the decimals the amount gives
+            cost = min((c for c in costs if c is not None), default=None)
             if cost is not None:
                 found.append((cost, q, price, t))
             break
@@ -2029,6 +2158,12 @@ def _one_digit_misread(
         whole = quantity == quantity.to_integral_value()
         quantity = quantity.quantize(Decimal(1)) if whole else quantity
         cost = fits(qty_first, _printed(quantity, 0 if whole else places))
+        if cost is None and whole and not places:
+            # "2.00" read "200": a scan lost the point of a quantity printed with decimals
+            cost = next(
+                (0 for shown in (2, 3) if _digits(qty_first) == _digits(_printed(quantity, shown))),
+                None,
+            )
         if cost is not None:
             found.append((cost, quantity, p, t))
     if not found:
@@ -2059,8 +2194,11 @@ def _rows_to_lines(
         qty_text = row.text("quantity")
         unit_text = row.text("unit")
         _quantity, unit_from_qty = split_quantity_unit(qty_text) if qty_text else (None, None)
-        total_text = row.text("line_total") or _amount_before_date(row.text("date"))
+        total_text = (
+            row.text("line_total") or _amount_before_date(row.text("date")) or row.total_below
+        )
         price_text, pe_text = _price_and_per(row)
+        price_text = price_text or row.price_below
         price_text, total_text = _unshare_price_and_amount(price_text, total_text)
         nums = _pick_numbers(
             qty_text,
@@ -2084,12 +2222,22 @@ def _rows_to_lines(
                 if moved:
                     row.cells.setdefault(_role_index(row, "description"), []).extend(moved)
                 qty_text = ""
+        if row.quantity_doubt == "derived":
+            price_total = _price_and_amount(row)
+            quantity = _quantity_of_amount(row)
+            if price_total is not None and quantity is not None:
+                nums = Numbers(quantity, *price_total, None, None, None, False)
         digits_fixed = digit_fixed = False
         if not nums.arithmetic_ok and row.line.source == TextSource.OCR:
             fixed = _zeros_misread(qty_text, price_text, total_text, decimal_sep)
             if fixed is not None:
                 nums, digits_fixed = fixed, True
-            elif not (pe_text or per_hundred or row.text("discount") or row.text("gross_price")):
+            elif not (
+                pe_text not in ("", "1")
+                or per_hundred
+                or row.text("discount")
+                or row.text("gross_price")
+            ):
                 # (q × p = amount only: no discount or price unit in between)
                 fixed = _one_digit_misread(qty_text, price_text, total_text, decimal_sep)
                 if fixed is not None:
@@ -2166,10 +2314,14 @@ def _rows_to_lines(
             confidence *= 0.6 + 0.4 * min(ocr_confs)
         if digits_fixed:
             confidence = min(confidence, ZEROS_FIXED)
+        if any(tok.fixed for toks in row.cells.values() for tok in toks):
+            confidence = min(confidence, FIXED_CONFIDENCE)
         if digit_fixed:
             confidence = min(confidence, DIGIT_FIXED)
         if row.quantity_doubt == "corrected":
             confidence = min(confidence, CORRECTED_QUANTITY)
+        elif row.quantity_doubt == "derived":
+            confidence = min(confidence, DIGIT_FIXED)
         elif row.quantity_doubt == "unread":
             nums = replace(nums, quantity=None, arithmetic_ok=False)
             confidence = min(confidence, UNREAD_QUANTITY)
@@ -2214,6 +2366,29 @@ def _rows_to_lines(
                 raw_text=row.line.text,
             )
         )
+    return _outlying_quantities(out, [r.line.source == TextSource.OCR for r in items])
+
+
+OUTLYING_QUANTITY = 0.45  # a scanned quantity far above the others, nothing to check it
+
+
+def _outlying_quantities(lines: list[ExtractedLine], scanned: list[bool]) -> list[ExtractedLine]:
+    """A scanned quantity of four digits or more, fifty times any other of the table and not
+    checked by a price and an amount ("4218": a "12" struck out and "18" written over it):
+    kept, for a person to read."""
+    out = []
+    for n, ln in enumerate(lines):
+        others = [o.quantity for o in lines if o is not ln and o.quantity and o.quantity > 0]
+        if (
+            scanned[n]
+            and "arithmetic" not in ln.rule
+            and ln.quantity is not None
+            and ln.quantity >= 1000
+            and others
+            and ln.quantity >= 50 * max(others)
+        ):
+            ln = _capped(ln, OUTLYING_QUANTITY)
+        out.append(ln)
     return out
 
 
