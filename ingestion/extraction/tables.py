@@ -107,7 +107,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "date",
         r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livraison|delai|"
-        r"liefer(?:datum|termin|tag|woche)|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
+        r"liefer(?:datum|termin|tag|woche)|lief(?:er)?\.?[\s-]*dat(?:um|\.)?|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
         r"(?:(?:expected|requested|promised|planned|required|desired|wanted)\s+)?(?:receipt|arrival|delivery|shipment)\s+date|"
         r"(?:consegna|entrega|levering|leverdatum)(?:\s*/\s*deliv(?:ery)?\.?)?|deliv(?:ery)?\.?|eta",
     ),

@@ -24,6 +24,8 @@ from ingestion.extraction.tables import classify_header
         ("Montant TTC", "ignore"),
         ("Unit of Measure Code", "unit"),
         ("Expected Receipt Date", "date"),
+        ("Lief.-Dat.", "date"),
+        ("Lieferdat.", "date"),
         ("Qty Req'd", "quantity"),
         ("Qté cdée", "quantity"),
         ("Quantity Received", None),
