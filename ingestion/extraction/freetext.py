@@ -45,7 +45,7 @@ _UNIT_WORDS = (
     r"pallets?|palettes?|paletten|pal|kg|kgs|kilos?|g|l|lt|ltrs?|mtrs?|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend|"
     + _PACKAGING
 )
-_REF = r"(?:(?:r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)(?![A-Za-zÀ-ÿ]))"
+_REF = r"(?:(?:mat(?:erial)?\.?\s*-?\s*n[ro]\.?|r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)(?![A-Za-zÀ-ÿ]))"
 _CODE = r"(?=[A-Za-z0-9./_-]*\d)[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]|[A-Z]{2,}[A-Z0-9_-]*"
 _SIZE_UNITS = re.compile(
     r"^(?:mm|cm|µm|um|mic|microns?|ml|cl|dl|v|w|kw|mah|a|ah|bar|°c|%|x\s*\d|inch|in|ft|gsm|g/m²|mmx|m²|m2|m³|m3)\b",
@@ -113,7 +113,10 @@ def _clean_description(text: str) -> str:
     text = text.strip(" \t-–:;,.()[]")
     text = re.sub(r"^\((.*)\)$", r"\1", text)
     text = re.sub(r"\s+", " ", text)
-    return text.strip(" -–:;,()")
+    text = text.strip(" -–:;,()")
+    if re.search(r"\([^()]*$", text):
+        text += ")"  # "Croissants butter frozen (120)": the bracket the item's words close
+    return text
 
 
 # "TPB-11607  Disjoncteur 1P C10 : 1 x 8,72 € HT": code, description, then quantity × price
@@ -163,10 +166,14 @@ def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extr
     if m:
         qty = parse_number(m["qty"], decimal_sep=decimal_sep)
         rest = clause[m.end() :]
+        code = m["code"]
+        if not re.search(r"\d", code) and not code.isupper():
+            # "frites : 300 kg": a word before the quantity names the goods, it is no code
+            code, rest = None, code + " " + rest
         return _line(
             qty,
             m["unit"],
-            m["code"],
+            code,
             rest,
             clause,
             rule="free_text:code_qty",
@@ -278,6 +285,8 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
             and not re.search(r"[A-Za-zÀ-ÿ]{3,}", rest)
             # "1.200 Stück 400x300x200 (700-1140)": a size and the item's code in brackets
             and not (unit and _code_in_text(rest)[0])
+            # "- 1 case oj": a list item whose goods have a short name
+            and not (unit and bullet and at_start and re.fullmatch(r"\s*[A-Za-zÀ-ÿ]{2}\s*", rest))
         ):
             continue
         line = _line(
@@ -315,7 +324,7 @@ _POLITE = re.compile(
 )
 _INNER_REF = re.compile(
     r"(?P<open>\()?\s*(?:(?:notre|votre|nos|our|your|unsere?|ihre|cust(?:omer)?)\s+)?"
-    r"(?<![\w])(?:r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?"
+    r"(?<![\w])(?:mat(?:erial)?\.?\s*-?\s*n[ro]\.?|r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?"
     r"|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n)(?![A-Za-zÀ-ÿ])"
     rf"\s*[:#]?\s*(?P<code>{_CODE})\s*(?(open)\))",
     re.IGNORECASE,
@@ -367,8 +376,9 @@ def _is_price(m: re.Match, text: str) -> bool:
 
 
 _TRAILING_QTY = re.compile(
-    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–:]\s*|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*"
-    rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|kg|kgs|lfm|rls?|mtrs?|m|ltrs?|lt|l|u)\.?"
+    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–]\s*|\s*:\s*|\s*\.{{3,}}\s*|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*"
+    rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|pkts?|pks?|pqts?|kg|kgs|kilos?|lfm|rls?|mtrs?|m"
+    r"|litres?|liters?|liter|ltrs?|lt|l|u)\.?"
     r"(?P<price>\s+(?:à|a|@|at|zu|je)\s*[€$£]?\s*\d{1,6}[.,]\d{1,4}\s*(?:€|EUR|USD|GBP|CHF)?"
     r"(?:\s*(?:HT|netto|net|excl\.?\s*VAT))?)?\s*$",
     re.IGNORECASE,
@@ -777,6 +787,66 @@ def _counted_first(text: str, decimal_sep: str | None) -> bool:
     )
 
 
+# "si tu as encore les pavés de saumon, mets-m'en 6 kg", "la crème, il en faut 2 cartons": the
+# goods named first, then taken up by "en" before their quantity
+_PRONOUN_QTY = re.compile(
+    r"(?:^|[\s,;:])(?:les|des|du|de\s+la|de\s+l['’]|la|le|l['’])\s*(?P<desc>[^\d,;.!?()]{3,60}?)[\s,]+"
+    r"(?:(?:il|tu|vous|on|je|j['’])\s*)?(?:[a-zà-ÿ]+[\s-]+)?(?:m['’]\s*|moi[\s-]+|nous[\s-]+|-)?en"
+    r"(?:\s+(?:faut|faudrait|veux|voudrais|voudrait|prends|prenez|mets|mettez))?\s+"
+    rf"(?P<qty>\d{{1,5}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS})(?![\w])\.?",
+    re.IGNORECASE,
+)
+_PRONOUN_CONFIDENCE = 0.55
+
+
+def _pronoun_qty(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
+    """An item whose quantity follows the pronoun "en" that stands for the goods named before
+    it. A weak reading (a sentence, not a list): a person checks it."""
+    m = _PRONOUN_QTY.search(clause)
+    if m is None or _NOT_GOODS.match(m["desc"]):
+        return None
+    qty = parse_number(m["qty"], decimal_sep=decimal_sep)
+    if qty is None or qty <= 0:
+        return None
+    line = _line(
+        qty,
+        m["unit"],
+        None,
+        m["desc"],
+        clause,
+        rule="free_text:pronoun_qty",
+        decimal_sep=decimal_sep,
+    )
+    if not line.description:
+        return None
+    return replace(
+        line,
+        confidence=_PRONOUN_CONFIDENCE,
+        field_confidence={"quantity": _PRONOUN_CONFIDENCE},
+    )
+
+
+# "Même commande que la semaine dernière, avec ces changements", "same as last week except",
+# "wie letzte Woche, aber": the order is an earlier one with changes; the lines written here
+# are only the changes, the rest is not read. Never an order that passes without a person.
+_SAME_AS_BEFORE = re.compile(
+    r"\b(?:m[êe]me\s+commande\s+que|(?:comme|idem)\s+(?:la\s+)?(?:semaine|fois|commande)\s+"
+    r"(?:derni[èe]re|pr[ée]c[ée]dente|pass[ée]e)|reprendre\s+(?:la\s+)?(?:m[êe]me\s+)?commande"
+    r"|same\s+(?:order\s+)?as\s+(?:last|the\s+last|previous|the\s+previous|before)"
+    r"|repeat\s+(?:of\s+)?(?:last|the\s+last|previous|our\s+last)\s+(?:week|order)"
+    r"|(?:gleiche|selbe)\s+bestellung\s+wie|wie\s+(?:letzte|vorige)\s+woche"
+    r"|wie\s+(?:die\s+)?(?:letzte|vorige)\s+bestellung)",
+    re.IGNORECASE,
+)
+SAME_AS_BEFORE_CONFIDENCE = 0.4
+
+
+def refers_to_earlier_order(texts: list[str]) -> bool:
+    """Whether the message says its order is an earlier one, changed ("same as last week
+    except …")."""
+    return any(_SAME_AS_BEFORE.search(t) for t in texts if not t.lstrip().startswith(">"))
+
+
 def extract_free_lines(
     lines: list[TextLine],
     *,
@@ -814,11 +884,10 @@ def extract_free_lines(
         if corrected is not None:
             if corrected:
                 continue
-            item = _parse_clause(body, bullet=bullet, decimal_sep=decimal_sep)
-            if item is None:  # "CODE  Gummileitung 5G2,5  50 m  (statt 100 m)"
-                item = _parse_clause(
-                    _without_correction(body), bullet=bullet, decimal_sep=decimal_sep
-                )
+            # "CODE  Gummileitung 5G2,5  50 m  (statt 100 m)", "frites : 300 kg au lieu de 250"
+            item = _parse_clause(
+                _without_correction(body), bullet=bullet, decimal_sep=decimal_sep
+            ) or _parse_clause(body, bullet=bullet, decimal_sep=decimal_sep)
             if item is not None and (item.customer_sku or bullet):
                 # an item of its own that says what it replaces: kept, to be checked
                 confidence = min(item.confidence, _CORRECTED_CONFIDENCE)
@@ -847,6 +916,28 @@ def extract_free_lines(
                         rule=item.rule + "+listed",
                     )
                 add(item, ln)
+        if not any(
+            _parse_clause(clause, bullet=bullet, decimal_sep=decimal_sep) for clause in clauses
+        ):
+            item = _pronoun_qty(body, decimal_sep=decimal_sep)
+            if item is not None:
+                add(item, ln)
+    if refers_to_earlier_order(texts):
+        out = [
+            replace(
+                item,
+                confidence=min(item.confidence, SAME_AS_BEFORE_CONFIDENCE),
+                field_confidence={
+                    **item.field_confidence,
+                    "quantity": min(
+                        item.field_confidence.get("quantity", item.confidence),
+                        SAME_AS_BEFORE_CONFIDENCE,
+                    ),
+                },
+                rule=item.rule + "+same_as_before",
+            )
+            for item in out
+        ]
     return out
 
 
