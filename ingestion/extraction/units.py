@@ -14,7 +14,7 @@ for _code, _names in {
     "unité unités unite unites u un. un ct cnt c62 nos",
     "BOX": "box boxes bx bxs bte btes bt carton cartons ctn ctns cs case cases karton kartons krt kar ktn kart boîte boîtes boite boites colis "
     "schachtel schachteln cart. crt",
-    "PK": "pk pack packs package packages pkg paquet paquets pqt packung packungen pkt pak paket pakete lot lots",
+    "PK": "pk pack packs package packages pkg paquet paquets pqt pqts packung packungen pkt pak paket pakete lot lots plateau plateaux tray trays",
     "KG": "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes kilogramm",
     "G": "g gr gram grams gramme grammes gramm",
     "T": "t to tonne tonnes ton tons",

@@ -130,3 +130,13 @@ def test_a_day_and_month_is_no_decimal_number():
         detect_decimal_separator(["bitte liefern Sie bis Freitag, den 20.11., folgende:"]) is None
     )
     assert detect_decimal_separator(["Preis 20.11 EUR"]) == "."
+
+
+@pytest.mark.parametrize(
+    ("printed", "unit"),
+    [("plateaux", "PK"), ("trays", "PK"), ("pqts", "PK"), ("Stück", "EA"), ("cartons", "BOX")],
+)
+def test_units_as_buyers_print_them(printed, unit):
+    from ingestion.extraction.units import normalise_unit
+
+    assert normalise_unit(printed) == unit
