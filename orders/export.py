@@ -20,6 +20,7 @@ import os
 import time
 import urllib.error
 import urllib.request
+from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
@@ -50,6 +51,15 @@ class TransientExportError(Exception):
 
 def _decimal_str(value) -> str | None:
     return None if value is None else format(value, "f")
+
+
+def _price_str(value) -> str | None:
+    """A unit price with four places as ERPs take them ("3.4500"), more only when it has them
+    (a price per 1000 is 0.02775 a piece)."""
+    if value is None:
+        return None
+    four = value.quantize(Decimal("0.0001"))
+    return format(four if four == value else value.normalize(), "f")
 
 
 def order_lines_for_payload(order: Order):
@@ -87,7 +97,7 @@ def order_export_payload(*, order: Order) -> dict:
                 "description": line.description,
                 "quantity": _decimal_str(line.quantity),
                 "unit": line.unit,
-                "unit_price": _decimal_str(line.unit_price),
+                "unit_price": _price_str(line.unit_price),
                 "line_total": _decimal_str(line.line_total),
                 "requested_date": line.requested_date.isoformat() if line.requested_date else None,
             }

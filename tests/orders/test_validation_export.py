@@ -234,3 +234,13 @@ def test_english_acknowledgment_and_no_contact_is_recorded(
     assert OrderEvent.objects.get(order=order, kind="acknowledgment_skipped").reason == (
         "The customer has no contact with an email address for acknowledgments."
     )
+
+
+def test_an_exported_unit_price_keeps_four_places_and_more_when_it_has_them():
+    from decimal import Decimal
+
+    from orders.export import _price_str
+
+    assert _price_str(Decimal("3.450000")) == "3.4500"
+    assert _price_str(Decimal("0.027750")) == "0.02775"
+    assert _price_str(None) is None
