@@ -120,6 +120,8 @@ def _sizes_in_mm(words: list[str]) -> list[str]:
 
 def norm_description(text: str) -> str:
     t = text.replace("ß", "ss").replace("µ", "u").replace("μ", "u")
+    # ligatures no accent folding takes apart: "Œuf" is "oeuf", "Ærø" "aero"
+    t = t.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
     t = fold(t)
     t = t.replace("²", "2").replace("³", "3")
     t = re.sub(r"(?<=\d),(?=\d)", ".", t)  # 0,5 → 0.5

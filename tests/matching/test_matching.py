@@ -520,3 +520,9 @@ def test_an_electricians_words_and_a_spec_left_out():
         ("disjoncteurs 1P B16 Norelek NB116", "PR-20116"),
     ]:
         assert match_product(_line(text), "C00001", md).sku == sku, text
+
+
+def test_a_ligature_is_its_two_letters():
+    from ingestion.matching.text import norm_description
+
+    assert norm_description("Œuf entier liquide").split()[0] == norm_description("oeufs").split()[0]
