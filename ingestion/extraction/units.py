@@ -68,6 +68,16 @@ def split_quantity_unit(text: str) -> tuple[Decimal | None, str | None]:
     value = parse_number(text)
     if value is not None:
         return value, None
+    # "1 ctn (1000)": the pack's count in brackets after the unit
+    bracketed = re.fullmatch(r"(\d.*\S)\s*\([^()]*\)", text)
+    if bracketed:
+        return split_quantity_unit(bracketed[1])
+    # "3 x 6x1L": three of a pack of six litres
+    packs = re.fullmatch(
+        r"(\d{1,5})\s*[x×]\s*\d{1,4}\s*[x×]\s*\d+(?:[.,]\d+)?\s*[A-Za-z]{0,3}", text
+    )
+    if packs:
+        return parse_number(packs[1]), None
     m = _QTY_UNIT.match(text)
     if not m:
         return None, None

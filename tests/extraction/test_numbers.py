@@ -140,3 +140,17 @@ def test_units_as_buyers_print_them(printed, unit):
     from ingestion.extraction.units import normalise_unit
 
     assert normalise_unit(printed) == unit
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("1 ctn (1000)", (Decimal("1"), "BOX")),
+        ("3 x 6x1L", (Decimal("3"), None)),
+        ("12 pcs", (Decimal("12"), "EA")),
+    ],
+)
+def test_a_quantity_with_its_pack_written_beside_it(printed, expected):
+    from ingestion.extraction.units import split_quantity_unit
+
+    assert split_quantity_unit(printed) == expected
