@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from decimal import Decimal
@@ -149,7 +150,8 @@ def _numbers(text: str) -> set[str]:
     return _counted(text)[0]
 
 
-def _counted(text: str) -> tuple[set[str], set[str]]:
+@functools.lru_cache(maxsize=16384)
+def _counted(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The sizes of a description, and its counts: "box of 200", "100 pc"."""
     # "250 x 200 x 150" is one size: a box 250 x 200 x 200 does not share two thirds of it
     words = re.sub(r"\b(\d+(?:\.\d+)?)(?: x (?=\d))", r"\1x", text).split()
@@ -165,37 +167,44 @@ def _counted(text: str) -> tuple[set[str], set[str]]:
             counts.add(w)
         else:
             sizes.add(w)
-    return sizes, counts
+    return frozenset(sizes), frozenset(counts)
 
 
-def _marks(text: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _marks(text: str) -> frozenset[str]:
     """Words of letters and digits: a model ("Sub1"), a drive type ("TX25")."""
-    return {
-        w
-        for w in text.split()
-        if re.search(r"\d", w)
-        and re.search(r"[a-z]", w)
-        and not re.fullmatch(r"(?:mm|cm|m|dm)[23]", w)  # mm², a unit
-    }
+    return frozenset(
+        {
+            w
+            for w in text.split()
+            if re.search(r"\d", w)
+            and re.search(r"[a-z]", w)
+            and not re.fullmatch(r"(?:mm|cm|m|dm)[23]", w)  # mm², a unit
+        }
+    )
 
 
 _SIZE_LETTERS = {"xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl"}
 
 
-def _sizes(text: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def _sizes(text: str) -> frozenset[str]:
     """Garment sizes: "size L", "taille M", "Gr. XL"."""
     words = text.split()
-    return {
-        w
-        for i, w in enumerate(words)
-        if w in _SIZE_LETTERS
-        and i
-        and words[i - 1] in ("size", "taille", "gr", "grosse", "groesse")
-    }
+    return frozenset(
+        {
+            w
+            for i, w in enumerate(words)
+            if w in _SIZE_LETTERS
+            and i
+            and words[i - 1] in ("size", "taille", "gr", "grosse", "groesse")
+        }
+    )
 
 
-def _colours(text: str) -> set[str]:
-    return {_COLOURS[w] for w in text.split() if w in _COLOURS}
+@functools.lru_cache(maxsize=16384)
+def _colours(text: str) -> frozenset[str]:
+    return frozenset(_COLOURS[w] for w in text.split() if w in _COLOURS)
 
 
 # words that say nothing of the product, and units (the numbers before them say the size)
@@ -264,6 +273,7 @@ def _shares(query: str, candidate: str, vocabulary=None, products: int = 0) -> t
     return found, said
 
 
+@functools.lru_cache(maxsize=16384)
 def _split_unit(size: str) -> tuple[str, str]:
     m = re.fullmatch(r"(\d[\d.]*(?:x\d[\d.]*)*)((?!x\d)[a-z%][a-z0-9]*)", size)
     return (m.group(1), m.group(2)) if m else (size, "")
