@@ -320,6 +320,14 @@ def sum_of_complete_table(
 _DATE_FIELDS = {"order_date", "invoice_date", "requested_delivery_date"}
 
 
+def _after_a_lost_word(hit, line) -> bool:
+    """A bare "Date" right after a word OCR garbled ("Reg. 4 Date" for "Req. Date"): the
+    label may be a delivery date's as much as the order's."""
+    if hit.label_key not in ("date", "datum"):
+        return False
+    return bool(re.search(r"\b[a-z]{2,4}\.\s*\S{0,2}\s*$", line.norm[: hit.start]))
+
+
 def unassigned_scan_date(
     ctx: HeaderContext, *, order_date: Field | None, skip_lines: set[int]
 ) -> Field | None:
@@ -345,7 +353,7 @@ def unassigned_scan_date(
             if m.kind in ("iso", "numeric", "named") and m.value != ordered:
                 i = ln.word_at(m.start)
                 if any(
-                    h.start < m.start and h.field in _DATE_FIELDS
+                    h.start < m.start and h.field in _DATE_FIELDS and not _after_a_lost_word(h, ln)
                     for h in ctx.hits_by_line[ln.index]
                 ):
                     continue  # a labelled date (a cover sheet's "Date:"), not a lost label

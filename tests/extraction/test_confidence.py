@@ -487,3 +487,24 @@ def test_the_date_of_a_fax_cover_sheet_is_the_day_it_was_sent():
     assert read.value == dt.date(2026, 6, 11)
     assert read.confidence < 0.72
     assert "cover_sheet" in read.rule
+
+
+def test_a_scanned_date_after_a_garbled_word_is_not_the_order_dates():
+    """ "Req. Date 01/06/2026" read "Reg. 4 Date": the bare "Date" does not make it the order's."""
+    from tests.extraction.docs import as_scan
+
+    layout = read_pdf(
+        _po(
+            [
+                (330, 40, "ORDER"),
+                (330, 60, "Date of order"),
+                (430, 60, "13/05/2026"),
+                (330, 72, "Reg. 4 Date"),
+                (430, 72, "01/06/2026"),
+            ]
+        )
+    )
+    order = extract_from_layout(as_scan(layout))
+    assert order.order_date.value == dt.date(2026, 5, 13)
+    assert order.requested_delivery_date.value == dt.date(2026, 6, 1)
+    assert order.requested_delivery_date.confidence < 0.7
