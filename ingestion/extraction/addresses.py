@@ -72,10 +72,8 @@ _NL = re.compile(r"^(?P<zip>\d{4}\s?[A-Z]{2})\s+(?P<city>[^\d].*)$")
 _UK = re.compile(r"\b(?P<zip>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})\b(?![-/.]\w)")
 _CA = re.compile(r"\b(?P<zip>[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
 # an Irish Eircode: routing key and unique identifier, "P31 KD79", "D6W X2Y8"
-_IE = re.compile(
-    r"\b(?P<zip>(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)\s?(?=[0-9ACDEFHKNPRTVWXY]{4}\b)"
-    r"(?=[0-9]*[ACDEFHKNPRTVWXY])[0-9ACDEFHKNPRTVWXY]{4})\b"
-)
+_EIRCODE = r"(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)\s?(?=[0-9]*[ACDEFHKNPRTVWXY])[0-9ACDEFHKNPRTVWXY]{4}"
+_IE = re.compile(rf"\b(?P<zip>{_EIRCODE})\b")
 _CITY_ZIP = re.compile(r"^(?P<city>[^\d,]+?)\s*,?\s+(?P<zip>\d{4,5})$")
 
 _STREET_WORDS = re.compile(
@@ -181,7 +179,7 @@ _PLACE_NAME = re.compile(
 
 
 _POSTCODE_ONLY = re.compile(
-    r"^(?:(?P<ie>(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)\s?(?=[0-9]*[ACDEFHKNPRTVWXY])[0-9ACDEFHKNPRTVWXY]{4})|"
+    rf"^(?:(?P<ie>{_EIRCODE})|"
     r"(?P<uk>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})|(?P<nl>\d{4}\s?[A-Z]{2})|(?P<ca>[A-Z]\d[A-Z]\s?\d[A-Z]\d)|(?P<num>\d{4,5}(?:-\d{4})?))$"
 )
 

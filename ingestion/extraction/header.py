@@ -23,6 +23,7 @@ from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.labels import VALUE_FIELDS, LabelHit, find_labels
 from ingestion.extraction.model import Field
 from ingestion.extraction.numbers import ISO_CURRENCIES, find_currencies
+from ingestion.extraction.prose_dates import ASAP, DELIVERY_CUE
 from ingestion.layout import TextSource
 
 _ID_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]$|^[0-9]$")
@@ -58,19 +59,7 @@ def _fills_its_cell(hit: LabelHit) -> bool:
     return s0 == hit.first_word and s1 - 1 == hit.last_word
 
 
-# a delivery label's answer that is no date: "dès que possible", "ASAP", "sofort"
-_NO_DATE_VALUE = re.compile(
-    r"^\W*(?:asap|as\s+soon\s+as\s+possible|urgent|immediate(?:ly)?|des\s+que\s+possible|"
-    r"au\s+plus\s+(?:vite|tot)|urgent|sofort|schnellstmoglich|baldmoglichst|"
-    r"so\s+schnell\s+wie\s+moglich|umgehend|tbc|to\s+be\s+confirmed|a\s+confirmer)\b"
-)
-
-
 _DELIVERY_ALONE = {"delivery", "livraison", "lieferung", "anlieferung"}
-_DELIVERY_WORDS = re.compile(
-    r"\b(?:livr\w*|deliver\w*|liefer\w*|anliefer\w*|bis|pour|avant|by|until|spatestens|"
-    r"termin|ship\w*|expedi\w*)\b"
-)
 
 
 def _value_slices(
@@ -105,7 +94,7 @@ def _value_slices(
                     stop = other.first_word
                     break
             out.append(("right", line, s0, stop, line.text_of(s0, stop)))
-            if _NO_DATE_VALUE.search(fold(line.text_of(s0, stop))):
+            if ASAP.match(fold(line.text_of(s0, stop)).lstrip(" :-–")):
                 return out  # "Délai | dès que possible": the label has its answer, no date
             break
     # below: the first line under the label with words in the label's column
@@ -540,7 +529,7 @@ class HeaderContext:
             if (
                 hit.field == "order_date"
                 and hit.label_key in ("le", "den")
-                and _DELIVERY_WORDS.search(hit.line.norm[: hit.start])
+                and DELIVERY_CUE.search(hit.line.norm[: hit.start])
             ):
                 continue  # "bitte liefern Sie bis Freitag, den 20.11.": the delivery's day
             for kind, line, i, j, text in _value_slices(hit, self.lines_by_page, self.hits_by_line):

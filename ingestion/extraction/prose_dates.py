@@ -21,7 +21,7 @@ from ingestion.extraction.geometry import TextLine
 from ingestion.extraction.model import Field
 
 # a sentence about delivering, receiving or needing the goods
-_CUE = re.compile(
+DELIVERY_CUE = re.compile(
     r"\b(?:livr\w*|deliver\w*|liefer\w*|anliefer\w*|zustell\w*|ship(?:ped|ping|ment)?|dispatch\w*|"
     r"expedi\w*|versend\w*|benotig\w*|brauchen|besoin|need(?:ed)?|required|requis|arriv\w*|"
     r"reception|receive|chantier|baustelle)\b"
@@ -39,9 +39,12 @@ _DAY_BEFORE = re.compile(r"(?:\ble|\bam|\bon|\bthe|\bden|\bzum|\bbis|\bby|\bpour
 _REFERENCE_BEFORE = re.compile(
     r"(?:\bdu|\bvom|\bdated|\bof|\bfrom|\ben\s+date\s+du|\bsent|\benvoye\w*|\bwrote|\bschrieb)\s*$"
 )
-_ASAP = re.compile(
-    r"\b(?:asap|as\s+soon\s+as\s+possible|des\s+que\s+possible|au\s+plus\s+vite|rapidement|"
-    r"so\s+schnell\s+wie\s+moglich|schnellstmoglich|baldmoglichst|umgehend)\b"
+# no date but "as soon as possible" (also the whole answer of a delivery label: "Délai |
+# dès que possible", see ``header``)
+ASAP = re.compile(
+    r"\b(?:asap|as\s+soon\s+as\s+possible|des\s+que\s+possible|au\s+plus\s+(?:vite|tot)|rapidement|"
+    r"urgent|immediate(?:ly)?|sofort|so\s+schnell\s+wie\s+moglich|schnellstmoglich|baldmoglichst|"
+    r"umgehend)\b"
 )
 # a time the engine does not pin down
 _VAGUE = re.compile(
@@ -151,7 +154,7 @@ def prose_delivery_date(
         printed: list[tuple[int, int]] = []
         if ln.index in skip_lines:
             continue
-        cue = _CUE.search(sentence)
+        cue = DELIVERY_CUE.search(sentence)
         for m in dates_mod.find_dates(
             sentence, dayfirst=dayfirst, default_year=default_year, allow_partial=True
         ):
@@ -203,7 +206,7 @@ def prose_delivery_date(
             found.append(Field(value, confidence, ln.source_ref(), "prose_date:weekday"))
             if _PREFERRED.search(before):
                 preferred.append(found[-1])
-        vague = cue and _VAGUE.search(sentence) and not _ASAP.search(sentence)
+        vague = cue and _VAGUE.search(sentence) and not ASAP.search(sentence)
         if not found and unread is None and vague:
             unread = Field(None, UNREAD, ln.source_ref(), "prose_date:unread")
     if not found:

@@ -53,3 +53,21 @@ def as_scan(layout, confidence: float = 0.93):
         for page in layout.pages
     )
     return replace(layout, pages=pages)
+
+
+def scanned_page(page, *, confidence=0.9, unsure=(), unsure_confidence=0.3, font_size=9):
+    """One page drawn (``pdf``) and read as a fax scan; words in ``unsure`` read with little
+    confidence."""
+    from ingestion.reading import read_pdf
+
+    scan = as_scan(read_pdf(pdf([page], font_size=font_size)), confidence=confidence)
+    pages = tuple(
+        replace(
+            p,
+            words=tuple(
+                replace(w, confidence=unsure_confidence) if w.text in unsure else w for w in p.words
+            ),
+        )
+        for p in scan.pages
+    )
+    return replace(scan, pages=pages)

@@ -1,26 +1,12 @@
 """Item rows of faxed tables: prices a scan printed on a row of their own, separators it lost
 or moved, specks glued to numbers, quantities it could not read or read far too large."""
 
-from dataclasses import replace
 from decimal import Decimal
 
 from ingestion.extraction import extract_from_layout
 from ingestion.extraction.tables import classify_header
-from ingestion.reading import read_pdf
-from tests.extraction.docs import as_scan, pdf, table
-
-
-def _scan(page, *, low=()):
-    """The page as a fax scan; words in ``low`` read with little confidence."""
-    scan = as_scan(read_pdf(pdf([page])), confidence=0.9)
-    pages = tuple(
-        replace(
-            p,
-            words=tuple(replace(w, confidence=0.2) if w.text in low else w for w in p.words),
-        )
-        for p in scan.pages
-    )
-    return replace(scan, pages=pages)
+from tests.extraction.docs import scanned_page as _scan
+from tests.extraction.docs import table
 
 
 def _lines(order):
@@ -124,7 +110,7 @@ def test_a_quantity_not_read_as_a_number_is_the_amount_over_the_price_for_a_pers
         ["pc", "Soupape de securite chauffage 3 bar", "9,75", "39,00"],
     ]
     order = extract_from_layout(
-        _scan([(40, 40, "BON DE COMMANDE"), *table([70, 110, 390, 500], 100, rows)], low={"pc"})
+        _scan([(40, 40, "BON DE COMMANDE"), *table([70, 110, 390, 500], 100, rows)], unsure={"pc"})
     )
     assert _lines(order) == [
         (Decimal("2"), Decimal("46.00"), Decimal("92.00")),

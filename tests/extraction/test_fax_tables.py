@@ -1,25 +1,12 @@
 """Item rows of faxed orders: numbers a scan misread, codes, titles it could not read, and
 quantities corrected by hand."""
 
-from dataclasses import replace
 from decimal import Decimal
 
 from ingestion.extraction import extract_from_layout
 from ingestion.reading import read_pdf
-from tests.extraction.docs import as_scan, pdf, table
-
-
-def _scan(page, *, confidence=0.9, unsure=(), font_size=9):
-    """The page as a fax scan; words in ``unsure`` read with little confidence."""
-    scan = as_scan(read_pdf(pdf([page], font_size=font_size)), confidence=confidence)
-    pages = tuple(
-        replace(
-            p,
-            words=tuple(replace(w, confidence=0.3) if w.text in unsure else w for w in p.words),
-        )
-        for p in scan.pages
-    )
-    return replace(scan, pages=pages)
+from tests.extraction.docs import pdf, table
+from tests.extraction.docs import scanned_page as _scan
 
 
 def _numbers(order):
