@@ -285,6 +285,8 @@ def match_product(
         descriptions.append(norm_description(_written(line, codes)))
         if line.description and descriptions[0] != norm_description(line.description):
             descriptions.append(norm_description(line.description))
+    whole = set(descriptions)  # the line's whole text, not the first of its rows
+    if descriptions:
         for k in (1, 2):
             if len(line.description_lines) > k:
                 partial = norm_description(" ".join(line.description_lines[:k]))
@@ -292,6 +294,7 @@ def match_product(
                 if partial not in descriptions and len(partial.split()) >= 3:
                     descriptions.append(partial)
     desc_scores: dict[str, float] = {}
+    exact: set[str] = set()  # our own catalogue text, word for word (in any order)
     for query in descriptions:
         if len(query) < 4:
             continue
@@ -313,6 +316,10 @@ def match_product(
                 products=len(index.product_descriptions),
             )
             desc_scores[sku] = max(desc_scores.get(sku, 0.0), similarity)
+            if query in whole and sorted(query.split()) == sorted(
+                index.product_descriptions[idx].split()
+            ):
+                exact.add(sku)
     strong_desc = max(desc_scores.values(), default=0.0)
     for sku, similarity in desc_scores.items():
         if similarity >= 97:
@@ -327,6 +334,10 @@ def match_product(
             continue
         # the closer description first among products of equal points (no bearing on confidence)
         add(sku, points + similarity / 10_000, f"description:{similarity:.0f}")
+    if len(exact) == 1:
+        # the buyer copied our description: a neighbour that differs by a word ("single wall"
+        # for "double wall") is not in doubt
+        add(next(iter(exact)), 1.8, "exact_description")
     # a code that the description flatly contradicts, while another product fits the description
     if strong_desc >= 95:
         for sku in list(scores):

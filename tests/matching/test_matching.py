@@ -77,7 +77,8 @@ def test_product_by_alias_sku_gtin_and_description():
         "CT-200-NT",
     ]
     assert by_alias.rule == "alias:a 778"
-    assert by_description.rule == "description:100"  # "ties" and "tie" are one word
+    # "ties" and "tie" are one word: our description, word for word
+    assert by_description.rule == "description:100+exact_description"
 
 
 def test_colours_and_sizes_must_agree_in_descriptions():
@@ -177,6 +178,23 @@ def test_an_exact_description_with_no_close_rival_is_a_confident_match():
     match = match_product(line, "C00002", _md())
     assert match.sku == "CT-200-NT"
     assert match.confidence >= 0.9
+
+
+def test_our_description_word_for_word_is_sure_even_beside_a_product_a_word_apart():
+    boxes = (
+        'CB-DW,,"Shipping carton 800x600x500 mm, double wall, brown",EA,5.14,EUR\n'
+        'CB-SW,,"Shipping carton 800x600x500 mm, single wall, brown",EA,3.90,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, PRODUCTS + boxes, ALIASES)
+    line = ExtractedLine(
+        description="Shipping carton 800x600x500 mm, double wall, brown", quantity=Decimal(6)
+    )
+    match = match_product(line, "C00002", md)
+    assert (match.sku, match.candidates[1][0]) == ("CB-DW", "CB-SW")
+    assert match.confidence >= 0.9
+    # a word left out is no copy of ours: single or double wall stays for a person
+    shorter = match_product(replace(line, description="Shipping carton 800x600x500 mm"), None, md)
+    assert shorter.confidence < 0.9
 
 
 def test_an_unstated_currency_is_the_customers_own_then_its_countrys():
