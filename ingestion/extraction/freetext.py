@@ -907,7 +907,9 @@ def extract_free_lines(
                 item = _parse_clause(clause, bullet=True, decimal_sep=decimal_sep)
             if item is not None:
                 if ln.source != TextSource.OCR and _plainly_listed(
-                    _LEAD_IN.sub("", body if len(clauses) == 1 else clause), item
+                    _LEAD_IN.sub("", body if len(clauses) == 1 else clause),
+                    item,
+                    in_list=(bullet or k in listed) and len(clauses) == 1,
                 ):
                     item = replace(
                         item,
@@ -1064,13 +1066,26 @@ _LEAD_IN = re.compile(
 )
 
 
-def _plainly_listed(body: str, item: ExtractedLine) -> bool:
+def _plainly_listed(body: str, item: ExtractedLine, *, in_list: bool = False) -> bool:
     """The line is that item alone: quantity and code side by side with a count word or ×
-    between them (a description may follow), or code, description and quantity in columns;
-    typed, not scanned. A price may follow a quantity that opens the line."""
-    if not item.customer_sku or item.quantity is None:
+    between them (a description may follow), or code, description and quantity in columns,
+    or, in a list, a count and its unit before words; typed, not scanned. A price may follow
+    a quantity that opens the line."""
+    if item.quantity is None:
         return False
     text = body.strip()
+    if not item.customer_sku:
+        # "- 20 bx Hexagon head bolts M6 x 40 mm", an item of a list: the count and its unit
+        # open the line and words follow; the catalogue's match of the words has a confidence
+        # of its own (in a sentence, where the words end is less plain)
+        m = _LISTED_WORDS.match(text)
+        return bool(
+            in_list
+            and m
+            and item.description
+            and Decimal(re.sub(r"[.,'’ ]", "", m["q"])) == item.quantity
+            and not (re.search(r"\D", m["q"]) and re.fullmatch(_MEASURE, m["unit"], re.I))
+        )
     code = item.customer_sku
     if code.isdigit() and len(code) <= 3:
         return False  # "2 x 25 m": a size, not a code
@@ -1091,6 +1106,11 @@ def _plainly_listed(body: str, item: ExtractedLine) -> bool:
     return False
 
 
+_LISTED_WORDS = re.compile(
+    rf"^(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*(?P<unit>{_COUNT}|{_MEASURE})\.?\s+"
+    r"(?:of\s+|de\s+|d'|von\s+)?[A-Za-zÀ-ÿ][^\d\s]*\s.*$",
+    re.IGNORECASE,
+)
 _SIZE_AFTER = re.compile(r"\s*(?:mm|cm|m|km|m²|m2|kg|g|l|ml|cl|µm|um|in|ft)\b", re.IGNORECASE)
 
 

@@ -411,6 +411,22 @@ def test_items_plainly_written_in_a_sentence_are_read_with_confidence():
     ]
 
 
+def test_a_list_of_counts_and_words_is_read_with_confidence_a_size_is_not_a_count():
+    order = extract_from_text(
+        "Hi,\n\nwe would like to order the following items:\n\n"
+        "- 20 bx Hexagon head bolts M6 x 40 mm, 8.8, zinc plated, box of 100\n"
+        "- 10 EA Packaging tape PP acrylic 75 mm x 132 m, white\n"
+        "- 2 x 25 m Kabel NYM-J 3x1,5\n"
+        "- 1,250 kg absorbant en granulés\n"
+    )
+    assert [(ln.quantity, ln.field_confidence["quantity"] >= 0.9) for ln in order.lines] == [
+        (Decimal("20"), True),
+        (Decimal("10"), True),
+        (Decimal("2"), False),  # two cables of 25 m, or 2 x 25 m of one: a person reads it
+        (Decimal("1250"), False),  # a weight may have decimals
+    ]
+
+
 def test_an_items_amount_after_its_price_confirms_the_quantity():
     text = (
         "Gemäss Ihrer Offerte bestellen wir folgende Artikel:\n"
