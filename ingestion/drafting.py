@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -26,7 +27,7 @@ from ingestion.decision.rules import order_check_rules
 from ingestion.decision.settings import extraction_settings_for
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
-from ingestion.models import Document, DocumentKind, DocumentStatus
+from ingestion.models import Channel, Document, DocumentKind, DocumentStatus
 from orders.models import Order, OrderChannel, OrderLine, OrderStatus, OrderType
 from orders.services import (
     order_event_record,
@@ -240,6 +241,7 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
             draft = build_draft(extracted, view.md, **match_args)
             hints_used = bool(hints)
     draft = _with_sent_date_confirmed(draft, document=document, context=context)
+    draft = _with_po_confirmed_by_the_email(draft, document=document)
     sources = tuple(sorted({str(page.source) for page in layout.pages}))
     return DocumentDraft(draft=draft, view=view, hints_used=hints_used, sources=sources)
 
@@ -259,6 +261,44 @@ def _with_sent_date_confirmed(draft, *, document: Document, context: dict):
         return draft
     confirmed = order_date.with_confidence(max(order_date.confidence, 0.8), "+email_date_header")
     return replace(draft, extracted=replace(draft.extracted, order_date=confirmed))
+
+
+def _email_text(document: Document) -> str:
+    """The subject and body of the email an attachment came with ("" for any other document)."""
+    message = document.message
+    if message.channel != Channel.EMAIL or document.kind == DocumentKind.BODY:
+        return ""
+    parts = [message.subject or ""]
+    body = (
+        Document.objects.filter(
+            tenant_id=document.tenant_id, message=message, kind=DocumentKind.BODY
+        )
+        .exclude(layout={})
+        .values_list("layout", flat=True)
+        .first()
+    )
+    if body:
+        parts.append(Layout.from_json(body).text)
+    return "\n".join(parts)
+
+
+def _with_po_confirmed_by_the_email(draft, *, document: Document):
+    """An attachment's order number that its email also writes ("Veuillez trouver ci-joint
+    notre bon de commande n° BC26-9205") was read right twice over: a scan's doubtful reading
+    of it is settled."""
+    from dataclasses import replace
+
+    po = draft.extracted.po_number
+    if po is None or not po.value or po.confidence >= 0.9:
+        return draft
+    value = str(po.value).strip()
+    if len(re.sub(r"[^0-9A-Za-z]", "", value)) < 4 or not re.search(r"\d", value):
+        return draft
+    text = _email_text(document)
+    if not text or not re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.IGNORECASE):
+        return draft
+    confirmed = po.with_confidence(0.9, "+written_in_the_email")
+    return replace(draft, extracted=replace(draft.extracted, po_number=confirmed))
 
 
 def net_unit_price(line) -> Decimal | None:

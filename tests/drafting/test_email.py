@@ -190,3 +190,29 @@ def test_the_subject_of_a_body_that_is_the_order_gives_its_po_number(tenant, dup
     assert [(line.product.sku, line.quantity) for line in order.lines.all()] == [
         ("GT-6MM-BK", Decimal("12"))
     ]
+
+
+@pytest.mark.parametrize("mentioned", [True, False])
+def test_an_attachments_doubtful_po_number_written_in_the_email_too_is_settled(
+    tenant, dupont, mentioned
+):
+    # given: a PO number beside a bare "Ref:", which a first reading doubts
+    pdf = purchase_order_pdf(
+        po_number="PO-7001",
+        po_label="Ref:",
+        order_date="20/11/2026",
+        lines=[("ZX-99-Q", "Special sleeve black", "12", "3.45", "41.40")],
+        total="41.40",
+    )
+    body = "Bonjour,\n\nVeuillez trouver ci-joint notre bon de commande{}.\n\nCordialement,"
+    raw = email(
+        body.format(" n° PO-7001" if mentioned else ""),
+        attachments=[("scan.pdf", pdf)],
+        subject="Commande",
+    )
+    # when
+    order = message_orders(ingest(tenant, "mail.eml", data=raw, channel="email"))[0]
+    # then: the email writing the same number settles it; without it, a person looks
+    data = order_contract_json(order)
+    assert data["po_number"] == "PO-7001"
+    assert (data["confidence"]["po_number"] >= 0.9) is mentioned
