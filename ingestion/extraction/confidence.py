@@ -30,7 +30,12 @@ import datetime as dt
 import re
 
 from ingestion.extraction import dates as dates_mod
-from ingestion.extraction.header import Candidate, HeaderContext, _value_slices
+from ingestion.extraction.header import (
+    AMBIGUOUS_DATE_QUALITY,
+    Candidate,
+    HeaderContext,
+    _value_slices,
+)
 from ingestion.extraction.model import Field
 from ingestion.layout import TextSource
 
@@ -137,7 +142,9 @@ def calibrate_order_date(
     if order_date is None:
         return None
     m = _PLAIN_RULE.match(order_date.rule)
-    if not m or m["label"] not in PLAIN_DATE_LABELS:
+    if m and m["label"] not in PLAIN_DATE_LABELS:
+        return _named_label_decided_by_page(order_date, candidates, ctx, skip_lines)
+    if not m:
         return order_date
     own = [c for c in candidates if c.field == "order_date"]
     if {c.value for c in own} != {order_date.value} or not _header_zone(ctx, order_date.source):
@@ -176,6 +183,32 @@ def calibrate_order_date(
     return order_date.with_confidence(
         order_date.confidence, f"+{reading}" + (f":{status}" if status else "")
     )
+
+
+def _named_label_decided_by_page(
+    order_date: Field, candidates: list[Candidate], ctx: HeaderContext, skip_lines: set[int]
+) -> Field:
+    """Under a label that names the order's date ("Émise le", "Order date"), an ambiguous
+    06/02/2026 loses its doubt when the page's other dates written the same way say the day
+    comes first (23/02/2026 below it)."""
+    best = next(
+        (c for c in candidates if c.field == "order_date" and c.rule == order_date.rule), None
+    )
+    if best is None:
+        return order_date
+    found = dates_mod.find_dates(best.text, dayfirst=ctx.dayfirst, default_year=ctx.default_year)
+    if not found or found[0].value != order_date.value:
+        return order_date
+    match = found[0]
+    separator = next((ch for ch in match.text if ch in "./-"), "")
+    if match.kind != "numeric" or not match.ambiguous or not separator:
+        return order_date
+    reading = "dmy" if match.value.day == int(re.split(r"\D+", match.text.strip())[0]) else "mdy"
+    votes = _page_votes(ctx, separator, skip_lines)
+    if votes is None or votes != (reading == "dmy"):
+        return order_date
+    raised = round(min(UNAMBIGUOUS, order_date.confidence / AMBIGUOUS_DATE_QUALITY), 4)
+    return order_date.with_confidence(raised, f"+{reading}:page")
 
 
 def customer_locale_decides(field: Field, country: str | None) -> Field:

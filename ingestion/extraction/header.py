@@ -46,6 +46,10 @@ class Candidate:
     text: str = ""
 
 
+# a numeric date that reads both ways (06/02/2026), the day first by the locale's habit
+AMBIGUOUS_DATE_QUALITY = 0.85
+
+
 def _position_factor(kind: str) -> float:
     return {"inline": 1.0, "right": 0.97, "below": 0.9, "below2": 0.8}.get(kind, 0.8)
 
@@ -450,7 +454,7 @@ class HeaderContext:
                 return None, 0.0
             quality = 1.0
             if m.ambiguous:
-                quality = 0.85 if self.dayfirst is not None else 0.6
+                quality = AMBIGUOUS_DATE_QUALITY if self.dayfirst is not None else 0.6
             if m.kind == "partial":
                 quality = min(quality, 0.7)
             if m.kind == "week":

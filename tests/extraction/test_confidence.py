@@ -73,6 +73,30 @@ def test_the_other_dates_of_the_page_decide_the_day_and_month_order():
     assert order.order_date.confidence >= 0.8
 
 
+def test_under_an_issue_date_label_the_pages_dates_settle_an_ambiguous_date():
+    def order_date(delivery: str):
+        return extract_from_layout(
+            read_pdf(
+                _po(
+                    [
+                        (330, 40, "BON DE COMMANDE"),
+                        (330, 60, "ÉMISE LE"),
+                        (330, 72, "06/02/2026"),
+                        (440, 60, "DATE SOUHAITÉE"),
+                        (440, 72, delivery),
+                    ]
+                )
+            )
+        ).order_date
+
+    settled = order_date("23/02/2026")  # only day first reads 23/02
+    assert (settled.value, settled.rule) == (dt.date(2026, 2, 6), "label_below:emise le+dmy:page")
+    assert settled.confidence >= 0.72
+    undecided = order_date("10/02/2026")
+    assert undecided.value == dt.date(2026, 2, 6)
+    assert undecided.confidence < 0.72
+
+
 def test_two_different_plain_dates_keep_the_low_confidence():
     layout = read_pdf(
         _po(
