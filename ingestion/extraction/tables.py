@@ -1314,9 +1314,15 @@ def _pick_numbers(
             )
             for pu in units:
                 exact = p * (100 - discount) / 100 if discount and not price_is_net else p
-                if exact != net_of(p) and abs(q * exact / pu - t) <= Decimal("0.005"):
-                    # the amount is the quantity times the net price unrounded (149,54 less
-                    # 10 % is 134,586): that is the price, not the one rounded to cents
+                rounded_fits = abs(q * net_of(p) / pu - t) <= Decimal("0.005")
+                if (
+                    exact != net_of(p)
+                    and not rounded_fits
+                    and abs(q * exact / pu - t) <= Decimal("0.005")
+                ):
+                    # the amount is the quantity times the net price unrounded (58,96 less
+                    # 12 % is 51,8848; ten cost 518,85, not 518,80): that is the price. When
+                    # the price rounded to cents multiplies out too, that one is stated
                     return Numbers(q, exact, t, discount, None if pu == 1 else pu, gross, True)
                 if _close(q * net_of(p) / pu, t):
                     return Numbers(q, net_of(p), t, discount, None if pu == 1 else pu, gross, True)

@@ -374,7 +374,7 @@ def test_a_percentage_in_the_description_is_no_discount_when_the_numbers_are_ref
     ]
 
 
-def test_a_preiseinh_column_and_a_net_price_the_amount_gives_unrounded():
+def test_a_preiseinh_column_and_a_net_price_rounded_to_cents_unless_the_amount_says_otherwise():
     x = [40, 80, 150, 300, 340, 390, 440, 490]
     titles = ["Pos.", "Artikel", "Beschreibung", "Menge", "Einh.", "Preis", "Preiseinh.", "Betrag"]
     page = [(40, 60, "Einkaufsauftrag EK100001")]
@@ -412,8 +412,10 @@ def test_a_preiseinh_column_and_a_net_price_the_amount_gives_unrounded():
     order = extract_from_layout(read_pdf(pdf([page])))
     assert _numbers(order) == [
         (Decimal("20000"), Decimal("25.97"), Decimal("1000"), Decimal("519.40")),
-        # 149,54 less 10 % is 134,586: the amount is one of it, rounded
-        (Decimal("1"), Decimal("134.586"), None, Decimal("134.59")),
+        # 149,54 less 10 % is 134,586, and one of it costs 134,59: the price in cents
+        (Decimal("1"), Decimal("134.59"), None, Decimal("134.59")),
+        # 58,96 less 12 % is 51,8848: ten at 51,88 would be 518,80, the amount is ten of the
+        # price unrounded
         (Decimal("10"), Decimal("51.8848"), None, Decimal("518.85")),
     ]
 
