@@ -311,6 +311,7 @@ ISSUE_LABELS = {
     "sample_with_prices": gettext_lazy("Sample with prices"),
     "low_confidence": gettext_lazy("Low confidence"),
     "no_lines": gettext_lazy("No lines"),
+    "unread_line": gettext_lazy("Line not read"),
     "currency_mismatch": gettext_lazy("Currency differs"),
     "invalid_quantity": gettext_lazy("Invalid quantity"),
 }

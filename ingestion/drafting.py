@@ -540,6 +540,7 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
                 or _("nothing to order: no line and no PO number"),
                 "language": extracted.language,
                 "warnings": list(extracted.warnings),
+                "unread_lines": list(extracted.unread_lines),
                 "hints_used": draft.hints_used,
                 "sources": draft.sources,
             },

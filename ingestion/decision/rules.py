@@ -169,6 +169,21 @@ def rule_no_lines(ctx: RuleContext) -> list[dict]:
     return [issue(ctx, "no_lines", "lines", _("No order line was found on the document."))]
 
 
+def rule_unread_line(ctx: RuleContext) -> list[dict]:
+    """An item of a written list that the engine could not read, while it read the others: the
+    order would go out a line short."""
+    return [
+        issue(
+            ctx,
+            "unread_line",
+            "lines",
+            _("This item of the list was not read: “%(text)s”.") % {"text": text[:120]},
+            text=text,
+        )
+        for text in (ctx.extraction.get("document") or {}).get("unread_lines") or []
+    ]
+
+
 def rule_unknown_product(ctx: RuleContext) -> list[dict]:
     out = []
     for i, line in enumerate(ctx.lines):
@@ -800,6 +815,7 @@ RULES: list[Callable[[RuleContext], list[dict]]] = [
     rule_unknown_customer,
     rule_ambiguous_customer,
     rule_no_lines,
+    rule_unread_line,
     rule_unknown_product,
     rule_ambiguous_product,
     rule_invalid_quantity,

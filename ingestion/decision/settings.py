@@ -78,6 +78,7 @@ DEFAULT_BLOCKING: dict[str, bool] = {
     "sample_with_prices": True,
     "low_confidence": True,
     "no_lines": True,
+    "unread_line": True,
     "currency_mismatch": True,
     "invalid_quantity": True,
 }

@@ -224,6 +224,7 @@ def extract_from_layout(
     )
     order_lines: list[ExtractedLine] = table.lines
     rule_lines = "table"
+    unread_lines: list[str] = []
     if not order_lines and lines[0].source in (TextSource.OCR, TextSource.PDF_TEXT):
         # a page whose table titles were not read: its items are still q × p = amount lines
         order_lines = arithmetic_rows(lines, decimal_sep)
@@ -237,7 +238,11 @@ def extract_from_layout(
         from ingestion.extraction.freetext import extract_free_lines
 
         order_lines = extract_free_lines(
-            lines, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
+            lines,
+            decimal_sep=decimal_sep,
+            dayfirst=dayfirst,
+            default_year=default_year,
+            unread=unread_lines,
         )
         rule_lines = "free_text"
     cancelled = False
@@ -499,6 +504,7 @@ def extract_from_layout(
         emails=tuple(emails),
         phones=tuple(phones),
         warnings=tuple(warnings),
+        unread_lines=tuple(unread_lines[:20]),
         postal_codes=postal_codes,
         header_lines=tuple(
             ln.text[:200]

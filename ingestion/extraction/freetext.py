@@ -16,6 +16,7 @@ sizes (48 mm), dates, phone numbers or the PO number are not quantities.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
 from decimal import Decimal
 
@@ -419,7 +420,9 @@ def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
 
 # "4730 hi-vis vests L x 40", "floor tape yellow/black (TAP-FLR50-YB) x 10 rolls"
 _TIMES_QTY_LAST = re.compile(
-    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)\s+[x×]\s*(?P<qty>\d{{1,5}})\s*(?P<unit>{_COUNT_UNITS})?\.?\s*$",
+    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)\s+[x×]\s*(?P<qty>\d{{1,5}})\s*(?P<unit>{_COUNT_UNITS})?\.?"
+    # "x 12 (uniquement le stock)": a remark on the item after it
+    r"(?:\s*\([^()]{2,80}\))?\s*$",
     re.IGNORECASE,
 )
 
@@ -853,9 +856,14 @@ def extract_free_lines(
     decimal_sep: str | None,
     dayfirst: bool | None,
     default_year: int | None,
+    unread: list[str] | None = None,
 ) -> list[ExtractedLine]:
+    """Order lines written in a message. ``unread`` collects the items of a bulleted list that
+    could not be read while others of the list were: a line missed is for a person to see."""
     out: list[ExtractedLine] = []
     seen: set[str] = set()
+    bullets_unread: list[str] = []
+    bullets_read = 0
     # column gaps kept as two spaces: "CODE  description  2 Stk"
     texts = ["  ".join(ln.text_of(s0, s1) for s0, s1 in ln.segments) for ln in lines]
     kv_items, kv_consumed = _kv_items(texts, decimal_sep=decimal_sep)
@@ -924,6 +932,12 @@ def extract_free_lines(
             item = _pronoun_qty(body, decimal_sep=decimal_sep)
             if item is not None:
                 add(item, ln)
+            elif bullet and _ITEM_LIKE.search(body):
+                bullets_unread.append(text.strip())
+        elif bullet:
+            bullets_read += 1
+    if unread is not None and bullets_read:
+        unread.extend(bullets_unread)
     if refers_to_earlier_order(texts):
         out = [
             replace(
@@ -943,6 +957,14 @@ def extract_free_lines(
     return out
 
 
+# a list item that names an article: a code with digits, or a count and its unit
+_ITEM_LIKE = re.compile(
+    rf"(?:\b(?=[A-Za-z0-9./_-]*\d)(?=[A-Za-z0-9./_-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9./_-]{{2,}}\b"
+    rf"|\b\d{{1,5}}\s*(?:{_COUNT_UNITS})\b)",
+    re.IGNORECASE,
+)
+
+
 # "SAUF les chips de calage (EMB-0090) qui sont annulées", "ELE-EXT-4W entfällt"
 _CANCEL = re.compile(
     r"\b(?:annul\w*|cancel\w*|storn\w*|entf[äa]ll\w*|sauf|except(?:\s+for)?|ohne|supprim\w*|"
@@ -957,8 +979,8 @@ def without_cancelled(
     """Items a sentence of the message cancels, by their code ("SAUF … (EMB-0090) qui sont
     annulées") or by two words of their description ("sauf les sacs poubelle"), are no order
     lines. Returns the lines kept and whether any was dropped."""
-    codes: set[str] = set()
-    word_sets: list[set[str]] = []
+    codes: dict[str, set[int]] = defaultdict(set)  # code → the lines cancelling it
+    word_sets: list[tuple[set[str], int]] = []
     for ln in lines:
         for sentence in re.split(r"(?<=[.!?])\s+", ln.text):
             m = _CANCEL.search(sentence)
@@ -966,25 +988,52 @@ def without_cancelled(
                 continue
             for token in re.findall(r"[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]", sentence):
                 if re.search(r"\d", token) and re.search(r"[A-Za-z]", token):
-                    codes.add(token.upper())
+                    codes[token.upper()].add(ln.index)
             words = {w for w in re.findall(r"[a-z]{4,}", fold(sentence[m.end() :]))}
             if words:
-                word_sets.append(words)
-    dropped: set[int] = set()
+                word_sets.append((words, ln.index))
+    named_by: dict[int, set[int]] = defaultdict(set)  # item → the lines cancelling it
     for i, item in enumerate(out):
         if item.customer_sku and item.customer_sku.upper() in codes:
-            dropped.add(i)
-    for words in word_sets:
+            named_by[i] |= codes[item.customer_sku.upper()]
+    for words, line_index in word_sets:
         named = [
             i
             for i, item in enumerate(out)
             if len(words & set(re.findall(r"[a-z]{4,}", fold(item.description)))) >= 2
         ]
         if len(named) == 1:
-            dropped.add(named[0])
-    if not dropped or len(dropped) == len(out):
-        return out, False
-    kept = [item for i, item in enumerate(out) if i not in dropped]
+            named_by[named[0]].add(line_index)
+    dropped: set[int] = set()
+    doubtful: set[int] = set()
+    for i, line_indexes in named_by.items():
+        if line_indexes == {out[i].source.get("line")}:
+            # the item's own line says "on annule le reliquat" (cancel what is left over): it
+            # may take back the item or a part of it; kept, for a person to read
+            doubtful.add(i)
+        else:
+            dropped.add(i)
+    if len(dropped) == len(out):
+        dropped = set()
+    kept = [
+        replace(
+            item,
+            confidence=min(item.confidence, _CORRECTED_CONFIDENCE),
+            field_confidence={
+                **item.field_confidence,
+                "quantity": min(
+                    item.field_confidence.get("quantity", item.confidence), _CORRECTED_CONFIDENCE
+                ),
+            },
+            rule=item.rule + "+cancel_word",
+        )
+        if i in doubtful
+        else item
+        for i, item in enumerate(out)
+        if i not in dropped
+    ]
+    if not dropped:
+        return kept, False
     return [replace(item, line_no=n) for n, item in enumerate(kept, start=1)], True
 
 

@@ -220,6 +220,8 @@ class ExtractedOrder:
     emails: tuple[str, ...] = ()  # addresses printed on the document outside the vendor block
     phones: tuple[str, ...] = ()  # phone/fax numbers printed outside the vendor block, digits only
     warnings: tuple[str, ...] = ()
+    # items of a written list that could not be read while others of the list were
+    unread_lines: tuple[str, ...] = ()
     # postal codes printed on the first page outside the vendor block, upper-case, no spaces
     postal_codes: tuple[str, ...] = ()
     # the first page's lines outside the vendor block and the item table (names, addresses)
@@ -236,6 +238,7 @@ class ExtractedOrder:
             emails=list(self.emails),
             phones=list(self.phones),
             warnings=list(self.warnings),
+            unread_lines=list(self.unread_lines),
             postal_codes=list(self.postal_codes),
             header_lines=list(self.header_lines),
         )
@@ -256,6 +259,7 @@ class ExtractedOrder:
             emails=tuple(data.get("emails") or ()),
             phones=tuple(data.get("phones") or ()),
             warnings=tuple(data.get("warnings") or ()),
+            unread_lines=tuple(data.get("unread_lines") or ()),
             postal_codes=tuple(data.get("postal_codes") or ()),
             header_lines=tuple(data.get("header_lines") or ()),
         )

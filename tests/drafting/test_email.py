@@ -216,3 +216,19 @@ def test_an_attachments_doubtful_po_number_written_in_the_email_too_is_settled(
     data = order_contract_json(order)
     assert data["po_number"] == "PO-7001"
     assert (data["confidence"]["po_number"] >= 0.9) is mentioned
+
+
+def test_an_item_of_the_list_that_could_not_be_read_keeps_the_order_for_a_person(
+    tenant, dupont
+):
+    raw = email(
+        "Bonjour,\n\nmerci de nous livrer :\n\n- 12 x ZX-99-Q\n"
+        "- la même quantité de ZX-77-B que d'habitude\n\nNotre commande : PO-7002\n"
+    )
+    order = message_orders(ingest(tenant, "mail.eml", data=raw, channel="email"))[0]
+    data = order_contract_json(order)
+    assert [line["sku"] for line in data["lines"]] == ["GT-6MM-BK"]
+    unread = [i for i in data["issues"] if i["code"] == "unread_line"]
+    assert [i["blocking"] for i in unread] == [True]
+    assert "ZX-77-B" in unread[0]["message"]
+    assert data["status"] == "needs_review"

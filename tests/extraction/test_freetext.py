@@ -460,6 +460,33 @@ def test_an_item_the_message_cancels_by_its_code_is_no_line():
     ]
 
 
+def test_a_remark_on_an_item_that_cancels_keeps_it_for_a_person():
+    text = (
+        "Merci pour le retour. Dans ce cas merci de nous livrer :\n\n"
+        "- ART208313 Contacteur 9A bob. 230V AC x 40\n"
+        "- ART208326 Contacteur 12A bob. 24V DC x 12 (uniquement le stock, on annule le reliquat)\n"
+        "- ART208339 Fusibles 10x38 10A x 25 boîtes\n"
+    )
+    order = extract_from_text(text)
+    # the remark takes back what is left over, not the item: it stays, and a person reads it
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("ART208313", Decimal("40")),
+        ("ART208326", Decimal("12")),
+        ("ART208339", Decimal("25")),
+    ]
+    assert order.lines[1].field_confidence["quantity"] < 0.85
+    assert order.lines[1].description == "Contacteur 12A bob. 24V DC"
+
+
+def test_items_of_a_list_that_could_not_be_read_are_named():
+    order = extract_from_text(
+        "Bonjour,\n\nmerci de nous livrer :\n\n- 12 x ZX-99-Q\n"
+        "- la même quantité de ZX-77-B que d'habitude\n- Livraison avant le 4/12 svp\n"
+    )
+    assert [ln.customer_sku for ln in order.lines] == ["ZX-99-Q"]
+    assert order.unread_lines == ("- la même quantité de ZX-77-B que d'habitude",)
+
+
 def test_an_accepted_quote_without_the_lines_the_reply_takes_back():
     from ingestion.splitting.quotes import newest_part
     from tests.ingestion.test_quotes_forward import QUOTE_REPLY
