@@ -229,7 +229,8 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
         "known_customer_code": view.customer_code(context["known_customer_id"]),
         "channel": context["channel"],
     }
-    extracted = _extract(layout, hints=None, locale=locale, context=context)
+    body = _email_body_extracted(document, locale=locale, context=context)
+    extracted = _with_the_email(_extract(layout, hints=None, locale=locale, context=context), body)
     draft = build_draft(extracted, view.md, **match_args)
     hints_used = False
     customer_id = view.customer_ids.get(draft.customer.code) if draft.customer.code else None
@@ -237,7 +238,9 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
         hints = view.layout_hints(customer_id)
         language = view.customer_language(customer_id) or locale
         if hints or language != locale:
-            extracted = _extract(layout, hints=hints, locale=language, context=context)
+            extracted = _with_the_email(
+                _extract(layout, hints=hints, locale=language, context=context), body
+            )
             draft = build_draft(extracted, view.md, **match_args)
             hints_used = bool(hints)
     draft = _with_sent_date_confirmed(draft, document=document, context=context)
@@ -263,12 +266,12 @@ def _with_sent_date_confirmed(draft, *, document: Document, context: dict):
     return replace(draft, extracted=replace(draft.extracted, order_date=confirmed))
 
 
-def _email_text(document: Document) -> str:
-    """The subject and body of the email an attachment came with ("" for any other document)."""
+def _email_body_layout(document: Document) -> Layout | None:
+    """The body of the email an attachment came with, as read (None for any other document,
+    or a body not read yet)."""
     message = document.message
     if message.channel != Channel.EMAIL or document.kind == DocumentKind.BODY:
-        return ""
-    parts = [message.subject or ""]
+        return None
     body = (
         Document.objects.filter(
             tenant_id=document.tenant_id, message=message, kind=DocumentKind.BODY
@@ -277,9 +280,74 @@ def _email_text(document: Document) -> str:
         .values_list("layout", flat=True)
         .first()
     )
-    if body:
-        parts.append(Layout.from_json(body).text)
-    return "\n".join(parts)
+    return Layout.from_json(body) if body else None
+
+
+def _email_text(document: Document) -> str:
+    """The subject and body of the email an attachment came with ("" for any other document)."""
+    message = document.message
+    if message.channel != Channel.EMAIL or document.kind == DocumentKind.BODY:
+        return ""
+    body = _email_body_layout(document)
+    return "\n".join([message.subject or "", body.text if body else ""])
+
+
+def _email_body_extracted(document: Document, *, locale: str, context: dict):
+    """What the email's own words say about the attached order (None for any other document)."""
+    from ingestion.extraction import with_subject
+
+    body = _email_body_layout(document)
+    if body is None or not body.pages:
+        return None
+    return _extract(
+        with_subject(body, document.message.subject), hints=None, locale=locale, context=context
+    )
+
+
+# the body of an email says what its attachment leaves out, or changes it: "Ci-joint notre
+# commande, livraison semaine 49 svp", "please deliver to our site at …"
+_FROM_THE_EMAIL = ("po_number", "requested_delivery_date", "ship_to")
+EMAIL_DISAGREES = 0.5
+
+
+def _same_value(name: str, a, b) -> bool:
+    if name == "po_number":
+        return re.sub(r"[^0-9A-Z]", "", str(a).upper()) == re.sub(r"[^0-9A-Z]", "", str(b).upper())
+    if name == "ship_to":
+        code_a = re.sub(r"\s", "", str(getattr(a, "postal_code", "") or "")).upper()
+        code_b = re.sub(r"\s", "", str(getattr(b, "postal_code", "") or "")).upper()
+        return bool(code_a) and code_a == code_b
+    return a == b
+
+
+def _with_the_email(extracted, body):
+    """An attachment's PO number, delivery date and ship-to completed or checked by the email
+    it came with. What the attachment leaves out, the email gives; where both say the same, it
+    is surer; where they differ, the email's word (written last: "livrer sur le chantier …")
+    is taken, for a person to confirm, except the PO number, which the attachment prints."""
+    from dataclasses import replace
+
+    if body is None:
+        return extracted
+    changes = {}
+    for name in _FROM_THE_EMAIL:
+        own, said = getattr(extracted, name), getattr(body, name)
+        if said is None or said.value in (None, ""):
+            continue
+        if own is None or own.value in (None, ""):
+            changes[name] = said.with_confidence(said.confidence, "+email_body")
+        elif _same_value(name, own.value, said.value):
+            raised = max(own.confidence, min(0.95, said.confidence))
+            changes[name] = own.with_confidence(raised, "+email_body_agrees")
+        elif name == "po_number":
+            changes[name] = own.with_confidence(
+                min(own.confidence, EMAIL_DISAGREES), "+email_body_differs"
+            )
+        else:
+            changes[name] = said.with_confidence(
+                min(said.confidence, EMAIL_DISAGREES), "+email_body_differs"
+            )
+    return replace(extracted, **changes) if changes else extracted
 
 
 def _with_po_confirmed_by_the_email(draft, *, document: Document):

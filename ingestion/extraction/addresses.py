@@ -581,7 +581,8 @@ def block_source(block: list[tuple[TextLine, int, int]]) -> dict:
 
 # a sentence about where the goods go: "Merci de livrer sur le chantier : …", "deliver to …"
 _PROSE_CUE = re.compile(
-    r"\b(?:livr\w*|deliver\w*|\w*liefer\w*|ship(?:ped|ping)?\s+to|chantier|baustelle)\b"
+    r"\b(?:livr\w*|deliver\w*|\w*liefer\w*|ship(?:ped|ping)?\s+(?:it\s+|them\s+)?to|chantier|baustelle"
+    r"|goes\s+to|send\s+(?:it\s+|them\s+)?to|envo\w*\s+(?:sur|au|chez)|geht\s+an|schicken\s+sie\s+(?:bitte\s+)?an)\b"
 )
 _LEAD_IN = re.compile(
     r"(?i)^.*?\b(?:to|at|a|à|au|aux|sur|ins?|im|an|nach|zum|zur|vers|chez)\s+(?:the\s+|our\s+|notre\s+|le\s+|la\s+|l'|unser\w*\s+|das\s+|die\s+|den\s+)?"
@@ -589,11 +590,14 @@ _LEAD_IN = re.compile(
 
 
 def _lines_below(lines: list[TextLine], n: int, most: int = 5) -> list[str]:
-    """The lines right under line ``n``, up to an empty line."""
+    """The lines right under line ``n`` (one empty line after it allowed: "Please ship to the
+    job site:", a blank, the address), up to an empty line."""
     out: list[str] = []
     previous = lines[n]
     for ln in lines[n + 1 : n + 1 + most]:
-        if ln.page != previous.page or ln.top - previous.bottom > 0.8 * max(previous.height, 4.0):
+        gap = ln.top - previous.bottom
+        height = max(previous.height, 4.0)
+        if ln.page != previous.page or gap > (0.8 if out else 2.2) * height:
             break
         out.append(ln.text)
         previous = ln

@@ -232,3 +232,41 @@ def test_an_item_of_the_list_that_could_not_be_read_keeps_the_order_for_a_person
     assert [i["blocking"] for i in unread] == [True]
     assert "ZX-77-B" in unread[0]["message"]
     assert data["status"] == "needs_review"
+
+
+def test_the_email_gives_what_its_attachment_leaves_out_and_a_person_settles_what_differs(
+    tenant, dupont
+):
+    def attached(body: str, po: str, ship_to=()):
+        pdf = purchase_order_pdf(
+            po_number=po,
+            order_date="20/11/2026",
+            lines=[("ZX-99-Q", "Special sleeve black", "12", "3.45", "41.40")],
+            total="41.40",
+            ship_to=ship_to,
+        )
+        raw = email(body.format(po=po), attachments=[(f"{po}.pdf", pdf)])
+        return order_contract_json(
+            message_orders(ingest(tenant, "mail.eml", data=raw, channel="email"))[0]
+        )
+
+    body = (
+        "Bonjour,\n\nCi-joint notre commande {po}, livraison semaine 49 svp.\n"
+        "Merci de livrer sur le chantier : Résidence Les Tilleuls, 22 boulevard des Poilus, "
+        "44300 Nantes.\n\nCordialement,"
+    )
+    # the attachment names no delivery date and no delivery address: the email's are taken
+    data = attached(body, "PO-7001")
+    assert (data["requested_delivery_date"], data["ship_to"]["postal_code"]) == (
+        "2026-11-30",
+        "44300",
+    )
+    assert data["confidence"]["ship_to"] >= 0.85
+    # the attachment prints another delivery address: the email's, written last, is taken
+    # and a person confirms it
+    warehouse = ("Dupont Industries SARL", "8 avenue de l'Industrie", "69120 Vaulx-en-Velin")
+    data = attached(body, "PO-7002", ship_to=warehouse)
+    assert data["ship_to"]["postal_code"] == "44300"
+    assert data["confidence"]["ship_to"] < 0.85
+    assert data["status"] == "needs_review"
+    assert {i["code"] for i in data["issues"] if i["blocking"]} == {"low_confidence"}

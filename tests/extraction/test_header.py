@@ -617,6 +617,21 @@ def test_please_deliver_to_takes_the_whole_block_under_it():
             "Lux Distribution - Entrepôt Eurohub Sud\n10 rue du Commerce\nL-3895 Foetz",
             ("Lux Distribution - Entrepôt Eurohub Sud", "10 rue du Commerce", "3895", "Foetz"),
         ),
+        (
+            "Attached is P.O. BCI-77402. Please ship to the job site, NOT our office:\n\n"
+            "  Polaris Medical Office Building\n  1400 Polaris Parkway\n  Columbus, OH 43240",
+            ("Polaris Medical Office Building", "1400 Polaris Parkway", "43240", "Columbus"),
+        ),
+        (
+            "This one goes to our Antwerp branch, not to Gent:\n"
+            "Van Damme Bouwmaterialen - Vestiging Antwerpen, Noorderlaan 133, 2030 Antwerpen",
+            (
+                "Van Damme Bouwmaterialen - Vestiging Antwerpen",
+                "Noorderlaan 133",
+                "2030",
+                "Antwerpen",
+            ),
+        ),
     ],
 )
 def test_a_delivery_address_written_in_a_sentence(sentence, expected):
