@@ -332,7 +332,11 @@ def extract_from_layout(
         po = po.with_confidence(round(min(0.86, po.confidence / 0.6 * 0.86), 4), "+order_title")
     order_date = choose(candidates, "order_date")
     delivery = choose(candidates, "requested_delivery_date")
-    if delivery is None and lines[0].source in (TextSource.PLAIN, TextSource.SHEET):
+    if delivery is None and lines[0].source in (
+        TextSource.PLAIN,
+        TextSource.SHEET,
+        TextSource.PDF_TEXT,
+    ):
         # "pour vendredi 4 décembre", "can you deliver tomorrow": counted from the sent day
         delivery = prose_delivery_date(
             lines,

@@ -88,12 +88,20 @@ _PREFERRED = re.compile(
 )
 
 
+_DAY_AT_END = re.compile(r"(?:^|\s)\d{1,2}(?:\.|er|st|nd|rd|th)?$")
+_MONTH_AT_START = re.compile(rf"^{dates_mod._MONTH_RE}(?:\s+(?:19|20)\d{{2}})?\b", re.IGNORECASE)
+
+
 def _sentences(lines: list[TextLine]) -> list[tuple[str, TextLine]]:
     """The body's sentences (folded), each with its first line. Quoted history is cut before
     (``ingestion.splitting.quotes``): what is left is the order."""
     out: list[tuple[str, TextLine]] = []
-    for ln in lines:
+    for k, ln in enumerate(lines):
         norm = ln.norm.strip()
+        following = lines[k + 1].norm.strip() if k + 1 < len(lines) else ""
+        if _DAY_AT_END.search(norm) and _MONTH_AT_START.match(following):
+            # "Lieferung bitte bis 12." / "November 2026 an: …": a date wrapped at its day
+            norm = norm + " " + _MONTH_AT_START.match(following).group(0)
         for part in re.split(r"(?<=[a-z)\]])[.!?;]\s+|\s+-\s+(?=[a-z])", norm):
             if part.strip():
                 out.append((part, ln))

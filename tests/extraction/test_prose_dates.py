@@ -107,3 +107,28 @@ def test_the_day_preferred_within_a_week_is_the_date_for_a_person_to_confirm():
 )
 def test_for_a_weekday_in_a_hurried_message(body, sent, expected):
     assert _delivery(body, sent).value == expected
+
+
+def test_a_letters_delivery_date_wrapped_at_its_day_is_read():
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import pdf, table
+
+    letter = [
+        (40, 40, "Holzbau Brunner GmbH"),
+        (40, 52, "Bernstrasse 12 | 3072 Ostermundigen"),
+        (330, 70, "Ostermundigen, 30.10.2026"),
+        (40, 100, "Bestellung Nr. 2026-118"),
+        (40, 120, "Gerne bestellen wir folgendes Material. Lieferung bitte bis 12."),
+        (40, 132, "November 2026 an: Holzbau Brunner GmbH, Bernstrasse 12, 3072 Ostermundigen."),
+        *table(
+            [40, 90, 330, 420, 490],
+            160,
+            [
+                ["Menge", "Artikel", "Art.-Nr.", "Preis CHF", "Total CHF"],
+                ["5 Stk", "Abdeckplane 4 x 5 m", "BAU-ABDP-4M", "6.30", "31.50"],
+            ],
+        ),
+    ]
+    delivery = extract_from_layout(read_pdf(pdf([letter]))).requested_delivery_date
+    assert (delivery.value, delivery.rule) == (dt.date(2026, 11, 12), "prose_date:named")
