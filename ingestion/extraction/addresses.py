@@ -70,7 +70,8 @@ _EU = re.compile(
 )
 _NL = re.compile(r"^(?P<zip>\d{4}\s?[A-Z]{2})\s+(?P<city>[^\d].*)$")
 _UK = re.compile(r"\b(?P<zip>(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2})\b(?![-/.]\w)")
-_CA = re.compile(r"\b(?P<zip>[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b")
+# "Montréal QC H2X 1Y4"; not the cable "R2V 3G2,5"
+_CA = re.compile(r"\b(?P<zip>[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b(?![.,]\d)")
 # an Irish Eircode: routing key and unique identifier, "P31 KD79", "D6W X2Y8"
 _EIRCODE = r"(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)\s?(?=[0-9]*[ACDEFHKNPRTVWXY])[0-9ACDEFHKNPRTVWXY]{4}"
 _IE = re.compile(rf"\b(?P<zip>{_EIRCODE})\b")
@@ -153,7 +154,7 @@ def parse_postal_line(
         city = text.replace(m["zip"], "").strip(" ,")
         return m["zip"], city, "GB"
     m = _CA.search(text)
-    if m:
+    if m and re.search(r"[A-Za-z]{3,}", text.replace(m["zip"], "")):
         return m["zip"], text.replace(m["zip"], "").strip(" ,"), "CA"
     m = _CITY_ZIP.match(text)
     if (
@@ -589,6 +590,13 @@ _LEAD_IN = re.compile(
 )
 
 
+_ITEM_LINE = re.compile(
+    r"(?i)^\s*(?:[-*•·–]\s|\d{1,5}(?:[.,]\d+)?\s*(?:x|×|m|kg|l|pcs?|pces?|pi[eè]ces?|stk|st[üu]ck|ea|"
+    r"box(?:es)?|bo[iî]tes?|sachets?|rouleaux|rolls?|cartons?|paquets?|packs?|sacs?|bags?|"
+    r"palettes?|pallets?)\.?\s)"
+)
+
+
 def _lines_below(lines: list[TextLine], n: int, most: int = 5) -> list[str]:
     """The lines right under line ``n`` (one empty line after it allowed: "Please ship to the
     job site:", a blank, the address), up to an empty line."""
@@ -619,6 +627,8 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
         if text.rstrip().endswith(":"):
             # "… à livrer le 26 novembre à notre entrepôt :" and the address on the lines below
             block = _lines_below(lines, n)
+            if any(_ITEM_LINE.match(line) for line in block):
+                block = []  # "Merci de nous livrer :" over the items, not over an address
             address = parse_address(block, language=language) if block else None
             if address is not None and address.postal_code and address.street:
                 return address, ln

@@ -651,6 +651,14 @@ def test_an_address_in_a_signature_is_no_delivery_address():
     assert extract_from_text(body).ship_to is None
 
 
+def test_the_items_under_a_delivery_sentence_are_no_address():
+    body = (
+        "Bonjour,\n\nMerci de nous livrer :\n\n- 24 x Disj. Ph+N C16\n- 200 m R2V 3G2,5\n"
+        "- 3 boîtes Wago 221-413\n\nCordialement\n"
+    )
+    assert extract_from_text(body).ship_to is None  # "R2V 3G2,5" is a cable, not Canada
+
+
 def test_bc_joined_to_the_number_is_part_of_it():
     assert extract_from_text("BON DE COMMANDE\nN° BC-2026-0451\n\n10 x A-778").po_number.value == (
         "BC-2026-0451"
