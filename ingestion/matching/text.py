@@ -105,6 +105,26 @@ _COUNT_WORDS = {"of", "per", "par", "je", "de", "a", "pro"}
 _SIZE_UNITS = {"mm", "um", "ul", "ml", "l", "g", "kg", "mm2", "mm3", "%"}
 _WALLS = {"1": "single", "2": "double", "3": "triple"}
 
+# Trade names of several words, and their short forms, in one word each: an electrician writes
+# "Disj. Ph+N C16", "LS-Schalter B16" or "FI 4-polig 40A/30mA" for the catalogue's "Miniature
+# circuit breaker 1P+N C16A" and "Residual current device 4P 40A 30mA" (applied to folded
+# text, punctuation already spaces).
+_PHRASES = [
+    (re.compile(p), w)
+    for p, w in (
+        (r"\b(?:miniature )?circuit breakers?\b|\bdisj(?:oncteurs?)?\b|\bls schalter\b", "mcb"),
+        (r"\bleitungsschutzschalter\b", "mcb"),
+        (
+            r"\bresidual current (?:device|circuit breaker)s?\b|\brccb\b|\binterrupteurs? "
+            r"differentiels?\b|\bfi schalter\b|\bfehlerstromschutzschalter\b|\bfi(?= \d)",
+            "rcd",
+        ),
+        (r"\b(?:1 ?p|ph) n\b", "1p n"),
+        (r"\b([1-4]) ?(?:polig|poles?|pol|p)\b", r"\1p"),
+        (r"\btyp\b", "type"),
+    )
+]
+
 
 def _sizes_in_mm(words: list[str]) -> list[str]:
     out: list[str] = []
@@ -132,6 +152,8 @@ def norm_description(text: str) -> str:
     t = re.sub(r"[^a-z0-9.%]+", " ", t)
     t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", t)
     t = re.sub(r"\bhi ?vis\b", "high visibility", t)  # "hi-vis vest" (not the French "vis")
+    for pattern, words in _PHRASES:
+        t = pattern.sub(words, t)
     words = []
     for w in _sizes_in_mm(t.split()):
         w = in_english(_ABBREVIATIONS.get(w, w))  # "gants jetables" → "gloves disposable"

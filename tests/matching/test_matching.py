@@ -540,6 +540,24 @@ def test_an_electricians_words_and_a_spec_left_out():
         assert match_product(_line(text), "C00001", md).sku == sku, text
 
 
+def test_an_electricians_short_names_meet_the_catalogues_long_ones():
+    products = PRODUCTS + (
+        'MCB-1PN-C16,,"Miniature circuit breaker 1P+N C16A 6kA",EA,13.10,EUR\n'
+        'MCB-1PN-C20,,"Miniature circuit breaker 1P+N C20A 6kA",EA,13.50,EUR\n'
+        'RCBO-1PN-C16,,"RCBO 1P+N C16A 30mA type A",EA,39.96,EUR\n'
+        'RCD-4P-40-30A,,"Residual current device 4P 40A 30mA type A",EA,96.00,EUR\n'
+        'RCD-4P-40-30AC,,"Residual current device 4P 40A 30mA type AC",EA,81.00,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    for text, sku in [
+        ("Disj. Ph+N C16", "MCB-1PN-C16"),
+        ("LS-Schalter C20 1P+N", "MCB-1PN-C20"),
+        ("FI 4-polig 40A/30mA Typ A", "RCD-4P-40-30A"),
+        ("interrupteur différentiel 4P 40A 30mA type AC", "RCD-4P-40-30AC"),
+    ]:
+        assert match_product(_line(text), "C00001", md).sku == sku, text
+
+
 def test_a_ligature_is_its_two_letters():
     from ingestion.matching.text import norm_description
 
