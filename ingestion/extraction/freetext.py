@@ -46,7 +46,7 @@ _UNIT_WORDS = (
     r"pallets?|palettes?|paletten|pal|kg|kgs|kilos?|g|l|lt|ltrs?|mtrs?|litres?|liters?|liter|m|ml|meters?|m[eè]tres?|meter|lfm|dz|dozen|douzaines?|dutzend|"
     + _PACKAGING
 )
-_REF = r"(?:(?:mat(?:erial)?\.?\s*-?\s*n[ro]\.?|r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)(?![A-Za-zÀ-ÿ]))"
+_REF = r"(?:(?:ean(?:-?13)?|gtin|upc|mat(?:erial)?\.?\s*-?\s*n[ro]\.?|r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)(?![A-Za-zÀ-ÿ]))"
 _CODE = r"(?=[A-Za-z0-9./_-]*\d)[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]|[A-Z]{2,}[A-Z0-9_-]*"
 _SIZE_UNITS = re.compile(
     r"^(?:mm|cm|µm|um|mic|microns?|ml|cl|dl|v|w|kw|mah|a|ah|bar|°c|%|x\s*\d|inch|in|ft|gsm|g/m²|mmx|m²|m2|m³|m3)\b",
@@ -1080,6 +1080,12 @@ _LISTED = [
         rf"^(?:pos\.?\s*\d{{1,4}}\s+)?(?P<code>\S+)\s{{2,}}\S.*?\S\s{{2,}}(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*"
         rf"(?:{_COUNT}|{_MEASURE})\.?(?:\s+(?:@|à|a|at|je|zu)?\s*[€$£]?\s*\d+[.,]\d{{2,3}}\s*"
         r"(?:€|EUR|GBP|USD|CHF)?)?$",
+        re.IGNORECASE,
+    ),
+    # "EAN 3760120000119    qté 6", "Art.-Nr. 4711  Menge: 20 Stk"
+    re.compile(
+        rf"^{_REF}\s*[:#]?\s*(?P<code>\S+)\s*[,/|;]?\s+(?:qty|quantity|quantit[ée]|qt[ée]|menge|anzahl)\.?\s*[:=]?\s*"
+        rf"(?P<q>\d{{1,3}}(?:[.,'’ ]\d{{3}})+|\d{{1,5}})\s*(?:{_COUNT})?\.?$",
         re.IGNORECASE,
     ),
     # "EMB-0013 boîtes d'expédition A4 : 40 paquets"

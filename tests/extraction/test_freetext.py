@@ -460,6 +460,20 @@ def test_an_item_the_message_cancels_by_its_code_is_no_line():
     ]
 
 
+def test_barcodes_and_article_numbers_with_a_labelled_quantity_are_listed_items():
+    order = extract_from_text(
+        "Réassort magasin, merci de livrer (codes EAN scannés) :\n\n"
+        "EAN 3760120000119    qté 6\nEAN 3760120000287    qté 10\nArt.-Nr. 4711  Menge: 20 Stk\n"
+    )
+    assert [
+        (ln.customer_sku, ln.quantity, ln.field_confidence["quantity"]) for ln in order.lines
+    ] == [
+        ("3760120000119", Decimal("6"), 0.9),
+        ("3760120000287", Decimal("10"), 0.9),
+        ("4711", Decimal("20"), 0.9),
+    ]
+
+
 def test_a_remark_on_an_item_that_cancels_keeps_it_for_a_person():
     text = (
         "Merci pour le retour. Dans ce cas merci de nous livrer :\n\n"
