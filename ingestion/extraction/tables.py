@@ -173,6 +173,7 @@ _QUALIFIER = re.compile(
     + r"|h\.?t\.?|htva|hors\s+taxes?|netto|net"
     r"))[\s.:]*$"
 )
+_CURRENCY_WORD = re.compile(r"eur|usd|gbp|chf|sfr|[€$£]")
 # ... and qualifiers that make the values another thing than the order's net figures
 _TAX_INCLUDED = re.compile(
     r"(?:^|\s)(?:(?:incl?|including|inkl|inc|with|avec|mit)\.?\s*"
@@ -189,7 +190,7 @@ def classify_header(text: str) -> str | None:
         return role
     # a title with qualifiers is read by its core: "Direct Unit Cost Excl. VAT", "Preis CHF",
     # "Montant (EUR) HT", "Amount Including VAT" (a figure with tax: not the order's)
-    core, taxed = t, False
+    core, taxed, money = t, False, False
     for _ in range(4):
         m = _TAX_INCLUDED.search(core)
         if m and m.start() > 0:
@@ -197,6 +198,7 @@ def classify_header(text: str) -> str | None:
             continue
         m = _QUALIFIER.search(core)
         if m and m.start() > 0:
+            money = money or bool(_CURRENCY_WORD.search(m.group(0)))
             core = core[: m.start()].rstrip(" :.#*-/,")
             continue
         break
@@ -205,6 +207,8 @@ def classify_header(text: str) -> str | None:
     role = _classify_plain(core)
     if role is None and not taxed and core in ("net", "netto"):
         role = "net"
+    if role == "unit" and money:
+        role = "unit_price"  # "Unit £": so much a unit, not the unit of measure
     if taxed and role in NUMERIC_ROLES | {"net"}:
         return "ignore"
     return role

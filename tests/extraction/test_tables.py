@@ -566,3 +566,10 @@ def test_belgian_and_austrian_net_total_labels():
         "untaxed amount € 564.00",  # Odoo
     ):
         assert _NET.match(label), label
+
+
+def test_unit_with_a_currency_is_the_price_a_unit_not_the_unit_of_measure():
+    from ingestion.extraction.tables import classify_header
+
+    assert [classify_header(t) for t in ("Unit £", "Unit (EUR)", "Unité €")] == ["unit_price"] * 3
+    assert [classify_header(t) for t in ("Unit", "Unit (pcs)", "Einheit")] == ["unit"] * 3
