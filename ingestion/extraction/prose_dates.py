@@ -129,8 +129,11 @@ def _after_reference(value: dt.date, reference: dt.date, has_year: bool) -> dt.d
 
 _WEEKDAY_TAIL = re.compile(rf"(?:\b(?:{_WEEKDAY_RE})\b[\s,]*(?:the\s+|le\s+|den\s+)?)$")
 # opening days, not a date: "du lundi au vendredi", "Montag bis Freitag", "every Monday"
+_DAY_SHORT = rf"{_WEEKDAY_RE}|mon|mo|lun|lu|mar|ma|mer|me|jeu|je|ven|ve|di|mi|do|fr|sa|so|sun"
 _HABIT = re.compile(
     rf"\b(?:{_WEEKDAY_RE})\s*(?:-|–|au|to|till|through|bis|und|et|and)\s*(?:{_WEEKDAY_RE})\b"
+    # opening days: "Mon–Fri 8:00–15:30", "Mo-Fr", "lun.-ven."
+    rf"|\b(?:{_DAY_SHORT})\.?\s*(?:-|–|/)\s*(?:{_DAY_SHORT})\b"
     rf"|\b(?:tous\s+les|every|jeden|les|le|on)\s+(?:{_WEEKDAY_RE})s?\b(?!\s*\d)"
 )
 

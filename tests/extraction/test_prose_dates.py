@@ -42,6 +42,8 @@ def test_a_delivery_sentence_gives_its_date(sentence, expected):
     [
         "Merci pour votre offre du 12 novembre 2026.",  # another document's date
         "Warenannahme Montag bis Freitag, 7 bis 15 Uhr.",  # opening days
+        "Deliver to: our address above, Goods Inwards (Mon–Fri 8:00–15:30)",
+        "Livraison lun.-ven. 8h-12h, quai n° 2.",
         "Livraison dès que possible svp.",  # no date at all
         "Guten Morgen, anbei unsere Bestellung.",
         "10 x A-778 à 4.12 € livrés franco.",  # a price, not the 4th of December
