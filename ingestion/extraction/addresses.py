@@ -583,7 +583,7 @@ def block_source(block: list[tuple[TextLine, int, int]]) -> dict:
 # a sentence about where the goods go: "Merci de livrer sur le chantier : …", "deliver to …"
 _PROSE_CUE = re.compile(
     r"\b(?:livr\w*|deliver\w*|\w*liefer\w*|ship(?:ped|ping)?\s+(?:it\s+|them\s+)?to|chantier|baustelle"
-    r"|goes\s+to|send\s+(?:it\s+|them\s+)?to|envo\w*\s+(?:sur|au|chez)|geht\s+an|schicken\s+sie\s+(?:bitte\s+)?an)\b"
+    r"|goes\s+to|(?:send|ship)\b[^.:;]{0,80}?\bto\s+(?:our|the|my|this)\b|envo\w*\s+(?:sur|au|chez)|geht\s+an|schicken\s+sie\s+(?:bitte\s+)?an)\b"
 )
 _LEAD_IN = re.compile(
     r"(?i)^.*?\b(?:to|at|a|à|au|aux|sur|ins?|im|an|nach|zum|zur|vers|chez)\s+(?:the\s+|our\s+|notre\s+|le\s+|la\s+|l'|unser\w*\s+|das\s+|die\s+|den\s+)?"
@@ -629,6 +629,13 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
             block = _lines_below(lines, n)
             if any(_ITEM_LINE.match(line) for line in block):
                 block = []  # "Merci de nous livrer :" over the items, not over an address
+            if len(block) == 1 and block[0].count(",") >= 2:
+                # the address on one line: "Redline - DC2, 6255 Alum Creek Dr, Groveport, OH
+                # 43125."
+                pieces = [p.strip(" .;") for p in block[0].split(",") if p.strip(" .;")]
+                if len(pieces) >= 3 and _US_STATE_ZIP.fullmatch(pieces[-1]):
+                    pieces[-2:] = [f"{pieces[-2]}, {pieces[-1]}"]
+                block = pieces
             address = parse_address(block, language=language) if block else None
             if address is not None and address.postal_code and address.street:
                 return address, ln

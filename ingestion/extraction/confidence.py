@@ -308,7 +308,10 @@ def printed_postal_codes(
             if (ln.index, s0) in exclude:
                 continue
             text = ln.text_of(s0, s1)
-            parts = [*split_address_lines([text]), *(p.strip() for p in text.split(","))]
+            pieces = [p.strip(" .;") for p in text.split(",")]
+            # "…, Groveport, OH 43125.": a US town and its state line are two pieces
+            pairs = [f"{a}, {b}" for a, b in zip(pieces, pieces[1:], strict=False)]
+            parts = [*split_address_lines([text]), *pieces, *pairs]
             for part in dict.fromkeys(parts):
                 found = parse_postal_line(part, language=language)
                 if found:

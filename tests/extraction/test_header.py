@@ -623,6 +623,11 @@ def test_please_deliver_to_takes_the_whole_block_under_it():
             ("Polaris Medical Office Building", "1400 Polaris Parkway", "43240", "Columbus"),
         ),
         (
+            "Please ship 6 EA of LED-FL100 and 12 EA LED-FL50 to our Groveport warehouse:\n"
+            "Redline Industrial Supply - DC2, 6255 Alum Creek Dr, Groveport, OH 43125.",
+            ("Redline Industrial Supply - DC2", "6255 Alum Creek Dr", "43125", "Groveport"),
+        ),
+        (
             "This one goes to our Antwerp branch, not to Gent:\n"
             "Van Damme Bouwmaterialen - Vestiging Antwerpen, Noorderlaan 133, 2030 Antwerpen",
             (
@@ -649,6 +654,11 @@ def test_an_address_in_a_signature_is_no_delivery_address():
         "Adresse : Menuiserie Duval, 7 rue des Artisans, 44300 Nantes"
     )
     assert extract_from_text(body).ship_to is None
+
+
+def test_a_us_town_and_its_state_line_in_a_sentence_are_a_printed_postcode():
+    body = "Hi,\n\n6 EA of LED-FL100, for the DC2 at 6255 Alum Creek Dr, Groveport, OH 43125.\n"
+    assert "43125" in extract_from_text(body).postal_codes
 
 
 def test_the_items_under_a_delivery_sentence_are_no_address():
