@@ -355,7 +355,18 @@ def build_draft(
     ):
         # a bare "$" on the document of a customer who pays in another dollar
         currency = Field(value=customer_currency, confidence=0.8, rule="customer_currency($)")
-    elif currency is not None and customer_currency == currency.value:
+    elif (
+        currency is not None
+        and customer_currency == currency.value
+        and not (
+            # a scanned mark agreeing with the price list's currency, from a Swiss customer
+            # with no currency of its own: the mark may be a misread "CHF", nothing settles it
+            ":ocr" in currency.rule
+            and record is not None
+            and not record.currency
+            and md.country_currency(customer.code) not in (None, customer_currency)
+        )
+    ):
         currency = currency.with_confidence(max(currency.confidence, 0.97), "+customer_currency")
     elif (
         currency is not None

@@ -323,6 +323,19 @@ def test_a_scanned_dollar_mark_agrees_with_a_us_customer():
     assert french.currency.value == "EUR"  # a scanned "$" for a French customer: a misread
 
 
+def test_a_scanned_euro_mark_from_a_swiss_customer_priced_from_a_euro_list_is_checked():
+    swiss = "C00011,Précision Horlogère SA,,ph.ch,Rue du Marais 21,2400,Le Locle,CH,rep@x.example,false\n"
+    md = MasterData.from_csv(CUSTOMERS + swiss, PRODUCTS, ALIASES)
+    order = replace(
+        extract_from_text("Bonjour,\nmerci de livrer 10 x GT-6MM-BK\n"),
+        currency=Field("EUR", 0.8, rule="currency_marks:ocr:mixed"),
+    )
+    swiss_draft = build_draft(order, md, known_customer_code="C00011")
+    assert swiss_draft.currency.confidence < 0.9  # "CHF" misread, or euros: a person says
+    french = build_draft(order, md, known_customer_code="C00001")
+    assert (french.currency.value, french.currency.confidence >= 0.9) == ("EUR", True)
+
+
 def test_a_price_column_titled_in_two_currencies_settles_nothing():
     swiss = "C00011,Précision Horlogère SA,,ph.ch,Rue du Marais 21,2400,Le Locle,CH,rep@x.example,false\n"
     md = MasterData.from_csv(CUSTOMERS + swiss, PRODUCTS, ALIASES)
