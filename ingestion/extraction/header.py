@@ -599,9 +599,24 @@ def find_blocks(ctx: HeaderContext) -> dict[str, list[tuple[LabelHit, list]]]:
     return blocks
 
 
+def _inline_pieces(text_lines: list[str]) -> list[str]:
+    """An address written on the label's line with commas, its town wrapped to the next line
+    ("Adresse de livraison : Ateliers Vauclair, 12 rue de l'Industrie, 25300" / "Pontarlier"):
+    one piece a line, the postcode back beside its town."""
+    if not text_lines or text_lines[0].count(",") < 2 or " | " in text_lines[0]:
+        return text_lines
+    pieces = [p.strip(" .;") for p in text_lines[0].split(",") if p.strip(" .;")]
+    rest = list(text_lines[1:])
+    if rest and re.fullmatch(r"(?:[A-Z]{1,2}-)?\d{4,5}", pieces[-1]):
+        pieces[-1] = f"{pieces[-1]} {rest.pop(0).strip()}"
+    return [*pieces, *rest]
+
+
 def block_address(hit: LabelHit, block: list, language: str) -> Field:
     text_lines = block_text_lines(block)
     address = parse_address(text_lines, language=language)
+    if not address.postal_code and len(split := _inline_pieces(text_lines)) > len(text_lines):
+        address = parse_address(split, language=language)
     quality = 1.0 if address.postal_code else 0.6
     return Field(
         value=address,

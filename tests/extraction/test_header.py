@@ -1037,3 +1037,34 @@ def test_the_number_is_in_a_sentence():
         "HH-7918   Croissants butter frozen (120)       3 cs\n"
     )
     assert order.po_number.value == "HEB-002311"
+
+
+def test_a_labelled_delivery_address_written_with_commas_and_its_town_wrapped():
+    page = [
+        (40, 40, "Ateliers Vauclair Industrie"),
+        (40, 52, "3 allée des Forges"),
+        (40, 64, "25000 Besançon"),
+        (330, 90, "BON DE COMMANDE N° AV-2026-0412"),
+        (
+            40,
+            120,
+            "Adresse de livraison : Ateliers Vauclair – Site de Pontarlier, 12 rue de "
+            "l'Industrie, 25300",
+        ),
+        (40, 132, "Pontarlier"),
+        *table(
+            [40, 110, 330, 400, 480],
+            170,
+            [
+                ["Réf.", "Désignation", "Qté", "Prix unitaire", "Montant"],
+                ["A-778", "Gaine thermo 6 mm", "12", "3,45", "41,40"],
+            ],
+        ),
+    ]
+    ship = extract_from_layout(read_pdf(pdf([page]))).ship_to.value
+    assert (ship.name, ship.street, ship.postal_code, ship.city) == (
+        "Ateliers Vauclair – Site de Pontarlier",
+        "12 rue de l'Industrie",
+        "25300",
+        "Pontarlier",
+    )
