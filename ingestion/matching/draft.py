@@ -119,6 +119,9 @@ def _postal(code: str | None) -> str:
 
 _USUAL = re.compile(
     r"usual|as\s+always|same\s+as|habituel|habitude|idem|m[eê]me\s+adresse|[uü]blich|wie\s+immer|bekannt"
+    # "à notre adresse ci-dessus", "our address above", "an unsere obige Adresse"
+    r"|ci-dessus|address\s+above|above\s+address|(?:our|notre|unsere)\s+(?:main\s+)?ad(?:d)?ress"
+    r"|obige|adresse\s+oben|see\s+above|voir\s+ci"
 )
 
 
@@ -186,7 +189,18 @@ def _only_address_confirmed(
     record = md.customer(customer.code)
     postals = {_postal(a.postal_code) for a in (record.addresses if record else ())}
     postals.discard("")
-    if len(postals) != 1 or _postal(ship_to.value.postal_code) not in postals:
+    code = _postal(ship_to.value.postal_code)
+    if code not in postals:
+        return ship_to
+    if len(postals) != 1 and not (
+        # the customer has other addresses (a warehouse learned from past orders), but the
+        # page prints its own address and no other: the goods go there
+        ship_to.rule == "letterhead_as_ship_to"
+        # no delivery block, or one that points at this address ("à notre adresse ci-dessus")
+        and (extracted.ship_to is None or not extracted.ship_to.value.postal_code)
+        and not extracted.buyer.rule.endswith(":ocr")
+        and printed - set(own_postal_codes) == {code}
+    ):
         return ship_to
     if not printed - set(own_postal_codes) <= postals:
         return ship_to

@@ -281,6 +281,28 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
     assert draft.ship_to.confidence < 0.85
 
 
+def test_the_letterhead_is_sure_when_the_page_prints_no_other_address_of_a_customer_with_two():
+    from ingestion.matching.masterdata import AddressRecord
+
+    md = _md()
+    depot = AddressRecord("Brasserie du Nord - Dépôt", "5 rue du Port", "59100", "Roubaix", "FR", "ship_to")
+    customers = tuple(
+        replace(c, addresses=(*c.addresses, depot)) if c.code == "C00001" else c
+        for c in md.customers
+    )
+    md = replace(md, customers=customers)
+    letter = (
+        "Brasserie du Nord SARL\n12 rue de la Gare\n59000 Lille\n\nBon de commande BC-118\n\n"
+        "- 10 x réf A-778\n\nLivraison : à notre adresse ci-dessus (réception de 8 h à 11 h).\n"
+    )
+    draft = build_draft(extract_from_text(letter), md, sender_email="achats@brasserie-nord.fr")
+    assert (draft.ship_to.value.postal_code, draft.ship_to.confidence) == ("59000", 0.9)
+    # the depot's postcode printed too: which one, a person says
+    both = letter + "Copie : dépôt de Roubaix, 5 rue du Port, 59100 Roubaix\n"
+    draft = build_draft(extract_from_text(both), md, sender_email="achats@brasserie-nord.fr")
+    assert draft.ship_to.confidence < 0.85
+
+
 def test_a_us_customers_delivery_date_read_day_first_before_the_order_is_turned():
     import datetime as dt
 
