@@ -218,9 +218,7 @@ def test_an_attachments_doubtful_po_number_written_in_the_email_too_is_settled(
     assert (data["confidence"]["po_number"] >= 0.9) is mentioned
 
 
-def test_an_item_of_the_list_that_could_not_be_read_keeps_the_order_for_a_person(
-    tenant, dupont
-):
+def test_an_item_of_the_list_that_could_not_be_read_keeps_the_order_for_a_person(tenant, dupont):
     raw = email(
         "Bonjour,\n\nmerci de nous livrer :\n\n- 12 x ZX-99-Q\n"
         "- la même quantité de ZX-77-B que d'habitude\n\nNotre commande : PO-7002\n"

@@ -285,7 +285,9 @@ def test_the_letterhead_is_sure_when_the_page_prints_no_other_address_of_a_custo
     from ingestion.matching.masterdata import AddressRecord
 
     md = _md()
-    depot = AddressRecord("Brasserie du Nord - Dépôt", "5 rue du Port", "59100", "Roubaix", "FR", "ship_to")
+    depot = AddressRecord(
+        "Brasserie du Nord - Dépôt", "5 rue du Port", "59100", "Roubaix", "FR", "ship_to"
+    )
     customers = tuple(
         replace(c, addresses=(*c.addresses, depot)) if c.code == "C00001" else c
         for c in md.customers
