@@ -90,7 +90,8 @@ _COUNT_UNITS = (
 _SPLIT = re.compile(
     r"\s*(?:;|\bainsi\s+que\b|\bas\s+well\s+as\b|\bsowie\b|\bet\b|\band\b|\bund\b|\bplus\b|\+|,(?=\s)|(?<!\d),)\s*(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|"
     + _COUNT_UNITS
-    + r")\b)",
+    # "24 of the LED panels, 10 of the downlights and 6 of the bulkheads"
+    + r"|of\s+(?:the|your|those|these))\b)",
     re.IGNORECASE,
 )
 _SKIP_FIELDS = {
@@ -111,6 +112,10 @@ _SKIP_FIELDS = {
 
 
 def _clean_description(text: str) -> str:
+    # the item's words end where the sentence does ("… bulkheads? We need them by Friday")
+    text = re.split(
+        r"(?<=[a-zà-ÿ)])[?!]\s+(?=[A-ZÀ-Ý])|(?<=[a-zà-ÿ]{4})\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ]+\s)", text
+    )[0]
     text = text.strip(" \t-–:;,.()[]")
     text = re.sub(r"^\((.*)\)$", r"\1", text)
     text = re.sub(r"\s+", " ", text)

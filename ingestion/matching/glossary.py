@@ -73,7 +73,7 @@ arbeitshandschuhe work gloves|schnittschutz cut-resistant|schnittschutzhandschuh
 verzinkt zinc|edelstahl stainless|stahl steel|holz wood|papier paper|schwarze black
 weisse white|blaue blue|grune green|rote red|gelbe yellow|graue grey|flach flat
 leitungsschutzschalter mcb|ls-schalter mcb|klemme connector|klemmen connector
-hebelklemme lever connector|hebelklemmen lever connector|unterputzdose flush box
+hebelklemme lever connector|hebelklemmen lever connector|unterputzdose flush mounting box
 schwarz black|weiss white|blau blue|rot red|grun green|gelb yellow|braun brown|grau grey
 schalter switch|steckdose socket|steckdosen socket|lampe lamp|ring ring
 """
@@ -216,6 +216,11 @@ lecksuch leak detector|kartusche cartridge|kartuschen cartridge|wege way|heizkor
 mischer mixer|pressfitting fitting|kupplung coupling|kupplungen coupling
 stuck pc|st pc|stueck pc|mind min|vorn front|euro europe
 serologisch serological|serologische serological|verschlusshulse seal|verschlusshulsen seal
+ausschalter switch 1 way|wechselschalter switch 2 way|kreuzschalter switch intermediate
+taster push button|doppel double|reinweiss white|reinweis white|erdung earth|schutzkontakt earth
+rahmen frame|abdeckrahmen cover frame|abdeck cover|fach gang|unterputz flush mounting
+leuchte light|leuchten light|einbauleuchte downlight|notleuchte emergency light
+aderendhulse ferrule|aderendhulsen ferrule|reihenklemme terminal block|reihenklemmen terminal block
 """
 
 # words the same in German and English, known so that a compound of them splits

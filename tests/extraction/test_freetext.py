@@ -474,6 +474,19 @@ def test_barcodes_and_article_numbers_with_a_labelled_quantity_are_listed_items(
     ]
 
 
+def test_items_counted_of_the_things_in_one_sentence():
+    order = extract_from_text(
+        "Hi Anna,\n\nCould you please send us 24 of the 600x600 LED panels (4000K), 10 of the "
+        "18W downlights (200mm cut-out) and 6 of the 3-hour emergency bulkheads? We need them "
+        "on site by Friday 4 December at the latest.\n\nThanks"
+    )
+    assert [(ln.quantity, ln.description) for ln in order.lines] == [
+        (Decimal("24"), "the 600x600 LED panels (4000K)"),
+        (Decimal("10"), "the 18W downlights (200mm cut-out)"),
+        (Decimal("6"), "the 3-hour emergency bulkheads"),
+    ]
+
+
 def test_a_remark_on_an_item_that_cancels_keeps_it_for_a_person():
     text = (
         "Merci pour le retour. Dans ce cas merci de nous livrer :\n\n"

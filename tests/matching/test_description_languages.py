@@ -187,3 +187,23 @@ def test_german_compounds_split_into_known_words():
     assert in_english("pipettenspitzen") == "pipette tip"
     assert in_english("rouleaux") == "roll"
     assert in_english("unbekanntwort") == "unbekanntwort"
+
+
+def test_an_electricians_german_words_meet_an_english_catalogue():
+    catalogue = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "WD-SW1-WH,,Switch 1-way 10A white,EA,3.20,EUR\n"
+        "WD-SW2-WH,,Switch 2-way 10A white,EA,3.60,EUR\n"
+        "WD-FR1-WH,,Cover frame 1-gang white,EA,1.40,EUR\n"
+        "WD-FR2-WH,,Cover frame 2-gang white,EA,2.60,EUR\n"
+        "WD-BOX67,,Flush mounting box 67mm (box 50),BOX,28.50,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, catalogue)
+    for text, sku in [
+        ("Ausschalter 10A reinweiß", "WD-SW1-WH"),
+        ("Wechselschalter 10A reinweiß", "WD-SW2-WH"),
+        ("Abdeckrahmen 2-fach reinweiß", "WD-FR2-WH"),
+        ("Unterputzdose 67mm (VE 50)", "WD-BOX67"),
+    ]:
+        line = ExtractedLine(description=text, quantity=Decimal(10))
+        assert match_product(line, "K1", md).sku == sku, text
