@@ -57,8 +57,13 @@ _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d
 _NUMERIC = re.compile(
     r"(?<![\d.,/-])(?P<a>\d{1,2})\s?(?P<s>[./-])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|[.,]\d)"
 )
+# "bis 25. November 50 Stück": a count after the month, not the year '50
+_COUNT_AFTER = (
+    r"(?:x|stk|st[üu]ck|pcs?|pieces?|pi[eè]ces?|m|kg|ea|units?|rolls?|ringe?|cartons?|box(?:es)?|"
+    r"bo[iî]tes?|packs?|packungen?|paquets?|sets?|sacs?|bags?|l)\b"
+)
 _DAY_MONTH = re.compile(
-    rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s*(?:de\s+|of\s+|-|/)?\s*(?P<mon>{_MONTH_RE})(?:\s*(?:de\s+|-|/)?\s*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?!\s*(?:h|:|\d))))?(?![\w])",
+    rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s*(?:de\s+|of\s+|-|/)?\s*(?P<mon>{_MONTH_RE})(?:\s*(?:de\s+|-|/)?\s*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?!\s*(?:h|:|\d|{_COUNT_AFTER}))))?(?![\w])",
     re.IGNORECASE,
 )
 _MONTH_DAY = re.compile(

@@ -82,3 +82,9 @@ def test_an_abbreviated_month_then_day_without_a_year_takes_the_default_year():
     # "mar 3" is Tuesday the 3rd in French: March only with a year or an ordinal
     assert find_dates("livraison mar 3", default_year=2026) == []
     assert [d.value for d in find_dates("Mar 3rd", default_year=2026)] == [dt.date(2026, 3, 3)]
+
+
+def test_a_count_after_the_month_is_not_a_two_digit_year():
+    found = find_dates("bis Mittwoch, 25. November 50 Stück FI/LS C16", default_year=2026)
+    assert [m.value for m in found] == [dt.date(2026, 11, 25)]
+    assert [m.value for m in find_dates("le 12 nov 26.")] == [dt.date(2026, 11, 12)]
