@@ -36,7 +36,7 @@ _PACKAGING = (
     r"caisses?|bouteilles?|pots?|[ée]tuis?|tourets?|"
     r"reels?|spools?|drums?|cans|tins?|bottles?|buckets?|pails?|jars?|bundles?|coils?|sheets?|"
     r"cartridges?|packets?|boxen|dosen|dose|eimer|kanister|tuben|flaschen?|kartuschen?|spulen?|"
-    r"s[äa]cke|sack|kisten?|gebinde|pck|tüten?|trommeln?"
+    r"s[äa]cke|sack|kisten?|gebinde|pck|tüten?|trommeln?|ringe?|rings?|couronnes?"
 )
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"
@@ -88,12 +88,21 @@ _COUNT_UNITS = (
     + _PACKAGING
 )
 _SPLIT = re.compile(
-    r"\s*(?:;|\bainsi\s+que\b|\bas\s+well\s+as\b|\bsowie\b|\bet\b|\band\b|\bund\b|\bplus\b|\+|,(?=\s)|(?<!\d),)\s*(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|"
+    r"\s*(?:;|\bainsi\s+que\b|\bas\s+well\s+as\b|\bsowie\b|\bet\b|\band\b|\bund\b|\bplus\b|\+|,(?=\s)|(?<!\d),)\s*(?:(?:avec|with)\s+)?(?=\d{1,6}(?:[.,]\d{1,3})?\s*(?:[x×*]|"
     + _COUNT_UNITS
     # "24 of the LED panels, 10 of the downlights and 6 of the bulkheads"
-    + r"|of\s+(?:the|your|those|these))\b)",
+    + r"|of\s+(?:the|your|those|these)"
+    # "… 2 Ringe NYM-J 3x1,5 und 50 m NYM-J 5x2,5": a length, then the goods' words
+    + r"|(?:m|lfm|mtr|meters?|m[eè]tres?|kg)\s+(?=[A-Za-zÀ-ÿ]))\b)",
     re.IGNORECASE,
 )
+# "Dazu bitte noch eine Packung Kabelbinder", "avec une boîte de Wago 221-415": one
+_ONE = re.compile(
+    r"\b(?:eine?n?|un|une|one|a|an)\s+(?=(?:" + _COUNT_UNITS + r"|packung|packungen)\b)",
+    re.IGNORECASE,
+)
+# "… NYM-J 5x2,5. Dazu bitte noch …": two sentences, two items
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=\d)|(?<=\)))[.!?]\s+(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _SKIP_FIELDS = {
     "po_number",
     "order_date",
@@ -114,9 +123,10 @@ _SKIP_FIELDS = {
 def _clean_description(text: str) -> str:
     # the item's words end where the sentence does ("… bulkheads? We need them by Friday")
     text = re.split(
-        r"(?<=[a-zà-ÿ)])[?!]\s+(?=[A-ZÀ-Ý])|(?<=[a-zà-ÿ]{4})\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ]+\s)", text
+        r"(?<=[a-zà-ÿ)])[?!]\s+(?=[A-ZÀ-Ý])|(?:(?<=[a-zà-ÿ]{4})|(?<=\d))\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ]+\s)",
+        text,
     )[0]
-    text = text.strip(" \t-–:;,.()[]")
+    text = text.strip(" \t-–:;,.()[]?!")
     text = re.sub(r"^\((.*)\)$", r"\1", text)
     text = re.sub(r"\s+", " ", text)
     text = text.strip(" -–:;,()")
@@ -293,6 +303,13 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
             and not (unit and _code_in_text(rest)[0])
             # "- 1 case oj": a list item whose goods have a short name
             and not (unit and bullet and at_start and re.fullmatch(r"\s*[A-Za-zÀ-ÿ]{2}\s*", rest))
+            # "50 Stück FI/LS C16 30mA": counted pieces of goods named in short
+            and not (
+                unit
+                and unit.lower() not in ("m", "l", "g", "ml", "kg")
+                and re.search(r"[A-Za-z]{2}", rest)
+                and re.search(r"[A-Za-z]\d|\d[A-Za-z]", rest)
+            )
         ):
             continue
         line = _line(
@@ -507,7 +524,35 @@ def _amount_after_price(rest: str, *, decimal_sep: str | None) -> Decimal | None
     return parse_number(m["amount"], decimal_sep=decimal_sep) if m else None
 
 
+# "3 couronnes de 100 m de R2V 3G2,5", "2 Ringe NYM-J 3x1,5 (je 100 m)": coils of a length
+_COILS = re.compile(
+    r"^(?:couronnes?|ringe?|rings?|coils?|rouleaux|rolls?|bobines?|tourets?|trommeln?)$", re.I
+)
+_COIL_LENGTH = re.compile(
+    r"^\s*(?:(?:de|of|à|a|zu|je|x)\s+)?(?P<n>\d{1,4}(?:[.,]\d)?)\s*(?:m|mtr|meters?|m[eè]tres?)\b\s*(?:de\s+|d'|of\s+)?"
+    r"|\(\s*(?:je|à|a|de|of|each)\s+(?P<n2>\d{1,4}(?:[.,]\d)?)\s*(?:m|mtr|meters?|m[eè]tres?)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _coiled(qty, unit_text, code, rest, *, decimal_sep):
+    """Coils of a stated length are so many metres: "3 couronnes de 100 m de R2V" is 300 m."""
+    if qty is None or not unit_text or not _COILS.match(unit_text.rstrip(".")):
+        return qty, unit_text, code, rest
+    text = (f"{code} " if code else "") + rest
+    m = _COIL_LENGTH.search(text)
+    if m is None or (m["n"] and m.start() > 0):
+        return qty, unit_text, code, rest
+    length = parse_number(m["n"] or m["n2"], decimal_sep=decimal_sep)
+    if not length:
+        return qty, unit_text, code, rest
+    text = (text[: m.start()] + " " + text[m.end() :]).strip()
+    new_code, words = _code_in_text(text)
+    return qty * length, "m", new_code, words if new_code else text
+
+
 def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> ExtractedLine:
+    qty, unit_text, code, rest = _coiled(qty, unit_text, code, rest, decimal_sep=decimal_sep)
     amount = _amount_after_price(rest, decimal_sep=decimal_sep)
     per = _price_per(rest)
     price, rest = _split_price(rest, decimal_sep=decimal_sep)
@@ -913,7 +958,11 @@ def extract_free_lines(
                     ln,
                 )
             continue
-        clauses = _SPLIT.split(body)
+        clauses = [
+            clause
+            for sentence in _SENTENCE_END.split(_ONE.sub("1 ", body))
+            for clause in _SPLIT.split(sentence)
+        ]
         for clause in clauses:
             item = _parse_clause(clause, bullet=bullet, decimal_sep=decimal_sep)
             if item is None and k in listed:

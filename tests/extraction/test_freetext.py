@@ -487,6 +487,37 @@ def test_items_counted_of_the_things_in_one_sentence():
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "wir bräuchten bis Mittwoch, 25. November 50 Stück FI/LS C16 30mA, 2 Ringe NYM-J "
+            "3x1,5 (je 100 m) und 50 m NYM-J 5x2,5. Dazu bitte noch eine Packung Kabelbinder "
+            "3,6x140 schwarz.",
+            [
+                ("50", "FI/LS C16 30mA"),
+                ("200", "NYM-J 3x1,5"),  # two rings of 100 m each
+                ("50", "NYM-J 5x2,5"),
+                ("1", "Kabelbinder 3,6x140 schwarz"),
+            ],
+        ),
+        (
+            "Peux-tu nous livrer 3 couronnes de 100 m de R2V 3G2,5 et 2 couronnes de 100 m de "
+            "3G1,5, avec une boîte de Wago 221-415 et 4 couronnes de gaine ICTA 20 ?",
+            [
+                ("300", "R2V 3G2,5"),
+                ("200", "3G1,5"),
+                ("1", "Wago 221-415"),
+                ("4", "gaine ICTA 20"),  # coils of no stated length stay coils
+            ],
+        ),
+    ],
+)
+def test_items_in_a_running_sentence_with_coils_and_words_for_one(body, expected):
+    order = extract_from_text(f"Hallo,\n\n{body}\n\nDanke")
+    assert [(str(ln.quantity), ln.description) for ln in order.lines] == expected
+
+
 def test_a_remark_on_an_item_that_cancels_keeps_it_for_a_person():
     text = (
         "Merci pour le retour. Dans ce cas merci de nous livrer :\n\n"
