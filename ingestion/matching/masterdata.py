@@ -307,6 +307,14 @@ class _Index:
         for i, description in enumerate(self.product_descriptions):
             for token in set(description.split()):
                 self.description_tokens[token].append(i)
+        # manufacturers' part numbers written in our descriptions ("Lever connector 221-415"):
+        # a buyer may order by them ("Wago 221-415")
+        self.description_codes: dict[str, list[str]] = defaultdict(list)
+        for p in md.products:
+            for token in set(
+                re.findall(r"(?<![\w-])\d{2,}[-./]\d{2,}(?:[-./]\d+)*(?![\w-])", p.description)
+            ):
+                self.description_codes[norm_code(token)].append(p.sku)
         currencies = [p.currency for p in md.products if p.currency]
         self.price_list_currency = (
             max(set(currencies), key=currencies.count) if currencies else None

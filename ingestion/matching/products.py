@@ -272,6 +272,13 @@ def match_product(
                 if sku:
                     add(sku, 4.2 * weight, f"gtin:{code}")
     if not scores:
+        # a manufacturer's number our description quotes ("Wago 221-415")
+        written = " ".join([*codes, line.description or ""])
+        for token in re.findall(r"(?<![\w-])\d{2,}[-./]\d{2,}(?:[-./]\d+)*(?![\w-])", written):
+            skus = index.description_codes.get(norm_code(token), [])
+            if len(skus) == 1:
+                add(skus[0], 3.0, f"code_in_description:{token}")
+    if not scores:
         _codes_in_text(line, codes, customer, md, add)
     if not scores:
         _fuzzy_codes(codes, customer, md, add)

@@ -114,6 +114,8 @@ _PHRASES = [
     for p, w in (
         (r"\b(?:miniature )?circuit breakers?\b|\bdisj(?:oncteurs?)?\b|\bls schalter\b", "mcb"),
         (r"\bleitungsschutzschalter\b", "mcb"),
+        (r"\bfi ls\b|\bfi ls schalter\b", "rcbo"),  # German "FI/LS": a combined RCBO
+        (r"\b(\d+) (?:hours?|heures?|stunden?|std)\b", r"\1 h"),  # "3-hour" is "3h"
         (
             r"\bresidual current (?:device|circuit breaker)s?\b|\brccb\b|\binterrupteurs? "
             r"differentiels?\b|\bfi schalter\b|\bfehlerstromschutzschalter\b|\bfi(?= \d)",

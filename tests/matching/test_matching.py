@@ -595,6 +595,23 @@ def test_an_electricians_short_names_meet_the_catalogues_long_ones():
         assert match_product(_line(text), "C00001", md).sku == sku, text
 
 
+def test_a_manufacturers_number_our_description_quotes_and_trade_shorthands():
+    products = PRODUCTS + (
+        'WG-221-413,,"Lever connector 221-413 3-way (box 100)",BOX,29.80,EUR\n'
+        'WG-221-415,,"Lever connector 221-415 5-way (box 100)",BOX,36.20,EUR\n'
+        'RCBO-C16,,"RCBO 1P+N C16A 30mA type A",EA,39.96,EUR\n'
+        'LED-EM3H,,"Emergency bulkhead LED 3h non-maintained IP65",EA,39.99,EUR\n'
+        'LED-EM1H,,"Emergency bulkhead LED 1h non-maintained IP65",EA,31.99,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    for text, sku in [
+        ("Wago 221-415", "WG-221-415"),
+        ("FI/LS C16 30mA", "RCBO-C16"),
+        ("3-hour emergency bulkheads", "LED-EM3H"),
+    ]:
+        assert match_product(_line(text), "C00001", md).sku == sku, text
+
+
 def test_a_ligature_is_its_two_letters():
     from ingestion.matching.text import norm_description
 
