@@ -77,6 +77,7 @@ def _summary(rows: list[dict], seconds: list[float]) -> dict:
 def evaluate_corpus(corpus: Path, slug: str) -> dict:
     from django.core.management import call_command
 
+    from ingestion.decision.calibration import uploaded_by
     from ingestion.extraction.evaluate import score_document
 
     call_command("create_tenant", slug, name=f"Eval {slug}", stdout=io.StringIO())
@@ -101,7 +102,14 @@ def evaluate_corpus(corpus: Path, slug: str) -> dict:
         t0 = time.perf_counter()
         try:
             call_command(
-                "ingest", str(path), tenant=slug, channel=channel, sync=True, json=True, stdout=out
+                "ingest",
+                str(path),
+                tenant=slug,
+                channel=channel,
+                sync=True,
+                json=True,
+                stdout=out,
+                **uploaded_by(path, truth),
             )
             result = json.loads(out.getvalue().strip().splitlines()[-1])
         except Exception as error:  # a crash is a scored failure, not the end of the run

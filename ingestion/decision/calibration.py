@@ -70,6 +70,14 @@ def _align(truth_lines: list[dict], pred_lines: list[dict]) -> list[dict | None]
     return out
 
 
+def uploaded_by(path: Path, truth: dict | None) -> dict:
+    """As ``shared/tools/score_corpus.py`` does: a spreadsheet is uploaded by a known customer
+    (the portal's), any other document must name its sender itself."""
+    if path.suffix.lower() in (".csv", ".xlsx") and (truth or {}).get("customer_code"):
+        return {"customer": truth["customer_code"]}
+    return {}
+
+
 def _document_record(order_json: dict, truth: dict) -> dict:
     """Checked confidences of one order with, for each, whether the value is right."""
     from ingestion.decision.rules import checked_confidences, rule_context_for
@@ -143,7 +151,14 @@ def collect(corpus: Path, slug: str) -> list[dict]:
         out = io.StringIO()
         try:
             call_command(
-                "ingest", str(path), tenant=slug, channel=channel, sync=True, json=True, stdout=out
+                "ingest",
+                str(path),
+                tenant=slug,
+                channel=channel,
+                sync=True,
+                json=True,
+                stdout=out,
+                **uploaded_by(path, truth),
             )
             result = json.loads(out.getvalue().strip().splitlines()[-1])
         except Exception as error:  # noqa: BLE001 - a crash is a scored failure
