@@ -745,6 +745,11 @@ def states_no_prices(ctx: RuleContext) -> bool:
     return "ocr" not in sources
 
 
+def _defaulted_currency(extraction: dict) -> bool:
+    info = (extraction.get("fields") or {}).get("currency")
+    return isinstance(info, dict) and str(info.get("rule") or "").startswith("customer_currency")
+
+
 def checked_confidences(ctx: RuleContext):
     """Every confidence the decision checks, as ``(threshold key, line index or None, contract
     name, confidence)``: the header fields, then per line product, quantity, unit price and unit
@@ -752,7 +757,10 @@ def checked_confidences(ctx: RuleContext):
     ``ingestion.decision.calibration`` reads the same values."""
     extraction = ctx.extraction
     add_up = lines_add_up(ctx)
+    priceless = states_no_prices(ctx)
     for key, name in HEADER_CONFIDENCE_FIELDS:
+        if key == "currency" and priceless and _defaulted_currency(extraction):
+            continue  # nothing priced, no currency written: we price it from our list
         if key == "customer":
             value = (extraction.get("customer") or {}).get("confidence")
             confidence = None if value is None else float(value)

@@ -424,6 +424,29 @@ def test_low_confidence_per_field_threshold(customer, product):
     assert found[0]["message"] == "po_number was read with low confidence (0.60)."
 
 
+@pytest.mark.parametrize(
+    ("rule", "price", "blocked"),
+    [
+        ("customer_currency(not_the_countrys)", None, False),  # nothing priced: our list's
+        ("customer_currency(not_the_countrys)", Decimal("3.45"), True),  # priced: in which?
+        ("currency_marks:ocr", None, True),  # a mark read, and misread perhaps
+    ],
+)
+def test_an_unwritten_currency_of_an_order_with_no_prices_keeps_no_one_waiting(
+    customer, product, rule, price, blocked
+):
+    order = make_order(
+        customer,
+        extraction={
+            "document": {"sources": ["plain"]},
+            "fields": {"currency": {"value": "GBP", "confidence": 0.6, "rule": rule}},
+        },
+    )
+    OrderLineFactory(order=order, product=product, unit_price=price)
+    found = [i["field"] for i in rule_low_confidence(ctx_of(order))]
+    assert ("currency" in found) is blocked
+
+
 def test_threshold_override_per_tenant(tenant, customer):
     tenant.settings = {"extraction": {"thresholds": {"po_number": 0.5}}}
     tenant.save()
