@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ingestion.extraction.geometry import TextLine
 
-_NO = r"(?:n\s?°|n\s?o\.?|no\.?|nr\.?|num(?:ber|ero|mer|\.)?|nbr\.?|#|ref\.?|id|code)"
+_NO = r"(?:n\s?°|n\s?o\.?|n\.|no\.?|nr\.?|num(?:ber|ero|mer|\.)?|nbr\.?|#|ref\.?|id|code)"
 _SP = r"[\s.\-_/]*"
 
 # (field, pattern, strength)

@@ -669,6 +669,12 @@ def test_the_items_under_a_delivery_sentence_are_no_address():
     assert extract_from_text(body).ship_to is None  # "R2V 3G2,5" is a cable, not Canada
 
 
+def test_n_dot_before_commande_is_the_order_number_label():
+    po = extract_from_text("COMMANDE FOURNISSEUR\nN. COMMANDE : 0045186\n\n10 x A-778").po_number
+    assert (po.value, po.rule) == ("0045186", "label_inline:n commande")
+    assert po.confidence >= 0.9
+
+
 def test_bc_joined_to_the_number_is_part_of_it():
     assert extract_from_text("BON DE COMMANDE\nN° BC-2026-0451\n\n10 x A-778").po_number.value == (
         "BC-2026-0451"
