@@ -270,6 +270,7 @@ def extract_from_layout(
     item_dates = {c.value for c in in_table if c.field == "requested_delivery_date"}
     repeated = len(item_dates) == 1 and (
         sum(c.field == "requested_delivery_date" for c in in_table) >= max(2, len(order_lines))
+        or _one_date_under_every_item(ctx, table, order_lines, item_dates)
     )
     for c in in_table:
         if not (repeated and c.field == "requested_delivery_date"):
@@ -522,6 +523,26 @@ def extract_from_layout(
 
 
 _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
+
+
+def _one_date_under_every_item(ctx, table, order_lines, item_dates: set) -> bool:
+    """A delivery label under every item ("Liefertermin: T" / "02.12.2026", the date wrapped
+    to the next row where it was not read as the label's value) and no other date in the
+    table than the one read: every item is wanted that day."""
+    labels = sum(
+        1
+        for hit in ctx.hits
+        if hit.field == "requested_delivery_date" and hit.line.index in table.consumed
+    )
+    if labels < max(2, len(order_lines)):
+        return False
+    printed = {
+        m.value
+        for ln in ctx.lines
+        if ln.index in table.consumed
+        for m in dates_mod.find_dates(ln.text, dayfirst=ctx.dayfirst)
+    }
+    return printed == item_dates
 
 
 _BARE_NUMBER_LABELS = {"numero", "n", "no", "nr", "nummer", "number"}

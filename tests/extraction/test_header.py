@@ -295,11 +295,15 @@ def test_livraison_colon_le_is_the_delivery_date_not_the_order_date():
     )
 
 
-def _sap_form(items):
+def _sap_form(items, *, wrapped=()):
     rows = [["Pos.", "Material", "Bezeichnung", "Menge", "Preis", "Wert"]]
     for n, (material, name, qty, price, amount) in enumerate(items, start=1):
         rows.append([f"000{n}0", material, name, qty, price, amount])
-        rows.append(["", "", "Liefertermin: 14.12.2026", "", "", ""])
+        if n in wrapped:  # "Liefertermin: T" and the date on the row below
+            rows.append(["", "", "Liefertermin: T", "", "", ""])
+            rows.append(["", "", "14.12.2026", "", "", ""])
+        else:
+            rows.append(["", "", "Liefertermin: 14.12.2026", "", "", ""])
     return read_pdf(
         pdf(
             [
@@ -331,6 +335,16 @@ def test_a_sap_number_and_date_label_gives_both_and_a_delivery_date_under_every_
     )
     assert order.requested_delivery_date.value == dt.date(2026, 12, 14)
     assert order.requested_delivery_date.confidence >= 0.9
+
+
+def test_a_delivery_date_under_every_item_also_when_some_wrap_to_the_next_row():
+    items = [
+        ("10005414", "Keilriemen SPA 1400", "1", "11,70", "11,70"),
+        ("10006080", "Senkschraube M5x16", "20", "0,12", "2,40"),
+        ("10006081", "Senkschraube M5x20", "20", "0,14", "2,80"),
+    ]
+    delivery = extract_from_layout(_sap_form(items, wrapped=(2,))).requested_delivery_date
+    assert (delivery.value, delivery.confidence >= 0.9) == (dt.date(2026, 12, 14), True)
 
 
 def test_a_bare_numero_on_a_page_titled_commande_is_the_po_number():
