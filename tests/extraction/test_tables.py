@@ -573,3 +573,27 @@ def test_unit_with_a_currency_is_the_price_a_unit_not_the_unit_of_measure():
 
     assert [classify_header(t) for t in ("Unit £", "Unit (EUR)", "Unité €")] == ["unit_price"] * 3
     assert [classify_header(t) for t in ("Unit", "Unit (pcs)", "Einheit")] == ["unit"] * 3
+
+
+def test_a_british_nett_order_value_is_the_goods_total():
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import pdf, table
+
+    page = [
+        (40, 40, "Caledonian Build Services Ltd"),
+        (330, 40, "PURCHASE ORDER CBS004502"),
+        *table(
+            [40, 100, 330, 400, 470],
+            100,
+            [
+                ["Item", "Part No.", "Description", "Qty", "Value £"],
+                ["1", "BST-B500-08", "Reinforcing bar B500B 8 mm", "250", "232.50"],
+                ["2", "FIX-GS-M8-A2", "Threaded rod M8 x 1000 mm", "5", "20.45"],
+            ],
+        ),
+        (330, 150, "Nett order value £252.95"),
+        (330, 164, "VAT will be added at the prevailing rate"),
+    ]
+    total = extract_from_layout(read_pdf(pdf([page]))).total
+    assert (str(total.value), total.rule.startswith("label:net_total")) == ("252.95", True)
