@@ -243,23 +243,28 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
             )
             draft = build_draft(extracted, view.md, **match_args)
             hints_used = bool(hints)
-    draft = _with_sent_date_confirmed(draft, document=document, context=context)
-    draft = _with_po_confirmed_by_the_email(draft, document=document)
     sources = tuple(sorted({str(page.source) for page in layout.pages}))
+    draft = _with_sent_date_confirmed(draft, document=document, context=context, sources=sources)
+    draft = _with_po_confirmed_by_the_email(draft, document=document)
     return DocumentDraft(draft=draft, view=view, hints_used=hints_used, sources=sources)
 
 
-def _with_sent_date_confirmed(draft, *, document: Document, context: dict):
+def _with_sent_date_confirmed(draft, *, document: Document, context: dict, sources=()):
     """An email body that prints no date was written the day it was sent: the Date header is its
-    order date, not a guess (for an attachment, a date the reader missed is more likely)."""
+    order date, not a guess. So is a spreadsheet's or a digital PDF's that prints no date at
+    all (on a scan, a date the reader missed is more likely)."""
     from dataclasses import replace
 
+    from ingestion.extraction.dates import find_dates
+
     order_date = draft.extracted.order_date
-    if (
-        document.kind != DocumentKind.BODY
-        or order_date is None
-        or order_date.rule != "sent_date"
-        or not context.get("has_date_header")
+    if order_date is None or order_date.rule != "sent_date" or not context.get("has_date_header"):
+        return draft
+    if document.kind != DocumentKind.BODY and not (
+        document.kind in (DocumentKind.SHEET, DocumentKind.PDF)
+        and sources
+        and "ocr" not in sources
+        and not any(find_dates(text) for text in draft.extracted.header_lines + _line_texts(draft))
     ):
         return draft
     confirmed = order_date.with_confidence(max(order_date.confidence, 0.8), "+email_date_header")
@@ -367,6 +372,10 @@ def _with_po_confirmed_by_the_email(draft, *, document: Document):
         return draft
     confirmed = po.with_confidence(0.9, "+written_in_the_email")
     return replace(draft, extracted=replace(draft.extracted, po_number=confirmed))
+
+
+def _line_texts(draft) -> tuple[str, ...]:
+    return tuple(ln.description or "" for ln in draft.extracted.lines)
 
 
 def net_unit_price(line) -> Decimal | None:

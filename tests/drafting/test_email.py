@@ -268,3 +268,19 @@ def test_the_email_gives_what_its_attachment_leaves_out_and_a_person_settles_wha
     assert data["confidence"]["ship_to"] < 0.85
     assert data["status"] == "needs_review"
     assert {i["code"] for i in data["issues"] if i["blocking"]} == {"low_confidence"}
+
+
+def test_a_spreadsheet_that_prints_no_date_was_ordered_the_day_its_email_was_sent(tenant, dupont):
+    message = EmailMessage()
+    message["From"] = "Marie Roux <achats@dupont-industries.fr>"
+    message["To"] = "commandes@acme.example"
+    message["Subject"] = "Commande PO-7010"
+    message["Date"] = "Wed, 18 Nov 2026 16:05:00 +0100"
+    message["Message-ID"] = "<sheet-7010@dupont-industries.fr>"
+    message.set_content("Bonjour,\n\nCi-joint notre commande PO-7010.\n\nCordialement,")
+    sheet = "Commande;PO-7010\n\nRéf.;Désignation;Qté;Prix\nZX-99-Q;Special sleeve black;12;3,45\n"
+    message.add_attachment(sheet.encode(), maintype="text", subtype="csv", filename="PO-7010.csv")
+    order = message_orders(ingest(tenant, "mail.eml", data=message.as_bytes(), channel="email"))[0]
+    data = order_contract_json(order)
+    assert data["order_date"] == "2026-11-18"
+    assert data["confidence"]["order_date"] >= 0.72
