@@ -307,6 +307,11 @@ class _Index:
         for i, description in enumerate(self.product_descriptions):
             for token in set(description.split()):
                 self.description_tokens[token].append(i)
+        # list prices, to the cent: a line named in words nobody matched, priced as one of ours
+        self.products_by_price: dict[Decimal, list[int]] = defaultdict(list)
+        for i, p in enumerate(md.products):
+            if p.list_price:
+                self.products_by_price[p.list_price.quantize(Decimal("0.01"))].append(i)
         # manufacturers' part numbers written in our descriptions ("Lever connector 221-415"):
         # a buyer may order by them ("Wago 221-415")
         self.description_codes: dict[str, list[str]] = defaultdict(list)

@@ -60,6 +60,20 @@ def _price_close(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= max(Decimal("0.005"), abs(b) * Decimal("0.005"))
 
 
+def _priced_like_one_of_ours(price: Decimal, query: str, md: MasterData, add) -> None:
+    """Words nobody matched ("Vérin compact ISO 21287 Ø40 course 50", the catalogue in another
+    language), priced to the cent as one product of ours that shares a telling word with them
+    ("21287", "compact"): that one, proposed for a person to confirm."""
+    index = md.index
+    priced = index.products_by_price.get(price.quantize(Decimal("0.01")), [])
+    if not priced or len(priced) > 20:
+        return
+    words = {w for w in query.split() if len(w) >= 5 or (re.search(r"\d", w) and len(w) >= 2)}
+    sharing = [i for i in priced if words & set(index.product_descriptions[i].split())]
+    if len(sharing) == 1:
+        add(index.product_skus[sharing[0]], 1.6, "price_and_a_word")
+
+
 def _code_variants(code: str) -> list[str]:
     n = norm_code(code)
     out = [n]
@@ -370,6 +384,8 @@ def match_product(
             elif expected and abs(price - expected) / expected > Decimal("0.3"):
                 scores[sku] -= 0.6
                 reasons[sku].append("price_differs")
+    if max(scores.values(), default=0.0) < 1.0 and price is not None and descriptions:
+        _priced_like_one_of_ours(price, descriptions[0], md, add)
     if not scores:
         return ProductMatch(None, 0.0, (), "no_candidate")
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)

@@ -612,6 +612,22 @@ def test_a_manufacturers_number_our_description_quotes_and_trade_shorthands():
         assert match_product(_line(text), "C00001", md).sku == sku, text
 
 
+def test_words_nobody_matched_priced_as_one_of_ours_propose_it_for_a_person():
+    products = PRODUCTS + (
+        'KC-CMP-040-050,,"Compact cylinder ISO 21287, double-acting, bore 40 mm, stroke 50 mm",EA,74.00,EUR\n'
+        'KC-CMP-032-050,,"Compact cylinder ISO 21287, double-acting, bore 32 mm, stroke 50 mm",EA,66.00,EUR\n'
+        'KV-52B-G14,,"Solenoid valve 5/2 bistable, G1/4, 230 V AC",EA,74.00,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = replace(_line("Vérin compact ISO 21287 Ø40 course 50"), unit_price=Decimal("74.00"))
+    match = match_product(line, "C00001", md)
+    assert (match.sku, match.rule) == ("KC-CMP-040-050", "price_and_a_word")
+    assert match.confidence < 0.9
+    # another price: nothing to go by
+    other = match_product(replace(line, unit_price=Decimal("70.00")), "C00001", md)
+    assert other.sku is None
+
+
 def test_a_ligature_is_its_two_letters():
     from ingestion.matching.text import norm_description
 
