@@ -416,11 +416,41 @@ def order_approve(*, order: Order, actor) -> Order:
     problems = _approval_problems(order)
     if problems:
         raise DeskError(" ".join(problems))
+    _learn_confirmed_products(order=order, actor=actor)
     # The domain's validation queues the acknowledgment and the ERP export after commit.
     order_services.order_validate(order=order, actor=actor, reason=_("Approved on the order desk"))
     order.refresh_from_db()
     _leave_queue(order)
     return order
+
+
+def _learn_confirmed_products(*, order: Order, actor) -> None:
+    """Approving an order confirms the products the engine only proposed (words matched, a
+    price that fits): a line that prints the customer's part number teaches it as an alias,
+    as if the desk had picked the product by hand."""
+    from ingestion.decision.settings import extraction_settings_for
+
+    threshold = extraction_settings_for(order.tenant).threshold("line.product")
+    lines = list(order.lines.order_by("position", "pk"))
+    doubtful = {
+        i
+        for i, line in enumerate(lines)
+        if line.product_id
+        and line.customer_sku
+        and ((line.extraction or {}).get("product") or {}).get("confidence") is not None
+        and float(line.extraction["product"]["confidence"]) < threshold
+    }
+    if not doubtful:
+        return
+    after = order_snapshot(order)
+    before = {
+        **after,
+        "lines": [
+            {**line, "sku": None} if i in doubtful else line
+            for i, line in enumerate(after["lines"])
+        ],
+    }
+    _learn(order=order, before=before, after=after, actor=actor)
 
 
 @transaction.atomic

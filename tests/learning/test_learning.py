@@ -10,7 +10,7 @@ from customers.models import CustomerSender, SenderKind
 from ingestion import masterdata
 from ingestion.contract import order_contract_json
 from ingestion.learning import order_learn_from_correction
-from orders.models import OrderEvent
+from orders.models import Order, OrderEvent
 from tests.drafting.conftest import ingest, message_orders
 from tests.factories import AddressFactory, CustomerFactory, ProductFactory
 from tests.learning.pdfs import purchase_order_pdf
@@ -51,12 +51,12 @@ def dupont(tenant):
     return customer
 
 
-def po(po_number: str, quantity: str, **kwargs) -> bytes:
+def po(po_number: str, quantity: str, *, words="Special part", **kwargs) -> bytes:
     amount = Decimal(quantity) * Decimal("3.45")
     return purchase_order_pdf(
         po_number=po_number,
         order_date="20/11/2026",
-        lines=[("ZX-99-Q", "Special sleeve black", quantity, "3.45", f"{amount:.2f}")],
+        lines=[("ZX-99-Q", words, quantity, "3.45", f"{amount:.2f}")],
         total=f"{amount:.2f}",
         **kwargs,
     )
@@ -87,6 +87,37 @@ def test_a_part_number_mapped_by_hand_is_matched_on_the_next_document(tenant, du
     assert second["lines"][0]["sku"] == "GT-6MM-BK"
     assert second["lines"][0]["quantity"] == "30"
     assert "unknown_product" not in [i["code"] for i in second["issues"]]
+
+
+def test_a_product_only_proposed_and_approved_by_the_desk_is_learned(tenant, dupont, make_member):
+    from desk.services import order_approve
+
+    desk = make_member(tenant)
+    # given: words and a price that fit one product, proposed for a person to confirm
+    first = message_orders(
+        ingest(
+            tenant,
+            "po-1.pdf",
+            data=po("PO-7001", "12", words="Special sleeve black"),
+            known_customer=dupont,
+        )
+    )[0]
+    before = order_contract_json(first)
+    assert before["lines"][0]["sku"] == "GT-6MM-BK"
+    assert before["status"] == "needs_review"
+    # when: the order desk approves it as proposed
+    order_approve(order=first, actor=desk)
+    # then: the part number is learned, and the next order is sure of it
+    alias = CustomerProductAlias.objects.get(customer=dupont, customer_sku="ZX-99-Q")
+    assert (alias.product.sku, alias.learned) == ("GT-6MM-BK", True)
+    second = order_contract_json(
+        message_orders(ingest(tenant, "po-2.pdf", data=po("PO-7002", "30"), known_customer=dupont))[
+            0
+        ]
+    )
+    assert second["lines"][0]["sku"] == "GT-6MM-BK"
+    line = Order.objects.get(pk=second["id"]).lines.get()
+    assert line.extraction["product"]["confidence"] >= 0.9
 
 
 def test_a_correction_that_changes_nothing_teaches_nothing(tenant, dupont):
