@@ -102,7 +102,9 @@ _ONE = re.compile(
     re.IGNORECASE,
 )
 # "… NYM-J 5x2,5. Dazu bitte noch …": two sentences, two items
-_SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ]{3})|(?<=\d)|(?<=\)))[.!?]\s+(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[a-zà-ÿ]{3})|(?<=\d)|(?<=\)))[.!?]\s+(?=[A-ZÀ-Ý][a-zà-ÿ]{2,}\s)"
+)
 _SKIP_FIELDS = {
     "po_number",
     "order_date",
@@ -408,11 +410,22 @@ _TRAILING_QTY = re.compile(
 )
 
 
+# "MCB-3P-C20 - Disjoncteur modulaire 3P 20A courbe C 6kA : 6": a count after a colon
+_COLON_QTY = re.compile(r"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)\s+:\s*(?P<qty>\d{1,5})\s*$")
+
+
 def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
     """``VS-70-853  Handstretchfolie 400 mm 20 µm, transparent  2 Stk``: quantity and unit last."""
     m = _TRAILING_QTY.match(clause.strip())
     if not m:
-        return None
+        m = _COLON_QTY.match(clause.strip())
+        if (
+            not m
+            or not re.search(r"[A-Za-zÀ-ÿ]{3,}|\d[A-Za-z]|[A-Za-z]\d", m["head"])
+            or len(m["head"].split()) < 2  # "Livraison : 3"
+        ):
+            return None
+        m = {"head": m["head"], "qty": m["qty"], "unit": None, "price": None}
     head = m["head"].strip(" -–:")
     head = re.sub(r"(?i)^(?:pos\.?|position)\s*\d{1,4}\s+", "", head)  # "Pos. 10  1000458  …"
     code = None

@@ -518,6 +518,21 @@ def test_items_in_a_running_sentence_with_coils_and_words_for_one(body, expected
     assert [(str(ln.quantity), ln.description) for ln in order.lines] == expected
 
 
+def test_a_count_after_a_colon_with_no_unit_ends_an_item():
+    order = extract_from_text(
+        "Commande n° 26-0512 – chantier EHPAD :\n\n"
+        "1) MCB-3P-C20 - Disjoncteur modulaire 3P 20A courbe C 6kA : 6\n"
+        "2) RCD-4P-40-30A - Interrupteur différentiel 4P 40A 30mA type A : 3\n"
+        "SGL10450 Disj. Ph+N C16 : 30\nBoîte dériv. 105x105 IP55 : 25\n\nLivraison : 3\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.description) for ln in order.lines] == [
+        ("MCB-3P-C20", Decimal("6"), "Disjoncteur modulaire 3P 20A courbe C 6kA"),
+        ("RCD-4P-40-30A", Decimal("3"), "Interrupteur différentiel 4P 40A 30mA type A"),
+        ("SGL10450", Decimal("30"), "Disj. Ph+N C16"),
+        (None, Decimal("25"), "Boîte dériv. 105x105 IP55"),
+    ]
+
+
 def test_a_remark_on_an_item_that_cancels_keeps_it_for_a_person():
     text = (
         "Merci pour le retour. Dans ce cas merci de nous livrer :\n\n"
