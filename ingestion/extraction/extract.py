@@ -293,6 +293,8 @@ def extract_from_layout(
                 # the message gives a number of its own: the subject's is the thread's
                 c.score *= 0.5 if repeated else 0.85
     po = choose(candidates, "po_number")
+    if po is None and lines[0].source == TextSource.PLAIN:
+        po = _po_in_a_sentence(lines)
     if (
         po is not None
         and layout.meta.get("subject_of_a_reply")
@@ -523,6 +525,32 @@ def extract_from_layout(
 
 
 _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
+
+
+# "bitte folgende Positionen für Bestellung 26-BE-01044 liefern", "pour la commande BL-2026-0802"
+_PO_IN_SENTENCE = re.compile(
+    r"(?i)\b(?:f[üu]r|zu[rm]?|pour|sur|for|against|on|under|re)\s+"
+    r"(?:(?:la|le|the|our|notre|unsere[rn]?|die|der)\s+)?"
+    r"(?:bestellung|commande|order|p\.?o\.?|purchase\s+order|bon\s+de\s+commande|auftrag)\s*"
+    r"(?:n[°o]\.?|nr\.?|no\.?|number|#)?\s*:?\s*"
+    r"(?P<value>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
+)
+PO_IN_SENTENCE = 0.7  # a number the sentence names as the order's: a person confirms it
+
+
+def _po_in_a_sentence(lines: list[TextLine]) -> Field | None:
+    """An email's order number written inside a sentence, where no label stands alone."""
+    for ln in lines:
+        m = _PO_IN_SENTENCE.search(ln.text)
+        if m and not dates_mod.find_dates(m["value"]):
+            i = len(ln.text[: m.start("value")].split())
+            return Field(
+                m["value"],
+                PO_IN_SENTENCE,
+                ln.source_ref(i, i + 1) if i < len(ln.words) else ln.source_ref(),
+                "po_in_sentence",
+            )
+    return None
 
 
 def _one_date_under_every_item(ctx, table, order_lines, item_dates: set) -> bool:

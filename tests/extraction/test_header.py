@@ -683,6 +683,23 @@ def test_the_items_under_a_delivery_sentence_are_no_address():
     assert extract_from_text(body).ship_to is None  # "R2V 3G2,5" is a cable, not Canada
 
 
+@pytest.mark.parametrize(
+    ("sentence", "po"),
+    [
+        (
+            "bitte folgende Positionen für Bestellung 26-BE-01044 liefern (Rest am Lager):",
+            "26-BE-01044",
+        ),
+        ("Voici les articles pour la commande BL-2026-0802, merci.", "BL-2026-0802"),
+        ("Please supply these for order 4711 by Friday.", "4711"),
+    ],
+)
+def test_an_order_number_named_inside_a_sentence_is_proposed(sentence, po):
+    found = extract_from_text(f"Hello,\n\n{sentence}\n\n- 6 x CT3-12-24DC\n").po_number
+    assert (found.value, found.rule) == (po, "po_in_sentence")
+    assert found.confidence < 0.75  # a person confirms it
+
+
 def test_n_dot_before_commande_is_the_order_number_label():
     po = extract_from_text("COMMANDE FOURNISSEUR\nN. COMMANDE : 0045186\n\n10 x A-778").po_number
     assert (po.value, po.rule) == ("0045186", "label_inline:n commande")
