@@ -82,6 +82,14 @@ _NUMERIC_NO_YEAR = re.compile(
 _COMPACT = re.compile(r"(?<!\d)(?P<y>20\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)")
 
 
+def _inside_a_code(text: str, m: re.Match) -> bool:
+    """Letters glued to both ends of a numeric date ("CT3-12-24DC"): part of a code. (Glued on
+    one side only, "livraison27-10-2026", is a date a PDF printed without its space.)"""
+    before = text[m.start() - 1] if m.start() else ""
+    after = text[m.end()] if m.end() < len(text) else ""
+    return before.isalpha() and after.isalpha()
+
+
 @dataclass(frozen=True, slots=True)
 class DateMatch:
     start: int
@@ -157,6 +165,8 @@ def find_dates(
     for m in _ISO.finditer(folded):
         add(m, _make(int(m["y"]), int(m["m"]), int(m["d"])), False, "iso")
     for m in _NUMERIC.finditer(folded):
+        if _inside_a_code(folded, m):
+            continue  # "CT3-12-24DC" is an article, not 3 December 2024
         a, b = int(m["a"]), int(m["b"])
         sep_dayfirst = True if m["s"] == "." else dayfirst
         value, ambiguous = _numeric(a, b, _year(m["y"], None), sep_dayfirst)

@@ -88,3 +88,8 @@ def test_a_count_after_the_month_is_not_a_two_digit_year():
     found = find_dates("bis Mittwoch, 25. November 50 Stück FI/LS C16", default_year=2026)
     assert [m.value for m in found] == [dt.date(2026, 11, 25)]
     assert [m.value for m in find_dates("le 12 nov 26.")] == [dt.date(2026, 11, 12)]
+
+
+def test_a_numeric_date_inside_an_article_code_is_no_date():
+    assert find_dates("- 6 x CT3-12-24DC") == []
+    assert [m.value for m in find_dates("Date de livraison27-10-2026")] == [dt.date(2026, 10, 27)]
