@@ -529,7 +529,7 @@ _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
 
 # "bitte folgende Positionen für Bestellung 26-BE-01044 liefern", "pour la commande BL-2026-0802"
 _PO_IN_SENTENCE = re.compile(
-    r"(?i)\b(?:f[üu]r|zu[rm]?|pour|sur|for|against|on|under|re)\s+"
+    r"(?i)(?:\b(?:f[üu]r|zu[rm]?|pour|sur|for|against|on|under|re|neue[rn]?|new|nouvelle)\s+|\()"
     r"(?:(?:la|le|the|our|notre|unsere[rn]?|die|der)\s+)?"
     r"(?:bestellung|commande|order|p\.?o\.?|purchase\s+order|bon\s+de\s+commande|auftrag)\s*"
     r"(?:n[°o]\.?|nr\.?|no\.?|number|#)?\s*:?\s*"

@@ -518,6 +518,14 @@ def test_items_in_a_running_sentence_with_coils_and_words_for_one(body, expected
     assert [(str(ln.quantity), ln.description) for ln in order.lines] == expected
 
 
+def test_packing_units_ve_count_items():
+    order = extract_from_text("Bitte liefern:\n\nNH00-100         5 VE\nNH00-125         3 VPE\n")
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("NH00-100", Decimal("5")),
+        ("NH00-125", Decimal("3")),
+    ]
+
+
 def test_a_count_after_a_colon_with_no_unit_ends_an_item():
     order = extract_from_text(
         "Commande n° 26-0512 – chantier EHPAD :\n\n"

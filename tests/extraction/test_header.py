@@ -692,6 +692,10 @@ def test_the_items_under_a_delivery_sentence_are_no_address():
         ),
         ("Voici les articles pour la commande BL-2026-0802, merci.", "BL-2026-0802"),
         ("Please supply these for order 4711 by Friday.", "4711"),
+        (
+            "danke für die AB. Bitte liefern Sie zusätzlich (neue Bestellung BE-26-0348):",
+            "BE-26-0348",
+        ),
     ],
 )
 def test_an_order_number_named_inside_a_sentence_is_proposed(sentence, po):
