@@ -597,3 +597,19 @@ def test_a_british_nett_order_value_is_the_goods_total():
     ]
     total = extract_from_layout(read_pdf(pdf([page]))).total
     assert (str(total.value), total.rule.startswith("label:net_total")) == ("252.95", True)
+
+
+def test_a_table_in_a_message_ends_at_its_closing_words():
+    from ingestion.extraction import extract_from_text
+
+    order = extract_from_text(
+        "Dear Sir/Madam,\n\nPlease deliver the items below under our order number JT-0612.\n\n"
+        "Art. no.\tDescription\tQty\tUnit\nJT-5100\tContactor 9A 24V DC\t15\tEA\n"
+        "JT-5156\tLocknut M20\t3\tPK\n\nWith kind regards,\n\nLotte Jansen\n"
+        "Jansen Techniek B.V. | Nijverheidsweg 25 | 3534 AM Utrecht\n"
+        "T +31 30 241 16 90 | www.jansentechniek.nl\n"
+    )
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("JT-5100", Decimal("15")),
+        ("JT-5156", Decimal("3")),
+    ]
