@@ -116,6 +116,12 @@ _PHRASES = [
         (r"\bleitungsschutzschalter\b", "mcb"),
         (r"\bfi ls\b|\bfi ls schalter\b", "rcbo"),  # German "FI/LS": a combined RCBO
         (r"\b(\d+) (?:hours?|heures?|stunden?|std)\b", r"\1 h"),  # "3-hour" is "3h"
+        # French switch and socket words: "va-et-vient", "simple allumage", "2P+T" (terre)
+        (r"\bva et vient\b", "2 way"),
+        (r"\bsimple allumage\b", "1 way"),
+        (r"\b2 ?p t\b", "2p e"),
+        (r"\bfil rigide\b", "single core cable"),
+        (r"\bgaine icta\b", "flexible conduit icta"),
         (
             r"\bresidual current (?:device|circuit breaker)s?\b|\brccb\b|\binterrupteurs? "
             r"differentiels?\b|\bfi schalter\b|\bfehlerstromschutzschalter\b|\bfi(?= \d)",

@@ -204,6 +204,8 @@ def test_an_electricians_german_words_meet_an_english_catalogue():
         ("Wechselschalter 10A reinweiß", "WD-SW2-WH"),
         ("Abdeckrahmen 2-fach reinweiß", "WD-FR2-WH"),
         ("Unterputzdose 67mm (VE 50)", "WD-BOX67"),
+        ("Interrupteur va-et-vient 10A blanc", "WD-SW2-WH"),
+        ("Interrupteur simple allumage 10A blanc", "WD-SW1-WH"),
     ]:
         line = ExtractedLine(description=text, quantity=Decimal(10))
         assert match_product(line, "K1", md).sku == sku, text
