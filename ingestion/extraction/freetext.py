@@ -81,7 +81,9 @@ _BARE_CODE_THEN_QTY = re.compile(
     rf"^\s*(?P<code>{_CODE})\s*(?::|=|\s[x×–-]\s)\s*(?P<qty>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s*(?:{_UNIT_WORDS})\b)|\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_UNIT_WORDS}|[A-Z]{{2,4}}\.?)?(?![\w])",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*(?:[-*•·–>]+|\(?\d{1,2}[.)])\s+")
+_BULLET = re.compile(
+    r"^\s*(?:[-*•·–>]+|\(?\d{1,2}[.)]|(?i:pos(?:ition)?)\.?\s*\d{1,4}\s*[:.)-])\s+"
+)
 _COUNT_UNITS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|st[üu]ck|stk|st|cartons?|ctns?|cs|cases?|box(?:es)?|"
     r"bo[iî]tes?|btes?|kartons?|kart|colis|packs?|paquets?|packungen|rolls?|rouleaux|rollen|sets?|pairs?|paires?|paar|bags?|sacs?|beutel|pallets?|palettes?|"

@@ -518,6 +518,17 @@ def test_items_in_a_running_sentence_with_coils_and_words_for_one(body, expected
     assert [(str(ln.quantity), ln.description) for ln in order.lines] == expected
 
 
+def test_a_position_number_before_the_count_is_a_bullet():
+    order = extract_from_text(
+        "bitte liefern Sie folgende Positionen:\n\nPos. 1: 300 m   Mat.-Nr. 100-2300\n"
+        "Pos. 2: 30 Stk. Mat.-Nr. 100-2334\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit) for ln in order.lines] == [
+        ("100-2300", Decimal("300"), "M"),
+        ("100-2334", Decimal("30"), "EA"),
+    ]
+
+
 def test_packing_units_ve_count_items():
     order = extract_from_text("Bitte liefern:\n\nNH00-100         5 VE\nNH00-125         3 VPE\n")
     assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
