@@ -19,7 +19,8 @@ _NET = re.compile(
     r"(?:bestell|auftrags)wert\s+netto|"
     r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|marchandises|articles)(?:\s+h\.?t\.?)?|(?:goods|merchandise)\s+total|"
     r"net\s+amount|net\s+value|items?\s+total|total\s+(?:of\s+)?items?|positionen\s+gesamt|"
-    r"nett?\s+(?:order|goods|po)\s+(?:value|total|amount))\b"
+    r"nett?\s+(?:order|goods|po)\s+(?:value|total|amount)|"
+    r"total\s*\(\s*(?:net|nett|netto|ht|h\.t\.|excl\.?\s*(?:vat|tax))\s*\))(?:\b|(?<=\)))"
 )
 _GRAND = re.compile(
     r"(?:grand\s+total|total(?:\s+(?:amount|due|ttc|t\.t\.c\.|general|incl\.?|including|order|po|value|a\s+payer|commande|brut))?|"

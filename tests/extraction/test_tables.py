@@ -1,5 +1,7 @@
 from decimal import Decimal
 
+import pytest
+
 from ingestion.extraction import extract_from_layout, extract_from_text
 from ingestion.reading import read_pdf
 from tests.extraction.docs import as_scan, pdf, table
@@ -597,6 +599,13 @@ def test_a_british_nett_order_value_is_the_goods_total():
     ]
     total = extract_from_layout(read_pdf(pdf([page]))).total
     assert (str(total.value), total.rule.startswith("label:net_total")) == ("252.95", True)
+
+
+@pytest.mark.parametrize("label", ["Total (net) (EUR)", "Total (excl. VAT)", "Nett order value"])
+def test_net_total_labels_with_their_qualifier_in_brackets(label):
+    from ingestion.extraction.totals import _NET
+
+    assert _NET.search(label.lower())
 
 
 def test_a_table_in_a_message_ends_at_its_closing_words():
