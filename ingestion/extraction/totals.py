@@ -180,7 +180,11 @@ def net_total(
         above = sum(
             (c.value for c in charges if first_item < c.line.index < a.line.index), Decimal(0)
         )
-        for c in a.candidates or [a.value]:
+        candidates = list(a.candidates or [a.value])
+        if a.line.source == TextSource.OCR and all(c == c.to_integral_value() for c in candidates):
+            # a scan's "192068" for 1920,68: the decimal mark lost, the digits the lines' sum
+            candidates += [c / 100 for c in candidates]
+        for c in candidates:
             if _close(c, line_sum):
                 # a scan's total a few cents off the lines' sum ("315,69" for 315,60): a
                 # misread digit more likely than a rounding

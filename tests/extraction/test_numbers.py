@@ -125,6 +125,23 @@ def test_a_scans_total_a_few_cents_off_the_lines_is_their_sum():
     assert extract_from_layout(as_scan(typed)).total.value == Decimal("310.00")
 
 
+def test_a_scans_total_that_lost_its_decimal_mark_is_the_lines_sum():
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import as_scan, pdf, table
+
+    rows = [
+        ["Qty", "Item code", "Description", "Unit price", "Amount"],
+        ["30", "CA1-350-250", "Single wall boxes", "13.32", "399.60"],
+        ["6", "FP-CHEESE-380", "Cheese paper", "33.88", "203.28"],
+    ]
+    page = [(40, 40, "ORDER FORM"), *table([40, 90, 190, 330, 400], 100, rows)]
+    page.append((300, 160, "Net total"))
+    page.append((400, 160, "60288 GBP"))
+    total = extract_from_layout(as_scan(read_pdf(pdf([page])))).total
+    assert (total.value, total.rule) == (Decimal("602.88"), "label:net_total=sum_of_lines")
+
+
 def test_a_day_and_month_is_no_decimal_number():
     assert (
         detect_decimal_separator(["bitte liefern Sie bis Freitag, den 20.11., folgende:"]) is None
