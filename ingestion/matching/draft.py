@@ -18,7 +18,7 @@ from ingestion.extraction.confidence import MONTH_FIRST, customer_locale_decides
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, ExtractedOrder, Field
 from ingestion.matching.customers import CustomerMatch, match_customer
-from ingestion.matching.masterdata import MasterData
+from ingestion.matching.masterdata import MasterData, norm_code
 from ingestion.matching.products import ProductMatch, match_product
 
 AUTO_APPROVE_THRESHOLD = 0.9
@@ -211,6 +211,31 @@ def _only_address_confirmed(
     return ship_to.with_confidence(max(ship_to.confidence, ONLY_ADDRESS), "+only_address")
 
 
+OWN_PART_NUMBERS = 0.93
+
+
+def _confirmed_by_its_part_numbers(customer: CustomerMatch, lines, md: MasterData) -> CustomerMatch:
+    """A customer found with some doubt (its name in the text of a scan) whose own part
+    numbers the lines print, most of them and at least two: no other customer writes those."""
+    if not customer.code or customer.confidence >= OWN_PART_NUMBERS or customer.confidence < 0.6:
+        return customer
+    code = customer.code.upper()
+
+    def prints_its_part_number(line) -> bool:
+        words = [
+            line.customer_sku or "",
+            line.sku or "",
+            *line.codes,
+            *(line.description or "").split(),
+        ]
+        return any(w and (code, norm_code(w)) in md.index.alias for w in words)
+
+    own = sum(1 for line in lines if prints_its_part_number(line))
+    if own < 2 or own * 2 < len(lines):
+        return customer
+    return replace(customer, confidence=OWN_PART_NUMBERS, rule=customer.rule + "+own_part_numbers")
+
+
 def build_draft(
     extracted: ExtractedOrder,
     md: MasterData,
@@ -317,6 +342,7 @@ def build_draft(
                 match=pm,
             )
         )
+    customer = _confirmed_by_its_part_numbers(customer, extracted.lines, md)
     # currency: as printed, else the customer's
     currency = extracted.currency
     customer_currency = md.customer_currency(customer.code)

@@ -401,6 +401,21 @@ def test_a_customer_named_only_in_the_text_of_the_page_is_found_but_checked():
     assert match_customer(nothing, _md()).code is None
 
 
+def test_a_customer_named_in_passing_is_sure_when_the_lines_print_its_part_numbers():
+    aliases = ALIASES + "C00001,A-779,GT-6MM-RD\n"
+    md = MasterData.from_csv(CUSTOMERS, PRODUCTS, aliases)
+    header = ("10/03/2025 16:20 FAX P.001/001", "De:   Marie   Brasserie du Nord SARL")
+
+    def draft(*parts):
+        lines = tuple(
+            ExtractedLine(description=f"{part} sleeve", quantity=Decimal(5)) for part in parts
+        )
+        return build_draft(ExtractedOrder(header_lines=header, lines=lines), md)
+
+    assert draft("A-778", "A-779").customer.confidence >= 0.9  # two of its own numbers
+    assert draft("A-778", "X-1", "X-2").customer.confidence < 0.9  # one of three: doubt stays
+
+
 def test_a_currency_code_inside_an_article_number_is_no_currency_mark():
     from ingestion.extraction.numbers import find_currencies
 
