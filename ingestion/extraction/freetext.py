@@ -105,7 +105,7 @@ _ONE = re.compile(
 )
 # "… NYM-J 5x2,5. Dazu bitte noch …": two sentences, two items
 _SENTENCE_END = re.compile(
-    r"(?:(?<=[a-zà-ÿ]{3})|(?<=\d)|(?<=\)))[.!?]\s+(?=[A-ZÀ-Ý][a-zà-ÿ]{2,}\s)"
+    r"(?:(?<=[a-zà-ÿ]{3})|(?<=\d)|(?<=\)))[.!?]\s+(?=[A-ZÀ-Ý][a-zà-ÿ'’]{2,}\s)"
 )
 _SKIP_FIELDS = {
     "po_number",
@@ -127,7 +127,7 @@ _SKIP_FIELDS = {
 def _clean_description(text: str) -> str:
     # the item's words end where the sentence does ("… bulkheads? We need them by Friday")
     text = re.split(
-        r"(?<=[a-zà-ÿ)])[?!]\s+(?=[A-ZÀ-Ý])|(?:(?<=[a-zà-ÿ]{4})|(?<=\d))\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ]+\s)",
+        r"(?<=[a-zà-ÿ)])[?!]\s+(?=[A-ZÀ-Ý])|(?:(?<=[A-Za-zà-ÿ]{4})|(?<=\d))\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ'’]+\s)",
         text,
     )[0]
     text = text.strip(" \t-–:;,.()[]?!")
@@ -284,6 +284,8 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
                 bare
                 and re.search(r"\d", bare["code"])
                 and (re.search(r"[A-Za-z.-]", bare["code"]) or x or unit or labelled)
+                # "10 x 2P 63A 30mA RCDs": a rating, not an article number
+                and not re.fullmatch(r"\d{1,3}[A-Za-z]{1,2}", bare["code"])
             ):
                 code, rest = bare["code"], rest[bare.end() :]
                 if (

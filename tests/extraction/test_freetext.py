@@ -529,6 +529,17 @@ def test_a_position_number_before_the_count_is_a_bullet():
     ]
 
 
+def test_a_rating_after_the_count_is_no_article_number():
+    order = extract_from_text(
+        "Thanks Anna, in that case please send 40 of the C16 RCBOs (BW-EL-1055) and 10 x 2P "
+        "63A 30mA type A RCDs. We'll leave the C32s for now.\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.description) for ln in order.lines] == [
+        ("BW-EL-1055", Decimal("40"), "the C16 RCBOs"),
+        (None, Decimal("10"), "2P 63A 30mA type A RCDs"),
+    ]
+
+
 def test_packing_units_ve_count_items():
     order = extract_from_text("Bitte liefern:\n\nNH00-100         5 VE\nNH00-125         3 VPE\n")
     assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
