@@ -171,17 +171,35 @@ def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine 
     )
 
 
+# "VD412000 (your ref. MCB-1PN-C16): 40 pcs @ EUR 12.71": our article, named in brackets
+_YOUR_REF = re.compile(
+    r"\s*\((?:your|votre|vos|ihre?|uw)\s+(?:ref(?:erence)?|r[ée]f(?:[ée]rence)?|art(?:ikel)?(?:\.?-?nr)?"
+    r"|code|item|sku|artikelnummer)\.?\s*:?\s*(?P<ref>[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9])\s*\)",
+    re.IGNORECASE,
+)
+
+
 def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> ExtractedLine | None:
+    ours = _YOUR_REF.search(clause)
+    if ours is not None:
+        item = _parse_clause(
+            clause[: ours.start()] + clause[ours.end() :], bullet=bullet, decimal_sep=decimal_sep
+        )
+        if item is not None:
+            return replace(item, sku=ours["ref"], codes=(ours["ref"], *item.codes))
     found = _code_desc_qty_price(clause, decimal_sep)
     if found is not None:
         return found
     found = _qty_first(clause, bullet=bullet, decimal_sep=decimal_sep)
-    if found is not None:
+    if found is not None and (found.customer_sku or found.description):
         return found
+    # a count that names nothing ("VD412000: 40 pcs @ EUR 12.71"): the code before it may
     m = _CODE_THEN_QTY.search(clause) or (_BARE_CODE_THEN_QTY.match(clause) if bullet else None)
     if m is None:
-        return _qty_last(clause, decimal_sep=decimal_sep) or _times_qty_last(
-            clause, decimal_sep=decimal_sep
+        return (
+            found
+            or _qty_last(clause, decimal_sep=decimal_sep)
+            or _times_qty_last(clause, decimal_sep=decimal_sep)
         )
     if m:
         qty = parse_number(m["qty"], decimal_sep=decimal_sep)

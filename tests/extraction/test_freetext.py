@@ -540,6 +540,18 @@ def test_a_rating_after_the_count_is_no_article_number():
     ]
 
 
+def test_our_article_named_in_brackets_beside_the_customers():
+    order = extract_from_text(
+        "Please go ahead and deliver the following:\n\n"
+        "- VD412000 (your ref. MCB-1PN-C16): 40 pcs @ EUR 12.71\n"
+        "- VD412015 (your ref. H07VK-2.5-BU): 300 m @ EUR 0.49\n"
+    )
+    assert [(ln.sku, ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("MCB-1PN-C16", "VD412000", Decimal("40"), Decimal("12.71")),
+        ("H07VK-2.5-BU", "VD412015", Decimal("300"), Decimal("0.49")),
+    ]
+
+
 def test_packing_units_ve_count_items():
     order = extract_from_text("Bitte liefern:\n\nNH00-100         5 VE\nNH00-125         3 VPE\n")
     assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
