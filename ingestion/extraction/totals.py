@@ -88,8 +88,14 @@ def _amount_wrapped_below(
 def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[AmountLine]:
     out = []
     for n, line in enumerate(lines):
-        for s0, _s1 in line.segments:
-            start = line.spans[s0][0]
+        starts = [line.spans[s0][0] for s0, _s1 in line.segments]
+        # "… via the Oudegracht entrance. Untaxed Amount 1.639,60 €": a total after a sentence
+        # of another column, too close to make a segment of its own
+        starts += [
+            m.end() for m in re.finditer(r"[.;!]\s+(?=[a-z])", line.norm) if m.end() not in starts
+        ]
+        labelled: list[AmountLine] = []
+        for start in sorted(starts):
             text = line.norm[start:]
             for kind, pattern in (
                 ("net", _NET),
@@ -111,11 +117,14 @@ def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[Am
                 ):
                     found = _amount_wrapped_below(lines, n, decimal_sep)
                 if found:
-                    out.append(AmountLine(kind, found[0], line, found[1]))
+                    labelled.append(AmountLine(kind, found[0], line, found[1]))
                 break
-            else:
-                continue
-            break
+        # one amount a line, named by the label nearest before it ("Delivery between 7:00 and
+        # 10:00 … Untaxed Amount 1.639,60": the untaxed amount, no delivery charge)
+        for k, a in enumerate(labelled):
+            if not any(b.value == a.value for b in labelled[k + 1 :]):
+                out.append(a)
+                break
     return out
 
 

@@ -622,3 +622,26 @@ def test_a_table_in_a_message_ends_at_its_closing_words():
         ("JT-5100", Decimal("15")),
         ("JT-5156", Decimal("3")),
     ]
+
+
+def test_a_delivery_sentence_beside_the_untaxed_amount_is_no_delivery_charge():
+    page = [
+        (40, 40, "Broodjes van Dijk"),
+        (330, 40, "Purchase Order #P00347"),
+        *table(
+            [40, 330, 400, 470],
+            100,
+            [
+                ["Description", "Qty", "Unit Price", "Amount"],
+                ["[VD768] Aluminium container 650ml", "10", "38,90", "389,00"],
+                ["[VD505] Bin liner 120L black", "12", "3,85", "46,20"],
+            ],
+        ),
+        (40, 160, "Delivery between 7:00 and 10:00 via the back entrance."),
+        (330, 160, "Untaxed Amount"),
+        (430, 160, "435,20 €"),
+        (330, 174, "Shipping"),
+        (430, 174, "25,00 €"),
+    ]
+    total = extract_from_layout(read_pdf(pdf([page]))).total
+    assert (total.value, total.rule) == (Decimal("435.20"), "label:net_total=sum_of_lines")
