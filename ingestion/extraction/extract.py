@@ -34,7 +34,7 @@ from ingestion.extraction.header import (
 )
 from ingestion.extraction.hints import apply_hints
 from ingestion.extraction.model import ExtractedLine, ExtractedOrder, Field
-from ingestion.extraction.numbers import detect_decimal_separator
+from ingestion.extraction.numbers import detect_decimal_separator, parse_number
 from ingestion.extraction.ocrfix import fix_ocr_layout
 from ingestion.extraction.prose_dates import prose_delivery_date
 from ingestion.extraction.tables import arithmetic_rows, extract_lines
@@ -473,6 +473,9 @@ def extract_from_layout(
         # a workbook's other sheets (key/value rows, no items) are pages of no table
         pages = 1 if lines[0].source == TextSource.SHEET else len(layout.pages)
         total = sum_of_complete_table(total, table, pages=pages, lines=lines)
+    if total is not None and total.rule.startswith("sum_of_lines") and rule_lines == "table":
+        item_lines = {ln.source.get("line") for ln in order_lines}
+        total = _printed_unlabelled(total, lines, table.consumed | item_lines)
     if cancelled and total is not None:
         # the printed total still counts what the message took back: the sum of what is left
         amounts = [ln.line_total for ln in order_lines]
@@ -551,6 +554,25 @@ def _po_in_a_sentence(lines: list[TextLine]) -> Field | None:
                 "po_in_sentence",
             )
     return None
+
+
+_AMOUNT_TOKEN = re.compile(r"(?<![\d.,'’])\d{1,3}(?:[.,'’ \u202f]\d{3})*[.,]\d{2}(?![\d])")
+
+
+def _printed_unlabelled(total: Field, lines: list[TextLine], table_lines: set[int]) -> Field:
+    """The lines' sum printed below or beside the table under a label we do not know ("Summe
+    der Positionen 1.639,60"): the document states its total; saying it states none would be
+    wrong, and nothing vouches for it but the sum itself."""
+    for ln in lines:
+        if ln.index in table_lines:
+            continue
+        for m in _AMOUNT_TOKEN.finditer(ln.text):
+            value = parse_number(m.group(0))
+            if value is not None and value == total.value:
+                return Field(
+                    total.value, min(total.confidence, 0.9), ln.source_ref(), "label:printed_sum"
+                )
+    return total
 
 
 def _one_date_under_every_item(ctx, table, order_lines, item_dates: set) -> bool:

@@ -645,3 +645,26 @@ def test_a_delivery_sentence_beside_the_untaxed_amount_is_no_delivery_charge():
     ]
     total = extract_from_layout(read_pdf(pdf([page]))).total
     assert (total.value, total.rule) == (Decimal("435.20"), "label:net_total=sum_of_lines")
+
+
+def test_the_lines_sum_printed_under_a_label_we_do_not_know_is_the_stated_total():
+    def total_of(closing):
+        page = [
+            (40, 40, "BON DE COMMANDE 2026-118"),
+            *table(
+                [40, 330, 400, 470],
+                100,
+                [
+                    ["Désignation", "Qté", "Prix", "Montant"],
+                    ["Container aluminium 650 ml", "10", "38,90", "389,00"],
+                    ["Sacs poubelle 120 L", "12", "3,85", "46,20"],
+                ],
+            ),
+            (300, 160, closing),
+        ]
+        return extract_from_layout(read_pdf(pdf([page]))).total
+
+    printed = total_of("Valeur des articles commandés : 435,20 €")
+    assert (printed.value, printed.rule) == (Decimal("435.20"), "label:printed_sum")
+    unprinted = total_of("Merci de confirmer par retour.")
+    assert (unprinted.value, unprinted.rule.startswith("sum_of_lines")) == (Decimal("435.20"), True)
