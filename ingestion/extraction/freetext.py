@@ -833,6 +833,11 @@ _COUNT_THEN_WORDS = re.compile(
 )
 
 
+_CODE_COLON_COUNT = re.compile(
+    r"^\s*(?:(?=[A-Z0-9./_-]*\d)[A-Z0-9][A-Z0-9./_-]{3,}|[A-Z]{2,}(?:-[A-Z0-9]+)+)\s*:\s*\d{1,5}(?:\s|$)"
+)
+
+
 def _list_runs(texts: list[str], *, decimal_sep: str | None) -> set[int]:
     """Lines of a list written without bullets, one item per line, each starting with its
     count: "10 Europaletten neu (VP-10090)" / "2 Abroller für Klebeband" / "50 Stk. Karton …".
@@ -849,6 +854,11 @@ def _list_runs(texts: list[str], *, decimal_sep: str | None) -> set[int]:
             and parse_postal_line(text) is None
         )
     out: set[int] = set()
+    # "CU-WD-TSP : 3  (Cuillère à café bois 11 cm)": a run of code, colon, count
+    coded = [bool(_CODE_COLON_COUNT.match(text)) for text in texts]
+    for k in range(len(texts)):
+        if coded[k] and ((k and coded[k - 1]) or (k + 1 < len(texts) and coded[k + 1])):
+            out.add(k)
     k = 0
     while k < len(texts):
         if not candidate[k]:

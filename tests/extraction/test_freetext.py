@@ -552,6 +552,18 @@ def test_our_article_named_in_brackets_beside_the_customers():
     ]
 
 
+def test_a_run_of_code_colon_count_lines_is_a_list():
+    order = extract_from_text(
+        "Voici notre commande n° 47 :\n\nCU-WD-TSP : 3  (Cuillère à café bois 11 cm)\n"
+        "NP-2-3333-BX : 24  (Serviette ouate 2 plis 33x33 cm bordeaux)\n\n"
+        "Livraison comme d'habitude.\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.description) for ln in order.lines] == [
+        ("CU-WD-TSP", Decimal("3"), "Cuillère à café bois 11 cm"),
+        ("NP-2-3333-BX", Decimal("24"), "Serviette ouate 2 plis 33x33 cm bordeaux"),
+    ]
+
+
 def test_packing_units_ve_count_items():
     order = extract_from_text("Bitte liefern:\n\nNH00-100         5 VE\nNH00-125         3 VPE\n")
     assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
