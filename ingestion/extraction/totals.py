@@ -94,7 +94,7 @@ def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[Am
         starts += [
             m.end() for m in re.finditer(r"[.;!]\s+(?=[a-z])", line.norm) if m.end() not in starts
         ]
-        labelled: list[AmountLine] = []
+        labelled: list[tuple[int, int, AmountLine]] = []  # label start, label end, amount
         for start in sorted(starts):
             text = line.norm[start:]
             for kind, pattern in (
@@ -117,12 +117,16 @@ def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[Am
                 ):
                     found = _amount_wrapped_below(lines, n, decimal_sep)
                 if found:
-                    labelled.append(AmountLine(kind, found[0], line, found[1]))
+                    labelled.append(
+                        (start, start + m.end(), AmountLine(kind, found[0], line, found[1]))
+                    )
                 break
         # one amount a line, named by the label nearest before it ("Delivery between 7:00 and
         # 10:00 … Untaxed Amount 1.639,60": the untaxed amount, no delivery charge)
-        for k, a in enumerate(labelled):
-            if not any(b.value == a.value for b in labelled[k + 1 :]):
+        for k, (_start, end, a) in enumerate(labelled):
+            # a later label only when it starts past this one ("Total excl. VAT 2552,72" is
+            # one label, not a "VAT" of its own)
+            if not any(b.value == a.value and s >= end for s, _e, b in labelled[k + 1 :]):
                 out.append(a)
                 break
     return out

@@ -668,3 +668,22 @@ def test_the_lines_sum_printed_under_a_label_we_do_not_know_is_the_stated_total(
     assert (printed.value, printed.rule) == (Decimal("435.20"), "label:printed_sum")
     unprinted = total_of("Merci de confirmer par retour.")
     assert (unprinted.value, unprinted.rule.startswith("sum_of_lines")) == (Decimal("435.20"), True)
+
+
+def test_total_excl_vat_is_one_label_not_a_vat_of_its_own():
+    page = [
+        (40, 40, "PURCHASE ORDER IK260512"),
+        *table(
+            [40, 330, 400, 470],
+            100,
+            [
+                ["Description", "Qty", "Unit price", "Line total"],
+                ["Cell culture plates 24-well", "6", "114.95", "689.70"],
+                ["Petri dishes 90 mm", "1", "61.28", "61.28"],
+            ],
+        ),
+        (330, 160, "Total excl. VAT"),
+        (470, 160, "750.98"),
+    ]
+    total = extract_from_layout(read_pdf(pdf([page]))).total
+    assert (total.value, total.rule) == (Decimal("750.98"), "label:net_total=sum_of_lines")
