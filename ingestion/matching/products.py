@@ -171,7 +171,12 @@ def _codes_in_text(
             token = m.group(0)
             n = norm_code(token)
             # a code has a digit, or is an upper-case word with a dash ("ABS-GRAN", "NG-S-BL")
-            upper_code = "-" in token and len(token) >= 5 and token.upper() == token
+            # (or one of our SKUs word for word, whatever its case: "CHL-AcOH-GL")
+            upper_code = (
+                "-" in token
+                and len(token) >= 5
+                and (token.upper() == token or n in index.product_by_norm_sku)
+            )
             if n in seen or len(n) < 3 or not (re.search(r"\d", n) or upper_code):
                 continue
             seen.add(n)

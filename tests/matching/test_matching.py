@@ -643,6 +643,14 @@ def test_words_nobody_matched_priced_as_one_of_ours_propose_it_for_a_person():
     assert other.sku is None
 
 
+def test_our_mixed_case_sku_written_in_the_description_is_found():
+    products = PRODUCTS + 'CHL-AcOH-GL,,"Acetic acid glacial 100% bulk (25 L can)",L,9.47,EUR\n'
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = _line("Essigsäure 100% p.a. lose (25-L-Kanister) Ihre Materialnummer: CHL-AcOH-GL")
+    match = match_product(line, "C00003", md)
+    assert (match.sku, match.rule.split("+")[0]) == ("CHL-AcOH-GL", "sku_in_text:CHL-AcOH-GL")
+
+
 def test_a_ligature_is_its_two_letters():
     from ingestion.matching.text import norm_description
 
