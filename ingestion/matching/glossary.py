@@ -43,6 +43,9 @@ noir black|blanc white|bleu blue|rouge red|vert green|jaune yellow|brun brown|ma
 gris grey|couronne ring|couronnes ring|disjoncteur mcb|disjoncteurs mcb|borne connector|bornes connector
 levier lever|encastrement flush|entrees way|interrupteur switch|interrupteurs switch
 prise socket|prises socket|lampe lamp|ampoules bulb|tube tube|rallonges extension
+acetique acetic|ethyle ethyl|saccharose sucrose|sulfurique sulphuric|chlorhydrique hydrochloric
+individuellement individually|emballees wrapped|emballee wrapped|securise safe lock|securisee safe lock
+plaque plate|plaques plates|culture culture|cellulaire cell|traitee treated|traite treated
 """
 
 _GERMAN = """
@@ -216,6 +219,9 @@ lecksuch leak detector|kartusche cartridge|kartuschen cartridge|wege way|heizkor
 mischer mixer|pressfitting fitting|kupplung coupling|kupplungen coupling
 stuck pc|st pc|stueck pc|mind min|vorn front|euro europe
 serologisch serological|serologische serological|verschlusshulse seal|verschlusshulsen seal
+essigsaure acetic acid|salzsaure hydrochloric acid|schwefelsaure sulphuric acid|natronlauge sodium hydroxide
+natriumchlorid sodium chloride|ethanol ethanol|saccharose sucrose|zellkultur cell culture|platten plates
+platte plate|behandelt treated|einzeln individually|verpackt wrapped|kanister can|lose bulk
 ausschalter switch 1 way|wechselschalter switch 2 way|kreuzschalter switch intermediate
 taster push button|doppel double|reinweiss white|reinweis white|erdung earth|schutzkontakt earth
 rahmen frame|abdeckrahmen cover frame|abdeck cover|fach gang|unterputz flush mounting

@@ -118,6 +118,14 @@ _PHRASES = [
         (r"\b(\d+) (?:hours?|heures?|stunden?|std)\b", r"\1 h"),  # "3-hour" is "3h"
         # French switch and socket words: "va-et-vient", "simple allumage", "2P+T" (terre)
         (r"\bva et vient\b", "2 way"),
+        # a chemist's words: "pour analyse", "p.a." for an analytical reagent; formulas
+        (r"\bpour analyse\b|\bp a\b", "ar"),
+        (r"\bhcl\b", "hydrochloric acid"),
+        (r"\bnaoh\b", "sodium hydroxide"),
+        (r"\bnacl\b", "sodium chloride"),
+        (r"\bmanchette longue\b", "extended cuff"),
+        (r"\bchlorure de (\w+)", r"\1 chloride"),
+        (r"\bacide (\w+)", r"\1 acid"),
         (r"\bsimple allumage\b", "1 way"),
         (r"\b2 ?p t\b", "2p e"),
         (r"\bfil rigide\b", "single core cable"),

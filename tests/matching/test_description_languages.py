@@ -209,3 +209,23 @@ def test_an_electricians_german_words_meet_an_english_catalogue():
     ]:
         line = ExtractedLine(description=text, quantity=Decimal(10))
         assert match_product(line, "K1", md).sku == sku, text
+
+
+def test_a_chemists_french_and_german_words_meet_an_english_catalogue():
+    catalogue = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "CHS-NACL,,Sodium chloride AR ≥99.5% - per kg,KG,14.50,EUR\n"
+        "CHS-SUCR,,Sucrose AR - per kg,KG,17.00,EUR\n"
+        'CHL-HCL-37,,"Hydrochloric acid 37% AR - bulk, per litre (25 L container)",L,7.20,EUR\n'
+        'MT-20-N,,"Microcentrifuge tubes 2.0 ml, natural, bag of 500",BOX,23.00,EUR\n'
+        'MT-20-NS,,"Microcentrifuge tubes 2.0 ml, natural, safe-lock, bag of 500",BOX,32.20,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, catalogue)
+    for text, sku in [
+        ("Chlorure de sodium pour analyse", "CHS-NACL"),
+        ("Saccharose pour analyse", "CHS-SUCR"),
+        ("Salzsäure 37% p.a. lose", "CHL-HCL-37"),
+        ("Microtubes 2,0 ml, à bouchon sécurisé, naturel", "MT-20-NS"),
+    ]:
+        line = ExtractedLine(description=text, quantity=Decimal(10))
+        assert match_product(line, "K1", md).sku == sku, text
