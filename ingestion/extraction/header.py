@@ -327,6 +327,7 @@ class HeaderContext:
             self.lines_by_page[ln.page].append(ln)
         self.hits_by_line: dict[int, list[LabelHit]] = {ln.index: find_labels(ln) for ln in lines}
         self._add_wrapped_labels()
+        self._continue_date_labels()
         if any(ln.source == TextSource.OCR for ln in lines):
             self._add_misread_labels()
 
@@ -364,6 +365,33 @@ class HeaderContext:
                     )
                 )
             self.hits_by_line[ln.index].sort(key=lambda h: h.start)
+
+    def _continue_date_labels(self) -> None:
+        """A date label wrapped so that its last word is a label too: "Expected Receipt" over
+        "Date  24/11/2026" is the expected receipt date, not a plain "Date" of the order."""
+        from dataclasses import replace
+
+        for page_lines in self.lines_by_page.values():
+            for ln, nxt in zip(page_lines, page_lines[1:], strict=False):
+                if nxt.top - ln.bottom > 1.0 * max(ln.height, 4.0):
+                    continue
+                for upper in self.hits_by_line[ln.index]:
+                    if upper.field not in ("requested_delivery_date", "order_date"):
+                        continue
+                    if upper.last_word != ln.segment_of(upper.last_word)[1] - 1:
+                        continue  # a value follows on its own line
+                    if any(s0 > upper.last_word for s0, _s1 in ln.segments):
+                        continue
+                    hits = self.hits_by_line[nxt.index]
+                    for k, lower in enumerate(hits):
+                        if (
+                            lower.field == "order_date"
+                            and fold(lower.text).strip(" :.") in ("date", "datum")
+                            and abs(lower.x0 - upper.x0) < 2 * ln.char_width()
+                        ):
+                            hits[k] = replace(
+                                lower, field=upper.field, strength=upper.strength * 0.95
+                            )
 
     def _add_wrapped_labels(self) -> None:
         """Labels broken over two lines of a narrow column: "Gewünschter" / "Liefertermin"."""

@@ -704,6 +704,33 @@ def test_an_order_number_named_inside_a_sentence_is_proposed(sentence, po):
     assert found.confidence < 0.75  # a person confirms it
 
 
+def test_a_date_label_wrapped_onto_a_plain_date_word_keeps_its_meaning():
+    page = [
+        (40, 40, "Genovia NV"),
+        (330, 40, "Purchase Order"),
+        (346, 100, "Document Date"),
+        (437, 100, "10/11/2026"),
+        (346, 112, "No."),
+        (437, 112, "GNV-PO-2611-045"),
+        (346, 124, "Expected Receipt"),
+        (346, 132, "Date"),
+        (437, 132, "24/11/2026"),
+        *table(
+            [40, 330, 400, 470],
+            200,
+            [
+                ["Description", "Quantity", "Unit Cost", "Amount"],
+                ["Pipette tips 300ul bulk", "25", "15.82", "395.50"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert (order.order_date.value, order.requested_delivery_date.value) == (
+        dt.date(2026, 11, 10),
+        dt.date(2026, 11, 24),
+    )
+
+
 def test_n_dot_before_commande_is_the_order_number_label():
     po = extract_from_text("COMMANDE FOURNISSEUR\nN. COMMANDE : 0045186\n\n10 x A-778").po_number
     assert (po.value, po.rule) == ("0045186", "label_inline:n commande")
