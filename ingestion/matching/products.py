@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from ingestion.extraction.model import ExtractedLine
 from ingestion.matching.masterdata import MasterData, code_shape, norm_code
-from ingestion.matching.text import description_similarity, norm_description
+from ingestion.matching.text import description_similarity, garment_sizes, norm_description
 
 PACK_UNITS = {"BOX", "PK", "PAL", "CS", "CTN"}
 
@@ -346,6 +346,14 @@ def match_product(
                 index.product_descriptions[idx].split()
             ):
                 exact.add(sku)
+    if descriptions:
+        # the whole line names a size ("… carton(s) taille XL"): its first row alone, which does
+        # not, cannot make gloves size S as good a match
+        wanted = garment_sizes(descriptions[0])
+        for sku in list(desc_scores) if wanted else ():
+            sizes = garment_sizes(index.description_by_sku.get(sku, ""))
+            if sizes and sizes != wanted:
+                desc_scores[sku] = min(desc_scores[sku], 80.0)
     strong_desc = max(desc_scores.values(), default=0.0)
     for sku, similarity in desc_scores.items():
         if similarity >= 97:

@@ -226,7 +226,7 @@ _SIZE_LETTERS = {"xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl"}
 
 
 @functools.lru_cache(maxsize=16384)
-def _sizes(text: str) -> frozenset[str]:
+def garment_sizes(text: str) -> frozenset[str]:
     """Garment sizes: "size L", "taille M", "Gr. XL"."""
     words = text.split()
     return frozenset(
@@ -393,7 +393,7 @@ def description_similarity(
     qc, cc = _colours(query), _colours(candidate)
     if qc and cc and qc != cc:
         score *= 0.8
-    qs, cs = _sizes(query), _sizes(candidate)
+    qs, cs = garment_sizes(query), garment_sizes(candidate)
     if qs and cs and qs != cs:
         score *= 0.8  # gloves size L are not gloves size M
     return score

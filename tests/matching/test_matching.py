@@ -651,6 +651,22 @@ def test_our_mixed_case_sku_written_in_the_description_is_found():
     assert (match.sku, match.rule.split("+")[0]) == ("CHL-AcOH-GL", "sku_in_text:CHL-AcOH-GL")
 
 
+def test_a_size_on_the_items_second_row_decides_among_gloves():
+    products = PRODUCTS + (
+        'GL-NI-S,,"Nitrile examination gloves, powder-free, size S, box of 200",BOX,15.80,EUR\n'
+        'GL-NI-XL,,"Nitrile examination gloves, powder-free, size XL, box of 200",BOX,15.80,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    rows = ("Gants d'examen nitrile non poudrés carton(s)", "taille XL")
+    line = ExtractedLine(
+        description=" ".join(rows),
+        description_lines=rows,
+        quantity=Decimal(10),
+        unit_price=Decimal("15.80"),
+    )
+    assert match_product(line, "C00001", md).sku == "GL-NI-XL"
+
+
 def test_a_ligature_is_its_two_letters():
     from ingestion.matching.text import norm_description
 
