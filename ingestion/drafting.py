@@ -209,13 +209,12 @@ class DocumentDraft:
 def document_draft_build(*, document: Document) -> DocumentDraft:
     """Extract and match one document, nothing written. When the customer is recognised and
     has layout hints (or another language), the extraction runs again with them."""
+    from ingestion.extraction import with_subject
     from ingestion.matching import build_draft
 
     tenant = document.tenant
     layout = Layout.from_json(document.layout)
     if document.kind == DocumentKind.BODY:
-        from ingestion.extraction import with_subject
-
         layout = with_subject(layout, document.message.subject)
     context = _message_context(document)
     view = masterdata_for(tenant)
@@ -229,7 +228,17 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
         "known_customer_code": view.customer_code(context["known_customer_id"]),
         "channel": context["channel"],
     }
-    body = _email_body_extracted(document, locale=locale, context=context)
+    body_layout = _email_body_layout(document)
+    body = (
+        _extract(
+            with_subject(body_layout, document.message.subject),
+            hints=None,
+            locale=locale,
+            context=context,
+        )
+        if body_layout is not None and body_layout.pages
+        else None
+    )
     extracted = _with_the_email(_extract(layout, hints=None, locale=locale, context=context), body)
     draft = build_draft(extracted, view.md, **match_args)
     hints_used = False
@@ -245,7 +254,7 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
             hints_used = bool(hints)
     sources = tuple(sorted({str(page.source) for page in layout.pages}))
     draft = _with_sent_date_confirmed(draft, document=document, context=context, sources=sources)
-    draft = _with_po_confirmed_by_the_email(draft, document=document)
+    draft = _with_po_confirmed_by_the_email(draft, document=document, body=body_layout)
     return DocumentDraft(draft=draft, view=view, hints_used=hints_used, sources=sources)
 
 
@@ -288,27 +297,6 @@ def _email_body_layout(document: Document) -> Layout | None:
     return Layout.from_json(body) if body else None
 
 
-def _email_text(document: Document) -> str:
-    """The subject and body of the email an attachment came with ("" for any other document)."""
-    message = document.message
-    if message.channel != Channel.EMAIL or document.kind == DocumentKind.BODY:
-        return ""
-    body = _email_body_layout(document)
-    return "\n".join([message.subject or "", body.text if body else ""])
-
-
-def _email_body_extracted(document: Document, *, locale: str, context: dict):
-    """What the email's own words say about the attached order (None for any other document)."""
-    from ingestion.extraction import with_subject
-
-    body = _email_body_layout(document)
-    if body is None or not body.pages:
-        return None
-    return _extract(
-        with_subject(body, document.message.subject), hints=None, locale=locale, context=context
-    )
-
-
 # the body of an email says what its attachment leaves out, or changes it: "Ci-joint notre
 # commande, livraison semaine 49 svp", "please deliver to our site at …"
 _FROM_THE_EMAIL = ("po_number", "requested_delivery_date", "ship_to")
@@ -316,12 +304,13 @@ EMAIL_DISAGREES = 0.5
 
 
 def _same_value(name: str, a, b) -> bool:
+    from ingestion.matching.masterdata import norm_code
+
     if name == "po_number":
-        return re.sub(r"[^0-9A-Z]", "", str(a).upper()) == re.sub(r"[^0-9A-Z]", "", str(b).upper())
-    if name == "ship_to":
-        code_a = re.sub(r"\s", "", str(getattr(a, "postal_code", "") or "")).upper()
-        code_b = re.sub(r"\s", "", str(getattr(b, "postal_code", "") or "")).upper()
-        return bool(code_a) and code_a == code_b
+        return norm_code(str(a)) == norm_code(str(b))
+    if name == "ship_to":  # the same place: the same postal code
+        code = norm_code(a.postal_code or "")
+        return bool(code) and code == norm_code(b.postal_code or "")
     return a == b
 
 
@@ -355,7 +344,7 @@ def _with_the_email(extracted, body):
     return replace(extracted, **changes) if changes else extracted
 
 
-def _with_po_confirmed_by_the_email(draft, *, document: Document):
+def _with_po_confirmed_by_the_email(draft, *, document: Document, body: Layout | None):
     """An attachment's order number that its email also writes ("Veuillez trouver ci-joint
     notre bon de commande n° BC26-9205") was read right twice over: a scan's doubtful reading
     of it is settled."""
@@ -367,8 +356,10 @@ def _with_po_confirmed_by_the_email(draft, *, document: Document):
     value = str(po.value).strip()
     if len(re.sub(r"[^0-9A-Za-z]", "", value)) < 4 or not re.search(r"\d", value):
         return draft
-    text = _email_text(document)
-    if not text or not re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.IGNORECASE):
+    if body is None:
+        return draft
+    text = "\n".join([document.message.subject or "", body.text])
+    if not re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.IGNORECASE):
         return draft
     confirmed = po.with_confidence(0.9, "+written_in_the_email")
     return replace(draft, extracted=replace(draft.extracted, po_number=confirmed))

@@ -124,6 +124,19 @@ _SKIP_FIELDS = {
 }
 
 
+def _doubted(item: ExtractedLine, ceiling: float, rule: str) -> ExtractedLine:
+    """The item with its quantity held at ``ceiling`` at most, for a person to read."""
+    return replace(
+        item,
+        confidence=min(item.confidence, ceiling),
+        field_confidence={
+            **item.field_confidence,
+            "quantity": min(item.field_confidence.get("quantity", item.confidence), ceiling),
+        },
+        rule=item.rule + rule,
+    )
+
+
 def _clean_description(text: str) -> str:
     # the item's words end where the sentence does ("… bulkheads? We need them by Friday")
     text = re.split(
@@ -1038,21 +1051,7 @@ def extract_free_lines(
     if unread is not None and bullets_read:
         unread.extend(bullets_unread)
     if refers_to_earlier_order(texts):
-        out = [
-            replace(
-                item,
-                confidence=min(item.confidence, SAME_AS_BEFORE_CONFIDENCE),
-                field_confidence={
-                    **item.field_confidence,
-                    "quantity": min(
-                        item.field_confidence.get("quantity", item.confidence),
-                        SAME_AS_BEFORE_CONFIDENCE,
-                    ),
-                },
-                rule=item.rule + "+same_as_before",
-            )
-            for item in out
-        ]
+        out = [_doubted(item, SAME_AS_BEFORE_CONFIDENCE, "+same_as_before") for item in out]
     return out
 
 
@@ -1115,19 +1114,7 @@ def without_cancelled(
     if len(dropped) == len(out):
         dropped = set()
     kept = [
-        replace(
-            item,
-            confidence=min(item.confidence, _CORRECTED_CONFIDENCE),
-            field_confidence={
-                **item.field_confidence,
-                "quantity": min(
-                    item.field_confidence.get("quantity", item.confidence), _CORRECTED_CONFIDENCE
-                ),
-            },
-            rule=item.rule + "+cancel_word",
-        )
-        if i in doubtful
-        else item
+        _doubted(item, _CORRECTED_CONFIDENCE, "+cancel_word") if i in doubtful else item
         for i, item in enumerate(out)
         if i not in dropped
     ]

@@ -27,6 +27,7 @@ from ingestion.extraction.numbers import number_candidates, parse_number
 from ingestion.extraction.ocrfix import FIXED_CONFIDENCE
 from ingestion.extraction.units import normalise_unit, quantity_text, split_quantity_unit
 from ingestion.layout import TextSource
+from ingestion.splitting.quotes import CLOSING
 
 _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
@@ -124,13 +125,6 @@ _ROLE_RES = [(role, re.compile(rf"(?:{pattern})[\s.:#()]*")) for role, pattern i
 NUMERIC_ROLES = {"quantity", "unit_price", "line_total", "discount", "gross_price"}
 CODE_ROLES = {"sku", "customer_sku", "code", "gtin"}
 
-# the closing words of a message: what follows is a signature
-_SIGN_OFF = re.compile(
-    r"^\s*(?:(?:with\s+)?(?:kind|best|warm)?\s*regards|thanks?(?:\s+you)?|many\s+thanks|cheers|"
-    r"cordialement|bien\s+(?:a\s+vous|cordialement)|salutations|merci|bonne\s+journee|"
-    r"(?:mit\s+)?(?:freundlichen|besten|vielen)\s+gr[u]?(?:ss|ß)en|viele\s+gr[u]?(?:ss|ß)e|danke|gru(?:ss|ß)|"
-    r"met\s+vriendelijke\s+groet)\b[\s,.!]*$"
-)
 _TOTAL_ROW = re.compile(
     r"^(?:sub[\s-]?total|total|totals|grand\s+total|net\s+total|order\s+total|po\s+total|sum|summe|zwischensumme|"
     r"gesamt(?:summe|betrag|preis)?|endbetrag|nettobetrag|netto(?:summe|betrag)?|brutto(?:summe|betrag)?|warenwert|"
@@ -1433,7 +1427,7 @@ def _table_body(
             and not _item_close_below(lines, k, header)
         ):
             return body, k, True
-        if items_seen and line.source == TextSource.PLAIN and _SIGN_OFF.match(fold(line.text)):
+        if items_seen and line.source == TextSource.PLAIN and CLOSING.match(line.text):
             return body, k, True  # "With kind regards": the signature is no item
         if line.page != page:
             if line.source == TextSource.SHEET:

@@ -44,13 +44,14 @@ _DISCLAIMER = re.compile(
 _HAS_CONTENT = re.compile(r"\d{2,}")
 # The words that close a message ("Merci,", "Best regards", "Mit freundlichen Grüßen"): what
 # follows is the writer's signature, whose phone numbers and postcodes say nothing of an order.
-_CLOSING = re.compile(
-    r"^\s*(?:merci(?:\s+d'avance|\s+beaucoup|\s+par\s+avance)?|cordialement|bien\s+cordialement"
+CLOSING = re.compile(
+    r"^\s*(?:with\s+)?(?:merci(?:\s+d'avance|\s+beaucoup|\s+par\s+avance)?|cordialement|bien\s+cordialement"
     r"|bien\s+[àa]\s+vous|salutations(?:\s+distingu[ée]es)?|bonne\s+(?:journ[ée]e|soir[ée]e)"
     r"|thanks?(?:\s+you)?(?:\s+in\s+advance)?|many\s+thanks|best(?:\s+regards)?|kind\s+regards"
     r"|(?:warm\s+)?regards|cheers|mit\s+freundlichen\s+gr(?:ü|ue)(?:ß|ss)en"
     r"|freundliche\s+gr(?:ü|ue)(?:ß|ss)e|viele\s+gr(?:ü|ue)(?:ß|ss)e|(?:beste\s+)?gr(?:ü|ue)(?:ß|ss)e"
-    r"|gru(?:ß|ss)|danke(?:\s+sch(?:ö|oe)n)?|vielen\s+dank)\s*[,.!]*\s*$",
+    r"|gru(?:ß|ss)|danke(?:\s+sch(?:ö|oe)n)?|vielen\s+dank|met\s+vriendelijke\s+groet(?:en)?)"
+    r"\s*[,.!]*\s*$",
     re.IGNORECASE,
 )
 # Lines of a signature or letterhead: phone, mail, web, company numbers.
@@ -130,7 +131,7 @@ def says_something(text: str) -> bool:
     body = strip_signature_and_disclaimer(text)
     kept: list[str] = []
     for line in body.split("\n"):
-        if _CLOSING.match(line) and any(k.strip() for k in kept):
+        if CLOSING.match(line) and any(k.strip() for k in kept):
             break  # the rest is the signature
         if not _CONTACT.search(line):
             kept.append(line)
@@ -210,7 +211,7 @@ def _order_note(text: str) -> str:
     that only passes the message on ("pour saisie svp") gives nothing."""
     kept: list[str] = []
     for line in text.split("\n"):
-        if _CLOSING.match(line) and any(k.strip() for k in kept):
+        if CLOSING.match(line) and any(k.strip() for k in kept):
             break
         kept.append(line)
     note = "\n".join(kept).strip()
