@@ -544,12 +544,14 @@ def _merge_lines(stack: list[TextLine], *, main: int) -> Header | None:
     # cluster pieces that overlap horizontally into one cell per column
     cells: list[list] = []
     for x0, x1, text, role in pieces:
-        for cell in cells:
-            if min(cell[1], x1) - max(cell[0], x0) > 0:
-                cell[0], cell[1] = min(cell[0], x0), max(cell[1], x1)
-                cell[2].append((x0, text))
-                cell[3] = None
-                break
+        # the cell it overlaps most: "Cost" right-aligned under "Direct Unit" touches
+        # "Direct" at its edge but sits under "Unit"
+        overlaps = [(min(cell[1], x1) - max(cell[0], x0), cell) for cell in cells]
+        overlap, cell = max(overlaps, key=lambda o: o[0], default=(0.0, None))
+        if cell is not None and overlap > 0.5:
+            cell[0], cell[1] = min(cell[0], x0), max(cell[1], x1)
+            cell[2].append((x0, text))
+            cell[3] = None
         else:
             cells.append([x0, x1, [(x0, text)], role if role != "unknown" else None])
     columns = []
@@ -769,6 +771,9 @@ def _bands(columns: list[Column]) -> list[tuple[float, float]]:
     return bands
 
 
+# a title that says "number" and nothing of what: "No.", "Nr.", "N°", "#"
+_BARE_NUMBER_TITLE = re.compile(r"(?i)(?:no|nr|n°|n°\.|num|#)\.?")
+
 # a code or a number of one word: "00010", "100034135", "GL-4471"
 _CODE_TOKEN = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9\-/.]*")
 
@@ -796,6 +801,15 @@ def assign(
         distance = gap / unit
         if c.role == "description" and t.x0 >= c.x0 - unit:
             distance *= 0.3  # descriptions run long to the right
+        if (
+            c.role == "line_no"
+            and _BARE_NUMBER_TITLE.fullmatch(c.text.strip())
+            and abs(t.x0 - c.x0) <= 1.2 * unit
+            and _CODE_NOT_NUMBER.match(t.text)
+        ):
+            # Business Central's "No." is the item's number ("BWE/FX/4016"), not the line's:
+            # the column holds it, and the roles are told from what it holds
+            return min(distance, 30.0) * 0.35
         return min(distance, 30.0) * 0.35 + _type_cost(t, c.role)
 
     costs = [[place_cost(t, k) for k in range(m)] for t in tokens]
@@ -881,6 +895,19 @@ def is_total_row(line: TextLine) -> bool:
 
 
 _MONEY_AMOUNT = re.compile(r"\d[.,]\d{2}(?!\d)")
+
+# the sum of a group of items ("Summe Bremsen", "Sous-total Filtres", "Subtotal page 1"), not
+# of the order: a total of the whole says so ("Total HT", "Gesamtsumme netto", "Grand total")
+_SUBTOTAL = re.compile(
+    r"^(?:sub[\s-]?total|sous[\s-]total|zwischensumme|teilsumme|"
+    r"(?:summe|total|somme|totaal)\s+(?!(?:ht|ttc|net|netto|nett|brutto|gross|general|"
+    r"commande|order|goods|excl|incl|hors|due|amount|eur|chf|usd|gbp|a\s+payer)\b)[a-z])"
+)
+
+
+def _subtotal_row(line: TextLine) -> bool:
+    s0, s1 = line.segments[0]
+    return bool(_SUBTOTAL.match(fold(line.text_of(s0, s1)).strip(" :*")))
 
 
 _ITEM_TEXT_ROLES = ("description", "code", "sku", "customer_sku", "gtin")
@@ -1413,6 +1440,9 @@ def _table_body(
         if line.index in header_at and _same_columns(header_at[line.index], header):
             break  # a repeated header: the caller continues the table
         is_item = _quick_item(line, header)
+        if is_total_row(line) and _subtotal_row(line) and _item_close_below(lines, k, header):
+            k += 1  # "Summe Bremsen 531,80", the items of the next group below: no end
+            continue
         if (
             is_total_row(line)
             and not is_item

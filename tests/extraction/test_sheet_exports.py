@@ -280,3 +280,31 @@ def test_delivery_alone_beside_a_date_is_the_delivery_date():
     order = extract_from_sheet(rows)
     assert order.requested_delivery_date.value == dt.date(2026, 12, 1)
     assert order.ship_to.value.postal_code == "BN21 3YN"
+
+
+def test_group_subtotals_between_the_items_do_not_end_the_table():
+    rows = [
+        ["Bestellung Nr.", "4500078812"],
+        ["Bestelldatum", "03.11.2026"],
+        [],
+        ["Pos.", "Art.-Nr.", "Bezeichnung", "Menge", "ME", "Preis EUR", "Betrag EUR"],
+        ["1", "BR-58444", "Bremsbelagsatz vorne Golf VII", "6", "Stk", "38,90", "233,40"],
+        ["2", "BR-15958", "Bremsscheibe vorne 312x25", "4", "Stk", "41,70", "166,80"],
+        [],
+        ["", "", "Summe Bremsen", "", "", "", "400,20"],
+        ["3", "BR-79310", "Ölfiltereinsatz 2.0 TDI", "20", "Stk", "8,45", "169,00"],
+        ["4", "BR-28905", "Luftfilter Golf VII", "10", "Stk", "14,90", "149,00"],
+        [],
+        ["", "", "Summe Filter", "", "", "", "318,00"],
+        [],
+        ["", "", "Gesamtsumme netto", "", "", "", "718,20"],
+        ["", "", "MwSt. 19 %", "", "", "", "136,46"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("BR-58444", Decimal("6")),
+        ("BR-15958", Decimal("4")),
+        ("BR-79310", Decimal("20")),
+        ("BR-28905", Decimal("10")),
+    ]
+    assert order.total.value == Decimal("718.20")

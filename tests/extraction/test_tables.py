@@ -687,3 +687,30 @@ def test_total_excl_vat_is_one_label_not_a_vat_of_its_own():
     ]
     total = extract_from_layout(read_pdf(pdf([page]))).total
     assert (total.value, total.rule) == (Decimal("750.98"), "label:net_total=sum_of_lines")
+
+
+def test_business_central_titles_over_two_rows_and_item_numbers_under_no():
+    # "Direct Unit / Cost" right-aligned: "Cost" touches "Direct" but sits under "Unit"
+    top = [
+        (40, 100, "No."),
+        (140, 100, "Description"),
+        (330, 100, "Quantity"),
+        (380, 100, "Unit of"),
+        (430, 100, "Direct"),
+        (461, 100, "Unit"),
+        (500, 100, "Amount"),
+        (380, 109, "Measure"),
+        (458.5, 109, "Cost"),
+    ]
+    rows = [
+        ["BWE/FX/4016", "Hexagon set screw M6 x 20 A2-70", "6", "BOX", "10.66", "63.96"],
+        ["BWE/FX/6750", "Hex set M6x20 8.8 BZP", "3", "BOX", "5.07", "15.21"],
+    ]
+    items = table([40, 140, 335, 380, 455, 500], 124, rows)
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "Purchase Order PO-018842"), *top, *items]]))
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        ("BWE/FX/4016", Decimal("6"), "BOX", Decimal("10.66")),
+        ("BWE/FX/6750", Decimal("3"), "BOX", Decimal("5.07")),
+    ]
