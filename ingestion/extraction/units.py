@@ -28,6 +28,10 @@ for _code, _names in {
     "PR": "pr pair pairs paire paires paar",
     "BAG": "bag bags sac sacs beutel sack",
     "DZ": "dz doz dozen douzaine dutzend",
+    "RM": "rm ream reams ramette ramettes ries",
+    "CAN": "can cans bidon bidons kanister canister canisters jerrycan jerrycans",
+    "DRUM": "drum drums fut futs fût fûts fass fasser fässer",
+    "PAIL": "pail pails seau seaux bucket buckets eimer",
     "H": "h hr hrs hour hours heure heures std stunde stunden",
 }.items():
     for _name in _names.split():

@@ -358,11 +358,16 @@ def build_draft(
         currency = currency.with_confidence(min(currency.confidence, 0.8), "+not_the_customers")
     if currency is None and customer_currency:
         country_currency = md.country_currency(customer.code)
+        priced = extracted.total is not None or any(
+            line.unit_price is not None or line.line_total is not None for line in extracted.lines
+        )
         doubtful = (
             record is not None
             and not record.currency
             and country_currency is not None
             and country_currency != customer_currency
+            # an order that prices nothing is priced from our list, in the list's currency
+            and priced
         )
         currency = Field(
             # a British customer's order with no currency on it, and a catalogue in euros: the

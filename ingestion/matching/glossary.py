@@ -229,12 +229,47 @@ leuchte light|leuchten light|einbauleuchte downlight|notleuchte emergency light
 aderendhulse ferrule|aderendhulsen ferrule|reihenklemme terminal block|reihenklemmen terminal block
 """
 
+# fasteners, hand tools and workshop supplies: "6kt-Schr. DIN 933 M12x60 8.8 vz", "Vis CHC M5x16",
+# "Hexagon set screw … BZP" for the catalogue's "Hex head screw ISO 4017 M12x60 zinc plated"
+_HARDWARE = """
+spanner wrench|spanners wrench|bandspanner tensioner|umreifungsspanner strapping tensioner
+hexagon hex|hexagonale hex|hexagonal hex|sechskant hex|6kt hex|shcs socket head cap screw
+studding threaded rod|nyloc nylon insert lock nut|nylstop nylon insert lock nut|bzp zinc plated
+zp zinc plated|vz zinc plated|verz zinc plated|galv galvanised|galvanisch galvanised|gr grade
+class grade|classe grade|klasse grade|festigkeitsklasse grade|comb combination|tlg pieces
+teilig pieces|vpe box of|c/w with|cw with|montagehandschuhe work gloves|beschichtet coated
+enduit coated|enduits coated|injektionsmortel chemical anchor resin|mortel resin
+abbrechklinge snap off blade|abbrechklingen snap off blade|bohrer drill bit|spiralbohrer drill bit
+metallbohrer drill bit|foret drill bit|forets drill bit|meche drill bit|meches drill bit
+federring spring lock washer|federringe spring lock washer|gewindebohrer tap
+handgewindebohrer hand tap|windeisen tap wrench|senkschraube countersunk screw
+senkschrauben countersunk screw|innensechskant socket|zylinderschraube cap screw
+zylinderschrauben cap screw|zyl cap|schr screw|gewindestange threaded rod
+gewindestangen threaded rod|ringmaulschlussel combination wrench|ringmaulschl combination wrench
+maulschlussel open end wrench|gabelschlussel open end wrench|schlussel wrench
+drehmomentschlussel torque wrench|stiftschlussel hex key|inbusschlussel hex key
+bolzenanker wedge anchor|schwerlastanker wedge anchor|goujon wedge anchor|goujons wedge anchor
+schneidol cutting oil|sicherungsmutter lock nut|sicherungsmuttern lock nut|klemmteil nylon insert
+stoppmutter nylon insert lock nut|blindniete blind rivet|blindnieten blind rivet|niete rivet
+nieten rivet|schraubendreher screwdriver|schraubenzieher screwdriver|kreuzschlitz phillips
+schlitz slotted|zange pliers|kombizange combination pliers|seitenschneider diagonal cutting pliers
+hammer hammer|schlosserhammer engineer hammer|latthammer claw hammer|sage saw|metallsage hacksaw
+kette chain|ketten chain|seil rope|schraubensicherung threadlocker|bit bit|bits bit
+scellement anchor|resine resin|autoperceuse self drilling|autoperceuses self drilling
+agglo chipboard|marteau hammer|marteaux hammer|manche handle|coffret set|taraud tap|tarauds tap
+tige rod|filetee threaded|filete threaded|filetees threaded|cle wrench|cles wrench
+mixte combination|dynamometrique torque|pince pliers|pinces pliers|tournevis screwdriver
+secable snap off|secables snap off|coupe cutting|soluble soluble|rivet rivet|rivets rivet
+satz set|mit with|aveugle blind|chaine chain|chainette chain|corde rope|scie saw|embase flange|fendue split
+"""
+
+
 # words the same in German and English, known so that a compound of them splits
 # ("Handabroller", "Filterspitzen", "Latexhandschuhe")
 _SAME = """
 hand|filter|latex|marker|box|film|stretch|pipette|nylon|vinyl|pcr|ph|pe|pp|ps|pet|pvc|alu
 kraft|zip|mini|maxi|euro|epal|thermal|transfer|label|tape|glas|test|rack|ring|tube|plan
-universal|standard|premium|extra|super|spezial|cutter|karton|clip|stop|fix|labor
+universal|standard|premium|extra|super|spezial|cutter|karton|clip|stop|fix|labor|tensioner
 """
 
 # English words that say the same as the catalogue's own (one word for one thing)
@@ -264,6 +299,7 @@ _GLOSSARY: dict[str, str] = {
     **_table(_FRENCH_TRADE),
     **_table(_GERMAN),
     **_table(_GERMAN_TRADE),
+    **_table(_HARDWARE),
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

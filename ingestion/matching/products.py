@@ -251,6 +251,70 @@ def _written(line: ExtractedLine, codes: list[str]) -> str:
     return " ".join([*words, description, *sizes]).strip()
 
 
+# what holds a product sold by the ream, litre, kilo or piece: cartons, cans, drums, sacks
+CONTAINER_UNITS = PACK_UNITS | {"BAG", "CAN", "DRUM", "PAIL"}
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_WORD = r"([^\W\d_]+\.?)"
+# "(cartons de 5 ramettes)", "(à 5 Ries)", "2 Kanister à 5 l", "box of 12", "bidon 5 L"
+_EACH_HOLDS = re.compile(
+    rf"(?:\b{_WORD}\s+)?(?:(?:de|à|a|of|je|zu|mit|with)\s+|[(]\s*)?{_NUMBER}\s*-?\s*{_WORD}"
+)
+# "(soit 25 ramettes)", "(i.e. 25 reams)", "(= 25 Ries)": the whole quantity in our unit
+_IN_ALL = re.compile(
+    rf"(?:\bsoit|\bi\.?\s?e\.?|=|\bd\.\s?h\.|\bdas sind)\s*{_NUMBER}\s*{_WORD}", re.I
+)
+
+
+def _in_product_unit(line: ExtractedLine, product_unit: str, description: str) -> Decimal | None:
+    """The line's quantity in the product's unit when the line counts containers of it: "3
+    cartons (de 5 ramettes)" of paper sold by the ream is 15, "4 × bidon 5 L" of a cleaner sold
+    by the litre is 20, as the line says or, for the container it names, our description
+    ("vendu au litre (bidon de 5 L)"). None when nothing says how much a container holds."""
+    from ingestion.extraction.numbers import parse_number
+    from ingestion.extraction.units import normalise_unit
+
+    ours = normalise_unit(product_unit) or (product_unit or "").upper()
+    texts = [t for t in (line.description, line.raw_text) if t]
+    counted = normalise_unit(line.unit) if line.unit else None
+    if counted == ours or not ours or line.quantity is None:
+        return None
+    for text in texts:
+        for m in _IN_ALL.finditer(text):
+            if normalise_unit(m[2]) == ours:
+                return parse_number(m[1])
+    if counted is None:
+        # the container said in the words only: "bidon 5 L" under "Cond."
+        for text in texts:
+            for m in _EACH_HOLDS.finditer(text):
+                if (
+                    m[1]
+                    and normalise_unit(m[1]) in CONTAINER_UNITS
+                    and normalise_unit(m[3]) == ours
+                ):
+                    counted = normalise_unit(m[1])
+                    break
+            if counted:
+                break
+    if counted not in CONTAINER_UNITS:
+        return None
+    for text in texts:
+        for m in _EACH_HOLDS.finditer(text):
+            if normalise_unit(m[3]) != ours or (
+                m[1] and normalise_unit(m[1]) not in (None, counted)
+            ):
+                continue
+            each = parse_number(m[2])
+            if each and each > 1 and each != line.quantity:
+                return line.quantity * each
+    # our description names the container and what it holds: "(carton de 5 ramettes)"
+    for m in _EACH_HOLDS.finditer(description or ""):
+        if m[1] and normalise_unit(m[1]) == counted and normalise_unit(m[3]) == ours:
+            each = parse_number(m[2])
+            if each and each > 1:
+                return line.quantity * each
+    return None
+
+
 def match_product(
     line: ExtractedLine, customer_code: str | None, md: MasterData, *, top: int = 5
 ) -> ProductMatch:
@@ -355,7 +419,17 @@ def match_product(
             if sizes and sizes != wanted:
                 desc_scores[sku] = min(desc_scores[sku], 80.0)
     strong_desc = max(desc_scores.values(), default=0.0)
+    ranked_desc = sorted(desc_scores.values(), reverse=True)
+    # far ahead of every other product ("Hexagon set screw … M8 x 40mm … bright zinc plated"
+    # for our "Hex head screw ISO 4017 M8x40 grade 8.8 zinc plated", 71 for the next): what
+    # the words point at, for a person to confirm
+    distinct = (
+        strong_desc >= 75 and strong_desc - (ranked_desc[1] if len(ranked_desc) > 1 else 0) >= 15
+    )
     for sku, similarity in desc_scores.items():
+        if distinct and similarity == strong_desc and similarity < 90:
+            add(sku, 1.4 + similarity / 10_000, f"description:{similarity:.0f}")
+            continue
         if similarity >= 97:
             points = 3.6  # alone, with no other product near it: confident (base 0.91)
         elif similarity >= 90:
@@ -438,7 +512,7 @@ def match_product(
         ):
             quantity = line.quantity * product.pack_size
         else:
-            quantity = line.quantity
+            quantity = _in_product_unit(line, product.unit, product.description) or line.quantity
     return ProductMatch(
         sku=best_sku,
         confidence=round(min(0.99, confidence), 4),

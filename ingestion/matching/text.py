@@ -138,6 +138,29 @@ _PHRASES = [
         (r"\b(?:1 ?p|ph) n\b", "1p n"),
         (r"\b([1-4]) ?(?:polig|poles?|pol|p)\b", r"\1p"),
         (r"\btyp\b", "type"),
+        # a fastener's DIN standard and its ISO successor name one part: "DIN 933" is "ISO 4017"
+        (r"\bdin 933\b", "iso 4017"),
+        (r"\bdin 931\b", "iso 4014"),
+        (r"\bdin 934\b", "iso 4032"),
+        (r"\bdin 125(?: a)?\b", "iso 7089"),
+        (r"\bdin 912\b", "iso 4762"),
+        (r"\bdin 7991\b", "iso 10642"),
+        (r"\bdin 7985\b", "iso 7045"),
+        (r"\bdin 963\b", "iso 2009"),
+        (r"\bdin 976 1\b", "din 976"),
+        # the trade's short names: "Vis CHC", "Vis FHC", "hexagon set screw", "through bolt"
+        (r"\b6 ?kt\b", "hex"),
+        (r"\bsw ?(\d+)\b", r"\1 mm"),  # a spanner's "Schlüsselweite": SW17 is 17 mm
+        (r"\bchc\b", "socket head cap"),
+        (r"\bfhc\b", "countersunk socket"),
+        (r"\bhex(?:agon)? set(?: screw)?\b", "hex head screw"),
+        (r"\bfull hex nut\b", "hex nut"),
+        (r"\bthrough bolt\b", "wedge anchor"),
+        (r"\bjobber drill\b", "drill bit"),
+        (r"\bcoffret de douilles\b", "socket set"),
+        (r"\btourne a gauche\b", "tap wrench"),
+        (r"\barrache clou\b", "claw"),
+        (r"\bfrein filet\b", "threadlocker"),
     )
 ]
 
@@ -162,6 +185,7 @@ def norm_description(text: str) -> str:
     t = fold(t)
     t = t.replace("²", "2").replace("³", "3")
     t = re.sub(r"(?<=\d),(?=\d)", ".", t)  # 0,5 → 0.5
+    t = re.sub(r"(?<![\d.])(\d+)\.0+(?![\d.])", r"\1", t)  # "Bohrer 8,0" is the 8 mm drill
     t = re.sub(r"(?<=\d)\s*[x×*]\s*(?=\d)", " x ", t)  # 400x300 → 400 x 300
     t = re.sub(r"\b([123])\s*-?\s*wellig", lambda m: _WALLS[m.group(1)] + " wall", t)
     t = re.sub(r"(?<=\d)(?=[a-z])", " ", t)  # 50mm → 50 mm

@@ -284,3 +284,44 @@ def test_a_spreadsheet_that_prints_no_date_was_ordered_the_day_its_email_was_sen
     data = order_contract_json(order)
     assert data["order_date"] == "2026-11-18"
     assert data["confidence"]["order_date"] >= 0.72
+
+
+def test_cartons_cans_and_sacks_of_products_sold_by_the_ream_litre_and_kilo(tenant, dupont):
+    paper = ProductFactory(
+        tenant=tenant,
+        sku="B10010",
+        description="Papier copieur A4 80 g blanc, ramette 500 f. (carton de 5 ramettes)",
+        unit="RM",
+        list_price=Decimal("4.35"),
+    )
+    ProductFactory(
+        tenant=tenant,
+        sku="H40050",
+        description="Nettoyant sols citron, vendu au litre (bidon de 5 L)",
+        unit="L",
+        list_price=Decimal("2.60"),
+    )
+    ProductFactory(
+        tenant=tenant,
+        sku="H40060",
+        description="Lessive poudre professionnelle, vendue au kg (sac de 20 kg)",
+        unit="KG",
+        list_price=Decimal("2.15"),
+    )
+    AliasFactory(customer=dupont, product=paper, customer_sku="MA-102")
+    raw = email(
+        "Bonjour,\n\nMerci de nous livrer :\n"
+        "- 3 cartons de papier A4 80 g (MA-102, cartons de 5 ramettes)\n"
+        "- 4 bidons de nettoyant sols citron\n"
+        "- 2 sacs de lessive poudre professionnelle\n\nCordialement,\nMarie Roux"
+    )
+    message = ingest(tenant, "mail.eml", data=raw, channel="email")
+    order = message_orders(message)[0]
+    lines = order_contract_json(order)["lines"]
+    assert [(line["sku"], line["quantity"], line["unit"]) for line in lines] == [
+        ("B10010", "15", "RM"),  # as the line says: cartons of 5 reams
+        ("H40050", "20", "L"),  # as our description says: a 5 L can
+        ("H40060", "40", "KG"),
+    ]
+    # the conversion is for a person to confirm once
+    assert order.status != OrderStatus.VALIDATED

@@ -204,12 +204,18 @@ def test_an_unstated_currency_is_the_customers_own_then_its_countrys():
     header = CUSTOMERS.splitlines()[0] + ",currency\n"
     own = header + british.rstrip("\n") + ",GBP\n"
     assert MasterData.from_csv(own, PRODUCTS, ALIASES).customer_currency("C00009") == "GBP"
-    order = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK\n")
+    order = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK @ 3.45\n")
+    assert order.lines[0].unit_price == Decimal("3.45")
     draft = build_draft(order, md, sender_email="buyer@harrow.co.uk")
-    # a British customer, a catalogue in euros and no currency on the order: pounds, more
-    # likely than not, and a person confirms
+    # a British customer's prices, a catalogue in euros and no currency on the order: pounds,
+    # more likely than not, and a person confirms
     assert draft.to_json()["currency"] == "GBP"
     assert draft.confidence["currency"] < 0.85
+    # an order that prices nothing is priced from our list, in the list's currency
+    unpriced = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK\n")
+    draft = build_draft(unpriced, md, sender_email="buyer@harrow.co.uk")
+    assert draft.to_json()["currency"] == "EUR"
+    assert draft.confidence["currency"] >= 0.9
 
 
 def _line(description, *lines):
@@ -671,3 +677,46 @@ def test_a_ligature_is_its_two_letters():
     from ingestion.matching.text import norm_description
 
     assert norm_description("Œuf entier liquide").split()[0] == norm_description("oeufs").split()[0]
+
+
+HARDWARE = """sku,gtin,description,unit,unit_price,currency
+HB88-M12060-Z,,"Hex head screw ISO 4017 M12x60 grade 8.8 zinc plated, box of 100",BX,29.90,EUR
+HB88-M12050-Z,,"Hex head screw ISO 4017 M12x50 grade 8.8 zinc plated, box of 100",BX,27.10,EUR
+HB88-M08040-Z,,"Hex head screw ISO 4017 M8x40 grade 8.8 zinc plated, box of 100",BX,11.60,EUR
+HB88-M08050-Z,,"Hex head screw ISO 4017 M8x50 grade 8.8 zinc plated, box of 100",BX,12.90,EUR
+SHC129-M08025,,"Socket head cap screw ISO 4762 M8x25 12.9 black, box of 100",BX,13.80,EUR
+SHC129-M08040,,"Socket head cap screw ISO 4762 M8x40 12.9 black, box of 100",BX,18.20,EUR
+GL-NIT-09,,"Nitrile coated work gloves size 9, EN 388",PR,2.40,EUR
+GL-NIT-10,,"Nitrile coated work gloves size 10, EN 388",PR,2.40,EUR
+CW-13,,Combination spanner 13 mm chrome vanadium,EA,5.90,EUR
+CW-17,,Combination spanner 17 mm chrome vanadium,EA,7.40,EUR
+DR-HSS-08,,"HSS-G drill bit 8.0 mm DIN 338, pack of 10",PK,13.40,EUR
+DR-HSS-10,,"HSS-G drill bit 10 mm DIN 338, pack of 10",PK,19.80,EUR
+CT-STRAP,,Strapping tensioner for PP strap 12-16 mm,EA,89.00,EUR
+"""
+
+
+def test_a_fastener_buyers_words_and_din_numbers_meet_an_english_catalogue():
+    md = MasterData.from_csv(CUSTOMERS, HARDWARE, ALIASES)
+    for words, sku in [
+        ("6kt-Schr. DIN 933 M12x60 8.8 vz", "HB88-M12060-Z"),  # DIN 933 is ISO 4017
+        ("Zyl.-Schr. DIN 912 M8x25 12.9", "SHC129-M08025"),
+        ("Montagehandschuhe Nitril beschichtet Größe 10", "GL-NIT-10"),
+        ("Ringmaulschl. SW17", "CW-17"),  # a spanner is no strapping tensioner
+        ("Bohrer HSS 8,0", "DR-HSS-08"),
+        ("Vis CHC ISO 4762 M8x40 classe 12.9", "SHC129-M08040"),
+        ("Comb spanner 13mm", "CW-13"),
+    ]:
+        match = match_product(_line(words), "C00003", md)
+        assert match.sku == sku, words
+    assert match_product(_line("Bandspanner für PP-Band"), "C00003", md).sku == "CT-STRAP"
+
+
+def test_words_far_closer_to_one_product_than_to_any_other_propose_it():
+    md = MasterData.from_csv(CUSTOMERS, HARDWARE, ALIASES)
+    # a loose German name of our hex head screw M8x40, and no other product near it
+    line = _line("Sechskantschraube M8x40 verzinkt Festigkeitsklasse 8.8 lose")
+    match = match_product(line, "C00001", md)
+    assert match.sku == "HB88-M08040-Z"
+    assert match.rule.startswith("description:7")
+    assert match.confidence < 0.9  # the words alone: a person confirms
