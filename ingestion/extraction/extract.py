@@ -373,6 +373,21 @@ def extract_from_layout(
                 rule="earliest_line_date",
             )
     line_dates = {ln.requested_date for ln in order_lines}
+    wanted = {d for d in line_dates if d}
+    if (
+        delivery is not None
+        and len(wanted) >= 2
+        and delivery.value in wanted
+        and delivery.value != min(wanted)
+    ):
+        # one item's date read as the order's ("Liefertermin: Tag 10.12.2026" under the first
+        # item) while another item is wanted sooner: the order is wanted from the earliest
+        delivery = Field(
+            value=min(wanted),
+            confidence=min(delivery.confidence, 0.5),
+            source=delivery.source,
+            rule="earliest_line_date",
+        )
     if (
         delivery is not None
         and delivery.value is not None

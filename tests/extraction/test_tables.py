@@ -714,3 +714,19 @@ def test_business_central_titles_over_two_rows_and_item_numbers_under_no():
         ("BWE/FX/4016", Decimal("6"), "BOX", Decimal("10.66")),
         ("BWE/FX/6750", Decimal("3"), "BOX", Decimal("5.07")),
     ]
+
+
+def test_items_wanted_on_different_days_make_the_order_wanted_from_the_earliest():
+    sap = [40, 100, 180, 400, 440, 480, 530]
+    rows = [
+        ["Pos.", "Material", "Bezeichnung", "Menge", "Einh.", "Preis", "Nettowert"],
+        ["00010", "14714986", "Zyl.-Schr. DIN 912 M8x40 12.9", "10", "PAK", "18,20", "182,00"],
+        ["", "", "Liefertermin: Tag 10.12.2026", "", "", "", ""],
+        ["00020", "17359086", "Sechskantmutter ISO 4032 M10", "6", "PAK", "6,20", "37,20"],
+        ["", "", "Liefertermin: Tag 03.12.2026", "", "", "", ""],
+    ]
+    page = [(40, 40, "Bestellung 4500231877 / 24.11.2026"), *table(sap, 100, rows)]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.requested_date.isoformat() for ln in order.lines] == ["2026-12-10", "2026-12-03"]
+    assert order.requested_delivery_date.value.isoformat() == "2026-12-03"
+    assert order.requested_delivery_date.confidence < 0.7  # a person sees the dates differ
