@@ -581,6 +581,13 @@ def test_a_part_number_nobody_knows_leaves_the_words_match_for_a_person():
     assert match.confidence <= 0.85  # confirmed once, the part number is learned
     numbered = replace(line, customer_sku="3.000", codes=("3.000",))  # a line number
     assert match_product(numbered, "C00002", _md()).confidence >= 0.9
+    # the words and the customer's price agree on the product: no person needed
+    priced = replace(line, unit_price=Decimal("4.10"))
+    assert match_product(priced, "C00002", _md()).confidence >= 0.9
+    # a price that is not ours for it settles nothing
+    assert (
+        match_product(replace(line, unit_price=Decimal("3.10")), "C00002", _md()).confidence <= 0.85
+    )
 
 
 def test_an_electricians_words_and_a_spec_left_out():
