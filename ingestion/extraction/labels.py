@@ -416,6 +416,13 @@ _NEED_COLON = {
 }
 
 _COMPILED = [(f, re.compile(p), s) for f, p, s in _LABELS]
+_ORDER_NUMBER_BEFORE = re.compile(
+    r"(?:^|\b)(?:commande|bestellung|order|po|bon|auftrag|n°|no\.?|nr\.?|#)\s*[^\s]*\s*[^\s]*\s+$"
+)
+_OTHER_PAPER = re.compile(
+    r"offre|offerte|angebot|devis|quot|rechnung|facture|invoice|lieferschein|livraison|delivery|"
+    r"bestatigung|confirmation|contrat|contract|vertrag|avis"
+)
 _AFTER_OK = re.compile(r"$|[\s:#.\-/()\[\]|,;=>]|\d")
 
 
@@ -561,7 +568,27 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         if strength < 0.8 and not (at_segment_start or has_colon or bracketed):
             pos_taken = end
             continue
-        dated = field == "requested_delivery_date" and bool(_DATE_NEXT.match(norm, end))
+        next_date = _DATE_NEXT.match(norm, end)
+        # "N° CF00836 du 09/12/26", "Bestellung 4711 vom 20.11.2026": the number's date (not a
+        # span of days: "du 09/12 au 12/12")
+        numbers_date = (
+            next_date is not None
+            and field == "order_date"
+            and word in ("du", "vom")
+            and bool(re.search(r"\d[^\s]*\s+$", norm[:start]))
+            and not re.match(r"\s+(?:au|bis)\b", norm[next_date.end() :])
+            # the order's number, not the quote's it refers to ("Offerte Nr. AQ-8841 vom …")
+            and bool(_ORDER_NUMBER_BEFORE.search(norm[:start]))
+            and not _OTHER_PAPER.search(norm[:start])
+        )
+        if numbers_date:
+            strength = 0.95
+        # "Requested 27/10/25"; "DATE 24.11.26" opening a cell (an AS/400 print's header)
+        dated = next_date is not None and (
+            field == "requested_delivery_date"
+            or (field == "order_date" and at_segment_start and word in ("date", "datum"))
+            or numbers_date
+        )
         if word in _NEED_COLON and not (has_colon or alone or dated):
             pos_taken = end
             continue

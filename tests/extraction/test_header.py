@@ -1136,3 +1136,27 @@ def test_a_labelled_delivery_address_written_with_commas_and_its_town_wrapped():
         "25300",
         "Pontarlier",
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "order_date"),
+    [
+        # an AS/400 print: "DATE" opens its cell, no colon
+        (
+            [(300, 120, "PURCHASE ORDER"), (420, 132, "DATE 24.11.26"), (420, 144, "PO NO 45512")],
+            "2026-11-24",
+        ),
+        # the number's date: "N° CF00836 du 09/12/26", "Bestellung 4711 vom 20.11.2026"
+        ([(300, 120, "Commande fournisseur"), (300, 132, "N° CF00836 du 09/12/26")], "2026-12-09"),
+        ([(300, 120, "Bestellung 4711 vom 20.11.2026")], "2026-11-20"),
+    ],
+)
+def test_a_date_beside_its_bare_label_or_its_order_number_is_the_order_date(header, order_date):
+    order = extract_from_layout(read_pdf(_po_letter(header)))
+    assert order.order_date.value.isoformat() == order_date
+    assert order.order_date.confidence >= 0.72
+
+
+def test_a_span_of_days_after_a_code_is_no_order_date():
+    order = extract_from_text("Bonjour,\nMerci de livrer 12 x REF A-778 du 09/12/26 au 12/12/26\n")
+    assert order.order_date is None or order.order_date.rule != "label_inline:du"
