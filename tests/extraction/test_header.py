@@ -1157,6 +1157,14 @@ def test_a_date_beside_its_bare_label_or_its_order_number_is_the_order_date(head
     assert order.order_date.confidence >= 0.72
 
 
-def test_a_span_of_days_after_a_code_is_no_order_date():
-    order = extract_from_text("Bonjour,\nMerci de livrer 12 x REF A-778 du 09/12/26 au 12/12/26\n")
-    assert order.order_date is None or order.order_date.rule != "label_inline:du"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour,\nMerci de livrer 12 x REF A-778 du 09/12/26 au 12/12/26\n",
+        # the quote's number and date, not the order's
+        "Guten Tag,\nGemäss Ihrer Offerte Nr. AQ-26-8841 vom 19.11.2026 bestellen wir 4 x A-778\n",
+    ],
+)
+def test_a_span_of_days_or_a_quotes_date_after_a_number_is_no_order_date(text):
+    order = extract_from_text(text)
+    assert order.order_date is None or not order.order_date.rule.startswith("label_inline")
