@@ -561,8 +561,11 @@ def _merge_lines(stack: list[TextLine], *, main: int) -> Header | None:
         # a title of the main line alone keeps the role it was read with ("‘Item")
         role = main_role or classify_header(text)
         if role is None and len(texts) >= 2:
-            # a title broken inside a word in a narrow column: "Quantit" / "é", "Lin" / "e"
-            role = classify_header("".join(t for _, t in texts))
+            # a title broken inside a word in a narrow column: "Quantit" / "é", "Lin" / "e",
+            # or hyphenated: "Bestell-" / "menge"
+            role = classify_header("".join(t for _, t in texts)) or classify_header(
+                "".join(t[:-1] if t.endswith("-") else t for _, t in texts)
+            )
             if role is None and len(texts) >= 2:
                 role = (
                     classify_header(texts[0][1] + texts[1][1]) if " " not in texts[1][1] else None
@@ -723,12 +726,17 @@ def _repair_ocr_number(text: str, following: str) -> str:
 _LINE_NO = re.compile(r"(?P<no>\d{1,6})\.?|(?P<jde>\d{1,4})\.\d{3}")
 
 
+_PRICE_PER_TOKEN = re.compile(r"\d[\d.,']*[.,]\d{2,4}/(?:1|10|100|1[.,]?000)(?:[A-Za-z]{1,4}\.?)?")
+
+
 def _type_cost(token: Token, role: str) -> float:
     text = token.text
     is_num = _is_number(text) or bool(re.fullmatch(r"-?\d+(?:[.,]\d+)?\s?%", text))
     if role in NUMERIC_ROLES or role == "price_unit":
         if is_num:
             return 0.0
+        if role in ("unit_price", "gross_price") and _PRICE_PER_TOKEN.fullmatch(text):
+            return 0.0  # SAP's "59,00/1" and "12,00/100": a price for one or a hundred
         if role == "quantity" and split_quantity_unit(text)[0] is not None:
             return 0.2
         if role == "quantity" and normalise_unit(text):
@@ -2001,7 +2009,7 @@ def _refit_numbers(row: Row, decimal_sep: str | None) -> tuple[Numbers, list[Tok
 
 _PER = re.compile(
     r"^(?P<price>\S*\d[.,]\d+)\s*(?:/\s*|per\s+|pro\s+|je\s+)?(?P<per>1|10|100|1[.,]?000)"
-    r"(?:\s+(?P<unit>[A-Za-z]{1,4}\.?))?$"
+    r"(?:\s*(?P<unit>[A-Za-z]{1,4}\.?))?$"
 )
 
 

@@ -441,3 +441,36 @@ def test_a_sentence_with_a_number_below_the_terms_does_not_carry_the_table_on():
     ]
     order = extract_from_layout(read_pdf(pdf([page])))
     assert _numbers(order) == [(Decimal("4"), Decimal("276.44"), None, Decimal("1105.76"))]
+
+
+def test_a_hyphenated_title_over_two_rows_and_prices_for_one_unit_written_after_a_slash():
+    # a hospital's SAP print: "Bestell- / menge", "59,00/1 KAR", "7,30/1PAK"
+    items = [
+        (40, 100, "Pos."),
+        (80, 100, "Material"),
+        (150, 100, "Bezeichnung"),
+        (370, 100, "Bestell-"),
+        (430, 100, "Preis pro"),
+        (510, 100, "Nettowert"),
+        (372, 110, "menge"),
+        (436, 110, "Einheit"),
+        (40, 130, "00010"),
+        (80, 130, "10767581"),
+        (150, 130, "NITRIL-HANDSCHUHE PUDERFREI"),
+        (370, 130, "5,000 KAR"),
+        (425, 130, "59,00/1 KAR"),
+        (515, 130, "295,00"),
+        (40, 150, "00020"),
+        (80, 150, "10295626"),
+        (150, 150, "EINMALSPRITZE 10 ML"),
+        (370, 150, "20,000 PAK"),
+        (425, 150, "7,30/1PAK"),
+        (515, 150, "146,00"),
+        (150, 175, "Gesamtnettowert ohne Mwst."),
+        (500, 175, "EUR 441,00"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([[(40, 40, "Bestellung 4500018734"), *items]])))
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("10767581", Decimal("5"), Decimal("59.00")),
+        ("10295626", Decimal("20"), Decimal("7.30")),
+    ]
