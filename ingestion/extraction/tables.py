@@ -904,6 +904,11 @@ def is_total_row(line: TextLine) -> bool:
 
 _MONEY_AMOUNT = re.compile(r"\d[.,]\d{2}(?!\d)")
 
+# a page's number in its footer or header: "Seite 1/2", "Page 2 of 3", "page 1 sur 2"
+_PAGE_MARK = re.compile(
+    r"(?i)\b(?:seite|page|pag\.?|blatt|blad)\s*\d{1,3}\s*(?:/|von|of|sur|de|van)\s*\d{1,3}\b"
+)
+
 # the sum of a group of items ("Summe Bremsen", "Sous-total Filtres", "Subtotal page 1"), not
 # of the order: a total of the whole says so ("Total HT", "Gesamtsumme netto", "Grand total")
 _SUBTOTAL = re.compile(
@@ -1447,6 +1452,9 @@ def _table_body(
         line = lines[k]
         if line.index in header_at and _same_columns(header_at[line.index], header):
             break  # a repeated header: the caller continues the table
+        if _PAGE_MARK.search(line.text) and not _MONEY_AMOUNT.search(line.text):
+            k += 1  # the page's footer ("… USt-IdNr. DE 812 554 903 · Seite 1/2"), no item
+            continue
         is_item = _quick_item(line, header)
         if is_total_row(line) and _subtotal_row(line) and _item_close_below(lines, k, header):
             k += 1  # "Summe Bremsen 531,80", the items of the next group below: no end

@@ -730,3 +730,16 @@ def test_items_wanted_on_different_days_make_the_order_wanted_from_the_earliest(
     assert [ln.requested_date.isoformat() for ln in order.lines] == ["2026-12-10", "2026-12-03"]
     assert order.requested_delivery_date.value.isoformat() == "2026-12-03"
     assert order.requested_delivery_date.confidence < 0.7  # a person sees the dates differ
+
+
+def test_the_page_footer_with_a_tax_number_is_no_item_of_the_table_going_on_overleaf():
+    rows = [[str(i), f"A-{i}", f"Item {i}", "1", "2.00", "2.00"] for i in range(1, 4)]
+    page1 = [(40, 40, "PURCHASE ORDER"), *table(COLUMNS, 100, [HEADER, *rows])]
+    page1 += [
+        (40, 800, "Müller GmbH · 70191 Stuttgart · USt-IdNr. DE 812 554 903"),
+        (480, 800, "Seite 1/2"),
+    ]
+    page2 = table(COLUMNS, 60, [HEADER, ["4", "A-4", "Item 4", "1", "2.00", "2.00"]])
+    page2 += [(390, 100, "Total"), (470, 100, "8.00")]
+    order = extract_from_layout(read_pdf(pdf([page1, page2])))
+    assert [ln.customer_sku for ln in order.lines] == ["A-1", "A-2", "A-3", "A-4"]
