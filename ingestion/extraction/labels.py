@@ -575,11 +575,15 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
             next_date is not None
             and field == "order_date"
             and word in ("du", "vom")
-            and bool(re.search(r"\d[^\s]*\s+$", norm[:start]))
             and not re.match(r"\s+(?:au|bis)\b", norm[next_date.end() :])
-            # the order's number, not the quote's it refers to ("Offerte Nr. AQ-8841 vom …")
-            and bool(_ORDER_NUMBER_BEFORE.search(norm[:start]))
-            and not _OTHER_PAPER.search(norm[:start])
+            and (
+                # the order's number, not the quote's it refers to ("Offerte Nr. … vom …")
+                bool(re.search(r"\d[^\s]*\s+$", norm[:start]))
+                and bool(_ORDER_NUMBER_BEFORE.search(norm[:start]))
+                and not _OTHER_PAPER.search(norm[:start])
+                # "Bestellung BE-26-1502" over "vom 25.11.2026 · Seite 1/1"
+                or at_segment_start
+            )
         )
         if numbers_date:
             strength = 0.95

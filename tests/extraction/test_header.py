@@ -1149,6 +1149,10 @@ def test_a_labelled_delivery_address_written_with_commas_and_its_town_wrapped():
         # the number's date: "N° CF00836 du 09/12/26", "Bestellung 4711 vom 20.11.2026"
         ([(300, 120, "Commande fournisseur"), (300, 132, "N° CF00836 du 09/12/26")], "2026-12-09"),
         ([(300, 120, "Bestellung 4711 vom 20.11.2026")], "2026-11-20"),
+        (
+            [(300, 120, "Bestellung BE-26-1502"), (300, 132, "vom 25.11.2026 · Seite 1/1")],
+            "2026-11-25",
+        ),
     ],
 )
 def test_a_date_beside_its_bare_label_or_its_order_number_is_the_order_date(header, order_date):
