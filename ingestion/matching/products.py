@@ -252,24 +252,54 @@ def _written(line: ExtractedLine, codes: list[str]) -> str:
 
 
 # what holds a product sold by the ream, litre, kilo or piece: cartons, cans, drums, sacks
-CONTAINER_UNITS = PACK_UNITS | {"BAG", "CAN", "DRUM", "PAIL"}
+CONTAINER_UNITS = PACK_UNITS | {"BAG", "CAN", "DRUM", "PAIL", "ROL"}
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
 _WORD = r"([^\W\d_]+\.?)"
 # "(cartons de 5 ramettes)", "(à 5 Ries)", "2 Kanister à 5 l", "box of 12", "bidon 5 L"
 _EACH_HOLDS = re.compile(
     rf"(?:\b{_WORD}\s+)?(?:(?:de|à|a|of|je|zu|mit|with)\s+|[(]\s*)?{_NUMBER}\s*-?\s*{_WORD}"
 )
+# "(10 l can)", "5 L Kanister", "500 g roll": the amount first, then its container
+_AMOUNT_THEN_CONTAINER = re.compile(rf"{_NUMBER}\s*{_WORD}\s+{_WORD}")
 # "(soit 25 ramettes)", "(i.e. 25 reams)", "(= 25 Ries)": the whole quantity in our unit
 _IN_ALL = re.compile(
     rf"(?:\bsoit|\bi\.?\s?e\.?|=|\bd\.\s?h\.|\bdas sind)\s*{_NUMBER}\s*{_WORD}", re.I
 )
 
 
+def _holds(text: str) -> list[tuple[str | None, Decimal, str | None]]:
+    """What containers hold, as a text says: (container, how many, of what unit), from
+    "cartons de 5 ramettes", "(à 5 Ries)", "bidon 5 L" and "(10 l can)", "(5 L Kanister)"."""
+    from ingestion.extraction.numbers import parse_number
+    from ingestion.extraction.units import normalise_unit
+
+    out = []
+    for m in _EACH_HOLDS.finditer(text):
+        each = parse_number(m[2])
+        if each:
+            out.append((normalise_unit(m[1]) if m[1] else None, each, normalise_unit(m[3])))
+    for m in _AMOUNT_THEN_CONTAINER.finditer(text):
+        each = parse_number(m[1])
+        if each and normalise_unit(m[3]) in CONTAINER_UNITS:
+            out.append((normalise_unit(m[3]), each, normalise_unit(m[2])))
+    return out
+
+
+def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
+    """``each`` of ``unit`` in our unit: 500 g is 0.5 of a product sold by the kilo."""
+    if unit == ours:
+        return each
+    if unit == "G" and ours == "KG":
+        return each / 1000
+    return None
+
+
 def _in_product_unit(line: ExtractedLine, product_unit: str, description: str) -> Decimal | None:
     """The line's quantity in the product's unit when the line counts containers of it: "3
     cartons (de 5 ramettes)" of paper sold by the ream is 15, "4 × bidon 5 L" of a cleaner sold
-    by the litre is 20, as the line says or, for the container it names, our description
-    ("vendu au litre (bidon de 5 L)"). None when nothing says how much a container holds."""
+    by the litre is 20, "4 rolls" of cotton wool sold by the kilo "(rolls of 500 g)" is 2, as
+    the line says or, for the container it names, our description ("vendu au litre (bidon de
+    5 L)"). None when nothing says how much a container holds."""
     from ingestion.extraction.numbers import parse_number
     from ingestion.extraction.units import normalise_unit
 
@@ -282,36 +312,32 @@ def _in_product_unit(line: ExtractedLine, product_unit: str, description: str) -
         for m in _IN_ALL.finditer(text):
             if normalise_unit(m[2]) == ours:
                 return parse_number(m[1])
+    line_holds = [h for text in texts for h in _holds(text)]
+    our_holds = [
+        h
+        for h in _holds(description or "")
+        if h[0] in CONTAINER_UNITS and _in_unit(h[1], h[2], ours)
+    ]
     if counted is None:
-        # the container said in the words only: "bidon 5 L" under "Cond."
-        for text in texts:
-            for m in _EACH_HOLDS.finditer(text):
-                if (
-                    m[1]
-                    and normalise_unit(m[1]) in CONTAINER_UNITS
-                    and normalise_unit(m[3]) == ours
-                ):
-                    counted = normalise_unit(m[1])
-                    break
-            if counted:
-                break
+        # the container said in the words only: "bidon 5 L" under "Cond.", or the one our
+        # description names ("(5 l canister)") named on the line ("5 1 canister)")
+        named = {
+            c for c, each, unit in line_holds if c in CONTAINER_UNITS and _in_unit(each, unit, ours)
+        }
+        words = {normalise_unit(w) for text in texts for w in re.findall(r"[^\W\d_]+", text)}
+        named |= {c for c, _each, _unit in our_holds if c in words}
+        counted = named.pop() if len(named) == 1 else None
     if counted not in CONTAINER_UNITS:
         return None
-    for text in texts:
-        for m in _EACH_HOLDS.finditer(text):
-            if normalise_unit(m[3]) != ours or (
-                m[1] and normalise_unit(m[1]) not in (None, counted)
-            ):
-                continue
-            each = parse_number(m[2])
-            if each and each > 1 and each != line.quantity:
-                return line.quantity * each
+    for container, each, unit in line_holds:
+        amount = _in_unit(each, unit, ours)
+        if container in (None, counted) and amount and amount != 1 and each != line.quantity:
+            return line.quantity * amount
     # our description names the container and what it holds: "(carton de 5 ramettes)"
-    for m in _EACH_HOLDS.finditer(description or ""):
-        if m[1] and normalise_unit(m[1]) == counted and normalise_unit(m[3]) == ours:
-            each = parse_number(m[2])
-            if each and each > 1:
-                return line.quantity * each
+    for container, each, unit in our_holds:
+        amount = _in_unit(each, unit, ours)
+        if container == counted and amount and amount != 1:
+            return line.quantity * amount
     return None
 
 

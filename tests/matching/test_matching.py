@@ -727,3 +727,30 @@ def test_words_far_closer_to_one_product_than_to_any_other_propose_it():
     assert match.sku == "HB88-M08040-Z"
     assert match.rule.startswith("description:7")
     assert match.confidence < 0.9  # the words alone: a person confirms
+
+
+LAB_LITRES = """sku,gtin,description,unit,unit_price,currency
+MS43400,,"Demineralised water, per litre (10 l can)",L,0.85,EUR
+MS43070,,"Ethanol 70% denatured, per litre (5 l canister)",L,3.20,EUR
+MS41060,,"Cotton wool, hydrophilic, sold per kg (rolls of 500 g)",KG,9.80,EUR
+MS41070,,"Tubular net bandage size 3, sold per metre",M,0.32,EUR
+"""
+
+
+def test_containers_of_a_product_sold_by_the_litre_or_kilo_count_what_they_hold():
+    md = MasterData.from_csv(CUSTOMERS, LAB_LITRES, ALIASES)
+
+    def converted(description, quantity, unit, sku):
+        line = ExtractedLine(
+            description=description, quantity=Decimal(quantity), unit=unit, customer_sku=sku
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    # our description says what the can holds, after the amount: "(10 l can)"
+    assert converted("Demineralised water", "5", "can", "MS43400") == Decimal("50")
+    # the container named in the words only, its "l" read as a 1 on a fax
+    assert converted("Ethanol 70% denatured, per litre 5 1 canister)", "5", None, "MS43070") == 25
+    # rolls of 500 g of a product sold by the kilo
+    assert converted("Cotton wool (rolls of 500 g)", "4", "rolls", "MS41060") == Decimal("2")
+    # nothing says how long a roll of net bandage is: the line stays as written
+    assert converted("Tubular net bandage size 3", "2", "rolls", "MS41070") == Decimal("2")
