@@ -235,7 +235,7 @@ _HARDWARE = """
 spanner wrench|spanners wrench|bandspanner tensioner|umreifungsspanner strapping tensioner
 hexagon hex|hexagonale hex|hexagonal hex|sechskant hex|6kt hex|shcs socket head cap screw
 studding threaded rod|nyloc nylon insert lock nut|nylstop nylon insert lock nut|bzp zinc plated
-zp zinc plated|vz zinc plated|verz zinc plated|galv galvanised|galvanisch galvanised|gr grade
+zp zinc plated|vz zinc plated|verz zinc plated|galv galvanised|galvanisch galvanised
 class grade|classe grade|klasse grade|festigkeitsklasse grade|comb combination|tlg pieces
 teilig pieces|vpe box of|c/w with|cw with|montagehandschuhe work gloves|beschichtet coated
 enduit coated|enduits coated|injektionsmortel chemical anchor resin|mortel resin
@@ -261,6 +261,39 @@ tige rod|filetee threaded|filete threaded|filetees threaded|cle wrench|cles wren
 mixte combination|dynamometrique torque|pince pliers|pinces pliers|tournevis screwdriver
 secable snap off|secables snap off|coupe cutting|soluble soluble|rivet rivet|rivets rivet
 satz set|mit with|aveugle blind|chaine chain|chainette chain|corde rope|scie saw|embase flange|fendue split
+"""
+
+
+# the office and the cleaning cupboard: "Falthandtücher", "essuie-mains pliés", "mop heads",
+# "Kopierpapier (à 5 Ries)", "Prospekthüllen" for "pochettes perforées"
+_OFFICE_AND_CLEANING = """
+essoreur wringer|essoreuse wringer|frange mop|franges mop|lavage mop|support frame
+lavette cloth|lavettes cloth|microfibres microfibre|pelle dustpan|balayette brush
+plie folded|plies folded|pliee folded|pliees folded|toilette toilet|savon soap|savons soap
+menage household|mouchoir tissue|mouchoirs tissue|eponge sponge|eponges sponge
+grattoir scourer|grattoirs scourer|detergent detergent|vitre glass|vitres glass
+javel bleach|lessive laundry detergent|vaisselle dishwashing|liquide liquid
+tablette tablet|tablettes tablet|classeur binder|classeurs binder|chemise folder
+chemises folder|elastique elastic|elastiques elastic|surligneur highlighter
+surligneurs highlighter|stylo pen|stylos pen|bille ballpoint|correcteur correction
+perforateur hole punch|trous hole|fenetre window|cahier notebook|cahiers notebook
+spirale spiral|carreaux squared|crayon pencil|crayons pencil|ramette ream|ramettes ream
+copieur copy|perforee punched|perforees punched|repositionnable sticky
+repositionnables sticky|archive archive|archives archive|poubelle bin
+haushaltshandschuhe household gloves|haushalt household|putzeimer bucket|eimer bucket
+wischmopp mop|mopp mop|mop mop|bezug mop|wischbezug mop|mikrofaser microfibre
+mikrofasertuch microfibre cloth|mikrofasertucher microfibre cloth|kehrschaufel dustpan
+handfeger brush|kehrgarnitur dustpan brush|falthandtucher folded hand towel
+papierhandtucher paper hand towel|toilettenpapier toilet paper|seife soap|schaumseife foam soap
+nachfullpack refill|taschentucher tissue|kosmetiktucher tissue|kuchenrolle kitchen roll
+kuchenrollen kitchen roll|spulmittel dishwashing liquid|glasreiniger glass cleaner
+bodenreiniger floor cleaner|allzweckreiniger cleaner|ordner binder|prospekthulle punched pocket
+prospekthullen punched pocket|textmarker highlighter|kugelschreiber ballpoint pen
+gelschreiber gel pen|kopierpapier copy paper|ries ream|locher hole punch
+tischabroller desk dispenser|heftgerat stapler|hefter stapler|heftklammern staples
+klebezettel sticky notes|haftnotizen sticky notes|radiergummi eraser|bleistift pencil
+bleistifte pencil|briefumschlag envelope|briefumschlage envelope|archivschachtel archive box
+archivschachteln archive box|schnellhefter folder|sichthulle pocket|sichthullen pocket
 """
 
 
@@ -300,6 +333,7 @@ _GLOSSARY: dict[str, str] = {
     **_table(_GERMAN),
     **_table(_GERMAN_TRADE),
     **_table(_HARDWARE),
+    **_table(_OFFICE_AND_CLEANING),
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

@@ -449,9 +449,8 @@ def match_product(
     # far ahead of every other product ("Hexagon set screw … M8 x 40mm … bright zinc plated"
     # for our "Hex head screw ISO 4017 M8x40 grade 8.8 zinc plated", 71 for the next): what
     # the words point at, for a person to confirm
-    distinct = (
-        strong_desc >= 75 and strong_desc - (ranked_desc[1] if len(ranked_desc) > 1 else 0) >= 15
-    )
+    lead = strong_desc - (ranked_desc[1] if len(ranked_desc) > 1 else 0)
+    distinct = (strong_desc >= 75 and lead >= 15) or (strong_desc >= 70 and lead >= 20)
     for sku, similarity in desc_scores.items():
         if distinct and similarity == strong_desc and similarity < 90:
             add(sku, 1.4 + similarity / 10_000, f"description:{similarity:.0f}")

@@ -161,6 +161,16 @@ _PHRASES = [
         (r"\btourne a gauche\b", "tap wrench"),
         (r"\barrache clou\b", "claw"),
         (r"\bfrein filet\b", "threadlocker"),
+        # the cleaning cupboard's compounds: "essuie-mains", "essuie-tout", "lave-vaisselle"
+        (r"\bessuie mains\b", "hand towel"),
+        (r"\bessuie tout\b", "kitchen roll"),
+        (r"\blave vaisselle\b", "dishwasher"),
+        (r"\bsacs? poubelle\b", "bin bag"),
+        (r"\bpost it\b", "sticky notes"),
+        (r"\bbin (?:liners?|bags?|sacks?)\b|\bblack sacks?\b|\brefuse sacks?\b", "bin bag"),
+        (r"\bhand towels?\b", "hand towel"),
+        (r"\blever arch files?\b", "binder"),
+        (r"\bhole punch(?:es)?\b", "hole punch"),
     )
 ]
 
@@ -183,6 +193,8 @@ def norm_description(text: str) -> str:
     # ligatures no accent folding takes apart: "Œuf" is "oeuf", "Ærø" "aero"
     t = t.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
     t = fold(t)
+    # a garment size in brackets is no length: "taille 8 (M)" is not 8 metres
+    t = re.sub(r"(?<=\s)\((xs|s|m|l|xl|xxl)\)", r" size \1 ", t)
     t = t.replace("²", "2").replace("³", "3")
     t = re.sub(r"(?<=\d),(?=\d)", ".", t)  # 0,5 → 0.5
     t = re.sub(r"(?<![\d.])(\d+)\.0+(?![\d.])", r"\1", t)  # "Bohrer 8,0" is the 8 mm drill
@@ -247,19 +259,21 @@ def _marks(text: str) -> frozenset[str]:
 
 
 _SIZE_LETTERS = {"xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl"}
+_SIZE_WORDS = {"small": "s", "medium": "m", "large": "l"}
 
 
 @functools.lru_cache(maxsize=16384)
 def garment_sizes(text: str) -> frozenset[str]:
     """Garment sizes: "size L", "taille M", "Gr. XL"."""
-    words = text.split()
+    words = [_SIZE_WORDS.get(w, w) for w in text.split()]
     return frozenset(
         {
             w
             for i, w in enumerate(words)
             if w in _SIZE_LETTERS
             and i
-            and words[i - 1] in ("size", "taille", "gr", "grosse", "groesse")
+            # "T. L" and "T.M" (taille), "Gr. XL", "gloves in medium"
+            and text.split()[i - 1] in ("size", "taille", "gr", "grosse", "groesse", "t", "in")
         }
     )
 

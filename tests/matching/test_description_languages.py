@@ -229,3 +229,38 @@ def test_a_chemists_french_and_german_words_meet_an_english_catalogue():
     ]:
         line = ExtractedLine(description=text, quantity=Decimal(10))
         assert match_product(line, "K1", md).sku == sku, text
+
+
+# a French catalogue of office and cleaning supplies
+OFFICE = """sku,gtin,description,unit,unit_price,currency
+H40010,,"Essuie-mains pliés en Z Tork H3 Advanced 2 plis, carton de 15 x 250 f.",BX,39.90,EUR
+H40031,,"Gants nitrile non poudrés bleus taille M, boîte de 100",BX,6.90,EUR
+H40032,,"Gants nitrile non poudrés bleus taille L, boîte de 100",BX,6.90,EUR
+H40035,,"Gants de ménage latex taille 8 (M), la paire",EA,1.35,EUR
+H40042,,"Sacs poubelle 110 L noirs 50 µ, rouleau de 25",ROL,7.50,EUR
+H40071,,Seau de ménage 12 L avec essoreur,EA,9.50,EUR
+H40073,,Pelle et balayette avec lèvre caoutchouc,EA,6.80,EUR
+B10070,,Classeur à levier Leitz 180° dos 80 mm A4 bleu,EA,3.85,EUR
+B10083,,Perforateur 2 trous Leitz 5008 capacité 30 f.,EA,14.90,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "sku"),
+    [
+        ("Gants nitrile T. L", "H40032"),  # "T." is taille
+        ("the blue nitrile gloves in medium", "H40031"),
+        ("Nitrilhandschuhe Gr. L", "H40032"),
+        ("Haushaltshandschuhe Latex Gr. 8", "H40035"),  # "(M)" is a size, not 8 metres
+        ("Falthandtücher Tork H3", "H40010"),
+        ("110L black sacks", "H40042"),
+        ("mop bucket with wringer", "H40071"),
+        ("dustpan & brush", "H40073"),
+        ("Locher 2-fach Leitz 5008", "B10083"),
+        ("Leitz Ordner 8 cm blau", "B10070"),
+    ],
+)
+def test_english_and_german_buyers_of_a_french_office_and_cleaning_catalogue(words, sku):
+    md = MasterData.from_csv(CUSTOMERS, OFFICE)
+    line = ExtractedLine(description=words, quantity=Decimal(2))
+    assert match_product(line, "K1", md).sku == sku
