@@ -252,3 +252,11 @@ def detect_dayfirst(
     if language == "en" and currency in ("EUR", "GBP", "CHF"):
         return True
     return None
+
+
+# a week given by one of its days: "semaine du 14 décembre", "week commencing 14 Dec", "w/c 7th
+# December", "Woche vom 14.12." (some day of that week, for a person to settle)
+WEEK_OF = re.compile(
+    r"(?i)\b(?:(?:la\s+)?semaine\s+du|(?:the\s+)?week\s+(?:of|commencing|beginning|starting)|"
+    r"w/c|(?:in\s+der\s+)?woche\s+(?:vom|ab))\s*$"
+)

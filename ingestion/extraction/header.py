@@ -487,6 +487,11 @@ class HeaderContext:
                 quality = min(quality, 0.7)
             if m.kind == "week":
                 quality = min(quality, 0.9)
+            if field == "requested_delivery_date" and dates_mod.WEEK_OF.search(
+                text[: text.find(m.text)]
+            ):
+                # "semaine du 14 décembre": some day of that week, which a person settles
+                quality = min(quality, 0.6)
             return m.value, quality
         if field == "currency":
             codes = find_currencies(text.upper()) or find_currencies(text)

@@ -1172,3 +1172,17 @@ def test_a_date_beside_its_bare_label_or_its_order_number_is_the_order_date(head
 def test_a_span_of_days_or_a_quotes_date_after_a_number_is_no_order_date(text):
     order = extract_from_text(text)
     assert order.order_date is None or not order.order_date.rule.startswith("label_inline")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Livraison souhaitée : semaine du 14 décembre.",
+        "Delivery required: week commencing 14 Dec 2026",
+        "No rush, w/c 14th December is fine.",
+    ],
+)
+def test_a_delivery_in_the_week_of_a_day_is_that_day_for_a_person_to_confirm(sentence):
+    order = extract_from_text(f"Bonjour,\nCommande ECO-2026-088 :\n12 x B10090\n{sentence}\n")
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 14)
+    assert order.requested_delivery_date.confidence < 0.7
