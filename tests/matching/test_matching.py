@@ -754,3 +754,18 @@ def test_containers_of_a_product_sold_by_the_litre_or_kilo_count_what_they_hold(
     assert converted("Cotton wool (rolls of 500 g)", "4", "rolls", "MS41060") == Decimal("2")
     # nothing says how long a roll of net bandage is: the line stays as written
     assert converted("Tubular net bandage size 3", "2", "rolls", "MS41070") == Decimal("2")
+
+
+def test_words_that_name_a_product_well_at_the_customers_price_settle_an_unknown_part_number():
+    md = MasterData.from_csv(CUSTOMERS, HARDWARE, ALIASES)
+    line = replace(
+        _line("Sechskantschraube ISO 4017 M8x40 Festigkeitsklasse 8.8 verzinkt"),
+        customer_sku="X-4471",
+        codes=("X-4471",),
+    )
+    assert match_product(line, "C00001", md).confidence < 0.9  # the words alone
+    priced = match_product(replace(line, unit_price=Decimal("11.60")), "C00001", md)
+    assert (priced.sku, priced.confidence >= 0.9) == ("HB88-M08040-Z", True)
+    # loose words ("Hex bolt … zinc") at the same price still want a person
+    loose = replace(line, description="Hex bolt M8x40 8.8 zinc", unit_price=Decimal("11.60"))
+    assert match_product(loose, "C00001", md).confidence < 0.9
