@@ -77,7 +77,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "unit",
-        r"unit(?:\s+of\s+measure)?(?:\s+code)?|uom(?:\s+code)?|eenheid|bestell(?:mengen)?einheit|order\s+unit|u/m|u\.?m\.?|unite|u\.?|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
+        r"unit(?:\s+of\s+measure)?(?:\s+code)?|uom(?:\s+code)?|oun|bme|eenheid|bestell(?:mengen)?einheit|order\s+unit|u/m|u\.?m\.?|unite|u\.?|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
     ),
     (
         "price_unit",
@@ -115,7 +115,14 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "ignore",
         r"tax(?:\s*%)?|vat(?:\s*%)?|tva(?:\s*%)?|mwst\.?(?:\s*%)?|ust\.?(?:\s*%)?|taux|cur(?:rency)?\.?|devise|wahrung|weight|poids|gewicht|status|"
-        r"(?:net|gross)\s*(?:weight|wt\.?|mass)|(?:netto|brutto)[\s-]*gewicht|poids\s+(?:net|brut)",
+        r"(?:net|gross)\s*(?:weight|wt\.?|mass)|(?:netto|brutto)[\s-]*gewicht|poids\s+(?:net|brut)|"
+        # an ERP's line export repeats the order's own columns on every row (SAP ME2L: the
+        # purchasing document, its date, the vendor, the plant): not the item's
+        r"einkaufsbeleg(?:nummer)?|belegdatum|lieferant|kreditor|werk|lagerort|buchungskreis|"
+        r"einkaufer(?:gruppe)?|einkaufsorganisation|purchasing\s+doc(?:ument)?\.?|document\s+date|"
+        r"vendor(?:\s+(?:no\.?|number|name))?|supplier(?:\s+(?:no\.?|number|name))?|plant|"
+        r"storage\s+location|purchasing\s+group|document\s+d'achat|date\s+(?:du\s+)?document|"
+        r"fournisseur|division|magasin",
     ),
     # "Netto", "Net" alone: the net price after a discount, or the line's net amount; which
     # one, the other titles of the row tell (see _settle_roles)
@@ -184,7 +191,8 @@ _TAX_INCLUDED = re.compile(
 
 
 def classify_header(text: str) -> str | None:
-    t = fold(text).strip(" :.#*")
+    # a system export's column names: "article_text", "price_eur", "amount_eur"
+    t = fold(text.replace("_", " ")).strip(" :.#*")
     t = re.sub(r"\s+", " ", t)
     role = _classify_plain(t)
     if role is not None or not t:

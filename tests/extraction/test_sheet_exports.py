@@ -308,3 +308,86 @@ def test_group_subtotals_between_the_items_do_not_end_the_table():
         ("BR-28905", Decimal("10")),
     ]
     assert order.total.value == Decimal("718.20")
+
+
+def test_an_sap_line_export_repeating_the_orders_own_columns_on_every_row():
+    rows = [
+        [
+            "Einkaufsbeleg",
+            "Position",
+            "Belegdatum",
+            "Lieferant",
+            "Material",
+            "Kurztext",
+            "Bestellmenge",
+            "BME",
+            "Nettopreis",
+            "Währung",
+            "Lieferdatum",
+            "Werk",
+        ],
+        [
+            "4700031588",
+            "10",
+            "2026-11-20",
+            "700125",
+            "10046812",
+            "Ölfiltereinsatz 2.0 TDI",
+            "10",
+            "ST",
+            "8.45",
+            "EUR",
+            "2026-11-26",
+            "M001",
+        ],
+        [
+            "4700031588",
+            "20",
+            "2026-11-20",
+            "700125",
+            "10052921",
+            "Kraftstofffilter Diesel",
+            "4",
+            "ST",
+            "24.6",
+            "EUR",
+            "2026-11-26",
+            "M001",
+        ],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("10046812", Decimal("10"), Decimal("8.45")),
+        ("10052921", Decimal("4"), Decimal("24.6")),
+    ]
+
+
+def test_a_system_exports_snake_case_column_names():
+    rows = [
+        [
+            "order_no",
+            "order_date",
+            "delivery_date",
+            "ean",
+            "article_text",
+            "qty",
+            "unit",
+            "price_eur",
+            "amount_eur",
+        ],
+        [
+            "FC-B-26127",
+            "2026-11-26",
+            "2026-12-02",
+            "3760112455064",
+            "AdBlue 10-L-Kanister",
+            "30",
+            "Stk",
+            "12,90",
+            "387,00",
+        ],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.gtin, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("3760112455064", Decimal("30"), Decimal("12.90"))
+    ]
