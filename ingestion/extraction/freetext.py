@@ -445,13 +445,21 @@ _TRAILING_QTY = re.compile(
 )
 
 
+# "P-26617  front pads BMW F30  qty 2", "P-74131 disques avant - qté : 2", "…, Menge 20 Stk"
+_LABELLED_QTY_LAST = re.compile(
+    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)[\s,;–-]+(?:qty|qt[ée]s?|quantit[ée]|quantity|menge|anzahl)\.?"
+    rf"\s*[:=]?\s*(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*(?P<unit>{_COUNT_UNITS})?\.?"
+    r"(?P<price>)\s*$",
+    re.IGNORECASE,
+)
+
 # "MCB-3P-C20 - Disjoncteur modulaire 3P 20A courbe C 6kA : 6": a count after a colon
 _COLON_QTY = re.compile(r"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)\s+:\s*(?P<qty>\d{1,5})\s*$")
 
 
 def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
     """``VS-70-853  Handstretchfolie 400 mm 20 µm, transparent  2 Stk``: quantity and unit last."""
-    m = _TRAILING_QTY.match(clause.strip())
+    m = _TRAILING_QTY.match(clause.strip()) or _LABELLED_QTY_LAST.match(clause.strip())
     if not m:
         m = _COLON_QTY.match(clause.strip())
         if (

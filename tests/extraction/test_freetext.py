@@ -691,3 +691,19 @@ def test_prices_per_thousand_and_thousands_in_a_german_message():
     # "bis Freitag, den 20.11." is the delivery's day, not the order's
     assert order.order_date.value == dt.date(2026, 11, 16)
     assert order.requested_delivery_date.value == dt.date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Order 2026-0466:\n\nP-26617  front pads BMW F30  qty 2\nP-74131  front discs BMW F30  qty 20\n",
+        "Commande :\nP-26617 plaquettes avant - qté 2\nP-74131 disques avant - qté : 20\n",
+        "Bestellung:\nP-26617 Bremsbeläge vorne, Menge 2\nP-74131 Bremsscheiben vorne, Menge 20 Stk\n",
+    ],
+)
+def test_a_quantity_labelled_at_the_end_of_each_item(body):
+    order = extract_from_text(f"Hello,\n\n{body}\nThanks,\nKoen")
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("P-26617", Decimal("2")),
+        ("P-74131", Decimal("20")),
+    ]
