@@ -482,6 +482,17 @@ def match_product(
             ):
                 scores[sku] -= 1.2
                 reasons[sku].append("description_contradicts")
+    # a code read one character off ("ECO-2211" for our alias "ECO-2210") says less than words
+    # that fit another product better ("Gants nitrile T. L": size L, the alias's is M)
+    for sku in list(scores):
+        if (
+            any(r.startswith(("alias_fuzzy:", "sku_fuzzy:")) for r in reasons[sku])
+            and not any(r.startswith(("sku:", "alias:", "gtin:")) for r in reasons[sku])
+            and max((v for k, v in desc_scores.items() if k != sku), default=0.0)
+            >= desc_scores.get(sku, 0.0) + 8
+        ):
+            scores[sku] -= 1.0
+            reasons[sku].append("description_prefers_another")
     # price
     price = line.unit_price
     if price is not None and line.price_unit and line.price_unit > 1:

@@ -769,3 +769,16 @@ def test_words_that_name_a_product_well_at_the_customers_price_settle_an_unknown
     # loose words ("Hex bolt … zinc") at the same price still want a person
     loose = replace(line, description="Hex bolt M8x40 8.8 zinc", unit_price=Decimal("11.60"))
     assert match_product(loose, "C00001", md).confidence < 0.9
+
+
+def test_a_part_number_one_character_off_gives_way_to_words_that_fit_another_product():
+    gloves = (
+        'H40031,,"Gants nitrile non poudrés bleus taille M, boîte de 100",BX,6.90,EUR\n'
+        'H40032,,"Gants nitrile non poudrés bleus taille L, boîte de 100",BX,6.90,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, PRODUCTS + gloves, ALIASES + "C00001,ECO-2210,H40031\n")
+    line = replace(_line("Gants nitrile T. L"), customer_sku="ECO-2211", codes=("ECO-2211",))
+    assert match_product(line, "C00001", md).sku == "H40032"
+    # where the words say nothing against it, the near part number still points the way
+    vague = replace(line, description="Gants nitrile", description_lines=("Gants nitrile",))
+    assert match_product(vague, "C00001", md).sku == "H40031"
