@@ -257,13 +257,15 @@ _NUMBER = r"(\d+(?:[.,]\d+)?)"
 _WORD = r"([^\W\d_]+\.?)"
 # "(cartons de 5 ramettes)", "(à 5 Ries)", "2 Kanister à 5 l", "box of 12", "bidon 5 L"
 _EACH_HOLDS = re.compile(
-    rf"(?:\b{_WORD}\s+)?(?:(?:de|à|a|of|je|zu|mit|with)\s+|[(]\s*)?{_NUMBER}\s*-?\s*{_WORD}"
+    rf"(?:\b{_WORD}\s+)?(?P<of>(?:de|à|a|of|je|zu|mit|with)\s+)?{_NUMBER}\s*-?\s*{_WORD}"
 )
 # "(10 l can)", "5 L Kanister", "500 g roll": the amount first, then its container
 _AMOUNT_THEN_CONTAINER = re.compile(rf"{_NUMBER}\s*{_WORD}\s+{_WORD}")
 # "(soit 25 ramettes)", "(i.e. 25 reams)", "(= 25 Ries)": the whole quantity in our unit
 _IN_ALL = re.compile(
-    rf"(?:\bsoit|\bi\.?\s?e\.?|=|\bd\.\s?h\.|\bdas sind)\s*{_NUMBER}\s*{_WORD}", re.I
+    rf"(?:\bsoit|\bi\.?\s?e\.?|=|\bd\.\s?h\.|\bdas sind|[(](?=\d+(?:[.,]\d+)?\s*[^\W\d_]+\.?\s+(?:à|a|of|de|je|x)\s*\d))"
+    rf"\s*{_NUMBER}\s*{_WORD}",
+    re.I,
 )
 
 
@@ -275,9 +277,11 @@ def _holds(text: str) -> list[tuple[str | None, Decimal, str | None]]:
 
     out = []
     for m in _EACH_HOLDS.finditer(text):
-        each = parse_number(m[2])
-        if each:
-            out.append((normalise_unit(m[1]) if m[1] else None, each, normalise_unit(m[3])))
+        each = parse_number(m[3])
+        # "cartons de 5 ramettes", "bidon 5 L", "(à 5 Ries)": a container or an "of" says so;
+        # a bare "(2 Packungen …)" restates the count
+        if each and (m[1] or m["of"]):
+            out.append((normalise_unit(m[1]) if m[1] else None, each, normalise_unit(m[4])))
     for m in _AMOUNT_THEN_CONTAINER.finditer(text):
         each = parse_number(m[1])
         if each and normalise_unit(m[3]) in CONTAINER_UNITS:

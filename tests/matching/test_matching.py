@@ -734,6 +734,7 @@ MS43400,,"Demineralised water, per litre (10 l can)",L,0.85,EUR
 MS43070,,"Ethanol 70% denatured, per litre (5 l canister)",L,3.20,EUR
 MS41060,,"Cotton wool, hydrophilic, sold per kg (rolls of 500 g)",KG,9.80,EUR
 MS41070,,"Tubular net bandage size 3, sold per metre",M,0.32,EUR
+B10085,,"Ruban adhésif invisible Scotch Magic 19 mm x 33 m, tour de 8 rouleaux",PK,18.40,EUR
 """
 
 
@@ -754,6 +755,10 @@ def test_containers_of_a_product_sold_by_the_litre_or_kilo_count_what_they_hold(
     assert converted("Cotton wool (rolls of 500 g)", "4", "rolls", "MS41060") == Decimal("2")
     # nothing says how long a roll of net bandage is: the line stays as written
     assert converted("Tubular net bandage size 3", "2", "rolls", "MS41070") == Decimal("2")
+    # rolls counted, then the packs they make, in brackets: the packs are ordered
+    assert (
+        converted("Scotch Magic 19 mm 16 Rollen (2 Packungen à 8)", "16", "Rollen", "B10085") == 2
+    )
 
 
 def test_words_that_name_a_product_well_at_the_customers_price_settle_an_unknown_part_number():
