@@ -103,6 +103,42 @@ _ONE = re.compile(
     r"\b(?:eine?n?|un|une|one|a|an)\s+(?=(?:" + _COUNT_UNITS + r"|packung|packungen)\b)",
     re.IGNORECASE,
 )
+# "deux bidons de 5 L", "three boxes of", "zwei Kanister": a count in words before its unit
+_COUNT_WORDS = {
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "dix": 10,
+    "douze": 12,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "ten": 10,
+    "twelve": 12,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "funf": 5,
+    "sechs": 6,
+    "zehn": 10,
+    "zwölf": 12,
+}
+_COUNT_WORD = re.compile(
+    r"\b(?P<word>" + "|".join(_COUNT_WORDS) + r")\s+(?=(?:" + _COUNT_UNITS + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def _counts_in_figures(text: str) -> str:
+    """ "eine Packung", "deux bidons": the count in figures, as every other item writes it."""
+    text = _ONE.sub("1 ", text)
+    return _COUNT_WORD.sub(lambda m: f"{_COUNT_WORDS[m['word'].lower()]} ", text)
+
+
 # "… NYM-J 5x2,5. Dazu bitte noch …": two sentences, two items
 _SENTENCE_END = re.compile(
     r"(?:(?<=[a-zà-ÿ]{3})|(?<=\d)|(?<=\)))[.!?]\s+(?=[A-ZÀ-Ý][a-zà-ÿ'’]{2,}\s)"
@@ -1026,7 +1062,7 @@ def extract_free_lines(
             continue
         clauses = [
             clause
-            for sentence in _SENTENCE_END.split(_ONE.sub("1 ", body))
+            for sentence in _SENTENCE_END.split(_counts_in_figures(body))
             for clause in _SPLIT.split(sentence)
         ]
         for clause in clauses:

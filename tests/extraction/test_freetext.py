@@ -707,3 +707,18 @@ def test_a_quantity_labelled_at_the_end_of_each_item(body):
         ("P-26617", Decimal("2")),
         ("P-74131", Decimal("20")),
     ]
+
+
+def test_counts_written_in_words_before_their_unit():
+    order = extract_from_text(
+        "Bonjour,\n\npeux-tu nous envoyer : deux bidons de 5 L de liquide vaisselle, "
+        "trois sacs de lessive et 8 paquets d'éponges.\n\nMerci"
+    )
+    assert [(ln.quantity, ln.unit) for ln in order.lines] == [
+        (Decimal("2"), "CAN"),
+        (Decimal("3"), "BAG"),
+        (Decimal("8"), "PK"),
+    ]
+    assert "bidons de 5 L" in order.lines[0].raw_text  # what each holds, for the product's unit
+    german = extract_from_text("Hallo,\n\nbitte zwei Kanister Spülmittel und 4 Eimer Seife.\n")
+    assert [ln.quantity for ln in german.lines] == [Decimal("2"), Decimal("4")]
