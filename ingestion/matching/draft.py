@@ -236,6 +236,44 @@ def _confirmed_by_its_part_numbers(customer: CustomerMatch, lines, md: MasterDat
     return replace(customer, confidence=OWN_PART_NUMBERS, rule=customer.rule + "+own_part_numbers")
 
 
+# a sentence's count in front of a part number we know ("12 x REF MA-778", "please ship 10 EA
+# of 4711"): as sure as a table's, when the part number names the product and the count is in
+# its unit (a count of cartons of a product sold by the ream stays for a person)
+FREE_TEXT_COUNTED = 0.88
+
+
+def _counted_by_its_code(line, pm, md: MasterData):
+    from ingestion.extraction.units import normalise_unit
+
+    if (
+        not line.rule.startswith("free_text")
+        or "+" in line.rule.removeprefix("free_text:").replace("+listed", "")
+        or line.confidence < 0.8
+        or pm.sku is None
+        or pm.confidence < 0.9
+        or not any(r.startswith(("sku:", "alias:", "gtin:")) for r in pm.rule.split("+"))
+        or line.quantity is None
+        or line.quantity != line.quantity.to_integral()
+        or pm.quantity_in_product_unit != line.quantity
+    ):
+        return line
+    product = md.product(pm.sku)
+    ours = normalise_unit(product.unit) if product else None
+    if (
+        line.unit
+        and normalise_unit(line.unit) not in (None, ours)
+        and not (ours in (None, "EA") and normalise_unit(line.unit) == "EA")
+    ):
+        return line
+    confidence = max(line.confidence, FREE_TEXT_COUNTED)
+    return replace(
+        line,
+        confidence=confidence,
+        field_confidence={**line.field_confidence, "quantity": confidence},
+        rule=line.rule + "+code_counted",
+    )
+
+
 def build_draft(
     extracted: ExtractedOrder,
     md: MasterData,
@@ -294,8 +332,11 @@ def build_draft(
                     ),
                 )
     lines = []
+    read_lines = []
     for i, line in enumerate(extracted.lines):
         pm = match_product(line, customer.code, md)
+        line = _counted_by_its_code(line, pm, md)
+        read_lines.append(line)
         if pm.sku is None:
             issues.append(
                 _issue(
@@ -342,6 +383,7 @@ def build_draft(
                 match=pm,
             )
         )
+    extracted = replace(extracted, lines=tuple(read_lines))
     customer = _confirmed_by_its_part_numbers(customer, extracted.lines, md)
     # currency: as printed, else the customer's
     currency = extracted.currency

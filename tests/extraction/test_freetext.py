@@ -722,3 +722,15 @@ def test_counts_written_in_words_before_their_unit():
     assert "bidons de 5 L" in order.lines[0].raw_text  # what each holds, for the product's unit
     german = extract_from_text("Hallo,\n\nbitte zwei Kanister Spülmittel und 4 Eimer Seife.\n")
     assert [ln.quantity for ln in german.lines] == [Decimal("2"), Decimal("4")]
+
+
+def test_a_list_item_ending_in_containers_and_what_each_holds():
+    order = extract_from_text(
+        "Bonjour,\n\n- ECO-2210  Gants nitrile T. M .............. 20 boîtes\n"
+        "- ECO-3105  Détergent désinfectant surfaces . 3 bidons de 5 L\n\nCordialement"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit) for ln in order.lines] == [
+        ("ECO-2210", Decimal("20"), "BOX"),
+        ("ECO-3105", Decimal("3"), "CAN"),
+    ]
+    assert order.lines[1].raw_text.endswith("3 bidons de 5 L")

@@ -787,3 +787,21 @@ def test_a_part_number_one_character_off_gives_way_to_words_that_fit_another_pro
     # where the words say nothing against it, the near part number still points the way
     vague = replace(line, description="Gants nitrile", description_lines=("Gants nitrile",))
     assert match_product(vague, "C00001", md).sku == "H40031"
+
+
+def test_a_sentences_count_before_a_part_number_we_know_is_as_sure_as_a_tables():
+    products = (
+        PRODUCTS + 'H40010,,"Essuie-mains pliés Tork H3, carton de 15 x 250 f.",CT,39.90,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES + "C00001,ECO-4451,H40010\n")
+    order = extract_from_text(
+        "Bonjour,\n\n- ECO-4451  Essuie-mains Tork H3 ............ 6 cartons\n"
+        "- Gaine thermo noire  ZX-99 ........ 4 cartons\n\nCordialement"
+    )
+    assert [ln.field_confidence["quantity"] for ln in order.lines] == [0.8, 0.8]
+    draft = build_draft(order, md, sender_email="achats@brasserie-nord.fr")
+    quantities = [ln.field_confidence["quantity"] for ln in draft.extracted.lines]
+    # cartons of a product sold by the carton ("CT" is a carton) under our alias: sure
+    assert quantities[0] >= 0.85
+    # a part number nobody knows: the count waits with it
+    assert quantities[1] < 0.85
