@@ -34,6 +34,8 @@ _BLOCKS = {
     "hr",
     "center",
 }
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_HEADING_END = "\x00"
 _DROP = {
     "script",
     "style",
@@ -75,7 +77,8 @@ def html_to_text(html: str, *, mark_quotes: bool = True) -> str:
         soup = BeautifulSoup(html, "html.parser")
     out: list[str] = []
     _walk(soup, out, quote_depth=0, mark_quotes=mark_quotes)
-    text = "".join(out)
+    # a heading sits on the block it titles: "Ship To" over the address, with no blank line
+    text = re.sub(_HEADING_END + r"[\s]*", "\n", "".join(out))
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     # Collapse runs of blank lines.
     cleaned: list[str] = []
@@ -120,7 +123,9 @@ def _walk(node, out: list[str], *, quote_depth: int, mark_quotes: bool) -> None:
         if name == "li":
             out.append("- ")
         _walk(child, out, quote_depth=quote_depth, mark_quotes=mark_quotes)
-        if name in _BLOCKS:
+        if name in _HEADINGS:
+            out.append(_HEADING_END)
+        elif name in _BLOCKS:
             out.append("\n")
 
 

@@ -271,6 +271,18 @@ def test_hostile_attachment_names_are_made_safe():
     assert all(p.file_type == filetypes.PDF for p in attachments)
 
 
+def test_a_heading_sits_on_the_block_it_titles():
+    # a procurement system's notification: "Ship To" as a heading over the address
+    html = (
+        "<h2>Purchase Order #7712101</h2><h3>Ship To</h3><p>Kessler Instruments Inc.<br>"
+        "301 College Road East<br>Princeton, NJ 08540</p><h3>Bill To</h3><p>PO Box 2210</p>"
+    )
+    assert html_to_text(html) == (
+        "Purchase Order #7712101\nShip To\nKessler Instruments Inc.\n301 College Road East\n"
+        "Princeton, NJ 08540\n\nBill To\nPO Box 2210"
+    )
+
+
 def test_a_pdf_that_is_really_html_is_refused_with_the_reason():
     raw = make_email(
         attachments=[
