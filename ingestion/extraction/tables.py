@@ -1415,7 +1415,7 @@ class TableResult:
 
 # a row of the item table that is a charge, not goods ("PORT ET EMBALLAGE", "Carriage"): the
 # charge words of the totals block, alone or nearly
-_CHARGE_WORDS_MAX = 4
+_CHARGE_WORDS_MAX = 5  # "Frais de port et emballage"
 
 
 def _charge_label(text: str) -> bool:
@@ -1426,7 +1426,12 @@ def _charge_label(text: str) -> bool:
 
 
 def _is_charge(line: ExtractedLine) -> bool:
-    if line.sku or line.customer_sku or line.gtin or line.line_total is None:
+    if line.gtin or line.line_total is None:
+        return False
+    code = line.sku or line.customer_sku
+    if code and (re.search(r"\d", code) or not _charge_label(line.description or "")):
+        # an article's code; a word in the code column ("PORT", "FRAIS") over a charge's
+        # label is the ERP's name for the charge, no article
         return False
     return _charge_label(line.description or "")
 

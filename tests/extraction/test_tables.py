@@ -743,3 +743,16 @@ def test_the_page_footer_with_a_tax_number_is_no_item_of_the_table_going_on_over
     page2 += [(390, 100, "Total"), (470, 100, "8.00")]
     order = extract_from_layout(read_pdf(pdf([page1, page2])))
     assert [ln.customer_sku for ln in order.lines] == ["A-1", "A-2", "A-3", "A-4"]
+
+
+def test_a_charge_the_erp_codes_with_a_word_is_no_item():
+    rows = [
+        ["Réf.", "Désignation", "Qté", "P.U. HT", "Montant HT"],
+        ["AMR-107144", "Vis tête hexagonale M16x60", "2", "40,80", "81,60"],
+        ["PORT", "Frais de port et emballage", "1", "25,00", "25,00"],
+    ]
+    page = [(40, 40, "BON DE COMMANDE N° BC26-04602"), *table([40, 110, 330, 400, 480], 100, rows)]
+    page += [(330, 160, "Total HT"), (480, 160, "106,60")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.customer_sku for ln in order.lines] == ["AMR-107144"]
+    assert order.total.value == Decimal("81.60")

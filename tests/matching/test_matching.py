@@ -805,3 +805,16 @@ def test_a_sentences_count_before_a_part_number_we_know_is_as_sure_as_a_tables()
     assert quantities[0] >= 0.85
     # a part number nobody knows: the count waits with it
     assert quantities[1] < 0.85
+
+
+def test_a_discounted_line_whose_price_before_discount_is_our_list_price():
+    md = MasterData.from_csv(CUSTOMERS, HARDWARE, ALIASES)
+    line = replace(
+        _line("Vis CHC ISO 4762 M8x25 classe 12.9 brute"),
+        customer_sku="AMR-982973",
+        codes=("AMR-982973",),
+        unit_price=Decimal("8.28"),  # 13.80 less 40 %
+        discount=Decimal("40"),
+    )
+    match = match_product(line, "C00001", md)
+    assert (match.sku, "price" in match.rule.split("+")) == ("SHC129-M08025", True)
