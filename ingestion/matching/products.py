@@ -132,10 +132,10 @@ def _fuzzy_codes(codes: list[str], customer: str | None, md: MasterData, add) ->
             add(sku, 3.0, f"sku_ocr:{code}")
         if customer and (customer, shape) in index.alias_by_shape:
             add(index.alias_by_shape[(customer, shape)], 3.0, f"alias_ocr:{code}")
-        for _m, score, idx in process.extract(
+        for match, score, idx in process.extract(
             n, index.norm_skus, scorer=fuzz.ratio, limit=3, score_cutoff=84
         ):
-            add(index.product_skus[idx], 2.2 if score >= 90 else 1.5, f"sku_fuzzy:{code}")
+            add(index.product_skus[idx], _fuzzy_points(n, match, score), f"sku_fuzzy:{code}")
         if customer:
             keys = index.alias_keys_by_customer.get(customer, [])
             for match, score, _idx in process.extract(
@@ -143,9 +143,18 @@ def _fuzzy_codes(codes: list[str], customer: str | None, md: MasterData, add) ->
             ):
                 add(
                     index.alias[(customer, match)],
-                    2.2 if score >= 90 else 1.5,
+                    _fuzzy_points(n, match, score),
                     f"alias_fuzzy:{code}",
                 )
+
+
+def _fuzzy_points(code: str, match: str, score: float) -> float:
+    """A code near one of ours: a letter off is a typo; another number in the same series
+    ("MIP-VIS-2330" beside our alias "MIP-VIS-2308") is as likely the next article as a typo,
+    so alone it proposes nothing."""
+    if re.sub(r"\d", "#", code) == re.sub(r"\d", "#", match):
+        return 0.9
+    return 2.2 if score >= 90 else 1.5
 
 
 _TEXT_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]")

@@ -818,3 +818,31 @@ def test_a_discounted_line_whose_price_before_discount_is_our_list_price():
     )
     match = match_product(line, "C00001", md)
     assert (match.sku, "price" in match.rule.split("+")) == ("SHC129-M08025", True)
+
+
+def test_another_number_of_the_customers_series_is_no_typo_of_its_alias():
+    products = PRODUCTS + (
+        'CSK-M6,,"Countersunk socket screw ISO 10642 M6x20 10.9 zinc",BX,10.90,EUR\n'
+        'LN-M10,,"Nylon insert lock nut DIN 985 M10 zinc plated",BX,4.20,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES + "C00001,MIP-VIS-2308,LN-M10\n")
+    line = replace(
+        _line("Vis FHC ISO 10642 M6x20 classe zinguée"),
+        customer_sku="MIP-VIS-2330",
+        codes=("MIP-VIS-2330",),
+        unit_price=Decimal("10.90"),
+    )
+    assert match_product(line, "C00001", md).sku == "CSK-M6"
+    # words that name nothing of ours: the near number alone proposes nothing
+    bare = replace(line, description="Pièce spéciale", description_lines=("Pièce spéciale",))
+    assert match_product(replace(bare, unit_price=None), "C00001", md).sku is None
+    # a letter off is a typo of the alias
+    typo = replace(
+        line,
+        description="",
+        description_lines=(),
+        customer_sku="MIP-VIZ-2308",
+        codes=("MIP-VIZ-2308",),
+        unit_price=None,
+    )
+    assert match_product(typo, "C00001", md).sku == "LN-M10"
