@@ -268,6 +268,10 @@ _WORD = r"([^\W\d_]+\.?)"
 _EACH_HOLDS = re.compile(
     rf"(?:\b{_WORD}\s+)?(?P<of>(?:de|à|a|of|je|zu|mit|with)\s+)?{_NUMBER}\s*-?\s*{_WORD}"
 )
+# "box of 100", "boîte de 200", "VPE 100": so many pieces to a container
+_PACK_OF = re.compile(
+    rf"\b{_WORD}\s+(?:of|de|à|a|je|zu)\s+{_NUMBER}(?!\s*-?\s*[^\W\d_])", re.IGNORECASE
+)
 # "(10 l can)", "5 L Kanister", "500 g roll": the amount first, then its container
 _AMOUNT_THEN_CONTAINER = re.compile(rf"{_NUMBER}\s*{_WORD}\s+{_WORD}")
 # "(soit 25 ramettes)", "(i.e. 25 reams)", "(= 25 Ries)": the whole quantity in our unit
@@ -320,6 +324,14 @@ def _in_product_unit(line: ExtractedLine, product_unit: str, description: str) -
     texts = [t for t in (line.description, line.raw_text) if t]
     counted = normalise_unit(line.unit) if line.unit else None
     if counted == ours or not ours or line.quantity is None:
+        return None
+    if counted == "EA" and ours in CONTAINER_UNITS:
+        # "1.000 Stk" of screws we sell by the box "(box of 100)": 10 boxes, when they divide
+        for m in _PACK_OF.finditer(description or ""):
+            each = parse_number(m[2])
+            if normalise_unit(m[1]) == ours and each and each > 1:
+                boxes = line.quantity / each
+                return boxes if boxes == boxes.to_integral() and boxes > 0 else None
         return None
     for text in texts:
         for m in _IN_ALL.finditer(text):

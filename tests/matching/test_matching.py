@@ -739,7 +739,7 @@ B10085,,"Ruban adhésif invisible Scotch Magic 19 mm x 33 m, tour de 8 rouleaux"
 
 
 def test_containers_of_a_product_sold_by_the_litre_or_kilo_count_what_they_hold():
-    md = MasterData.from_csv(CUSTOMERS, LAB_LITRES, ALIASES)
+    md = MasterData.from_csv(CUSTOMERS, LAB_LITRES + HARDWARE.split("\n", 1)[1], ALIASES)
 
     def converted(description, quantity, unit, sku):
         line = ExtractedLine(
@@ -755,6 +755,9 @@ def test_containers_of_a_product_sold_by_the_litre_or_kilo_count_what_they_hold(
     assert converted("Cotton wool (rolls of 500 g)", "4", "rolls", "MS41060") == Decimal("2")
     # nothing says how long a roll of net bandage is: the line stays as written
     assert converted("Tubular net bandage size 3", "2", "rolls", "MS41070") == Decimal("2")
+    # pieces of screws we sell by the box of 100: boxes, when the pieces make whole boxes
+    assert converted("Hex head screw M8x40 8.8", "1000", "Stk", "HB88-M08040-Z") == 10
+    assert converted("Hex head screw M8x40 8.8", "150", "Stk", "HB88-M08040-Z") == 150
     # rolls counted, then the packs they make, in brackets: the packs are ordered
     assert (
         converted("Scotch Magic 19 mm 16 Rollen (2 Packungen à 8)", "16", "Rollen", "B10085") == 2
