@@ -297,6 +297,25 @@ archivschachteln archive box|schnellhefter folder|sichthulle pocket|sichthullen 
 """
 
 
+# medical disposables: "Elastische Binde", "Venenverweilkanüle", "compresses de gaze",
+# "perfuseur", "gel échographie" for an English catalogue
+_MEDICAL = """
+binde bandage|binden bandage|elastisch elastic|elastische elastic|elastischen elastic
+mullbinde gauze bandage|verbandmull gauze|mull gauze|kompresse compress|kompressen compress
+tupfer swab|pflaster plaster|heftpflaster adhesive plaster|seide silk|venenverweilkanule iv cannula
+verweilkanule iv cannula|infusionsbesteck infusion set|infusionsgerat infusion set
+einmalspritze syringe|einmalspritzen syringe|untersuchungshandschuhe examination gloves
+atemschutzmaske respirator mask|handedesinfektion hand disinfectant|ultraschallgel ultrasound gel
+watte cotton wool|verbandwatte cotton wool|urinbecher urine container|abstrichtupfer swab
+schwerkraft gravity|rollenklemme roller clamp|thermometer thermometer|schutzhulle cover
+compresse compress|compresses compress|gaze gauze|coton cotton|hydrophile hydrophilic
+sparadrap plaster|soie silk|catheter cannula|aiguille needle|aiguilles needle|perfuseur infusion set
+tubulure tubing|echographie ultrasound|drap sheet|draps sheet|sonde probe|sondes probe
+thermometre thermometer|protege cover|proteges cover|filet net|tubulaire tubular
+velpeau elastic bandage|elastique elastic|elastiques elastic|prelevement collection
+"""
+
+
 # words the same in German and English, known so that a compound of them splits
 # ("Handabroller", "Filterspitzen", "Latexhandschuhe")
 _SAME = """
@@ -334,6 +353,7 @@ _GLOSSARY: dict[str, str] = {
     **_table(_GERMAN_TRADE),
     **_table(_HARDWARE),
     **_table(_OFFICE_AND_CLEANING),
+    **_table(_MEDICAL),
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

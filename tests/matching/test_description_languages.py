@@ -264,3 +264,28 @@ def test_english_and_german_buyers_of_a_french_office_and_cleaning_catalogue(wor
     md = MasterData.from_csv(CUSTOMERS, OFFICE)
     line = ExtractedLine(description=words, quantity=Decimal(2))
     assert match_product(line, "K1", md).sku == sku
+
+
+# an English catalogue of medical disposables
+MEDICAL = """sku,gtin,description,unit,unit_price,currency
+MS41030,,Elastic bandage 8 cm x 4 m,EA,0.68,EUR
+MS41031,,Elastic bandage 10 cm x 4 m,EA,0.78,EUR
+MS22100,,Gravity infusion set 150 cm with roller clamp,EA,0.62,EUR
+MS22020,,"IV cannula with injection port 20G pink, box of 50",BX,29.00,EUR
+MS41060,,"Cotton wool, hydrophilic, sold per kg (rolls of 500 g)",KG,9.80,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "sku"),
+    [
+        ("Elastische Binde 8cmx4m", "MS41030"),  # "8cmx4m": sizes glued to their "x"
+        ("Infusionsgerät Schwerkraft 150 cm mit Rollenklemme", "MS22100"),
+        ("Venenverweilkanüle mit Zuspritzport 20G", "MS22020"),
+        ("Coton hydrophile, rouleaux de 500 g", "MS41060"),
+    ],
+)
+def test_german_and_french_buyers_of_an_english_medical_catalogue(words, sku):
+    md = MasterData.from_csv(CUSTOMERS, MEDICAL)
+    line = ExtractedLine(description=words, quantity=Decimal(2))
+    assert match_product(line, "K1", md).sku == sku
