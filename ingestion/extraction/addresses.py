@@ -273,7 +273,13 @@ def _town_part(piece: str) -> str:
 def holds_address(text: str) -> bool:
     """Whether one line of prose holds a whole address: "dépôt de Lyon, 12 rue X, 69800 Y"."""
     pieces = split_address_lines([text])
-    return len(pieces) >= 3 and any(parse_postal_line(p) for p in pieces[1:])
+    if len(pieces) == 1:
+        pieces = [p.strip() for p in re.split(r",\s*|\s{2,}", text) if p.strip()]
+    if len(pieces) < 3:
+        return False
+    # "…, Galway, H91 P2DK": a town, then its code as a piece of its own
+    joined = [f"{a} {b}" for a, b in zip(pieces[1:], pieces[2:], strict=False)]
+    return any(parse_postal_line(p) for p in [*pieces[1:], *joined])
 
 
 def parse_address(lines: list[str], *, language: str | None = None) -> Address:
@@ -394,6 +400,16 @@ def block_lines(
     left = hit.x0
     if line.source == TextSource.PLAIN:
         left = min(left, line.words[line.segment_of(hit.first_word)[0]].x0)  # "Please deliver to:"
+    if (
+        line.source in (TextSource.PLAIN, TextSource.OCR)
+        and start_word < inline_end < len(line.words)
+        and not holds_address(line.text_of(start_word, inline_end))
+        and holds_address(line.text_of(start_word, len(line.words)))
+        and not any(h.first_word >= inline_end and h.field in STOP_FIELDS for h in label_hits)
+    ):
+        # "Please deliver to: Liffey BioAnalytics  Galway Site, Unit 7, …, H91 P2DK": a
+        # sentence's address runs on past a double space
+        inline_end = len(line.words)
     if start_word < inline_end:
         out.append((line, start_word, inline_end))
         left = min(left, line.words[start_word].x0)

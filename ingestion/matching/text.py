@@ -199,6 +199,7 @@ def norm_description(text: str) -> str:
     t = re.sub(r"(?<=\d),(?=\d)", ".", t)  # 0,5 → 0.5
     t = re.sub(r"(?<![\d.])(\d+)\.0+(?![\d.])", r"\1", t)  # "Bohrer 8,0" is the 8 mm drill
     t = re.sub(r"(?<=\d)\s*[x×*]\s*(?=\d)", " x ", t)  # 400x300 → 400 x 300
+    t = re.sub(r"(?<=\d)em(?=x|\b)", "cm", t)  # a scan's "8emx4m": the c read as an e
     t = re.sub(r"(?<=\d)\s*(mm|cm|m)\s*[x×*]\s*(?=\d)", r" \1 x ", t)  # 8cmx4m → 8 cm x 4m
     t = re.sub(r"\b([123])\s*-?\s*wellig", lambda m: _WALLS[m.group(1)] + " wall", t)
     t = re.sub(r"(?<=\d)(?=[a-z])", " ", t)  # 50mm → 50 mm

@@ -1186,3 +1186,13 @@ def test_a_delivery_in_the_week_of_a_day_is_that_day_for_a_person_to_confirm(sen
     order = extract_from_text(f"Bonjour,\nCommande ECO-2026-088 :\n12 x B10090\n{sentence}\n")
     assert order.requested_delivery_date.value == dt.date(2026, 12, 14)
     assert order.requested_delivery_date.confidence < 0.7
+
+
+def test_a_delivery_address_in_a_sentence_runs_on_past_a_double_space():
+    order = extract_from_text(
+        "Liffey BioAnalytics Ltd\nBlock C, Naas Road Business Park  D12 X2V4 Dublin 12\n\n"
+        "Order No. LBA-0419\nPlease supply:\n5 ea MS44040 Autoclave tape\n"
+        "Please deliver to: Liffey BioAnalytics  Galway Site, Unit 7, Parkmore West Business "
+        "Park, Galway, H91 P2DK\nYours faithfully,\n"
+    )
+    assert (order.ship_to.value.postal_code, order.ship_to.value.city) == ("H91 P2DK", "Galway")

@@ -280,6 +280,7 @@ MS41060,,"Cotton wool, hydrophilic, sold per kg (rolls of 500 g)",KG,9.80,EUR
     ("words", "sku"),
     [
         ("Elastische Binde 8cmx4m", "MS41030"),  # "8cmx4m": sizes glued to their "x"
+        ("Elastic bandage 8emx4m", "MS41030"),  # a fax's c read as an e
         ("Infusionsgerät Schwerkraft 150 cm mit Rollenklemme", "MS22100"),
         ("Venenverweilkanüle mit Zuspritzport 20G", "MS22020"),
         ("Coton hydrophile, rouleaux de 500 g", "MS41060"),
