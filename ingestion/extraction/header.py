@@ -825,8 +825,14 @@ def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field 
     counts: Counter[str] = Counter()
     first_source: dict[str, dict] = {}
     for ln in ctx.lines:
-        for code in find_currencies(ln.text):
-            counts[code] += 1
+        text = ln.text
+        if ln.source == TextSource.OCR:
+            # a scanned "S" read as "$" at the head of a code ("$L43418", "$1.31890") is no
+            # dollar; a code written out ("Total CHF") outweighs stray marks
+            text = re.sub(r"\$(?=[A-Za-z]|\d+[.,]\d{3,})", "S", text)
+        for code in find_currencies(text):
+            written = bool(re.search(rf"(?<![A-Za-z]){code}(?![A-Za-z])", text))
+            counts[code] += 2 if written and ln.source == TextSource.OCR else 1
             first_source.setdefault(code, ln.source_ref())
     if not counts:
         return labelled

@@ -1196,3 +1196,18 @@ def test_a_delivery_address_in_a_sentence_runs_on_past_a_double_space():
         "Park, Galway, H91 P2DK\nYours faithfully,\n"
     )
     assert (order.ship_to.value.postal_code, order.ship_to.value.city) == ("H91 P2DK", "Galway")
+
+
+def test_a_scanned_s_read_as_a_dollar_in_codes_is_no_currency():
+    from tests.extraction.docs import as_scan
+
+    items = [
+        ["Nr.", "Beschreibung", "Menge", "EK-Preis", "Betrag"],
+        ["$L43418", "Zentrifugenröhrchen 50 ml", "10", "8.06", "80.60"],
+        ["$L41799", "Probenbecher 120 ml", "200", "0.18", "36.00"],
+        ["$1.31890", "Urinbecher 60 ml", "400", "0.12", "48.00"],
+    ]
+    page = [(40, 40, "Bestellung SLB-104522"), *table([40, 110, 330, 400, 480], 100, items)]
+    page += [(300, 170, "Total CHF ohne MwSt."), (480, 170, "164.60")]
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert order.currency.value == "CHF"
