@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.geometry import TextLine, fold
@@ -1350,7 +1350,10 @@ def _pick_numbers(
     def net_of(p: Decimal) -> Decimal:
         if not discount or price_is_net:
             return p
-        return (p * (100 - discount) / 100).quantize(Decimal(1).scaleb(-max(decimals, 2)))
+        # commercial rounding: 9,50 less 5 % is 9,03 (not the banker's 9,02)
+        return (p * (100 - discount) / 100).quantize(
+            Decimal(1).scaleb(-max(decimals, 2)), rounding=ROUND_HALF_UP
+        )
 
     if qty_options and price_options and total_options:
         ordered = sorted(

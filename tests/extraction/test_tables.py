@@ -85,6 +85,8 @@ def test_german_table_with_discount_gives_the_net_unit_price():
         ["Pos.", "Art.-Nr.", "Bezeichnung", "Menge", "Preis", "Rabatt", "Betrag"],
         ["1", "4711", "Kabelbinder 200 mm", "20 Stk", "12,15", "15 %", "206,60"],
         ["2", "4712", "Packband braun", "6", "9,85", "", "59,10"],
+        # 9,50 less 5 % is 9,025: four cost 36,12, the price rounded half up
+        ["3", "4713", "Kupfer-Lötbogen 15 mm", "4", "9,50", "5 %", "36,12"],
     ]
     order = extract_from_layout(
         read_pdf(pdf([[(40, 40, "Bestellung"), *table(columns, 100, rows)]]))
@@ -95,6 +97,7 @@ def test_german_table_with_discount_gives_the_net_unit_price():
     ] == [
         ("4711", Decimal("20"), "EA", Decimal("10.33"), Decimal("15"), Decimal("206.60")),
         ("4712", Decimal("6"), None, Decimal("9.85"), None, Decimal("59.10")),
+        ("4713", Decimal("4"), None, Decimal("9.03"), Decimal("5"), Decimal("36.12")),
     ]
 
 
