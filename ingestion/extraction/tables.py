@@ -376,12 +376,13 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
     roles = [c.role for c in columns]
     for k, role in enumerate(roles):
         if (
-            role == "unit"
+            role in ("unit", "unknown")
             and k > 0
             and roles[k - 1] == "unit_price"
-            and fold(columns[k].text).strip(" :.") == "per"
+            and fold(columns[k].text).strip(" :.") in ("per", "pro", "je", "par")
         ):
-            # "Price | per": how many units the price is for ("100 PC"), SAP's price unit
+            # "Price | per", "Preis | pro": how many units the price is for ("100 ST"), SAP's
+            # price unit
             roles[k] = "price_unit"
         if role != "net":
             continue

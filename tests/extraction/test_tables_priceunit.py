@@ -474,3 +474,37 @@ def test_a_hyphenated_title_over_two_rows_and_prices_for_one_unit_written_after_
         ("10767581", Decimal("5"), Decimal("59.00")),
         ("10295626", Decimal("20"), Decimal("7.30")),
     ]
+
+
+def test_a_price_column_beside_a_pro_column_is_per_so_many_units():
+    items = [
+        (40, 100, "Pos."),
+        (80, 100, "Material"),
+        (150, 100, "Bezeichnung"),
+        (330, 100, "Menge"),
+        (380, 100, "ME"),
+        (420, 100, "Preis"),
+        (470, 100, "pro"),
+        (520, 100, "Nettowert"),
+        (40, 120, "50"),
+        (80, 120, "10542117"),
+        (150, 120, "MEHRSCHICHT-PRESS-T-STÜCK 16"),
+        (330, 120, "30,000"),
+        (380, 120, "ST"),
+        (420, 120, "5,90"),
+        (470, 120, "1 ST"),
+        (520, 120, "177,00"),
+        (40, 140, "60"),
+        (80, 140, "10831595"),
+        (150, 140, "KUPFER-PRESS-T-STÜCK 22 MM"),
+        (330, 140, "40,000"),
+        (380, 140, "ST"),
+        (420, 140, "745,00"),
+        (470, 140, "100 ST"),
+        (520, 140, "298,00"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([[(40, 40, "Bestellung 4500019104"), *items]])))
+    assert [(ln.quantity, ln.unit_price, ln.price_unit) for ln in order.lines] == [
+        (Decimal("30"), Decimal("5.90"), None),
+        (Decimal("40"), Decimal("745.00"), Decimal("100")),
+    ]
