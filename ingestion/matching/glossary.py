@@ -316,6 +316,34 @@ velpeau elastic bandage|elastique elastic|elastiques elastic|prelevement collect
 """
 
 
+# the kitchen and the food-service counter: "Schlagsahne", "Tomaten geschält", "H-Milch",
+# "Burger-Patties TK" for the catalogue's "Crème liquide 35 %", "Tomates pelées", "Lait UHT"
+_FOOD = """
+riz rice|etuve parboiled|tomate tomato|tomates tomato|pelee peeled|pelees peeled
+concassee chopped|concassees chopped|lait milk|ecreme skimmed|creme cream|glacee ice cream
+glace ice cream|vanille vanilla|frite fries|frites fries|surgele frozen|surgelee frozen
+surgeles frozen|surgelees frozen|hache minced|pain bread|brioche brioche|brioche brioche
+poulet chicken|panes breaded|pane breaded|cabillaud cod|crevette shrimp|crevettes shrimp
+decortiquee peeled|decortiquees peeled|epinard spinach|epinards spinach|haricot beans
+haricots beans|legume vegetables|legumes vegetables|farine flour|ble wheat|sucre sugar
+sel salt|tournesol sunflower|olive olive|colza rapeseed|friture frying|vinaigre vinegar
+moutarde mustard|cafe coffee|grain beans|grains beans|the tea|levure yeast|chocolat chocolate
+beurre butter|agitateur stirrer|boisson drink|froide cold|plateau tray|plateaux tray
+saladier salad bowl|bol bowl|charniere hinged|tablier apron|ouate tissue|repas meal
+cornet cone|paton dough ball|pate dough|citron lemon|sorbet sorbet|croissant croissant
+reis rice|geschalt peeled|gehackt chopped|milch milk|sahne cream|schlagsahne whipping cream
+eis ice cream|speiseeis ice cream|vanilleeis vanilla ice cream|pommes fries|tk frozen
+tiefgekuhlt frozen|patty burger patty|patties burger patty|burgerpatty burger patty
+brotchen bread|hahnchen chicken|kabeljau cod|garnelen shrimp|spinat spinach|bohnen beans
+gemuse vegetables|mehl flour|weizenmehl wheat flour|zucker sugar|salz salt
+sonnenblumenol sunflower oil|olivenol olive oil|rapsol rapeseed oil|frittierol frying oil
+essig vinegar|senf mustard|kaffee coffee|tee tea|hefe yeast|schokolade chocolate
+ruhrstab stirrer|pappbecher paper cup|menuschale meal tray|frischhaltefolie cling film
+haarnetz hair net|zitrone lemon|teig dough|teiglinge dough ball
+bun bread|buns bread|whipping whipping|uht uht|pizza pizza|burger burger|kraft kraft
+"""
+
+
 # words the same in German and English, known so that a compound of them splits
 # ("Handabroller", "Filterspitzen", "Latexhandschuhe")
 _SAME = """
@@ -354,6 +382,7 @@ _GLOSSARY: dict[str, str] = {
     **_table(_HARDWARE),
     **_table(_OFFICE_AND_CLEANING),
     **_table(_MEDICAL),
+    **_table(_FOOD),
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

@@ -162,6 +162,7 @@ _PHRASES = [
         (r"\barrache clou\b", "claw"),
         (r"\bfrein filet\b", "threadlocker"),
         # the cleaning cupboard's compounds: "essuie-mains", "essuie-tout", "lave-vaisselle"
+        (r"\b(?:balais? )?essuie glaces?\b", "wiper blade"),  # no ice cream
         (r"\bessuie mains\b", "hand towel"),
         (r"\bessuie tout\b", "kitchen roll"),
         (r"\blave vaisselle\b", "dishwasher"),
@@ -169,6 +170,11 @@ _PHRASES = [
         (r"\bpost it\b", "sticky notes"),
         (r"\bbin (?:liners?|bags?|sacks?)\b|\bblack sacks?\b|\brefuse sacks?\b", "bin bag"),
         (r"\bhand towels?\b", "hand towel"),
+        # the kitchen's compounds: "steak haché" is a burger patty, "H-Milch" UHT milk
+        (r"\bsteaks? haches?\b", "burger patty"),
+        (r"\bh milch\b", "uht milk"),
+        (r"\bcreme liquide\b", "cream"),
+        (r"\bfilm etirable alimentaire\b", "cling film"),
         (r"\blever arch files?\b", "binder"),
         (r"\bhole punch(?:es)?\b", "hole punch"),
     )
@@ -181,8 +187,15 @@ def _sizes_in_mm(words: list[str]) -> list[str]:
         if out and re.fullmatch(r"\d+(?:\.\d+)?", out[-1]):
             w = _UNITS.get(w, w)
             if w in _TO_MM:
-                value = (Decimal(out[-1]) * _TO_MM[w]).normalize()
-                out[-1] = format(value, "f")
+                # every number of a dimension takes its unit: "40 x 40 cm" is 400 x 400 mm
+                k = len(out) - 1
+                while True:
+                    value = (Decimal(out[k]) * _TO_MM[w]).normalize()
+                    out[k] = format(value, "f")
+                    if k >= 2 and out[k - 1] == "x" and re.fullmatch(r"\d+(?:\.\d+)?", out[k - 2]):
+                        k -= 2
+                        continue
+                    break
                 w = "mm"
         out.append(w)
     return out
@@ -197,6 +210,7 @@ def norm_description(text: str) -> str:
     t = re.sub(r"(?<=\s)\((xs|s|m|l|xl|xxl)\)", r" size \1 ", t)
     t = t.replace("²", "2").replace("³", "3")
     t = re.sub(r"(?<=\d),(?=\d)", ".", t)  # 0,5 → 0.5
+    t = re.sub(r"(?<=\d)%", " %", t)  # "35%" is "35 %"
     t = re.sub(r"(?<![\d.])(\d+)\.0+(?![\d.])", r"\1", t)  # "Bohrer 8,0" is the 8 mm drill
     t = re.sub(r"(?<=\d)\s*[x×*]\s*(?=\d)", " x ", t)  # 400x300 → 400 x 300
     t = re.sub(r"(?<=\d)em(?=x|\b)", "cm", t)  # a scan's "8emx4m": the c read as an e
@@ -366,7 +380,9 @@ def _same(a: str, b: str, metres: bool) -> bool:
         x, y = Decimal(a), Decimal(b)
     except ArithmeticError:
         return False
-    return x * 1000 == y or y * 1000 == x
+    # a bare number: the metres or the centimetres of a size in millimetres ("40x40" of a
+    # "40x40 cm" box, now 400 x 400 mm)
+    return x * 1000 == y or y * 1000 == x or x * 10 == y or y * 10 == x
 
 
 def _agrees(size: str, sizes: set[str]) -> bool:
@@ -385,6 +401,11 @@ def _agrees(size: str, sizes: set[str]) -> bool:
         metres = "mm" in (unit, u) and not (unit and u)
         if _same(value, v, metres) or v.startswith(value + "x") or value.startswith(v + "x"):
             return True
+        ours, theirs = value.split("x"), v.split("x")
+        if len(ours) == len(theirs) > 1 and all(
+            _same(a, b, metres) for a, b in zip(ours, theirs, strict=True)
+        ):
+            return True  # "40x40" of "400 x 400 mm", dimension by dimension
         if "x" not in v or "x" not in value:  # dimensions meet dimensions whole
             parts += [(p, metres) for p in v.split("x")]
     return all(any(_same(p, q, metres) for q, metres in parts) for p in value.split("x"))

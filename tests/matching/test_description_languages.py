@@ -290,3 +290,38 @@ def test_german_and_french_buyers_of_an_english_medical_catalogue(words, sku):
     md = MasterData.from_csv(CUSTOMERS, MEDICAL)
     line = ExtractedLine(description=words, quantity=Decimal(2))
     assert match_product(line, "K1", md).sku == sku
+
+
+# a French catalogue of food-service supplies
+FOOD = """sku,gtin,description,unit,unit_price,currency
+GRO-20230,,"Riz long grain étuvé, sac 5 kg",EA,9.80,EUR
+GRO-20231,,"Penne rigate, sachet 5 kg",EA,8.70,EUR
+GRO-20240,,"Tomates pelées concassées, boîte 5/1 (4,25 kg)",EA,5.90,EUR
+GRO-20262,,"Lait UHT demi-écrémé 1 L, pack de 6 (prix au litre)",L,0.98,EUR
+GRO-20263,,"Crème liquide 35 % UHT, brique 1 L",EA,4.60,EUR
+FRZ-30150,,"Crème glacée vanille, bac 5 L",EA,18.60,EUR
+FRZ-30110,,"Steak haché 15 % MG 125 g surgelé, carton de 40 (5 kg)",CS,38.00,EUR
+FRZ-30111,,"Pain burger brioché 80 g surgelé, carton de 48",CS,24.90,EUR
+DSP-10320,,"Boîte pizza kraft 33x33 cm, paquet de 100",PK,29.90,EUR
+DSP-10321,,"Boîte pizza kraft 40x40 cm, paquet de 100",PK,33.90,EUR
+AC-WIP-0650,,Flat wiper blade 650 mm,EA,11.90,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "sku"),
+    [
+        ("Parboiled Reis, Sack 5 kg", "GRO-20230"),
+        ("Tomaten geschält, Dose 5/1", "GRO-20240"),
+        ("Schlagsahne 35% 1 l", "GRO-20263"),  # "35%" is "35 %"
+        ("Vanilleeis 5-l-Schale", "FRZ-30150"),
+        ("Burger-Patties 125 g TK (40 St)", "FRZ-30110"),
+        ("Brioche bun 80g frozen cs/48", "FRZ-30111"),
+        ("Pizzakarton 40x40 (100)", "DSP-10321"),  # "40x40 cm": both sides in cm
+        ("Balais essuie-glace plats 650", "AC-WIP-0650"),  # the glace is no ice cream
+    ],
+)
+def test_german_and_english_buyers_of_a_french_food_service_catalogue(words, sku):
+    md = MasterData.from_csv(CUSTOMERS, FOOD)
+    line = ExtractedLine(description=words, quantity=Decimal(2))
+    assert match_product(line, "K1", md).sku == sku
