@@ -691,6 +691,11 @@ def _product_json(match, view: MasterDataView) -> dict:
     }
 
 
+# a quantity converted into the product's unit ("3 cartons de 5 ramettes" booked as 15 reams)
+# is an interpretation: below the quantity threshold, for a person to confirm once
+PACK_CONVERSION = 0.8
+
+
 def _line_create(
     *, order: Order, position: int, line, extracted, view: MasterDataView
 ) -> OrderLine:
@@ -725,7 +730,7 @@ def _line_create(
         fields["quantity"] = {
             **fields.get("quantity", {}),
             "value": _plain(quantity),
-            "confidence": min(0.85, confidences.get("quantity", 0.85)),
+            "confidence": min(PACK_CONVERSION, confidences.get("quantity", PACK_CONVERSION)),
             "rule": "pack_conversion",
         }
     if quantity is None:

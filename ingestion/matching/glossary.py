@@ -301,7 +301,7 @@ archivschachteln archive box|schnellhefter folder|sichthulle pocket|sichthullen 
 # "perfuseur", "gel échographie" for an English catalogue
 _MEDICAL = """
 binde bandage|binden bandage|elastisch elastic|elastische elastic|elastischen elastic
-mullbinde gauze bandage|verbandmull gauze|mull gauze|kompresse compress|kompressen compress
+mullbinde gauze bandage|verbandmull gauze|kompresse compress|kompressen compress
 tupfer swab|pflaster plaster|heftpflaster adhesive plaster|seide silk|venenverweilkanule iv cannula
 verweilkanule iv cannula|infusionsbesteck infusion set|infusionsgerat infusion set
 einmalspritze syringe|einmalspritzen syringe|untersuchungshandschuhe examination gloves
@@ -309,7 +309,7 @@ atemschutzmaske respirator mask|handedesinfektion hand disinfectant|ultraschallg
 watte cotton wool|verbandwatte cotton wool|urinbecher urine container|abstrichtupfer swab
 schwerkraft gravity|rollenklemme roller clamp|thermometer thermometer|schutzhulle cover
 compresse compress|compresses compress|gaze gauze|coton cotton|hydrophile hydrophilic
-sparadrap plaster|soie silk|catheter cannula|aiguille needle|aiguilles needle|perfuseur infusion set
+sparadrap plaster|catheter cannula|aiguille needle|aiguilles needle|perfuseur infusion set
 tubulure tubing|echographie ultrasound|drap sheet|draps sheet|sonde probe|sondes probe
 thermometre thermometer|protege cover|proteges cover|filet net|tubulaire tubular
 velpeau elastic bandage|elastique elastic|elastiques elastic|prelevement collection
@@ -327,7 +327,7 @@ poulet chicken|panes breaded|pane breaded|cabillaud cod|crevette shrimp|crevette
 decortiquee peeled|decortiquees peeled|epinard spinach|epinards spinach|haricot beans
 haricots beans|legume vegetables|legumes vegetables|farine flour|ble wheat|sucre sugar
 sel salt|tournesol sunflower|olive olive|colza rapeseed|friture frying|vinaigre vinegar
-moutarde mustard|cafe coffee|grain beans|grains beans|the tea|levure yeast|chocolat chocolate
+moutarde mustard|cafe coffee|levure yeast|chocolat chocolate
 beurre butter|agitateur stirrer|boisson drink|froide cold|plateau tray|plateaux tray
 saladier salad bowl|bol bowl|charniere hinged|tablier apron|ouate tissue|repas meal
 cornet cone|paton dough ball|pate dough|citron lemon|sorbet sorbet|croissant croissant
@@ -337,10 +337,38 @@ tiefgekuhlt frozen|patty burger patty|patties burger patty|burgerpatty burger pa
 brotchen bread|hahnchen chicken|kabeljau cod|garnelen shrimp|spinat spinach|bohnen beans
 gemuse vegetables|mehl flour|weizenmehl wheat flour|zucker sugar|salz salt
 sonnenblumenol sunflower oil|olivenol olive oil|rapsol rapeseed oil|frittierol frying oil
-essig vinegar|senf mustard|kaffee coffee|tee tea|hefe yeast|schokolade chocolate
+essig vinegar|senf mustard|kaffee coffee|hefe yeast|schokolade chocolate
 ruhrstab stirrer|pappbecher paper cup|menuschale meal tray|frischhaltefolie cling film
 haarnetz hair net|zitrone lemon|teig dough|teiglinge dough ball
 bun bread|buns bread|whipping whipping|uht uht|pizza pizza|burger burger|kraft kraft
+"""
+
+
+# plumbing and heating: "Manchon à sertir multicouche", "Sicherheitsgruppe", "Rohrisolierung"
+_PLUMBING = """
+sertir press|multicouche multilayer|manchon coupling|coude elbow|reduction reducer
+vanne valve|sphere ball|tubulure tubing|cuivre copper|laiton brass
+isolation insulation|groupe group|securite safety
+chauffe water heater|ballon water heater|vase vessel|expansion expansion|circulateur circulator
+ventilateur fan|extraction extraction|combustion combustion|allumage ignition|electrode electrode
+clapet check valve|manometre gauge
+detendeur pressure reducing valve|radiateur radiator|tete head|thermostatique thermostatic
+flexible hose|inox stainless|tresse braided|colle adhesive|filasse hemp
+barre bar|barres bar|ecrouie half hard|ecroui half hard
+pressmuffe press coupling|pressbogen press elbow|presswinkel press elbow|press-t-stuck press tee
+mehrschicht multilayer|mehrschichtverbundrohr multilayer pipe|verbundrohr multilayer pipe
+kupfer copper|rotguss gunmetal|kugelhahn ball valve
+absperrventil valve|ruckschlagventil check valve|ruckflussverhinderer check valve
+druckminderer pressure reducing valve|sicherheitsgruppe safety group|warmwasserspeicher water heater
+speicher water heater|ausdehnungsgefass expansion vessel|umwalzpumpe circulator pump
+heizungspumpe circulator pump|schnellentluefter air vent|schnellentlufter air vent
+rohrisolierung pipe insulation|isolierung insulation|rohrschelle pipe clip|rohrschellen pipe clip
+rucklaufverschraubung lockshield valve|verschraubung fitting|eck angle|durchgang straight
+thermostatkopf thermostatic head|thermostatventil thermostatic radiator valve
+heizkorperventil radiator valve|flexschlauch flexible hose|panzerschlauch braided hose
+gebläse fan|geblase fan|zundelektrode ignition electrode|ionisationselektrode flame sensing electrode
+dichtungssatz gasket kit|siphon trap|kondensat condensate|lotbogen end feed elbow
+abflussrohr waste pipe|hanf hemp|dichtband ptfe tape|gewindedichtband ptfe tape
 """
 
 
@@ -383,6 +411,7 @@ _GLOSSARY: dict[str, str] = {
     **_table(_OFFICE_AND_CLEANING),
     **_table(_MEDICAL),
     **_table(_FOOD),
+    **_table(_PLUMBING),
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

@@ -261,7 +261,7 @@ def _written(line: ExtractedLine, codes: list[str]) -> str:
 
 
 # what holds a product sold by the ream, litre, kilo or piece: cartons, cans, drums, sacks
-CONTAINER_UNITS = PACK_UNITS | {"BAG", "CAN", "DRUM", "PAIL", "ROL"}
+CONTAINER_UNITS = PACK_UNITS | {"BAG", "CAN", "DRUM", "PAIL", "ROL", "BAR"}
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
 _WORD = r"([^\W\d_]+\.?)"
 # "(cartons de 5 ramettes)", "(à 5 Ries)", "2 Kanister à 5 l", "box of 12", "bidon 5 L"
@@ -311,7 +311,9 @@ def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
     return None
 
 
-def _in_product_unit(line: ExtractedLine, product_unit: str, description: str) -> Decimal | None:
+def _in_product_unit(
+    line: ExtractedLine, product_unit: str, description: str, expected: Decimal | None = None
+) -> Decimal | None:
     """The line's quantity in the product's unit when the line counts containers of it: "3
     cartons (de 5 ramettes)" of paper sold by the ream is 15, "4 × bidon 5 L" of a cleaner sold
     by the litre is 20, "4 rolls" of cotton wool sold by the kilo "(rolls of 500 g)" is 2, as
@@ -324,6 +326,15 @@ def _in_product_unit(line: ExtractedLine, product_unit: str, description: str) -
     texts = [t for t in (line.description, line.raw_text) if t]
     counted = normalise_unit(line.unit) if line.unit else None
     if counted == ours or not ours or line.quantity is None:
+        return None
+    each = (
+        line.unit_price / line.price_unit
+        if line.unit_price is not None and line.price_unit and line.price_unit > 1
+        else line.unit_price
+    )
+    if expected and each is not None and _price_close(each, expected):
+        # priced as we price one of our units ("25 … 12,60" for tube at 12,60 the metre,
+        # "au m, barres de 5 m"): the count is in our unit already
         return None
     if counted == "EA" and ours in CONTAINER_UNITS:
         # "1.000 Stk" of screws we sell by the box "(box of 100)": 10 boxes, when they divide
@@ -587,7 +598,15 @@ def match_product(
         ):
             quantity = line.quantity * product.pack_size
         else:
-            quantity = _in_product_unit(line, product.unit, product.description) or line.quantity
+            quantity = (
+                _in_product_unit(
+                    line,
+                    product.unit,
+                    product.description,
+                    md.expected_price(customer_code, best_sku),
+                )
+                or line.quantity
+            )
     return ProductMatch(
         sku=best_sku,
         confidence=round(min(0.99, confidence), 4),

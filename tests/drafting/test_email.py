@@ -325,3 +325,31 @@ def test_cartons_cans_and_sacks_of_products_sold_by_the_ream_litre_and_kilo(tena
     ]
     # the conversion is for a person to confirm once
     assert order.status != OrderStatus.VALIDATED
+
+
+def test_a_converted_quantity_waits_for_a_person_and_a_line_priced_per_our_unit_is_not_converted(
+    tenant, dupont
+):
+    ProductFactory(
+        tenant=tenant,
+        sku="CU-22",
+        description="Tube cuivre R250 22x1 mm (au m, barres de 5 m)",
+        unit="M",
+        list_price=Decimal("12.60"),
+    )
+    priced = email(
+        "Bonjour,\n\nCommande n° PO-7100 :\n"
+        "- 25 x CU-22 Tube cuivre 22x1 (barres de 5 m) @ 12,60\n\nCordialement,\nMarie Roux"
+    )
+    order = message_orders(ingest(tenant, "mail.eml", data=priced, channel="email"))[0]
+    line = order_contract_json(order)["lines"][0]
+    assert (line["quantity"], line["unit_price"]) == ("25", "12.60")  # metres already
+    bars = email(
+        "Bonjour,\n\nCommande n° PO-7101 :\n- 4 barres de CU-22\n\nCordialement,\nMarie Roux",
+        date="Mon, 23 Nov 2026 10:15:00 +0100",
+    )
+    order = message_orders(ingest(tenant, "mail2.eml", data=bars, channel="email"))[0]
+    data = order_contract_json(order)
+    assert data["lines"][0]["quantity"] == "20"  # 4 bars of 5 m
+    assert data["status"] == "needs_review"
+    assert data["confidence"]["lines"] < 0.85

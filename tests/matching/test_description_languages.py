@@ -325,3 +325,44 @@ def test_german_and_english_buyers_of_a_french_food_service_catalogue(words, sku
     md = MasterData.from_csv(CUSTOMERS, FOOD)
     line = ExtractedLine(description=words, quantity=Decimal(2))
     assert match_product(line, "K1", md).sku == sku
+
+
+# an English catalogue of plumbing and heating parts
+PLUMBING = '''sku,gtin,description,unit,unit_price,currency
+TF-MLF-CPL-20,,Multilayer press coupling 20 mm,EA,3.30,EUR
+TF-MLF-TEE-20,,Multilayer press tee 20 mm,EA,5.60,EUR
+TF-MLF-TEE-26,,Multilayer press tee 26 mm,EA,8.12,EUR
+TF-SGR-34,,"Safety group for water heater 3/4"" 7 bar",EA,21.40,EUR
+TF-INS-15,,Pipe insulation 9 mm wall for 15 mm pipe (per m),M,0.95,EUR
+TF-INS-22,,Pipe insulation 9 mm wall for 22 mm pipe (per m),M,1.25,EUR
+TF-LSV-ANG-12,,"Lockshield valve angle 1/2""",EA,6.85,EUR
+TF-TRV-ANG-12,,"Thermostatic radiator valve body angle 1/2""",EA,9.80,EUR
+TF-CU-R250-22x1,,"Copper tube R250 half-hard 22x1 mm (per m, bars of 5 m)",M,12.60,EUR
+'''
+
+
+@pytest.mark.parametrize(
+    ("words", "sku"),
+    [
+        ("Manchon à sertir multicouche 20 mm", "TF-MLF-CPL-20"),
+        ("Té à sertir multicouche 26 mm", "TF-MLF-TEE-26"),  # a tee is no tea
+        ('Sicherheitsgruppe Warmwasserspeicher 3/4" 7 bar', "TF-SGR-34"),
+        ("Rohrisolierung 9 mm für Rohr 15 mm (per m)", "TF-INS-15"),
+        ('Rücklaufverschraubung Eck 1/2"', "TF-LSV-ANG-12"),
+    ],
+)
+def test_french_and_german_buyers_of_an_english_plumbing_catalogue(words, sku):
+    md = MasterData.from_csv(CUSTOMERS, PLUMBING)
+    line = ExtractedLine(description=words, quantity=Decimal(2))
+    assert match_product(line, "K1", md).sku == sku
+
+
+def test_bars_of_copper_tube_sold_by_the_metre():
+    md = MasterData.from_csv(CUSTOMERS, PLUMBING)
+    line = ExtractedLine(
+        description="Tube cuivre R250 22x1 écroui - barre de 5 m",
+        customer_sku="TF-CU-R250-22x1",
+        quantity=Decimal(10),
+        unit="barres",
+    )
+    assert match_product(line, "K1", md).quantity_in_product_unit == Decimal(50)
