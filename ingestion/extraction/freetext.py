@@ -483,6 +483,14 @@ _TRAILING_QTY = re.compile(
 )
 
 
+# "NG/29038 – Brass compression tee 15 mm – 50 @ £6.20": a bare count, then its price
+_TRAILING_QTY_AT_PRICE = re.compile(
+    r"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)\s+[-–]\s*(?P<qty>\d{1,6})(?P<unit>)"
+    r"(?P<price>\s*(?:@|à|a|at|zu|je)\s*[€$£]?\s*\d{1,6}[.,]\d{1,4}\s*(?:€|EUR|USD|GBP|CHF)?"
+    r"(?:\s*(?:HT|netto|net|excl\.?\s*VAT|each|ea|pièce|St(?:ück)?\.?))?)\s*$",
+    re.IGNORECASE,
+)
+
 # "P-26617  front pads BMW F30  qty 2", "P-74131 disques avant - qté : 2", "…, Menge 20 Stk"
 _LABELLED_QTY_LAST = re.compile(
     rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)[\s,;–-]+(?:qty|qt[ée]s?|quantit[ée]|quantity|menge|anzahl)\.?"
@@ -497,7 +505,11 @@ _COLON_QTY = re.compile(r"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)\s+:\s*(?P<qty>\d{1,5})\
 
 def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
     """``VS-70-853  Handstretchfolie 400 mm 20 µm, transparent  2 Stk``: quantity and unit last."""
-    m = _TRAILING_QTY.match(clause.strip()) or _LABELLED_QTY_LAST.match(clause.strip())
+    m = (
+        _TRAILING_QTY.match(clause.strip())
+        or _LABELLED_QTY_LAST.match(clause.strip())
+        or _TRAILING_QTY_AT_PRICE.match(clause.strip())
+    )
     if not m:
         m = _COLON_QTY.match(clause.strip())
         if (

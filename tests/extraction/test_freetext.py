@@ -734,3 +734,15 @@ def test_a_list_item_ending_in_containers_and_what_each_holds():
         ("ECO-3105", Decimal("3"), "CAN"),
     ]
     assert order.lines[1].raw_text.endswith("3 bidons de 5 L")
+
+
+def test_a_list_item_ending_in_a_bare_count_at_a_price():
+    order = extract_from_text(
+        "Hi,\n\nplease go ahead as quoted:\n\n"
+        "• NG/29038 – Brass compression tee 15 mm – 50 @ £6.20\n"
+        "• NG/29039 – Brass compression elbow 15 mm – 20 @ £5.10\n\nThanks"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("NG/29038", Decimal("50"), Decimal("6.20")),
+        ("NG/29039", Decimal("20"), Decimal("5.10")),
+    ]
