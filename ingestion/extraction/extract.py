@@ -547,19 +547,27 @@ _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
 
 # "bitte folgende Positionen für Bestellung 26-BE-01044 liefern", "pour la commande BL-2026-0802"
 _PO_IN_SENTENCE = re.compile(
-    r"(?i)(?:\b(?:f[üu]r|zu[rm]?|pour|sur|for|against|on|under|re|neue[rn]?|new|nouvelle)\s+|\()"
+    # "pour la commande …", "voici notre commande SG-1140", "Ja bitte, Bestellung NE-1219",
+    # "treat this email as our PO-06655"
+    r"(?i)(?:\b(?:f[üu]r|zu[rm]?|pour|sur|for|against|on|under|re|neue[rn]?|new|nouvelle|voici|"
+    r"here\s+is|hier\s+(?:ist|die|unsere)|as|ci-?joint)\s+|\(|^|[,;:]\s+)"
     r"(?:(?:la|le|the|our|notre|unsere[rn]?|die|der)\s+)?"
     r"(?:bestellung|commande|order|p\.?o\.?|purchase\s+order|bon\s+de\s+commande|auftrag)\s*"
     r"(?:n[°o]\.?|nr\.?|no\.?|number|#)?\s*:?\s*"
     r"(?P<value>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
 )
 PO_IN_SENTENCE = 0.7  # a number the sentence names as the order's: a person confirms it
+# "please treat this email as our PO-06655": the number is named as the order itself
+_AS_OUR_PO = re.compile(
+    r"(?i)\b(?:as|comme|als)\s+(?:our|notre|unsere)\s+"
+    r"(?P<value>(?:p\.?o\.?|order|commande|bestellung)[-/ #]?\s?\d[A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
+)
 
 
 def _po_in_a_sentence(lines: list[TextLine]) -> Field | None:
     """An email's order number written inside a sentence, where no label stands alone."""
     for ln in lines:
-        m = _PO_IN_SENTENCE.search(ln.text)
+        m = _PO_IN_SENTENCE.search(ln.text) or _AS_OUR_PO.search(ln.text)
         if m and not dates_mod.find_dates(m["value"]):
             i = len(ln.text[: m.start("value")].split())
             return Field(

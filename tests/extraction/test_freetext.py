@@ -746,3 +746,17 @@ def test_a_list_item_ending_in_a_bare_count_at_a_price():
         ("NG/29038", Decimal("50"), Decimal("6.20")),
         ("NG/29039", Decimal("20"), Decimal("5.10")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "po"),
+    [
+        ("Voici notre commande SG-1140 pour mardi 8/12 svp :", "SG-1140"),
+        ("Ja bitte, Bestellung NE-1219 für Freitag 11.12.:", "NE-1219"),
+        ("Thanks for the quote. Please treat this email as our PO-06655.", "PO-06655"),
+    ],
+)
+def test_an_order_number_named_in_a_sentence(sentence, po):
+    order = extract_from_text(f"Bonjour,\n\n{sentence}\n\n- 10 x DSP-10101\n- 4 x DSP-10102\n")
+    assert order.po_number.value == po
+    assert order.po_number.confidence < 0.75  # for a person to confirm
