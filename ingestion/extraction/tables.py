@@ -414,6 +414,10 @@ def _header_score(cells: list[Column], unknown: int, nwords: int) -> float:
     return len(distinct) - 0.5 * unknown
 
 
+def _has_role(header: Header, role: str) -> bool:
+    return any(c.role == role for c in header.columns)
+
+
 def find_headers(lines: list[TextLine]) -> list[Header]:
     headers = []
     for k, line in enumerate(lines):
@@ -446,7 +450,13 @@ def find_headers(lines: list[TextLine]) -> list[Header]:
             _merge_lines([above, line, below], main=1) if above and below else None,
         ]
         for merged in options:
-            if merged and merged.score > header.score:
+            if merged and (
+                merged.score > header.score
+                # "Unit" over "price": as good a reading, and the one that finds the price
+                or merged.score == header.score
+                and _has_role(merged, "unit_price")
+                and not _has_role(header, "unit_price")
+            ):
                 header = merged
         three = options[2]
         if (

@@ -759,3 +759,27 @@ def test_a_charge_the_erp_codes_with_a_word_is_no_item():
     order = extract_from_layout(read_pdf(pdf([page])))
     assert [ln.customer_sku for ln in order.lines] == ["AMR-107144"]
     assert order.total.value == Decimal("81.60")
+
+
+def test_unit_over_price_is_the_unit_price_when_the_quantity_carries_its_unit():
+    titles = [
+        (40, 100, "#"),
+        (70, 100, "EAN / GTIN"),
+        (150, 100, "Description"),
+        (400, 100, "Qty"),
+        (440, 100, "Unit"),
+        (500, 100, "Amount"),
+        (440, 109, "price"),
+    ]
+    rows = [
+        ["1", "3760112453107", "Bulb H7 12V 55W PX26d", "40 ea", "3.10", "124.00"],
+        ["2", "3760112453176", "Bulb H4 12V 60/55W P43t", "20 ea", "3.40", "68.00"],
+    ]
+    items = table([40, 70, 150, 400, 440, 500], 124, rows)
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "PURCHASE ORDER 2026-0451"), *titles, *items]]))
+    )
+    assert [(ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        (Decimal("40"), "EA", Decimal("3.10")),
+        (Decimal("20"), "EA", Decimal("3.40")),
+    ]
