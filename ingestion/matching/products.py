@@ -550,7 +550,9 @@ def match_product(
                 # the customer's price to the cent beside words that name the product well:
                 # as telling as a part number (seen right in 68 documents of 68)
                 points = 2.1 if desc_scores.get(sku, 0.0) >= 82 else 1.5
-                add(sku, points if scores[sku] >= 1.0 else 0.5, "price")
+                # words that fit fairly (72+) and the price to the cent: a proposal worth making
+                named = scores[sku] >= 1.0 or desc_scores.get(sku, 0.0) >= 72
+                add(sku, points if named else 0.5, "price")
             elif expected and abs(price - expected) / expected > Decimal("0.3"):
                 scores[sku] -= 0.6
                 reasons[sku].append("price_differs")

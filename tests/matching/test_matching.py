@@ -849,3 +849,16 @@ def test_another_number_of_the_customers_series_is_no_typo_of_its_alias():
         unit_price=None,
     )
     assert match_product(typo, "C00001", md).sku == "LN-M10"
+
+
+def test_words_that_fit_fairly_at_the_customers_exact_price_propose_the_product():
+    products = PRODUCTS + (
+        'FLEX-30,,"Stainless braided flexible hose 1/2"" F/F 300 mm",EA,4.90,EUR\n'
+        'FLEX-50,,"Stainless braided flexible hose 1/2"" F/F 500 mm",EA,5.70,EUR\n'
+        'FLEX-50-38,,"Stainless braided flexible hose 3/8"" F/F 500 mm",EA,6.10,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = replace(_line("Edelstahl-Flexschlauch IG/IG 500 mm"), unit_price=Decimal("5.70"))
+    match = match_product(line, "C00001", md)
+    assert match.sku == "FLEX-50"
+    assert 0.5 < match.confidence < 0.9  # proposed, for a person to confirm
