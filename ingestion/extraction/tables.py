@@ -2510,7 +2510,7 @@ def arithmetic_rows(lines: list[TextLine], decimal_sep: str | None) -> list[Extr
     unusual wording): a line that starts with a code (maybe after a line number) and ends with
     exactly one quantity, price and amount where quantity × price = amount (or ÷ 100)."""
     out: list[ExtractedLine] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         words = line.text.split()
         if len(words) < 4 or is_total_row(line):
             continue
@@ -2542,6 +2542,24 @@ def arithmetic_rows(lines: list[TextLine], decimal_sep: str | None) -> list[Extr
         description = " ".join(words[start + 1 : q_at]).strip()
         if not description and not code:
             continue
+        rows = [description] if description else []
+        # the description wrapped onto the rows below ("Gants … bleus T." / "S, bte 100")
+        if description and start + 1 < len(line.words):
+            left = line.words[start + 1].x0 - 2 * line.char_width()
+            last = line
+            for below in lines[k + 1 : k + 3]:
+                if (
+                    below.page != line.page
+                    or below.top - last.bottom > 1.2 * max(last.height, 4.0)
+                    or len(below.words) > 8
+                    or below.words[0].x0 < left
+                    or _MONEY_AMOUNT.search(below.text)
+                    or is_total_row(below)
+                ):
+                    break
+                rows.append(below.text)
+                last = below
+            description = " ".join(rows)
         unit_word = words[q_at + 1] if q_at + 1 < t_index else ""
         unit = normalise_unit(unit_word) if unit_word and not _is_number(unit_word) else None
         confidence = ARITHMETIC_ROW
@@ -2558,7 +2576,7 @@ def arithmetic_rows(lines: list[TextLine], decimal_sep: str | None) -> list[Extr
                 line_total=total,
                 price_unit=per if per != 1 else None,
                 codes=(code,),
-                description_lines=(description,) if description else (),
+                description_lines=tuple(rows),
                 confidence=round(confidence, 3),
                 field_confidence={
                     "quantity": round(confidence, 3),

@@ -783,3 +783,20 @@ def test_unit_over_price_is_the_unit_price_when_the_quantity_carries_its_unit():
         (Decimal("40"), "EA", Decimal("3.10")),
         (Decimal("20"), "EA", Decimal("3.40")),
     ]
+
+
+def test_an_item_found_by_its_arithmetic_keeps_the_rest_of_its_description_below():
+    rows = [
+        ["hem", "tit Description", "ou", "Order YOM", "Priee eaeh", "Totai"],
+        ["CSA-36569", "Gants d'examen nitrile bleus T.", "10", "bte", "5,90", "59,00"],
+        ["", "S, bte 100", "", "", "", ""],
+        ["CSA-73534", "Gants d'examen nitrile bleus T.", "50", "bte", "5,90", "295,00"],
+        ["", "M, bte 100", "", "", "", ""],
+    ]
+    page = [(40, 40, "BON DE COMMANDE"), *table([40, 110, 330, 360, 420, 480], 100, rows)]
+    page += [(360, 190, "TOTAL HT"), (480, 190, "354,00")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.customer_sku, ln.description, ln.quantity) for ln in order.lines] == [
+        ("CSA-36569", "Gants d'examen nitrile bleus T. S, bte 100", Decimal("10")),
+        ("CSA-73534", "Gants d'examen nitrile bleus T. M, bte 100", Decimal("50")),
+    ]
