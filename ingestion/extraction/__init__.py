@@ -27,7 +27,7 @@ Stable entry points (the Django pipeline calls these; keep the signatures)::
   customer and pass them back as ``hints=`` next time.
 
 Conventions: a line keeps its quantity and unit as printed (``ProductMatch.quantity_in_product_unit``
-converts cartons of a piece-sold product when the pack size is known); ``unit_price`` is the net
+is the quantity in the product's own unit, see ``ingestion.matching.quantities``); ``unit_price`` is the net
 price after a line discount (the gross one stays in the discount arithmetic); ``total`` is the net
 goods total (printed subtotal, or the sum of the lines when it matches, else what is printed with
 a lower confidence); a date without a label is a low-confidence guess (``rule="first_date"``), as

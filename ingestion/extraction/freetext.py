@@ -475,8 +475,8 @@ _TRAILING_QTY = re.compile(
     rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–]\s*|\s*:\s*|\s*\.{{3,}}\s*|\s+\.+\s+|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*"
     rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|pkts?|pks?|pqts?|kg|kgs|kilos?|lfm|rls?|mtrs?|m"
     r"|litres?|liters?|liter|ltrs?|lt|l|u)\.?"
-    # "3 bidons de 5 L": what each holds, kept for the product's unit
-    r"(?P<holds>\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*[A-Za-z]{1,6}\.?)?"
+    # "3 bidons de 5 L": what each holds stays in the raw text, for the product's unit
+    r"(?:\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*[A-Za-z]{1,6}\.?)?"
     r"(?P<price>\s+(?:à|a|@|at|zu|je)\s*[€$£]?\s*\d{1,6}[.,]\d{1,4}\s*(?:€|EUR|USD|GBP|CHF)?"
     r"(?:\s*(?:HT|netto|net|excl\.?\s*VAT))?)?\s*$",
     re.IGNORECASE,

@@ -417,7 +417,7 @@ _NEED_COLON = {
 
 _COMPILED = [(f, re.compile(p), s) for f, p, s in _LABELS]
 _ORDER_NUMBER_BEFORE = re.compile(
-    r"(?:^|\b)(?:commande|bestellung|order|po|bon|auftrag|n°|no\.?|nr\.?|#)\s*[^\s]*\s*[^\s]*\s+$"
+    r"(?<!\w)(?:commande|bestellung|order|po|bon|auftrag|n°|no\.?|nr\.?|#)\s*[^\s]*\s*[^\s]*\s+$"
 )
 _OTHER_PAPER = re.compile(
     r"offre|offerte|angebot|devis|quot|rechnung|facture|invoice|lieferschein|livraison|delivery|"
@@ -576,16 +576,18 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
             and field == "order_date"
             and word in ("du", "vom")
             and not re.match(r"\s+(?:au|bis)\b", norm[next_date.end() :])
-            and (
-                # the order's number, not the quote's it refers to ("Offerte Nr. … vom …")
-                bool(re.search(r"\d[^\s]*\s+$", norm[:start]))
-                and bool(_ORDER_NUMBER_BEFORE.search(norm[:start]))
-                and not _OTHER_PAPER.search(norm[:start])
-                # "Bestellung BE-26-1502" over "vom 25.11.2026 · Seite 1/1"
-                or at_segment_start
-            )
         )
-        if numbers_date:
+        beside_the_number = (
+            numbers_date
+            # the order's number, not the quote's it refers to ("Offerte Nr. … vom …")
+            and bool(re.search(r"\d[^\s]*\s+$", norm[:start]))
+            and bool(_ORDER_NUMBER_BEFORE.search(norm[:start]))
+            and not _OTHER_PAPER.search(norm[:start])
+        )
+        # "Bestellung BE-26-1502" over "vom 25.11.2026 · Seite 1/1": what the line above names
+        # is not seen here, so the plain label's strength
+        numbers_date = beside_the_number or (numbers_date and at_segment_start)
+        if beside_the_number:
             strength = 0.95
         # "Requested 27/10/25"; "DATE 24.11.26" opening a cell (an AS/400 print's header)
         dated = next_date is not None and (

@@ -799,7 +799,7 @@ def _bands(columns: list[Column]) -> list[tuple[float, float]]:
 
 
 # a title that says "number" and nothing of what: "No.", "Nr.", "N°", "#"
-_BARE_NUMBER_TITLE = re.compile(r"(?i)(?:no|nr|n°|n°\.|num|#)\.?")
+_BARE_NUMBER_TITLE = re.compile(r"(?i)(?:no|nr|n°|num|#)\.?")
 
 # a code or a number of one word: "00010", "100034135", "GL-4471"
 _CODE_TOKEN = re.compile(r"(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9\-/.]*")

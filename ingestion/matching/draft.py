@@ -17,6 +17,7 @@ from decimal import Decimal
 from ingestion.extraction.confidence import MONTH_FIRST, customer_locale_decides
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, ExtractedOrder, Field
+from ingestion.extraction.units import normalise_unit
 from ingestion.matching.customers import CustomerMatch, match_customer
 from ingestion.matching.masterdata import MasterData, norm_code
 from ingestion.matching.products import ProductMatch, match_product
@@ -243,11 +244,10 @@ FREE_TEXT_COUNTED = 0.88
 
 
 def _counted_by_its_code(line, pm, md: MasterData):
-    from ingestion.extraction.units import normalise_unit
-
+    # a count the sentence itself doubts (corrected, "same as last week", cancel words) is
+    # below 0.8 already and stays so
     if (
         not line.rule.startswith("free_text")
-        or "+" in line.rule.removeprefix("free_text:").replace("+listed", "")
         or line.confidence < 0.8
         or pm.sku is None
         or pm.confidence < 0.9
@@ -259,11 +259,7 @@ def _counted_by_its_code(line, pm, md: MasterData):
         return line
     product = md.product(pm.sku)
     ours = normalise_unit(product.unit) if product else None
-    if (
-        line.unit
-        and normalise_unit(line.unit) not in (None, ours)
-        and not (ours in (None, "EA") and normalise_unit(line.unit) == "EA")
-    ):
+    if line.unit and normalise_unit(line.unit) not in (None, ours):
         return line
     confidence = max(line.confidence, FREE_TEXT_COUNTED)
     return replace(

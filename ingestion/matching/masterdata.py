@@ -58,6 +58,11 @@ def code_shape(code: str) -> str:
     return code.translate(_SHAPES)
 
 
+def price_close(a: Decimal, b: Decimal) -> bool:
+    """Two prices the same to the cent (half a percent on large ones)."""
+    return abs(a - b) <= max(Decimal("0.005"), abs(b) * Decimal("0.005"))
+
+
 def norm_phone(phone: str) -> str:
     digits = re.sub(r"\D", "", phone)
     return digits[-9:] if len(digits) >= 9 else digits

@@ -1,0 +1,148 @@
+"""An order line's quantity in the unit we sell the product in.
+
+A buyer counts what he handles: cartons of paper we sell by the ream, cans of a cleaner we sell
+by the litre, pieces of screws we sell by the box. What a container holds is read from the
+line ("3 cartons de 5 ramettes", "bidon 5 L", "(10 l can)") or, for the container the line
+names, from our own description ("vendu au litre (bidon de 5 L)", "box of 100"). The draft
+books the converted quantity for a person to confirm once (``drafting.PACK_CONVERSION``).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ingestion.extraction.model import ExtractedLine
+from ingestion.extraction.numbers import parse_number
+from ingestion.extraction.units import normalise_unit
+from ingestion.matching.masterdata import ProductRecord, price_close
+
+PACK_UNITS = {"BOX", "PK", "PAL", "CS", "CTN"}
+# what holds a product sold by the ream, litre, kilo or piece: cartons, cans, drums, sacks
+CONTAINER_UNITS = PACK_UNITS | {"BAG", "CAN", "DRUM", "PAIL", "ROL", "BAR"}
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_WORD = r"([^\W\d_]+\.?)"
+# "(cartons de 5 ramettes)", "(à 5 Ries)", "2 Kanister à 5 l", "box of 12", "bidon 5 L"
+_EACH_HOLDS = re.compile(
+    rf"(?:\b{_WORD}\s+)?(?P<of>(?:de|à|a|of|je|zu|mit|with)\s+)?{_NUMBER}\s*-?\s*{_WORD}"
+)
+# "box of 100", "boîte de 200", "VPE 100": so many pieces to a container
+_PACK_OF = re.compile(
+    rf"\b{_WORD}\s+(?:of|de|à|a|je|zu)\s+{_NUMBER}(?!\s*-?\s*[^\W\d_])", re.IGNORECASE
+)
+# "(10 l can)", "5 L Kanister", "500 g roll": the amount first, then its container
+_AMOUNT_THEN_CONTAINER = re.compile(rf"{_NUMBER}\s*{_WORD}\s+{_WORD}")
+# "(soit 25 ramettes)", "(i.e. 25 reams)", "(= 25 Ries)": the whole quantity in our unit
+_IN_ALL = re.compile(
+    rf"(?:\bsoit|\bi\.?\s?e\.?|=|\bd\.\s?h\.|\bdas sind|[(](?=\d+(?:[.,]\d+)?\s*[^\W\d_]+\.?\s+(?:à|a|of|de|je|x)\s*\d))"
+    rf"\s*{_NUMBER}\s*{_WORD}",
+    re.I,
+)
+
+
+def _holds(text: str) -> list[tuple[str | None, Decimal, str | None]]:
+    """What containers hold, as a text says: (container, how many, of what unit), from
+    "cartons de 5 ramettes", "(à 5 Ries)", "bidon 5 L" and "(10 l can)", "(5 L Kanister)"."""
+    out = []
+    for m in _EACH_HOLDS.finditer(text):
+        each = parse_number(m[3])
+        # "cartons de 5 ramettes", "bidon 5 L", "(à 5 Ries)": a container or an "of" says so;
+        # a bare "(2 Packungen …)" restates the count
+        if each and (m[1] or m["of"]):
+            out.append((normalise_unit(m[1]) if m[1] else None, each, normalise_unit(m[4])))
+    for m in _AMOUNT_THEN_CONTAINER.finditer(text):
+        each = parse_number(m[1])
+        if each and normalise_unit(m[3]) in CONTAINER_UNITS:
+            out.append((normalise_unit(m[3]), each, normalise_unit(m[2])))
+    return out
+
+
+def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
+    """``each`` of ``unit`` in our unit: 500 g is 0.5 of a product sold by the kilo."""
+    if unit == ours:
+        return each
+    if unit == "G" and ours == "KG":
+        return each / 1000
+    return None
+
+
+def _in_product_unit(
+    line: ExtractedLine, product_unit: str, description: str, expected: Decimal | None = None
+) -> Decimal | None:
+    """The line's quantity in the product's unit when the line counts containers of it: "3
+    cartons (de 5 ramettes)" of paper sold by the ream is 15, "4 × bidon 5 L" of a cleaner sold
+    by the litre is 20, "4 rolls" of cotton wool sold by the kilo "(rolls of 500 g)" is 2, as
+    the line says or, for the container it names, our description ("vendu au litre (bidon de
+    5 L)"). None when nothing says how much a container holds."""
+    ours = normalise_unit(product_unit) or (product_unit or "").upper()
+    texts = [t for t in (line.description, line.raw_text) if t]
+    counted = normalise_unit(line.unit) if line.unit else None
+    if counted == ours or not ours or line.quantity is None:
+        return None
+    price_each = (
+        line.unit_price / line.price_unit
+        if line.unit_price is not None and line.price_unit and line.price_unit > 1
+        else line.unit_price
+    )
+    if expected and price_each is not None and price_close(price_each, expected):
+        # priced as we price one of our units ("25 … 12,60" for tube at 12,60 the metre,
+        # "au m, barres de 5 m"): the count is in our unit already
+        return None
+    if counted == "EA" and ours in CONTAINER_UNITS:
+        # "1.000 Stk" of screws we sell by the box "(box of 100)": 10 boxes, when they divide
+        for m in _PACK_OF.finditer(description or ""):
+            each = parse_number(m[2])
+            if normalise_unit(m[1]) == ours and each and each > 1:
+                boxes = line.quantity / each
+                return boxes if boxes == boxes.to_integral() and boxes > 0 else None
+        return None
+    for text in texts:
+        for m in _IN_ALL.finditer(text):
+            if normalise_unit(m[2]) == ours:
+                return parse_number(m[1])
+    line_holds = [h for text in texts for h in _holds(text)]
+    our_holds = [
+        h
+        for h in _holds(description or "")
+        if h[0] in CONTAINER_UNITS and _in_unit(h[1], h[2], ours)
+    ]
+    if counted is None:
+        # the container said in the words only: "bidon 5 L" under "Cond.", or the one our
+        # description names ("(5 l canister)") named on the line ("5 1 canister)")
+        named = {
+            c for c, each, unit in line_holds if c in CONTAINER_UNITS and _in_unit(each, unit, ours)
+        }
+        words = {normalise_unit(w) for text in texts for w in re.findall(r"[^\W\d_]+", text)}
+        named |= {c for c, _each, _unit in our_holds if c in words}
+        counted = named.pop() if len(named) == 1 else None
+    if counted not in CONTAINER_UNITS:
+        return None
+    for container, each, unit in line_holds:
+        amount = _in_unit(each, unit, ours)
+        if container in (None, counted) and amount and amount != 1 and each != line.quantity:
+            return line.quantity * amount
+    # our description names the container and what it holds: "(carton de 5 ramettes)"
+    for container, each, unit in our_holds:
+        amount = _in_unit(each, unit, ours)
+        if container == counted and amount and amount != 1:
+            return line.quantity * amount
+    return None
+
+
+def quantity_in_product_unit(
+    line: ExtractedLine, product: ProductRecord, expected: Decimal | None
+) -> Decimal | None:
+    """The line's quantity in ``product``'s unit: converted where the line counts packs of
+    a known pack size or containers whose content is said, else as printed."""
+    if line.quantity is None:
+        return None
+    if (
+        line.unit
+        and line.unit != product.unit
+        and line.unit in PACK_UNITS
+        and product.unit == "EA"
+        and product.pack_size
+    ):
+        return line.quantity * product.pack_size
+    converted = _in_product_unit(line, product.unit, product.description, expected)
+    return converted or line.quantity
