@@ -42,10 +42,16 @@ def _product_values(row: CsvRow, tenant: Tenant, report: ImportReport) -> dict |
         return reject(_("sku %(sku)s… is longer than 60 characters") % {"sku": sku[:60]})
     gtin = row["gtin"].replace(" ", "")
     if gtin and not gtin_is_valid(gtin):
-        return reject(
-            _("%(sku)s: GTIN %(gtin)s has a bad check digit or length")
-            % {"sku": sku, "gtin": row["gtin"]}
+        # an ERP export's mistyped barcode should not keep the product out of the catalog: the
+        # product comes in without it (no scanner will ever read that number)
+        report.warnings.append(
+            RowIssue(
+                row.line,
+                _("%(sku)s: GTIN %(gtin)s has a bad check digit or length; imported without it")
+                % {"sku": sku, "gtin": row["gtin"]},
+            )
         )
+        gtin = ""
     description = row["description"]
     if not description:
         return reject(_("%(sku)s: description is empty") % {"sku": sku})
