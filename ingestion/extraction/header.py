@@ -675,7 +675,7 @@ def unlabelled_reference(ctx: HeaderContext, *, skip_lines: set[int]) -> Field |
         if ln.top > 0.4 * bottom:
             break
         if ln.index in skip_lines or re.search(
-            r"(?i)\b(?:tel|phone|fax|t[ée]l|vat|tva|ust|iban|siret|www|@)", ln.text
+            r"(?i)\b(?:tel|phone|fax|t[ée]l|vat|tva|ust|uid|iban|siret|www|@)", ln.text
         ):
             continue
         has_date = bool(dates_mod.find_dates(ln.text))
@@ -688,6 +688,8 @@ def unlabelled_reference(ctx: HeaderContext, *, skip_lines: set[int]) -> Field |
             token = w.text.strip("()[]:;,.\"'#*<>=+|°‘’“”")
             if len(token) < 5 or not _REFERENCE.match(token) or dates_mod.find_dates(token):
                 continue
+            if _VAT.fullmatch(token.upper()):
+                continue  # a VAT number ("ATU63472815") names the company, not the order
             if (
                 re.fullmatch(r"(?:[A-Z]{1,2}-)?\d{4,5}", token)
                 and i + 1 < len(ln.words)

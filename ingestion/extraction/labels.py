@@ -62,7 +62,11 @@ _LABELS: list[tuple[str, str, float]] = [
     ("vendor_number", r"code\s?fourn(?:isseur)?\.?", 1.0),
     ("po_number", r"commande", 0.6),
     # the buyer's ERP calls its purchase order a "supplier order"
-    ("po_number", r"(?:bon\s+de\s+)?commande\s+fournisseur|lieferantenbestellung", 0.9),
+    (
+        "po_number",
+        r"(?:bon\s+de\s+)?commande\s+fournisseur|lieferantenbestellung|einkaufsbestellung",
+        0.9,
+    ),
     # "BirchStreet PO will follow, number is HEB-002311"
     ("po_number", r"(?:(?:order|po)\s+)?number\s+is", 0.8),
     # "C'est la commande BC 26-1192": the order named by its number in a sentence

@@ -1869,10 +1869,37 @@ _DATE_ROW = re.compile(
 )
 
 
+def _description_tail(row: Row) -> bool:
+    """A wrapped description's second row ending in a number ("braun, Innenmaß 400 x 300 x"
+    "200" in one run of text, under the quantity's title): the number is the description's."""
+    if row.line.source == TextSource.SHEET or any(
+        row.has(role) for role in ("unit_price", "line_total", "unit", *CODE_ROLES)
+    ):
+        return False
+    quantity = [t for k, toks in row.cells.items() if row.roles[k] == "quantity" for t in toks]
+    words = [t for k, toks in row.cells.items() if row.roles[k] == "description" for t in toks]
+    if len(quantity) != 1 or not words:
+        return False
+    last = max(words, key=lambda t: t.x1)
+    return quantity[0].segment == last.segment and quantity[0].x0 > last.x1
+
+
 def _attach_continuations(
     rows: list[Row], dayfirst: bool | None, default_year: int | None
 ) -> list[Row]:
     items = [r for r in rows if r.is_item]
+    # in a table whose items all show a price or an amount, a row with none whose "quantity"
+    # runs on from its text is the item above's description, wrapped
+    if len(items) >= 2 and all(
+        r.has("unit_price") or r.has("line_total") for r in items if not _description_tail(r)
+    ):
+        for r in items:
+            if _description_tail(r):
+                r.is_item = False
+                k = r.roles.index("quantity")
+                d = next(j for j, toks in r.cells.items() if r.roles[j] == "description" and toks)
+                r.cells[d] = sorted(r.cells[d] + r.cells.pop(k), key=lambda t: t.x0)
+        items = [r for r in rows if r.is_item]
     # a row of a worksheet with a code of its own and no quantity is an item not ordered (an
     # order form listing the catalogue), not the text of the row above; a rule drawn with
     # characters ("-----" under the titles of a fixed-width print) is no text at all

@@ -1211,3 +1211,25 @@ def test_a_scanned_s_read_as_a_dollar_in_codes_is_no_currency():
     page += [(300, 170, "Total CHF ohne MwSt."), (480, 170, "164.60")]
     order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
     assert order.currency.value == "CHF"
+
+
+def test_a_title_compound_einkaufsbestellung_names_the_order_and_a_vat_number_never_does():
+    """An Austrian letterhead's "UID: ATU63472815" is a VAT number; the order is the
+    "Einkaufsbestellung EB-26-00412" printed above the table."""
+    layout = read_pdf(
+        _po_letter(
+            [
+                (40, 76, "UID: ATU63472815 · FN 287541 h · LG Salzburg"),
+                (330, 100, "Bestelldatum"),
+                (420, 100, "04.11.2026"),
+                (40, 280, "Einkaufsbestellung EB-26-00412"),
+            ]
+        )
+    )
+    assert extract_from_layout(layout).po_number.value == "EB-26-00412"
+
+
+def test_a_vat_number_is_no_unlabelled_reference():
+    layout = read_pdf(_po_letter([(40, 76, "ATU63472815"), (330, 100, "04.11.2026")]))
+    po = extract_from_layout(layout).po_number
+    assert po is None or po.value != "ATU63472815"

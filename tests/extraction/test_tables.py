@@ -800,3 +800,36 @@ def test_an_item_found_by_its_arithmetic_keeps_the_rest_of_its_description_below
         ("CSA-36569", "Gants d'examen nitrile bleus T. S, bte 100", Decimal("10")),
         ("CSA-73534", "Gants d'examen nitrile bleus T. M, bte 100", Decimal("50")),
     ]
+
+
+def test_a_wrapped_description_ending_in_a_number_under_the_quantity_is_no_item():
+    """SAP wraps "Faltkarton …, braun, Innenmaß 400 x 300 x 200" so that "200" stands under
+    "Menge": in one run of text with its words, in a table whose items all show amounts."""
+    columns = [40, 80, 150, 300, 340, 400, 460]
+    titles = ["Pos.", "Material", "Bezeichnung", "Menge", "ME", "Preis", "Wert EUR"]
+    cells = [
+        (40, 114, "0001"),
+        (80, 114, "10004711"),
+        (150, 114, "Faltkarton 1-wellig FEFCO 0201,"),
+        (300, 114, "2.000"),
+        (340, 114, "ST"),
+        (400, 114, "0,68"),
+        (460, 114, "1.360,00"),
+        (150, 128, "braun, Innenmaß 400 x 300 x 200"),
+        (40, 142, "0002"),
+        (80, 142, "10004712"),
+        (150, 142, "Faltkarton 1-wellig FEFCO 0201,"),
+        (300, 142, "800"),
+        (340, 142, "ST"),
+        (400, 142, "1,24"),
+        (460, 142, "992,00"),
+        (150, 156, "braun, Innenmaß 600 x 400 x 300"),
+    ]
+    layout = read_pdf(
+        pdf([[(40, 40, "Bestellung 4500018231"), *table(columns, 100, [titles]), *cells]])
+    )
+    order = extract_from_layout(layout)
+    assert [(ln.quantity, ln.description) for ln in order.lines] == [
+        (Decimal("2000"), "Faltkarton 1-wellig FEFCO 0201, braun, Innenmaß 400 x 300 x 200"),
+        (Decimal("800"), "Faltkarton 1-wellig FEFCO 0201, braun, Innenmaß 600 x 400 x 300"),
+    ]
