@@ -297,6 +297,14 @@ def parse_address(lines: list[str], *, language: str | None = None) -> Address:
         if _NOISE.search(text) and not _PREFIXED_POSTCODE.match(text):
             continue  # "F-67400 Illkirch" is no fax number
         kept.append(text)
+    # two addresses run together under one label (the ship-to, then the supplier's address
+    # with no gap): the label's is the first, up to its country
+    towns = [i for i, t in enumerate(kept) if parse_postal_line(t, language=language)]
+    if len(towns) >= 2 and towns[1] - towns[0] >= 3:
+        end = towns[0] + 1
+        if end < len(kept) and country_code(kept[end]):
+            end += 1
+        kept = kept[:end]
     postal_index = None
     parsed = None
     for i in range(len(kept) - 1, -1, -1):

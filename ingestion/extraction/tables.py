@@ -108,8 +108,9 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "date",
         r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livraison|delai|"
-        r"liefer(?:datum|termin|tag|woche)|lief(?:er)?\.?[\s-]*dat(?:um|\.)?|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
+        r"liefer(?:datum?|termin|tag|woche)|lief(?:er)?\.?[\s-]*dat(?:um?|\.)?|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
         r"(?:(?:expected|requested|promised|planned|required|desired|wanted)\s+)?(?:receipt|arrival|delivery|shipment)\s+date|"
+        r"date\s+(?:req(?:uested|uired)?|prevue|souhaitee|planned|scheduled|expected|due)\.?|(?:scheduled|planned|expected)\s+date|"
         r"(?:consegna|entrega|levering|leverdatum)(?:\s*/\s*deliv(?:ery)?\.?)?|deliv(?:ery)?\.?|eta",
     ),
     (
@@ -897,6 +898,8 @@ class Row:
     # a price and an amount printed on the row below the item's (SAP's two-row items)
     price_below: str = ""
     total_below: str = ""
+    # a date cell wrapped onto the row below ("11/19/202" over "6"), put back together
+    wrapped_date: str = ""
 
     def text(self, role: str) -> str:
         return " ".join(
@@ -1934,6 +1937,13 @@ def _attach_continuations(
         ):
             target.dates.append(text)
             continue
+        if r.has("date") and target.has("date"):
+            # a date wrapped in a narrow column: "11/19/202" over "6"
+            joined = target.text("date") + r.text("date")
+            if re.fullmatch(r"[\d./-]+", joined) and not dates_mod.find_dates(
+                target.text("date"), dayfirst=dayfirst
+            ):
+                target.wrapped_date = joined
         desc = r.text("description") or r.text("unknown")
         if desc:
             target.extra_text.append((r.line.index, desc))
@@ -2389,7 +2399,7 @@ def _rows_to_lines(
             digits = (m["no"] or m["jde"]) if m else re.sub(r"\D", "", row.text("line_no"))
             line_no = int(digits) if digits else None
         requested = None
-        for text in [row.text("date"), *row.dates]:
+        for text in [row.wrapped_date, row.text("date"), *row.dates]:
             if text:
                 found = dates_mod.find_dates(
                     text, dayfirst=dayfirst, default_year=default_year, allow_partial=True

@@ -1233,3 +1233,29 @@ def test_a_vat_number_is_no_unlabelled_reference():
     layout = read_pdf(_po_letter([(40, 76, "ATU63472815"), (330, 100, "04.11.2026")]))
     po = extract_from_layout(layout).po_number
     assert po is None or po.value != "ATU63472815"
+
+
+def test_two_addresses_run_together_under_one_label_give_the_first():
+    """Odoo prints the shipping address and, with no gap, the vendor's: the label's address is
+    the first, up to its country."""
+    from ingestion.extraction.addresses import parse_address
+
+    address = parse_address(
+        [
+            "Van der Berg Fulfilment B.V. - DC Trade Port",
+            "Heierhoevenweg 17",
+            "5928 RP Venlo",
+            "Netherlands",
+            "Kröger Verpackungen GmbH",
+            "Industriestraße 14",
+            "33609 Bielefeld",
+            "Germany",
+        ]
+    )
+    assert (address.name, address.street, address.postal_code, address.city, address.country) == (
+        "Van der Berg Fulfilment B.V. - DC Trade Port",
+        "Heierhoevenweg 17",
+        "5928 RP",
+        "Venlo",
+        "NL",
+    )

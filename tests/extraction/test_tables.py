@@ -833,3 +833,40 @@ def test_a_wrapped_description_ending_in_a_number_under_the_quantity_is_no_item(
         (Decimal("2000"), "Faltkarton 1-wellig FEFCO 0201, braun, Innenmaß 400 x 300 x 200"),
         (Decimal("800"), "Faltkarton 1-wellig FEFCO 0201, braun, Innenmaß 600 x 400 x 300"),
     ]
+
+
+@pytest.mark.parametrize(
+    "title", ["Date Req.", "Lieferdatu", "Date prévue", "Scheduled Date", "Lieferdatum"]
+)
+def test_delivery_date_titles(title):
+    from ingestion.extraction.tables import classify_header
+
+    assert classify_header(title) == "date"
+
+
+def test_a_date_wrapped_in_a_narrow_column_is_put_back_together():
+    """Odoo's "Date Req." column is too narrow for 11/19/2026: "11/19/202" over "6"."""
+    columns = [40, 250, 320, 380, 440]
+    rows = [
+        ["Description", "Date Req.", "Qty", "Unit Price", "Amount"],
+        [
+            "[VDB-PCK-0042] Folding carton 300x200x200 mm",
+            "11/19/202",
+            "3,000.00",
+            "0.45",
+            "1,350.00",
+        ],
+        ["", "6", "", "", ""],
+        [
+            "[VDB-PCK-0043] Folding carton 400x300x300 mm",
+            "11/24/202",
+            "1,500.00",
+            "0.78",
+            "1,170.00",
+        ],
+        ["", "6", "", "", ""],
+    ]
+    layout = read_pdf(pdf([[(40, 40, "Purchase Order #P00871"), *table(columns, 100, rows)]]))
+    order = extract_from_layout(layout)
+    assert [str(ln.requested_date) for ln in order.lines] == ["2026-11-19", "2026-11-24"]
+    assert str(order.requested_delivery_date.value) == "2026-11-19"
