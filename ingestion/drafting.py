@@ -27,6 +27,7 @@ from ingestion.decision.rules import order_check_rules
 from ingestion.decision.settings import extraction_settings_for
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
+from ingestion.matching.masterdata import price_close
 from ingestion.models import Channel, Document, DocumentKind, DocumentStatus
 from orders.models import Order, OrderChannel, OrderLine, OrderStatus, OrderType
 from orders.services import (
@@ -696,6 +697,19 @@ def _product_json(match, view: MasterDataView) -> dict:
 PACK_CONVERSION = 0.8
 
 
+UNIT_DIFFERS = 0.6
+
+
+def _counts_another_unit(printed: str | None, ours: str | None) -> bool:
+    """The line counts in a unit we know that is not the product's (boxes of a product sold
+    by the roll, kilos of one sold by the tub)."""
+    from ingestion.extraction.units import normalise_unit
+
+    counted = normalise_unit(printed) if printed else None
+    sold = (normalise_unit(ours) or ours.upper()) if ours else None
+    return bool(counted and sold and counted != sold)
+
+
 def _line_create(
     *, order: Order, position: int, line, extracted, view: MasterDataView
 ) -> OrderLine:
@@ -727,11 +741,31 @@ def _line_create(
         quantity, unit = match.quantity_in_product_unit, match.unit[:10]
         if unit_price is not None:
             unit_price = unit_price / factor
+        # our list price per unit, to the cent, once converted: the price vouches for the
+        # factor ("2 Box of 36" at 73.80 for a roll listed at 2.05)
+        priced_right = (
+            unit_price is not None
+            and match.expected_price is not None
+            and price_close(unit_price, match.expected_price)
+        )
         fields["quantity"] = {
             **fields.get("quantity", {}),
             "value": _plain(quantity),
-            "confidence": min(PACK_CONVERSION, confidences.get("quantity", PACK_CONVERSION)),
-            "rule": "pack_conversion",
+            "confidence": confidences.get("quantity", PACK_CONVERSION)
+            if priced_right
+            else min(PACK_CONVERSION, confidences.get("quantity", PACK_CONVERSION)),
+            "rule": "pack_conversion+price" if priced_right else "pack_conversion",
+            # the document's arithmetic holds whatever the factor: it cannot vouch for it
+            "unit_in_doubt": not priced_right,
+        }
+    elif _counts_another_unit(extracted.unit, match.unit) and "quantity" in fields:
+        # "2 Box" of a product we sell by the roll, with nothing saying how many a box holds:
+        # the count may be of boxes or of rolls, a person says which
+        fields["quantity"] = {
+            **fields["quantity"],
+            "confidence": min(UNIT_DIFFERS, fields["quantity"]["confidence"]),
+            "rule": f"{fields['quantity'].get('rule') or ''}+unit_differs",
+            "unit_in_doubt": True,
         }
     if quantity is None:
         fields["quantity"] = {

@@ -779,7 +779,10 @@ def checked_confidences(ctx: RuleContext):
                 continue  # the document prices nothing: nothing was missed
             else:
                 confidence = field_confidence(data, name)
-                corroborated = add_up and name in ("quantity", "unit_price")
+                # the arithmetic holds whatever unit the count is in ("2 box of 36" as 72 at
+                # 2.05 or 2 at 73.80): it vouches for no count whose unit is in doubt
+                in_doubt = ((data.get("fields") or {}).get("quantity") or {}).get("unit_in_doubt")
+                corroborated = add_up and name in ("quantity", "unit_price") and not in_doubt
                 if corroborated and confidence is not None and confidence >= CORROBORATION_FLOOR:
                     confidence = max(confidence, CORROBORATED)
             yield key, i, contract_name, confidence

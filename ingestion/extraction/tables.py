@@ -1937,6 +1937,17 @@ def _attach_continuations(
         ):
             target.dates.append(text)
             continue
+        if re.search(r"(?i)\b(?:of|de|à|a|je|zu)$", target.text("unit")):
+            # a unit wrapped in a narrow column: "Box of" over "36" (which may lean under the
+            # quantity's title)
+            count = [
+                k
+                for k in r.cells
+                if r.roles[k] in ("unit", "quantity") and re.fullmatch(r"\d+", r.text(r.roles[k]))
+            ]
+            if len(count) == 1:
+                unit = target.roles.index("unit")
+                target.cells[unit] = target.cells.get(unit, []) + r.cells.pop(count[0])
         if r.has("date") and target.has("date"):
             # a date wrapped in a narrow column: "11/19/202" over "6"
             joined = target.text("date") + r.text("date")

@@ -40,9 +40,10 @@ _IN_ALL = re.compile(
 )
 
 
-def _holds(text: str) -> list[tuple[str | None, Decimal, str | None]]:
+def _holds(text: str, *, unit_cell: bool = False) -> list[tuple[str | None, Decimal, str | None]]:
     """What containers hold, as a text says: (container, how many, of what unit), from
-    "cartons de 5 ramettes", "(à 5 Ries)", "bidon 5 L" and "(10 l can)", "(5 L Kanister)"."""
+    "cartons de 5 ramettes", "(à 5 Ries)", "bidon 5 L" and "(10 l can)", "(5 L Kanister)";
+    the unit is None for a word that is no unit we know, "" for none ("box of 36")."""
     out = []
     for m in _EACH_HOLDS.finditer(text):
         each = parse_number(m[3])
@@ -54,16 +55,46 @@ def _holds(text: str) -> list[tuple[str | None, Decimal, str | None]]:
         each = parse_number(m[1])
         if each and normalise_unit(m[3]) in CONTAINER_UNITS:
             out.append((normalise_unit(m[3]), each, normalise_unit(m[2])))
+    # a unit cell's "Box of 36": so many of what we count (the unit "", said by no word). In a
+    # description, "box of 25" describes the product, as ours does.
+    for m in _PACK_OF.finditer(text) if unit_cell else ():
+        each = parse_number(m[2])
+        if each and each == each.to_integral() and normalise_unit(m[1]) in CONTAINER_UNITS:
+            out.append((normalise_unit(m[1]), each, ""))
     return out
 
 
 def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
-    """``each`` of ``unit`` in our unit: 500 g is 0.5 of a product sold by the kilo."""
-    if unit == ours:
+    """``each`` of ``unit`` in our unit: 500 g is 0.5 of a product sold by the kilo; a bare
+    count ("box of 36") counts what we sell by the piece, roll or pack."""
+    if unit == ours or (unit == "" and ours not in MEASURES):
         return each
     if unit == "G" and ours == "KG":
         return each / 1000
     return None
+
+
+MEASURES = {"KG", "G", "T", "L", "M", "M2", "M3"}
+# "Virkon S disinfectant powder, 5 kg tub", "Câble … couronne 100 m": what one of ours holds
+_CONTENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kg|g|l|m)\b", re.IGNORECASE)
+
+
+def _measured_into_ours(quantity: Decimal, counted: str, description: str) -> Decimal | None:
+    """A quantity in kilos, litres or metres of a product we sell by the piece whose description
+    says what one holds: "10 KG" of our "5 kg tub" is 2. None unless it comes out whole."""
+    contents = {
+        parse_number(m[1]) * (Decimal("0.001") if m[2].lower() == "g" and counted == "KG" else 1)
+        for m in _CONTENT.finditer(description or "")
+        if normalise_unit(m[2]) == counted or (m[2].lower() == "g" and counted == "KG")
+    }
+    contents.discard(None)
+    if len(contents) != 1:
+        return None
+    content = contents.pop()
+    if not content or content <= 0:
+        return None
+    count = quantity / content
+    return count if count == count.to_integral() and count > 0 else None
 
 
 def _in_product_unit(
@@ -88,6 +119,8 @@ def _in_product_unit(
         # priced as we price one of our units ("25 … 12,60" for tube at 12,60 the metre,
         # "au m, barres de 5 m"): the count is in our unit already
         return None
+    if counted in MEASURES and ours not in MEASURES:
+        return _measured_into_ours(line.quantity, counted, description)
     if counted == "EA" and ours in CONTAINER_UNITS:
         # "1.000 Stk" of screws we sell by the box "(box of 100)": 10 boxes, when they divide
         for m in _PACK_OF.finditer(description or ""):
@@ -101,6 +134,7 @@ def _in_product_unit(
             if normalise_unit(m[2]) == ours:
                 return parse_number(m[1])
     line_holds = [h for text in texts for h in _holds(text)]
+    line_holds += _holds(line.unit or "", unit_cell=True)
     our_holds = [
         h
         for h in _holds(description or "")

@@ -353,3 +353,68 @@ def test_a_converted_quantity_waits_for_a_person_and_a_line_priced_per_our_unit_
     assert data["lines"][0]["quantity"] == "20"  # 4 bars of 5 m
     assert data["status"] == "needs_review"
     assert data["confidence"]["lines"] < 0.85
+
+
+@pytest.mark.parametrize(
+    ("list_price", "sure"),
+    [("2.10", False), ("2.05", True)],
+)
+def test_a_converted_quantity_is_vouched_for_by_our_price_not_by_the_arithmetic(
+    tenant, dupont, list_price, sure
+):
+    """ "2 boxes of 36 rolls" at 73.80 a box, lines adding up to the printed total: the
+    arithmetic holds for 2 at 73.80 as for 72 at 2.05, only our price per roll tells."""
+    from ingestion.decision.rules import checked_confidences, rule_context_for
+
+    tape = ProductFactory(
+        tenant=tenant,
+        sku="KB-PVC-50",
+        description="PVC-Klebeband weiß, 50 mm x 66 m",
+        unit="ROL",
+        list_price=Decimal(list_price),
+    )
+    AliasFactory(customer=dupont, product=tape, customer_sku="NG/TP/002")
+    data = purchase_order_pdf(
+        po_number="PO07798",
+        order_date="20/11/2026",
+        lines=[("NG/TP/002", "PVC tape white 50mm x 66m, box of 36 rolls", "2", "73.80", "147.60")],
+        total="147.60",
+    )
+    order = message_orders(ingest(tenant, "po.pdf", data=data))[0]
+    line = order_contract_json(order)["lines"][0]
+    assert (line["quantity"], line["unit"], line["unit_price"]) == ("72", "ROL", "2.05")
+    quantity = next(
+        c
+        for key, index, _name, c in checked_confidences(rule_context_for(order))
+        if key == "line.quantity" and index == 0
+    )
+    assert (quantity >= 0.85) is sure
+
+
+def test_a_count_in_another_unit_with_nothing_to_convert_it_waits_for_a_person(tenant, dupont):
+    from ingestion.decision.rules import checked_confidences, rule_context_for
+
+    tape = ProductFactory(
+        tenant=tenant,
+        sku="KB-PVC-50",
+        description="PVC-Klebeband weiß, 50 mm x 66 m",
+        unit="ROL",
+        list_price=Decimal("2.05"),
+    )
+    AliasFactory(customer=dupont, product=tape, customer_sku="NG/TP/002")
+    data = purchase_order_pdf(
+        po_number="PO07799",
+        order_date="20/11/2026",
+        lines=[("NG/TP/002", "PVC tape white 50mm x 66m", "2 box", "73.80", "147.60")],
+        total="147.60",
+    )
+    order = message_orders(ingest(tenant, "po.pdf", data=data))[0]
+    line = order_contract_json(order)["lines"][0]
+    assert (line["sku"], line["quantity"]) == ("KB-PVC-50", "2")
+    quantity = next(
+        c
+        for key, index, _name, c in checked_confidences(rule_context_for(order))
+        if key == "line.quantity" and index == 0
+    )
+    assert quantity < 0.85
+    assert order.status != OrderStatus.VALIDATED

@@ -870,3 +870,21 @@ def test_a_date_wrapped_in_a_narrow_column_is_put_back_together():
     order = extract_from_layout(layout)
     assert [str(ln.requested_date) for ln in order.lines] == ["2026-11-19", "2026-11-24"]
     assert str(order.requested_delivery_date.value) == "2026-11-19"
+
+
+def test_a_unit_wrapped_in_a_narrow_column_keeps_its_count():
+    """Sage prints "Box of" and, on the row below, "36" (leaning under the quantity)."""
+    columns = [40, 110, 300, 340, 390, 450]
+    rows = [
+        ["Product", "Description", "Qty", "Unit", "Unit Price", "Net"],
+        ["NG/TP/002", "PVC tape natural rubber white 50mm x", "2", "Box of", "73.80", "147.60"],
+        ["", "66m", "", "36", "", ""],
+        ["NG/PK/010", "Padded envelopes size G 230x340", "40", "Box", "8.60", "344.00"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "PURCHASE ORDER PO07798"), *table(columns, 100, rows)]]))
+    )
+    assert [(ln.quantity, ln.unit) for ln in order.lines] == [
+        (Decimal("2"), "Box of 36"),
+        (Decimal("40"), "BOX"),
+    ]

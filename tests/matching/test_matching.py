@@ -764,6 +764,33 @@ def test_containers_of_a_product_sold_by_the_litre_or_kilo_count_what_they_hold(
     )
 
 
+PACKED = """sku,gtin,description,unit,unit_price,currency
+KL-10640,,"Virkon S disinfectant powder, 5 kg tub",EA,74.00,GBP
+KB-PVC-50,,"PVC-Klebeband weiß, 50 mm x 66 m",ROL,2.05,EUR
+KL-10217,,"PCR plate 96-well, skirted, clear, box of 25",BOX,64.00,GBP
+KL-10211,,"Microcentrifuge tubes 1.5 ml, bag of 500",PK,24.60,GBP
+"""
+
+
+def test_a_unit_cell_box_of_36_and_kilos_of_a_tub_count_in_our_unit():
+    md = MasterData.from_csv(CUSTOMERS, PACKED, ALIASES)
+
+    def converted(description, quantity, unit, sku):
+        line = ExtractedLine(
+            description=description, quantity=Decimal(quantity), unit=unit, customer_sku=sku
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    # the unit cell says what a box holds, of what we sell by the roll
+    assert converted("PVC tape white 50mm x 66m", "2", "Box of 36", "KB-PVC-50") == 72
+    # kilos of a powder we sell by the 5 kg tub: whole tubs only
+    assert converted("Virkon S Desinfektionspulver", "10", "KG", "KL-10640") == 2
+    assert converted("Virkon S Desinfektionspulver", "7", "KG", "KL-10640") == 7
+    # "box of 25", "bag of 500" in the buyer's words describe the product, as ours do
+    assert converted("PCR plate 96-well, box of 25", "4", None, "KL-10217") == 4
+    assert converted("Microcentrifuge tubes 1.5 ml, bag of 500", "6", None, "KL-10211") == 6
+
+
 def test_words_that_name_a_product_well_at_the_customers_price_settle_an_unknown_part_number():
     md = MasterData.from_csv(CUSTOMERS, HARDWARE, ALIASES)
     line = replace(
