@@ -17,7 +17,7 @@ from ingestion.extraction.confidence import (
     unread_delivery_date,
 )
 from ingestion.extraction.doctype import classify, titled_as_order
-from ingestion.extraction.geometry import TextLine, document_lines
+from ingestion.extraction.geometry import TextLine, document_lines, fold
 from ingestion.extraction.header import (
     Candidate,
     HeaderContext,
@@ -441,7 +441,15 @@ def extract_from_layout(
     contact = choose(candidates, "contact")
     # address blocks
     blocks = find_blocks(ctx)
-    ship_to = _best_block(blocks.get("ship_to", []), language, ctx.hits_by_line)
+    ship_to = _ship_to_columns(table) or _best_block(
+        [
+            (hit, block)
+            for hit, block in blocks.get("ship_to", [])
+            if hit.line.index not in table.header_lines
+        ],
+        language,
+        ctx.hits_by_line,
+    )
     if lines[0].source == TextSource.PLAIN and (ship_to is None or not ship_to.value.postal_code):
         # "merci de livrer sur le chantier : Résidence …, 22 bd des Poilus, 44300 Nantes"
         found = prose_ship_to(lines, language=language)
@@ -543,6 +551,58 @@ def extract_from_layout(
 
 
 _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
+
+# a flat export's delivery address, one column per part on every row: "Ship-to name",
+# "Ship-to postcode", "Lieferadresse PLZ", "Livraison ville"
+_SHIP_COLUMN = re.compile(
+    r"^(?:ship(?:ping)?[\s_-]*to|deliver(?:y|ed)?(?:[\s_-]*(?:to|address))?|consignee|"
+    r"liefer(?:adresse|anschrift|ort)?|warenempfanger|(?:adresse\s+de\s+)?livraison|"
+    r"destinataire)[\s_:-]+(?P<part>.+)$"
+)
+_SHIP_PARTS = {
+    "name": r"name|company|firma|nom|raison\s+sociale|empfanger",
+    "contact": r"attention|attn\.?|contact|ansprechpartner|z\.?\s?hd\.?",
+    "street": r"street|address(?:\s*(?:line\s*)?1)?|strasse|str\.?|adresse|rue",
+    "postal_code": r"post\s*code|postal\s*code|zip(?:\s*code)?|plz|cp|code\s+postal|npa",
+    "city": r"city|town|ort|stadt|ville|localite",
+    "country": r"country(?:\s*code)?|land|pays",
+}
+
+
+def _ship_to_columns(table) -> Field | None:
+    """The delivery address of a flat export: the same values on every item row under its
+    "Ship-to …" columns."""
+    from ingestion.extraction.addresses import country_code
+    from ingestion.extraction.model import Address
+
+    items = [r for r in table.rows if r.is_item]
+    if not items or not table.columns:
+        return None
+    parts: dict[str, str] = {}
+    for k, column in enumerate(table.columns):
+        m = _SHIP_COLUMN.match(fold(column.text).strip(" :"))
+        part = next(
+            (p for p, words in _SHIP_PARTS.items() if m and re.fullmatch(words, m["part"])), None
+        )
+        if part is None or part in parts:
+            continue
+        values = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
+        if len(values) != 1:
+            return None  # items shipped to several places: not the order's one address
+        parts[part] = values.pop()
+    if not parts.get("postal_code") or not parts.get("city"):
+        return None
+    country = parts.get("country") or ""
+    address = Address(
+        name=parts.get("name") or None,
+        street=parts.get("street") or None,
+        postal_code=parts["postal_code"],
+        city=parts["city"],
+        country=country.upper() if len(country) == 2 else country_code(country),
+        contact=parts.get("contact") or None,
+        lines=tuple(v for v in parts.values() if v),
+    )
+    return Field(address, 0.95, items[0].line.source_ref(), "table_columns:ship_to")
 
 
 # "bitte folgende Positionen für Bestellung 26-BE-01044 liefern", "pour la commande BL-2026-0802"

@@ -54,7 +54,8 @@ _LABELS: list[tuple[str, str, float]] = [
         0.95,
     ),
     ("po_number", r"bon\s+de\s+commande", 0.85),
-    ("po_number", rf"{_NO}\s*p\.?\s?o\.?(?![a-z])|einkaufsbeleg(?:nummer)?", 0.95),
+    # "N° PO 4711", not the "PO-" that starts the number itself ("N° PO-LU-26-01977")
+    ("po_number", rf"{_NO}\s*p\.?\s?o\.?(?![a-z]|[-/][a-z0-9])|einkaufsbeleg(?:nummer)?", 0.95),
     # ERP exports' short column names: "NumCde", "N° Cde", "Cde n°"
     ("po_number", rf"(?:num|{_NO})\s?cde|cde{_SP}{_NO}", 0.95),
     ("order_date", r"date\s?(?:de\s+)?cde", 0.95),
@@ -89,7 +90,8 @@ _LABELS: list[tuple[str, str, float]] = [
     # the order form's own document number (Sage "N° pièce", "Document No.")
     (
         "po_number",
-        rf"(?:{_NO}|numero)\s*(?:de\s+)?(?:la\s+)?piece|piece\s*{_NO}|(?:document|doc\.?){_SP}(?:{_NO}|number)",
+        rf"(?:{_NO}|numero)\s*(?:de\s+)?(?:la\s+)?piece|piece\s*{_NO}|(?:document|doc\.?){_SP}(?:{_NO}|number)|"
+        rf"{_NO}\s*(?:du\s+)?document",
         0.85,
     ),
     ("po_number", rf"beleg{_SP}(?:nummer|{_NO})|belegnummer", 0.8),
@@ -119,7 +121,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "order_date",
-        r"issue\s+date|date\s+issued|issued(?:\s+on)?|document\s+date|date\s+d'emission|date\s+d'edition|emise?\s+le|etablie?\s+le|ausstellungsdatum|ausgestellt\s+am|erstellt\s+am",
+        r"issue\s+date|date\s+issued|issued(?:\s+on)?|document\s+date|date\s+(?:du\s+)?document|date\s+d'emission|date\s+d'edition|emise?\s+le|etablie?\s+le|ausstellungsdatum|ausgestellt\s+am|erstellt\s+am",
         0.9,
     ),
     ("order_date", r"date|datum|dated|du|vom", 0.8),

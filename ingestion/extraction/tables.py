@@ -40,7 +40,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "sku",
-        r"(?:your|vendor|supplier'?s?|manufacturer|mfr\.?|mfg\.?)\s*(?:part|item|article|art\.?|ref\.?|reference|sku|code|product|cat\.?|catalog)?\s*(?:no\.?|number|#|code|nr\.?)?|"
+        # "Vendor" or "Supplier" alone is the company's name, not its part number
+        r"(?:your|vendor|supplier'?s?|manufacturer|mfr\.?|mfg\.?)\s*(?:(?:part|item|article|art\.?|ref\.?|reference|sku|code|product|cat\.?|catalog)\s*(?:no\.?|number|#|code|nr\.?)?|(?:no\.?|number|#|code|nr\.?))|mfr\.?|mfg\.?|manufacturer|"
         r"your\s+p/?n|(?:vs|vostro)\.?\s+codice|(?:su|vuestro)\s+(?:codigo|ref\.?)|uw\s+(?:artikelnummer|art\.?\s*nr\.?|code)|"
         r"votre\s+ref(?:erence)?\.?|ref(?:erence)?\.?\s+(?:fournisseur|fourn\.?|fabricant)|code\s+(?:article\s+)?fournisseur|ref(?:erence)?\.?\s+article\s+fournisseur|"
         r"ihre\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|lieferanten[\s-]*(?:art(?:ikel)?[\s.-]*(?:nr\.?|nummer)?|nr\.?|nummer)|artikel[\s-]*lieferant|(?:supplier|vendor)\s+(?:item|article|part)(?:\s*(?:no\.?|#|number|code))?|hersteller[\s-]*(?:art(?:ikel)?[\s.-]*)?(?:nr\.?|nummer)|sku|"
@@ -139,7 +140,7 @@ _TOTAL_ROW = re.compile(
     r"sous[\s-]total|montant\s+(?:total|ht|ttc)|total\s+(?:ht|ttc|net|general|commande)|net\s+a\s+payer|"
     r"tax(?:es)?|sales\s+tax|vat|tva|mwst|ust|shipping|freight|ship/ins|handling|carriage|delivery\s+charge|"
     r"frais(?:\s+de\s+port)?|port|fracht|versand(?:kosten)?|verpackung|porto|emballage|discount|remise|rabatt|"
-    r"amount\s+due|balance|montant|betrag)\b",
+    r"amount\s+due|balance|montant|betrag|gesamtnettowert|valeur\s+(?:nette|totale|h\.?t))\b",
 )
 _CURRENCY_TOKEN = re.compile(r"^(?:[€$£¥]|eur|usd|gbp|chf|fr\.?|euro?s?)$", re.IGNORECASE)
 _GTIN = re.compile(r"^\d{8}$|^\d{12,14}$")
@@ -193,7 +194,7 @@ _TAX_INCLUDED = re.compile(
 
 def classify_header(text: str) -> str | None:
     # a system export's column names: "article_text", "price_eur", "amount_eur"
-    t = fold(text.replace("_", " ")).strip(" :.#*")
+    t = fold(text.replace("_", " ")).strip(" :.#*,;")
     t = re.sub(r"\s+", " ", t)
     role = _classify_plain(t)
     if role is not None or not t:
@@ -401,7 +402,7 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
     return [Column(role, c.x0, c.x1, c.text) for role, c in zip(roles, columns, strict=True)]
 
 
-def _header_score(cells: list[Column], unknown: int, nwords: int) -> float:
+def _header_score(cells: list[Column], unknown: int, nwords: int, *, sheet: bool = False) -> float:
     roles = [c.role for c in cells if c.role != "unknown"]
     distinct = set(roles)
     if len(distinct) < 2:
@@ -410,7 +411,9 @@ def _header_score(cells: list[Column], unknown: int, nwords: int) -> float:
         return 0.0
     if not distinct & {"description", "code", "sku", "customer_sku", "gtin"}:
         return 0.0
-    if unknown > max(1.5, 0.4 * nwords):
+    if unknown > max(1.5, 0.4 * nwords) and not (sheet and len(distinct) >= 4):
+        # a spreadsheet's titles are one cell each: an export repeating the order's header
+        # fields on every row ("PO Number", "Ship-to city") holds a table all the same
         return 0.0
     return len(distinct) - 0.5 * unknown
 
@@ -431,7 +434,9 @@ def find_headers(lines: list[TextLine]) -> list[Header]:
         if sum(ch.isdigit() for ch in line.text) > 6:
             continue
         cells, unknown = _header_cells(line)
-        score = _header_score(cells, unknown, len(line.words))
+        score = _header_score(
+            cells, unknown, len(line.words), sheet=line.source == TextSource.SHEET
+        )
         if score <= 0:
             # a two-line header: merge with the line right below
             if k + 1 < len(lines) and lines[k + 1].page == line.page:

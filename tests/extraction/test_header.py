@@ -1259,3 +1259,25 @@ def test_two_addresses_run_together_under_one_label_give_the_first():
         "Venlo",
         "NL",
     )
+
+
+def test_n_document_and_date_document_name_the_order_and_its_day():
+    layout = read_pdf(
+        _po_letter(
+            [
+                (300, 100, "N° document"),
+                (420, 100, "PO-LU-26-01845"),
+                (300, 112, "Date document"),
+                (420, 112, "12/10/2026"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.po_number.value == "PO-LU-26-01845"
+    assert order.order_date.value == dt.date(2026, 10, 12)
+
+
+def test_a_po_prefix_of_the_number_is_no_label():
+    """Page 2 repeats "N° PO-LU-26-01977 du 19/11/2026 (suite)": the number starts "PO-"."""
+    order = extract_from_text("Commande achat\nN° PO-LU-26-01977 du 19/11/2026 (suite)\n")
+    assert order.po_number.value == "PO-LU-26-01977"

@@ -40,6 +40,9 @@ from ingestion.extraction.tables import classify_header
         ("Bestellmengeneinheit", "unit"),
         ("Nettobestellwert", "line_total"),
         ("Lieferanten-Materialnummer", "sku"),
+        ("Vendor", "ignore"),  # the company, not its part number
+        ("Supplier item", "sku"),
+        ("Supplier ref,", "sku"),
     ],
 )
 def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):
@@ -391,3 +394,68 @@ def test_a_system_exports_snake_case_column_names():
     assert [(ln.gtin, ln.quantity, ln.unit_price) for ln in order.lines] == [
         ("3760112455064", Decimal("30"), Decimal("12.90"))
     ]
+
+
+def test_a_flat_export_repeating_the_orders_fields_and_ship_to_on_every_row():
+    """One row per item, the order's number, dates and delivery address repeated on each: nine
+    columns of the eighteen are not the item's, the table is read all the same."""
+    titles = (
+        "PO Number;PO Date;Vendor;Line;Item;Supplier item;Description;Quantity;UoM;Unit price;"
+        "Line amount;Currency;Requested delivery;Ship-to name;Ship-to attention;Ship-to street;"
+        "Ship-to postcode;Ship-to city;Ship-to country"
+    ).split(";")
+    ship = [
+        "Vandenberghe Industrial Cleaning NV",
+        "Magazijn",
+        "Kennedypark 21",
+        "8500",
+        "Kortrijk",
+        "BE",
+    ]
+    head = ["7800321", "15/10/2026", "PROTEX EQUIPEMENTS SAS"]
+    rows = [
+        titles,
+        [
+            *head,
+            "10",
+            "VDB/PPE/311",
+            "POL-BM-M",
+            "Polo shirt navy size M",
+            "20",
+            "PCS",
+            "12,90",
+            "258,00",
+            "EUR",
+            "23/10/2026",
+            *ship,
+        ],
+        [
+            *head,
+            "20",
+            "VDB/PPE/312",
+            "POL-BM-L",
+            "Polo shirt navy size L",
+            "25",
+            "PCS",
+            "12,90",
+            "322,50",
+            "EUR",
+            "23/10/2026",
+            *ship,
+        ],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.sku, ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("POL-BM-M", "VDB/PPE/311", Decimal("20"), Decimal("12.90")),
+        ("POL-BM-L", "VDB/PPE/312", Decimal("25"), Decimal("12.90")),
+    ]
+    assert order.po_number.value == "7800321"
+    assert order.requested_delivery_date.value == dt.date(2026, 10, 23)
+    ship_to = order.ship_to.value
+    assert (ship_to.name, ship_to.street, ship_to.postal_code, ship_to.city, ship_to.country) == (
+        "Vandenberghe Industrial Cleaning NV",
+        "Kennedypark 21",
+        "8500",
+        "Kortrijk",
+        "BE",
+    )

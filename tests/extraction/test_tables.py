@@ -888,3 +888,28 @@ def test_a_unit_wrapped_in_a_narrow_column_keeps_its_count():
         (Decimal("2"), "Box of 36"),
         (Decimal("40"), "BOX"),
     ]
+
+
+def test_valeur_nette_totale_ends_the_table_and_is_the_net_total():
+    """SAP in French: "Valeur nette totale HT", then a note whose phone number stands under
+    the quantity, unit and price titles."""
+    columns = [53, 84, 138, 345, 366, 412, 463, 510]
+    rows = [
+        ["Pos.", "Article", "Désignation", "Qté", "UQ", "Prix net", "Montant", "Livraison"],
+        ["00010", "30011557", "PANTALON TRAVAIL ATLAS GRIS T42", "6", "EA", "34,90", "209,40", ""],
+        ["00020", "30011564", "PANTALON TRAVAIL ATLAS GRIS T44", "8", "EA", "34,90", "279,20", ""],
+    ]
+    body = [
+        (40, 40, "BON DE COMMANDE 4500187321"),
+        *table(columns, 100, rows),
+        (340, 150, "Valeur nette totale HT"),
+        (486, 150, "488,60 EUR"),
+        (51, 170, "Livraison du lundi au vendredi 7h30-11h30 et 13h30-16h00."),
+        (295, 170, "Contact chantier : 06 71 22 48 90."),
+    ]
+    order = extract_from_layout(read_pdf(pdf([body], font_size=8)))
+    assert [ln.quantity for ln in order.lines] == [Decimal("6"), Decimal("8")]
+    assert (order.total.value, order.total.rule) == (
+        Decimal("488.60"),
+        "label:net_total=sum_of_lines",
+    )
