@@ -559,6 +559,10 @@ _SHIP_COLUMN = re.compile(
     r"liefer(?:adresse|anschrift|ort)?|warenempfanger|(?:adresse\s+de\s+)?livraison|"
     r"destinataire)[\s_:-]+(?P<part>.+)$"
 )
+# "Nom livraison", "Rue livraison": the part first, then the delivery it belongs to
+_SHIP_COLUMN_AFTER = re.compile(
+    r"^(?P<part>.+?)[\s_-]+(?:de\s+)?(?:livraison|lieferung|liefer(?:adresse|anschrift)|delivery|ship[\s_-]*to)$"
+)
 _SHIP_PARTS = {
     "name": r"name|company|firma|nom|raison\s+sociale|empfanger",
     "contact": r"attention|attn\.?|contact|ansprechpartner|z\.?\s?hd\.?",
@@ -580,10 +584,11 @@ def _ship_to_columns(table) -> Field | None:
         return None
     parts: dict[str, str] = {}
     for k, column in enumerate(table.columns):
-        m = _SHIP_COLUMN.match(fold(column.text).strip(" :"))
-        part = next(
-            (p for p, words in _SHIP_PARTS.items() if m and re.fullmatch(words, m["part"])), None
-        )
+        title = fold(column.text).strip(" :.")
+        m = _SHIP_COLUMN.match(title) or _SHIP_COLUMN_AFTER.match(title)
+        # after a delivery column, a bare "CP", "Ville", "Pays" goes on with its address
+        said = m["part"] if m else (title if parts else "")
+        part = next((p for p, words in _SHIP_PARTS.items() if re.fullmatch(words, said)), None)
         if part is None or part in parts:
             continue
         values = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}

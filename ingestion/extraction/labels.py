@@ -95,6 +95,8 @@ _LABELS: list[tuple[str, str, float]] = [
         0.85,
     ),
     ("po_number", rf"beleg{_SP}(?:nummer|{_NO})|belegnummer", 0.8),
+    # SAP in French: the purchasing document ("Document achat 4500219260")
+    ("po_number", r"document\s+(?:d'\s?)?achat", 0.9),
     ("po_number", r"auftrag", 0.55),
     # "Bestellnummer/Datum  4500120007 / 27.11.2026": one label, two values (SAP forms)
     (
@@ -121,7 +123,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "order_date",
-        r"issue\s+date|date\s+issued|issued(?:\s+on)?|document\s+date|date\s+(?:du\s+)?document|date\s+d'emission|date\s+d'edition|emise?\s+le|etablie?\s+le|ausstellungsdatum|ausgestellt\s+am|erstellt\s+am",
+        r"issue\s+date|date\s+issued|issued(?:\s+on)?|document\s+date|date\s+(?:du\s+)?doc(?:ument|\.)?|date\s+d'emission|date\s+d'edition|emise?\s+le|etablie?\s+le|ausstellungsdatum|ausgestellt\s+am|erstellt\s+am",
         0.9,
     ),
     ("order_date", r"date|datum|dated|du|vom", 0.8),

@@ -36,7 +36,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "line_no",
-        r"pos\.?|position|line(?:\s*(?:no\.?|#))?|ln\.?|lfd\.?[\s-]*nr\.?|ligne|zeile|nr\.?|no\.?|n°|#|item\s+line",
+        r"pos\.?|position|poste|line(?:\s*(?:no\.?|#))?|ln\.?|lfd\.?[\s-]*nr\.?|ligne|zeile|nr\.?|no\.?|n°|#|item\s+line",
     ),
     (
         "sku",
@@ -74,11 +74,11 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "quantity",
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
-        r"(?:order(?:ed)?|po|purchase)\s+(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|cdee|cde|cmdee|cmd)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?",
+        r"(?:order(?:ed)?|po|purchase)\s+(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?",
     ),
     (
         "unit",
-        r"unit(?:\s+of\s+measure)?(?:\s+code)?|uom(?:\s+code)?|oun|bme|eenheid|bestell(?:mengen)?einheit|order\s+unit|u/m|u\.?m\.?|unite|u\.?|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
+        r"unit(?:\s+of\s+measure)?(?:\s+code)?|uom(?:\s+code)?|oun|bme|eenheid|bestell(?:mengen)?einheit|order\s+unit|u/m|u\.?m\.?|unite|u\.?|uq|uv|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
     ),
     (
         "price_unit",
@@ -104,7 +104,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
         r"montant(?:\s*(?:ht|total|net|ligne|\(?(?:eur|€)\)?))*|total\s+(?:ht|ligne)|prix\s+total(?:\s+ht)?|"
         r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|gp(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|nebensumme|zeilensumme|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
-        r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestellwert|net\s+order\s+value",
+        r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestellwert|net\s+order\s+value|"
+        r"valeur(?:\s+(?:nette|totale|ligne))?(?:\s+h\.?t\.?)?",
     ),
     (
         "date",
@@ -2025,13 +2026,22 @@ def _plain_priced_row(row: Row, qty_text: str, sure_sep: str | None = None) -> b
     checked = ("line_total", "gross_price", "discount", "price_unit")
     if row.line.source == TextSource.SHEET:
         # a spreadsheet's cells cannot run into each other: only a filled cell could confuse
-        # (an amount column left empty, a formula saved without its value, is no doubt)
-        if any(row.has(role) for role in checked):
+        # (an amount column left empty, a formula saved without its value, is no doubt; nor is
+        # a price for one unit, SAP's "Par 1")
+        if any(
+            row.has(role) and not (role == "price_unit" and row.text(role).strip() == "1")
+            for role in checked
+        ):
             return False
     elif any(role in row.roles for role in checked):
         return False
+    # a sheet's other columns ("Devise: EUR", "Amount incl. VAT", the order's date repeated)
+    # are cells of their own: nothing in them runs into the price
+    kept = ("description",) if row.line.source == TextSource.SHEET else None
     others = " ".join(
-        row.text(role) for role in set(row.roles) if role not in ("quantity", "unit_price")
+        row.text(role)
+        for role in set(row.roles)
+        if role not in ("quantity", "unit_price") and (kept is None or role in kept)
     )
     if _MONEY.search(others) or re.search(r"(?i)\b(?:remise|rabatt|discount|skonto)\b", others):
         return False
@@ -2325,9 +2335,9 @@ def _rows_to_lines(
 ) -> list[ExtractedLine]:
     items = _attach_continuations(rows, dayfirst, default_year)
     # prices per 100 or 1000 pieces only where the table says so (a PE column, "/100", "per 100")
-    per_hundred = any(r.has("price_unit") for r in items) or any(
-        re.search(r"(?i)(?:per|pro|je|/)\s*(?:100|1000|1\.000)\b", r.line.text) for r in rows
-    )
+    per_hundred = any(
+        r.has("price_unit") and r.text("price_unit").strip() != "1" for r in items
+    ) or any(re.search(r"(?i)(?:per|pro|je|/)\s*(?:100|1000|1\.000)\b", r.line.text) for r in rows)
     out: list[ExtractedLine] = []
     for n, row in enumerate(items, start=1):
         qty_text = row.text("quantity")
@@ -2441,7 +2451,7 @@ def _rows_to_lines(
                 confidence = min(confidence, 0.8)  # "1.000": one or a thousand, nothing checks
         elif (
             nums.line_total is None
-            and nums.price_unit is None
+            and nums.price_unit in (None, 1)
             and not per_hundred
             and _plain_priced_row(row, qty_text, decimal_sep_sure)
         ):

@@ -459,3 +459,79 @@ def test_a_flat_export_repeating_the_orders_fields_and_ship_to_on_every_row():
         "Kortrijk",
         "BE",
     )
+
+
+def test_sap_export_in_french_with_the_delivery_address_in_columns():
+    titles = (
+        "Document achat;Date doc.;Fournisseur;Poste;Article;Réf. fournisseur;Désignation article;"
+        "Qté commande;UQ;Prix net;Par;Devise;Date livraison;Nom livraison;Rue livraison;CP;Ville;Pays"
+    ).split(";")
+    ship = [
+        "SEGELEC Bâtiment - Chantier Condorcet",
+        "8 cours des Humanités",
+        "93300",
+        "Aubervilliers",
+        "FR",
+    ]
+    head = ["4500219260", "20.11.2026", "700145"]
+    rows = [
+        titles,
+        [
+            *head,
+            "00010",
+            "10020145",
+            "CAB1002",
+            "Câble R2V 3G2,5 mm² noir",
+            "1000,000",
+            "M",
+            "1,52",
+            "1",
+            "EUR",
+            "27.11.2026",
+            *ship,
+        ],
+        [
+            *head,
+            "00020",
+            "10031120",
+            "PRO2014",
+            "Interrupteur différentiel 4P 40A",
+            "6,000",
+            "PCE",
+            "145,00",
+            "1",
+            "EUR",
+            "27.11.2026",
+            *ship,
+        ],
+        [
+            *head,
+            "00030",
+            "10066012",
+            "ECL5006",
+            "Dalle LED 600x600 36W",
+            "80,000",
+            "PCE",
+            "36,50",
+            "1",
+            "EUR",
+            "27.11.2026",
+            *ship,
+        ],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.sku, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        ("CAB1002", Decimal("1000.000"), "M", Decimal("1.52")),
+        ("PRO2014", Decimal("6.000"), "EA", Decimal("145.00")),
+        ("ECL5006", Decimal("80.000"), "EA", Decimal("36.50")),
+    ]
+    # a sheet's cells cannot run into each other: quantity and price are as sure as printed
+    assert min(ln.confidence for ln in order.lines) >= 0.9
+    assert (order.po_number.value, order.order_date.value) == ("4500219260", dt.date(2026, 11, 20))
+    ship_to = order.ship_to.value
+    assert (ship_to.street, ship_to.postal_code, ship_to.city, ship_to.country) == (
+        "8 cours des Humanités",
+        "93300",
+        "Aubervilliers",
+        "FR",
+    )

@@ -508,3 +508,30 @@ def test_a_price_column_beside_a_pro_column_is_per_so_many_units():
         (Decimal("30"), Decimal("5.90"), None),
         (Decimal("40"), Decimal("745.00"), Decimal("100")),
     ]
+
+
+def test_sap_in_french_a_price_per_100_metres_under_prix_unitaire_and_valeur_nette():
+    """ "152,00 / 100 M" under "Prix unitaire", the amount under "Valeur nette"."""
+    x = [40, 80, 140, 330, 380, 410, 500]
+    rows = [
+        ["Pos.", "Article", "Désignation", "Quantité", "UQ", "Prix unitaire", "Valeur nette"],
+        [
+            "00010",
+            "10020145",
+            "Câble R2V U-1000 3G2,5 mm² noir",
+            "500,000",
+            "M",
+            "152,00 / 100 M",
+            "760,00",
+        ],
+        ["00030", "10031007", "Disjoncteur modulaire 3P+N 20A", "8,000", "PCE", "58,00", "464,00"],
+    ]
+    cells = [(x[k], 100 + 14 * r, text) for r, row in enumerate(rows) for k, text in enumerate(row)]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "Commande 4500218837"), *cells]], font_size=8))
+    )
+    assert _numbers(order) == [
+        (Decimal("500.000"), Decimal("152.00"), Decimal("100"), Decimal("760.00")),
+        (Decimal("8.000"), Decimal("58.00"), None, Decimal("464.00")),
+    ]
+    assert classify_header("Valeur nette") == "line_total"
