@@ -503,8 +503,23 @@ _LABELLED_QTY_LAST = re.compile(
 _COLON_QTY = re.compile(r"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)\s+:\s*(?P<qty>\d{1,5})\s*$")
 
 
+# "… - 10 @ 20.90 = 209.00": the line's amount after its price
+_EQUALS_AMOUNT = re.compile(
+    r"\s*=\s*(?:[€$£]|EUR|GBP|USD|CHF)?\s*(?P<amount>\d{1,3}(?:[.,'’ ]?\d{3})*[.,]\d{2})"
+    r"\s*(?:€|EUR|GBP|USD|CHF)?\s*$"
+)
+
+
 def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
     """``VS-70-853  Handstretchfolie 400 mm 20 µm, transparent  2 Stk``: quantity and unit last."""
+    amount = _EQUALS_AMOUNT.search(clause)
+    if amount:
+        line = _qty_last(clause[: amount.start()], decimal_sep=decimal_sep)
+        stated = parse_number(amount["amount"], decimal_sep=decimal_sep)
+        # the amount must be the count times the price, else the clause is not what it seems
+        if line is None or line.line_total is None or stated != line.line_total:
+            return None
+        return line
     m = (
         _TRAILING_QTY.match(clause.strip())
         or _LABELLED_QTY_LAST.match(clause.strip())

@@ -935,6 +935,8 @@ _MONEY_AMOUNT = re.compile(r"\d[.,]\d{2}(?!\d)")
 # a page's number in its footer or header: "Seite 1/2", "Page 2 of 3", "page 1 sur 2"
 _PAGE_MARK = re.compile(
     r"(?i)\b(?:seite|page|pag\.?|blatt|blad)\s*\d{1,3}\s*(?:/|von|of|sur|de|van)\s*\d{1,3}\b"
+    # a footer's "… | Purchase order 4500187390 | Page 1", closing the line
+    r"|(?:^|[|·•]\s*)(?:seite|page|blatt)\s*\d{1,3}\s*$"
 )
 
 # the sum of a group of items ("Summe Bremsen", "Sous-total Filtres", "Subtotal page 1"), not

@@ -760,3 +760,20 @@ def test_an_order_number_named_in_a_sentence(sentence, po):
     order = extract_from_text(f"Bonjour,\n\n{sentence}\n\n- 10 x DSP-10101\n- 4 x DSP-10102\n")
     assert order.po_number.value == po
     assert order.po_number.confidence < 0.75  # for a person to confirm
+
+
+def test_a_count_at_a_price_equal_to_the_lines_amount():
+    body = (
+        "Hi Sam,\n\nWe'd like to go ahead with the following, PO number CVD 2611-022:\n\n"
+        "KL-10230 EDTA 4ml tubes (tray 100) - 10 @ 20.90 = 209.00\n"
+        "KL-10240 Universal containers 30ml (case 400) - 1 @ 43.50 = 43.50\n\n"
+        "Subtotal 252.50 + VAT\n"
+    )
+    order = extract_from_text(body)
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
+        ("KL-10230", Decimal("10"), Decimal("20.90"), Decimal("209.00")),
+        ("KL-10240", Decimal("1"), Decimal("43.50"), Decimal("43.50")),
+    ]
+    # an amount that is not the count times the price: the clause is not read as a line
+    wrong = extract_from_text(body.replace("= 209.00", "= 290.00"))
+    assert [ln.customer_sku for ln in wrong.lines] == ["KL-10240"]

@@ -913,3 +913,41 @@ def test_valeur_nette_totale_ends_the_table_and_is_the_net_total():
         Decimal("488.60"),
         "label:net_total=sum_of_lines",
     )
+
+
+def test_a_footer_ending_in_page_n_is_no_item_and_total_net_value_is_the_net_total():
+    columns = [40, 90, 160, 360, 400, 450, 510]
+    titles = ["Item", "Material", "Short text", "Quantity", "OUn", "Net price", "Net value"]
+    first = [
+        [
+            "00010",
+            "400118273",
+            "Pipette tips 1000 µl, racked",
+            "30.000",
+            "BOX",
+            "44.10",
+            "1,323.00",
+        ],
+        ["00020", "400118271", "Pipette tips 200 µl, racked", "20.000", "BOX", "40.60", "812.00"],
+    ]
+    second = [
+        ["00030", "400118270", "Pipette tips 10 µl XL, racked", "10.000", "BOX", "37.00", "370.00"]
+    ]
+    footer = "University of Mercia | VAT Reg. GB 447 1120 83 | Purchase order 4500187390 | Page"
+    page1 = [
+        (40, 40, "Purchase Order 4500187390"),
+        *table(columns, 100, [titles, *first]),
+        (40, 780, footer + " 1"),
+    ]
+    page2 = [
+        *table(columns, 60, [titles, *second]),
+        (300, 120, "Total net value excl. VAT"),
+        (450, 120, "2,505.00 GBP"),
+        (40, 780, footer + " 2"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page1, page2], font_size=8)))
+    assert [ln.quantity for ln in order.lines] == [Decimal("30"), Decimal("20"), Decimal("10")]
+    assert (order.total.value, order.total.rule) == (
+        Decimal("2505.00"),
+        "label:net_total=sum_of_lines",
+    )
