@@ -160,6 +160,12 @@ def _in_product_unit(
         amount = _in_unit(each, unit, ours)
         if container == counted and amount and amount != 1:
             return line.quantity * amount
+    # nothing says what a carton holds, but its price is so many of ours to the cent: "12 KRT"
+    # of tape at 52,20 for a roll listed at 1,45 is 12 cartons of 36 rolls
+    if expected and price_each and line.unit:
+        ratio = (price_each / expected).to_integral()
+        if 2 <= ratio <= 10_000 and price_close(price_each, expected * ratio):
+            return line.quantity * ratio
     return None
 
 

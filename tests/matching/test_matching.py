@@ -786,6 +786,20 @@ def test_a_unit_cell_box_of_36_and_kilos_of_a_tub_count_in_our_unit():
     # kilos of a powder we sell by the 5 kg tub: whole tubs only
     assert converted("Virkon S Desinfektionspulver", "10", "KG", "KL-10640") == 2
     assert converted("Virkon S Desinfektionspulver", "7", "KG", "KL-10640") == 7
+
+    # nothing says what a carton holds, its price is 36 rolls at our price to the cent
+    def priced(quantity, unit, price):
+        line = ExtractedLine(
+            description="PP-Klebeband transparent 48 mm x 66 m",
+            quantity=Decimal(quantity),
+            unit=unit,
+            unit_price=Decimal(price),
+            customer_sku="KB-PVC-50",
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert priced("12", "KRT", "73.80") == 432
+    assert priced("12", "KRT", "73.00") == 12  # no whole number of rolls: as written
     # "box of 25", "bag of 500" in the buyer's words describe the product, as ours do
     assert converted("PCR plate 96-well, box of 25", "4", None, "KL-10217") == 4
     assert converted("Microcentrifuge tubes 1.5 ml, bag of 500", "6", None, "KL-10211") == 6
