@@ -1882,17 +1882,19 @@ _DATE_ROW = re.compile(
 
 def _description_tail(row: Row) -> bool:
     """A wrapped description's second row ending in a number ("braun, Innenmaß 400 x 300 x"
-    "200" in one run of text, under the quantity's title): the number is the description's."""
+    "200", "Breite 1000 mm (Rolle" "100 m)" in one run of text, under the quantity's title):
+    the number is the description's."""
     if row.line.source == TextSource.SHEET or any(
         row.has(role) for role in ("unit_price", "line_total", "unit", *CODE_ROLES)
     ):
         return False
     quantity = [t for k, toks in row.cells.items() if row.roles[k] == "quantity" for t in toks]
     words = [t for k, toks in row.cells.items() if row.roles[k] == "description" for t in toks]
-    if len(quantity) != 1 or not words:
+    if not quantity or len(quantity) > 3 or not words:
         return False
     last = max(words, key=lambda t: t.x1)
-    return quantity[0].segment == last.segment and quantity[0].x0 > last.x1
+    # "… x 200" and "… (Rolle 100 m)": the words run on into the quantity's column
+    return all(t.segment == last.segment and t.x0 > last.x1 for t in quantity)
 
 
 def _attach_continuations(

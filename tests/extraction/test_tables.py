@@ -823,7 +823,7 @@ def test_a_wrapped_description_ending_in_a_number_under_the_quantity_is_no_item(
         (340, 142, "ST"),
         (400, 142, "1,24"),
         (460, 142, "992,00"),
-        (150, 156, "braun, Innenmaß 600 x 400 x 300"),
+        (150, 156, "braun, Innenmaß 600 x 400 x 300 (Bund 100 St.)"),
     ]
     layout = read_pdf(
         pdf([[(40, 40, "Bestellung 4500018231"), *table(columns, 100, [titles]), *cells]])
@@ -831,7 +831,10 @@ def test_a_wrapped_description_ending_in_a_number_under_the_quantity_is_no_item(
     order = extract_from_layout(layout)
     assert [(ln.quantity, ln.description) for ln in order.lines] == [
         (Decimal("2000"), "Faltkarton 1-wellig FEFCO 0201, braun, Innenmaß 400 x 300 x 200"),
-        (Decimal("800"), "Faltkarton 1-wellig FEFCO 0201, braun, Innenmaß 600 x 400 x 300"),
+        (
+            Decimal("800"),
+            "Faltkarton 1-wellig FEFCO 0201, braun, Innenmaß 600 x 400 x 300 (Bund 100 St.)",
+        ),
     ]
 
 
