@@ -296,8 +296,6 @@ def printed_postal_codes(
     """Postal codes printed on the first page outside the vendor block and the item table
     (``exclude`` holds (line, segment start) pairs, ``skip_lines`` whole lines): when one is not
     the customer's, the document may name another address than the one a default would give."""
-    from ingestion.extraction.addresses import parse_postal_line, split_address_lines
-
     if not ctx.lines_by_page:
         return ()
     out: list[str] = []
@@ -307,16 +305,24 @@ def printed_postal_codes(
         for s0, s1 in ln.segments:
             if (ln.index, s0) in exclude:
                 continue
-            text = ln.text_of(s0, s1)
-            pieces = [p.strip(" .;") for p in text.split(",")]
-            # "…, Groveport, OH 43125.": a US town and its state line are two pieces
-            pairs = [f"{a}, {b}" for a, b in zip(pieces, pieces[1:], strict=False)]
-            parts = [*split_address_lines([text]), *pieces, *pairs]
-            for part in dict.fromkeys(parts):
-                found = parse_postal_line(part, language=language)
-                if found:
-                    out.append(re.sub(r"\s", "", found[0]).upper())
+            out += postal_codes_in(ln.text_of(s0, s1), language=language)
     return tuple(dict.fromkeys(out))
+
+
+def postal_codes_in(text: str, *, language: str) -> list[str]:
+    """The postal codes of the addresses in ``text``, bare and upper-case."""
+    from ingestion.extraction.addresses import parse_postal_line, split_address_lines
+
+    pieces = [p.strip(" .;") for p in text.split(",")]
+    # "…, Groveport, OH 43125.": a US town and its state line are two pieces
+    pairs = [f"{a}, {b}" for a, b in zip(pieces, pieces[1:], strict=False)]
+    parts = [*split_address_lines([text]), *pieces, *pairs]
+    out = []
+    for part in dict.fromkeys(parts):
+        found = parse_postal_line(part, language=language)
+        if found:
+            out.append(re.sub(r"\s", "", found[0]).upper())
+    return out
 
 
 TABLE_SUM = 0.9

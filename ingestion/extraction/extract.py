@@ -7,10 +7,11 @@ import re
 from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
-from ingestion.extraction.addresses import prose_ship_to
+from ingestion.extraction.addresses import parse_address, prose_ship_to
 from ingestion.extraction.confidence import (
     calibrate_order_date,
     ocr_identifier,
+    postal_codes_in,
     printed_postal_codes,
     sum_of_complete_table,
     unassigned_scan_date,
@@ -483,6 +484,25 @@ def extract_from_layout(
     postal_codes = printed_postal_codes(
         ctx, exclude=vendor_segments, skip_lines=fax_lines | table.consumed, language=language
     )
+    if lines[0].source == TextSource.SHEET:
+        # a flat export's cells beside the items ("Lieferanschrift: …, 50679 Köln") name an
+        # address too, whether or not its column was understood
+        postal_codes = tuple(
+            dict.fromkeys(
+                [
+                    *postal_codes,
+                    *(
+                        code
+                        for r in table.rows
+                        for k, toks in r.cells.items()
+                        if r.roles[k] in ("unknown", "ignore")
+                        for code in postal_codes_in(
+                            " ".join(t.text for t in toks), language=language
+                        )
+                    ),
+                ]
+            )
+        )
     if buyer is not None and lines[0].source == TextSource.OCR:
         buyer = Field(buyer.value, buyer.confidence, buyer.source, buyer.rule + ":ocr")
     vats = vat_numbers(lines, vendor_lines)
@@ -573,6 +593,12 @@ _SHIP_PARTS = {
 }
 
 
+_SHIP_WHOLE = re.compile(
+    r"ship(?:ping)?[\s_-]*to(?:\s+address)?|deliver(?:y)?[\s_-]+(?:address|to)|lieferanschrift|"
+    r"lieferadresse|adresse\s+de\s+livraison|(?:lieu|adresse)\s+livraison|leveradres|afleveradres"
+)
+
+
 def _ship_to_columns(table) -> Field | None:
     """The delivery address of a flat export: the same values on every item row under its
     "Ship-to …" columns."""
@@ -595,6 +621,19 @@ def _ship_to_columns(table) -> Field | None:
         if len(values) != 1:
             return None  # items shipped to several places: not the order's one address
         parts[part] = values.pop()
+    if not parts:
+        # the whole address in one cell: "Lieferanschrift | Baustelle Rheinpark, Kennedy-Ufer 2,
+        # 50679 Köln"
+        for k, column in enumerate(table.columns):
+            if not _SHIP_WHOLE.fullmatch(fold(column.text).strip(" :.")):
+                continue
+            values = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
+            if len(values) != 1 or "" in values:
+                return None
+            address = parse_address([values.pop()])
+            if address.postal_code and address.city:
+                return Field(address, 0.9, items[0].line.source_ref(), "table_column:ship_to")
+        return None
     if not parts.get("postal_code") or not parts.get("city"):
         return None
     country = parts.get("country") or ""

@@ -535,3 +535,61 @@ def test_sap_export_in_french_with_the_delivery_address_in_columns():
         "Aubervilliers",
         "FR",
     )
+
+
+def test_a_delivery_address_in_one_cell_repeated_on_every_row():
+    titles = [
+        "Bestellnr",
+        "Bestelldatum",
+        "Lieferanschrift",
+        "Pos",
+        "Artikelnr Lieferant",
+        "Bezeichnung",
+        "Menge",
+        "ME",
+        "Einzelpreis",
+        "Gesamt",
+    ]
+    site = "Baustelle Rheinpark / Krüger GaLaBau, Kennedy-Ufer 2, 50679 Köln"
+    rows = [
+        titles,
+        [
+            "B-26-0917",
+            "13.11.2026",
+            site,
+            "1",
+            "VF-60515",
+            "Unkrautvlies 2 x 100 m",
+            "6",
+            "RL",
+            "135,00",
+            "810,00",
+        ],
+        [
+            "B-26-0917",
+            "13.11.2026",
+            site,
+            "2",
+            "VF-60520",
+            "Erdanker 20 cm (100 Stk.)",
+            "12",
+            "PAK",
+            "12,50",
+            "150,00",
+        ],
+    ]
+    order = extract_from_sheet(rows)
+    ship_to = order.ship_to.value
+    assert (ship_to.name, ship_to.street, ship_to.postal_code, ship_to.city) == (
+        "Baustelle Rheinpark / Krüger GaLaBau",
+        "Kennedy-Ufer 2",
+        "50679",
+        "Köln",
+    )
+    # under a title we do not know, the address still counts as printed: a default ship-to
+    # cannot be sure beside it
+    unknown = [
+        ["Bestellnr", "Anlieferung bei", *titles[3:]],
+        *[[r[0], r[2], *r[3:]] for r in rows[1:]],
+    ]
+    assert "50679" in extract_from_sheet(unknown).postal_codes
