@@ -919,6 +919,8 @@ class Row:
 def is_total_row(line: TextLine) -> bool:
     for n, (s0, s1) in enumerate(line.segments[:3]):
         text = fold(line.text_of(s0, s1)).strip(" :*")
+        if line.source == TextSource.OCR:
+            text = re.sub(r"^[^\w€$£]{1,3}\s*(?=[a-z])", "", text)  # "© Montant total HT"
         # further right, a "VAT" cell of an item's wrapped second row is no total label:
         # a total row states an amount
         if (

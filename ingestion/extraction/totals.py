@@ -53,14 +53,18 @@ class AmountLine:
 def _amount_after(
     line: TextLine, start: int, decimal_sep: str | None
 ) -> tuple[Decimal, list[Decimal]] | None:
-    numbers = [
-        n for n in find_numbers(line.text[start:]) if not re.fullmatch(r"\d{1,2}", n[2]) or True
-    ]
+    tail = line.text[start:]
+    # "Net total €1,872.10. Needed by 17 November 2026": the amount right after its label, and
+    # the sentence ends
+    if re.match(r"\s*[:=]?\s*(?:[€$£]|EUR|GBP|USD|CHF)?\s*\d", tail):
+        for m in re.finditer(r"[.;!?]\s+(?=[A-Za-zÀ-ÿ])", tail):
+            if find_numbers(tail[: m.start()]):
+                tail = tail[: m.start()]
+                break
+    numbers = find_numbers(tail)
     if not numbers:
         return None
-    _, _, text = numbers[-1]
     # "19 %" is a rate, not an amount
-    tail = line.text[start:]
     numbers = [n for n in numbers if not re.match(r"\s*%", tail[n[1] :])]
     if not numbers:
         return None
@@ -98,6 +102,10 @@ def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[Am
         ]
         labelled: list[tuple[int, int, AmountLine]] = []  # label start, label end, amount
         for start in sorted(starts):
+            # a scan's speck before the label ("© Montant total HT")
+            lead = re.match(r"[^\w€$£]{1,3}\s*(?=[a-z])", line.norm[start:])
+            if lead and line.source == TextSource.OCR:
+                start += lead.end()
             text = line.norm[start:]
             for kind, pattern in (
                 ("net", _NET),

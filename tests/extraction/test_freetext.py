@@ -777,3 +777,12 @@ def test_a_count_at_a_price_equal_to_the_lines_amount():
     # an amount that is not the count times the price: the clause is not read as a line
     wrong = extract_from_text(body.replace("= 209.00", "= 290.00"))
     assert [ln.customer_sku for ln in wrong.lines] == ["KL-10240"]
+
+
+def test_the_total_of_a_sentence_ends_with_the_sentence():
+    body = (
+        "Urgent one please - PO PO104488\n\n"
+        "ADR-300010   Universal USB-C Docking Station    10  €122.18\n\n"
+        "Net total €1,221.80. Needed by 17 November 2026 at the latest, please.\n"
+    )
+    assert extract_from_text(body).total.value == Decimal("1221.80")

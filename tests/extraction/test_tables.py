@@ -954,3 +954,23 @@ def test_a_footer_ending_in_page_n_is_no_item_and_total_net_value_is_the_net_tot
         Decimal("2505.00"),
         "label:net_total=sum_of_lines",
     )
+
+
+def test_a_scans_speck_before_the_total_label_does_not_hide_it():
+    """ "© Montant total HT" on a fax: the total ends the table, the footer below is no item."""
+    columns = [40, 90, 170, 330, 370, 420, 480]
+    rows = [
+        ["Poste", "Article", "Désignation", "Qté", "Unité", "Prix unit.", "Montant HT"],
+        ["00010", "IT-TON-0601", "Lexmark 8232000 Black Toner", "12", "PCE", "71,10", "853,20"],
+        ["00020", "IT-CBL-0402", "IEC Power Cable C13 to Schuko", "20", "PCE", "3,87", "77,40"],
+    ]
+    body = [
+        (40, 40, "BON DE COMMANDE 4500231299"),
+        *table(columns, 100, rows),
+        (40, 150, "© Montant total HT"),
+        (420, 150, "930,60 EUR"),
+        (40, 170, "Vallet Assurances SA  SA au capital de 12 500 000 EUR  RCS Paris 390 117 842"),
+    ]
+    order = extract_from_layout(as_scan(read_pdf(pdf([body]))))
+    assert [ln.quantity for ln in order.lines] == [Decimal("12"), Decimal("20")]
+    assert order.total.value == Decimal("930.60")
