@@ -593,6 +593,10 @@ _SHIP_PARTS = {
 }
 
 
+def _first_row_only(items: list, k: int) -> bool:
+    return bool(items[0].cells.get(k)) and not any(r.cells.get(k) for r in items[1:])
+
+
 _SHIP_WHOLE = re.compile(
     r"ship(?:ping)?[\s_-]*to(?:\s+address)?|deliver(?:y)?[\s_-]+(?:address|to)|lieferanschrift|"
     r"lieferadresse|adresse\s+de\s+livraison|(?:lieu|adresse)\s+livraison|leveradres|afleveradres"
@@ -609,8 +613,12 @@ def _ship_to_columns(table) -> Field | None:
     if not items or not table.columns:
         return None
     parts: dict[str, str] = {}
+    whole: list[int] = []
     for k, column in enumerate(table.columns):
         title = fold(column.text).strip(" :.")
+        if _SHIP_WHOLE.fullmatch(title):
+            whole.append(k)
+            continue
         m = _SHIP_COLUMN.match(title) or _SHIP_COLUMN_AFTER.match(title)
         # after a delivery column, a bare "CP", "Ville", "Pays" goes on with its address
         said = m["part"] if m else (title if parts else "")
@@ -621,13 +629,13 @@ def _ship_to_columns(table) -> Field | None:
         if len(values) != 1:
             return None  # items shipped to several places: not the order's one address
         parts[part] = values.pop()
-    if not parts:
+    if not parts.get("postal_code"):
         # the whole address in one cell: "Lieferanschrift | Baustelle Rheinpark, Kennedy-Ufer 2,
         # 50679 Köln"
-        for k, column in enumerate(table.columns):
-            if not _SHIP_WHOLE.fullmatch(fold(column.text).strip(" :.")):
-                continue
+        for k in whole:
             values = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
+            if len(values) == 2 and "" in values and _first_row_only(items, k):
+                values.discard("")
             if len(values) != 1 or "" in values:
                 return None
             address = parse_address([values.pop()])
@@ -752,6 +760,8 @@ def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
             if k is None:
                 continue
             texts = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
+            if len(texts) == 2 and "" in texts and _first_row_only(items, k):
+                texts.discard("")  # Odoo fills the order's fields on its first row only
             if len(texts) != 1 or "" in texts:
                 continue
             text = texts.pop()

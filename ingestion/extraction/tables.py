@@ -105,7 +105,9 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"montant(?:\s*(?:ht|total|net|ligne|\(?(?:eur|€)\)?))*|total\s+(?:ht|ligne)|prix\s+total(?:\s+ht)?|"
         r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|gp(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|nebensumme|zeilensumme|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
         r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestellwert|net\s+order\s+value|"
-        r"valeur(?:\s+(?:nette|totale|ligne))?(?:\s+h\.?t\.?)?",
+        r"valeur(?:\s+(?:nette|totale|ligne))?(?:\s+h\.?t\.?)?|"
+        # a line's subtotal (Odoo's "Order Lines/Subtotal")
+        r"sub[\s-]?total|sous[\s-]total",
     ),
     (
         "date",
@@ -125,7 +127,11 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"einkaufer(?:gruppe)?|einkaufsorganisation|purchasing\s+doc(?:ument)?\.?|document\s+date|"
         r"vendor(?:\s+(?:no\.?|number|name))?|supplier(?:\s+(?:no\.?|number|name))?|plant|"
         r"storage\s+location|purchasing\s+group|document\s+d'achat|date\s+(?:du\s+)?document|"
-        r"fournisseur|division|magasin",
+        r"fournisseur|division|magasin|"
+        # the order's own fields as columns of a flat export (Odoo: "Référence commande")
+        r"reference\s+(?:de\s+(?:la\s+)?)?commande|order\s+reference|date\s+(?:de\s+(?:la\s+)?)?commande|"
+        r"order\s+date|adresse\s+de\s+livraison|delivery\s+address|ship[\s-]*to(?:\s+address)?|"
+        r"lieferanschrift|lieferadresse",
     ),
     # "Netto", "Net" alone: the net price after a discount, or the line's net amount; which
     # one, the other titles of the row tell (see _settle_roles)
@@ -200,6 +206,10 @@ def classify_header(text: str) -> str | None:
     role = _classify_plain(t)
     if role is not None or not t:
         return role
+    if "/" in t and len(t.rsplit("/", 1)[1]) > 2:
+        # Odoo's export names a field by its path: "Order Lines/Quantity",
+        # "Lignes de commande/Prix unitaire"
+        return classify_header(t.rsplit("/", 1)[1])
     # a title with qualifiers is read by its core: "Direct Unit Cost Excl. VAT", "Preis CHF",
     # "Montant (EUR) HT", "Amount Including VAT" (a figure with tax: not the order's)
     core, taxed, money = t, False, False
@@ -2055,7 +2065,11 @@ def _plain_priced_row(row: Row, qty_text: str, sure_sep: str | None = None) -> b
 
 
 def _first_code(text: str) -> str:
-    return text.split()[0].strip(",;") if text else ""
+    """The code of a code cell: Odoo's "[BRA-DCK-UNI] Universal USB-C Dock" is BRA-DCK-UNI."""
+    if not text:
+        return ""
+    bracketed = re.match(r"\s*\[([^\[\]\s]{2,40})\]", text)
+    return bracketed[1] if bracketed else text.split()[0].strip(",;")
 
 
 def _role_index(row: Row, role: str) -> int:

@@ -43,7 +43,9 @@ def normalise_unit(text: str | None) -> str | None:
     """Our unit code for a printed unit, or None if it is not a unit we know."""
     if not text:
         return None
-    key = fold(text).strip().strip(".,:;()[]").rstrip(".")
+    key = fold(text).strip()
+    key = re.sub(r"\((?:s|e|n|es|en)\)$", "", key)  # Odoo's "Unité(s)", "Stück(e)"
+    key = key.strip(".,:;()[]").rstrip(".")
     if not key:
         return None
     if key in _UNITS:

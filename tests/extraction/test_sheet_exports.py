@@ -593,3 +593,54 @@ def test_a_delivery_address_in_one_cell_repeated_on_every_row():
         *[[r[0], r[2], *r[3:]] for r in rows[1:]],
     ]
     assert "50679" in extract_from_sheet(unknown).postal_codes
+
+
+def test_an_odoo_export_names_fields_by_path_and_fills_the_orders_on_its_first_row():
+    titles = [
+        "Référence commande",
+        "Date de commande",
+        "Date prévue",
+        "Adresse de livraison",
+        "Lignes de commande/Article",
+        "Lignes de commande/Description",
+        "Lignes de commande/Quantité",
+        "Lignes de commande/Unité de mesure",
+        "Lignes de commande/Prix unitaire",
+        "Lignes de commande/Sous-total",
+    ]
+    rows = [
+        titles,
+        [
+            "P00844",
+            "02/11/2026 00:00:00",
+            "12/11/2026",
+            "BRA Entrepôt, 14 rue du Dauphiné, 69800 Saint-Priest",
+            "[BRA-DCK-UNI] Universal USB-C Docking Station",
+            "Universal USB-C Docking Station",
+            "10,00",
+            "Unité(s)",
+            "119,20",
+            "1192,00",
+        ],
+        [
+            "",
+            "",
+            "12/11/2026",
+            "",
+            "[BRA-CHG-65] USB-C GaN Laptop Charger 65 W",
+            "USB-C GaN Laptop Charger 65 W",
+            "20,00",
+            "Unité(s)",
+            "26,00",
+            "520,00",
+        ],
+    ]
+    order = extract_from_sheet(rows)
+    assert [
+        (ln.customer_sku, ln.quantity, ln.unit, ln.unit_price, ln.line_total) for ln in order.lines
+    ] == [
+        ("BRA-DCK-UNI", Decimal("10.00"), "EA", Decimal("119.20"), Decimal("1192.00")),
+        ("BRA-CHG-65", Decimal("20.00"), "EA", Decimal("26.00"), Decimal("520.00")),
+    ]
+    assert (order.po_number.value, order.order_date.value) == ("P00844", dt.date(2026, 11, 2))
+    assert order.ship_to.value.postal_code == "69800"
