@@ -112,10 +112,46 @@ def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | 
     return day
 
 
+def _swapped(day: dt.date) -> dt.date | None:
+    try:
+        return dt.date(day.year, day.day, day.month)
+    except ValueError:
+        return None
+
+
+def _month_first(order_date, delivery):
+    """Both dates read day first put the delivery before the order ("11/12/2026" ordered,
+    "12/03/2026" wanted: an Odoo printed in en_US for a Dutch buyer); read month first, the
+    delivery follows the order within weeks: the document writes months first."""
+    if order_date is None or delivery is None or delivery.value is None:
+        return order_date, delivery
+    ordered, wanted = _swapped(order_date.value), _swapped(delivery.value)
+    if (
+        ordered is None
+        or wanted is None
+        or delivery.value >= order_date.value
+        or not dt.timedelta(0) <= wanted - ordered <= dt.timedelta(days=120)
+    ):
+        return order_date, delivery
+    return (
+        Field(
+            ordered, min(order_date.confidence, 0.7), order_date.source, order_date.rule + "+mdy"
+        ),
+        Field(
+            wanted,
+            min(delivery.confidence, 0.7),
+            delivery.source,
+            delivery.rule.replace("+before_order_date", "") + "+mdy",
+        ),
+    )
+
+
 def _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst):
     """Dates that do not fit together are doubtful: a delivery more than a year after the
     order (a scan's 2026 read as 2028), an order date months away from the day the fax machine
     printed on the page (11 read as 01)."""
+    if dayfirst:  # an undecided page is left to the customer's country (build_draft)
+        order_date, delivery = _month_first(order_date, delivery)
     sent = _fax_dates(lines, fax_lines, dayfirst)
     ordered = order_date.value if order_date is not None else max(sent, default=None)
     if (
@@ -166,6 +202,8 @@ def _default_year(lines: list[TextLine], today: dt.date | None) -> int:
         for s0, s1 in ln.segments
         for d in dates_mod.find_dates(ln.text_of(s0, s1))
         if d.kind in ("iso", "numeric", "named")
+        # a message's own day says which years are near: not a fertiliser's "12-12-17"
+        and (today is None or abs(d.value.year - today.year) <= 1)
     ]
     if years:
         return max(sorted(set(years), reverse=True), key=years.count)
@@ -356,6 +394,15 @@ def extract_from_layout(
         faxed = _fax_day(lines, fax_lines, dayfirst, sent_date)
         if faxed is not None:
             order_date = Field(value=faxed, confidence=0.55, source={"meta": "fax"}, rule="fax_day")
+    if (
+        order_date is not None
+        and order_date.rule.startswith("first_date")
+        and sent_date is not None
+        and abs((order_date.value - sent_date).days) > 180
+    ):
+        # an unlabelled "date" years from the day the message was sent: a fertiliser's
+        # "12-12-17", not the order's day
+        order_date = None
     if order_date is None and sent_date is not None:
         order_date = Field(
             value=sent_date, confidence=0.55, source={"meta": "sent_date"}, rule="sent_date"

@@ -127,6 +127,7 @@ _LABELS: list[tuple[str, str, float]] = [
         0.9,
     ),
     ("order_date", r"date|datum|dated|du|vom", 0.8),
+    ("order_date", r"order\s+deadline", 0.8),  # Odoo's printed purchase order
     ("order_date", r"le(?=\s+\d{1,2}(?:er)?[\s./-])|den(?=\s+\d{1,2}\.)", 0.8),
     # --- requested delivery date ----------------------------------------------------------
     (

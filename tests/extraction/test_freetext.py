@@ -786,3 +786,15 @@ def test_the_total_of_a_sentence_ends_with_the_sentence():
         "Net total €1,221.80. Needed by 17 November 2026 at the latest, please.\n"
     )
     assert extract_from_text(body).total.value == Decimal("1221.80")
+
+
+def test_a_fertilisers_12_12_17_is_no_date_years_from_the_message():
+    body = (
+        "Bonjour,\n\nVoici notre commande CA26-1162 :\n\n"
+        "- 30 sacs engrais universel 12-12-17 de 25 kg\n"
+        "- 4 sacs gazon regarnissage 10 kg\n\n"
+        "Livraison souhaitée le mercredi 9 décembre.\n"
+    )
+    order = extract_from_text(body, sent_date=dt.date(2026, 11, 27))
+    assert order.order_date.value == dt.date(2026, 11, 27)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 9)

@@ -1281,3 +1281,21 @@ def test_a_po_prefix_of_the_number_is_no_label():
     """Page 2 repeats "N° PO-LU-26-01977 du 19/11/2026 (suite)": the number starts "PO-"."""
     order = extract_from_text("Commande achat\nN° PO-LU-26-01977 du 19/11/2026 (suite)\n")
     assert order.po_number.value == "PO-LU-26-01977"
+
+
+def test_dates_that_only_fit_together_month_first_are_read_month_first():
+    """An Odoo printed in en_US for a Dutch buyer: day first, the delivery (12 March) would
+    come before the order (11 December); month first it follows it by three weeks."""
+    layout = read_pdf(
+        _po_letter(
+            [
+                (300, 100, "Order Deadline:"),
+                (420, 100, "11/12/2026 16:00:00"),
+                (300, 112, "Expected Arrival:"),
+                (420, 112, "12/03/2026"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.order_date.value == dt.date(2026, 11, 12)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
