@@ -142,7 +142,9 @@ NUMERIC_ROLES = {"quantity", "unit_price", "line_total", "discount", "gross_pric
 CODE_ROLES = {"sku", "customer_sku", "code", "gtin"}
 
 _TOTAL_ROW = re.compile(
-    r"^(?:sub[\s-]?total|total|totals|grand\s+total|net\s+total|order\s+total|po\s+total|sum|summe|zwischensumme|"
+    # "zzgl. Fracht", "plus carriage", "+ frais de port": a charge added to the goods
+    r"^(?:(?:zzgl\.?|zuzgl\.?|plus|\+|hors|excl\.?|ggf\.?)\s*)?"
+    r"(?:sub[\s-]?total|total|totals|grand\s+total|net\s+total|order\s+total|po\s+total|sum|summe|zwischensumme|"
     r"gesamt(?:summe|betrag|preis)?|endbetrag|nettobetrag|netto(?:summe|betrag)?|brutto(?:summe|betrag)?|warenwert|"
     r"sous[\s-]total|montant\s+(?:total|ht|ttc)|total\s+(?:ht|ttc|net|general|commande)|net\s+a\s+payer|"
     r"tax(?:es)?|sales\s+tax|vat|tva|mwst|ust|shipping|freight|ship/ins|handling|carriage|delivery\s+charge|"
@@ -1511,7 +1513,7 @@ def _table_body(
             continue
         if (
             is_total_row(line)
-            and not is_item
+            and (not is_item or _label_and_amount(line))
             # "emballage individuel": a wrapped description that starts with a charge word,
             # no amount on it and the items going on below
             and (_MONEY_AMOUNT.search(line.text) or not _item_close_below(lines, k, header))
@@ -1567,6 +1569,16 @@ def _repeated_header_below(
         if found is not None and _same_columns(found, header):
             return j
     return None
+
+
+def _label_and_amount(line: TextLine) -> bool:
+    """A total's label and its amount, nothing else: "Gesamtnettowert 1.267,20 EUR" (its
+    amount under the quantity's title reads like an item)."""
+    s0, s1 = line.segments[0]
+    rest = line.text[line.spans[s1 - 1][1] :] if s1 < len(line.words) else ""
+    return len(line.text_of(s0, s1).split()) <= 4 and bool(
+        re.fullmatch(r"\s*(?:[€$£]\s*)?\d[\d.,' ]*[.,]\d{2}\s*(?:€|EUR|CHF|GBP|USD)?\s*", rest)
+    )
 
 
 def _item_close_below(lines: list[TextLine], k: int, header: Header, reach: int = 4) -> bool:

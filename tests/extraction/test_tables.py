@@ -974,3 +974,24 @@ def test_a_scans_speck_before_the_total_label_does_not_hide_it():
     order = extract_from_layout(as_scan(read_pdf(pdf([body]))))
     assert [ln.quantity for ln in order.lines] == [Decimal("12"), Decimal("20")]
     assert order.total.value == Decimal("930.60")
+
+
+def test_a_total_whose_amount_stands_under_the_quantity_ends_the_table_and_zzgl_fracht_is_a_charge():
+    columns = [40, 80, 160, 330, 370, 420, 480]
+    rows = [
+        ["Pos.", "Material", "Bezeichnung", "Menge", "ME", "Preis/ME", "Betrag EUR"],
+        ["10", "HOF-120040", "Universalerde 40 L", "120", "ST", "4,40", "528,00"],
+        ["20", "HOF-150119", "Gartenschlauch 19 mm, 25 m Rolle", "12", "RL", "30,70", "368,40"],
+    ]
+    body = [
+        (40, 40, "Bestellung 4711342"),
+        *table(columns, 100, rows),
+        (40, 150, "Gesamtnettowert"),
+        (330, 150, "896,40 EUR"),
+        (40, 164, "zzgl. Fracht"),
+        (330, 164, "35,00 EUR"),
+        (40, 178, "Steuerfreie innergemeinschaftliche Lieferung (Reverse Charge)"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([body])))
+    assert [ln.quantity for ln in order.lines] == [Decimal("120"), Decimal("12")]
+    assert order.total.value == Decimal("896.40")
