@@ -2081,7 +2081,13 @@ def _first_code(text: str) -> str:
     if not text:
         return ""
     bracketed = re.match(r"\s*\[([^\[\]\s]{2,40})\]", text)
-    return bracketed[1] if bracketed else text.split()[0].strip(",;")
+    if bracketed:
+        return bracketed[1]
+    # a material number printed in groups: "400 320 006"
+    grouped = re.match(r"\s*(\d{3}(?:[ \u202f\u00a0]\d{3}){1,3})(?!\S)", text)
+    if grouped:
+        return re.sub(r"[\u202f\u00a0]", " ", grouped[1])
+    return text.split()[0].strip(",;")
 
 
 def _role_index(row: Row, role: str) -> int:

@@ -995,3 +995,16 @@ def test_a_total_whose_amount_stands_under_the_quantity_ends_the_table_and_zzgl_
     order = extract_from_layout(read_pdf(pdf([body])))
     assert [ln.quantity for ln in order.lines] == [Decimal("120"), Decimal("12")]
     assert order.total.value == Decimal("896.40")
+
+
+def test_a_material_number_printed_in_groups_of_three_is_one_code():
+    columns = [40, 90, 170, 330, 370, 420, 480]
+    rows = [
+        ["Pos.", "Material", "Kurztext", "Menge", "ME", "Preis", "Wert"],
+        ["00010", "400 320 006", "LS-Schalter 3P+N C20 6kA", "12", "ST", "61.50", "738.00"],
+        ["00020", "400 332 006", "LS-Schalter 3P+N C32 6kA", "6", "ST", "67.80", "406.80"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "Bestellung 4100007731"), *table(columns, 100, rows)]]))
+    )
+    assert [ln.customer_sku for ln in order.lines] == ["400 320 006", "400 332 006"]
