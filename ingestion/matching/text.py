@@ -114,6 +114,9 @@ _PHRASES = [
     for p, w in (
         (r"\b(?:miniature )?circuit breakers?\b|\bdisj(?:oncteurs?)?\b|\bls schalter\b", "mcb"),
         (r"\bleitungsschutzschalter\b", "mcb"),
+        # cable trays: "chemin de câble", "Gitterrinne", "Kabelrinne"
+        (r"\bchemins? de cables?\b|\bkabelrinnen?\b|\bkabeltrassen?\b", "cable tray"),
+        (r"\bgitterrinnen?\b|\bgitterkanal\b", "cable tray wire"),
         (r"\bfi ls\b|\bfi ls schalter\b", "rcbo"),  # German "FI/LS": a combined RCBO
         (r"\b(\d+) (?:hours?|heures?|stunden?|std)\b", r"\1 h"),  # "3-hour" is "3h"
         # French switch and socket words: "va-et-vient", "simple allumage", "2P+T" (terre)
@@ -138,6 +141,17 @@ _PHRASES = [
         (r"\b(?:1 ?p|ph) n\b", "1p n"),
         (r"\b([1-4]) ?(?:polig|poles?|pol|p)\b", r"\1p"),
         (r"\btyp\b", "type"),
+        # a breaker's trip curve and rating: "C16", "courbe C 16 A", "B 10A"
+        (r"\bcourbe ([bcd])\b", r"curve \1"),
+        (r"\b(?:charakteristik|char) ([bcd])\b", r"curve \1"),
+        (
+            r"\b(mcb|rcbo)\b(.*?)(?<!curve )\b([bcd]) ?(\d{1,3})(?![.\d]| ?ka\b)(?: ?a)?\b",
+            r"\1\2\4 a curve \3",
+        ),
+        (
+            r"(?<!curve )\b([bcd]) ?(\d{1,3})(?![.\d]| ?ka\b)(?: ?a)?\b(.*?)\b(mcb|rcbo)\b",
+            r"\2 a curve \1\3\4",
+        ),
         # a fastener's DIN standard and its ISO successor name one part: "DIN 933" is "ISO 4017"
         (r"\bdin 933\b", "iso 4017"),
         (r"\bdin 931\b", "iso 4014"),

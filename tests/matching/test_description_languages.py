@@ -211,6 +211,30 @@ def test_an_electricians_german_words_meet_an_english_catalogue():
         assert match_product(line, "K1", md).sku == sku, text
 
 
+def test_a_breakers_curve_and_rating_and_a_cable_tray_in_german_meet_a_french_catalogue():
+    catalogue = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'PRO2002,,"Disjoncteur modulaire 1P+N 10A courbe C 4,5kA",EA,7.90,EUR\n'
+        'PRO2003,,"Disjoncteur modulaire 1P+N 16A courbe C 4,5kA",EA,8.90,EUR\n'
+        'PRO2004,,"Disjoncteur modulaire 1P+N 20A courbe C 4,5kA",EA,9.40,EUR\n'
+        "PRO2006,,Disjoncteur modulaire 3P+N 20A courbe C 6kA,EA,61.50,EUR\n"
+        "CON4041,,Chemin de câble fil 100x54 galvanisé - longueur 3 m,EA,21.10,EUR\n"
+        "CON4042,,Chemin de câble fil 200x54 galvanisé - longueur 3 m,EA,29.80,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, catalogue)
+    for text, sku in [
+        ("Leitungsschutzschalter 1P+N C16 4,5kA", "PRO2003"),
+        ("LS-Schalter 3P+N C20 6kA", "PRO2006"),
+        ("Gitterrinne 100x54 verzinkt, 3 m", "CON4041"),
+    ]:
+        line = ExtractedLine(description=text, quantity=Decimal(10))
+        match = match_product(line, "K1", md)
+        assert (match.sku if match.confidence >= 0.5 else None) == sku, text
+    # curve B: none of ours is; the nearest stays for a person
+    line = ExtractedLine(description="MCB 1P+N B10", quantity=Decimal(10))
+    assert match_product(line, "K1", md).confidence < 0.9
+
+
 def test_a_chemists_french_and_german_words_meet_an_english_catalogue():
     catalogue = (
         "sku,gtin,description,unit,unit_price,currency\n"
