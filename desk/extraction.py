@@ -186,6 +186,17 @@ def candidates(extraction: dict | None) -> list[dict]:
     return ranked
 
 
+def _in_readers_language(entry: dict) -> str:
+    """The issue's words in the active language, when the rule said them in it."""
+    from django.utils.translation import get_language
+
+    said = entry.get("messages")
+    language = (get_language() or "")[:2]
+    if isinstance(said, dict) and said.get(language):
+        return str(said[language])
+    return str(entry.get("message") or "")
+
+
 def parse_issues(raw: list | None) -> list[Issue]:
     issues = []
     for entry in raw or []:
@@ -203,7 +214,7 @@ def parse_issues(raw: list | None) -> list[Issue]:
             Issue(
                 code=str(entry.get("code") or ""),
                 field=name,
-                message=str(entry.get("message") or ""),
+                message=_in_readers_language(entry),
                 blocking=bool(entry.get("blocking", True)),
                 line_index=line_index,
                 raw=entry,

@@ -1,8 +1,10 @@
 """Validation rules: one small function per check, each returning a list of issues.
 
-An issue is a dict ``{"code", "field", "message", "blocking", "params"}``; ``field`` names the
-place in the order as the contract does (``po_number``, ``lines[2].unit_price``), ``message``
-says it in words in the active language, ``params`` keeps the values for re-rendering.
+An issue is a dict ``{"code", "field", "message", "messages", "blocking", "params"}``;
+``field`` names the place in the order as the contract does (``po_number``,
+``lines[2].unit_price``), ``message`` says it in words in the active language and ``messages``
+in each language of the site (the desk shows its reader's: a worker has no reader), ``params``
+keeps the values.
 Rules read the order as stored (header, lines, and the ``extraction`` JSON that drafting
 wrote), so they can run again after the order desk edits an order.
 """
@@ -16,8 +18,9 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ingestion.decision.prices import expected_unit_price
 from ingestion.decision.settings import ExtractionSettings, extraction_settings_for
@@ -67,16 +70,33 @@ def rule_context_for(order, *, today: dt.date | None = None) -> RuleContext:
     )
 
 
-def issue(ctx: RuleContext, code: str, field_name: str, message: str, **params) -> dict:
+def issue(
+    ctx: RuleContext, code: str, field_name: str, message: Callable[[], str] | str, **params
+) -> dict:
+    """``message`` says it in words in the active language when called; it is said once in
+    each language of the site, so the desk shows it in its reader's. A hook may give plain
+    words instead, shown as they are."""
+    said = message if callable(message) else (lambda: message)
     return {
         "code": code,
         "field": field_name,
-        "message": message,
+        "message": str(said()),
+        "messages": in_every_language(said) if callable(message) else {},
         "blocking": ctx.settings.is_blocking(code),
         "params": {
             k: (str(v) if isinstance(v, Decimal | dt.date) else v) for k, v in params.items()
         },
     }
+
+
+def in_every_language(message: Callable[[], str]) -> dict[str, str]:
+    from django.conf import settings
+
+    out = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            out[code] = str(message())
+    return out
 
 
 def num(value: Decimal | None) -> str:
@@ -117,14 +137,15 @@ def rule_not_an_order(ctx: RuleContext) -> list[dict]:
     info = ctx.extraction.get("document") or {}
     if info.get("is_order", True):
         return []
-    reason = info.get("reason") or _("no order number, no order lines")
+    reason = info.get("reason") or gettext_lazy("no order number, no order lines")
     return [
         issue(
             ctx,
             "not_an_order",
             "",
-            _("This document does not look like an order (%(reason)s).") % {"reason": reason},
-            reason=reason,
+            lambda: _("This document does not look like an order (%(reason)s).")
+            % {"reason": reason},
+            reason=str(reason),
         )
     ]
 
@@ -140,7 +161,7 @@ def rule_unknown_customer(ctx: RuleContext) -> list[dict]:
             ctx,
             "unknown_customer",
             "customer_code",
-            _("The customer could not be recognised from the sender or the document."),
+            lambda: _("The customer could not be recognised from the sender or the document."),
         )
     ]
 
@@ -157,7 +178,8 @@ def rule_ambiguous_customer(ctx: RuleContext) -> list[dict]:
             ctx,
             "ambiguous_customer",
             "customer_code",
-            _("Several customers fit this document: %(names)s.") % {"names": ", ".join(names)},
+            lambda: _("Several customers fit this document: %(names)s.")
+            % {"names": ", ".join(names)},
             candidates=names,
         )
     ]
@@ -166,7 +188,7 @@ def rule_ambiguous_customer(ctx: RuleContext) -> list[dict]:
 def rule_no_lines(ctx: RuleContext) -> list[dict]:
     if ctx.lines:
         return []
-    return [issue(ctx, "no_lines", "lines", _("No order line was found on the document."))]
+    return [issue(ctx, "no_lines", "lines", lambda: _("No order line was found on the document."))]
 
 
 def rule_unread_line(ctx: RuleContext) -> list[dict]:
@@ -177,7 +199,7 @@ def rule_unread_line(ctx: RuleContext) -> list[dict]:
             ctx,
             "unread_line",
             "lines",
-            _("This item of the list was not read: “%(text)s”.") % {"text": text[:120]},
+            lambda: _("This item of the list was not read: “%(text)s”.") % {"text": text[:120]},
             text=text,
         )
         for text in (ctx.extraction.get("document") or {}).get("unread_lines") or []
@@ -198,8 +220,10 @@ def rule_unknown_product(ctx: RuleContext) -> list[dict]:
                 ctx,
                 "unknown_product",
                 f"lines[{i}].sku",
-                _("Line %(n)s: no product of the catalog matches “%(ref)s”.")
-                % {"n": i + 1, "ref": ref},
+                lambda: (
+                    _("Line %(n)s: no product of the catalog matches “%(ref)s”.")
+                    % {"n": i + 1, "ref": ref}
+                ),
                 ref=ref,
             )
         )
@@ -219,8 +243,10 @@ def rule_ambiguous_product(ctx: RuleContext) -> list[dict]:
                 ctx,
                 "ambiguous_product",
                 f"lines[{i}].sku",
-                _("Line %(n)s: “%(ref)s” could be %(skus)s.")
-                % {"n": i + 1, "ref": ref, "skus": ", ".join(s for s in skus if s)},
+                lambda: (
+                    _("Line %(n)s: “%(ref)s” could be %(skus)s.")
+                    % {"n": i + 1, "ref": ref, "skus": ", ".join(s for s in skus if s)}
+                ),
                 ref=ref,
                 candidates=skus,
             )
@@ -237,8 +263,10 @@ def rule_invalid_quantity(ctx: RuleContext) -> list[dict]:
                     ctx,
                     "invalid_quantity",
                     f"lines[{i}].quantity",
-                    _("Line %(n)s: the quantity %(q)s is not a positive number.")
-                    % {"n": i + 1, "q": num(line.quantity)},
+                    lambda: (
+                        _("Line %(n)s: the quantity %(q)s is not a positive number.")
+                        % {"n": i + 1, "q": num(line.quantity)}
+                    ),
                     quantity=line.quantity,
                 )
             )
@@ -305,12 +333,14 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
                     ctx,
                     "price_below_list",
                     f"lines[{i}].unit_price",
-                    _("price %(stated)s is %(delta)s below the list price %(expected)s")
-                    % {
-                        "stated": num(line.unit_price),
-                        "expected": num(expected),
-                        "delta": pct(-delta).lstrip("+"),
-                    },
+                    lambda: (
+                        _("price %(stated)s is %(delta)s below the list price %(expected)s")
+                        % {
+                            "stated": num(line.unit_price),
+                            "expected": num(expected),
+                            "delta": pct(-delta).lstrip("+"),
+                        }
+                    ),
                     stated=line.unit_price,
                     expected=expected,
                     source=source,
@@ -319,22 +349,24 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
             )
             continue
         label = {
-            "customer_price_list": _("the customer's price list"),
-            "price_list": _("price list"),
-            "list_price": _("list price"),
-        }.get(source, _("price list"))
+            "customer_price_list": gettext_lazy("the customer's price list"),
+            "price_list": gettext_lazy("price list"),
+            "list_price": gettext_lazy("list price"),
+        }.get(source, gettext_lazy("price list"))
         out.append(
             issue(
                 ctx,
                 "price_mismatch",
                 f"lines[{i}].unit_price",
-                _("price %(stated)s differs from %(label)s %(expected)s (%(delta)s)")
-                % {
-                    "stated": num(line.unit_price),
-                    "label": label,
-                    "expected": num(expected),
-                    "delta": pct(delta),
-                },
+                lambda: (
+                    _("price %(stated)s differs from %(label)s %(expected)s (%(delta)s)")
+                    % {
+                        "stated": num(line.unit_price),
+                        "label": label,
+                        "expected": num(expected),
+                        "delta": pct(delta),
+                    }
+                ),
                 stated=line.unit_price,
                 expected=expected,
                 source=source,
@@ -347,8 +379,12 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
                 ctx,
                 "price_unchecked",
                 "currency",
-                _("Prices are in %(order)s and the price list in %(list)s: they were not compared.")
-                % {"order": ctx.order.currency, "list": ", ".join(sorted(unchecked))},
+                lambda: (
+                    _(
+                        "Prices are in %(order)s and the price list in %(list)s: they were not compared."
+                    )
+                    % {"order": ctx.order.currency, "list": ", ".join(sorted(unchecked))}
+                ),
             )
         )
     return out
@@ -364,7 +400,7 @@ def rule_missing_price(ctx: RuleContext) -> list[dict]:
             ctx,
             "missing_price",
             f"lines[{i}].unit_price",
-            _("Line %(n)s has no unit price while other lines have one.") % {"n": i + 1},
+            lambda: _("Line %(n)s has no unit price while other lines have one.") % {"n": i + 1},
         )
         for i, has in enumerate(priced)
         if not has
@@ -395,14 +431,16 @@ def rule_line_total_mismatch(ctx: RuleContext) -> list[dict]:
                 ctx,
                 "line_total_mismatch",
                 f"lines[{i}].line_total",
-                _("Line %(n)s: %(q)s × %(p)s is %(amount)s, but the document says %(stated)s.")
-                % {
-                    "n": i + 1,
-                    "q": num(line.quantity),
-                    "p": num(line.unit_price),
-                    "amount": num(amount),
-                    "stated": num(stated),
-                },
+                lambda: (
+                    _("Line %(n)s: %(q)s × %(p)s is %(amount)s, but the document says %(stated)s.")
+                    % {
+                        "n": i + 1,
+                        "q": num(line.quantity),
+                        "p": num(line.unit_price),
+                        "amount": num(amount),
+                        "stated": num(stated),
+                    }
+                ),
                 stated=stated,
                 computed=amount,
             )
@@ -421,8 +459,10 @@ def rule_total_mismatch(ctx: RuleContext) -> list[dict]:
                 ctx,
                 "total_mismatch",
                 "total",
-                _("The document states a total of %(stated)s but not every line has a price.")
-                % {"stated": num(stated)},
+                lambda: (
+                    _("The document states a total of %(stated)s but not every line has a price.")
+                    % {"stated": num(stated)}
+                ),
                 stated=stated,
             )
         ]
@@ -434,8 +474,10 @@ def rule_total_mismatch(ctx: RuleContext) -> list[dict]:
             ctx,
             "total_mismatch",
             "total",
-            _("stated total %(stated)s differs from the sum of the lines %(computed)s")
-            % {"stated": num(stated), "computed": num(computed)},
+            lambda: (
+                _("stated total %(stated)s differs from the sum of the lines %(computed)s")
+                % {"stated": num(stated), "computed": num(computed)}
+            ),
             stated=stated,
             computed=computed,
         )
@@ -486,8 +528,10 @@ def default_quantity_outlier(ctx: RuleContext, index: int, line) -> dict | None:
         ctx,
         "quantity_outlier",
         f"lines[{index}].quantity",
-        _("Line %(n)s: quantity %(q)s is far from this customer's usual %(median)s.")
-        % {"n": index + 1, "q": num(line.quantity), "median": num(median)},
+        lambda: (
+            _("Line %(n)s: quantity %(q)s is far from this customer's usual %(median)s.")
+            % {"n": index + 1, "q": num(line.quantity), "median": num(median)}
+        ),
         quantity=line.quantity,
         median=median,
     )
@@ -513,7 +557,10 @@ def rule_missing_po_number(ctx: RuleContext) -> list[dict]:
         return []
     return [
         issue(
-            ctx, "missing_po_number", "po_number", _("The document gives no purchase order number.")
+            ctx,
+            "missing_po_number",
+            "po_number",
+            lambda: _("The document gives no purchase order number."),
         )
     ]
 
@@ -539,8 +586,10 @@ def rule_duplicate_po_number(ctx: RuleContext) -> list[dict]:
             ctx,
             "duplicate_po_number",
             "po_number",
-            _("PO number %(po)s was already used by this customer on order %(number)s.")
-            % {"po": po, "number": other.number},
+            lambda: (
+                _("PO number %(po)s was already used by this customer on order %(number)s.")
+                % {"po": po, "number": other.number}
+            ),
             po=po,
             order=other.number,
             order_id=other.pk,
@@ -558,8 +607,10 @@ def rule_delivery_date(ctx: RuleContext) -> list[dict]:
                 ctx,
                 "delivery_before_order_date",
                 "requested_delivery_date",
-                _("delivery date %(wanted)s is before the order date %(ordered)s")
-                % {"wanted": wanted.isoformat(), "ordered": ctx.order.order_date.isoformat()},
+                lambda: (
+                    _("delivery date %(wanted)s is before the order date %(ordered)s")
+                    % {"wanted": wanted.isoformat(), "ordered": ctx.order.order_date.isoformat()}
+                ),
                 wanted=wanted,
                 ordered=ctx.order.order_date,
             )
@@ -570,7 +621,8 @@ def rule_delivery_date(ctx: RuleContext) -> list[dict]:
                 ctx,
                 "delivery_date_in_past",
                 "requested_delivery_date",
-                _("delivery date %(wanted)s is in the past") % {"wanted": wanted.isoformat()},
+                lambda: _("delivery date %(wanted)s is in the past")
+                % {"wanted": wanted.isoformat()},
                 wanted=wanted,
             )
         ]
@@ -627,15 +679,17 @@ def rule_credit_limit_exceeded(ctx: RuleContext) -> list[dict]:
             ctx,
             "credit_limit_exceeded",
             "total",
-            _(
-                "This order (%(value)s) brings the customer's exposure to %(total)s, above the credit "
-                "limit of %(limit)s."
-            )
-            % {
-                "value": num(value),
-                "total": num(exposure + value),
-                "limit": num(customer.credit_limit),
-            },
+            lambda: (
+                _(
+                    "This order (%(value)s) brings the customer's exposure to %(total)s, above the credit "
+                    "limit of %(limit)s."
+                )
+                % {
+                    "value": num(value),
+                    "total": num(exposure + value),
+                    "limit": num(customer.credit_limit),
+                }
+            ),
             value=value,
             exposure=exposure,
             limit=customer.credit_limit,
@@ -656,8 +710,10 @@ def rule_sample_with_prices(ctx: RuleContext) -> list[dict]:
             ctx,
             "sample_with_prices",
             f"lines[{priced[0]}].unit_price",
-            _("A sample order should be free, but %(count)s line(s) carry a price.")
-            % {"count": len(priced)},
+            lambda: (
+                _("A sample order should be free, but %(count)s line(s) carry a price.")
+                % {"count": len(priced)}
+            ),
             count=len(priced),
         )
     ]
@@ -698,10 +754,12 @@ def rule_currency_mismatch(ctx: RuleContext) -> list[dict]:
             ctx,
             "currency_mismatch",
             "currency",
-            _(
-                "The order is in %(order)s but this customer and these products are priced in %(expected)s."
-            )
-            % {"order": currency, "expected": expected},
+            lambda: (
+                _(
+                    "The order is in %(order)s but this customer and these products are priced in %(expected)s."
+                )
+                % {"order": currency, "expected": expected}
+            ),
             order=currency,
             expected=expected,
         )
@@ -794,19 +852,21 @@ def rule_low_confidence(ctx: RuleContext) -> list[dict]:
     for key, index, name, confidence in checked_confidences(ctx):
         if confidence is None or confidence >= settings.threshold(key):
             continue
+        values = {"n": (index or 0) + 1, "field": name, "confidence": f"{confidence:.2f}"}
         if index is None:
             field_name = name
-            message = _("%(field)s was read with low confidence (%(confidence)s).") % {
-                "field": name,
-                "confidence": f"{confidence:.2f}",
-            }
+
+            def message(values=values):
+                return _("%(field)s was read with low confidence (%(confidence)s).") % values
         else:
             field_name = f"lines[{index}].{name}"
-            message = _("Line %(n)s: %(field)s was read with low confidence (%(confidence)s).") % {
-                "n": index + 1,
-                "field": name,
-                "confidence": f"{confidence:.2f}",
-            }
+
+            def message(values=values):
+                return (
+                    _("Line %(n)s: %(field)s was read with low confidence (%(confidence)s).")
+                    % values
+                )
+
         out.append(
             issue(
                 ctx,

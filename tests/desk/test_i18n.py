@@ -62,3 +62,22 @@ def test_the_orders_list_filter_button_is_the_verb_too(member_client, tenant):
     html = member_client(tenant, Role.MANAGER).get(reverse("orders:list"), **FR).content.decode()
 
     assert '<button type="submit">Filtrer</button>' in html
+
+
+def test_issues_found_by_a_worker_in_english_read_in_french_on_the_desk(desk_client, tenant):
+    """The worker that checks an order has no reader: it says each issue in every language,
+    and the desk shows the reader's."""
+    from django.utils import translation
+
+    from ingestion.decision.rules import order_check_rules
+
+    order = review_order(tenant, lines=1, po_number="")
+    with translation.override("en"):
+        order.issues = order_check_rules(order=order)
+    order.save(update_fields=["issues"])
+    assert "The document gives no purchase order number." in [i["message"] for i in order.issues]
+
+    html = desk_client.get(reverse("desk:review", args=[order.pk]), **FR).content.decode()
+
+    assert "Le document n’indique aucun n° de bon de commande." in html
+    assert "The document gives no purchase order number." not in html
