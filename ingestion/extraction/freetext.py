@@ -499,8 +499,12 @@ _LABELLED_QTY_LAST = re.compile(
     re.IGNORECASE,
 )
 
-# "MCB-3P-C20 - Disjoncteur modulaire 3P 20A courbe C 6kA : 6": a count after a colon
-_COLON_QTY = re.compile(r"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)\s+:\s*(?P<qty>\d{1,5})\s*$")
+# "MCB-3P-C20 - Disjoncteur modulaire 3P 20A courbe C 6kA : 6": a count after a colon;
+# "KAP-TON-01  Brother TN2420 toner  -  6": after a dash, the words ending in a letter (not a
+# range of sizes, "taille 8 - 9")
+_COLON_QTY = re.compile(
+    r"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?:\s+:\s*|(?<=[A-Za-zÀ-ÿ)])\s+[-–]\s+)(?P<qty>\d{1,5})\s*$"
+)
 
 
 # "… - 10 @ 20.90 = 209.00": the line's amount after its price

@@ -798,3 +798,17 @@ def test_a_fertilisers_12_12_17_is_no_date_years_from_the_message():
     order = extract_from_text(body, sent_date=dt.date(2026, 11, 27))
     assert order.order_date.value == dt.date(2026, 11, 27)
     assert order.requested_delivery_date.value == dt.date(2026, 12, 9)
+
+
+def test_a_count_after_a_dash_closing_the_item():
+    body = (
+        "Hi Aoife,\n\nCould you please send out the following - PO KAP-1183:\n\n"
+        "KAP-TON-01  Brother TN2420 toner  -  6\n"
+        "KAP-KBM  wireless keyboard & mouse sets  -  3\n"
+        "Gants nitrile taille 8 - 9\n\nThanks a million,\nSiobhán\n"
+    )
+    order = extract_from_text(body)
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("KAP-TON-01", Decimal("6")),
+        ("KAP-KBM", Decimal("3")),
+    ]
