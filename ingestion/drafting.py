@@ -329,6 +329,10 @@ def _with_the_email(extracted, body):
         own, said = getattr(extracted, name), getattr(body, name)
         if said is None or said.value in (None, ""):
             continue
+        if name == "ship_to" and not said.value.postal_code:
+            # "Livraison à notre entrepôt de Saint-Priest, merci de confirmer": a place named
+            # in passing, no address to send the goods to
+            continue
         if own is None or own.value in (None, ""):
             changes[name] = said.with_confidence(said.confidence, "+email_body")
         elif _same_value(name, own.value, said.value):

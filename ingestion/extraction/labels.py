@@ -130,6 +130,8 @@ _LABELS: list[tuple[str, str, float]] = [
     ("order_date", r"order\s+deadline", 0.8),  # Odoo's printed purchase order
     ("order_date", r"le(?=\s+\d{1,2}(?:er)?[\s./-])|den(?=\s+\d{1,2}\.)", 0.8),
     # --- requested delivery date ----------------------------------------------------------
+    # Odoo's "Date prévue" / "Expected Arrival": the day the goods are planned in
+    ("requested_delivery_date", r"date\s+(?:de\s+(?:livraison|reception)\s+)?prevue", 0.9),
     (
         "requested_delivery_date",
         r"(?:requested|required|desired|expected|planned|wanted)\s+(?:delivery|ship(?:ping|ment)?|arrival|receipt)\s+date",

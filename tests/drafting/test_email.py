@@ -268,6 +268,12 @@ def test_the_email_gives_what_its_attachment_leaves_out_and_a_person_settles_wha
     assert data["confidence"]["ship_to"] < 0.85
     assert data["status"] == "needs_review"
     assert {i["code"] for i in data["issues"] if i["blocking"]} == {"low_confidence"}
+    # a place named in passing, with no address, leaves the attachment's address as printed
+    passing = (
+        "Bonjour,\n\nCi-joint notre commande {po}.\nLivraison à notre entrepôt de Vaulx, merci.\n"
+    )
+    data = attached(passing, "PO-7003", ship_to=warehouse)
+    assert data["ship_to"]["postal_code"] == "69120"
 
 
 def test_a_spreadsheet_that_prints_no_date_was_ordered_the_day_its_email_was_sent(tenant, dupont):

@@ -644,3 +644,18 @@ def test_an_odoo_export_names_fields_by_path_and_fills_the_orders_on_its_first_r
     ]
     assert (order.po_number.value, order.order_date.value) == ("P00844", dt.date(2026, 11, 2))
     assert order.ship_to.value.postal_code == "69800"
+
+
+def test_odoos_date_prevue_above_the_table_is_the_delivery_date():
+    rows = [
+        ["Bon de commande P00871"],
+        ["Date de commande", "09/11/2026"],
+        ["Date prévue", "18/11/2026"],
+        ["Livrer à", "BRA Entrepôt, 14 rue du Dauphiné, 69800 Saint-Priest"],
+        [],
+        ["Article", "Description", "Quantité", "Prix unitaire", "Sous-total"],
+        ["[BRA-CLV-FR] Clavier", "Clavier filaire USB AZERTY", "20", "9.52", "190.40"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 18)
+    assert order.ship_to.value.postal_code == "69800"
