@@ -713,7 +713,8 @@ _PO_IN_SENTENCE = re.compile(
     r"(?:(?:la|le|the|our|notre|unsere[rn]?|die|der)\s+)?"
     r"(?:bestellung|commande|order|p\.?o\.?|purchase\s+order|bon\s+de\s+commande|auftrag)\s*"
     r"(?:n[°o]\.?|nr\.?|no\.?|number|#)?\s*:?\s*"
-    r"(?P<value>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
+    # "Commande BC 2611-03": the buyer's own capital prefix, apart from the number
+    r"(?P<value>(?:(?-i:[A-Z]{2,3})\s(?=\d))?(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
 )
 PO_IN_SENTENCE = 0.7  # a number the sentence names as the order's: a person confirms it
 # "please treat this email as our PO-06655": the number is named as the order itself

@@ -812,3 +812,10 @@ def test_a_count_after_a_dash_closing_the_item():
         ("KAP-TON-01", Decimal("6")),
         ("KAP-KBM", Decimal("3")),
     ]
+
+
+def test_an_order_number_with_its_buyers_prefix_apart_in_a_sentence():
+    order = extract_from_text(
+        "Bonjour,\n\nCommande BC 2611-03 :\n\n3 paires de gants cuir taille 10\n"
+    )
+    assert order.po_number.value == "BC 2611-03"
