@@ -201,6 +201,13 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
         token = raw.strip("()[]{}:;,.\"'#*<>=+|")
         if not token:
             continue
+        if (
+            len(token) == 1
+            and not token.isalpha()  # "A 123456" may be the number's own prefix
+            and k + 1 < len(tokens)
+            and sum(ch.isdigit() for ch in tokens[k + 1]) >= 4
+        ):
+            continue  # a scan's speck before the number: "0) 118834"
         if token.lower() in (
             "no",
             "nr",

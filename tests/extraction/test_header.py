@@ -5,7 +5,7 @@ import pytest
 
 from ingestion.extraction import extract_from_layout, extract_from_text
 from ingestion.reading import read_pdf
-from tests.extraction.docs import pdf, table
+from tests.extraction.docs import as_scan, pdf, table
 
 
 def _po_letter(header: list[tuple[float, float, str]]) -> bytes:
@@ -1299,3 +1299,19 @@ def test_dates_that_only_fit_together_month_first_are_read_month_first():
     order = extract_from_layout(layout)
     assert order.order_date.value == dt.date(2026, 11, 12)
     assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
+
+
+def test_a_scans_speck_before_the_order_number_is_not_the_number():
+    layout = as_scan(
+        read_pdf(
+            _po_letter(
+                [
+                    (330, 100, "Order No."),
+                    (420, 100, "0) 118834"),
+                    (330, 112, "Order Date"),
+                    (420, 112, "06/11/2026"),
+                ]
+            )
+        )
+    )
+    assert extract_from_layout(layout).po_number.value == "118834"
