@@ -398,6 +398,7 @@ def extract_from_layout(
         order_date is not None
         and order_date.rule.startswith("first_date")
         and sent_date is not None
+        and lines[0].source == TextSource.PLAIN  # an email's own day, not an upload's
         and abs((order_date.value - sent_date).days) > 180
     ):
         # an unlabelled "date" years from the day the message was sent: a fertiliser's

@@ -1315,3 +1315,10 @@ def test_a_scans_speck_before_the_order_number_is_not_the_number():
         )
     )
     assert extract_from_layout(layout).po_number.value == "118834"
+
+
+def test_an_uploaded_documents_own_date_stands_whenever_it_was_uploaded():
+    """The day an upload arrives says nothing of the day its order was written."""
+    layout = read_pdf(_po_letter([(330, 100, "09/04/2026")]))
+    order = extract_from_layout(layout, sent_date=dt.date(2026, 11, 28))
+    assert order.order_date.value == dt.date(2026, 4, 9)
