@@ -19,7 +19,8 @@ Stable entry points (the Django pipeline calls these; keep the signatures)::
   aligned columns); ``sent_date`` (the email's Date header) is the order date when the body
   gives none.
 - ``extract_from_sheet(rows, *, hints=None, locale="en")`` for CSV/XLSX rows (lists of strings,
-  see ``ingestion.reading.read_csv`` / ``read_xlsx``).
+  see ``ingestion.reading.read_csv`` / ``read_xlsx``); a flat export that repeats the order's
+  fields on every row gives its delivery address by ``ingestion.extraction.exports``.
 - ``with_subject(layout, subject)``: an email body's layout with its subject as first line
   (above the body, whose positions do not move); subjects often carry the PO number.
 - ``learn_from_correction(extracted, corrected_values, layout, hints=None) -> hints`` returns the

@@ -7,18 +7,18 @@ import re
 from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
-from ingestion.extraction.addresses import parse_address, prose_ship_to
+from ingestion.extraction.addresses import prose_ship_to
 from ingestion.extraction.confidence import (
     calibrate_order_date,
     ocr_identifier,
-    postal_codes_in,
     printed_postal_codes,
     sum_of_complete_table,
     unassigned_scan_date,
     unread_delivery_date,
 )
 from ingestion.extraction.doctype import classify, titled_as_order
-from ingestion.extraction.geometry import TextLine, document_lines, fold
+from ingestion.extraction.exports import cell_postal_codes, first_row_only, ship_to_columns
+from ingestion.extraction.geometry import TextLine, document_lines
 from ingestion.extraction.header import (
     Candidate,
     HeaderContext,
@@ -490,7 +490,7 @@ def extract_from_layout(
     contact = choose(candidates, "contact")
     # address blocks
     blocks = find_blocks(ctx)
-    ship_to = _ship_to_columns(table) or _best_block(
+    ship_to = ship_to_columns(table) or _best_block(
         [
             (hit, block)
             for hit, block in blocks.get("ship_to", [])
@@ -533,23 +533,8 @@ def extract_from_layout(
         ctx, exclude=vendor_segments, skip_lines=fax_lines | table.consumed, language=language
     )
     if lines[0].source == TextSource.SHEET:
-        # a flat export's cells beside the items ("Lieferanschrift: …, 50679 Köln") name an
-        # address too, whether or not its column was understood
         postal_codes = tuple(
-            dict.fromkeys(
-                [
-                    *postal_codes,
-                    *(
-                        code
-                        for r in table.rows
-                        for k, toks in r.cells.items()
-                        if r.roles[k] in ("unknown", "ignore")
-                        for code in postal_codes_in(
-                            " ".join(t.text for t in toks), language=language
-                        )
-                    ),
-                ]
-            )
+            dict.fromkeys([*postal_codes, *cell_postal_codes(table, language=language)])
         )
     if buyer is not None and lines[0].source == TextSource.OCR:
         buyer = Field(buyer.value, buyer.confidence, buyer.source, buyer.rule + ":ocr")
@@ -619,91 +604,6 @@ def extract_from_layout(
 
 
 _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
-
-# a flat export's delivery address, one column per part on every row: "Ship-to name",
-# "Ship-to postcode", "Lieferadresse PLZ", "Livraison ville"
-_SHIP_COLUMN = re.compile(
-    r"^(?:ship(?:ping)?[\s_-]*to|deliver(?:y|ed)?(?:[\s_-]*(?:to|address))?|consignee|"
-    r"liefer(?:adresse|anschrift|ort)?|warenempfanger|(?:adresse\s+de\s+)?livraison|"
-    r"destinataire)[\s_:-]+(?P<part>.+)$"
-)
-# "Nom livraison", "Rue livraison": the part first, then the delivery it belongs to
-_SHIP_COLUMN_AFTER = re.compile(
-    r"^(?P<part>.+?)[\s_-]+(?:de\s+)?(?:livraison|lieferung|liefer(?:adresse|anschrift)|delivery|ship[\s_-]*to)$"
-)
-_SHIP_PARTS = {
-    "name": r"name|company|firma|nom|raison\s+sociale|empfanger",
-    "contact": r"attention|attn\.?|contact|ansprechpartner|z\.?\s?hd\.?",
-    "street": r"street|address(?:\s*(?:line\s*)?1)?|strasse|str\.?|adresse|rue",
-    "postal_code": r"post\s*code|postal\s*code|zip(?:\s*code)?|plz|cp|code\s+postal|npa",
-    "city": r"city|town|ort|stadt|ville|localite",
-    "country": r"country(?:\s*code)?|land|pays",
-}
-
-
-def _first_row_only(items: list, k: int) -> bool:
-    return bool(items[0].cells.get(k)) and not any(r.cells.get(k) for r in items[1:])
-
-
-_SHIP_WHOLE = re.compile(
-    r"ship(?:ping)?[\s_-]*to(?:\s+address)?|deliver(?:y)?[\s_-]+(?:address|to)|lieferanschrift|"
-    r"lieferadresse|adresse\s+de\s+livraison|(?:lieu|adresse)\s+livraison|leveradres|afleveradres"
-)
-
-
-def _ship_to_columns(table) -> Field | None:
-    """The delivery address of a flat export: the same values on every item row under its
-    "Ship-to …" columns."""
-    from ingestion.extraction.addresses import country_code
-    from ingestion.extraction.model import Address
-
-    items = [r for r in table.rows if r.is_item]
-    if not items or not table.columns:
-        return None
-    parts: dict[str, str] = {}
-    whole: list[int] = []
-    for k, column in enumerate(table.columns):
-        title = fold(column.text).strip(" :.")
-        if _SHIP_WHOLE.fullmatch(title):
-            whole.append(k)
-            continue
-        m = _SHIP_COLUMN.match(title) or _SHIP_COLUMN_AFTER.match(title)
-        # after a delivery column, a bare "CP", "Ville", "Pays" goes on with its address
-        said = m["part"] if m else (title if parts else "")
-        part = next((p for p, words in _SHIP_PARTS.items() if re.fullmatch(words, said)), None)
-        if part is None or part in parts:
-            continue
-        values = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
-        if len(values) != 1:
-            return None  # items shipped to several places: not the order's one address
-        parts[part] = values.pop()
-    if not parts.get("postal_code"):
-        # the whole address in one cell: "Lieferanschrift | Baustelle Rheinpark, Kennedy-Ufer 2,
-        # 50679 Köln"
-        for k in whole:
-            values = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
-            if len(values) == 2 and "" in values and _first_row_only(items, k):
-                values.discard("")
-            if len(values) != 1 or "" in values:
-                return None
-            address = parse_address([values.pop()])
-            if address.postal_code and address.city:
-                return Field(address, 0.9, items[0].line.source_ref(), "table_column:ship_to")
-        return None
-    if not parts.get("postal_code") or not parts.get("city"):
-        return None
-    country = parts.get("country") or ""
-    address = Address(
-        name=parts.get("name") or None,
-        street=parts.get("street") or None,
-        postal_code=parts["postal_code"],
-        city=parts["city"],
-        country=country.upper() if len(country) == 2 else country_code(country),
-        contact=parts.get("contact") or None,
-        lines=tuple(v for v in parts.values() if v),
-    )
-    return Field(address, 0.95, items[0].line.source_ref(), "table_columns:ship_to")
-
 
 # "bitte folgende Positionen für Bestellung 26-BE-01044 liefern", "pour la commande BL-2026-0802"
 _PO_IN_SENTENCE = re.compile(
@@ -809,7 +709,7 @@ def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
             if k is None:
                 continue
             texts = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
-            if len(texts) == 2 and "" in texts and _first_row_only(items, k):
+            if len(texts) == 2 and "" in texts and first_row_only(items, k):
                 texts.discard("")  # Odoo fills the order's fields on its first row only
             if len(texts) != 1 or "" in texts:
                 continue

@@ -1,0 +1,110 @@
+"""Flat exports: an ERP's order as rows of items that repeat the order's own fields.
+
+SAP, Odoo or a customer's script write one row per item and, on each (or on the first only),
+the order's number, dates and delivery address: "PO Number | Ship-to name | Ship-to
+postcode | …", "Référence commande | Adresse de livraison | Lignes de commande/Article". The
+item table is read as any other (``tables``); the order's number and dates by their column
+titles (``extract._repeated_column_values``); the delivery address here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.extraction.addresses import country_code, parse_address
+from ingestion.extraction.confidence import postal_codes_in
+from ingestion.extraction.geometry import fold
+from ingestion.extraction.model import Address, Field
+
+# a flat export's delivery address, one column per part on every row: "Ship-to name",
+# "Ship-to postcode", "Lieferadresse PLZ", "Livraison ville"
+_SHIP_COLUMN = re.compile(
+    r"^(?:ship(?:ping)?[\s_-]*to|deliver(?:y|ed)?(?:[\s_-]*(?:to|address))?|consignee|"
+    r"liefer(?:adresse|anschrift|ort)?|warenempfanger|(?:adresse\s+de\s+)?livraison|"
+    r"destinataire)[\s_:-]+(?P<part>.+)$"
+)
+# "Nom livraison", "Rue livraison": the part first, then the delivery it belongs to
+_SHIP_COLUMN_AFTER = re.compile(
+    r"^(?P<part>.+?)[\s_-]+(?:de\s+)?(?:livraison|lieferung|liefer(?:adresse|anschrift)|delivery|ship[\s_-]*to)$"
+)
+_SHIP_PARTS = {
+    "name": r"name|company|firma|nom|raison\s+sociale|empfanger",
+    "contact": r"attention|attn\.?|contact|ansprechpartner|z\.?\s?hd\.?",
+    "street": r"street|address(?:\s*(?:line\s*)?1)?|strasse|str\.?|adresse|rue",
+    "postal_code": r"post\s*code|postal\s*code|zip(?:\s*code)?|plz|cp|code\s+postal|npa",
+    "city": r"city|town|ort|stadt|ville|localite",
+    "country": r"country(?:\s*code)?|land|pays",
+}
+
+
+def first_row_only(items: list, k: int) -> bool:
+    return bool(items[0].cells.get(k)) and not any(r.cells.get(k) for r in items[1:])
+
+
+_SHIP_WHOLE = re.compile(
+    r"ship(?:ping)?[\s_-]*to(?:\s+address)?|deliver(?:y)?[\s_-]+(?:address|to)|lieferanschrift|"
+    r"lieferadresse|adresse\s+de\s+livraison|(?:lieu|adresse)\s+livraison|leveradres|afleveradres"
+)
+
+
+def ship_to_columns(table) -> Field | None:
+    """The delivery address of a flat export: the same values on every item row under its
+    "Ship-to …" columns."""
+    items = [r for r in table.rows if r.is_item]
+    if not items or not table.columns:
+        return None
+    parts: dict[str, str] = {}
+    whole: list[int] = []
+    for k, column in enumerate(table.columns):
+        title = fold(column.text).strip(" :.")
+        if _SHIP_WHOLE.fullmatch(title):
+            whole.append(k)
+            continue
+        m = _SHIP_COLUMN.match(title) or _SHIP_COLUMN_AFTER.match(title)
+        # after a delivery column, a bare "CP", "Ville", "Pays" goes on with its address
+        said = m["part"] if m else (title if parts else "")
+        part = next((p for p, words in _SHIP_PARTS.items() if re.fullmatch(words, said)), None)
+        if part is None or part in parts:
+            continue
+        values = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
+        if len(values) != 1:
+            return None  # items shipped to several places: not the order's one address
+        parts[part] = values.pop()
+    if not parts.get("postal_code"):
+        # the whole address in one cell: "Lieferanschrift | Baustelle Rheinpark, Kennedy-Ufer 2,
+        # 50679 Köln"
+        for k in whole:
+            values = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
+            if len(values) == 2 and "" in values and first_row_only(items, k):
+                values.discard("")
+            if len(values) != 1 or "" in values:
+                return None
+            address = parse_address([values.pop()])
+            if address.postal_code and address.city:
+                return Field(address, 0.9, items[0].line.source_ref(), "table_column:ship_to")
+        return None
+    if not parts.get("postal_code") or not parts.get("city"):
+        return None
+    country = parts.get("country") or ""
+    address = Address(
+        name=parts.get("name") or None,
+        street=parts.get("street") or None,
+        postal_code=parts["postal_code"],
+        city=parts["city"],
+        country=country.upper() if len(country) == 2 else country_code(country),
+        contact=parts.get("contact") or None,
+        lines=tuple(v for v in parts.values() if v),
+    )
+    return Field(address, 0.95, items[0].line.source_ref(), "table_columns:ship_to")
+
+
+def cell_postal_codes(table, *, language: str) -> list[str]:
+    """Postal codes in a sheet's cells beside the items ("Lieferanschrift: …, 50679 Köln"):
+    an address printed, whether or not its column was understood."""
+    return [
+        code
+        for r in table.rows
+        for k, toks in r.cells.items()
+        if r.roles[k] in ("unknown", "ignore")
+        for code in postal_codes_in(" ".join(t.text for t in toks), language=language)
+    ]
