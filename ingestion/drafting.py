@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from ingestion.decision.decide import Decision, Outcome, decide
 from ingestion.decision.rules import order_check_rules
 from ingestion.decision.settings import extraction_settings_for
+from ingestion.extraction.units import normalise_unit
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
 from ingestion.matching.masterdata import price_close
@@ -707,8 +708,6 @@ UNIT_DIFFERS = 0.6
 def _counts_another_unit(printed: str | None, ours: str | None) -> bool:
     """The line counts in a unit we know that is not the product's (boxes of a product sold
     by the roll, kilos of one sold by the tub)."""
-    from ingestion.extraction.units import normalise_unit
-
     counted = normalise_unit(printed) if printed else None
     sold = (normalise_unit(ours) or ours.upper()) if ours else None
     return bool(counted and sold and counted != sold)

@@ -20,6 +20,8 @@ from ingestion.matching.masterdata import ProductRecord, price_close
 PACK_UNITS = {"BOX", "PK", "PAL", "CS", "CTN"}
 # what holds a product sold by the ream, litre, kilo or piece: cartons, cans, drums, sacks
 CONTAINER_UNITS = PACK_UNITS | {"BAG", "CAN", "DRUM", "PAIL", "ROL", "BAR"}
+# what is weighed or measured rather than counted
+MEASURES = {"KG", "G", "T", "L", "M", "M2", "M3"}
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
 _WORD = r"([^\W\d_]+\.?)"
 # "(cartons de 5 ramettes)", "(à 5 Ries)", "2 Kanister à 5 l", "box of 12", "bidon 5 L"
@@ -74,7 +76,6 @@ def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
     return None
 
 
-MEASURES = {"KG", "G", "T", "L", "M", "M2", "M3"}
 # "Virkon S disinfectant powder, 5 kg tub", "Câble … couronne 100 m": what one of ours holds
 _CONTENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kg|g|l|m)\b", re.IGNORECASE)
 
