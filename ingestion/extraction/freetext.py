@@ -173,6 +173,24 @@ def _doubted(item: ExtractedLine, ceiling: float, rule: str) -> ExtractedLine:
     )
 
 
+# "4 pantalons Atlas gris en 42, 2 en 44", "10 Poloshirts in L, 5 in XL": one garment, two
+# sizes, a count for each
+_SIZE = r"(?:\d{1,3}|X{0,3}[SML]|XX+L|[2-5]XL)"
+_SIZES_APART = re.compile(
+    rf"^(?P<n1>\d{{1,4}})\s+(?P<desc>[^\d,;]*?[A-Za-zÀ-ÿ][^,;]*?)\s+"
+    rf"(?:en|in|taille|size|gr\.?|gr[öo]e?sse)\s+(?P<s1>{_SIZE})\s*(?:,|\bet\b|\band\b|\bund\b)\s*"
+    rf"(?P<n2>\d{{1,4}})\s*(?:x\s*)?(?:en|in|taille|size|gr\.?)\s+(?P<s2>{_SIZE})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _sizes_apart(clause: str) -> list[str]:
+    m = _SIZES_APART.match(clause.strip())
+    if not m:
+        return [clause]
+    return [f"{m['n1']} {m['desc']} taille {m['s1']}", f"{m['n2']} {m['desc']} taille {m['s2']}"]
+
+
 def _clean_description(text: str) -> str:
     # the item's words end where the sentence does ("… bulkheads? We need them by Friday")
     text = re.split(
@@ -1094,9 +1112,10 @@ def extract_free_lines(
                 )
             continue
         clauses = [
-            clause
+            size
             for sentence in _SENTENCE_END.split(_counts_in_figures(body))
             for clause in _SPLIT.split(sentence)
+            for size in _sizes_apart(clause)
         ]
         for clause in clauses:
             item = _parse_clause(clause, bullet=bullet, decimal_sep=decimal_sep)

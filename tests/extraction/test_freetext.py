@@ -819,3 +819,17 @@ def test_an_order_number_with_its_buyers_prefix_apart_in_a_sentence():
         "Bonjour,\n\nCommande BC 2611-03 :\n\n3 paires de gants cuir taille 10\n"
     )
     assert order.po_number.value == "BC 2611-03"
+
+
+def test_one_garment_in_two_sizes_with_a_count_for_each():
+    body = (
+        "Bonjour,\n\nPouvez-vous nous livrer :\n"
+        "- 4 pantalons Atlas gris en 42, 2 en 44\n"
+        "- 10 Poloshirts marine in L und 5 in XL\n\nMerci\n"
+    )
+    assert [(ln.quantity, ln.description) for ln in extract_from_text(body).lines] == [
+        (Decimal("4"), "pantalons Atlas gris taille 42"),
+        (Decimal("2"), "pantalons Atlas gris taille 44"),
+        (Decimal("10"), "Poloshirts marine taille L"),
+        (Decimal("5"), "Poloshirts marine taille XL"),
+    ]
