@@ -27,7 +27,7 @@ for _code, _names in {
     "SET": "set sets jeu jeux satz",
     "PR": "pr pair pairs paire paires paar",
     "BAG": "bag bags sac sacs beutel sack",
-    "DZ": "dz doz dozen douzaine dutzend",
+    "DZ": "dz doz dozen dozens douzaine douzaines dutzend",
     "RM": "rm ream reams ramette ramettes ries",
     "CAN": "can cans bidon bidons kanister canister canisters jerrycan jerrycans",
     "DRUM": "drum drums fut futs fût fûts fass fasser fässer",

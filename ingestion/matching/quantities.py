@@ -122,6 +122,8 @@ def _in_product_unit(
         return None
     if counted in MEASURES and ours not in MEASURES:
         return _measured_into_ours(line.quantity, counted, description)
+    if counted == "DZ" and ours in ("EA", "PR"):
+        return line.quantity * 12  # "3 douzaines de paires de gants": 36 pairs
     if counted == "EA" and ours in CONTAINER_UNITS:
         # "1.000 Stk" of screws we sell by the box "(box of 100)": 10 boxes, when they divide
         for m in _PACK_OF.finditer(description or ""):

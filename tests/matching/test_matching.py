@@ -799,6 +799,8 @@ def test_a_unit_cell_box_of_36_and_kilos_of_a_tub_count_in_our_unit():
         return match_product(line, "C00001", md).quantity_in_product_unit
 
     assert priced("12", "KRT", "73.80") == 432
+    # dozens of what we sell by the piece
+    assert converted("Virkon S Desinfektionspulver", "3", "douzaines", "KL-10640") == 36
     assert priced("12", "KRT", "73.00") == 12  # no whole number of rolls: as written
     # "box of 25", "bag of 500" in the buyer's words describe the product, as ours do
     assert converted("PCR plate 96-well, box of 25", "4", None, "KL-10217") == 4
