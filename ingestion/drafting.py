@@ -742,7 +742,14 @@ def _line_create(
         # confirms the conversion once (the quantity's confidence is lowered below threshold).
         factor = match.quantity_in_product_unit / quantity
         quantity, unit = match.quantity_in_product_unit, match.unit[:10]
-        if unit_price is not None:
+        # the price already for one of ours when the converted count gives the printed amount
+        # ("8 Bündel à 25 St." at 0,41 the piece, 82,00)
+        per_ours = (
+            unit_price is not None
+            and extracted.line_total is not None
+            and abs(quantity * unit_price - extracted.line_total) <= Decimal("0.01")
+        )
+        if unit_price is not None and not per_ours:
             unit_price = unit_price / factor
         # our list price per unit, to the cent, once converted: the price vouches for the
         # factor ("2 Box of 36" at 73.80 for a roll listed at 2.05)

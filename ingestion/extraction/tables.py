@@ -1909,12 +1909,14 @@ def _description_tail(row: Row) -> bool:
     "200", "Breite 1000 mm (Rolle" "100 m)" in one run of text, under the quantity's title):
     the number is the description's."""
     if row.line.source == TextSource.SHEET or any(
-        row.has(role) for role in ("unit_price", "line_total", "unit", *CODE_ROLES)
+        row.has(role) for role in ("unit_price", "line_total", *CODE_ROLES)
     ):
         return False
-    quantity = [t for k, toks in row.cells.items() if row.roles[k] == "quantity" for t in toks]
+    quantity = [
+        t for k, toks in row.cells.items() if row.roles[k] in ("quantity", "unit") for t in toks
+    ]
     words = [t for k, toks in row.cells.items() if row.roles[k] == "description" for t in toks]
-    if not quantity or len(quantity) > 3 or not words:
+    if not quantity or len(quantity) > 4 or not words:
         return False
     last = max(words, key=lambda t: t.x1)
     # "… x 200" and "… (Rolle 100 m)": the words run on into the quantity's column
@@ -1933,9 +1935,9 @@ def _attach_continuations(
         for r in items:
             if _description_tail(r):
                 r.is_item = False
-                k = r.roles.index("quantity")
                 d = next(j for j, toks in r.cells.items() if r.roles[j] == "description" and toks)
-                r.cells[d] = sorted(r.cells[d] + r.cells.pop(k), key=lambda t: t.x0)
+                for k in [k for k in r.cells if r.roles[k] in ("quantity", "unit")]:
+                    r.cells[d] = sorted(r.cells[d] + r.cells.pop(k), key=lambda t: t.x0)
         items = [r for r in rows if r.is_item]
     # a row of a worksheet with a code of its own and no quantity is an item not ordered (an
     # order form listing the catalogue), not the text of the row above; a rule drawn with
@@ -2164,6 +2166,12 @@ def _price_and_per(row: Row) -> tuple[str, str]:
     """The unit price and its price unit (PE) of a row, where a narrow PE column beside the
     price ran into it: "38,00 100" under "Einzelpreis PE", "12,00 / 100" in the price cell."""
     price_text, pe_text = row.text("unit_price"), row.text("price_unit")
+    # "0,41 €/St.", "6,70 €/Rolle": the price of one, the unit it is for said after it
+    per_word = re.fullmatch(
+        r"(.*\d)\s*([€$£]|EUR|CHF|GBP|USD)?\s*/\s*[^\W\d_]{1,10}\.?", price_text.strip()
+    )
+    if per_word:
+        price_text = per_word[1] + (f" {per_word[2]}" if per_word[2] else "")
     if not price_text and not pe_text and "unit_price" not in row.roles:
         # the price title was not read: "85,00/100" under an unknown column
         for word in row.text("unknown").split():

@@ -14,7 +14,8 @@ for _code, _names in {
     "unité unités unite unites u un. un cnt c62 nos",
     "BOX": "box boxes bx bxs bte btes bt carton cartons ct ctn ctns cs case cases karton kartons krt kar ktn kart boîte boîtes boite boites colis "
     "schachtel schachteln cart. crt",
-    "PK": "pk pack packs package packages pkg paquet paquets pqt pqts packung packungen pkt pak paket pakete lot lots plateau plateaux tray trays",
+    "PK": "pk pack packs package packages pkg paquet paquets pqt pqts packung packungen pkt pak paket pakete lot lots plateau plateaux tray trays "
+    "bundel bund bunde bundle bundles botte bottes",
     "KG": "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes kilogramm",
     "G": "g gr gram grams gramme grammes gramm",
     "T": "t to tonne tonnes ton tons",
@@ -79,6 +80,15 @@ def split_quantity_unit(text: str) -> tuple[Decimal | None, str | None]:
     bracketed = re.fullmatch(r"(\d.*\S)\s*\([^()]*\)", text)
     if bracketed:
         return split_quantity_unit(bracketed[1])
+    # "8 Bündel à 25 St.", "2 Pal. à 40 Rollen": so many containers, and what each holds
+    # (the row's text keeps it, for the product's unit)
+    holding = re.fullmatch(
+        r"(\d{1,5})\s+([^\W\d_]+\.?)\s+(?:à|a|de|of|je|zu)\s+\d{1,5}(?:[.,]\d+)?\s*[^\W\d_]*\.?",
+        text,
+    )
+    if holding:
+        word = holding[2].rstrip(".")
+        return parse_number(holding[1]), normalise_unit(word) or word.upper()
     # "3 x 6x1L": three of a pack of six litres
     packs = re.fullmatch(
         r"(\d{1,5})\s*[x×]\s*\d{1,4}\s*[x×]\s*\d+(?:[.,]\d+)?\s*[A-Za-z]{0,3}", text

@@ -98,6 +98,24 @@ def _measured_into_ours(quantity: Decimal, counted: str, description: str) -> De
     return count if count == count.to_integral() and count > 0 else None
 
 
+def _counted_by_the_amount(
+    line: ExtractedLine, texts: list[str], ours: str, price_each: Decimal
+) -> Decimal | None:
+    """The line's count in our unit when only that count times our unit's price gives the
+    amount the line prints: "8 Bündel à 25 St." at 0,41 a piece, 82,00 is 200 pieces."""
+    if line.line_total is None or line.quantity is None:
+        return None
+    for _container, each, unit in [h for text in texts for h in _holds(text)]:
+        amount = _in_unit(each, unit, ours)
+        if (
+            amount
+            and amount != 1
+            and abs(line.quantity * amount * price_each - line.line_total) <= Decimal("0.01")
+        ):
+            return line.quantity * amount
+    return None
+
+
 def _in_product_unit(
     line: ExtractedLine, product_unit: str, description: str, expected: Decimal | None = None
 ) -> Decimal | None:
@@ -118,8 +136,9 @@ def _in_product_unit(
     )
     if expected and price_each is not None and price_close(price_each, expected):
         # priced as we price one of our units ("25 … 12,60" for tube at 12,60 the metre,
-        # "au m, barres de 5 m"): the count is in our unit already
-        return None
+        # "au m, barres de 5 m"): the count is in our unit already, unless the line's amount
+        # says it counts what holds them ("8 Bündel à 25 St." at 0,41 the piece: 82,00)
+        return _counted_by_the_amount(line, texts, ours, price_each)
     if counted in MEASURES and ours not in MEASURES:
         return _measured_into_ours(line.quantity, counted, description)
     if counted == "DZ" and ours in ("EA", "PR"):

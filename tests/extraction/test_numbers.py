@@ -165,6 +165,8 @@ def test_units_as_buyers_print_them(printed, unit):
         ("1 ctn (1000)", (Decimal("1"), "BOX")),
         ("3 x 6x1L", (Decimal("3"), None)),
         ("12 pcs", (Decimal("12"), "EA")),
+        ("8 Bündel à 25 St.", (Decimal("8"), "PK")),  # so many bundles, and what each holds
+        ("2 Pal. à 40 Rollen", (Decimal("2"), "PAL")),
     ],
 )
 def test_a_quantity_with_its_pack_written_beside_it(printed, expected):

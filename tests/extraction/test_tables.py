@@ -1008,3 +1008,18 @@ def test_a_material_number_printed_in_groups_of_three_is_one_code():
         read_pdf(pdf([[(40, 40, "Bestellung 4100007731"), *table(columns, 100, rows)]]))
     )
     assert [ln.customer_sku for ln in order.lines] == ["400 320 006", "400 332 006"]
+
+
+def test_a_price_with_the_unit_it_is_for_after_it():
+    """An HTML table in an email: "0,41 €/St." under "Preis"."""
+    body = (
+        "Hallo,\n\nanbei unsere Bestellung BV-26-1012:\n\n"
+        "Art.-Nr.\tBezeichnung\tMenge\tPreis\tBetrag\n"
+        "VP-ETI-LABEL\tThermodirekt-Etiketten 100 x 150 mm\t24 Rollen\t6,70 €/Rolle\t160,80 €\n"
+        "VP-KART-M\tFaltkarton 1-wellig\t8 Bündel à 25 St.\t0,41 €/St.\t82,00 €\n"
+    )
+    order = extract_from_text(body)
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("24"), Decimal("6.70")),
+        (Decimal("8"), Decimal("0.41")),  # bundles of 25 at a piece's price: see quantities
+    ]

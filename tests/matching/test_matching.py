@@ -799,6 +799,17 @@ def test_a_unit_cell_box_of_36_and_kilos_of_a_tub_count_in_our_unit():
         return match_product(line, "C00001", md).quantity_in_product_unit
 
     assert priced("12", "KRT", "73.80") == 432
+    # the price is our piece's, and only the pieces give the line's printed amount
+    bundles = ExtractedLine(
+        description="Faltkarton",
+        raw_text="NG-TP-2 Klebeband 8 Bündel à 25 Rollen 2,05 €/Rolle 410,00 €",
+        quantity=Decimal("8"),
+        unit="PK",
+        unit_price=Decimal("2.05"),
+        line_total=Decimal("410.00"),
+        customer_sku="KB-PVC-50",
+    )
+    assert match_product(bundles, "C00001", md).quantity_in_product_unit == 200
     # dozens of what we sell by the piece
     assert converted("Virkon S Desinfektionspulver", "3", "douzaines", "KL-10640") == 36
     assert priced("12", "KRT", "73.00") == 12  # no whole number of rolls: as written
