@@ -700,8 +700,7 @@ def _product_json(match, view: MasterDataView) -> dict:
 # a quantity converted into the product's unit ("3 cartons de 5 ramettes" booked as 15 reams)
 # is an interpretation: below the quantity threshold, for a person to confirm once
 PACK_CONVERSION = 0.8
-
-
+# a count in another unit than the product's with nothing to convert it: boxes or rolls?
 UNIT_DIFFERS = 0.6
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings as site_settings
 from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -76,12 +77,15 @@ def issue(
     """``message`` says it in words in the active language when called; it is said once in
     each language of the site, so the desk shows it in its reader's. A hook may give plain
     words instead, shown as they are."""
-    said = message if callable(message) else (lambda: message)
+    if callable(message):
+        text, texts = str(message()), in_every_language(message)
+    else:
+        text, texts = message, {}
     return {
         "code": code,
         "field": field_name,
-        "message": str(said()),
-        "messages": in_every_language(said) if callable(message) else {},
+        "message": text,
+        "messages": texts,
         "blocking": ctx.settings.is_blocking(code),
         "params": {
             k: (str(v) if isinstance(v, Decimal | dt.date) else v) for k, v in params.items()
@@ -90,10 +94,9 @@ def issue(
 
 
 def in_every_language(message: Callable[[], str]) -> dict[str, str]:
-    from django.conf import settings
-
+    """``message`` said in each language of the site, by language code."""
     out = {}
-    for code, _name in settings.LANGUAGES:
+    for code, _name in site_settings.LANGUAGES:
         with translation.override(code):
             out[code] = str(message())
     return out

@@ -1973,24 +1973,7 @@ def _attach_continuations(
         ):
             target.dates.append(text)
             continue
-        if re.search(r"(?i)\b(?:of|de|à|a|je|zu)$", target.text("unit")):
-            # a unit wrapped in a narrow column: "Box of" over "36" (which may lean under the
-            # quantity's title)
-            count = [
-                k
-                for k in r.cells
-                if r.roles[k] in ("unit", "quantity") and re.fullmatch(r"\d+", r.text(r.roles[k]))
-            ]
-            if len(count) == 1:
-                unit = target.roles.index("unit")
-                target.cells[unit] = target.cells.get(unit, []) + r.cells.pop(count[0])
-        if r.has("date") and target.has("date"):
-            # a date wrapped in a narrow column: "11/19/202" over "6"
-            joined = target.text("date") + r.text("date")
-            if re.fullmatch(r"[\d./-]+", joined) and not dates_mod.find_dates(
-                target.text("date"), dayfirst=dayfirst
-            ):
-                target.wrapped_date = joined
+        _join_wrapped_cells(target, r, dayfirst)
         desc = r.text("description") or r.text("unknown")
         if desc:
             target.extra_text.append((r.line.index, desc))
@@ -1998,6 +1981,27 @@ def _attach_continuations(
             if r.has(role):
                 target.extra_codes.append(r.text(role))
     return items
+
+
+def _join_wrapped_cells(target: Row, below: Row, dayfirst: bool | None) -> None:
+    """Cells too narrow for their value, ended on the row below: a unit "Box of" over "36"
+    (which may lean under the quantity's title), a date "11/19/202" over "6"."""
+    if re.search(r"(?i)\b(?:of|de|à|a|je|zu)$", target.text("unit")):
+        count = [
+            k
+            for k in below.cells
+            if below.roles[k] in ("unit", "quantity")
+            and re.fullmatch(r"\d+", below.text(below.roles[k]))
+        ]
+        if len(count) == 1:
+            unit = target.roles.index("unit")
+            target.cells[unit] = target.cells.get(unit, []) + below.cells.pop(count[0])
+    if below.has("date") and target.has("date"):
+        joined = target.text("date") + below.text("date")
+        if re.fullmatch(r"[\d./-]+", joined) and not dates_mod.find_dates(
+            target.text("date"), dayfirst=dayfirst
+        ):
+            target.wrapped_date = joined
 
 
 def _drawn_rule(text: str) -> bool:

@@ -3,8 +3,10 @@
 A buyer counts what he handles: cartons of paper we sell by the ream, cans of a cleaner we sell
 by the litre, pieces of screws we sell by the box. What a container holds is read from the
 line ("3 cartons de 5 ramettes", "bidon 5 L", "(10 l can)") or, for the container the line
-names, from our own description ("vendu au litre (bidon de 5 L)", "box of 100"). The draft
-books the converted quantity for a person to confirm once (``drafting.PACK_CONVERSION``).
+names, from our own description ("vendu au litre (bidon de 5 L)", "box of 100"), or from the
+price when a carton costs a whole number of our units. The draft books the converted quantity
+for a person to confirm once (``drafting.PACK_CONVERSION``), unless the converted price is our
+price to the cent.
 """
 
 from __future__ import annotations
