@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from ingestion.extraction.model import Field
+from ingestion.extraction.model import ExtractedLine, Field
 from ingestion.extraction.units import normalise_unit
 
 RULE = "edi"
@@ -26,6 +26,42 @@ def field(value, tag: str, segment: int) -> Field | None:
     if value is None or value == "" or value == ():
         return None
     return Field(value=value, confidence=1.0, source={"edi": tag, "segment": segment}, rule=RULE)
+
+
+# The values of a line that the confidence covers (the rest, codes and text, are kept as read).
+STATED_LINE_VALUES = (
+    "sku",
+    "customer_sku",
+    "gtin",
+    "description",
+    "quantity",
+    "unit",
+    "unit_price",
+    "line_total",
+    "requested_date",
+)
+
+
+def stated_line(
+    *, line_no: str, source: dict, raw_text: str, descriptions=(), **values
+) -> ExtractedLine:
+    """An order line as the message states it: every stated value at confidence 1.0.
+
+    ``line_no`` as printed (kept when it is a number), ``descriptions`` the description's
+    parts in order, ``values`` the other ``ExtractedLine`` fields (``None`` = not stated)."""
+    description = " ".join(d for d in descriptions if d)
+    values["description"] = description
+    stated = {k: 1.0 for k in STATED_LINE_VALUES if values.get(k) not in (None, "")}
+    return ExtractedLine(
+        line_no=int(line_no) if line_no.isdigit() else None,
+        description_lines=tuple(d for d in descriptions if d),
+        confidence=1.0,
+        field_confidence=stated,
+        source=source,
+        rule=RULE,
+        raw_text=raw_text,
+        **values,
+    )
 
 
 def number(text: str | None) -> Decimal | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 
-from ingestion.edi.common import RULE, NotAnOrder, date, field, number, unit
+from ingestion.edi.common import NotAnOrder, date, field, number, stated_line, unit
 from ingestion.edi.segments import Segment, tokenize
 from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder
 
@@ -149,26 +149,14 @@ class _Line:
             self.codes.append(value)
 
     def build(self) -> ExtractedLine:
-        head = self.segment
-        line_no = head.get(1)
-        description = " ".join(self.descriptions)
-        values = {
-            "sku": self.sku,
-            "customer_sku": self.customer_sku,
-            "gtin": self.gtin,
-            "description": description or None,
-            "quantity": self.quantity,
-            "unit": self.unit,
-            "unit_price": self.price,
-            "line_total": self.line_total,
-            "requested_date": self.requested[1] if self.requested else None,
-        }
-        return ExtractedLine(
-            line_no=int(line_no) if line_no.isdigit() else None,
+        return stated_line(
+            line_no=self.segment.get(1),
+            source={"edi": "LIN", "segment": self.segment.index},
+            raw_text="'\n".join(self.raw)[:2000],
+            descriptions=self.descriptions,
             sku=self.sku,
             customer_sku=self.customer_sku,
             gtin=self.gtin,
-            description=description,
             quantity=self.quantity,
             unit=self.unit,
             unit_price=self.price,
@@ -176,12 +164,6 @@ class _Line:
             requested_date=self.requested[1] if self.requested else None,
             price_unit=self.price_unit,
             codes=tuple(self.codes),
-            description_lines=tuple(self.descriptions),
-            confidence=1.0,
-            field_confidence={k: 1.0 for k, v in values.items() if v is not None},
-            source={"edi": "LIN", "segment": head.index},
-            rule=RULE,
-            raw_text="'\n".join(self.raw)[:2000],
         )
 
 

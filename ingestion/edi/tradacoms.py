@@ -13,7 +13,7 @@ description). Prices (OUCT, with implied decimals) are not read.
 
 from __future__ import annotations
 
-from ingestion.edi.common import RULE, NotAnOrder, date, field, number
+from ingestion.edi.common import NotAnOrder, date, field, number, stated_line
 from ingestion.edi.segments import Segment, tokenize
 from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder
 
@@ -106,36 +106,16 @@ def _order(message: list[Segment], customer: Segment | None) -> ExtractedOrder:
 
 
 def _line(segment: Segment) -> ExtractedLine:
-    gtin = segment.get(2) if segment.get(2).isdigit() else None
-    sku = segment.get(2, 1) or None
-    customer_sku = segment.get(4) or segment.get(4, 1) or None
-    codes = tuple(c for c in (segment.get(3),) if c)
     per_unit = number(segment.get(5))
-    quantity = number(segment.get(6))
-    description = segment.get(10)
-    unit = "BOX" if per_unit is not None and per_unit > 1 else "EA"
-    values = {
-        "sku": sku,
-        "customer_sku": customer_sku,
-        "gtin": gtin,
-        "description": description or None,
-        "quantity": quantity,
-        "unit": unit,
-    }
-    line_no = segment.get(1)
-    return ExtractedLine(
-        line_no=int(line_no) if line_no.isdigit() else None,
-        sku=sku,
-        customer_sku=customer_sku,
-        gtin=gtin,
-        description=description,
-        quantity=quantity,
-        unit=unit,
-        codes=codes,
-        description_lines=(description,) if description else (),
-        confidence=1.0,
-        field_confidence={k: 1.0 for k, v in values.items() if v is not None},
+    return stated_line(
+        line_no=segment.get(1),
         source={"edi": "OLD", "segment": segment.index},
-        rule=RULE,
         raw_text=segment.write("+", ":").replace("+", "=", 1),
+        descriptions=(segment.get(10),),
+        sku=segment.get(2, 1) or None,
+        customer_sku=segment.get(4) or segment.get(4, 1) or None,
+        gtin=segment.get(2) if segment.get(2).isdigit() else None,
+        quantity=number(segment.get(6)),
+        unit="BOX" if per_unit is not None and per_unit > 1 else "EA",
+        codes=tuple(c for c in (segment.get(3),) if c),
     )

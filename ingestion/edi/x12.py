@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from dataclasses import field as dc_field
 
-from ingestion.edi.common import RULE, NotAnOrder, date, field, number, unit
+from ingestion.edi.common import NotAnOrder, date, field, number, stated_line, unit
 from ingestion.edi.segments import Segment, tokenize
 from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder
 
@@ -159,39 +159,19 @@ class _Line:
 
     def build(self) -> ExtractedLine:
         po1 = self.segment
-        line_no = po1.get(1)
-        description = " ".join(self.descriptions)
-        quantity = number(po1.get(2))
-        unit_code = unit(po1.get(3))
-        price = number(po1.get(4))
-        requested = self.requested[1] if self.requested else None
-        values = {
-            "sku": self.sku,
-            "customer_sku": self.customer_sku,
-            "gtin": self.gtin,
-            "description": description or None,
-            "quantity": quantity,
-            "unit": unit_code,
-            "unit_price": price,
-            "requested_date": requested,
-        }
-        return ExtractedLine(
-            line_no=int(line_no) if line_no.isdigit() else None,
+        return stated_line(
+            line_no=po1.get(1),
+            source={"edi": "PO1", "segment": po1.index},
+            raw_text="~\n".join(self.raw)[:2000],
+            descriptions=self.descriptions,
             sku=self.sku,
             customer_sku=self.customer_sku,
             gtin=self.gtin,
-            description=description,
-            quantity=quantity,
-            unit=unit_code,
-            unit_price=price,
-            requested_date=requested,
+            quantity=number(po1.get(2)),
+            unit=unit(po1.get(3)),
+            unit_price=number(po1.get(4)),
+            requested_date=self.requested[1] if self.requested else None,
             codes=tuple(self.codes),
-            description_lines=tuple(self.descriptions),
-            confidence=1.0,
-            field_confidence={k: 1.0 for k, v in values.items() if v is not None},
-            source={"edi": "PO1", "segment": po1.index},
-            rule=RULE,
-            raw_text="~\n".join(self.raw)[:2000],
         )
 
 
