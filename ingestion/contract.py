@@ -14,6 +14,7 @@ from ingestion.decision.rules import (
     LINE_CONFIDENCE_FIELDS,
     field_confidence,
 )
+from ingestion.extraction.totals import total_from_grand_total
 
 SHIP_TO_KEYS = ("name", "street", "postal_code", "city", "country")
 
@@ -85,7 +86,7 @@ def order_total(order, lines: list) -> Decimal | None:
     fields = (order.extraction or {}).get("fields")
     if fields:
         rule = (fields.get("total") or {}).get("rule") or ""
-        if not rule.startswith("sum_of_lines=grand"):
+        if not total_from_grand_total(rule):
             return None
     if lines and all(line.unit_price is not None for line in lines):
         return sum((Decimal(line_json(line)["line_total"]) for line in lines), Decimal("0"))

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from ingestion.decision.decide import Decision, Outcome, decide
 from ingestion.decision.rules import order_check_rules
 from ingestion.decision.settings import extraction_settings_for
+from ingestion.extraction.totals import total_printed
 from ingestion.extraction.units import normalise_unit
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
@@ -537,12 +538,6 @@ def _is_order(extracted) -> bool:
     return bool(extracted.lines or extracted.value("po_number"))
 
 
-def _printed(f) -> bool:
-    """A value read on the document, not worked out from other values (a total the engine
-    computed as the sum of the lines is no check of the lines)."""
-    return f is not None and (f.rule.startswith("label:") or f.rule == "edi")
-
-
 def _money(value) -> Decimal | None:
     if value is None:
         return None
@@ -599,7 +594,9 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
         ship_to=ship_to_address,
         ship_to_address=ship_to,
         currency=str(currency)[:3],
-        stated_total=_money(extracted.value("total")) if _printed(extracted.total) else None,
+        stated_total=_money(extracted.value("total"))
+        if extracted.total is not None and total_printed(extracted.total.rule)
+        else None,
         stated_grand_total=_money(extracted.value("grand_total")),
         notes=str(extracted.value("notes") or "")[:2000],
         source_document=document,

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from ingestion.decision.prices import expected_unit_price
 from ingestion.decision.settings import ExtractionSettings, extraction_settings_for
+from ingestion.extraction.totals import total_printed_and_agrees
 
 CENT = Decimal("0.01")
 
@@ -781,7 +782,7 @@ def lines_add_up(ctx: RuleContext) -> bool:
     out by another misreading to pass."""
     stated = ctx.order.stated_total
     total_rule = ((ctx.extraction.get("fields") or {}).get("total") or {}).get("rule", "")
-    if stated is None or not ctx.lines or not total_rule.startswith("label:") or "!=" in total_rule:
+    if stated is None or not ctx.lines or not total_printed_and_agrees(total_rule):
         return False
     amounts = []
     for line in ctx.lines:

@@ -12,6 +12,27 @@ from ingestion.extraction.model import ExtractedLine, Field
 from ingestion.extraction.numbers import find_numbers, number_candidates, parse_number
 from ingestion.layout import TextSource
 
+# How a total was found is said by its rule: "label:net_total=sum_of_lines" (printed, and the
+# lines add up to it), "label:total!=sum_of_lines" (printed, and they do not), "edi" (stated by
+# an EDI message), "sum_of_lines=grand-tax-charges" (the grand total less its tax and charges),
+# "sum_of_lines" (worked out, nothing printed). Other modules ask these, not the words.
+
+
+def total_printed(rule: str) -> bool:
+    """The total was read on the document (or an EDI message), not worked out from the lines."""
+    return rule.startswith("label:") or rule == "edi"
+
+
+def total_printed_and_agrees(rule: str) -> bool:
+    """A total printed beside its label that the lines were not found to contradict."""
+    return rule.startswith("label:") and "!=" not in rule
+
+
+def total_from_grand_total(rule: str) -> bool:
+    """No net total printed, but the printed grand total less tax and charges states it."""
+    return rule.startswith("sum_of_lines=grand")
+
+
 _NET = re.compile(
     r"(?:(?:gesamt|total|summe)(?:\s+(?:eur|chf|usd|gbp|€))?\s+(?:ohne|exkl\.?|excl\.?|hors|before)\s+(?:mwst|ust|vat|tva|tax)\.?|"
     r"untaxed\s+amount|amount\s+untaxed|total\s+untaxed|sub[\s-]?total|net\s+total|"
