@@ -12,30 +12,13 @@ configures Django for the throw-away database itself.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-
-def _setup(workdir: Path) -> None:
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("REDIS_URL", None)
-    os.environ["SQLITE_PATH"] = str(workdir / "eval.sqlite3")
-    os.environ["MEDIA_ROOT"] = str(workdir / "media")
-    os.environ["LOG_LEVEL"] = "ERROR"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+from ingestion.corpus_run import channel_of, throwaway_database
 
 
 def _summary(rows: list[dict], seconds: list[float]) -> dict:
@@ -75,48 +58,19 @@ def _summary(rows: list[dict], seconds: list[float]) -> dict:
 
 
 def evaluate_corpus(corpus: Path, slug: str) -> dict:
-    from django.core.management import call_command
-
-    from ingestion.decision.calibration import uploaded_by
+    from ingestion.corpus_run import corpus_documents, create_corpus_tenant, ingest_document
     from ingestion.extraction.evaluate import score_document
 
-    call_command("create_tenant", slug, name=f"Eval {slug}", stdout=io.StringIO())
-    for kind in ("customers", "products", "aliases"):
-        path = corpus / "masterdata" / f"{kind}.csv"
-        if path.exists():
-            call_command(f"import_{kind}", str(path), tenant=slug, stdout=io.StringIO())
-    kinds = {}
-    if (corpus / "manifest.csv").exists():
-        with (corpus / "manifest.csv").open() as handle:
-            kinds = {row["file"]: row["kind"] for row in csv.DictReader(handle)}
-    files = [(p, False) for p in sorted((corpus / "documents").iterdir())]
-    if (corpus / "negatives").is_dir():
-        files += [(p, True) for p in sorted((corpus / "negatives").iterdir())]
+    kinds = create_corpus_tenant(corpus, slug, f"Eval {slug}")
     rows: list[dict] = []
     seconds: list[float] = []
-    for path, negative in files:
-        truth_path = corpus / "truth" / f"{path.name}.json"
-        truth = json.loads(truth_path.read_text()) if truth_path.exists() else None
-        channel = (truth or {}).get("channel") or ("email" if path.suffix == ".eml" else "upload")
-        out = io.StringIO()
+    for path, truth, negative in corpus_documents(corpus, negatives=True):
         t0 = time.perf_counter()
-        try:
-            call_command(
-                "ingest",
-                str(path),
-                tenant=slug,
-                channel=channel,
-                sync=True,
-                json=True,
-                stdout=out,
-                **uploaded_by(path, truth),
-            )
-            result = json.loads(out.getvalue().strip().splitlines()[-1])
-        except Exception as error:  # a crash is a scored failure, not the end of the run
-            result = {"file": path.name, "orders": [], "error": f"{type(error).__name__}: {error}"}
+        result = ingest_document(path, slug, truth)
         seconds.append(time.perf_counter() - t0)
         orders = result.get("orders") or []
         order = orders[0] if len(orders) == 1 else None
+        channel = channel_of(path, truth)
         if truth is None:
             truth = {"lines": []}
         row = score_document(truth, order)
@@ -146,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", dest="json_out")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="carnet-eval-") as workdir:
-        _setup(Path(workdir))
+        throwaway_database(Path(workdir), "eval")
         report = {
             Path(c).name: evaluate_corpus(Path(c), f"eval-{i}") for i, c in enumerate(args.corpora)
         }

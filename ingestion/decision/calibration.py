@@ -20,32 +20,14 @@ not found) is listed apart: no threshold can catch it.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
-import os
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from ingestion.corpus_run import throwaway_database
 from ingestion.decision.settings import DEFAULT_THRESHOLDS
-
-
-def _setup(workdir: Path) -> None:
-    os.environ.pop("DATABASE_URL", None)
-    os.environ.pop("REDIS_URL", None)
-    os.environ["SQLITE_PATH"] = str(workdir / "calibration.sqlite3")
-    os.environ["MEDIA_ROOT"] = str(workdir / "media")
-    os.environ["LOG_LEVEL"] = "ERROR"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _align(truth_lines: list[dict], pred_lines: list[dict]) -> list[dict | None]:
@@ -68,14 +50,6 @@ def _align(truth_lines: list[dict], pred_lines: list[dict]) -> list[dict | None]
                     free.remove(k)
                     break
     return out
-
-
-def uploaded_by(path: Path, truth: dict | None) -> dict:
-    """As ``shared/tools/score_corpus.py`` does: a spreadsheet is uploaded by a known customer
-    (the portal's), any other document must name its sender itself."""
-    if path.suffix.lower() in (".csv", ".xlsx") and (truth or {}).get("customer_code"):
-        return {"customer": truth["customer_code"]}
-    return {}
 
 
 def _document_record(order_json: dict, truth: dict) -> dict:
@@ -128,41 +102,21 @@ def _rules_of(order) -> dict:
 
 
 def collect(corpus: Path, slug: str) -> list[dict]:
-    from django.core.management import call_command
-
+    from ingestion.corpus_run import (
+        channel_of,
+        corpus_documents,
+        create_corpus_tenant,
+        ingest_document,
+    )
     from ingestion.extraction.evaluate import score_document
 
-    call_command("create_tenant", slug, name=f"Calibration {slug}", stdout=io.StringIO())
-    for kind in ("customers", "products", "aliases"):
-        path = corpus / "masterdata" / f"{kind}.csv"
-        if path.exists():
-            call_command(f"import_{kind}", str(path), tenant=slug, stdout=io.StringIO())
-    kinds = {}
-    if (corpus / "manifest.csv").exists():
-        with (corpus / "manifest.csv").open(encoding="utf-8") as handle:
-            kinds = {row["file"]: row["kind"] for row in csv.DictReader(handle)}
+    kinds = create_corpus_tenant(corpus, slug, f"Calibration {slug}")
     records = []
-    for path in sorted((corpus / "documents").iterdir()):
-        truth_path = corpus / "truth" / f"{path.name}.json"
-        if not truth_path.exists():
+    for path, truth, _negative in corpus_documents(corpus):
+        if truth is None:
             continue
-        truth = json.loads(truth_path.read_text(encoding="utf-8"))
-        channel = truth.get("channel") or ("email" if path.suffix == ".eml" else "upload")
-        out = io.StringIO()
-        try:
-            call_command(
-                "ingest",
-                str(path),
-                tenant=slug,
-                channel=channel,
-                sync=True,
-                json=True,
-                stdout=out,
-                **uploaded_by(path, truth),
-            )
-            result = json.loads(out.getvalue().strip().splitlines()[-1])
-        except Exception as error:  # noqa: BLE001 - a crash is a scored failure
-            result = {"orders": [], "error": f"{type(error).__name__}: {error}"}
+        channel = channel_of(path, truth)
+        result = ingest_document(path, slug, truth)
         orders = result.get("orders") or []
         order = orders[0] if len(orders) == 1 else None
         score = score_document(truth, order)
@@ -313,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.corpora:
             parser.error("give corpora or --load")
         with tempfile.TemporaryDirectory(prefix="carnet-calibration-") as workdir:
-            _setup(Path(workdir))
+            throwaway_database(Path(workdir), "calibration")
             records = [
                 r for i, c in enumerate(args.corpora) for r in collect(Path(c), f"calibration-{i}")
             ]
