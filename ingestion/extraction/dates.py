@@ -66,6 +66,10 @@ _DAY_MONTH = re.compile(
     rf"(?<![\w])(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s*(?:de\s+|of\s+|-|/)?\s*(?P<mon>{_MONTH_RE})(?:\s*(?:de\s+|-|/)?\s*(?P<y>(?:19|20)\d{{2}}|'?\d{{2}}(?!\s*(?:h|:|\d|{_COUNT_AFTER}))))?(?![\w])",
     re.IGNORECASE,
 )
+# "14-18 December", "du 14 au 18 décembre", "14. bis 18. Dezember": a window, read from its start
+_RANGE_START = re.compile(
+    r"(?<![\w.,/])(?P<d>\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:-|–|—|to|au|bis|till|until|a)\s*$"
+)
 _MONTH_DAY = re.compile(
     rf"(?<![\w])(?P<mon>{_MONTH_RE})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>(?:19|20)\d{{2}}))?(?![\w])",
     re.IGNORECASE,
@@ -173,8 +177,15 @@ def find_dates(
         add(m, value, ambiguous and m["s"] != ".", "numeric")
     for m in _DAY_MONTH.finditer(folded):
         month = MONTHS.get(m["mon"].rstrip(".")) or MONTHS.get(_fold(m["mon"].rstrip(".")))
-        if month:
-            add(m, _make(_year(m["y"], default_year), month, int(m["d"])), False, "named")
+        if not month:
+            continue
+        day, start = int(m["d"]), m.start()
+        window = _RANGE_START.search(folded, max(0, start - 12), start)
+        if window and 0 < day - int(window["d"]) <= 14:  # a window is days, not weeks
+            day, start = int(window["d"]), window.start()
+        value = _make(_year(m["y"], default_year), month, day)
+        if value is not None and 1900 <= value.year <= 2100:
+            found.append(DateMatch(start, m.end(), value, False, "named", text[start : m.end()]))
     for m in _MONTH_DAY.finditer(folded):
         month = MONTHS.get(m["mon"].rstrip(".")) or MONTHS.get(_fold(m["mon"].rstrip(".")))
         # "mar 3" is Tuesday in French and March in English: that one needs a year, an

@@ -93,3 +93,22 @@ def test_a_count_after_the_month_is_not_a_two_digit_year():
 def test_a_numeric_date_inside_an_article_code_is_no_date():
     assert find_dates("- 6 x CT3-12-24DC") == []
     assert [m.value for m in find_dates("Date de livraison27-10-2026")] == [dt.date(2026, 10, 27)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Delivery: week 51, 14-18 December 2026",
+        "Livraison du 14 au 18 décembre 2026",
+        "Lieferung 14. bis 18. Dezember 2026",
+        "Lieferfenster 14.–18. Dezember 2026",
+    ],
+)
+def test_a_delivery_window_is_read_from_its_first_day(text):
+    named = [m for m in find_dates(text, default_year=2026) if m.kind == "named"]
+    assert [m.value for m in named] == [dt.date(2026, 12, 14)]
+
+
+def test_a_number_weeks_before_a_date_is_no_window():
+    (match,) = find_dates("Pos. 1 - 28 December 2026")
+    assert match.value == dt.date(2026, 12, 28)
