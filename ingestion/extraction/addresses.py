@@ -636,6 +636,14 @@ def _lines_below(lines: list[TextLine], n: int, most: int = 5) -> list[str]:
     return out
 
 
+def _year_of_a_date(before: str, town: str) -> bool:
+    """Whether the number that opens ``town`` is the year of a date ending ``before``."""
+    from ingestion.extraction.dates import find_dates
+
+    joined = f"{before} {town}"
+    return any(d.start < len(before) < d.end for d in find_dates(joined))
+
+
 def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
     """A delivery address written in a sentence of an email: "Merci de livrer sur le chantier :
     Résidence Les Tilleuls, 22 boulevard des Poilus, 44300 Nantes (appeler M. Lebrun)", "bitte
@@ -679,6 +687,8 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
             street = pieces[postal - 1]
             if not (re.search(r"\d", street) or _STREET_WORDS.search(street)):
                 continue
+            if _year_of_a_date(street, pieces[postal]):
+                continue  # "… le mardi 12 janvier 2027 à l'entrée de service": no postcode
             kept = pieces[: postal + 1]
             if len(kept) > 2:
                 kept[0] = _LEAD_IN.sub("", kept[0]) or kept[0]

@@ -642,6 +642,11 @@ def test_please_deliver_to_takes_the_whole_block_under_it():
             ("Redline Industrial Supply - DC2", "6255 Alum Creek Dr", "43125", "Groveport"),
         ),
         (
+            "Livraison souhaitée le mardi 12 janvier 2027 à l'entrée de service : 5 rue Goethe, "
+            "L-1637 Luxembourg.",
+            ("entrée de service", "5 rue Goethe", "1637", "Luxembourg"),
+        ),
+        (
             "This one goes to our Antwerp branch, not to Gent:\n"
             "Van Damme Bouwmaterialen - Vestiging Antwerpen, Noorderlaan 133, 2030 Antwerpen",
             (
