@@ -258,6 +258,7 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
     sources = tuple(sorted({str(page.source) for page in layout.pages}))
     draft = _with_sent_date_confirmed(draft, document=document, context=context, sources=sources)
     draft = _with_po_confirmed_by_the_email(draft, document=document, body=body_layout)
+    draft = _with_currency_of_earlier_orders(draft, document=document, view=view)
     return DocumentDraft(draft=draft, view=view, hints_used=hints_used, sources=sources)
 
 
@@ -281,6 +282,43 @@ def _with_sent_date_confirmed(draft, *, document: Document, context: dict, sourc
         return draft
     confirmed = order_date.with_confidence(max(order_date.confidence, 0.8), "+email_date_header")
     return replace(draft, extracted=replace(draft.extracted, order_date=confirmed))
+
+
+EARLIER_ORDERS = 10  # how far back a customer's own currency is looked for
+
+
+def _with_currency_of_earlier_orders(draft, *, document: Document, view: MasterDataView):
+    """A document that writes no currency, from a customer whose master data names none: the
+    currency its last orders were written in, when they all agree ("Prices as per your offer"
+    from a Dutch buyer of a British supplier, whose every printed order is in euros). Without
+    such orders the default stands (the price list's, or the country's)."""
+    from dataclasses import replace
+
+    from ingestion.extraction.model import Field
+
+    currency = draft.currency
+    code = draft.customer.code
+    record = view.md.customer(code) if code else None
+    if (
+        currency is None
+        or not currency.rule.startswith("customer_currency")
+        or record is None
+        or record.currency
+    ):
+        return draft
+    earlier = (
+        Order.objects.filter(tenant_id=document.tenant_id, customer_id=view.customer_ids[code])
+        .exclude(source_document=document)
+        .order_by("-pk")
+        .values_list("currency", "extraction__fields__currency__rule")[:EARLIER_ORDERS]
+    )
+    printed = {
+        value for value, rule in earlier if rule and not rule.startswith("customer_currency")
+    }
+    if len(printed) != 1 or currency.value in printed:
+        return draft
+    (value,) = printed
+    return replace(draft, currency=Field(value=value, confidence=0.85, rule="customer_orders"))
 
 
 def _email_body_layout(document: Document) -> Layout | None:

@@ -6,6 +6,7 @@ from email.message import EmailMessage
 
 import pytest
 
+from catalog.models import Product
 from customers.models import CustomerSender, SenderKind
 from ingestion.contract import order_contract_json
 from ingestion.models import DocumentStatus
@@ -425,3 +426,40 @@ def test_a_count_in_another_unit_with_nothing_to_convert_it_waits_for_a_person(t
     )
     assert quantity < 0.85
     assert order.status != OrderStatus.VALIDATED
+
+
+@pytest.fixture
+def pounds_supplier(tenant, dupont):
+    """A British supplier: price list and tenant in pounds; the French customer's record names no
+    currency of its own (an import without a currency column gives it the tenant's)."""
+    tenant.currency = "GBP"
+    tenant.save(update_fields=["currency"])
+    dupont.currency = "GBP"
+    dupont.save(update_fields=["currency"])
+    Product.objects.filter(tenant=tenant).update(currency="GBP")
+    return dupont
+
+
+UNPRICED = "Bonjour,\n\nMerci de nous livrer 10 x ZX-99-Q, prix selon votre offre.\n\nCordialement,"
+
+
+def test_an_unpriced_order_is_in_the_currency_of_the_customers_earlier_orders(
+    tenant, pounds_supplier
+):
+    priced = email(
+        "Bonjour,\n\nCommande n° PO-7101 : 12 x ZX-99-Q à 3,45 € = 41,40 €\n\nCordialement,",
+        date="Mon, 16 Nov 2026 09:15:00 +0100",
+    )
+    first = message_orders(ingest(tenant, "first.eml", data=priced, channel="email"))[0]
+    assert first.currency == "EUR"
+    second = message_orders(ingest(tenant, "second.eml", data=email(UNPRICED), channel="email"))[0]
+    assert second.currency == "EUR"
+    assert second.extraction["fields"]["currency"]["rule"] == "customer_orders"
+
+
+def test_without_earlier_orders_an_unpriced_order_is_in_the_price_lists_currency(
+    tenant, pounds_supplier
+):
+    order = message_orders(ingest(tenant, "mail.eml", data=email(UNPRICED), channel="email"))[0]
+    assert order.currency == "GBP"
+    assert order.extraction["fields"]["currency"]["rule"].startswith("customer_currency")
