@@ -312,6 +312,7 @@ ISSUE_LABELS = {
     "low_confidence": gettext_lazy("Low confidence"),
     "no_lines": gettext_lazy("No lines"),
     "unread_line": gettext_lazy("Line not read"),
+    "prices_in_prose": gettext_lazy("Prices not on the lines"),
     "currency_mismatch": gettext_lazy("Currency differs"),
     "invalid_quantity": gettext_lazy("Invalid quantity"),
 }

@@ -650,6 +650,7 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
                 "language": extracted.language,
                 "warnings": list(extracted.warnings),
                 "unread_lines": list(extracted.unread_lines),
+                "prices_in_prose": list(extracted.prices_in_prose),
                 "hints_used": draft.hints_used,
                 "sources": draft.sources,
             },

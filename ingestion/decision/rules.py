@@ -210,6 +210,24 @@ def rule_unread_line(ctx: RuleContext) -> list[dict]:
     ]
 
 
+def rule_prices_in_prose(ctx: RuleContext) -> list[dict]:
+    """A message that names prices in its sentences while no line carries one: the prices were
+    written for the lines and not read onto them ("EUR 82.00 and 118.00 net")."""
+    texts = (ctx.extraction.get("document") or {}).get("prices_in_prose") or []
+    if not texts or any(line.unit_price is not None for line in ctx.lines):
+        return []
+    return [
+        issue(
+            ctx,
+            "prices_in_prose",
+            "lines",
+            lambda: _("The message names prices that no line carries: “%(text)s”.")
+            % {"text": texts[0][:120]},
+            text=texts[0],
+        )
+    ]
+
+
 def rule_unknown_product(ctx: RuleContext) -> list[dict]:
     out = []
     for i, line in enumerate(ctx.lines):
@@ -891,6 +909,7 @@ RULES: list[Callable[[RuleContext], list[dict]]] = [
     rule_ambiguous_customer,
     rule_no_lines,
     rule_unread_line,
+    rule_prices_in_prose,
     rule_unknown_product,
     rule_ambiguous_product,
     rule_invalid_quantity,

@@ -79,6 +79,7 @@ DEFAULT_BLOCKING: dict[str, bool] = {
     "low_confidence": True,
     "no_lines": True,
     "unread_line": True,
+    "prices_in_prose": True,
     "currency_mismatch": True,
     "invalid_quantity": True,
 }

@@ -591,6 +591,7 @@ def extract_from_layout(
         phones=tuple(phones),
         warnings=tuple(warnings),
         unread_lines=tuple(unread_lines[:20]),
+        prices_in_prose=_prices_in_prose(lines, order_lines, total),
         postal_codes=postal_codes,
         header_lines=tuple(
             ln.text[:200]
@@ -601,6 +602,34 @@ def extract_from_layout(
             and ln.index not in fax_lines
         )[:60],
     )
+
+
+# an amount with its currency ("EUR 82.00", "82,00 €", "£12.50", "CHF 5.-")
+_PRICE_IN_WORDS = re.compile(
+    r"(?:(?<![a-z])(?:eur|gbp|chf|usd)|[€£$])\s?\d[\d\s.,'’]*(?:\d|-)"
+    r"|\d[\d.,'’]*\s?(?:€|£|(?<![a-z])(?:eur|gbp|chf|usd)\b)",
+    re.IGNORECASE,
+)
+_NOT_A_PRICE = re.compile(
+    r"capital|kapital|stammkapital|iban|minimum|franco|free\s+(?:shipping|delivery)"
+)
+
+
+def _prices_in_prose(lines: list[TextLine], order_lines, total) -> tuple[str, ...]:
+    """The sentences of a message (plain text) that name prices while no line carries a price
+    and no total was read: the buyer wrote the prices, apart from the items."""
+    if not lines or lines[0].source != TextSource.PLAIN or not order_lines or total is not None:
+        return ()
+    if any(ln.unit_price is not None or ln.line_total is not None for ln in order_lines):
+        return ()
+    items = {ln.source.get("line") for ln in order_lines}
+    return tuple(
+        ln.text[:200]
+        for ln in lines
+        if ln.index not in items
+        and _PRICE_IN_WORDS.search(ln.text)
+        and not _NOT_A_PRICE.search(ln.norm)
+    )[:5]
 
 
 _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")

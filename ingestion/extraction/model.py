@@ -222,6 +222,9 @@ class ExtractedOrder:
     warnings: tuple[str, ...] = ()
     # items of a written list that could not be read while others of the list were
     unread_lines: tuple[str, ...] = ()
+    # sentences of a message that name prices while no line carries one ("Prices as per your
+    # list (EUR 82.00 and 118.00 net)"): the prices were written, not read
+    prices_in_prose: tuple[str, ...] = ()
     # postal codes printed on the first page outside the vendor block, upper-case, no spaces
     postal_codes: tuple[str, ...] = ()
     # the first page's lines outside the vendor block and the item table (names, addresses)
@@ -239,6 +242,7 @@ class ExtractedOrder:
             phones=list(self.phones),
             warnings=list(self.warnings),
             unread_lines=list(self.unread_lines),
+            prices_in_prose=list(self.prices_in_prose),
             postal_codes=list(self.postal_codes),
             header_lines=list(self.header_lines),
         )
@@ -260,6 +264,7 @@ class ExtractedOrder:
             phones=tuple(data.get("phones") or ()),
             warnings=tuple(data.get("warnings") or ()),
             unread_lines=tuple(data.get("unread_lines") or ()),
+            prices_in_prose=tuple(data.get("prices_in_prose") or ()),
             postal_codes=tuple(data.get("postal_codes") or ()),
             header_lines=tuple(data.get("header_lines") or ()),
         )

@@ -463,3 +463,18 @@ def test_without_earlier_orders_an_unpriced_order_is_in_the_price_lists_currency
     order = message_orders(ingest(tenant, "mail.eml", data=email(UNPRICED), channel="email"))[0]
     assert order.currency == "GBP"
     assert order.extraction["fields"]["currency"]["rule"].startswith("customer_currency")
+
+
+def test_prices_written_apart_from_the_items_keep_the_order_for_a_person(tenant, dupont):
+    raw = email(
+        "Hi,\n\nplease ship 10 EA of ZX-99-Q.\nOur PO ref: PO-7003\n"
+        "Price as per your list of October 2026 (EUR 3.40 net).\n\nBest regards,"
+    )
+    data = order_contract_json(
+        message_orders(ingest(tenant, "mail.eml", data=raw, channel="email"))[0]
+    )
+    assert [(line["sku"], line["unit_price"]) for line in data["lines"]] == [("GT-6MM-BK", None)]
+    (found,) = [i for i in data["issues"] if i["code"] == "prices_in_prose"]
+    assert found["blocking"]
+    assert "EUR 3.40" in found["message"]
+    assert data["status"] == "needs_review"

@@ -833,3 +833,15 @@ def test_one_garment_in_two_sizes_with_a_count_for_each():
         (Decimal("10"), "Poloshirts marine taille L"),
         (Decimal("5"), "Poloshirts marine taille XL"),
     ]
+
+
+def test_prices_named_in_a_sentence_are_kept_but_a_companys_capital_is_no_price():
+    order = extract_from_text(
+        "Bonjour,\n\nmerci de nous livrer 12 x ZX-99-Q.\n"
+        "Prix convenu : 3,40 € HT l'unité.\n\nCordialement,\nDupont SAS au capital de 10 000 €"
+    )
+    assert order.prices_in_prose == ("Prix convenu : 3,40 € HT l'unité.",)
+    unpriced = extract_from_text(
+        "Bonjour,\n\nmerci de nous livrer 12 x ZX-99-Q.\n\nCordialement,\nDupont SAS au capital de 10 000 €"
+    )
+    assert unpriced.prices_in_prose == ()
