@@ -94,6 +94,8 @@ _SPLIT = re.compile(
     + _COUNT_UNITS
     # "24 of the LED panels, 10 of the downlights and 6 of the bulkheads"
     + r"|of\s+(?:the|your|those|these)"
+    # "10 EA of 4711 and 20 of 4712": a count of an article number
+    + r"|of\s+(?=[A-Za-z0-9./-]*\d)"
     # "… 2 Ringe NYM-J 3x1,5 und 50 m NYM-J 5x2,5": a length, then the goods' words
     + r"|(?:m|lfm|mtr|meters?|m[eè]tres?|kg)\s+(?=[A-Za-zÀ-ÿ]))\b)",
     re.IGNORECASE,

@@ -845,3 +845,15 @@ def test_prices_named_in_a_sentence_are_kept_but_a_companys_capital_is_no_price(
         "Bonjour,\n\nmerci de nous livrer 12 x ZX-99-Q.\n\nCordialement,\nDupont SAS au capital de 10 000 €"
     )
     assert unpriced.prices_in_prose == ()
+
+
+def test_a_count_of_an_article_number_after_and_is_its_own_line():
+    order = extract_from_text(
+        "Hi Claire,\n\nplease ship 10 EA of 4711 and 20 of 4712 to our Eeklo warehouse "
+        "(Industrielaan 7, 9900 Eeklo).\nAlso 4 boxes of 4720 please.\n"
+    )
+    assert [(line.quantity, line.customer_sku) for line in order.lines] == [
+        (Decimal(10), "4711"),
+        (Decimal(20), "4712"),
+        (Decimal(4), "4720"),
+    ]
