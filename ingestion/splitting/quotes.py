@@ -161,6 +161,16 @@ def newest_part(text: str, *, subject: str = "") -> str:
                 if mentions_items(clean):
                     note = _order_note(cleaned[0])
                     return f"{note}\n\n{clean}" if note else clean
+        else:
+            # "Please deliver the items below … Please also add 2 cases of lids", over a chef's
+            # list sent to the buyer's own colleague: the forwarded list and what the
+            # forwarder adds to it (a forwarded order that was sent to us stays what it was:
+            # the note then amends it)
+            for part, clean in zip(parts[1:], cleaned[1:], strict=True):
+                if mentions_items(clean) and (
+                    _POINTS_BELOW.search(cleaned[0]) or _sent_within(part)
+                ):
+                    return f"{cleaned[0]}\n\n{clean}"
     if len(parts) > 1 and _POINTS_BELOW.search(cleaned[0]) and _ACCEPTS.search(cleaned[0]):
         # "Bon pour accord pour votre devis ci-dessous, sauf …": the order is the quoted quote,
         # with what the reply changes
@@ -190,6 +200,21 @@ def newest_part(text: str, *, subject: str = "") -> str:
 _POINTS_BELOW = re.compile(
     r"ci-dessous|ci-apr[eè]s|\bbelow\b|\bunten\b|untenstehend", re.IGNORECASE
 )
+_HEADER_ADDRESS = re.compile(
+    r"(?im)^\*?(?P<field>from|de|von|to|à|a|an)\s*:\s*[^\n]*?@(?P<domain>[\w.-]+\.[a-z]{2,})"
+)
+
+
+def _sent_within(part: str) -> bool:
+    """A forwarded message whose header shows it went from one colleague to another (the same
+    mail domain): an internal request, never sent to us."""
+    domains: dict[str, set[str]] = {}
+    for m in _HEADER_ADDRESS.finditer(part[:1500]):
+        side = "from" if m["field"].lower() in ("from", "de", "von") else "to"
+        domains.setdefault(side, set()).add(m["domain"].lower())
+    return bool(domains.get("from")) and domains.get("from") == domains.get("to")
+
+
 _ACCEPTS = re.compile(
     r"bon\s+pour\s+accord|d'accord|\baccept|einverstanden|as\s+per\s+your|gem[äa](?:ß|ss)\s+ihrem"
     r"|\bcommand|\border|\bbestell|\blivr|\bdeliver|\bliefer",

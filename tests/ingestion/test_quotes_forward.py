@@ -116,3 +116,28 @@ def test_a_reply_that_accepts_the_quote_below_orders_what_it_lists():
     assert chosen.startswith("Bonjour Monsieur Weber,")
     assert "PAL-PLA-1200" in chosen
     assert "Objet : Devis" not in chosen
+
+
+def test_a_forward_of_a_colleagues_list_keeps_the_list_and_what_the_note_adds():
+    body = (
+        "Hello,\n\nPlease deliver the items below on Tuesday 15 December. Our PO number is "
+        "AHG-PO-000455.\nPlease also add 2 cases of lids (AHG-PKG-002).\n\nThanks,\nDaan\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Pieter Jansen <p.jansen@ahg-hotels.nl>\nSubject: pastry order week 51\n"
+        "To: Daan Visser <purchasing@ahg-hotels.nl>\n\n"
+        "Hi Daan,\n\nfor next week can you order:\n- 6 x 25kg flour type 405\n- 10 kg white callets\n"
+    )
+    chosen = newest_part(body, subject="Fwd: pastry order week 51")
+    assert "2 cases of lids (AHG-PKG-002)" in chosen
+    assert "- 6 x 25kg flour type 405" in chosen
+    assert "- 10 kg white callets" in chosen
+
+
+def test_a_forward_of_an_order_sent_to_us_with_an_item_added_is_not_read_twice():
+    body = (
+        "Please also add 5 x A-778 to this order.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Buyer <buyer@customer.example>\nTo: orders@supplier.example\nSubject: PO 4711\n\n"
+        "Please deliver 12 boxes of GT-6MM-BK.\n"
+    )
+    assert newest_part(body, subject="Fwd: PO 4711") == "Please also add 5 x A-778 to this order."
