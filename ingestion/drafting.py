@@ -30,6 +30,7 @@ from ingestion.extraction.units import normalise_unit
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
 from ingestion.matching.masterdata import price_close
+from ingestion.matching.quantities import MEASURES
 from ingestion.models import Channel, Document, DocumentKind, DocumentStatus
 from orders.models import Order, OrderChannel, OrderLine, OrderStatus, OrderType
 from orders.services import (
@@ -745,6 +746,9 @@ def _counts_another_unit(printed: str | None, ours: str | None) -> bool:
     by the roll, kilos of one sold by the tub)."""
     counted = normalise_unit(printed) if printed else None
     sold = (normalise_unit(ours) or ours.upper()) if ours else None
+    if counted is None and printed and sold in MEASURES:
+        # "12 Schalen" of chocolate we sell by the kilo: a word we do not know counts it
+        return bool(re.search(r"[^\W\d_]{2,}", printed))
     return bool(counted and sold and counted != sold)
 
 

@@ -27,7 +27,7 @@ for _code, _names in {
     "ROL": "rol roll rolls rouleau rouleaux rlx rolle rollen rl",
     "SET": "set sets jeu jeux satz",
     "PR": "pr pair pairs paire paires paar",
-    "BAG": "bag bags sac sacs beutel sack",
+    "BAG": "bag bags sac sacs sachet sachets beutel sack säcke sacke tüte tüten tute tuten",
     "DZ": "dz doz dozen dozens douzaine douzaines dutzend",
     "RM": "rm ream reams ramette ramettes ries",
     "CAN": "can cans bidon bidons kanister canister canisters jerrycan jerrycans",

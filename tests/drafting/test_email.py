@@ -478,3 +478,36 @@ def test_prices_written_apart_from_the_items_keep_the_order_for_a_person(tenant,
     assert found["blocking"]
     assert "EUR 3.40" in found["message"]
     assert data["status"] == "needs_review"
+
+
+def test_a_product_sold_by_the_kilo_counted_in_a_word_we_do_not_know_waits_for_a_person(
+    tenant, dupont
+):
+    """ "12 Schalen" of chocolate sold by the kilo: 12 what? Nothing says how much a 'Schale'
+    holds, and the arithmetic holds whatever it is."""
+    from ingestion.decision.rules import checked_confidences, rule_context_for
+
+    chocolate = ProductFactory(
+        tenant=tenant,
+        sku="130170",
+        description="Kuvertüre Zartbitter 70 % Callets",
+        unit="KG",
+        list_price=Decimal("11.80"),
+    )
+    AliasFactory(customer=dupont, product=chocolate, customer_sku="KUV-70")
+    sheet = (
+        "Bestellung;PO07800\nDatum;20.11.2026\n\n"
+        "Artikel;Bezeichnung;Menge;Einheit;Preis;Betrag\n"
+        "KUV-70;Kuvertüre dunkel 70%;12;Schalen;11,80;141,60\n"
+        ";;;;Summe;141,60\n"
+    ).encode()
+    order = message_orders(ingest(tenant, "po.csv", data=sheet, known_customer=dupont))[0]
+    line = order_contract_json(order)["lines"][0]
+    assert (line["sku"], line["quantity"]) == ("130170", "12")
+    quantity = next(
+        c
+        for key, index, _name, c in checked_confidences(rule_context_for(order))
+        if key == "line.quantity" and index == 0
+    )
+    assert quantity < 0.85
+    assert order.status != OrderStatus.VALIDATED

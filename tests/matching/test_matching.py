@@ -753,6 +753,8 @@ def test_containers_of_a_product_sold_by_the_litre_or_kilo_count_what_they_hold(
     assert converted("Ethanol 70% denatured, per litre 5 1 canister)", "5", None, "MS43070") == 25
     # rolls of 500 g of a product sold by the kilo
     assert converted("Cotton wool (rolls of 500 g)", "4", "rolls", "MS41060") == Decimal("2")
+    # "12 sachets de 2,5 kg": bags of what we sell by the kilo
+    assert converted("sachets de 2,5 kg coton hydrophile", "12", "sachets", "MS41060") == 30
     # nothing says how long a roll of net bandage is: the line stays as written
     assert converted("Tubular net bandage size 3", "2", "rolls", "MS41070") == Decimal("2")
     # pieces of screws we sell by the box of 100: boxes, when the pieces make whole boxes
