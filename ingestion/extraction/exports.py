@@ -37,6 +37,12 @@ _SHIP_PARTS = {
 }
 
 
+# a column naming whom the goods go to, before its address's columns
+_SHIP_NAME = re.compile(
+    r"livr(?:er|e|ee)\s+a|deliver\s+to|liefern\s+an|lieferung\s+an|warenempfanger|destinataire"
+)
+
+
 def first_row_only(items: list, k: int) -> bool:
     return bool(items[0].cells.get(k)) and not any(r.cells.get(k) for r in items[1:])
 
@@ -62,14 +68,21 @@ def ship_to_columns(table) -> Field | None:
             continue
         m = _SHIP_COLUMN.match(title) or _SHIP_COLUMN_AFTER.match(title)
         # after a delivery column, a bare "CP", "Ville", "Pays" goes on with its address
-        said = m["part"] if m else (title if parts else "")
+        said = m["part"] if m else (title if parts or whole else "")
         part = next((p for p, words in _SHIP_PARTS.items() if re.fullmatch(words, said)), None)
+        if part is None and _SHIP_NAME.fullmatch(title):
+            part = "name"  # "Livrer à | Adresse livraison | CP | Ville"
         if part is None or part in parts:
             continue
         values = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
         if len(values) != 1:
             return None  # items shipped to several places: not the order's one address
         parts[part] = values.pop()
+    if parts.get("postal_code") and not parts.get("street") and len(whole) == 1:
+        # "Adresse livraison" holds the street, its postcode and town have columns of their own
+        values = {" ".join(t.text for t in r.cells.get(whole[0], [])).strip() for r in items}
+        if len(values) == 1 and "" not in values:
+            parts["street"] = values.pop()
     if not parts.get("postal_code"):
         # the whole address in one cell: "Lieferanschrift | Baustelle Rheinpark, Kennedy-Ufer 2,
         # 50679 Köln"
@@ -101,10 +114,15 @@ def ship_to_columns(table) -> Field | None:
 def cell_postal_codes(table, *, language: str) -> list[str]:
     """Postal codes in a sheet's cells beside the items ("Lieferanschrift: …, 50679 Köln"):
     an address printed, whether or not its column was understood."""
-    return [
-        code
-        for r in table.rows
-        for k, toks in r.cells.items()
-        if r.roles[k] in ("unknown", "ignore")
-        for code in postal_codes_in(" ".join(t.text for t in toks), language=language)
-    ]
+    codes = []
+    for r in table.rows:
+        cells = [
+            " ".join(t.text for t in toks)
+            for k, toks in sorted(r.cells.items())
+            if r.roles[k] in ("unknown", "ignore")
+        ]
+        # each cell ("Lieferanschrift: …, 50679 Köln"), and the cells side by side ("69320 |
+        # Feyzin" under columns whose titles were not understood)
+        for text in [*cells, " ".join(cells)]:
+            codes += postal_codes_in(text, language=language)
+    return list(dict.fromkeys(codes))

@@ -659,3 +659,42 @@ def test_odoos_date_prevue_above_the_table_is_the_delivery_date():
     order = extract_from_sheet(rows)
     assert order.requested_delivery_date.value == dt.date(2026, 11, 18)
     assert order.ship_to.value.postal_code == "69800"
+
+
+def test_a_flat_export_with_whom_to_deliver_to_the_street_and_its_postcode_and_town_apart():
+    titles = (
+        "N° commande;Date commande;Fournisseur;Livrer à;Adresse livraison;CP;Ville;"
+        "Date livraison;Ligne;Article;Désignation;Qté;Unité;PU HT;Montant HT"
+    ).split(";")
+    head = ["CA-26-1260", "21/12/2026", "BLF FIXATION"]
+    ship = [
+        "SOMAINTEC - Site Feyzin",
+        "Chemin des Mûriers, Raffinerie - Porte 4",
+        "69320",
+        "Feyzin",
+    ]
+    rows = [
+        titles,
+        [*head, *ship, "04/01/2027", "10", "SMT-00871", "Vis autoperceuse 4,8x19", "6", "BTE"]
+        + ["21,50", "129,00"],
+        [*head, *ship, "04/01/2027", "20", "SMT-00872", "Rivet aveugle 4,0x10", "4", "BTE"]
+        + ["13,40", "53,60"],
+    ]
+    ship_to = extract_from_sheet(rows).ship_to.value
+    assert (ship_to.name, ship_to.street, ship_to.postal_code, ship_to.city) == (
+        "SOMAINTEC - Site Feyzin",
+        "Chemin des Mûriers, Raffinerie - Porte 4",
+        "69320",
+        "Feyzin",
+    )
+
+
+def test_a_postcode_and_town_in_columns_not_understood_count_as_a_printed_address():
+    titles = "N° commande;Empfänger;Strasse;PLZ;Ort;Article;Désignation;Qté;PU HT".split(";")
+    ship = ["SOMAINTEC - Site Feyzin", "Chemin des Mûriers", "69320", "Feyzin"]
+    rows = [
+        titles,
+        ["CA-26-1260", *ship, "SMT-00871", "Vis autoperceuse 4,8x19", "6", "21,50"],
+        ["CA-26-1260", *ship, "SMT-00872", "Rivet aveugle 4,0x10", "4", "13,40"],
+    ]
+    assert "69320" in extract_from_sheet(rows).postal_codes
