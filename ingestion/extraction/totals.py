@@ -43,15 +43,17 @@ _NET = re.compile(
     r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|marchandises|articles)(?:\s+h\.?t\.?)?|(?:goods|merchandise)\s+total|"
     r"net\s+amount|net\s+value|items?\s+total|total\s+(?:of\s+)?items?|positionen\s+gesamt|"
     r"nett?\s+(?:order|goods|po)\s+(?:value|total|amount)|"
+    # Dutch, from a buyer in the Netherlands or Flanders: "Totaal excl. BTW", "Subtotaal"
+    r"totaal\s+(?:excl\.?|exclusief)\s+btw|subtotaal|netto\s*totaal|"
     r"total\s*\(\s*(?:net|nett|netto|ht|h\.t\.|excl\.?\s*(?:vat|tax))\s*\))(?:\b|(?<=\)))"
 )
 _GRAND = re.compile(
     r"(?:grand\s+total|total(?:\s+(?:amount|due|ttc|t\.t\.c\.|general|incl\.?|including|order|po|value|a\s+payer|commande|brut))?|"
     r"(?:po|order|purchase\s+order)\s+(?:total|value|amount)|montant\s+(?:ttc|total)|net\s+a\s+payer|"
-    r"gesamt(?:betrag|summe|preis|wert)?|endbetrag|endsumme|rechnungsbetrag|bruttobetrag|brutto(?:summe)?|summe|amount\s+due|balance\s+due)\b"
+    r"totaal(?:\s+(?:incl\.?|inclusief)\s+btw)?|gesamt(?:betrag|summe|preis|wert)?|endbetrag|endsumme|rechnungsbetrag|bruttobetrag|brutto(?:summe)?|summe|amount\s+due|balance\s+due)\b"
 )
 _TAX = re.compile(
-    r"(?:sales\s+tax|tax(?:es)?|vat|tva|mwst|ust|gst|hst|umsatzsteuer|mehrwertsteuer)\b"
+    r"(?:sales\s+tax|tax(?:es)?|vat|tva|mwst|ust|gst|hst|umsatzsteuer|mehrwertsteuer|btw)\b"
 )
 CHARGE_WORDS = re.compile(
     r"(?:shipping|freight|ship/ins|handling|carriage|delivery(?:\s+charges?)?|insurance|frais(?:\s+de\s+port)?|port|"

@@ -698,3 +698,18 @@ def test_a_postcode_and_town_in_columns_not_understood_count_as_a_printed_addres
         ["CA-26-1260", *ship, "SMT-00872", "Rivet aveugle 4,0x10", "4", "13,40"],
     ]
     assert "69320" in extract_from_sheet(rows).postal_codes
+
+
+def test_a_dutch_buyers_total_before_vat_is_the_net_total():
+    rows = [
+        ["Van der Meer Installatietechniek B.V."],
+        ["Ordernummer / Order no", None, "26-0440"],
+        ["Art.nr", "Omschrijving / Description", "Aantal", "Eenheid", "Prijs", "Bedrag"],
+        ["VDM.10.015", "Persbocht 90° koper 15mm", 300, "st", 4.55, 1365],
+        ["VDM.60.150", "Circulatiepomp 15-50", 4, "st", 82.8, 331.2],
+        [None, None, None, None, "Totaal excl. BTW", 1696.2],
+        [None, None, None, None, "BTW 21%", 356.2],
+        [None, None, None, None, "Totaal incl. BTW", 2052.4],
+    ]
+    total = extract_from_sheet(rows).total
+    assert (total.value, total.rule) == (Decimal("1696.2"), "label:net_total=sum_of_lines")
