@@ -752,6 +752,25 @@ def _counts_another_unit(printed: str | None, ours: str | None) -> bool:
     return bool(counted and sold and counted != sold)
 
 
+# a line priced at this share of our price counts our units: a container's price would be a
+# multiple of ours (two of ours at a 30 % discount are still 1.4 times our price)
+OUR_PRICE_BAND = (Decimal("0.6"), Decimal("1.35"))
+
+
+def _our_unit_after_all(price, expected, printed: str | None, product) -> bool:
+    """A count in another unit's word that is ours after all: priced as one of ours ("10
+    Kanister" at 14,90 for our can at 14.90 sold by the piece), or, unpriced, counted in the
+    container our own description names as the piece ("10 bidons" of our "… bidon 10 L")."""
+    if price is not None and expected:
+        return OUR_PRICE_BAND[0] <= price / expected <= OUR_PRICE_BAND[1]
+    if product is None or price is not None or (normalise_unit(product.unit) or "EA") != "EA":
+        return False
+    counted = normalise_unit(printed)
+    return counted is not None and counted in {
+        normalise_unit(word) for word in re.findall(r"[^\W\d_]+", product.description)
+    }
+
+
 def _line_create(
     *, order: Order, position: int, line, extracted, view: MasterDataView
 ) -> OrderLine:
@@ -807,7 +826,13 @@ def _line_create(
             # the document's arithmetic holds whatever the factor: it cannot vouch for it
             "unit_in_doubt": not priced_right,
         }
-    elif _counts_another_unit(extracted.unit, match.unit) and "quantity" in fields:
+    elif (
+        _counts_another_unit(extracted.unit, match.unit)
+        and "quantity" in fields
+        and not _our_unit_after_all(
+            unit_price, match.expected_price, extracted.unit, view.md.product(match.sku)
+        )
+    ):
         # "2 Box" of a product we sell by the roll, with nothing saying how many a box holds:
         # the count may be of boxes or of rolls, a person says which
         fields["quantity"] = {

@@ -483,8 +483,8 @@ def test_prices_written_apart_from_the_items_keep_the_order_for_a_person(tenant,
 def test_a_product_sold_by_the_kilo_counted_in_a_word_we_do_not_know_waits_for_a_person(
     tenant, dupont
 ):
-    """ "12 Schalen" of chocolate sold by the kilo: 12 what? Nothing says how much a 'Schale'
-    holds, and the arithmetic holds whatever it is."""
+    """ "12 Schalen" of chocolate sold by the kilo at 29,50 (ours is 11.80 the kilo): 12 what?
+    Nothing says how much a 'Schale' holds, and the arithmetic holds whatever it is."""
     from ingestion.decision.rules import checked_confidences, rule_context_for
 
     chocolate = ProductFactory(
@@ -498,8 +498,8 @@ def test_a_product_sold_by_the_kilo_counted_in_a_word_we_do_not_know_waits_for_a
     sheet = (
         "Bestellung;PO07800\nDatum;20.11.2026\n\n"
         "Artikel;Bezeichnung;Menge;Einheit;Preis;Betrag\n"
-        "KUV-70;Kuvertüre dunkel 70%;12;Schalen;11,80;141,60\n"
-        ";;;;Summe;141,60\n"
+        "KUV-70;Kuvertüre dunkel 70%;12;Schalen;29,50;354,00\n"
+        ";;;;Summe;354,00\n"
     ).encode()
     order = message_orders(ingest(tenant, "po.csv", data=sheet, known_customer=dupont))[0]
     line = order_contract_json(order)["lines"][0]
@@ -511,3 +511,43 @@ def test_a_product_sold_by_the_kilo_counted_in_a_word_we_do_not_know_waits_for_a
     )
     assert quantity < 0.85
     assert order.status != OrderStatus.VALIDATED
+
+
+@pytest.mark.parametrize(
+    ("description", "unit", "price", "sure"),
+    [
+        # priced as one of ours: the cans are our pieces
+        ("Nettoyant vitres 5L", "bidons", "14,90", True),
+        # a can at ten times our price: so many of ours to a can, or a wrong price
+        ("Nettoyant vitres 5L", "bidons", "150,00", False),
+        # unpriced, counted in the container our own description names as the piece
+        ("Nettoyant vitres 5L", "bidons", "", True),
+        # unpriced, counted in a container ours does not name
+        ("Nettoyant vitres 5L", "cartons", "", False),
+    ],
+)
+def test_a_count_in_a_containers_word_is_ours_when_its_price_or_our_description_says_so(
+    tenant, dupont, description, unit, price, sure
+):
+    from ingestion.decision.rules import checked_confidences, rule_context_for
+
+    cleaner = ProductFactory(
+        tenant=tenant,
+        sku="BN-10105",
+        description="Nettoyant vitres Vitraclair - bidon 5 L",
+        unit="EA",
+        list_price=Decimal("14.90"),
+    )
+    AliasFactory(customer=dupont, product=cleaner, customer_sku="VIT-5")
+    sheet = (
+        "Commande;PO07801\nDate;20.11.2026\n\nRéf;Désignation;Qté;Unité;Prix\n"
+        f"VIT-5;{description};10;{unit};{price}\n"
+    ).encode()
+    order = message_orders(ingest(tenant, "po.csv", data=sheet, known_customer=dupont))[0]
+    assert order_contract_json(order)["lines"][0]["quantity"] == "10"
+    quantity = next(
+        c
+        for key, index, _name, c in checked_confidences(rule_context_for(order))
+        if key == "line.quantity" and index == 0
+    )
+    assert (quantity >= 0.85) is sure
