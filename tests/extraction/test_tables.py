@@ -839,7 +839,16 @@ def test_a_wrapped_description_ending_in_a_number_under_the_quantity_is_no_item(
 
 
 @pytest.mark.parametrize(
-    "title", ["Date Req.", "Lieferdatu", "Date prévue", "Scheduled Date", "Lieferdatum"]
+    "title",
+    [
+        "Date Req.",
+        "Lieferdatu",
+        "Date prévue",
+        "Scheduled Date",
+        "Lieferdatum",
+        "Erw. Wareneingang",
+        "Wareneingangsdatum",
+    ],
 )
 def test_delivery_date_titles(title):
     from ingestion.extraction.tables import classify_header
