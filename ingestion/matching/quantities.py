@@ -131,6 +131,9 @@ def _in_product_unit(
     counted = normalise_unit(line.unit) if line.unit else None
     if counted == ours or not ours or line.quantity is None:
         return None
+    first_word = re.match(r"\s*([^\W\d_]+)", line.unit or "")
+    if counted is None and first_word and normalise_unit(first_word[1]) == ours:
+        return None  # "Boîte de 100" of our box of 100 gloves: the cell names our own unit
     price_each = (
         line.unit_price / line.price_unit
         if line.unit_price is not None and line.price_unit and line.price_unit > 1
@@ -141,6 +144,9 @@ def _in_product_unit(
         # "au m, barres de 5 m"): the count is in our unit already, unless the line's amount
         # says it counts what holds them ("8 Bündel à 25 St." at 0,41 the piece: 82,00)
         return _counted_by_the_amount(line, texts, ours, price_each)
+    by_price = _counted_by_the_price(line, counted, ours, texts, description, price_each, expected)
+    if by_price is not None:
+        return by_price
     if counted in MEASURES and ours not in MEASURES:
         return _measured_into_ours(line.quantity, counted, description)
     if counted == "DZ" and ours in ("EA", "PR"):
@@ -184,12 +190,51 @@ def _in_product_unit(
         amount = _in_unit(each, unit, ours)
         if container == counted and amount and amount != 1:
             return line.quantity * amount
-    # nothing says what a carton holds, but its price is so many of ours to the cent: "12 KRT"
-    # of tape at 52,20 for a roll listed at 1,45 is 12 cartons of 36 rolls
-    if expected and price_each and line.unit:
-        ratio = (price_each / expected).to_integral()
-        if 2 <= ratio <= 10_000 and price_close(price_each, expected * ratio):
-            return line.quantity * ratio
+    return None
+
+
+_AMOUNT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\d])")
+
+
+def _counted_by_the_price(
+    line: ExtractedLine,
+    counted: str | None,
+    ours: str,
+    texts: list[str],
+    description: str,
+    price_each: Decimal | None,
+    expected: Decimal | None,
+) -> Decimal | None:
+    """The line's count in our unit when its price is a whole number of ours, or ours a whole
+    number of its, to the cent, and the words agree:
+
+    - "12 KRT" of tape at 52,20 for a roll listed at 1,45 is 432 rolls (36 to a carton: a unit
+      printed that is not ours), "2 blocs" of butter at 74,50 for our kilo at 7,45 is 20 kg
+      ("bloc de 10 kg": the words say 10);
+    - "24 flacons" at 2,30 of a carton listed at 27,60 is 2 cartons, when our description says
+      a carton holds 12 ("carton 12 x 1 L") and the flasks make whole cartons."""
+    if not expected or not price_each or line.quantity is None or counted == ours:
+        return None
+    said = {
+        parse_number(m[1])
+        for text in [*texts, line.unit or "", description or ""]
+        for m in _AMOUNT.finditer(text)
+    } - {None}
+    ratio = price_each / expected
+    if ratio > 1:
+        whole = ratio.to_integral()
+        for k in sorted({whole} | {n for n in said if n > 1}):
+            if not price_close(price_each, expected * k):
+                continue
+            if k in said or (line.unit and k == whole and 2 <= k <= 10_000):
+                return line.quantity * k
+        return None
+    k = (expected / price_each).to_integral()
+    ours_holds = {parse_number(m[1]) for m in _AMOUNT.finditer(description or "")} - {None}
+    if k >= 2 and k in ours_holds and price_close(expected, price_each * k):
+        count = line.quantity / k
+        if count == count.to_integral() and count > 0:
+            return count
     return None
 
 

@@ -2,6 +2,8 @@ import time
 from dataclasses import replace
 from decimal import Decimal
 
+import pytest
+
 from ingestion.extraction import extract_from_text
 from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder, Field
 from ingestion.matching import MasterData, build_draft, match_customer, match_product
@@ -918,3 +920,45 @@ def test_words_that_fit_fairly_at_the_customers_exact_price_propose_the_product(
     match = match_product(line, "C00001", md)
     assert match.sku == "FLEX-50"
     assert 0.5 < match.confidence < 0.9  # proposed, for a person to confirm
+
+
+BY_THE_PRICE = """sku,gtin,description,unit,unit_price,currency
+140700,,"Süßrahmbutter 82 %, Block 10 kg",KG,7.45,EUR
+140300,,"Frittieröl HOLL-Raps, Bag-in-Box 20 L",L,2.40,EUR
+BN-10101,,Nettoyant multi-surfaces neutre Brillanet Multi - carton 12 x 1 L,CS,27.60,EUR
+160400,,"Tortenunterlage gold Ø 28 cm, Pack à 100 St.",CS,14.20,EUR
+BN-40101,,Gants nitrile non poudrés bleu taille S - boîte 100,BX,6.90,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("sku", "description", "quantity", "unit", "price", "expected"),
+    [
+        # the price is ten of our kilos, and the words say a block holds 10 kg
+        ("140700", "Beurre doux 82% MG, bloc de 10 kg", "2", "bloc", "74.50", 20),
+        # a bag-in-box at twenty of our litres, an abbreviation we do not know
+        ("140300", "Frittieröl Raps BiB 20 L", "10", "BIB", "48.00", 200),
+        # twelve flasks make our carton of 12, at a twelfth of its price
+        ("BN-10101", "Nettoyant multi-usages neutre", "24", "flacon", "2.30", 2),
+        # pieces at the hundredth of our pack of 100
+        ("160400", "Tortenunterlagen gold Ø 28 cm", "300", "St", "0.142", 3),
+        # a box of 100 gloves is our box: "Boîte de 100" converts nothing
+        ("BN-40101", "Gants nitrile taille S", "10", "Boîte de 100", "6.90", 10),
+        # a price that is no whole number of ours: as written
+        ("140700", "Beurre doux 82% MG, bloc de 10 kg", "2", "bloc", "70.00", 2),
+        # twelve flasks that make no whole carton: as written
+        ("BN-10101", "Nettoyant multi-usages neutre", "30", "flacon", "2.30", 30),
+    ],
+)
+def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
+    sku, description, quantity, unit, price, expected
+):
+    md = MasterData.from_csv(CUSTOMERS, BY_THE_PRICE, ALIASES)
+    line = ExtractedLine(
+        description=description,
+        quantity=Decimal(quantity),
+        unit=unit,
+        unit_price=Decimal(price),
+        sku=sku,
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == expected
