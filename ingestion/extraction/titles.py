@@ -21,6 +21,8 @@ TITLES = (
     "commande fournisseur",
     "commande d'achat",
     "purchase order",
+    "official order",  # British public bodies and housing associations
+    "local purchase order",
     "order",
     "bestellung",
     "einkaufsbestellung",
@@ -34,6 +36,7 @@ _FUZZY_MIN = 70.0
 
 SCORE_RIGHT = 0.95  # the number right of the title (same line)
 SCORE_BELOW = 0.92  # the number label right below the title
+SCORE_BARE = 0.85  # a reference right of the title with no number label
 FUZZY_FACTOR = 0.88  # a title recognised by similarity only (OCR)
 
 
@@ -79,6 +82,23 @@ def _number_after_label(line: TextLine, i: int, j: int) -> tuple[str | None, int
         return None, i, j
     k = next((n for n in range(i, j) if value in line.words[n].text), i)
     return value, k, k + 1
+
+
+def _bare_reference(line: TextLine, i: int, j: int) -> tuple[str, int, int] | None:
+    """A segment that is one reference with letters, digits and a separator ("HVHA-PO-2026-
+    1187"), not a date, a page count or a phone number."""
+    text = line.text_of(i, j).strip()
+    value, quality = parse_identifier(text)
+    if (
+        value is None
+        or quality < 0.9
+        or value != text
+        or not re.search(r"\d", value)
+        or not re.search(r"[A-Za-z]", value)
+        or not re.search(r"[-/._]", value)
+    ):
+        return None
+    return value, i, j
 
 
 def _ocr_factor(line: TextLine, i: int, j: int) -> float:
@@ -142,10 +162,15 @@ def title_number_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list
             if found is None and k == s1:
                 found, line_of = _below(ln, s0, s1, page_lines[n + 1 : n + 4])
                 where = "below"
+            if found is None and k == s1 and g + 1 < len(ln.segments) and factor == 1.0:
+                # "OFFICIAL ORDER   HVHA-PO-2026-1187", its "No:" wrapped onto the line below:
+                # a reference that reads as one (letters, digits and dashes) right of the title
+                found = _bare_reference(ln, *ln.segments[g + 1])
+                where, line_of = "bare", ln
             if found is None:
                 continue
             value, i, j = found
-            base = SCORE_RIGHT if where == "right" else SCORE_BELOW
+            base = {"right": SCORE_RIGHT, "below": SCORE_BELOW, "bare": SCORE_BARE}[where]
             score = base * factor * _ocr_factor(line_of, i, j)
             out.append(
                 Candidate(

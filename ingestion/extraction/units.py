@@ -30,7 +30,7 @@ for _code, _names in {
     "BAG": "bag bags sac sacs sachet sachets beutel sack säcke sacke tüte tüten tute tuten",
     "DZ": "dz doz dozen dozens douzaine douzaines dutzend",
     "RM": "rm ream reams ramette ramettes ries",
-    "CAN": "can cans bidon bidons kanister canister canisters jerrycan jerrycans",
+    "CAN": "can cans kan bidon bidons kanister canister canisters jerrycan jerrycans",
     "DRUM": "drum drums fut futs fût fûts fass fasser fässer",
     "PAIL": "pail pails seau seaux bucket buckets eimer",
     "BAR": "bar bars barre barres stange stangen",

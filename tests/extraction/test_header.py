@@ -380,6 +380,38 @@ def test_a_bare_numero_on_a_page_titled_commande_is_the_po_number():
     assert untitled.po_number.confidence < 0.75
 
 
+def test_a_reference_right_of_the_title_whose_number_label_wrapped_below_is_the_po_number():
+    def document(title, value="HVHA-PO-2026-1187"):
+        return read_pdf(
+            pdf(
+                [
+                    [
+                        (40, 40, "Harrow Vale Housing Association"),
+                        (70, 90, title),
+                        (200, 90, value),
+                        (70, 102, "No:"),
+                        (70, 116, "Date:"),
+                        (200, 116, "25 November 2026"),
+                        (70, 130, "Job / Void ref:"),
+                        (200, 130, "VOID-2611-017"),
+                        *table(
+                            [40, 90, 360],
+                            180,
+                            [["Item", "Description of goods", "Qty"]]
+                            + [["1", "Lockshield valve 15mm", "3"]],
+                        ),
+                    ]
+                ]
+            )
+        )
+
+    po = extract_from_layout(document("OFFICIAL ORDER")).po_number
+    assert (po.value, po.confidence >= 0.75) == ("HVHA-PO-2026-1187", True)
+    # a date right of the title is no reference
+    dated = extract_from_layout(document("OFFICIAL ORDER", "25/11/2026")).po_number
+    assert dated is None or dated.value != "25/11/2026"
+
+
 def test_a_title_sentence_names_the_po_number_and_its_date():
     from ingestion.extraction import extract_from_sheet
 
