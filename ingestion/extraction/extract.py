@@ -724,7 +724,9 @@ def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
     out = []
     for line_index in table.header_lines:
         for hit in ctx.hits_by_line.get(line_index, []):
-            if hit.field not in _COLUMN_FIELDS or hit.strength < 0.9:
+            # a document's number titling a column of one value ("Document No.", "Belegnr.")
+            floor = 0.8 if hit.field == "po_number" else 0.9
+            if hit.field not in _COLUMN_FIELDS or hit.strength < floor:
                 continue
             # the column under the title ("Bestellnummer", "Bestelldatum", "Liefertermin")
             k = next(

@@ -97,6 +97,8 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", rf"beleg{_SP}(?:nummer|{_NO})|belegnummer", 0.8),
     # SAP in French: the purchasing document ("Document achat 4500219260")
     ("po_number", r"document\s+(?:d'\s?)?achat", 0.9),
+    # and in English, as its ME2N list titles the column
+    ("po_number", r"purch(?:asing|\.)?\s*doc(?:ument|\.)?", 0.9),
     ("po_number", r"auftrag", 0.55),
     # "Bestellnummer/Datum  4500120007 / 27.11.2026": one label, two values (SAP forms)
     (
@@ -426,7 +428,10 @@ _NEED_COLON = {
     "internet",
 }
 
-_COMPILED = [(f, re.compile(p), s) for f, p, s in _LABELS]
+# a label ends where a word does (or on its own dot, hash, degree sign or colon): said in the
+# pattern, so that "order reference" is not cut at "order ref" and then refused
+_ENDS = r"(?:(?<=[.#°:])|(?=$|[\s:#.\-/()\[\]|,;=>]|\d))"
+_COMPILED = [(f, re.compile(f"(?:{p}){_ENDS}"), s) for f, p, s in _LABELS]
 _ORDER_NUMBER_BEFORE = re.compile(
     r"(?<!\w)(?:commande|bestellung|order|po|bon|auftrag|n°|no\.?|nr\.?|#)\s*[^\s]*\s*[^\s]*\s+$"
 )

@@ -103,7 +103,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "line_total",
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
         r"montant(?:\s*(?:ht|total|net|ligne|\(?(?:eur|€)\)?))*|total\s+(?:ht|ligne)|prix\s+total(?:\s+ht)?|"
-        r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|gp(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|nebensumme|zeilensumme|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
+        r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|gp(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|nebensumme|zeilen(?:summe|betrag)|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
         r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestellwert|net\s+order\s+value|"
         r"valeur(?:\s+(?:nette|totale|ligne))?(?:\s+h\.?t\.?)?|"
         # a line's subtotal (Odoo's "Order Lines/Subtotal")
@@ -2141,13 +2141,15 @@ def _refit_numbers(row: Row, decimal_sep: str | None) -> tuple[Numbers, list[Tok
         return None  # none, or several readings: leave it to a person
     b, _a, nums = found[0]
     q_pos = numeric[b][0]
-    # tokens left of the quantity that sat in number columns go back to the description
-    moved = [
-        t for pos, (k, t) in enumerate(tokens) if pos < q_pos and row.roles[k] != "description"
-    ]
-    for pos, (k, t) in enumerate(tokens):
-        if pos < q_pos and row.roles[k] != "description":
-            row.cells[k].remove(t)
+    # tokens left of the quantity that sat in number columns go back to the description (a
+    # worksheet's cells are exact: a column whose title we do not know keeps what it holds)
+    kept = ("description", "unknown") if row.line.source == TextSource.SHEET else ("description",)
+    moved = [t for pos, (k, t) in enumerate(tokens) if pos < q_pos and row.roles[k] not in kept]
+    for t in moved:
+        for toks in row.cells.values():
+            if t in toks:
+                toks.remove(t)
+                break
     return nums, moved
 
 

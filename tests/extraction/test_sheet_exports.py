@@ -713,3 +713,47 @@ def test_a_dutch_buyers_total_before_vat_is_the_net_total():
     ]
     total = extract_from_sheet(rows).total
     assert (total.value, total.rule) == (Decimal("1696.2"), "label:net_total=sum_of_lines")
+
+
+@pytest.mark.parametrize(
+    ("titles", "number"),
+    [
+        # Navision in German: the document number, then the line's number and amount
+        (
+            "Belegnr.;Belegdatum;Kreditor;Zeilennr.;Nr.;Beschreibung;Menge;Einheit;EK-Preis;"
+            "Zeilenbetrag",
+            "BE-26-3480",
+        ),
+        # SAP ME2N in English
+        (
+            "Purchasing Doc.;Doc. Date;Vendor;Item;Material;Short Text;PO Quantity;Order Unit;"
+            "Net Price;Net Value",
+            "4500079302",
+        ),
+    ],
+)
+def test_a_flat_exports_document_number_column_is_the_po_number(titles, number):
+    head = [number, "21.12.2026", "K-20318 Brillanet SA"]
+    rows = [
+        titles.split(";"),
+        [*head, "10", "SCH-0815", "Bodenreiniger schaumarm 10 L", "10", "Kanister", "33,50"]
+        + ["335,00"],
+        [*head, "20", "SCH-1201", "Handtuchrolle Autocut 150 m", "4", "Karton", "35,10", "140,40"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.po_number.value == number
+    assert [ln.description for ln in order.lines] == [
+        "Bodenreiniger schaumarm 10 L",
+        "Handtuchrolle Autocut 150 m",
+    ]
+
+
+def test_odoos_order_reference_on_the_first_row_only_is_the_po_number():
+    rows = [
+        ["Order Reference", "Order Date", "Vendor", "Order Lines/Product", "Order Lines/Quantity"]
+        + ["Order Lines/Unit Price", "Order Lines/Subtotal"],
+        ["P00112", "2027-01-08 09:30:12", "Bureau Helvetia SA", "[FOUR-0043] Classeur A4"]
+        + ["48.00", "4.10", "196.80"],
+        ["", "", "", "[FOUR-0051] Surligneur jaune (boîte 10)", "6.00", "14.50", "87.00"],
+    ]
+    assert extract_from_sheet(rows).po_number.value == "P00112"
