@@ -847,6 +847,7 @@ def test_a_wrapped_description_ending_in_a_number_under_the_quantity_is_no_item(
         "Scheduled Date",
         "Lieferdatum",
         "Erw. Wareneingang",
+        "Deliv. Date",
         "Wareneingangsdatum",
     ],
 )
