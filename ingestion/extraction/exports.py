@@ -28,7 +28,7 @@ _SHIP_COLUMN_AFTER = re.compile(
     r"^(?P<part>.+?)[\s_-]+(?:de\s+)?(?:livraison|lieferung|liefer(?:adresse|anschrift)|delivery|ship[\s_-]*to)$"
 )
 _SHIP_PARTS = {
-    "name": r"name|company|firma|nom|raison\s+sociale|empfanger",
+    "name": r"name|company|firma|nom|raison\s+sociale|empfanger|location|site",
     "contact": r"attention|attn\.?|contact|ansprechpartner|z\.?\s?hd\.?",
     "street": r"street|address(?:\s*(?:line\s*)?1)?|strasse|str\.?|adresse|rue",
     "postal_code": r"post\s*code|postal\s*code|zip(?:\s*code)?|plz|cp|code\s+postal|npa",
@@ -48,7 +48,7 @@ def first_row_only(items: list, k: int) -> bool:
 
 
 _SHIP_WHOLE = re.compile(
-    r"ship(?:ping)?[\s_-]*to(?:\s+address)?|deliver(?:y)?[\s_-]+(?:address|to)|lieferanschrift|"
+    r"ship(?:ping)?[\s_-]*to(?:\s+address)?|deliver(?:y)?[\s_-]*(?:address|to)|lieferanschrift|"
     r"lieferadresse|adresse\s+de\s+livraison|(?:lieu|adresse)\s+livraison|leveradres|afleveradres"
 )
 
@@ -62,7 +62,8 @@ def ship_to_columns(table) -> Field | None:
     parts: dict[str, str] = {}
     whole: list[int] = []
     for k, column in enumerate(table.columns):
-        title = fold(column.text).strip(" :.")
+        # "SHIP_TO_ADDRESS", "DeliveryAddress": an export's field names
+        title = re.sub(r"\s+", " ", fold(column.text).replace("_", " ")).strip(" :.")
         if _SHIP_WHOLE.fullmatch(title):
             whole.append(k)
             continue

@@ -757,3 +757,28 @@ def test_odoos_order_reference_on_the_first_row_only_is_the_po_number():
         ["", "", "", "[FOUR-0051] Surligneur jaune (boîte 10)", "6.00", "14.50", "87.00"],
     ]
     assert extract_from_sheet(rows).po_number.value == "P00112"
+
+
+@pytest.mark.parametrize(
+    ("titles", "address", "expected"),
+    [
+        (
+            ["SHIP_TO_LOCATION", "SHIP_TO_ADDRESS"],
+            ["AZSE-CS01", "Spoorwegstraat 21, 8200 Sint-Andries"],
+            ("Spoorwegstraat 21", "8200", "Sint-Andries"),
+        ),
+        (
+            ["DeliveryAddress"],
+            ["Warehouse Heerlen, Wijngaardsweg 11, 6412 PN Heerlen"],
+            ("Wijngaardsweg 11", "6412 PN", "Heerlen"),
+        ),
+    ],
+)
+def test_an_exports_field_names_for_the_delivery_address(titles, address, expected):
+    rows = [
+        ["PO_NUM", "ITEM", "ITEM_DESCRIPTION", "QUANTITY", "UNIT_PRICE", "LINE_AMOUNT", *titles],
+        ["PO-2027-00107", "4711", "GLOVE EXAM NITRILE M", "100", "6.75", "675", *address],
+        ["PO-2027-00107", "4712", "GLOVE EXAM NITRILE L", "80", "6.75", "540", *address],
+    ]
+    ship_to = extract_from_sheet(rows).ship_to.value
+    assert (ship_to.street, ship_to.postal_code, ship_to.city) == expected

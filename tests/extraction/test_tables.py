@@ -848,6 +848,7 @@ def test_a_wrapped_description_ending_in_a_number_under_the_quantity_is_no_item(
         "Lieferdatum",
         "Erw. Wareneingang",
         "Deliv. Date",
+        "NEED_BY_DATE",
         "Wareneingangsdatum",
     ],
 )
