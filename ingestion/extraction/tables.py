@@ -104,7 +104,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
         r"montant(?:\s*(?:ht|total|net|ligne|\(?(?:eur|€)\)?))*|total\s+(?:ht|ligne)|prix\s+total(?:\s+ht)?|"
         r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|gp(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|nebensumme|zeilen(?:summe|betrag)|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
-        r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestellwert|net\s+order\s+value|"
+        r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestell(?:netto)?wert|net\s+order\s+value|"
         r"valeur(?:\s+(?:nette|totale|ligne))?(?:\s+h\.?t\.?)?|"
         # a line's subtotal (Odoo's "Order Lines/Subtotal")
         r"sub[\s-]?total|sous[\s-]total",
@@ -121,7 +121,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "ignore",
-        r"tax(?:\s*%)?|vat(?:\s*%)?|tva(?:\s*%)?|mwst\.?(?:\s*%)?|ust\.?(?:\s*%)?|taux|cur(?:rency)?\.?|devise|wahrung|weight|poids|gewicht|status|"
+        r"tax(?:\s*%)?|vat(?:\s*%)?|tva(?:\s*%)?|mwst\.?(?:\s*%)?|ust\.?(?:\s*%)?|taux|cur(?:rency)?\.?|crcy|devise|wahr(?:ung|g)\.?|stor\.?\s*loc\.?|weight|poids|gewicht|status|"
         r"(?:net|gross)\s*(?:weight|wt\.?|mass)|(?:netto|brutto)[\s-]*gewicht|poids\s+(?:net|brut)|"
         # an ERP's line export repeats the order's own columns on every row (SAP ME2L: the
         # purchasing document, its date, the vendor, the plant): not the item's
@@ -309,6 +309,11 @@ class Header:
     inferred: bool = False  # a title not read, its role told by the rows under it
 
 
+# a worksheet's title that in print would be a word of a longer one: SAP's German lists title
+# the price unit "pro" ("12,60 EUR pro 100"), a page's "Preis pro Einheit" is one title
+_SHEET_TITLES = {"pro": "price_unit"}
+
+
 def _header_cells(line: TextLine) -> tuple[list[Column], int]:
     """Greedy longest-match of column titles over each segment; returns cells and unknown words."""
     cells: list[Column] = []
@@ -319,6 +324,8 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
             best = None
             for j in range(min(s1, i + 5), i, -1):
                 role = classify_header(line.text_of(i, j))
+                if role is None and line.source == TextSource.SHEET:
+                    role = _SHEET_TITLES.get(fold(line.text_of(i, j)).strip(" .:"))
                 if role:
                     best = (j, role)
                     break

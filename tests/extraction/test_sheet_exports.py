@@ -782,3 +782,19 @@ def test_an_exports_field_names_for_the_delivery_address(titles, address, expect
     ]
     ship_to = extract_from_sheet(rows).ship_to.value
     assert (ship_to.street, ship_to.postal_code, ship_to.city) == expected
+
+
+def test_sap_me2n_in_german_prices_per_hundred_in_its_pro_column():
+    rows = [
+        ["Einkaufsbeleg", "Belegdatum", "Position", "Material", "Kurztext", "Werk", "Lagerort"]
+        + ["Bestellmenge", "BME", "Nettopreis", "Währg", "pro", "Lieferdatum", "Bestellnettowert"],
+        ["4500018501", "19.01.2027", "10", "100031003", "Einmalspritze 10 ml", "1000", "ZL01"]
+        + ["2000", "ST", "12,6", "EUR", "100", "27.01.2027", "252"],
+        ["4500018501", "19.01.2027", "20", "100045121", "Nitril-Handschuhe", "1000", "ZL01"]
+        + ["100", "PAK", "5,25", "EUR", "1", "27.01.2027", "525"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.quantity, ln.unit_price, ln.price_unit, ln.line_total) for ln in order.lines] == [
+        (Decimal(2000), Decimal("12.6"), Decimal(100), Decimal(252)),
+        (Decimal(100), Decimal("5.25"), None, Decimal(525)),
+    ]
