@@ -1299,7 +1299,18 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
             # whole numbers between the items' words and their prices, under a title that was
             # not read ("Qté cdée" read "até cade"): the quantity; the arithmetic checks it
             roles[k], changed = "quantity", True
-        elif role in ("code", "unknown") and st["words"] >= 2.5 and "description" not in roles:
+        elif (
+            role in ("code", "unknown")
+            and "description" not in roles
+            and (
+                st["words"] >= 2.5
+                # "Artikel" over "Weizenmehl 550er", beside an "Art.-Nr." of codes: the
+                # words are the goods, the other column their codes
+                or st["words"] >= 1.5
+                and st["codes"] < 0.5 * n
+                and any(r in CODE_ROLES for j, r in enumerate(roles) if j != k)
+            )
+        ):
             roles[k], changed = "description", True
         elif role == "description" and st["words"] <= 1.2 and st["codes"] >= 0.8 * n:
             # codes under a description title, the words beside them: under another title, or

@@ -1034,3 +1034,32 @@ def test_a_price_with_the_unit_it_is_for_after_it():
         (Decimal("24"), Decimal("6.70")),
         (Decimal("8"), Decimal("0.41")),  # bundles of 25 at a piece's price: see quantities
     ]
+
+
+def test_an_artikel_column_of_words_beside_an_art_nr_column_of_codes_is_the_description():
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import pdf, table
+
+    page = [
+        (40, 40, "Backstube Kramer"),
+        (40, 60, "Bestellung Nr. 2026/117"),
+        *table(
+            [40, 90, 160, 420],
+            100,
+            [
+                ["Menge", "Einheit", "Artikel", "Art.-Nr."],
+                ["12", "Sack", "Weizenmehl 550er", "110550"],
+                ["4", "Sack", "Roggenmehl 1150", ""],
+                ["20", "kg", "Frischhefe", ""],
+                ["2", "Karton", "Bäckertüten 1/2 kg weiß", "160100"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.description, ln.customer_sku or ln.sku) for ln in order.lines] == [
+        ("Weizenmehl 550er", "110550"),
+        ("Roggenmehl 1150", None),
+        ("Frischhefe", None),
+        ("Bäckertüten 1/2 kg weiß", "160100"),
+    ]
