@@ -654,18 +654,54 @@ _AS_OUR_PO = re.compile(
 )
 
 
+# "Our PO is PPH-10497.", "unsere Bestellnummer lautet 4711": the sentence says which it is
+_PO_IS = re.compile(
+    r"(?i)\b(?:p\.?o\.?(?:\s+(?:number|no\.?|ref(?:erence)?))?|order\s+(?:number|no\.?|ref(?:erence)?)|"
+    r"bestellnummer|bestellung|num[ée]ro\s+de\s+commande|n°\s+de\s+commande)\s+"
+    r"(?:is|est|ist|lautet)\s*:?\s*"
+    r"(?P<value>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
+)
+PO_IS = 0.85
+# "Please treat this email as our official order CG-PO-00931": the message is the order
+_AS_OUR_ORDER = re.compile(
+    r"(?i)\b(?:as|comme|als)\s+(?:our|notre|unsere)\s+(?:official\s+|offizielle\s+)?"
+    r"(?:p\.?o\.?|order|purchase\s+order|commande|bestellung)\s+(?:n[°o]\.?\s*|no\.?\s*|nr\.?\s*)?"
+    r"(?P<value>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
+)
+# "PO-2026-1101 Kaltenbach - delivery Thu 10 Dec", "for our PO26-1244": the number says it
+# is the order's (not "PO Box 12")
+_SELF_NAMED_PO = re.compile(
+    r"(?<![\w/-])(?P<value>PO-?\d[\dA-Z/.-]*\d|PO-[A-Z]{1,4}-?\d[\dA-Z/.-]*\d)(?![\w/-])"
+)
+SELF_NAMED_PO = 0.8
+
+
 def _po_in_a_sentence(lines: list[TextLine]) -> Field | None:
     """An email's order number written inside a sentence, where no label stands alone."""
-    for ln in lines:
-        m = _PO_IN_SENTENCE.search(ln.text) or _AS_OUR_PO.search(ln.text)
-        if m and not dates_mod.find_dates(m["value"]):
-            i = len(ln.text[: m.start("value")].split())
-            return Field(
-                m["value"],
-                PO_IN_SENTENCE,
-                ln.source_ref(i, i + 1) if i < len(ln.words) else ln.source_ref(),
-                "po_in_sentence",
-            )
+    for pattern, confidence, rule in (
+        (_PO_IS, PO_IS, "po_is"),
+        (_AS_OUR_ORDER, PO_IS, "as_our_order"),
+        (_SELF_NAMED_PO, SELF_NAMED_PO, "self_named_po"),
+        (_PO_IN_SENTENCE, PO_IN_SENTENCE, "po_in_sentence"),
+        (_AS_OUR_PO, PO_IN_SENTENCE, "po_in_sentence"),
+    ):
+        named = (
+            {m["value"].upper() for ln in lines for m in pattern.finditer(ln.text)}
+            if pattern is _SELF_NAMED_PO
+            else set()
+        )
+        if len(named) > 1:
+            confidence = PO_IN_SENTENCE  # "PO-1101 for the flour, PO-1102 for the boxes"
+        for ln in lines:
+            m = pattern.search(ln.text)
+            if m and not dates_mod.find_dates(m["value"]):
+                i = len(ln.text[: m.start("value")].split())
+                return Field(
+                    m["value"],
+                    confidence,
+                    ln.source_ref(i, i + 1) if i < len(ln.words) else ln.source_ref(),
+                    rule,
+                )
     return None
 
 

@@ -582,7 +582,8 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         # "(notre réf. 2026/327)": a label opening brackets stands apart as at a cell's start
         bracketed = start > 0 and norm[start - 1] in "(["
         if strength < 0.8 and not (at_segment_start or has_colon or bracketed):
-            pos_taken = end
+            # a weak label inside a sentence is none, but a strong one may start within it
+            # ("notre référence de commande 2026-131": "référence de commande")
             continue
         next_date = _DATE_NEXT.match(norm, end)
         # "N° CF00836 du 09/12/26", "Bestellung 4711 vom 20.11.2026": the number's date (not a

@@ -749,17 +749,37 @@ def test_a_list_item_ending_in_a_bare_count_at_a_price():
 
 
 @pytest.mark.parametrize(
-    ("sentence", "po"),
+    ("sentence", "po", "sure"),
     [
-        ("Voici notre commande SG-1140 pour mardi 8/12 svp :", "SG-1140"),
-        ("Ja bitte, Bestellung NE-1219 für Freitag 11.12.:", "NE-1219"),
-        ("Thanks for the quote. Please treat this email as our PO-06655.", "PO-06655"),
+        # a number the sentence names as the order's: a person confirms it
+        ("Voici notre commande SG-1140 pour mardi 8/12 svp :", "SG-1140", False),
+        ("Ja bitte, Bestellung NE-1219 für Freitag 11.12.:", "NE-1219", False),
+        # a number that says it is a PO, or a sentence that says which number is the PO
+        ("Thanks for the quote. Please treat this email as our PO-06655.", "PO-06655", True),
+        ("Can you get this lot out tomorrow please. Our PO is PPH-10497.", "PPH-10497", True),
+        ("Please treat this email as our official order CG-PO-00931.", "CG-PO-00931", True),
     ],
 )
-def test_an_order_number_named_in_a_sentence(sentence, po):
+def test_an_order_number_named_in_a_sentence(sentence, po, sure):
     order = extract_from_text(f"Bonjour,\n\n{sentence}\n\n- 10 x DSP-10101\n- 4 x DSP-10102\n")
     assert order.po_number.value == po
-    assert order.po_number.confidence < 0.75  # for a person to confirm
+    assert (order.po_number.confidence >= 0.75) is sure
+
+
+def test_two_numbers_that_each_say_they_are_a_po_are_for_a_person():
+    order = extract_from_text(
+        "Hi,\n\nPO-2026-1101 for the flour, PO-2026-1102 for the packaging.\n\n"
+        "- 10 x DSP-10101\n- 4 x DSP-10102\n"
+    )
+    assert order.po_number.confidence < 0.75
+
+
+def test_a_strong_label_inside_a_weak_one_in_a_sentence():
+    order = extract_from_text(
+        "Bonjour,\n\nMerci de la traiter sous notre référence de commande 2026-131 et de livrer "
+        "au cabinet comme d'habitude.\n\n- 2 cartouches de toner HP 59X\n"
+    )
+    assert order.po_number.value == "2026-131"
 
 
 def test_a_count_at_a_price_equal_to_the_lines_amount():
