@@ -168,7 +168,8 @@ def _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst):
         and delivery.value < ordered
         and "before_order_date" not in delivery.rule
     ):
-        delivery = delivery.with_confidence(
+        rolled = _in_the_next_year(delivery, ordered, lines)
+        delivery = rolled or delivery.with_confidence(
             round(delivery.confidence * 0.6, 4), "+before_order_date"
         )
     if order_date is not None and sent and order_date.rule != "sent_date":
@@ -178,6 +179,25 @@ def _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst):
                 round(order_date.confidence * 0.7, 4), "+far_from_fax_day"
             )
     return order_date, delivery
+
+
+def _in_the_next_year(delivery: Field, ordered: dt.date, lines: list[TextLine]) -> Field | None:
+    """A delivery day printed without its year that falls before the order is next year's:
+    "Livraison pour le mardi 5 janvier" written on 28 December."""
+    line = next((ln for ln in lines if ln.index == delivery.source.get("line")), None)
+    if line is None:
+        return None
+    for m in dates_mod.find_dates(line.text, default_year=delivery.value.year):
+        if m.value == delivery.value and not re.search(r"\d{4}|\d[./-]\d{1,2}[./-]\d", m.text):
+            try:
+                later = delivery.value.replace(year=delivery.value.year + 1)
+            except ValueError:
+                return None
+            if dt.timedelta(0) <= later - ordered <= dt.timedelta(days=120):
+                return Field(
+                    later, delivery.confidence, delivery.source, delivery.rule + "+next_year"
+                )
+    return None
 
 
 def _fax_header_lines(lines: list[TextLine], layout: Layout) -> set[int]:
@@ -453,7 +473,9 @@ def extract_from_layout(
         and order_date is not None
         and delivery.value < order_date.value
     ):
-        delivery = delivery.with_confidence(delivery.confidence * 0.6, "+before_order_date")
+        delivery = _in_the_next_year(delivery, order_date.value, lines) or delivery.with_confidence(
+            delivery.confidence * 0.6, "+before_order_date"
+        )
     order_date = calibrate_order_date(
         order_date, candidates, ctx, delivery=delivery, skip_lines=fax_lines
     )

@@ -877,3 +877,24 @@ def test_a_count_of_an_article_number_after_and_is_its_own_line():
         (Decimal(20), "4712"),
         (Decimal(4), "4720"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Notre n° de commande : CDP-2026-131.\nLivraison pour le mardi 5 janvier si possible.",
+        "Bitte liefern Sie uns bis spätestens 5. Januar:",
+    ],
+)
+def test_a_delivery_day_without_its_year_before_the_order_is_next_years(sentence):
+    order = extract_from_text(
+        f"Bonjour,\n\n{sentence}\n\n12 x REF GL-NIT-M\n6 x REF GL-NIT-S\n",
+        sent_date=dt.date(2026, 12, 28),
+    )
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 5)
+    # a year written stays as written, and says something is wrong
+    written = extract_from_text(
+        "Bonjour,\n\nLivraison pour le 5 janvier 2026 si possible.\n\n12 x REF GL-NIT-M\n",
+        sent_date=dt.date(2026, 12, 28),
+    )
+    assert written.requested_delivery_date.value == dt.date(2026, 1, 5)
