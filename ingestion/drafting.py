@@ -257,10 +257,72 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
             draft = build_draft(extracted, view.md, **match_args)
             hints_used = bool(hints)
     sources = tuple(sorted({str(page.source) for page in layout.pages}))
+    draft = _with_dates_the_email_settles(draft, context=context)
     draft = _with_sent_date_confirmed(draft, document=document, context=context, sources=sources)
     draft = _with_po_confirmed_by_the_email(draft, document=document, body=body_layout)
     draft = _with_currency_of_earlier_orders(draft, document=document, view=view)
     return DocumentDraft(draft=draft, view=view, hints_used=hints_used, sources=sources)
+
+
+def _month_day_swapped(day: dt.date | None) -> dt.date | None:
+    if day is None or day.day > 12 or day.day == day.month:
+        return None
+    try:
+        return dt.date(day.year, day.day, day.month)
+    except ValueError:
+        return None
+
+
+def _with_dates_the_email_settles(draft, *, context: dict):
+    """An order dated "12/03/2026" read 12 March, in an email sent on 3 December: the document
+    writes months first (an Odoo printed in en_US for a British buyer). When only the other
+    reading puts the order date on the days before the email was sent, the dates are read that
+    way, the delivery date and the lines' dates with them."""
+    from dataclasses import replace
+
+    sent = context.get("sent_date")
+    extracted = draft.extracted
+    order_date = extracted.order_date
+    if not context.get("has_date_header") or sent is None or order_date is None:
+        return draft
+    if order_date.rule == "sent_date" or order_date.value is None:
+        return draft
+    swapped = _month_day_swapped(order_date.value)
+    near = dt.timedelta(days=7)
+    if (
+        swapped is None
+        or not sent - near <= swapped <= sent
+        or sent - dt.timedelta(days=60) <= order_date.value <= sent + dt.timedelta(days=1)
+    ):
+        return draft
+
+    def turned(f):
+        day = _month_day_swapped(f.value) if f is not None else None
+        return (
+            f
+            if day is None
+            else f.__class__(day, min(f.confidence, 0.9), f.source, f.rule + "+mdy_sent")
+        )
+
+    delivery = extracted.requested_delivery_date
+    lines = tuple(
+        replace(ln, requested_date=_month_day_swapped(ln.requested_date) or ln.requested_date)
+        for ln in extracted.lines
+    )
+    drafted = tuple(
+        replace(ln, requested_date=_month_day_swapped(ln.requested_date) or ln.requested_date)
+        for ln in draft.lines
+    )
+    return replace(
+        draft,
+        lines=drafted,
+        extracted=replace(
+            extracted,
+            order_date=turned(order_date),
+            requested_delivery_date=turned(delivery) if delivery and delivery.value else delivery,
+            lines=lines,
+        ),
+    )
 
 
 def _with_sent_date_confirmed(draft, *, document: Document, context: dict, sources=()):

@@ -551,3 +551,30 @@ def test_a_count_in_a_containers_word_is_ours_when_its_price_or_our_description_
         if key == "line.quantity" and index == 0
     )
     assert (quantity >= 0.85) is sure
+
+
+@pytest.mark.parametrize(
+    ("printed", "sent", "expected"),
+    [
+        # read day first it is 12 March; the email went out on 3 December: months first
+        ("12/03/2026", "Thu, 03 Dec 2026 11:20:00 +0000", "2026-12-03"),
+        # read day first it is 2 November, the day before the email: as printed
+        ("02/11/2026", "Tue, 03 Nov 2026 11:20:00 +0000", "2026-11-02"),
+    ],
+)
+def test_the_emails_date_settles_an_attachments_day_and_month(
+    tenant, dupont, printed, sent, expected
+):
+    attachment = purchase_order_pdf(
+        po_number="P07760",
+        order_date=printed,
+        lines=[("ZX-99-Q", "Special sleeve black", "12", "3.45", "41.40")],
+        total="41.40",
+    )
+    raw = email(
+        "Please find attached our purchase order P07760.",
+        attachments=[("PO_P07760.pdf", attachment)],
+        date=sent,
+    )
+    order = message_orders(ingest(tenant, "mail.eml", data=raw, channel="email"))[0]
+    assert order_contract_json(order)["order_date"] == expected
