@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import ExtractedLine
 from ingestion.extraction.numbers import parse_number
 from ingestion.extraction.units import normalise_unit
@@ -100,6 +101,33 @@ def _measured_into_ours(quantity: Decimal, counted: str, description: str) -> De
     return count if count == count.to_integral() and count > 0 else None
 
 
+def _word(text: str) -> str:
+    return fold(text).rstrip("s.")[:5]
+
+
+def _boxes_in_cartons(
+    quantity: Decimal, texts: list[str], ours: str, description: str
+) -> Decimal | None:
+    """Two words for one unit code: "2 cartons de gants (cartons de 10 boîtes)" of gloves we
+    sell by the "boîte 100" is 20 boxes. A carton and a box are both boxes to our unit codes;
+    our own description says which of the two words is ours."""
+    our_words = {_word(w) for w in re.findall(r"[^\W\d_]+", description or "")}
+    for text in texts:
+        for m in _EACH_HOLDS.finditer(text):
+            each = parse_number(m[3])
+            if not (m[1] and m["of"] and each and each > 1 and each == each.to_integral()):
+                continue
+            outer, inner = m[1], m[4]
+            if (
+                normalise_unit(outer) == ours == normalise_unit(inner)
+                and _word(outer) != _word(inner)
+                and _word(inner) in our_words
+                and _word(outer) not in our_words
+            ):
+                return quantity * each
+    return None
+
+
 def _counted_by_the_amount(
     line: ExtractedLine, texts: list[str], ours: str, price_each: Decimal
 ) -> Decimal | None:
@@ -129,7 +157,9 @@ def _in_product_unit(
     ours = normalise_unit(product_unit) or (product_unit or "").upper()
     texts = [t for t in (line.description, line.raw_text) if t]
     counted = normalise_unit(line.unit) if line.unit else None
-    if counted == ours or not ours or line.quantity is None:
+    if counted == ours and line.quantity is not None:
+        return _boxes_in_cartons(line.quantity, texts, ours, description)
+    if not ours or line.quantity is None:
         return None
     first_word = re.match(r"\s*([^\W\d_]+)", line.unit or "")
     if counted is None and first_word and normalise_unit(first_word[1]) == ours:

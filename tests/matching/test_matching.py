@@ -962,3 +962,23 @@ def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
         sku=sku,
     )
     assert match_product(line, "C00001", md).quantity_in_product_unit == expected
+
+
+def test_cartons_of_boxes_of_what_we_sell_by_the_box():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "BN-40103,,Gants nitrile non poudrés bleu taille L - boîte 100,BX,6.90,EUR\n"
+        "BN-20101,,Essuie-mains pliés en Z - carton de 20 paquets,CS,34.50,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(sku, raw):
+        line = ExtractedLine(
+            description=raw, raw_text=raw, quantity=Decimal(2), unit="cartons", sku=sku
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    # our box is the "boîte": two cartons of ten boxes are twenty boxes
+    assert converted("BN-40103", "2 cartons de gants nitrile L (cartons de 10 boîtes)") == 20
+    # our unit is the carton itself: two cartons
+    assert converted("BN-20101", "2 cartons d'essuie-mains (cartons de 20 paquets)") == 2
