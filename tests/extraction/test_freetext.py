@@ -898,3 +898,15 @@ def test_a_delivery_day_without_its_year_before_the_order_is_next_years(sentence
         sent_date=dt.date(2026, 12, 28),
     )
     assert written.requested_delivery_date.value == dt.date(2026, 1, 5)
+
+
+def test_bags_in_boxes_are_counted_like_any_container():
+    order = extract_from_text(
+        "Bonjour,\n\nVoici notre commande CF-2026-0470 :\n"
+        "- Huile de friture colza Bag-in-Box 20 L (réf. 140300) : 8 BiB à 48,00 € = 384,00 €\n"
+        "- Farine Tipo 00 sac 25 kg (réf. 116045) : 10 sacs à 21,90 € = 219,00 €\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("140300", Decimal(8), Decimal("48.00")),
+        ("116045", Decimal(10), Decimal("21.90")),
+    ]
