@@ -58,7 +58,9 @@ _TAX = re.compile(
 CHARGE_WORDS = re.compile(
     r"(?:shipping|freight|ship/ins|handling|carriage|delivery(?:\s+charges?)?|insurance|frais(?:\s+de\s+port)?|port|"
     r"emballage|fracht(?:kosten)?|versand(?:kosten)?|verpackung(?:skosten)?|porto|transport|pack(?:ag)?ing|"
-    r"surcharge|(?:minder|kleinmengen)?zuschlag)\b"
+    r"surcharge|(?:minder|kleinmengen)?zuschlag)"
+    # "Versandkostenpauschale", "Frachtpauschale": a flat charge
+    r"(?:pauschale)?\b"
     # "Delivery address", "Delivery date", "Transport: by truck": words of other rows
     r"(?!\s*(?:address|adresse|anschrift|date|datum|note|terms?|conditions?|instructions?|"
     r"day|time|week|to|point|lieu|par|by|mode|method|via|route))"

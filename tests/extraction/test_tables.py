@@ -1063,3 +1063,16 @@ def test_an_artikel_column_of_words_beside_an_art_nr_column_of_codes_is_the_desc
         ("Frischhefe", None),
         ("Bäckertüten 1/2 kg weiß", "160100"),
     ]
+
+
+def test_a_flat_shipping_charge_row_in_the_table_is_no_item():
+    columns = [40, 80, 330, 370, 420, 480]
+    rows = [
+        ["Pos.", "Bezeichnung", "Menge", "ME", "Preis", "Betrag"],
+        ["1", "Kopierpapier A4 80 g, 500 Blatt", "10", "Pak", "5,90", "59,00"],
+        ["2", "Versandkostenpauschale", "1", "", "12,50", "12,50"],
+    ]
+    body = [(40, 40, "Bestellung GS-118-26"), *table(columns, 100, rows)]
+    body += [(330, 150, "Summe netto"), (420, 150, "71,50")]
+    order = extract_from_layout(read_pdf(pdf([body])))
+    assert [ln.description for ln in order.lines] == ["Kopierpapier A4 80 g, 500 Blatt"]
