@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
@@ -304,6 +305,10 @@ def extract_from_layout(
             unread=unread_lines,
         )
         rule_lines = "free_text"
+    if rule_lines == "table" and order_lines and lines[0].source == TextSource.PLAIN:
+        order_lines += _items_after_the_table(
+            lines, table, order_lines, decimal_sep, dayfirst, default_year
+        )
     cancelled = False
     if lines[0].source == TextSource.PLAIN:
         from ingestion.extraction.freetext import without_cancelled
@@ -624,6 +629,54 @@ def extract_from_layout(
             and ln.index not in fax_lines
         )[:60],
     )
+
+
+AFTER_THE_TABLE = 0.6  # an item written below a message's table: a person confirms it
+
+
+def _items_after_the_table(lines, table, order_lines, decimal_sep, dayfirst, default_year):
+    """Items a message writes in a sentence below its table ("PS: please also ship 24 cans of
+    release spray 140800 at EUR 6,90"), for a person to confirm; an article the table already
+    holds is not taken twice."""
+    from ingestion.extraction.freetext import extract_free_lines
+    from ingestion.splitting.quotes import CLOSING
+
+    end = max(table.consumed | {ln.source.get("line", -1) for ln in order_lines}, default=-1)
+    below = []
+    for ln in lines:
+        if ln.index <= end:
+            continue
+        if CLOSING.match(ln.text):
+            break  # "Kind regards," and the signature's address below it
+        below.append(ln)
+    if not below:
+        return []
+    held = {
+        code.upper()
+        for ln in order_lines
+        for code in (ln.sku, ln.customer_sku, ln.gtin, *ln.codes)
+        if code
+    }
+    found = extract_free_lines(
+        below, decimal_sep=decimal_sep, dayfirst=dayfirst, default_year=default_year
+    )
+    out = []
+    for item in found:
+        codes = {c.upper() for c in (item.sku, item.customer_sku, item.gtin, *item.codes) if c}
+        if codes & held:
+            continue
+        out.append(
+            replace(
+                item,
+                line_no=len(order_lines) + len(out) + 1,
+                confidence=min(item.confidence, AFTER_THE_TABLE),
+                field_confidence={
+                    k: min(v, AFTER_THE_TABLE) for k, v in item.field_confidence.items()
+                },
+                rule=item.rule + "+after_the_table",
+            )
+        )
+    return out
 
 
 # an amount with its currency ("EUR 82.00", "82,00 €", "£12.50", "CHF 5.-")

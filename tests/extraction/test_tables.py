@@ -1076,3 +1076,23 @@ def test_a_flat_shipping_charge_row_in_the_table_is_no_item():
     body += [(330, 150, "Summe netto"), (420, 150, "71,50")]
     order = extract_from_layout(read_pdf(pdf([body])))
     assert [ln.description for ln in order.lines] == ["Kopierpapier A4 80 g, 500 Blatt"]
+
+
+def test_an_item_written_below_a_messages_table_is_read_for_a_person_to_confirm():
+    order = extract_from_text(
+        "Hi,\n\nPlease ship the following for our PO-2026-1101:\n\n"
+        "Art. no.\tDescription\tQty\tUnit\tPrice\tAmount\n"
+        "110550\tWheat flour type 550 25kg\t40\tbags\t15,20\t608,00\n"
+        "120200\tFine sugar 25kg\t8\tbags\t25,90\t207,20\n"
+        "Total excl. VAT: EUR 815,20\n\n"
+        "PS: please also ship 24 cans of release spray 140800 at EUR 6,90 (forgot it).\n"
+        "PS 2: the flour 110550 must be the new harvest.\n\n"
+        "Kind regards,\nRuud de Vries\nBakkerij Van der Meer B.V. - Oudegracht 210 - 3511 NR Utrecht\n"
+    )
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal(40), Decimal("15.20")),
+        (Decimal(8), Decimal("25.90")),
+        (Decimal(24), Decimal("6.90")),
+    ]
+    assert "140800" in order.lines[2].description
+    assert order.lines[2].confidence < 0.85
