@@ -982,3 +982,29 @@ def test_cartons_of_boxes_of_what_we_sell_by_the_box():
     assert converted("BN-40103", "2 cartons de gants nitrile L (cartons de 10 boîtes)") == 20
     # our unit is the carton itself: two cartons
     assert converted("BN-20101", "2 cartons d'essuie-mains (cartons de 20 paquets)") == 2
+
+
+def test_the_buyers_own_words_naming_one_product_and_no_other_are_confident():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "DS-HR500,,Alcohol hand rub 80% ethanol 500 ml bottle with pump,EA,5.85,EUR\n"
+        "GZ-1010N,,Gauze swabs 10 x 10 cm 8-ply non-sterile pack of 100,PK,2.95,EUR\n"
+        "GZ-1010S,,Gauze swabs 10 x 10 cm 8-ply sterile pack of 100,PK,3.40,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def match(description):
+        line = ExtractedLine(
+            description=description,
+            description_lines=(description,),
+            quantity=Decimal(2),
+        )
+        return match_product(line, "C00001", md)
+
+    alone = match("hand rub 80% ethanol, 500 ml pump bottle")
+    assert (alone.sku, alone.confidence >= 0.9) == ("DS-HR500", True)
+    # words that fit less well stay for a person to confirm
+    assert match("ethanol hand rub 80% 500ml").confidence < 0.9
+    # two of ours differ by a word the buyer may have left out: a person says which
+    twins = match("Gauze swabs 10 x 10 cm 8-ply pack of 100")
+    assert twins.confidence < 0.9
