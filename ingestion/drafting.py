@@ -280,6 +280,8 @@ def _with_dates_the_email_settles(draft, *, context: dict):
     way, the delivery date and the lines' dates with them."""
     from dataclasses import replace
 
+    from ingestion.extraction.model import Field
+
     sent = context.get("sent_date")
     extracted = draft.extracted
     order_date = extracted.order_date
@@ -297,30 +299,25 @@ def _with_dates_the_email_settles(draft, *, context: dict):
         return draft
 
     def turned(f):
-        day = _month_day_swapped(f.value) if f is not None else None
+        day = _month_day_swapped(f.value) if f is not None and f.value else None
         return (
-            f
-            if day is None
-            else f.__class__(day, min(f.confidence, 0.9), f.source, f.rule + "+mdy_sent")
+            f if day is None else Field(day, min(f.confidence, 0.9), f.source, f.rule + "+mdy_sent")
         )
 
-    delivery = extracted.requested_delivery_date
-    lines = tuple(
-        replace(ln, requested_date=_month_day_swapped(ln.requested_date) or ln.requested_date)
-        for ln in extracted.lines
-    )
-    drafted = tuple(
-        replace(ln, requested_date=_month_day_swapped(ln.requested_date) or ln.requested_date)
-        for ln in draft.lines
-    )
+    def lines_turned(lines):
+        return tuple(
+            replace(ln, requested_date=_month_day_swapped(ln.requested_date) or ln.requested_date)
+            for ln in lines
+        )
+
     return replace(
         draft,
-        lines=drafted,
+        lines=lines_turned(draft.lines),
         extracted=replace(
             extracted,
             order_date=turned(order_date),
-            requested_delivery_date=turned(delivery) if delivery and delivery.value else delivery,
-            lines=lines,
+            requested_delivery_date=turned(extracted.requested_delivery_date),
+            lines=lines_turned(extracted.lines),
         ),
     )
 
