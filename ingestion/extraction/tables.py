@@ -2181,8 +2181,9 @@ def _per_digits(per: str) -> str:
     return per.replace(".", "").replace(",", "")
 
 
-# a price unit with the unit it counts: "100 ST", "1.000 PC", "1 PAK"
-_PER_WITH_UNIT = re.compile(r"^(?P<per>1|10|100|1[.,]?000)\s*(?P<unit>[A-Za-z]{1,4}\.?)$")
+# a price unit with the unit it counts: "100 ST", "1.000 PC", "1 PAK", "50 PCE" (in the price
+# unit's own column, whatever the count)
+_PER_WITH_UNIT = re.compile(r"^(?P<per>[1-9]\d{0,2}(?:[.,]?000)?)\s*(?P<unit>[A-Za-z]{1,4}\.?)$")
 
 
 _SCAN_PRICE_PER = re.compile(r"^(?P<price>[.,]?\d+(?:[.,]\d+)?)\s+(?P<one>[1lI|i!])$")

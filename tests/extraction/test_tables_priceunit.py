@@ -535,3 +535,32 @@ def test_sap_in_french_a_price_per_100_metres_under_prix_unitaire_and_valeur_net
         (Decimal("8.000"), Decimal("58.00"), None, Decimal("464.00")),
     ]
     assert classify_header("Valeur nette") == "line_total"
+
+
+def test_a_price_per_fifty_pieces_in_the_price_units_own_column():
+    page = [
+        (40, 40, "Commande d'achat 4700006631"),
+        (40, 100, "Poste"),
+        (80, 100, "Désignation"),
+        (330, 100, "Quantité UQ"),
+        (400, 100, "Prix"),
+        (440, 100, "Par"),
+        (500, 100, "Valeur nette"),
+        (40, 120, "00010"),
+        (80, 120, "Seringue 2 ml Luer Lock"),
+        (330, 120, "1 000 PCE"),
+        (400, 120, "7,90"),
+        (440, 120, "100 PCE"),
+        (500, 120, "79,00"),
+        (40, 140, "00020"),
+        (80, 140, "Seringue 20 ml Luer excentré"),
+        (330, 140, "500 PCE"),
+        (400, 140, "14,20"),
+        (440, 140, "50 PCE"),
+        (500, 140, "142,00"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert _numbers(order) == [
+        (Decimal(1000), Decimal("7.90"), Decimal(100), Decimal("79.00")),
+        (Decimal(500), Decimal("14.20"), Decimal(50), Decimal("142.00")),
+    ]
