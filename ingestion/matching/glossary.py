@@ -294,6 +294,9 @@ tischabroller desk dispenser|heftgerat stapler|hefter stapler|heftklammern stapl
 klebezettel sticky notes|haftnotizen sticky notes|radiergummi eraser|bleistift pencil
 bleistifte pencil|briefumschlag envelope|briefumschlage envelope|archivschachtel archive box
 archivschachteln archive box|schnellhefter folder|sichthulle pocket|sichthullen pocket
+farbig colour|farbige colour|farbpapier colour paper|couleur colour|couleurs colour
+hellblau light blue|dunkelblau dark blue|hellgrun light green|clair light|claire light|fonce dark
+alcaline alkaline|alcalines alkaline|alkaline alkaline|alkali alkaline
 """
 
 
@@ -313,6 +316,9 @@ sparadrap plaster|catheter cannula|aiguille needle|aiguilles needle|perfuseur in
 tubulure tubing|echographie ultrasound|drap sheet|draps sheet|sonde probe|sondes probe
 thermometre thermometer|protege cover|proteges cover|filet net|tubulaire tubular
 velpeau elastic bandage|elastique elastic|elastiques elastic|prelevement collection
+zahnarzt dental|zahnarztlich dental|dentaire dental|kanule needle|kanuele needle|kanulen needle
+masque mask|masques mask|respirator mask|respirators mask|atemschutzmaske mask|sans without|ohne without
+absaug suction|absauganlage suction system|aspiration suction|untersuchung examination
 """
 
 
@@ -341,6 +347,8 @@ essig vinegar|senf mustard|kaffee coffee|hefe yeast|schokolade chocolate
 ruhrstab stirrer|pappbecher paper cup|menuschale meal tray|frischhaltefolie cling film
 haarnetz hair net|zitrone lemon|teig dough|teiglinge dough ball
 bun bread|buns bread|whipping whipping|uht uht|pizza pizza|burger burger|kraft kraft
+puderzucker icing sugar|staubzucker icing sugar|sirop syrup|sirup syrup|glukose glucose|glucose glucose
+frisch fresh|frais fresh|fraiche fresh|sonnenblume sunflower|sonnenblumen sunflower|tournesol sunflower
 """
 
 
@@ -369,6 +377,8 @@ heizkorperventil radiator valve|flexschlauch flexible hose|panzerschlauch braide
 gebläse fan|geblase fan|zundelektrode ignition electrode|ionisationselektrode flame sensing electrode
 dichtungssatz gasket kit|siphon trap|kondensat condensate|lotbogen end feed elbow
 abflussrohr waste pipe|hanf hemp|dichtband ptfe tape|gewindedichtband ptfe tape
+heizung heating|heizungs heating|chauffage heating|inhibiteur inhibitor|inhibitor inhibitor
+anlage system|anlagen system|systeme system|desembouage cleaner
 """
 
 

@@ -390,3 +390,17 @@ def test_bars_of_copper_tube_sold_by_the_metre():
         unit="barres",
     )
     assert match_product(line, "K1", md).quantity_in_product_unit == Decimal(50)
+
+
+@pytest.mark.parametrize(
+    ("written", "ours"),
+    [
+        ("Zahnarztkanülen 27G lang, 100 St.", "Dental needle 27G long 0.4 x 35 mm, box of 100"),
+        ("Absauganlagenreiniger 1 Liter", "Suction system cleaner concentrate, 1 L"),
+        ("Heizungsreiniger 1 Liter", "Central heating system cleaner 1 litre"),
+        ("masques FFP2 (sans valve)", "FFP2 NR respirator without valve, box of 20"),
+        ("Hefe", "Frischhefe, Block 1 kg"),
+    ],
+)
+def test_a_buyers_words_in_another_language_meet_our_catalogue(written, ours):
+    assert description_similarity(norm_description(written), norm_description(ours)) >= 85
