@@ -2199,6 +2199,13 @@ def _price_and_per(row: Row) -> tuple[str, str]:
     )
     if per_word:
         price_text = per_word[1] + (f" {per_word[2]}" if per_word[2] else "")
+    # "62,00 EUR / 100 KG": the price of a hundred, the unit they are counted in after it
+    per_count = re.fullmatch(
+        r"(.*\d)\s*(?:[€$£]|EUR|CHF|GBP|USD)?\s*/\s*(10|100|1[.,]?000)\s*[^\W\d_]{1,10}\.?",
+        price_text.strip(),
+    )
+    if per_count and not pe_text:
+        return per_count[1], _per_digits(per_count[2])
     if not price_text and not pe_text and "unit_price" not in row.roles:
         # the price title was not read: "85,00/100" under an unknown column
         for word in row.text("unknown").split():

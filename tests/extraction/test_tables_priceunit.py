@@ -564,3 +564,29 @@ def test_a_price_per_fifty_pieces_in_the_price_units_own_column():
         (Decimal(1000), Decimal("7.90"), Decimal(100), Decimal("79.00")),
         (Decimal(500), Decimal("14.20"), Decimal(50), Decimal("142.00")),
     ]
+
+
+def test_a_price_per_hundred_kilos_written_in_the_price_cell():
+    page = [
+        (40, 40, "Bestellung 4500012401"),
+        (40, 100, "Pos."),
+        (80, 100, "Bezeichnung"),
+        (300, 100, "Bestellmenge ME"),
+        (400, 100, "Preis pro Einheit"),
+        (520, 100, "Nettowert"),
+        (40, 120, "00010"),
+        (80, 120, "Weizenmehl Type 550"),
+        (300, 120, "1.500,000 KG"),
+        (400, 120, "62,00 EUR / 100 KG"),
+        (520, 120, "930,00"),
+        (40, 140, "00060"),
+        (80, 140, "Dinkel-Vollkornmehl 25 kg"),
+        (300, 140, "4,000 SA"),
+        (400, 140, "26,50 EUR / SA"),
+        (520, 140, "106,00"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert _numbers(order) == [
+        (Decimal("1500.000"), Decimal("62.00"), Decimal(100), Decimal("930.00")),
+        (Decimal("4.000"), Decimal("26.50"), None, Decimal("106.00")),
+    ]
