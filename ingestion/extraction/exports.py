@@ -37,6 +37,8 @@ _SHIP_PARTS = {
 }
 
 
+# SAP's address fields of the delivery address ("ADRNR_NAME1", "ADRNR_POST_CODE1")
+_SAP_ADDRESS = re.compile(r"^adrnr (?P<part>name|street|post code|city|country)\d?$")
 # a column naming whom the goods go to, before its address's columns
 _SHIP_NAME = re.compile(
     r"livr(?:er|e|ee)\s+a|deliver\s+to|liefern\s+an|lieferung\s+an|warenempfanger|destinataire"
@@ -67,7 +69,11 @@ def ship_to_columns(table) -> Field | None:
         if _SHIP_WHOLE.fullmatch(title):
             whole.append(k)
             continue
-        m = _SHIP_COLUMN.match(title) or _SHIP_COLUMN_AFTER.match(title)
+        m = (
+            _SHIP_COLUMN.match(title)
+            or _SHIP_COLUMN_AFTER.match(title)
+            or _SAP_ADDRESS.match(title)
+        )
         # after a delivery column, a bare "CP", "Ville", "Pays" goes on with its address
         said = m["part"] if m else (title if parts or whole else "")
         part = next((p for p, words in _SHIP_PARTS.items() if re.fullmatch(words, said)), None)

@@ -59,6 +59,10 @@ _LABELS: list[tuple[str, str, float]] = [
     # ERP exports' short column names: "NumCde", "N° Cde", "Cde n°"
     ("po_number", rf"(?:num|{_NO})\s?cde|cde{_SP}{_NO}", 0.95),
     ("order_date", r"date\s?(?:de\s+)?cde", 0.95),
+    # SAP's field names titling a table download's columns (EKKO-EBELN, EKKO-BEDAT, EKET-EINDT)
+    ("po_number", r"ebeln", 0.95),
+    ("order_date", r"bedat", 0.95),
+    ("requested_delivery_date", r"eindt", 0.95),
     ("requested_delivery_date", r"date\s?liv(?:r(?:aison)?)?\.?", 0.95),
     ("vendor_number", r"code\s?fourn(?:isseur)?\.?", 1.0),
     ("po_number", r"commande", 0.6),

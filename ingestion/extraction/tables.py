@@ -203,7 +203,38 @@ _TAX_INCLUDED = re.compile(
 )
 
 
+# SAP purchasing fields (tables EKKO/EKPO/EKET) as column titles: the item's fields by role, the
+# order's own (EBELN, BEDAT) read as the order's by their labels
+SAP_FIELDS = {
+    "EBELP": "line_no",
+    "MATNR": "customer_sku",
+    "IDNLF": "sku",  # the vendor's material number: ours
+    "EAN11": "gtin",
+    "TXZ01": "description",
+    "MENGE": "quantity",
+    "MEINS": "unit",
+    "BPRME": "unit",
+    "NETPR": "unit_price",
+    "PEINH": "price_unit",
+    "NETWR": "line_total",
+    "EINDT": "date",
+    "EBELN": "ignore",
+    "BEDAT": "ignore",
+    "LIFNR": "ignore",
+    "WERKS": "ignore",
+    "LGORT": "ignore",
+    "WAERS": "ignore",
+    "EKORG": "ignore",
+    "EKGRP": "ignore",
+    "BUKRS": "ignore",
+}
+
+
 def classify_header(text: str) -> str | None:
+    # SAP's own field names, as a table download (SE16, ME2N to a spreadsheet) titles them
+    sap = SAP_FIELDS.get(text.strip().upper())
+    if sap is not None:
+        return sap
     # a system export's column names: "article_text", "price_eur", "amount_eur"
     t = fold(text.replace("_", " ")).strip(" :.#*,;")
     t = re.sub(r"\s+", " ", t)
@@ -2508,7 +2539,12 @@ def _rows_to_lines(
         for text in [row.wrapped_date, row.text("date"), *row.dates]:
             if text:
                 found = dates_mod.find_dates(
-                    text, dayfirst=dayfirst, default_year=default_year, allow_partial=True
+                    text,
+                    dayfirst=dayfirst,
+                    default_year=default_year,
+                    allow_partial=True,
+                    # a date column's "20270108" (SAP's EINDT) is a date
+                    allow_compact=text == row.text("date"),
                 )
                 if found:
                     requested = found[0].value

@@ -798,3 +798,29 @@ def test_sap_me2n_in_german_prices_per_hundred_in_its_pro_column():
         (Decimal(2000), Decimal("12.6"), Decimal(100), Decimal(252)),
         (Decimal(100), Decimal("5.25"), None, Decimal(525)),
     ]
+
+
+def test_a_sap_table_download_titled_with_field_names():
+    titles = (
+        "EBELN,EBELP,BEDAT,LIFNR,MATNR,TXZ01,MENGE,MEINS,NETPR,PEINH,WAERS,NETWR,EINDT,WERKS,"
+        "ADRNR_NAME1,ADRNR_STREET,ADRNR_POST_CODE1,ADRNR_CITY1"
+    ).split(",")
+    ship = ["Bäckerei Hofmann GmbH - Produktion Garching", "Daimlerstraße 8", "85748", "Garching"]
+    rows = [
+        titles,
+        ["4500012533", "00010", "20270104", "0000700145", "RM-10011", "Weizenmehl Type 550"]
+        + ["2000.000", "KG", "62.00", "100", "EUR", "1240.00", "20270108", "1000", *ship],
+        ["4500012533", "00020", "20270104", "0000700145", "RM-10033", "Puderzucker 10kg"]
+        + ["100.000", "KG", "1.48", "1", "EUR", "148.00", "20270107", "1000", *ship],
+    ]
+    order = extract_from_sheet(rows)
+    assert (order.po_number.value, order.order_date.value) == ("4500012533", dt.date(2027, 1, 4))
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 7)  # the earliest line's
+    assert [
+        (ln.customer_sku, ln.quantity, ln.unit_price, ln.price_unit, ln.line_total)
+        for ln in order.lines
+    ] == [
+        ("RM-10011", Decimal("2000.000"), Decimal("62.00"), Decimal(100), Decimal("1240.00")),
+        ("RM-10033", Decimal("100.000"), Decimal("1.48"), None, Decimal("148.00")),
+    ]
+    assert order.ship_to.value.postal_code == "85748"
