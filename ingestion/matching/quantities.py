@@ -256,7 +256,10 @@ def _counted_by_the_price(
         for k in sorted({whole} | {n for n in said if n > 1}):
             if not price_close(price_each, expected * k):
                 continue
-            if k in said or (line.unit and k == whole and 2 <= k <= 10_000):
+            # a container's word, or a word we do not know, counts what holds several of
+            # ours; pieces or kilos priced at a multiple of ours are not converted by the price
+            container = counted in CONTAINER_UNITS or (counted is None and bool(line.unit))
+            if container and (k in said or (k == whole and 2 <= k <= 10_000)):
                 return line.quantity * k
         return None
     k = (expected / price_each).to_integral()

@@ -948,6 +948,9 @@ BN-40101,,Gants nitrile non poudrés bleu taille S - boîte 100,BX,6.90,EUR
         ("140700", "Beurre doux 82% MG, bloc de 10 kg", "2", "bloc", "70.00", 2),
         # twelve flasks that make no whole carton: as written
         ("BN-10101", "Nettoyant multi-usages neutre", "30", "flacon", "2.30", 30),
+        # pieces at twice our box's price: a price that differs, not a pack (pieces are no
+        # container)
+        ("BN-40101", "Gants nitrile taille S", "10", "pce", "13.80", 10),
     ],
 )
 def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
