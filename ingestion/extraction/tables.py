@@ -1788,6 +1788,12 @@ def extract_lines(
         dayfirst=dayfirst,
         default_year=default_year,
         decimal_sep_sure=decimal_sep_sure,
+        # "Prix / 1000", "Preis pro 100": the price's title says what it is for
+        priced_per_hundred=any(
+            _PER_HUNDRED.search(c.text)
+            for c in columns or ()
+            if c.role in ("unit_price", "gross_price")
+        ),
     )
     extracted = [
         _capped(ln, UNTITLED_QUANTITY) if ln.source.get("line") in untitled else ln
@@ -2436,6 +2442,9 @@ def _one_digit_misread(
     return Numbers(fq, fp, ft, None, None, None, True)
 
 
+_PER_HUNDRED = re.compile(r"(?i)(?:per|pro|je|pour|/)\s*(?:100|1000|1\.000)\b")
+
+
 def _rows_to_lines(
     rows: list[Row],
     *,
@@ -2443,12 +2452,15 @@ def _rows_to_lines(
     dayfirst: bool | None,
     default_year: int | None,
     decimal_sep_sure: str | None = None,
+    priced_per_hundred: bool = False,
 ) -> list[ExtractedLine]:
     items = _attach_continuations(rows, dayfirst, default_year)
     # prices per 100 or 1000 pieces only where the table says so (a PE column, "/100", "per 100")
-    per_hundred = any(
-        r.has("price_unit") and r.text("price_unit").strip() != "1" for r in items
-    ) or any(re.search(r"(?i)(?:per|pro|je|/)\s*(?:100|1000|1\.000)\b", r.line.text) for r in rows)
+    per_hundred = (
+        priced_per_hundred
+        or any(r.has("price_unit") and r.text("price_unit").strip() != "1" for r in items)
+        or any(_PER_HUNDRED.search(r.line.text) for r in rows)
+    )
     out: list[ExtractedLine] = []
     for n, row in enumerate(items, start=1):
         qty_text = row.text("quantity")

@@ -590,3 +590,32 @@ def test_a_price_per_hundred_kilos_written_in_the_price_cell():
         (Decimal("1500.000"), Decimal("62.00"), Decimal(100), Decimal("930.00")),
         (Decimal("4.000"), Decimal("26.50"), None, Decimal("106.00")),
     ]
+
+
+def test_a_price_titled_per_thousand_pieces():
+    page = [
+        (40, 40, "Bon de commande BC-26-04562"),
+        (40, 100, "Réf. interne"),
+        (120, 100, "Désignation"),
+        (330, 100, "Qté"),
+        (380, 100, "Un."),
+        (420, 100, "Prix / 1000"),
+        (500, 100, "Montant HT"),
+        (40, 120, "AMF-VIS-0230"),
+        (120, 120, "Vis H M10x40 8.8 zinguée DIN 933"),
+        (330, 120, "1 000"),
+        (380, 120, "pce"),
+        (420, 120, "176,00"),
+        (500, 120, "176,00"),
+        (40, 140, "AMF-RON-0010"),
+        (120, 140, "Rondelle Grower M10 zinguée"),
+        (330, 140, "2 500"),
+        (380, 140, "pce"),
+        (420, 140, "19,60"),
+        (500, 140, "49,00"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert _numbers(order) == [
+        (Decimal(1000), Decimal("176.00"), Decimal(1000), Decimal("176.00")),
+        (Decimal(2500), Decimal("19.60"), Decimal(1000), Decimal("49.00")),
+    ]
