@@ -225,7 +225,8 @@ _ACCEPTS = re.compile(
 # what a forwarder adds to the order below: its number, when and where to deliver, what to drop
 _NOTE_FIELDS = re.compile(
     r"(?:\b(?:po|p\.o\.|order|commande|bestellung|bestell-?nr|auftrag)\b[^\n]{0,25}?\d"
-    r"|\b(?:livr|deliver|liefer|annul|cancel|storn|entf[aä]ll|sauf|except|ohne)\w*)",
+    r"|\b(?:livr|deliver|liefer|annul|cancel|storn|entf[aä]ll|sauf|except|ohne|need|besoin|"
+    r"ben[öo]tig|brauch)\w*)",
     re.IGNORECASE,
 )
 

@@ -141,3 +141,18 @@ def test_a_forward_of_an_order_sent_to_us_with_an_item_added_is_not_read_twice()
         "Please deliver 12 boxes of GT-6MM-BK.\n"
     )
     assert newest_part(body, subject="Fwd: PO 4711") == "Please also add 5 x A-778 to this order."
+
+
+def test_a_forward_note_saying_when_it_is_needed_is_kept_above_the_order():
+    body = (
+        "Hi Sophie,\n\nPlease process the below for Glasgow – they need it by 15 Dec at the "
+        "latest. Thanks!\n\nKirsty Blair\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Callum Reid <c.reid@harrowfinch.com>\nSubject: PO HF-PO-056010\n\n"
+        "PO number: HF-PO-056010\n"
+        "HF-BEV-1120 |  | Sparkling water 330ml (crate 24) | 20 crate | EUR 11.80 | EUR 236.00\n"
+        " | VC-3001 | Champagne Brut Dufresne 75cl | 24 btl | EUR 27.50 | EUR 660.00\n"
+    )
+    chosen = newest_part(body, subject="Fwd: PO HF-PO-056010")
+    assert "need it by 15 Dec" in chosen
+    assert "24 btl" in chosen
