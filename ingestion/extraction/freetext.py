@@ -36,7 +36,8 @@ _PACKAGING = (
     r"caisses?|bouteilles?|pots?|[ée]tuis?|tourets?|"
     r"reels?|spools?|drums?|cans|tins?|bottles?|buckets?|pails?|jars?|bundles?|coils?|sheets?|"
     r"cartridges?|packets?|boxen|dosen|dose|eimer|kanister|tuben|flaschen?|kartuschen?|spulen?|"
-    r"s[äa]cke|sack|kisten?|gebinde|pck|tüten?|trommeln?|ringe?|rings?|couronnes?|ve|vpe|bib"
+    r"s[äa]cke|sack|kisten?|gebinde|pck|tüten?|trommeln?|ringe?|rings?|couronnes?|ve|vpe|bib|"
+    r"f[äa]ss(?:er)?|fl\.?|btl\.?|kegs?|f[uû]ts?"
 )
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"
@@ -1073,8 +1074,11 @@ def extract_free_lines(
     texts = ["  ".join(ln.text_of(s0, s1) for s0, s1 in ln.segments) for ln in lines]
     kv_items, kv_consumed = _kv_items(texts, decimal_sep=decimal_sep)
 
+    read_at: set[int] = set()  # the lines items were read from
+
     def add(item: ExtractedLine, ln: TextLine) -> None:
         key = fold(item.raw_text)
+        read_at.add(ln.index)
         if key in seen:
             return  # a quoted reply repeats the order
         seen.add(key)
@@ -1148,8 +1152,38 @@ def extract_free_lines(
             bullets_read += 1
     if unread is not None and bullets_read:
         unread.extend(bullets_unread)
+    if unread is not None:
+        unread.extend(t for t in _unread_in_a_block(lines, texts, read_at) if t not in unread)
     if refers_to_earlier_order(texts):
         out = [_doubted(item, SAME_AS_BEFORE_CONFIDENCE, "+same_as_before") for item in out]
+    return out
+
+
+def _unread_in_a_block(lines: list[TextLine], texts: list[str], read_at: set[int]) -> list[str]:
+    """Lines of a block of items (one per line, no blank line between) that could not be read
+    while two or more of the block were ("KH-GET-020  Weißbier vom Fass 20 l  3 Fass" between
+    items read): a line missed is for a person to see."""
+    out: list[str] = []
+    block: list[int] = []
+
+    def close() -> None:
+        if sum(1 for j in block if lines[j].index in read_at) >= 2:
+            out.extend(
+                texts[j].strip()
+                for j in block
+                if lines[j].index not in read_at
+                and _ITEM_LIKE.search(texts[j])
+                and not _SKIP_LINE.match(fold(texts[j]))
+            )
+        block.clear()
+
+    for k, text in enumerate(texts):
+        height = max(lines[k].bottom - lines[k].top, 1.0)
+        if not text.strip() or (k and lines[k].top - lines[k - 1].bottom > 0.8 * height):
+            close()  # a blank line between: another paragraph
+        if text.strip():
+            block.append(k)
+    close()
     return out
 
 

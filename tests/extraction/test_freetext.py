@@ -910,3 +910,20 @@ def test_bags_in_boxes_are_counted_like_any_container():
         ("140300", Decimal(8), Decimal("48.00")),
         ("116045", Decimal(10), Decimal("21.90")),
     ]
+
+
+def test_kegs_and_bottles_in_german_and_a_line_of_the_block_not_read_is_named():
+    order = extract_from_text(
+        "Guten Morgen,\n\nbitte liefern Sie uns bis Freitag, 11.12.2026:\n\n"
+        "KH-GET-020  Weißbier vom Fass 20 l        3 Fass\n"
+        "KH-GET-031  Orangensaft 0,25 l            6 Kisten\n"
+        "KH-GET-008  Riesling Alsace (VB-2004)    24 Fl.\n"
+        "KH-GET-050  Sekt Rosé, wie letztes Mal\n\n"
+        "Bestellnummer: BE-26-04602\n\nVielen Dank\n"
+    )
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("KH-GET-020", Decimal(3)),
+        ("KH-GET-031", Decimal(6)),
+        ("KH-GET-008", Decimal(24)),
+    ]
+    assert order.unread_lines == ("KH-GET-050  Sekt Rosé, wie letztes Mal",)
