@@ -578,6 +578,8 @@ def test_unit_with_a_currency_is_the_price_a_unit_not_the_unit_of_measure():
 
     assert [classify_header(t) for t in ("Unit £", "Unit (EUR)", "Unité €")] == ["unit_price"] * 3
     assert [classify_header(t) for t in ("Unit", "Unit (pcs)", "Einheit")] == ["unit"] * 3
+    # Odoo in French names the column by its path
+    assert classify_header("Lignes de commande/Unité de mesure") == "unit"
 
 
 def test_a_british_nett_order_value_is_the_goods_total():
