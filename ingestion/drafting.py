@@ -798,6 +798,10 @@ def _product_json(match, view: MasterDataView) -> dict:
 PACK_CONVERSION = 0.8
 # a count in another unit than the product's with nothing to convert it: boxes or rolls?
 UNIT_DIFFERS = 0.6
+# Beyond these no order line goes (nor fits the line's decimal fields): a number read as the
+# count or the price is a misreading, left for a person with the printed value kept
+LARGEST_QUANTITY = Decimal("9999999")
+LARGEST_AMOUNT = Decimal("999999999")
 
 
 def _counts_another_unit(printed: str | None, ours: str | None) -> bool:
@@ -900,6 +904,14 @@ def _line_create(
             "rule": f"{fields['quantity'].get('rule') or ''}+unit_differs",
             "unit_in_doubt": True,
         }
+    if quantity is not None and abs(quantity) > LARGEST_QUANTITY:
+        quantity = None  # a registration or phone number read as the count
+    if (
+        unit_price is not None
+        and quantity is not None
+        and abs(quantity * unit_price) > LARGEST_AMOUNT
+    ):
+        unit_price = None  # an amount no line of an order holds: a misreading
     if quantity is None:
         fields["quantity"] = {
             "value": None,

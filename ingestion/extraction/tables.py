@@ -993,6 +993,12 @@ _PAGE_MARK = re.compile(
     r"|(?:^|[|·•]\s*)(?:seite|page|blatt)\s*\d{1,3}\s*$"
 )
 
+# a company's legal identifiers, as its footer prints them: no item
+_LEGAL_FOOTER = re.compile(
+    r"(?i)\b(?:rcs|siret|siren|ust-?id(?:nr)?\.?|handelsregister|amtsgericht|hrb|iban|kvk|"
+    r"tva\s+(?:intra(?:communautaire)?|fr\s?\d)|vat\s+(?:reg(?:istration)?|no\.?)\s*:?\s*[a-z]{2}\s?\d)"
+)
+
 # the sum of a group of items ("Summe Bremsen", "Sous-total Filtres", "Subtotal page 1"), not
 # of the order: a total of the whole says so ("Total HT", "Gesamtsumme netto", "Grand total")
 _SUBTOTAL = re.compile(
@@ -1555,8 +1561,12 @@ def _table_body(
         line = lines[k]
         if line.index in header_at and _same_columns(header_at[line.index], header):
             break  # a repeated header: the caller continues the table
-        if _PAGE_MARK.search(line.text) and not _MONEY_AMOUNT.search(line.text):
-            k += 1  # the page's footer ("… USt-IdNr. DE 812 554 903 · Seite 1/2"), no item
+        if (
+            _PAGE_MARK.search(line.text) or _LEGAL_FOOTER.search(line.text)
+        ) and not _MONEY_AMOUNT.search(line.text):
+            # the page's footer ("… USt-IdNr. DE 812 554 903 · Seite 1/2", "… RCS Marseille
+            # 803 557 219 – TVA FR61 …"): no item
+            k += 1
             continue
         is_item = _quick_item(line, header)
         if is_total_row(line) and _subtotal_row(line) and _item_close_below(lines, k, header):

@@ -578,3 +578,18 @@ def test_the_emails_date_settles_an_attachments_day_and_month(
     )
     order = message_orders(ingest(tenant, "mail.eml", data=raw, channel="email"))[0]
     assert order_contract_json(order)["order_date"] == expected
+
+
+def test_a_count_no_order_line_holds_is_left_for_a_person_not_a_crash(tenant, dupont):
+    """A registration number read as a count would overflow the line's decimal fields: the
+    order is made, the line waits for a person with what was printed."""
+    sheet = (
+        "Commande;PO07802\nDate;20.11.2026\n\nRéf;Désignation;Qté;Prix;Montant\n"
+        "ZX-99-Q;Special sleeve black;12;3,45;41,40\n"
+        "ZX-99-Q;Special sleeve black;80355721900;3,45;277227240555,00\n"
+    ).encode()
+    order = message_orders(ingest(tenant, "po.csv", data=sheet, known_customer=dupont))[0]
+    data = order_contract_json(order)
+    assert [line["quantity"] for line in data["lines"]] == ["12", "0"]
+    assert "invalid_quantity" in {i["code"] for i in data["issues"]}
+    assert data["status"] == "needs_review"

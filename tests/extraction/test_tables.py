@@ -1098,3 +1098,37 @@ def test_an_item_written_below_a_messages_table_is_read_for_a_person_to_confirm(
     ]
     assert "140800" in order.lines[2].description
     assert order.lines[2].confidence < 0.85
+
+
+def test_a_footers_registration_number_is_no_item():
+    columns = [40, 60, 120, 300, 340, 380, 440]
+    header = ["Pos.", "Code art.", "Désignation", "Qté", "Unité", "P.U. HT", "Montant HT"]
+    footer = (
+        "Hôtel Les Terrasses du Port SAS – 8 quai de Rive-Neuve 13007 Marseille – RCS "
+        "Marseille 803 557 219 – TVA FR61 803 557 219"
+    )
+    first = [
+        (40, 40, "BON DE COMMANDE CMD-F2611-0093"),
+        *table(
+            columns,
+            100,
+            [
+                header,
+                ["1", "VR-1005", "Beaujolais-Villages", "24", "BT"] + ["7,40", "177,60"],
+                ["2", "VB-2005", "Picpoul de Pinet", "36", "BT", "7,30"] + ["262,80"],
+            ],
+        ),
+        (110, 780, footer),
+    ]
+    second = [
+        (40, 40, "BON DE COMMANDE CMD-F2611-0093"),
+        *table(
+            columns,
+            100,
+            [header, ["3", "CA-8004", "Café moulu filtre", "5", "KG", "14,20"] + ["71,00"]],
+        ),
+        (380, 150, "Total HT 511,40 €"),
+        (110, 780, footer),
+    ]
+    order = extract_from_layout(read_pdf(pdf([first, second])))
+    assert [ln.quantity for ln in order.lines] == [Decimal(24), Decimal(36), Decimal(5)]
