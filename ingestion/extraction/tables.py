@@ -2063,6 +2063,23 @@ def _join_wrapped_cells(target: Row, below: Row, dayfirst: bool | None) -> None:
         if len(count) == 1:
             unit = target.roles.index("unit")
             target.cells[unit] = target.cells.get(unit, []) + below.cells.pop(count[0])
+    # "10,00" over "0" in a narrow quantity column: "10,000" (the amount then tells whether
+    # that is ten thousand or ten)
+    if (
+        target.has("quantity")
+        and below.has("quantity")
+        and re.fullmatch(r"\d{1,3}[.,]\d{1,2}", target.text("quantity").strip())
+    ):
+        tail = below.text("quantity").strip()
+        joined = target.text("quantity").strip() + tail
+        if re.fullmatch(r"\d{1,2}", tail) and re.fullmatch(r"\d{1,3}[.,]\d{3}", joined):
+            q = target.roles.index("quantity")
+            k = next(k for k in below.cells if below.roles[k] == "quantity")
+            first = target.cells[q][-1]
+            target.cells[q][-1] = Token(
+                joined.split()[-1], first.x0, first.x1, first.conf, first.segment
+            )
+            below.cells.pop(k)
     if below.has("date") and target.has("date"):
         joined = target.text("date") + below.text("date")
         if re.fullmatch(r"[\d./-]+", joined) and not dates_mod.find_dates(

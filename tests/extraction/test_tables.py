@@ -1132,3 +1132,30 @@ def test_a_footers_registration_number_is_no_item():
     ]
     order = extract_from_layout(read_pdf(pdf([first, second])))
     assert [ln.quantity for ln in order.lines] == [Decimal(24), Decimal(36), Decimal(5)]
+
+
+def test_a_thousands_quantity_wrapped_in_a_narrow_column():
+    page = [
+        (40, 40, "Purchase order PO26-1187"),
+        (40, 100, "Item"),
+        (80, 100, "Description"),
+        (300, 100, "Qty"),
+        (340, 100, "Unit"),
+        (380, 100, "Price"),
+        (440, 100, "Amount"),
+        (40, 120, "1"),
+        (80, 120, "RP2040 microcontroller QFN56"),
+        (300, 120, "1,000"),
+        (340, 120, "pcs"),
+        (380, 120, "0.79"),
+        (440, 120, "790.00"),
+        (40, 140, "2"),
+        (80, 140, "LED green 0603 SMD 525nm"),
+        (300, 140, "10,00"),
+        (340, 140, "pcs"),
+        (380, 140, "0.019"),
+        (440, 140, "190.00"),
+        (300, 150, "0"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.quantity for ln in order.lines] == [Decimal(1000), Decimal(10000)]
