@@ -157,18 +157,21 @@ def _in_product_unit(
     ours = normalise_unit(product_unit) or (product_unit or "").upper()
     texts = [t for t in (line.description, line.raw_text) if t]
     counted = normalise_unit(line.unit) if line.unit else None
-    if counted == ours and line.quantity is not None:
-        return _boxes_in_cartons(line.quantity, texts, ours, description)
-    if not ours or line.quantity is None:
-        return None
-    first_word = re.match(r"\s*([^\W\d_]+)", line.unit or "")
-    if counted is None and first_word and normalise_unit(first_word[1]) == ours:
-        return None  # "Boîte de 100" of our box of 100 gloves: the cell names our own unit
     price_each = (
         line.unit_price / line.price_unit
         if line.unit_price is not None and line.price_unit and line.price_unit > 1
         else line.unit_price
     )
+    if counted == ours and line.quantity is not None:
+        # "300 bags" of antistatic bags at 0,078, that we sell by the bag of 100 at 7,80
+        return _boxes_in_cartons(line.quantity, texts, ours, description) or _parts_of_ours(
+            line.quantity, price_each, expected, description
+        )
+    if not ours or line.quantity is None:
+        return None
+    first_word = re.match(r"\s*([^\W\d_]+)", line.unit or "")
+    if counted is None and first_word and normalise_unit(first_word[1]) == ours:
+        return None  # "Boîte de 100" of our box of 100 gloves: the cell names our own unit
     if expected and price_each is not None and price_close(price_each, expected):
         # priced as we price one of our units ("25 … 12,60" for tube at 12,60 the metre,
         # "au m, barres de 5 m"): the count is in our unit already, unless the line's amount
@@ -262,10 +265,21 @@ def _counted_by_the_price(
             if container and (k in said or (k == whole and 2 <= k <= 10_000)):
                 return line.quantity * k
         return None
+    return _parts_of_ours(line.quantity, price_each, expected, description)
+
+
+def _parts_of_ours(
+    quantity: Decimal, price_each: Decimal | None, expected: Decimal | None, description: str
+) -> Decimal | None:
+    """Pieces at a whole fraction of our price, to the cent, that make whole units of ours
+    when our description says one holds that many: 24 flasks at 2,30 of our "carton 12 x 1 L"
+    at 27,60 are 2 cartons."""
+    if not expected or not price_each or price_each >= expected:
+        return None
     k = (expected / price_each).to_integral()
     ours_holds = {parse_number(m[1]) for m in _AMOUNT.finditer(description or "")} - {None}
     if k >= 2 and k in ours_holds and price_close(expected, price_each * k):
-        count = line.quantity / k
+        count = quantity / k
         if count == count.to_integral() and count > 0:
             return count
     return None
