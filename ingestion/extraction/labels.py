@@ -54,6 +54,8 @@ _LABELS: list[tuple[str, str, float]] = [
         0.95,
     ),
     ("po_number", r"bon\s+de\s+commande", 0.85),
+    # "Brasserie du Kirchberg – bon n° K-1207": the order form's number, shortened
+    ("po_number", rf"bon\s*{_NO}", 0.8),
     # "N° PO 4711", not the "PO-" that starts the number itself ("N° PO-LU-26-01977")
     ("po_number", rf"{_NO}\s*p\.?\s?o\.?(?![a-z]|[-/][a-z0-9])|einkaufsbeleg(?:nummer)?", 0.95),
     # ERP exports' short column names: "NumCde", "N° Cde", "Cde n°"

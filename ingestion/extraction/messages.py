@@ -28,6 +28,11 @@ _PO_IN_SENTENCE = re.compile(
     r"(?P<value>(?:(?-i:[A-Z]{2,3})\s(?=\d))?(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
 )
 PO_IN_SENTENCE = 0.7  # a number the sentence names as the order's: a person confirms it
+# "could you send us the following please, our ref FX2611-12": the buyer's own reference
+_OUR_REF = re.compile(
+    r"(?i)\b(?:our|notre|unsere)\s+(?:ref(?:erence)?|r[ée]f(?:[ée]rence)?|zeichen)\.?\s*:?\s*"
+    r"(?P<value>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
+)
 # "please treat this email as our PO-06655": the number is named as the order itself
 _AS_OUR_PO = re.compile(
     r"(?i)\b(?:as|comme|als)\s+(?:our|notre|unsere)\s+"
@@ -65,6 +70,7 @@ def po_in_a_sentence(lines: list[TextLine]) -> Field | None:
         (_SELF_NAMED_PO, SELF_NAMED_PO, "self_named_po"),
         (_PO_IN_SENTENCE, PO_IN_SENTENCE, "po_in_sentence"),
         (_AS_OUR_PO, PO_IN_SENTENCE, "po_in_sentence"),
+        (_OUR_REF, PO_IN_SENTENCE, "our_ref_in_sentence"),
     ):
         named = (
             {m["value"].upper() for ln in lines for m in pattern.finditer(ln.text)}

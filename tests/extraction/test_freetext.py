@@ -754,6 +754,7 @@ def test_a_list_item_ending_in_a_bare_count_at_a_price():
         # a number the sentence names as the order's: a person confirms it
         ("Voici notre commande SG-1140 pour mardi 8/12 svp :", "SG-1140", False),
         ("Ja bitte, Bestellung NE-1219 für Freitag 11.12.:", "NE-1219", False),
+        ("could you send us the following please, our ref FX2611-12:", "FX2611-12", False),
         # a number that says it is a PO, or a sentence that says which number is the PO
         ("Thanks for the quote. Please treat this email as our PO-06655.", "PO-06655", True),
         ("Can you get this lot out tomorrow please. Our PO is PPH-10497.", "PPH-10497", True),
@@ -927,3 +928,11 @@ def test_kegs_and_bottles_in_german_and_a_line_of_the_block_not_read_is_named():
         ("KH-GET-008", Decimal(24)),
     ]
     assert order.unread_lines == ("KH-GET-050  Sekt Rosé, wie letztes Mal",)
+
+
+def test_a_bon_number_in_the_signature_is_the_po_number():
+    order = extract_from_text(
+        "Bonjour,\n\npour lundi 14 décembre svp :\n\n3 fûts blanche 20L\n10 casiers eau gazeuse\n\n"
+        "Merci et bonne soirée\nMarc\n\nBrasserie du Kirchberg – bon n° K-1207\n"
+    )
+    assert order.po_number.value == "K-1207"
