@@ -697,8 +697,24 @@ def _coiled(qty, unit_text, code, rest, *, decimal_sep):
     return qty * length, "m", new_code, words if new_code else text
 
 
+# "2 cartons de 6 Crémant de Bourgogne": what each container holds, before the goods' name
+_HOLDING = re.compile(r"^\s*(?:de|of|à|a|zu|je|x)\s+\d{1,4}\s+(?=[A-Za-zÀ-ÿ])", re.IGNORECASE)
+
+
 def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> ExtractedLine:
     qty, unit_text, code, rest = _coiled(qty, unit_text, code, rest, decimal_sep=decimal_sep)
+    if unit_text and _HOLDING.match(rest):
+        # the count each holds is the raw text's (for the product's unit), not the goods' name
+        rest = _HOLDING.sub("", rest, count=1)
+    held = re.match(r"^\s*(\d{1,4})\s+(?=[A-Za-zÀ-ÿ])", rest)
+    if (
+        unit_text
+        and held
+        and re.search(
+            rf"{re.escape(unit_text)}\s+(?:de|of|à|a|zu|je|x)\s+{held[1]}\b", clause, re.IGNORECASE
+        )
+    ):
+        rest = rest[held.end() :]  # "cartons de" read with the count, "6" left before the name
     amount = _amount_after_price(rest, decimal_sep=decimal_sep)
     per = _price_per(rest)
     price, rest = _split_price(rest, decimal_sep=decimal_sep)

@@ -74,6 +74,8 @@ def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
     count ("box of 36") counts what we sell by the piece, roll or pack."""
     if unit == ours or (unit == "" and ours not in MEASURES):
         return each
+    if unit is None and ours == "EA":
+        return each  # "cartons de 6 bouteilles" of what we sell by the bottle: six pieces
     if unit == "G" and ours == "KG":
         return each / 1000
     return None

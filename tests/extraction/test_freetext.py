@@ -936,3 +936,16 @@ def test_a_bon_number_in_the_signature_is_the_po_number():
         "Merci et bonne soirée\nMarc\n\nBrasserie du Kirchberg – bon n° K-1207\n"
     )
     assert order.po_number.value == "K-1207"
+
+
+def test_cartons_of_six_keep_the_goods_name_and_the_count_each_holds():
+    order = extract_from_text(
+        "Bonjour,\n\n2 cartons de 6 Crémant de Bourgogne\n3 fûts blonde 20L\n"
+    )
+    first = order.lines[0]
+    assert (first.quantity, first.unit, first.description) == (
+        Decimal(2),
+        "BOX",
+        "Crémant de Bourgogne",
+    )
+    assert "cartons de 6" in first.raw_text

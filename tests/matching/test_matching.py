@@ -929,6 +929,7 @@ BN-10101,,Nettoyant multi-surfaces neutre Brillanet Multi - carton 12 x 1 L,CS,2
 160400,,"Tortenunterlage gold Ø 28 cm, Pack à 100 St.",CS,14.20,EUR
 BN-40101,,Gants nitrile non poudrés bleu taille S - boîte 100,BX,6.90,EUR
 ESD-BAG,,"Antistatic shielding bag 150x200mm, bag of 100",BAG,7.80,EUR
+VC-3003,,Crémant de Bourgogne brut 75cl,EA,10.80,EUR
 """
 
 
@@ -952,6 +953,8 @@ ESD-BAG,,"Antistatic shielding bag 150x200mm, bag of 100",BAG,7.80,EUR
         # pieces at twice our box's price: a price that differs, not a pack (pieces are no
         # container)
         ("BN-40101", "Gants nitrile taille S", "10", "pce", "13.80", 10),
+        # cartons of six bottles of a wine we sell by the bottle
+        ("VC-3003", "Crémant de Bourgogne (cartons de 6 bouteilles)", "2", "cartons", "", 12),
         # "300 bags" of the bags we sell by the bag of 100, at the hundredth of our price
         ("ESD-BAG", "Antistatic bags 150 x 200 mm", "300", "bags", "0.078", 3),
     ],
@@ -964,7 +967,7 @@ def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
         description=description,
         quantity=Decimal(quantity),
         unit=unit,
-        unit_price=Decimal(price),
+        unit_price=Decimal(price) if price else None,
         sku=sku,
     )
     assert match_product(line, "C00001", md).quantity_in_product_unit == expected
