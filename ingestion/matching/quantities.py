@@ -55,7 +55,13 @@ def _holds(text: str, *, unit_cell: bool = False) -> list[tuple[str | None, Deci
         # "cartons de 5 ramettes", "bidon 5 L", "(à 5 Ries)": a container or an "of" says so;
         # a bare "(2 Packungen …)" restates the count
         if each and (m[1] or m["of"]):
-            out.append((normalise_unit(m[1]) if m[1] else None, each, normalise_unit(m[4])))
+            container = normalise_unit(m[1]) if m[1] else None
+            unit = normalise_unit(m[4])
+            if unit is None and m["of"] and container in CONTAINER_UNITS and _is_goods(m[4]):
+                # "cartons de 6 bouteilles", "2 cartons de 6 Crémant": so many of what we
+                # count, whatever the goods are called
+                unit = ""
+            out.append((container, each, unit))
     for m in _AMOUNT_THEN_CONTAINER.finditer(text):
         each = parse_number(m[1])
         if each and normalise_unit(m[3]) in CONTAINER_UNITS:
@@ -69,13 +75,16 @@ def _holds(text: str, *, unit_cell: bool = False) -> list[tuple[str | None, Deci
     return out
 
 
+def _is_goods(word: str) -> bool:
+    """A word naming goods, not a measure we do not know ("cl", "mm", "ml", "cm", "g")."""
+    return len(word.rstrip(".")) >= 4
+
+
 def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
     """``each`` of ``unit`` in our unit: 500 g is 0.5 of a product sold by the kilo; a bare
     count ("box of 36") counts what we sell by the piece, roll or pack."""
     if unit == ours or (unit == "" and ours not in MEASURES):
         return each
-    if unit is None and ours == "EA":
-        return each  # "cartons de 6 bouteilles" of what we sell by the bottle: six pieces
     if unit == "G" and ours == "KG":
         return each / 1000
     return None
