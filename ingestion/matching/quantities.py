@@ -57,7 +57,11 @@ def _holds(text: str, *, unit_cell: bool = False) -> list[tuple[str | None, Deci
         if each and (m[1] or m["of"]):
             container = normalise_unit(m[1]) if m[1] else None
             unit = normalise_unit(m[4])
-            if unit is None and m["of"] and container in CONTAINER_UNITS and _is_goods(m[4]):
+            linked = bool(m["of"]) or (m[1] or "").lower() in _LINKS
+            # "2 cartons de 6 …": the container's word was the count's, just before
+            before = re.search(r"([^\W\d_]+)\.?\s*$", text[: m.start()])
+            named = container or (normalise_unit(before[1]) if before and linked else None)
+            if unit is None and linked and named in CONTAINER_UNITS and _is_goods(m[4]):
                 # "cartons de 6 bouteilles", "2 cartons de 6 Crémant": so many of what we
                 # count, whatever the goods are called
                 unit = ""
@@ -73,6 +77,9 @@ def _holds(text: str, *, unit_cell: bool = False) -> list[tuple[str | None, Deci
         if each and each == each.to_integral() and normalise_unit(m[1]) in CONTAINER_UNITS:
             out.append((normalise_unit(m[1]), each, ""))
     return out
+
+
+_LINKS = {"de", "à", "a", "of", "je", "zu", "mit", "with"}
 
 
 def _is_goods(word: str) -> bool:

@@ -955,6 +955,7 @@ VC-3003,,Crémant de Bourgogne brut 75cl,EA,10.80,EUR
         ("BN-40101", "Gants nitrile taille S", "10", "pce", "13.80", 10),
         # cartons of six bottles of a wine we sell by the bottle
         ("VC-3003", "Crémant de Bourgogne (cartons de 6 bouteilles)", "2", "cartons", "", 12),
+        ("VC-3003", "2 cartons de 6 Crémant de Bourgogne", "2", "cartons", "", 12),
         # a size in a unit we do not know is no container: as written
         ("VC-3003", "Crémant de Bourgogne brut 75 cl", "120", "bouteilles", "", 120),
         # "300 bags" of the bags we sell by the bag of 100, at the hundredth of our price
