@@ -29,7 +29,7 @@ for _code, _names in {
     "PR": "pr pair pairs paire paires paar",
     "BAG": "bag bags sac sacs sachet sachets beutel sack säcke sacke tüte tüten tute tuten",
     "DZ": "dz doz dozen dozens douzaine douzaines dutzend",
-    "RM": "rm ream reams ramette ramettes ries",
+    "RM": "rm ream reams rame rames ramette ramettes ries",
     "CAN": "can cans kan bidon bidons kanister canister canisters jerrycan jerrycans",
     "DRUM": "drum drums fut futs fût fûts fass fasser fässer",
     "PAIL": "pail pails seau seaux bucket buckets eimer",

@@ -45,7 +45,9 @@ _IN_ALL = re.compile(
 )
 
 
-def _holds(text: str, *, unit_cell: bool = False) -> list[tuple[str | None, Decimal, str | None]]:
+def _holds(
+    text: str, *, unit_cell: bool = False, goods: bool = False
+) -> list[tuple[str | None, Decimal, str | None]]:
     """What containers hold, as a text says: (container, how many, of what unit), from
     "cartons de 5 ramettes", "(à 5 Ries)", "bidon 5 L" and "(10 l can)", "(5 L Kanister)";
     the unit is None for a word that is no unit we know, "" for none ("box of 36")."""
@@ -61,7 +63,7 @@ def _holds(text: str, *, unit_cell: bool = False) -> list[tuple[str | None, Deci
             # "2 cartons de 6 …": the container's word was the count's, just before
             before = re.search(r"([^\W\d_]+)\.?\s*$", text[: m.start()])
             named = container or (normalise_unit(before[1]) if before and linked else None)
-            if unit is None and linked and named in CONTAINER_UNITS and _is_goods(m[4]):
+            if goods and unit is None and linked and named in CONTAINER_UNITS and _is_goods(m[4]):
                 # "cartons de 6 bouteilles", "2 cartons de 6 Crémant": so many of what we
                 # count, whatever the goods are called
                 unit = ""
@@ -214,7 +216,7 @@ def _in_product_unit(
         for m in _IN_ALL.finditer(text):
             if normalise_unit(m[2]) == ours:
                 return parse_number(m[1])
-    line_holds = [h for text in texts for h in _holds(text)]
+    line_holds = [h for text in texts for h in _holds(text, goods=True)]
     line_holds += _holds(line.unit or "", unit_cell=True)
     our_holds = [
         h
