@@ -216,7 +216,14 @@ def _in_product_unit(
         for m in _IN_ALL.finditer(text):
             if normalise_unit(m[2]) == ours:
                 return parse_number(m[1])
-    line_holds = [h for text in texts for h in _holds(text, goods=True)]
+    # "lot de 4 marqueurs" of our "Set 4 Farben": a pack the same size as ours is ours
+    ours_says = {parse_number(m[1]) for m in _AMOUNT.finditer(description or "")} - {None}
+    line_holds = [
+        h
+        for text in texts
+        for h in _holds(text, goods=True)
+        if not (h[2] == "" and h[1] in ours_says)
+    ]
     line_holds += _holds(line.unit or "", unit_cell=True)
     our_holds = [
         h

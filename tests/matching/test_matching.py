@@ -931,6 +931,7 @@ BN-40101,,Gants nitrile non poudrés bleu taille S - boîte 100,BX,6.90,EUR
 ESD-BAG,,"Antistatic shielding bag 150x200mm, bag of 100",BAG,7.80,EUR
 VC-3003,,Crémant de Bourgogne brut 75cl,EA,10.80,EUR
 HB-10105,,"Kopierpapier A4 weiss, Karton à 5 Ries / Papier copie A4, carton de 5 rames",BX,27.50,CHF
+HB-30051,,"Whiteboard-Marker Edding 360, Set 4 Farben",SET,9.90,CHF
 """
 
 
@@ -959,6 +960,8 @@ HB-10105,,"Kopierpapier A4 weiss, Karton à 5 Ries / Papier copie A4, carton de 
         ("VC-3003", "2 cartons de 6 Crémant de Bourgogne", "2", "cartons", "", 12),
         # our own carton "de 5 rames" counted in a word we do not know, near our price: ours
         ("HB-10105", "Kopierpapier A4 weiss, Karton à 5 Ries", "8", "Sch", "26.40", 8),
+        # a "lot de 4" of our "Set 4 Farben": our set
+        ("HB-30051", "Marqueurs effaçables tableau blanc, lot de 4 couleurs", "15", "lots", "", 15),
         # a size in a unit we do not know is no container: as written
         ("VC-3003", "Crémant de Bourgogne brut 75 cl", "120", "bouteilles", "", 120),
         # "300 bags" of the bags we sell by the bag of 100, at the hundredth of our price
