@@ -264,15 +264,6 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
     return DocumentDraft(draft=draft, view=view, hints_used=hints_used, sources=sources)
 
 
-def _month_day_swapped(day: dt.date | None) -> dt.date | None:
-    if day is None or day.day > 12 or day.day == day.month:
-        return None
-    try:
-        return dt.date(day.year, day.day, day.month)
-    except ValueError:
-        return None
-
-
 def _with_dates_the_email_settles(draft, *, context: dict):
     """An order dated "12/03/2026" read 12 March, in an email sent on 3 December: the document
     writes months first (an Odoo printed in en_US for a British buyer). When only the other
@@ -280,6 +271,7 @@ def _with_dates_the_email_settles(draft, *, context: dict):
     way, the delivery date and the lines' dates with them."""
     from dataclasses import replace
 
+    from ingestion.extraction.dates import swapped_day_month
     from ingestion.extraction.model import Field
 
     sent = context.get("sent_date")
@@ -289,24 +281,29 @@ def _with_dates_the_email_settles(draft, *, context: dict):
         return draft
     if order_date.rule == "sent_date" or order_date.value is None:
         return draft
-    swapped = _month_day_swapped(order_date.value)
+    swapped = swapped_day_month(order_date.value)
     near = dt.timedelta(days=7)
     if (
         swapped is None
+        or swapped == order_date.value
         or not sent - near <= swapped <= sent
         or sent - dt.timedelta(days=60) <= order_date.value <= sent + dt.timedelta(days=1)
     ):
         return draft
 
     def turned(f):
-        day = _month_day_swapped(f.value) if f is not None and f.value else None
-        return (
-            f if day is None else Field(day, min(f.confidence, 0.9), f.source, f.rule + "+mdy_sent")
-        )
+        day = swapped_day_month(f.value) if f is not None and f.value else None
+        if day is None or day == f.value:
+            return f
+        return Field(day, min(f.confidence, 0.9), f.source, f.rule + "+mdy_sent")
 
     def lines_turned(lines):
         return tuple(
-            replace(ln, requested_date=_month_day_swapped(ln.requested_date) or ln.requested_date)
+            replace(
+                ln,
+                requested_date=ln.requested_date
+                and (swapped_day_month(ln.requested_date) or ln.requested_date),
+            )
             for ln in lines
         )
 

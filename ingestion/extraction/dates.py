@@ -123,6 +123,14 @@ def _make(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
+def swapped_day_month(day: dt.date) -> dt.date | None:
+    """The same numbers read the other way round: 12 March for 3 December (None if no date)."""
+    try:
+        return dt.date(day.year, day.day, day.month)
+    except ValueError:
+        return None
+
+
 def week_monday(year: int, week: int) -> dt.date | None:
     """Monday of ISO week ``week`` of ``year``."""
     try:

@@ -113,20 +113,14 @@ def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | 
     return day
 
 
-def _swapped(day: dt.date) -> dt.date | None:
-    try:
-        return dt.date(day.year, day.day, day.month)
-    except ValueError:
-        return None
-
-
 def _month_first(order_date, delivery):
     """Both dates read day first put the delivery before the order ("11/12/2026" ordered,
     "12/03/2026" wanted: an Odoo printed in en_US for a Dutch buyer); read month first, the
     delivery follows the order within weeks: the document writes months first."""
     if order_date is None or delivery is None or delivery.value is None:
         return order_date, delivery
-    ordered, wanted = _swapped(order_date.value), _swapped(delivery.value)
+    ordered = dates_mod.swapped_day_month(order_date.value)
+    wanted = dates_mod.swapped_day_month(delivery.value)
     if (
         ordered is None
         or wanted is None

@@ -163,7 +163,7 @@ _SKIP_FIELDS = {
 }
 
 
-def _doubted(item: ExtractedLine, ceiling: float, rule: str) -> ExtractedLine:
+def doubted(item: ExtractedLine, ceiling: float, rule: str) -> ExtractedLine:
     """The item with its quantity held at ``ceiling`` at most, for a person to read."""
     return replace(
         item,
@@ -698,23 +698,20 @@ def _coiled(qty, unit_text, code, rest, *, decimal_sep):
 
 
 # "2 cartons de 6 Crémant de Bourgogne": what each container holds, before the goods' name
-_HOLDING = re.compile(r"^\s*(?:de|of|à|a|zu|je|x)\s+\d{1,4}\s+(?=[A-Za-zÀ-ÿ])", re.IGNORECASE)
+# (its "de" read with the count, or left here: "2 cartons à 6 bouteilles")
+_HOLDING = re.compile(
+    r"^\s*(?:(?:de|of|à|a|zu|je|x)\s+)?(?P<each>\d{1,4})\s+(?=[A-Za-zÀ-ÿ])", re.IGNORECASE
+)
 
 
 def _line(qty, unit_text, code, rest, clause, *, rule, decimal_sep) -> ExtractedLine:
     qty, unit_text, code, rest = _coiled(qty, unit_text, code, rest, decimal_sep=decimal_sep)
-    if unit_text and _HOLDING.match(rest):
-        # the count each holds is the raw text's (for the product's unit), not the goods' name
-        rest = _HOLDING.sub("", rest, count=1)
-    held = re.match(r"^\s*(\d{1,4})\s+(?=[A-Za-zÀ-ÿ])", rest)
-    if (
-        unit_text
-        and held
-        and re.search(
-            rf"{re.escape(unit_text)}\s+(?:de|of|à|a|zu|je|x)\s+{held[1]}\b", clause, re.IGNORECASE
-        )
+    held = _HOLDING.match(rest) if unit_text else None
+    if held and re.search(
+        rf"{re.escape(unit_text)}\s+(?:de|of|à|a|zu|je|x)\s+{held['each']}\b", clause, re.I
     ):
-        rest = rest[held.end() :]  # "cartons de" read with the count, "6" left before the name
+        # the count each holds stays in the raw text (for the product's unit), not in the name
+        rest = rest[held.end() :]
     amount = _amount_after_price(rest, decimal_sep=decimal_sep)
     per = _price_per(rest)
     price, rest = _split_price(rest, decimal_sep=decimal_sep)
@@ -1171,7 +1168,7 @@ def extract_free_lines(
     if unread is not None:
         unread.extend(t for t in _unread_in_a_block(lines, texts, read_at) if t not in unread)
     if refers_to_earlier_order(texts):
-        out = [_doubted(item, SAME_AS_BEFORE_CONFIDENCE, "+same_as_before") for item in out]
+        out = [doubted(item, SAME_AS_BEFORE_CONFIDENCE, "+same_as_before") for item in out]
     return out
 
 
@@ -1262,7 +1259,7 @@ def without_cancelled(
     if len(dropped) == len(out):
         dropped = set()
     kept = [
-        _doubted(item, _CORRECTED_CONFIDENCE, "+cancel_word") if i in doubtful else item
+        doubted(item, _CORRECTED_CONFIDENCE, "+cancel_word") if i in doubtful else item
         for i, item in enumerate(out)
         if i not in dropped
     ]

@@ -64,7 +64,9 @@ def _find_value(lines: list[TextLine], field: str, value: object, *, dayfirst: b
             for m in dates_mod.find_dates(
                 ln.text, dayfirst=dayfirst, default_year=value.year, allow_partial=True
             ):
-                if m.value == value or (m.ambiguous and _swapped(m.value) == value):
+                if m.value == value or (
+                    m.ambiguous and dates_mod.swapped_day_month(m.value) == value
+                ):
                     i = ln.word_at(m.start)
                     j = max(i + 1, ln.word_at(max(m.start, m.end - 1)) + 1)
                     return ln, i, j
@@ -81,13 +83,6 @@ def _find_value(lines: list[TextLine], field: str, value: object, *, dayfirst: b
                 if j == i and any(re.search(rf"[:#]{re.escape(t)}$", cleaned) for t in targets):
                     return ln, i, j + 1  # glued to its label: "Vorgang:4711"
     return None
-
-
-def _swapped(d: dt.date) -> dt.date | None:
-    try:
-        return dt.date(d.year, d.day, d.month)
-    except ValueError:
-        return None
 
 
 def _describe(

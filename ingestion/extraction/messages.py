@@ -72,12 +72,9 @@ def po_in_a_sentence(lines: list[TextLine]) -> Field | None:
         (_AS_OUR_PO, PO_IN_SENTENCE, "po_in_sentence"),
         (_OUR_REF, PO_IN_SENTENCE, "our_ref_in_sentence"),
     ):
-        named = (
-            {m["value"].upper() for ln in lines for m in pattern.finditer(ln.text)}
-            if pattern is _SELF_NAMED_PO
-            else set()
-        )
-        if len(named) > 1:
+        if pattern is _SELF_NAMED_PO and (
+            len({m["value"].upper() for ln in lines for m in pattern.finditer(ln.text)}) > 1
+        ):
             confidence = PO_IN_SENTENCE  # "PO-1101 for the flour, PO-1102 for the boxes"
         for ln in lines:
             m = pattern.search(ln.text)
@@ -99,7 +96,7 @@ def items_after_the_table(lines, table, order_lines, decimal_sep, dayfirst, defa
     """Items a message writes in a sentence below its table ("PS: please also ship 24 cans of
     release spray 140800 at EUR 6,90"), for a person to confirm; an article the table already
     holds is not taken twice."""
-    from ingestion.extraction.freetext import extract_free_lines
+    from ingestion.extraction.freetext import doubted, extract_free_lines
     from ingestion.splitting.quotes import CLOSING
 
     end = max(table.consumed | {ln.source.get("line", -1) for ln in order_lines}, default=-1)
@@ -126,17 +123,8 @@ def items_after_the_table(lines, table, order_lines, decimal_sep, dayfirst, defa
         codes = {c.upper() for c in (item.sku, item.customer_sku, item.gtin, *item.codes) if c}
         if codes & held:
             continue
-        out.append(
-            replace(
-                item,
-                line_no=len(order_lines) + len(out) + 1,
-                confidence=min(item.confidence, AFTER_THE_TABLE),
-                field_confidence={
-                    k: min(v, AFTER_THE_TABLE) for k, v in item.field_confidence.items()
-                },
-                rule=item.rule + "+after_the_table",
-            )
-        )
+        item = replace(item, line_no=len(order_lines) + len(out) + 1)
+        out.append(doubted(item, AFTER_THE_TABLE, "+after_the_table"))
     return out
 
 

@@ -2074,12 +2074,9 @@ def _join_wrapped_cells(target: Row, below: Row, dayfirst: bool | None) -> None:
         joined = target.text("quantity").strip() + tail
         if re.fullmatch(r"\d{1,2}", tail) and re.fullmatch(r"\d{1,3}[.,]\d{3}", joined):
             q = target.roles.index("quantity")
-            k = next(k for k in below.cells if below.roles[k] == "quantity")
             first = target.cells[q][-1]
-            target.cells[q][-1] = Token(
-                joined.split()[-1], first.x0, first.x1, first.conf, first.segment
-            )
-            below.cells.pop(k)
+            target.cells[q][-1] = Token(joined, first.x0, first.x1, first.conf, first.segment)
+            below.cells.pop(below.roles.index("quantity"))
     if below.has("date") and target.has("date"):
         joined = target.text("date") + below.text("date")
         if re.fullmatch(r"[\d./-]+", joined) and not dates_mod.find_dates(
@@ -2226,13 +2223,12 @@ def _refit_numbers(row: Row, decimal_sep: str | None) -> tuple[Numbers, list[Tok
     # tokens left of the quantity that sat in number columns go back to the description (a
     # worksheet's cells are exact: a column whose title we do not know keeps what it holds)
     kept = ("description", "unknown") if row.line.source == TextSource.SHEET else ("description",)
-    moved = [t for pos, (k, t) in enumerate(tokens) if pos < q_pos and row.roles[k] not in kept]
-    for t in moved:
-        for toks in row.cells.values():
-            if t in toks:
-                toks.remove(t)
-                break
-    return nums, moved
+    moved = [
+        (k, t) for pos, (k, t) in enumerate(tokens) if pos < q_pos and row.roles[k] not in kept
+    ]
+    for k, t in moved:
+        row.cells[k].remove(t)
+    return nums, [t for _k, t in moved]
 
 
 _PER = re.compile(
@@ -2253,19 +2249,22 @@ _PER_WITH_UNIT = re.compile(r"^(?P<per>[1-9]\d{0,2}(?:[.,]?000)?)\s*(?P<unit>[A-
 _SCAN_PRICE_PER = re.compile(r"^(?P<price>[.,]?\d+(?:[.,]\d+)?)\s+(?P<one>[1lI|i!])$")
 
 
+_CURRENCY_MARK = r"[€$£]|EUR|CHF|GBP|USD"
+
+
 def _price_and_per(row: Row) -> tuple[str, str]:
     """The unit price and its price unit (PE) of a row, where a narrow PE column beside the
     price ran into it: "38,00 100" under "Einzelpreis PE", "12,00 / 100" in the price cell."""
     price_text, pe_text = row.text("unit_price"), row.text("price_unit")
     # "0,41 €/St.", "6,70 €/Rolle": the price of one, the unit it is for said after it
     per_word = re.fullmatch(
-        r"(.*\d)\s*([€$£]|EUR|CHF|GBP|USD)?\s*/\s*[^\W\d_]{1,10}\.?", price_text.strip()
+        rf"(.*\d)\s*({_CURRENCY_MARK})?\s*/\s*[^\W\d_]{{1,10}}\.?", price_text.strip()
     )
     if per_word:
         price_text = per_word[1] + (f" {per_word[2]}" if per_word[2] else "")
     # "62,00 EUR / 100 KG": the price of a hundred, the unit they are counted in after it
     per_count = re.fullmatch(
-        r"(.*\d)\s*(?:[€$£]|EUR|CHF|GBP|USD)?\s*/\s*(10|100|1[.,]?000)\s*[^\W\d_]{1,10}\.?",
+        rf"(.*\d)\s*(?:{_CURRENCY_MARK})?\s*/\s*(10|100|1[.,]?000)\s*[^\W\d_]{{1,10}}\.?",
         price_text.strip(),
     )
     if per_count and not pe_text:

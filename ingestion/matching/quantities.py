@@ -217,7 +217,7 @@ def _in_product_unit(
             if normalise_unit(m[2]) == ours:
                 return parse_number(m[1])
     # "lot de 4 marqueurs" of our "Set 4 Farben": a pack the same size as ours is ours
-    ours_says = {parse_number(m[1]) for m in _AMOUNT.finditer(description or "")} - {None}
+    ours_says = _numbers_in(description)
     line_holds = [
         h
         for text in texts
@@ -256,6 +256,12 @@ def _in_product_unit(
 _AMOUNT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\d])")
 
 
+def _numbers_in(*texts: str | None) -> set[Decimal]:
+    """Every number the texts write ("carton 12 x 1 L": 12 and 1)."""
+    found = {parse_number(m[1]) for text in texts for m in _AMOUNT.finditer(text or "")}
+    return found - {None}
+
+
 def _counted_by_the_price(
     line: ExtractedLine,
     counted: str | None,
@@ -275,24 +281,20 @@ def _counted_by_the_price(
       a carton holds 12 ("carton 12 x 1 L") and the flasks make whole cartons."""
     if not expected or not price_each or line.quantity is None or counted == ours:
         return None
-    said = {
-        parse_number(m[1])
-        for text in [*texts, line.unit or "", description or ""]
-        for m in _AMOUNT.finditer(text)
-    } - {None}
-    ratio = price_each / expected
-    if ratio > 1:
-        whole = ratio.to_integral()
-        for k in sorted({whole} | {n for n in said if n > 1}):
-            if not price_close(price_each, expected * k):
-                continue
-            # a container's word, or a word we do not know, counts what holds several of
-            # ours; pieces or kilos priced at a multiple of ours are not converted by the price
-            container = counted in CONTAINER_UNITS or (counted is None and bool(line.unit))
-            if container and (k in said or (k == whole and 2 <= k <= 10_000)):
-                return line.quantity * k
+    if price_each < expected:
+        return _parts_of_ours(line.quantity, price_each, expected, description)
+    # a container's word, or a word we do not know, counts what holds several of ours; pieces
+    # or kilos priced at a multiple of ours are not converted by the price
+    if not (counted in CONTAINER_UNITS or (counted is None and line.unit)):
         return None
-    return _parts_of_ours(line.quantity, price_each, expected, description)
+    said = _numbers_in(*texts, line.unit, description)
+    whole = (price_each / expected).to_integral()
+    for k in sorted({whole} | {n for n in said if n > 1}):
+        if price_close(price_each, expected * k) and (
+            k in said or (k == whole and 2 <= k <= 10_000)
+        ):
+            return line.quantity * k
+    return None
 
 
 def _parts_of_ours(
@@ -304,8 +306,7 @@ def _parts_of_ours(
     if not expected or not price_each or price_each >= expected:
         return None
     k = (expected / price_each).to_integral()
-    ours_holds = {parse_number(m[1]) for m in _AMOUNT.finditer(description or "")} - {None}
-    if k >= 2 and k in ours_holds and price_close(expected, price_each * k):
+    if k >= 2 and k in _numbers_in(description) and price_close(expected, price_each * k):
         count = quantity / k
         if count == count.to_integral() and count > 0:
             return count
