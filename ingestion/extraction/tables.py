@@ -1029,10 +1029,13 @@ def _row(line: TextLine, columns: list[Column]) -> Row:
     _classify_row(row, columns)
     if not row.is_item:
         _rescue_by_arithmetic(row)
-    if not row.is_item and line.source == TextSource.OCR and _unread_quantity(row):
-        row.is_item, row.quantity_doubt = True, "unread"
     if not row.is_item and line.source == TextSource.OCR and _quantity_of_amount(row) is not None:
         row.is_item, row.quantity_doubt = True, "derived"
+    if not row.is_item and line.source == TextSource.OCR and _unread_quantity(row):
+        row.is_item, row.quantity_doubt = True, "unread"
+        q = row.roles.index("quantity")
+        if not row.cells.get(q):  # the scrap under the unit was the quantity, not a unit
+            row.cells[q] = row.cells.pop(row.roles.index("unit"))
     return row
 
 
@@ -1161,15 +1164,21 @@ def _glued_quantity(row: Row, k: int) -> bool:
 def _unread_quantity(row: Row) -> bool:
     """A scanned row with a code of its own under a code title, words under the description
     and something under the quantity title that reads as no quantity ("0" for a handwritten
-    10, a struck number read "a"): an item whose quantity a person has to read."""
-    if "quantity" not in row.roles or not row.has("quantity") or not row.has("description"):
+    10, a struck number read "a", "Au" for 24 beside a price and an amount that do not divide):
+    an item whose quantity a person has to read."""
+    if "quantity" not in row.roles or not row.has("description"):
         return False
-    quantity = row.cells[row.roles.index("quantity")]
+    quantity = row.cells.get(row.roles.index("quantity"), [])
+    if not quantity and "unit" in row.roles:
+        # the scrap sits under the unit, the quantity's cell empty: no unit either
+        quantity = row.cells.get(row.roles.index("unit"), [])
+        if len(quantity) != 1 or normalise_unit(quantity[0].text):
+            return False
     if len(quantity) != 1 or len(quantity[0].text) > 3:
         return False
     if not re.search(r"[^\W\d_]{3}", row.text("description")):
         return False
-    if any(row.has(r) for r in ("unit_price", "line_total")):
+    if any(row.has(r) for r in ("unit_price", "line_total")) and re.search(r"\d", quantity[0].text):
         return False  # numbers there: _rescue_by_arithmetic's rows, or no item at all
     codes = [
         t.text
@@ -2401,6 +2410,47 @@ def _printed(value: Decimal, decimals: int) -> str:
 _CENT = Decimal("0.01")
 
 
+def _quantity_unread_beside_a_size(row: Row, price_text: str, total_text: str) -> Numbers | None:
+    """A scanned row whose quantity cell holds the size that ends its description ("… x 33 m.")
+    while the quantity itself, beside it, was not read as a number ("AU" for "24 U"): the
+    size goes back to the description and the quantity is the whole number of units the
+    amount is of the price, for a person to check."""
+    if "quantity" not in row.roles or "unit" not in row.roles or "description" not in row.roles:
+        return None
+    q, u = row.roles.index("quantity"), row.roles.index("unit")
+    quantity, unit = row.cells.get(q, []), row.cells.get(u, [])
+    if (
+        len(quantity) != 2
+        or not _is_number(quantity[0].text)
+        or normalise_unit(quantity[1].text.rstrip(".")) not in ("M", "MM", "CM", "KG", "G", "L")
+        or not unit
+        or any(re.search(r"\d", t.text) for t in unit)
+        or all(normalise_unit(t.text) for t in unit)
+        and len(unit) == 1
+    ):
+        return None
+    price = parse_number(price_text) if _is_number(price_text) else None
+    total = parse_number(total_text) if _is_number(total_text) else None
+    if not price or not total or price <= 0 or total <= 0:
+        return None
+    count = total / price
+    if count != count.to_integral_value() or not 1 <= count <= 10000:
+        return None
+    row.cells.setdefault(row.roles.index("description"), []).extend(quantity)
+    row.cells[q] = []
+    return Numbers(count.quantize(Decimal(1)), price, total, None, None, None, True)
+
+
+def _magnitude(text: str, decimal_sep: str | None) -> int | None:
+    """How many digits a number written with a decimal separator has before it ("8,38": 1,
+    "0.259": 0 — its leading zeros do not count); None for a number written without one."""
+    value = parse_number(text, decimal_sep=decimal_sep) if _is_number(text) else None
+    if value is None or not re.search(r"\d[.,]\d", text):
+        return None
+    whole = int(abs(value))
+    return len(str(whole)) if whole else 0
+
+
 def _one_digit_misread(
     qty_text: str, price_text: str, total_text: str, decimal_sep: str | None
 ) -> Numbers | None:
@@ -2420,10 +2470,16 @@ def _one_digit_misread(
     found: list[tuple[int, Decimal, Decimal, Decimal]] = []
 
     def fits(read: str, meant: str) -> None | int:
-        read, meant = _digits(read), _digits(meant)
-        if read == meant:
+        read_digits, meant_digits = _digits(read), _digits(meant)
+        if read_digits == meant_digits:
             return 0
-        return 1 if _one_digit_apart(read, meant) else None
+        if not _one_digit_apart(read_digits, meant_digits):
+            return None
+        # a separator the scan read stays where it was: "8,38" is no misread 83.80, nor
+        # "2,59" a misread 0.259 (a digit lost or gained, not a tenfold)
+        if _magnitude(read, decimal_sep) not in (None, _magnitude(meant, ".")):
+            return None
+        return 1
 
     # the price misread: the amount over the quantity, at the fewest decimals that give it
     for decimals in (2, 3, 4):
@@ -2458,6 +2514,18 @@ def _one_digit_misread(
             )
         if cost is not None:
             found.append((cost, quantity, p, t))
+    if not places:
+        # "125" read for 12,5 kg: a scan lost the point of a quantity with decimals
+        for shown in (1, 2, 3):
+            quantity = (t / p).quantize(Decimal(1).scaleb(-shown))
+            if (
+                quantity > 0
+                and quantity != quantity.to_integral_value()
+                and (quantity * p).quantize(_CENT) == t
+                and _digits(qty_first) == _digits(_printed(quantity, shown))
+            ):
+                found.append((0, quantity.normalize(), p, t))
+                break
     if not found:
         return None
     best = min(cost for cost, *_ in found)
@@ -2538,8 +2606,11 @@ def _rows_to_lines(
             ):
                 # (q × p = amount only: no discount or price unit in between)
                 fixed = _one_digit_misread(qty_text, price_text, total_text, decimal_sep)
+                if fixed is None:
+                    fixed = _quantity_unread_beside_a_size(row, price_text, total_text)
                 if fixed is not None:
                     nums, digit_fixed = fixed, True
+                    qty_text = row.text("quantity")
         description_parts = sorted(
             [(row.line.index, row.text("description"))] + list(row.extra_text)
         )

@@ -50,6 +50,8 @@ def norm_code(code: str) -> str:
 
 _SHAPES = str.maketrans(
     {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2", "G": "6"}
+    # signs a scan reads for a stroke or an S: "DT-50-§0-S]" is DT-50-50-SI
+    | {"§": "5", "$": "5", "]": "1", "[": "1", "|": "1", "!": "1"}
 )
 
 

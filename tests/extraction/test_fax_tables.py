@@ -202,3 +202,57 @@ def test_whole_numbers_under_a_title_that_was_not_read_before_the_prices_are_the
         (Decimal("50"), Decimal("0.025"), Decimal("1.25")),
         (Decimal("2"), Decimal("6.93"), Decimal("13.86")),
     ]
+
+
+FR_TITLES = [(40, 100, "Réf."), (150, 100, "Description"), (380, 100, "Qté")]
+FR_TITLES += [(420, 100, "Unité"), (470, 100, "P.U."), (530, 100, "Montant")]
+FR_X = [40, 150, 384, 420, 470, 530]
+
+
+def test_a_misread_number_keeps_the_place_of_its_separator_and_a_lost_point_is_put_back():
+    rows = [
+        # "2 U" read "20": the price and the amount are no tenfold of what was read
+        ["SF-450-17-CL", "Film étirable manuel 450 mm", "20", "", "4,19", "8,38"],
+        # "12,5 kg" read "125": the scan lost the point, not the price its first digit
+        ["MSF-500-23", "Film étirable machine 500 mm", "125", "kg", "2,59", "32,38"],
+        ["KP-1000-90G", "Papier kraft 1000 mm", "75", "kg", "1,65", "123,75"],
+    ]
+    page = [(40, 40, "BON DE COMMANDE"), *FR_TITLES, *table(FR_X, 116, rows)]
+    order = extract_from_layout(_scan(page))
+    assert _numbers(order) == [
+        (Decimal("2"), Decimal("4.19"), Decimal("8.38")),
+        (Decimal("12.5"), Decimal("2.59"), Decimal("32.38")),
+        (Decimal("75"), Decimal("1.65"), Decimal("123.75")),
+    ]
+    assert [ln.field_confidence["quantity"] < 0.5 for ln in order.lines] == [True, True, False]
+
+
+def test_a_size_that_ran_into_the_quantity_beside_an_unread_quantity_goes_back_to_its_text():
+    # "… x 33 m" ends the description under the quantity; "24 U" was read "AU" under the unit
+    rows = [
+        ["FMT-50-33-BL", "Ruban de marquage au sol PVC 50 mm x", "33 m.", "AU", "5,80", "139,20"],
+        ["HV-XL-YE", "Gilet haute visibilité jaune XL", "36", "U", "2,75", "99,00"],
+    ]
+    page = [(40, 40, "BON DE COMMANDE"), *FR_TITLES, *table(FR_X, 116, rows)]
+    order = extract_from_layout(_scan(page))
+    assert _numbers(order) == [
+        (Decimal("24"), Decimal("5.80"), Decimal("139.20")),
+        (Decimal("36"), Decimal("2.75"), Decimal("99.00")),
+    ]
+    assert order.lines[0].description.endswith("33 m.")
+    assert order.lines[0].field_confidence["quantity"] < 0.5
+
+
+def test_a_scrap_under_the_unit_beside_a_price_and_an_amount_is_an_item_to_read():
+    # "24 U" read "Au": 471,20 (a 2 read 7) is no whole number of 17,55 to derive it from
+    rows = [
+        ["LBL-148-210-DT", "Étiquettes 148x210 mm, thermique direct", "", "Au", "17,55", "471,20"],
+        ["HV-XL-YE", "Gilet haute visibilité jaune XL", "36", "U", "2,75", "99,00"],
+    ]
+    page = [(40, 40, "BON DE COMMANDE"), *FR_TITLES, *table(FR_X, 116, rows)]
+    order = extract_from_layout(_scan(page))
+    assert [(ln.codes[0], ln.quantity, ln.unit) for ln in order.lines] == [
+        ("LBL-148-210-DT", None, None),
+        ("HV-XL-YE", Decimal("36"), "EA"),
+    ]
+    assert order.lines[0].field_confidence["quantity"] < 0.5

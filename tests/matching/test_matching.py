@@ -106,6 +106,12 @@ def test_ocr_misread_codes_still_match():
     assert match.sku == "GT-6MM-BK"
 
 
+def test_signs_a_scan_reads_for_an_s_or_a_stroke_in_a_code_are_its_letters():
+    # "APA-SUB1" read "APA-§UB]": no description to fall back on
+    match = match_product(ExtractedLine(customer_sku="APA-§UB]", description="x"), None, _md())
+    assert (match.sku, match.rule.split("+")[0]) == ("APA-SUB1", "sku_ocr:APA-§UB]")
+
+
 def test_draft_fills_currency_and_ship_to_from_the_customer_and_flags_prices():
     order = extract_from_text("Bonjour,\n- 10 x réf A-778 à 3,10 €\n")
     draft = build_draft(order, _md(), sender_email="achats@brasserie-nord.fr")
