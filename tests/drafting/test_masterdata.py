@@ -1,4 +1,3 @@
-import time
 from decimal import Decimal
 
 import pytest
@@ -48,7 +47,8 @@ def test_invalidate_bumps_the_version(tenant):
 
 
 @pytest.mark.slow
-def test_twenty_thousand_products_build_fast_and_are_cached(tenant):
+def test_twenty_thousand_products_are_built_once_and_then_cached(tenant):
+    # how long it takes is `make bench`'s (import.masterdata_view_50k.seconds)
     Product.objects.bulk_create(
         [
             Product(
@@ -61,12 +61,7 @@ def test_twenty_thousand_products_build_fast_and_are_cached(tenant):
         ],
         batch_size=2000,
     )
-    started = time.perf_counter()
     view = masterdata_for(tenant)
-    built = time.perf_counter() - started
-    started = time.perf_counter()
     assert masterdata_for(tenant) is view
-    cached = time.perf_counter() - started
     assert len(view.product_ids) == 20000
-    assert built < 4.0  # ~1 s unloaded, mostly the matcher's indexes; once per process and version
-    assert cached < 0.05
+    assert view.product_ids["SKU-19999"] == Product.objects.get(sku="SKU-19999").pk
