@@ -636,6 +636,25 @@ def _lines_below(lines: list[TextLine], n: int, most: int = 5) -> list[str]:
     return out
 
 
+def _sentence_runs_on(lines: list[TextLine], n: int, most: int = 2) -> list[str]:
+    """The lines of a page's paragraph that carry on line ``n``'s sentence: right under it,
+    starting where it starts, while it has not ended with a full stop."""
+    out: list[str] = []
+    previous = lines[n]
+    for ln in lines[n + 1 : n + 1 + most]:
+        if (
+            previous.text.rstrip().endswith((".", "!", "?"))
+            or ln.page != previous.page
+            or not 0 <= ln.top - previous.bottom <= 0.9 * max(previous.height, 4.0)
+            or abs(ln.x0 - previous.x0) > 2 * previous.char_width()
+            or len(previous.segments) > 1
+        ):
+            break
+        out.append(ln.text)
+        previous = ln
+    return out
+
+
 def _year_of_a_date(before: str, town: str) -> bool:
     """Whether the number that opens ``town`` is the year of a date ending ``before``."""
     from ingestion.extraction.dates import find_dates
@@ -645,20 +664,29 @@ def _year_of_a_date(before: str, town: str) -> bool:
 
 
 def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
-    """A delivery address written in a sentence of an email: "Merci de livrer sur le chantier :
+    """A delivery address written in a sentence of an email or a letter: "Merci de livrer sur le chantier :
     Résidence Les Tilleuls, 22 boulevard des Poilus, 44300 Nantes (appeler M. Lebrun)", "bitte
     ins Sägewerk Schwaz (Industriestraße 8, 6130 Schwaz)". The first such address, with the
     sentence's line as its source; None when no delivery sentence holds a whole address."""
     for n, ln in enumerate(lines):
-        if ln.source != TextSource.PLAIN:
+        if ln.source == TextSource.SHEET:
             continue
         cue = _PROSE_CUE.search(ln.norm)
         if cue is None:
             continue
         text = ln.text[cue.start() :]
+        last = n
+        if ln.source != TextSource.PLAIN:
+            # a letter's sentence runs on over the page's next lines
+            runs_on = _sentence_runs_on(lines, n)
+            text, last = " ".join([text, *runs_on]), n + len(runs_on)
         if text.rstrip().endswith(":"):
             # "… à livrer le 26 novembre à notre entrepôt :" and the address on the lines below
-            block = _lines_below(lines, n)
+            block = _lines_below(lines, last)
+            if ln.source != TextSource.PLAIN and any(
+                len(below.segments) > 1 for below in lines[last + 1 : last + 1 + len(block)]
+            ):
+                block = []  # a page's table under the sentence, not an address
             if any(_ITEM_LINE.match(line) for line in block):
                 block = []  # "Merci de nous livrer :" over the items, not over an address
             if len(block) == 1 and block[0].count(",") >= 2:

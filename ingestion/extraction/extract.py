@@ -51,6 +51,7 @@ _FAX_HEADER = re.compile(
 
 
 PROSE_ADDRESS = 0.88  # a whole address (street, postcode, town) in a sentence about delivering
+PAGE_PROSE_ADDRESS = 0.8  # the same in a letter's sentence on a page: held for a person
 
 
 FAR_AFTER_ORDER = dt.timedelta(days=366)
@@ -520,12 +521,15 @@ def extract_from_layout(
         language,
         ctx.hits_by_line,
     )
-    if lines[0].source == TextSource.PLAIN and (ship_to is None or not ship_to.value.postal_code):
+    if ship_to is None or not ship_to.value.postal_code:
         # "merci de livrer sur le chantier : Résidence …, 22 bd des Poilus, 44300 Nantes"
         found = prose_ship_to(lines, language=language)
         if found is not None:
             address, line = found
-            ship_to = Field(address, PROSE_ADDRESS, line.source_ref(), "prose_address")
+            # a letter's sentence read off a page (or a scan) runs over lines and columns the
+            # reader may have joined wrongly: a person looks
+            confidence = PROSE_ADDRESS if line.source == TextSource.PLAIN else PAGE_PROSE_ADDRESS
+            ship_to = Field(address, confidence, line.source_ref(), "prose_address")
     bill_to = _best_block(blocks.get("bill_to", []), language, ctx.hits_by_line)
     vendor = _best_block(blocks.get("vendor", []), language)
     buyer = _best_block(blocks.get("buyer", []), language)
@@ -557,8 +561,10 @@ def extract_from_layout(
         postal_codes = tuple(
             dict.fromkeys([*postal_codes, *cell_postal_codes(table, language=language)])
         )
-    if buyer is not None and lines[0].source == TextSource.OCR:
-        buyer = Field(buyer.value, buyer.confidence, buyer.source, buyer.rule + ":ocr")
+    if buyer is not None and lines[0].source in (TextSource.OCR, TextSource.PDF_TEXT):
+        # a page's letterhead, scanned or typed (an email's is where its signature is)
+        suffix = ":ocr" if lines[0].source == TextSource.OCR else ":pdf"
+        buyer = Field(buyer.value, buyer.confidence, buyer.source, buyer.rule + suffix)
     vats = vat_numbers(lines, vendor_lines)
     # totals
     amount_lines = find_amount_lines(lines, decimal_sep)

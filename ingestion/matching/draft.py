@@ -146,14 +146,16 @@ def _letterhead_of_someone_else(
     md: MasterData,
     own_postal_codes: frozenset[str],
 ) -> bool:
-    """A scan's letterhead read as none of the customer's addresses, while the customer's own
-    postcode is printed elsewhere on the page (or the one read is the supplier's): the reader
-    merged the address window (our own address) into the sender's block. (In an email, an
-    address above the items with no readable label is more often where the goods go.)"""
+    """A page's letterhead read as none of the customer's addresses, while the customer's own
+    postcode is printed elsewhere on the page (or the one read is the supplier's): a scan's
+    reader merged the address window (our own address) into the sender's block, or a letter
+    printed its sender on one line ("14 rue de la République – 69002 Lyon – 04 78 …") and the
+    block read as the letterhead is the one it is addressed to, ours. (In an email, an address
+    above the items with no readable label is more often where the goods go.)"""
     buyer = extracted.buyer
     if buyer is None or not buyer.value.postal_code or not customer.code:
         return False
-    if not buyer.rule.endswith(":ocr"):
+    if not buyer.rule.endswith((":ocr", ":pdf")):
         return False
     record = md.customer(customer.code)
     known = {_postal(a.postal_code) for a in (record.addresses if record else ()) if a.postal_code}

@@ -1359,3 +1359,66 @@ def test_an_uploaded_documents_own_date_stands_whenever_it_was_uploaded():
     layout = read_pdf(_po_letter([(330, 100, "09/04/2026")]))
     order = extract_from_layout(layout, sent_date=dt.date(2026, 11, 28))
     assert order.order_date.value == dt.date(2026, 4, 9)
+
+
+LETTERHEAD = [
+    (60, 50, "FARBEN GRUBER KG"),
+    (60, 64, "Kärntner Straße 305 · 8054 Graz · Tel. 0316/29 44 10"),
+    (60, 100, "Alpenlack GmbH"),
+    (60, 112, "Welser Straße 88"),
+    (60, 124, "4614 Marchtrenk"),
+    (330, 150, "Graz, 3. Dezember 2026"),
+    (60, 180, "Sehr geehrte Damen und Herren,"),
+    (60, 200, "unter unserer Bestellnummer GR-26/0914 bestellen wir:"),
+    (80, 216, "– 20 Eimer Innenwandfarbe Alpinweiß à 10 Liter"),
+    (80, 230, "– 30 Rollen Goldband 38 mm"),
+]
+
+
+def test_a_delivery_address_in_a_letters_sentence_that_runs_over_two_lines():
+    page = LETTERHEAD + [
+        (60, 260, "Die Lieferung erbitten wir bis Freitag, 11. Dezember 2026, direkt an unser"),
+        (60, 272, "Lager: Farben Gruber KG – Lager, Puchstraße 17, 8020 Graz (Rampe 2)."),
+        (
+            60,
+            284,
+            "Die Rechnung senden Sie bitte an unser Geschäft, Kärntner Straße 305, 8054 Graz.",
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.ship_to is not None
+    assert (order.ship_to.value.street, order.ship_to.value.postal_code) == (
+        "Puchstraße 17",
+        "8020",
+    )
+    # a page's sentence is read with more doubt than an email's: a person looks
+    assert (order.ship_to.rule, order.ship_to.confidence) == ("prose_address", 0.8)
+
+
+def test_a_delivery_address_under_a_letters_sentence_and_no_table_under_one():
+    below = LETTERHEAD + [
+        (60, 260, "Die Lieferung erbitten wir bis Freitag, 11. Dezember 2026, und zwar"),
+        (60, 272, "nicht an unser Geschäft, sondern direkt an unser Lager:"),
+        (80, 290, "Farben Gruber KG – Lager"),
+        (80, 302, "Puchstraße 17"),
+        (80, 314, "8020 Graz"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([below])))
+    assert order.ship_to is not None
+    assert order.ship_to.value.postal_code == "8020"
+    # the table under "… zur Lieferung bis 13.11.2026:" holds no address ("1000 ml")
+    table_below = [
+        (60, 50, "Rheinland Umweltlabor GmbH · Mathias-Brüggen-Straße 41 · 50829 Köln"),
+        (60, 100, "Wir bestellen hiermit folgende Artikel zur Lieferung bis 13.11.2026:"),
+        *table(
+            [60, 90, 150, 380, 430, 480],
+            118,
+            [
+                ["Pos", "Art.-Nr.", "Bezeichnung", "Menge", "EP €", "GP €"],
+                ["1", "LS-40041", "Laborflasche GL45, blaue Kappe,", "1", "69,00", "69,00"],
+                ["", "", "1000 ml", "", "", ""],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([table_below])))
+    assert order.ship_to is None or order.ship_to.value.postal_code != "1000"

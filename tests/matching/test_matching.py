@@ -499,6 +499,10 @@ def test_a_letterhead_read_from_someone_elses_address_gives_way_to_the_customers
     # typed text (an email): an address above the items is more often the delivery's
     typed = replace(order, buyer=replace(order.buyer, rule="letterhead"))
     assert build_draft(typed, _md()).ship_to.value.postal_code == "67100"
+    # a typed letter whose sender's one-line letterhead was not read as a block: the block read
+    # as the letterhead is the one the letter is addressed to
+    letter = replace(order, buyer=replace(order.buyer, rule="letterhead:pdf"))
+    assert build_draft(letter, _md()).ship_to.value.postal_code == "80331"
 
 
 def test_french_and_german_descriptions_meet_an_english_catalogue():
