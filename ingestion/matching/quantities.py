@@ -191,7 +191,15 @@ def _in_product_unit(
         return None
     first_word = re.match(r"\s*([^\W\d_]+)", line.unit or "")
     if counted is None and first_word and normalise_unit(first_word[1]) == ours:
-        return None  # "Boîte de 100" of our box of 100 gloves: the cell names our own unit
+        # "Boîte de 100" of our box of 100 gloves: the cell names our own unit; unless it says
+        # how many of ours one holds and the price is so many of ours ("CART (10 BTE)" at
+        # 79,00 of our box at 7,90: a carton and a box share a unit code)
+        by_price = _counted_by_the_price(
+            line, counted, ours, texts, description, price_each, expected
+        )
+        if by_price is not None and by_price / line.quantity in _numbers_in(line.unit):
+            return by_price
+        return None
     if expected and price_each is not None and price_close(price_each, expected):
         # priced as we price one of our units ("25 … 12,60" for tube at 12,60 the metre,
         # "au m, barres de 5 m"): the count is in our unit already, unless the line's amount
@@ -283,6 +291,19 @@ def _counted_by_the_price(
         return None
     if price_each < expected:
         return _parts_of_ours(line.quantity, price_each, expected, description)
+    if counted is None and not line.unit and ours in MEASURES:
+        # "8 … Fl. 2,5 l" at 107,00 of a solvent we sell by the litre at 42,80: bottles of
+        # the amount the line names, priced as so many litres
+        for text in texts:
+            for m in _CONTENT.finditer(text):
+                amount = parse_number(m[1])
+                if (
+                    normalise_unit(m[2]) == ours
+                    and amount
+                    and amount > 1
+                    and price_close(price_each, expected * amount)
+                ):
+                    return line.quantity * amount
     # a container's word, or a word we do not know, counts what holds several of ours; pieces
     # or kilos priced at a multiple of ours are not converted by the price
     if not (counted in CONTAINER_UNITS or (counted is None and line.unit)):

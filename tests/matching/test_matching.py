@@ -942,6 +942,7 @@ ESD-BAG,,"Antistatic shielding bag 150x200mm, bag of 100",BAG,7.80,EUR
 VC-3003,,Crémant de Bourgogne brut 75cl,EA,10.80,EUR
 HB-10105,,"Kopierpapier A4 weiss, Karton à 5 Ries / Papier copie A4, carton de 5 rames",BX,27.50,CHF
 HB-30051,,"Whiteboard-Marker Edding 360, Set 4 Farben",SET,9.90,CHF
+LS-10021,,"Acetonitrile HPLC gradient grade, bottle 2.5 L",L,42.80,EUR
 """
 
 
@@ -976,6 +977,14 @@ HB-30051,,"Whiteboard-Marker Edding 360, Set 4 Farben",SET,9.90,CHF
         ("VC-3003", "Crémant de Bourgogne brut 75 cl", "120", "bouteilles", "", 120),
         # "300 bags" of the bags we sell by the bag of 100, at the hundredth of our price
         ("ESD-BAG", "Antistatic bags 150 x 200 mm", "300", "bags", "0.078", 3),
+        # a carton "of 10 boxes" of the gloves we sell by the box, at ten of our boxes' price
+        ("BN-40101", "Gants nitrile taille S (bte 100)", "6", "CART (10 BTE)", "69.00", 60),
+        # …and the same carton at our box's price: a box, whatever the cell calls it
+        ("BN-40101", "Gants nitrile taille S (bte 100)", "6", "CART (10 BTE)", "6.90", 6),
+        # bottles of the 2,5 litres the line names, priced at two and a half of our litres
+        ("LS-10021", "Acetonitril HPLC gradient grade, Fl. 2,5 l", "8", "", "107.00", 20),
+        # the same bottles at a price that is no such multiple: as written
+        ("LS-10021", "Acetonitril HPLC gradient grade, Fl. 2,5 l", "8", "", "100.00", 8),
     ],
 )
 def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
@@ -985,7 +994,7 @@ def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
     line = ExtractedLine(
         description=description,
         quantity=Decimal(quantity),
-        unit=unit,
+        unit=unit or None,
         unit_price=Decimal(price) if price else None,
         sku=sku,
     )
