@@ -19,7 +19,7 @@ from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, ExtractedOrder, Field
 from ingestion.extraction.units import normalise_unit
 from ingestion.matching.customers import CustomerMatch, match_customer
-from ingestion.matching.masterdata import MasterData, norm_code
+from ingestion.matching.masterdata import MasterData, norm_code, price_close
 from ingestion.matching.products import ProductMatch, match_product
 
 AUTO_APPROVE_THRESHOLD = 0.9
@@ -215,6 +215,29 @@ def _only_address_confirmed(
 
 
 OWN_PART_NUMBERS = 0.93
+LIST_PRICES_CURRENCY = 0.9
+
+
+def _currency_of_our_prices(currency: Field, lines, list_currency: str | None) -> Field | None:
+    """An order that writes no currency and prices every line (two or more) as our list does,
+    to the cent: our list's currency, whatever the customer's country pays in (a French
+    garden centre ordering from a price list in pounds). Half of them or more: the same, for a
+    person to confirm."""
+    priced = [ln for ln in lines if ln.unit_price is not None and ln.sku]
+    agree = [
+        ln
+        for ln in priced
+        if ln.match.expected_price is not None
+        and price_close(ln.unit_price, ln.match.expected_price)
+    ]
+    if not list_currency or not agree or len(agree) * 2 < len(priced):
+        return None
+    sure = len(agree) == len(priced) >= 2
+    return Field(
+        value=list_currency,
+        confidence=LIST_PRICES_CURRENCY if sure else 0.75,
+        rule="customer_currency(list_prices)",
+    )
 
 
 def _confirmed_by_its_part_numbers(customer: CustomerMatch, lines, md: MasterData) -> CustomerMatch:
@@ -416,6 +439,8 @@ def build_draft(
             confidence=0.6 if doubtful else 0.9 if customer.code else 0.5,
             rule="customer_currency" + ("(not_the_countrys)" if doubtful else ""),
         )
+        if doubtful:
+            currency = _currency_of_our_prices(currency, lines, customer_currency) or currency
     elif (
         currency is not None
         and currency.rule == "currency_marks:ocr"

@@ -212,13 +212,22 @@ def test_an_unstated_currency_is_the_customers_own_then_its_countrys():
     header = CUSTOMERS.splitlines()[0] + ",currency\n"
     own = header + british.rstrip("\n") + ",GBP\n"
     assert MasterData.from_csv(own, PRODUCTS, ALIASES).customer_currency("C00009") == "GBP"
-    order = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK @ 3.45\n")
-    assert order.lines[0].unit_price == Decimal("3.45")
+    order = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK @ 2.95\n")
+    assert order.lines[0].unit_price == Decimal("2.95")
     draft = build_draft(order, md, sender_email="buyer@harrow.co.uk")
     # a British customer's prices, a catalogue in euros and no currency on the order: pounds,
     # more likely than not, and a person confirms
     assert draft.to_json()["currency"] == "GBP"
     assert draft.confidence["currency"] < 0.85
+    # …unless the prices are our list's to the cent: our list's euros (sure from two lines)
+    listed = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK @ 3.45\n")
+    draft = build_draft(listed, md, sender_email="buyer@harrow.co.uk")
+    assert draft.to_json()["currency"] == "EUR"
+    assert draft.confidence["currency"] < 0.85
+    both = extract_from_text("Hello,\nplease ship\n10 x GT-6MM-BK @ 3.45\n20 x GT-6MM-RD @ 3.45\n")
+    draft = build_draft(both, md, sender_email="buyer@harrow.co.uk")
+    assert draft.to_json()["currency"] == "EUR"
+    assert draft.confidence["currency"] >= 0.9
     # an order that prices nothing is priced from our list, in the list's currency
     unpriced = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK\n")
     draft = build_draft(unpriced, md, sender_email="buyer@harrow.co.uk")
