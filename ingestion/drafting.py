@@ -862,10 +862,17 @@ def _line_create(
         quantity, unit = match.quantity_in_product_unit, match.unit[:10]
         # the price already for one of ours when the converted count gives the printed amount
         # ("8 Bündel à 25 St." at 0,41 the piece, 82,00)
-        per_ours = (
-            unit_price is not None
-            and extracted.line_total is not None
-            and abs(quantity * unit_price - extracted.line_total) <= Decimal("0.01")
+        # …or when it is our list price to the cent ("2 Rollen (= 100 lfm) à € 1,15/lfm")
+        per_ours = unit_price is not None and (
+            (
+                extracted.line_total is not None
+                and abs(quantity * unit_price - extracted.line_total) <= Decimal("0.01")
+            )
+            or (
+                match.expected_price is not None
+                and price_close(unit_price, match.expected_price)
+                and not price_close(unit_price / factor, match.expected_price)
+            )
         )
         if unit_price is not None and not per_ours:
             unit_price = unit_price / factor

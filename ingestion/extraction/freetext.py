@@ -83,7 +83,9 @@ _BARE_CODE_THEN_QTY = re.compile(
     re.IGNORECASE,
 )
 _BULLET = re.compile(
-    r"^\s*(?:[-*•·–>]+|\(?\d{1,2}[.)]|(?i:pos(?:ition)?)\.?\s*\d{1,4}\s*[:.)-])\s+"
+    r"^\s*(?:[-*•·–>]+|\(?\d{1,2}[.)]|(?i:pos(?:ition)?)\.?\s*\d{1,4}\s*[:.)-]"
+    # "Pos. 1 Fassadenfarbe …": a numbered position, then the goods' words
+    r"|(?i:pos(?:ition)?)\.?\s*\d{1,4}(?=\s+[A-Za-zÀ-ÿ]))\s+"
 )
 _COUNT_UNITS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|st[üu]ck|stk|st|cartons?|ctns?|cs|cases?|box(?:es)?|"
@@ -330,6 +332,9 @@ _NOT_GOODS = re.compile(
 )
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> ExtractedLine | None:
     dates = _date_spans(clause)
     for q in _QTY_HEAD.finditer(clause):
@@ -359,6 +364,16 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
             and not re.match(r"(?:[.,]\d|\s*[-/:])", clause[q.end("qty") :])
         )
         if not (unit or x or ref or labelled or after_verb or (bullet and at_start)):
+            continue
+        leftover = _split_price(_BRACKETED.sub(" ", rest), decimal_sep=decimal_sep)[1]
+        if (
+            not at_start
+            and not ref
+            and re.search(r"[A-Za-zÀ-ÿ]{4,}", before)
+            and not re.search(r"[A-Za-zÀ-ÿ0-9]{2,}", re.sub(r"/\s*\w+", " ", leftover))
+        ):
+            # "Armierungsgewebe 160 g – 2 Rollen (= 100 lfm) à € 1,15/lfm": the goods were
+            # named before the count, nothing after it but its price
             continue
         qty = parse_number(qty_text, decimal_sep=decimal_sep)
         if qty is None or qty <= 0 or (after_verb and qty != qty.to_integral_value()):
@@ -498,7 +513,11 @@ _TRAILING_QTY = re.compile(
     r"|litres?|liters?|liter|ltrs?|lt|l|u)\.?"
     # "3 bidons de 5 L": what each holds stays in the raw text, for the product's unit
     r"(?:\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*[A-Za-z]{1,6}\.?)?"
+    # "20 Eimer (statt 30)", "2 Rollen (= 100 lfm)": a remark on the count, kept in the raw text
+    r"(?:\s*\([^()]{1,30}\))?"
     r"(?P<price>\s+(?:à|a|@|at|zu|je)\s*[€$£]?\s*\d{1,6}[.,]\d{1,4}\s*(?:€|EUR|USD|GBP|CHF)?"
+    # "à € 1,15/lfm": the unit it is the price of
+    r"(?:\s*/\s*[A-Za-zÀ-ÿ]{1,6}\.?)?"
     r"(?:\s*(?:HT|netto|net|excl\.?\s*VAT))?)?\s*$",
     re.IGNORECASE,
 )

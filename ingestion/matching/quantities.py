@@ -202,9 +202,10 @@ def _in_product_unit(
         return None
     if expected and price_each is not None and price_close(price_each, expected):
         # priced as we price one of our units ("25 … 12,60" for tube at 12,60 the metre,
-        # "au m, barres de 5 m"): the count is in our unit already, unless the line's amount
-        # says it counts what holds them ("8 Bündel à 25 St." at 0,41 the piece: 82,00)
-        return _counted_by_the_amount(line, texts, ours, price_each)
+        # "au m, barres de 5 m"): the count is in our unit already, unless the line says the
+        # whole in our unit ("2 Rollen (= 100 lfm) à € 1,15/lfm") or its amount says it
+        # counts what holds them ("8 Bündel à 25 St." at 0,41 the piece: 82,00)
+        return _in_all(texts, ours) or _counted_by_the_amount(line, texts, ours, price_each)
     by_price = _counted_by_the_price(line, counted, ours, texts, description, price_each, expected)
     if by_price is not None:
         return by_price
@@ -220,10 +221,9 @@ def _in_product_unit(
                 boxes = line.quantity / each
                 return boxes if boxes == boxes.to_integral() and boxes > 0 else None
         return None
-    for text in texts:
-        for m in _IN_ALL.finditer(text):
-            if normalise_unit(m[2]) == ours:
-                return parse_number(m[1])
+    in_all = _in_all(texts, ours)
+    if in_all is not None:
+        return in_all
     # "lot de 4 marqueurs" of our "Set 4 Farben": a pack the same size as ours is ours
     ours_says = _numbers_in(description)
     line_holds = [
@@ -258,6 +258,15 @@ def _in_product_unit(
         amount = _in_unit(each, unit, ours)
         if container == counted and amount and amount != 1:
             return line.quantity * amount
+    return None
+
+
+def _in_all(texts: list[str], ours: str) -> Decimal | None:
+    """The whole count in our unit, as the line says it: "(soit 25 ramettes)", "(= 100 lfm)"."""
+    for text in texts:
+        for m in _IN_ALL.finditer(text):
+            if normalise_unit(m[2]) == ours:
+                return parse_number(m[1])
     return None
 
 

@@ -593,3 +593,35 @@ def test_a_count_no_order_line_holds_is_left_for_a_person_not_a_crash(tenant, du
     assert [line["quantity"] for line in data["lines"]] == ["12", "0"]
     assert "invalid_quantity" in {i["code"] for i in data["issues"]}
     assert data["status"] == "needs_review"
+
+
+def test_a_reply_to_our_quotation_orders_its_positions_in_our_units(tenant, dupont):
+    ProductFactory(
+        tenant=tenant,
+        sku="AL30700",
+        description="Armierungsgewebe 160 g/m², 1 m breit, je lfm",
+        unit="M",
+        list_price=Decimal("1.15"),
+    )
+    ProductFactory(
+        tenant=tenant,
+        sku="AL11110",
+        description="Fassadenfarbe Silikonharz weiß, Eimer 10 L",
+        unit="EA",
+        list_price=Decimal("119.00"),
+    )
+    raw = email(
+        "Hallo Herr Pammer,\n\ndanke für das Angebot. Wir bestellen daraus:\n\n"
+        "Pos. 1 Fassadenfarbe Silikonharz weiß 10 l – 20 Eimer (statt 30) à € 119,00\n"
+        "Pos. 3 Armierungsgewebe 160 g – 2 Rollen (= 100 lfm) à € 1,15/lfm\n\n"
+        "Freundliche Grüße\nMarie Roux",
+        subject="AW: Angebot AN-2026-0455",
+    )
+    order = message_orders(ingest(tenant, "reply.eml", data=raw, channel="email"))[0]
+    lines = order_contract_json(order)["lines"]
+    assert [(ln["sku"], ln["quantity"], ln["unit"], ln["unit_price"]) for ln in lines] == [
+        ("AL11110", "20", "PAIL", "119"),
+        ("AL30700", "100", "M", "1.15"),
+    ]
+    # "(statt 30)" changed a quantity of the quotation: a person looks
+    assert order.status != OrderStatus.VALIDATED

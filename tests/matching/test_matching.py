@@ -952,6 +952,7 @@ VC-3003,,Crémant de Bourgogne brut 75cl,EA,10.80,EUR
 HB-10105,,"Kopierpapier A4 weiss, Karton à 5 Ries / Papier copie A4, carton de 5 rames",BX,27.50,CHF
 HB-30051,,"Whiteboard-Marker Edding 360, Set 4 Farben",SET,9.90,CHF
 LS-10021,,"Acetonitrile HPLC gradient grade, bottle 2.5 L",L,42.80,EUR
+AL30700,,"Armierungsgewebe 160 g/m², 1 m breit, je lfm",M,1.15,EUR
 """
 
 
@@ -994,6 +995,10 @@ LS-10021,,"Acetonitrile HPLC gradient grade, bottle 2.5 L",L,42.80,EUR
         ("LS-10021", "Acetonitril HPLC gradient grade, Fl. 2,5 l", "8", "", "107.00", 20),
         # the same bottles at a price that is no such multiple: as written
         ("LS-10021", "Acetonitril HPLC gradient grade, Fl. 2,5 l", "8", "", "100.00", 8),
+        # the whole in our unit, written beside a count of rolls priced as our metre
+        ("AL30700", "Armierungsgewebe 160 g – 2 Rollen (= 100 lfm)", "2", "Rollen", "1.15", 100),
+        # a carton "= 10 boxes" defines the carton, it is no whole: the price converts
+        ("BN-40101", "Nitrile gloves S (CAR = 10 BOXES A 100)", "10", "CAR", "69.00", 100),
     ],
 )
 def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
