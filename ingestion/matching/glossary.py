@@ -1,4 +1,4 @@
-"""French and German words of industrial supplies, in English.
+"""French and German words of trade supplies, in English.
 
 A buyer writes "3 boîtes de gants nitrile jetables, taille S" or "Sechskantschraube M8x30"
 while the catalogue says "Nitrile disposable gloves, size S" and "Hex bolt M8x30". Before two
@@ -382,6 +382,179 @@ anlage system|anlagen system|systeme system|desembouage cleaner
 """
 
 
+# the words of workwear and PPE, paints and decorating, gardens, electrical installation,
+# laboratories, and what every trade says of sizes, colours, containers and qualifiers; none is
+# an English word that means something else ("Hose" is trousers only inside its compounds)
+_FRENCH_MORE = """
+noire black|blanche white|verte green|grise grey|brune brown
+pantalon trousers|veste jacket|blouson jacket|polaire fleece|doudoune padded jacket|manteau coat
+chemisette short sleeve shirt|cotte overall|salopette bib trousers|bretelle braces
+impermeable waterproof|etanche waterproof|respirant breathable
+doublee lined|fourre lined|matelasse padded
+manches sleeve|longue long|courte short|genouillere knee pads|genou knee
+renfort reinforcement|reflechissant reflective|retroreflechissant reflective
+fluorescente fluorescent|pointure size|chaussure shoes|botte boots
+bottine ankle boots|brodequin boots|montante high|basse low|semelle sole|antiderapant anti slip
+casquette cap|cagoule balaclava|jugulaire chin strap
+respiratoire respiratory|harnais harness|antichute fall arrest|longe lanyard
+ignifuge flame retardant|antistatique antistatic
+homme men|tricote knitted|paume palm|bouton button|ceinture belt
+chaussette socks|lacet laces|laine wool|unisexe unisex
+fut drum|futs drum|jerrican can|pinceau brush|primaire primer|accrochage bonding
+rebouchage filler|lissage smoothing|vernis varnish|laque lacquer|satine satin
+brillant gloss|acrylique acrylic|glycero alkyd|vinylique vinyl
+plafond ceiling|mur wall|boiserie woodwork|bache tarpaulin|abrasif abrasive|ponceage sanding
+poncer sanding|spatule spatula|truelle trowel|diluant thinner
+terebenthine turpentine|pistolet gun|perche pole|incolore clear|durcisseur hardener
+tapisserie wallpaper|bombe spray
+terreau compost|tourbe peat|paillage mulch|paillis mulch|ecorce bark|jardiniere planter
+semence seed|graine seed|bulbe bulb|engrais fertiliser|lente slow|gazon lawn|pelouse lawn
+haie hedge|cisaille shears|secateur secateurs|rateau rake|beche spade|binette hoe|fourche fork
+arrosoir watering can|arrosage watering|voile fleece|tuteur stake|piquet stake|desherbant weedkiller
+fongicide fungicide|plante plant|fleur flower|tondeuse mower
+brouette wheelbarrow
+gravier gravel|asperseur sprinkler|arroseur sprinkler|jardin garden
+conducteur conductor|ame core|rigide rigid|souple flexible|touret drum|variateur dimmer
+telerupteur impulse relay|contacteur contactor|relais relay|minuterie timer
+reglette batten|plafonnier ceiling light|encastrable recessed|encastre recessed|saillie surface
+cosse lug|parafoudre surge protector|sectionneur isolator|transformateur transformer
+alimentation supply|chargeur charger|batterie batteries|mouvement motion
+unipolaire single pole|bipolaire double pole|tripolaire three pole|tetrapolaire four pole
+monophase single phase|triphase three phase
+reactif reagent|solvant solvent|gradue graduated|jaugee volumetric
+entonnoir funnel|verrerie glassware|creuset crucible|dessiccateur desiccator|barreau bar
+aimante magnetic|magnetique magnetic|centrifugeuse centrifuge|paillasse bench|hotte hood
+pissette wash bottle|pur pure|anhydre anhydrous|chloroforme chloroform
+azote nitrogen|oxygene oxygen|formol formalin|tamis sieve|microplaque microplate|ciseaux scissors
+paraffine paraffin
+ficelle twine|sangle strap|cliquet ratchet|arrimage lashing|etiqueteuse labeller|soufflet gusset
+conditionnement pack|contenance capacity|douzaine dozen|pce pc|pces pc|jeu set
+assortiment assortment
+argent silver|argente silver|dore gold|doree gold|kaki khaki
+assorti assorted
+lavabo washbasin|evier sink|douche shower|baignoire bath|abattant toilet seat|bonde waste
+chalumeau blowtorch|gaz gas|programmateur programmer|regulateur regulator|plancher floor
+gouttiere gutter
+tasse cup|touillette stirrer|jus juice
+oeuf eggs|viande meat|fromage cheese|poisson fish
+poivre pepper|epice spice
+torchon tea towel|gastronorme gastronorm
+serpilliere floor cloth|detartrant descaler|moquette carpet
+aspirateur vacuum cleaner|autolaveuse scrubber dryer
+equerre angle bracket|serrure lock|cadenas padlock|goupille pin|ressort spring
+etau vice|perceuse drill|visseuse drill driver|meuleuse grinder|ponceuse sander|niveau level
+echelle ladder|escabeau stepladder|etabli workbench|outil tool|elingue sling|manille shackle
+refroidissement cooling|antigel antifreeze|frein brake|moteur engine|pneu tyre|lustrant polish
+degrippant penetrating oil|courroie belt|roulement bearing
+pansement dressing|attelle splint|garrot tourniquet|alese underpad|tensiometre blood pressure monitor
+lancette lancet
+etroit narrow|epais thick|epaisse thick|lourd heavy|rond round|ronde round
+carre square|gauche left
+reglable adjustable|amovible removable|lavable washable|reutilisable reusable
+resistante resistant|chaleur heat|froid cold|moyen medium|moyenne medium|avec with
+interieur internal
+carrelage tiles|outillage tool|eclaire illuminated|cylindre cylinder|capuchon cap
+punaise drawing pin|encre ink|imprimante printer
+desinfection disinfection|nettoyage cleaning|bistouri scalpel|surblouse gown|tirefond coach screw|loquet latch
+paumelle hinge
+sertissage press|robinetterie tap|flotteur float|pqt pack|bte box|btes box
+auditif hearing|auditive hearing|filtrant filtering|demi half|ancrage anchor
+"""
+
+_GERMAN_MORE = """
+arbeit work|arbeitshose work trousers|latzhose bib trousers|bundhose trousers|regenhose rain trousers
+warnschutzhose high visibility trousers|schnittschutzhose cut-resistant trousers|winterhose winter trousers
+kurz short|kurze short|jacke jacket|weste vest|hemd shirt|kittel coat|regen rain|regenmantel raincoat
+schuh shoes|stiefel boots|gummi rubber|halbschuh low shoes|sandale sandals
+kappe cap|zehenschutzkappe toe cap|sohle sole|einlegesohle insole|zwischensohle midsole
+rutschfest anti slip|rutschhemmend anti slip|knietasche knee pad pocket|knieschoner knee pads
+knieschutz knee pads|kniepolster knee pads|knie knee|reflektierend reflective|reflexstreifen reflective strip
+warnschutz high visibility|wasserdicht waterproof|atmungsaktiv breathable|gefuttert lined
+wattiert padded|gepolstert padded|winddicht windproof|langarm long sleeve|kurzarm short sleeve
+armellos sleeveless|bauhelm helmet|visier visor|kinnriemen chin strap|gesichtsschutz face shield
+atemschutz respiratory protection|halbmaske half mask|vollmaske full face mask
+gehorschutz hearing protection|kapselgehorschutz earmuffs|auffanggurt fall arrest harness
+verbindungsmittel lanyard|kalte cold|kalt cold|hitze heat|schweisser welder|schweissen welding
+flammhemmend flame retardant|antistatisch antistatic|herren men|damen women|mutze beanie
+anstosskappe bump cap|sturmhaube balaclava|socke socks|gurtel belt|hosentrager braces
+reissverschluss zip|klettverschluss hook and loop|kragen collar|baumwolle cotton|wolle wool
+gewebe fabric
+fass drum|fasser drum|trommel drum|gebinde container|farbdose paint can|blechdose can
+farbrolle paint roller|walze roller|pinsel brush|grundierung primer|haftgrund bonding primer
+tiefgrund primer|spachtelmasse filler|spachtel spatula|kitt putty|klarlack clear lacquer
+lasur wood stain|holzlasur wood stain|dispersionsfarbe emulsion paint|wandfarbe wall paint
+deckenfarbe ceiling paint|fassadenfarbe masonry paint|seidenmatt satin|hochglanz high gloss
+glanz gloss|glanzend gloss|malerkrepp masking tape|abdeckplane dust sheet|abdeckfolie dust sheet
+schleifpapier sandpaper|schleifschwamm sanding sponge|schleifklotz sanding block|kornung grit|korn grit
+glatt smooth|verdunnung thinner|verdunner thinner|terpentinersatz white spirit
+testbenzin white spirit|terpentin turpentine|silikon silicone|acryl acrylic|dichtstoff sealant
+dichtmasse sealant|fuge joint|pistole gun|teleskopstange telescopic pole|verlangerungsstange extension pole
+tapete wallpaper|kleister paste
+kleber adhesive|fliese tile|abbeizer paint stripper|farblos clear
+blumenerde compost|pflanzerde compost|kompost compost|torf peat|frei free|rindenmulch bark mulch
+rinde bark|topf pot|topfe pot|blume flower|anzuchtschale seed tray|saatgut seed|samen seed|saat seed
+blumenzwiebel bulb|dunger fertiliser|langzeitdunger slow release fertiliser|granulat granules
+hecke hedge|heckenschere hedge shears|schere scissors|gartenschere secateurs|rosenschere secateurs
+astschere loppers|rechen rake|harke rake|spaten spade|schaufel shovel|hacke hoe|grabegabel digging fork
+schlauchwagen hose reel|schlauchtrommel hose reel|giesskanne watering can|garten garden
+unkrautvlies weed membrane|unkraut weed|pfahl stake|pfosten post|kies gravel
+schubkarre wheelbarrow|maher mower|unkrautvernichter weedkiller|gewachshaus greenhouse|rasen lawn
+ader core|adrig core|querschnitt cross section|litze stranded|rohr tube|installationsrohr conduit
+leerrohr conduit|fehlerstromschutzschalter rcd|uberspannungsschutz surge protector
+gluhbirne bulb|leuchtmittel bulb|leuchtstoffrohre fluorescent tube|feuchtraum damp proof
+schutzleiter earth|neutralleiter neutral|stehleiter stepladder|anlegeleiter ladder|bockleiter stepladder
+stecker plug|kabelschuh cable lug|netzteil power supply|trafo transformer|transformator transformer
+akku batteries|ladegerat charger|bewegungsmelder motion detector|melder detector|rauch smoke
+einpolig single pole|zweipolig double pole|dreipolig three pole|vierpolig four pole|drehstrom three phase
+aufputz surface|zeitschaltuhr timer
+reagenz reagent|losungsmittel solvent|losung solution|erlenmeyerkolben erlenmeyer flask
+rundkolben round bottom flask|messkolben volumetric flask|becherglas beaker|messzylinder measuring cylinder
+zylinder cylinder|reagenzglas test tube|gestell rack|schraubverschluss screw cap|schraubdeckel screw cap
+graduiert graduated|trichter funnel|pufferlosung buffer solution|reinheit purity|wasserfrei anhydrous|spatel spatula
+tiegel crucible|exsikkator desiccator|ruhrer stirrer|zentrifuge centrifuge|spritzflasche wash bottle
+stickstoff nitrogen|sauerstoff oxygen|natrium sodium|kalium potassium|chlorid chloride|sulfat sulphate
+salpetersaure nitric acid|phosphorsaure phosphoric acid|ameisensaure formic acid|objekttrager microscope slide
+deckglas coverslip|mikrotiterplatte microplate
+sacke bags|mullsack bin bags|bundel bundle|korb basket|kasten box|sortiment assortment|dutzend dozen
+stk pc|pkt pack|spanngurt ratchet strap|zurrgurt ratchet strap|polsterumschlag padded envelope
+rosa pink|lila purple|violett purple|turkis turquoise|silber silver|marineblau navy|dunkel dark
+anthrazit anthracite|oliv olive|hellgrau light grey|leuchtgelb fluorescent yellow|leuchtorange fluorescent orange
+waschbecken washbasin|spulbecken sink|dusche shower|badewanne bath|waschtischarmatur basin tap|kuchenarmatur kitchen tap|geruchsverschluss trap
+rohrbogen elbow|flussmittel flux|fussbodenheizung underfloor heating|regler controller|warmwasser hot water
+absperrhahn stop valve|dachrinne gutter|fallrohr downpipe|spulkasten cistern
+teebeutel tea bags|saft juice|eier eggs|fleisch meat
+kartoffel potato
+nudeln pasta|brot bread|pfeffer pepper
+gewurz spice|tablett tray|tischdecke tablecloth|einweggeschirr disposable tableware
+flussig liquid|schwamm sponge|besen broom|abzieher squeegee|staubsauger vacuum cleaner|entkalker descaler
+chlor chlorine|bleichmittel bleach|waschmittel detergent
+bohrmaschine drill|schrauber drill driver|winkelschleifer angle grinder|stichsage jigsaw|feile file
+wasserwaage spirit level|massband tape measure|zollstock folding rule|meterstab folding rule
+schraubstock vice|werkzeug tool|schloss lock|vorhangschloss padlock|vorhangeschloss padlock
+scharnier hinge|haken hook|feder spring|schweissdraht welding wire|schakel shackle
+frostschutz antifreeze|kuhlmittel coolant|scheibenreiniger screenwash|scheibenwischer wiper
+bremse brake|bremsbelag brake pad|motorol engine oil|zundkerze spark plug|reifen tyre
+kriechol penetrating oil|politur polish|riemen belt|kugellager ball bearing
+walzlager bearing
+verband dressing|stauschlauch tourniquet|blutdruckmessgerat blood pressure monitor
+lanzette lancet|krankenunterlage underpad
+nahtmaterial suture|skalpell scalpel|pinzette tweezers
+netzkabel power cord|netzstecker mains plug|verbandskasten first aid kit|gewindestift grub screw|lotkolben soldering iron
+stopfen plugs|langsam slow|vollkorn wholemeal|akkubohrer cordless drill|akkuschrauber cordless drill driver
+stehkolben flat bottom flask|lotfitting solder fitting|rohrzange pipe wrench|tinte ink|drucker printer|patrone cartridge
+klebestift glue stick|buroklammer paper clip|reisszwecke drawing pin
+notizblock notepad|schreibblock writing pad|trennblatt divider|stempel stamp|stempelkissen ink pad
+putzmittel cleaner|scheuerschwamm scourer|schwammtuch sponge cloth|kehrbesen broom|abfall waste|desinfektion disinfection
+isolationskittel isolation gown|winkelverbinder angle bracket|blechschraube self tapping screw|bremsflussigkeit brake fluid
+flussigkeit fluid|wischerblatt wiper blade
+ktn box|krt box|btl bags|paketschnur twine|bindfaden twine
+schmal narrow|schwer heavy|rund round|gerade straight|rechts right
+verstellbar adjustable|abnehmbar removable|waschbar washable|wiederverwendbar reusable|bestandig resistant
+bundjacke jacket|softshelljacke softshell jacket|fleecejacke fleece jacket|kapuzenpullover hoodie
+strickjacke cardigan|winterjacke winter jacket|winterstiefel winter boots|vollsichtbrille goggles|korbbrille goggles
+"""
+
+
 # words the same in German and English, known so that a compound of them splits
 # ("Handabroller", "Filterspitzen", "Latexhandschuhe")
 _SAME = """
@@ -422,6 +595,8 @@ _GLOSSARY: dict[str, str] = {
     **_table(_MEDICAL),
     **_table(_FOOD),
     **_table(_PLUMBING),
+    **_table(_FRENCH_MORE),
+    **_table(_GERMAN_MORE),
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

@@ -127,6 +127,9 @@ _PHRASES = [
         (r"\bnaoh\b", "sodium hydroxide"),
         (r"\bnacl\b", "sodium chloride"),
         (r"\bmanchette longue\b", "extended cuff"),
+        # workwear: the French navy, the pockets
+        (r"\bbleu marine\b|\bmarine(?= (?:taille|size|t \d|pointure))", "navy"),
+        (r"\bmulti ?poches?\b", "multi pocket"),
         (r"\bchlorure de (\w+)", r"\1 chloride"),
         (r"\bacide (\w+)", r"\1 acid"),
         (r"\bsimple allumage\b", "1 way"),
@@ -319,7 +322,7 @@ _STOP = set(
     pour avec sans sur die der das den dem des ein eine einen im und mit fur zu bis vom von
     per par je pro x same as usual one les meme format modele model ca approx please merci
     bitte wie immer unsere ihre votre notre nos vos jusqu qu width length thickness height
-    diameter""".split()
+    diameter coloris colori""".split()
 )
 _UNIT_WORDS = {"mm", "cm", "m", "ml", "l", "um", "ul", "g", "kg", "mm2", "mm3", "pc", "%"}
 

@@ -404,3 +404,30 @@ def test_bars_of_copper_tube_sold_by_the_metre():
 )
 def test_a_buyers_words_in_another_language_meet_our_catalogue(written, ours):
     assert description_similarity(norm_description(written), norm_description(ours)) >= 85
+
+
+# an English workwear catalogue: the same garment in sizes and colours
+WORKWEAR = """sku,gtin,description,unit,unit_price,currency
+WT-NV-50,,"Work trousers Multi-Pocket 280 g/m2 poly/cotton, navy, size 50",EA,38.90,EUR
+WT-NV-54,,"Work trousers Multi-Pocket 280 g/m2 poly/cotton, navy, size 54",EA,38.90,EUR
+WT-GR-50,,"Work trousers Multi-Pocket 280 g/m2 poly/cotton, grey, size 50",EA,38.90,EUR
+SJ-BK-XL,,"Softshell jacket 3-layer, black, size XL",EA,54.00,EUR
+SJ-NV-XL,,"Softshell jacket 3-layer, navy, size XL",EA,54.00,EUR
+KP-GEL,,"Knee pads with gel insert, pair",PR,12.50,EUR
+EM-SNR30,,"Earmuffs SNR 30 dB, headband",EA,14.20,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [
+        ("pantalons de travail multipoches, coloris marine, taille 50", "WT-NV-50"),
+        ("Pantalon de travail multi-poches bleu marine T.54", "WT-NV-54"),
+        ("Veste softshell noire taille XL", "SJ-BK-XL"),
+        ("Knieschoner mit Gel-Einlage", "KP-GEL"),
+        ("Kapselgehörschutz SNR 30 dB", "EM-SNR30"),
+    ],
+)
+def test_workwear_words_in_french_and_german_meet_an_english_catalogue(text, sku):
+    match = match_product(_line(text), "K1", _md(WORKWEAR))
+    assert match.sku == sku, match
