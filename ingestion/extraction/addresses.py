@@ -669,8 +669,8 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
     ins Sägewerk Schwaz (Industriestraße 8, 6130 Schwaz)". The first such address, with the
     sentence's line as its source; None when no delivery sentence holds a whole address."""
     for n, ln in enumerate(lines):
-        if ln.source == TextSource.SHEET:
-            continue
+        if ln.source == TextSource.SHEET and len(ln.words) > 1:
+            continue  # a sheet's table row; a header cell ("Livraison : Chantier …") may say
         cue = _PROSE_CUE.search(ln.norm)
         if cue is None:
             continue
@@ -725,7 +725,12 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
             else:
                 before = text[: text.find(chunk)].rstrip(" (:")
                 name = _LEAD_IN.sub("", before.split(",")[-1]).strip()
-                if name and len(name.split()) <= 6 and not re.search(r"\d", name):
+                if (
+                    name
+                    and len(name.split()) <= 6
+                    and not re.search(r"\d", name)
+                    and not _PROSE_CUE.fullmatch(fold(name))  # "Livraison : …" names nothing
+                ):
                     kept = [name, *kept]
             address = parse_address(kept, language=language)
             if address.postal_code:

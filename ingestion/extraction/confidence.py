@@ -313,7 +313,8 @@ def postal_codes_in(text: str, *, language: str) -> list[str]:
     """The postal codes of the addresses in ``text``, bare and upper-case."""
     from ingestion.extraction.addresses import parse_postal_line, split_address_lines
 
-    pieces = [p.strip(" .;") for p in text.split(",")]
+    # "Avenue de Morges 58 – CH-1004 Lausanne – T +41 …": a letterhead's line in pieces
+    pieces = [p.strip(" .;") for p in re.split(r",|\s[–—|·•-]\s", text)]
     # "…, Groveport, OH 43125.": a US town and its state line are two pieces
     pairs = [f"{a}, {b}" for a, b in zip(pieces, pieces[1:], strict=False)]
     parts = [*split_address_lines([text]), *pieces, *pairs]

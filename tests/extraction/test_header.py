@@ -1422,3 +1422,20 @@ def test_a_delivery_address_under_a_letters_sentence_and_no_table_under_one():
     ]
     order = extract_from_layout(read_pdf(pdf([table_below])))
     assert order.ship_to is None or order.ship_to.value.postal_code != "1000"
+
+
+def test_postal_codes_of_a_letterhead_written_on_one_line_in_pieces():
+    page = [
+        (50, 40, "PEINTURE ROCHAT SA"),
+        (
+            50,
+            60,
+            "Avenue de Morges 58 – CH-1004 Lausanne – T +41 21 624 18 30 – commandes@rochat.ch",
+        ),
+        (330, 120, "Alpenlack GmbH"),
+        (330, 134, "Welser Straße 88"),
+        (330, 148, "4614 Marchtrenk"),
+        (50, 180, "BON DE COMMANDE 2026-1153"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert "1004" in order.postal_codes

@@ -824,3 +824,18 @@ def test_a_sap_table_download_titled_with_field_names():
         ("RM-10033", Decimal("100.000"), Decimal("1.48"), None, Decimal("148.00")),
     ]
     assert order.ship_to.value.postal_code == "85748"
+
+
+def test_a_delivery_address_written_in_a_cell_of_the_header_block():
+    rows = [
+        ["ESPACES VERTS PROVENCE SAS"],
+        ["Parc de la Pioline, 95 rue Pierre Duhem, 13290 Aix-en-Provence"],
+        ["Bon de commande n° EVP-C-26-0418"],
+        ["Livraison : Chantier Parc Jourdan – entrée avenue Anatole France, 13100 Aix-en-Provence"],
+        ["Désignation", "Quantité", "Unité", "Prix unitaire HT", "Total HT"],
+        ["Arrosoir 10 L", "6", "pièce", "6,80", "40,80"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.ship_to is not None
+    assert order.ship_to.value.postal_code == "13100"
+    assert order.ship_to.value.name is None  # "Livraison" is the label, not a name
