@@ -93,12 +93,13 @@ def test_a_product_only_proposed_and_approved_by_the_desk_is_learned(tenant, dup
     from desk.services import order_approve
 
     desk = make_member(tenant)
-    # given: words and a price that fit one product, proposed for a person to confirm
+    # given: words and a price that fit one product, proposed for a person to confirm (no
+    # colour, no size: "special sleeve" for our "Gaine thermo 6mm noire")
     first = message_orders(
         ingest(
             tenant,
             "po-1.pdf",
-            data=po("PO-7001", "12", words="Special sleeve black"),
+            data=po("PO-7001", "12", words="Special sleeve"),
             known_customer=dupont,
         )
     )[0]
