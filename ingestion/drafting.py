@@ -820,15 +820,27 @@ OUR_PRICE_BAND = (Decimal("0.6"), Decimal("1.35"))
 def _our_unit_after_all(price, expected, printed: str | None, product) -> bool:
     """A count in another unit's word that is ours after all: priced as one of ours ("10
     Kanister" at 14,90 for our can at 14.90 sold by the piece), or, unpriced, counted in the
-    container our own description names as the piece ("10 bidons" of our "… bidon 10 L")."""
+    container our own description names as the piece ("10 bidons" of our "… bidon 10 L"), or
+    in pairs of what we sell by the piece (boots, gloves)."""
     if price is not None and expected:
         return OUR_PRICE_BAND[0] <= price / expected <= OUR_PRICE_BAND[1]
     if product is None or price is not None or (normalise_unit(product.unit) or "EA") != "EA":
         return False
     counted = normalise_unit(printed)
-    return counted is not None and counted in {
+    if counted is None:
+        return False
+    # what our description counts inside the piece ("dispenser of 200 pairs") is no piece
+    held = {normalise_unit(word) for word in _COUNTED_INSIDE.findall(product.description or "")}
+    if counted in held:
+        return False
+    if counted == "PR":
+        return True  # "4 Paar" of safety boots we sell by the piece: a pair is the piece
+    return counted in {
         normalise_unit(word) for word in re.findall(r"[^\W\d_]+", product.description)
     }
+
+
+_COUNTED_INSIDE = re.compile(r"\d+\s*([^\W\d_]+)")
 
 
 def _line_create(

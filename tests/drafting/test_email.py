@@ -554,6 +554,36 @@ def test_a_count_in_a_containers_word_is_ours_when_its_price_or_our_description_
 
 
 @pytest.mark.parametrize(
+    ("description", "sure"),
+    [
+        # boots we sell by the piece: a pair is the piece
+        ("Safety boot S3 high-cut, brown, size 42", True),
+        # ear plugs whose piece holds 200 pairs: pairs are not ours
+        ("Ear plugs foam, dispenser of 200 pairs", False),
+    ],
+)
+def test_pairs_of_what_we_sell_by_the_piece_are_our_pieces(tenant, dupont, description, sure):
+    from ingestion.decision.rules import checked_confidences, rule_context_for
+
+    product = ProductFactory(
+        tenant=tenant, sku="SB-42", description=description, unit="EA", list_price=Decimal("92")
+    )
+    AliasFactory(customer=dupont, product=product, customer_sku="A-4711")
+    sheet = (
+        b"Bestellung;PO07802\nDatum;20.11.2026\n\nArt.-Nr.;Bezeichnung;Menge;Einheit\n"
+        b"A-4711;Sicherheitsstiefel S3 Gr. 42;4;Paar\n"
+    )
+    order = message_orders(ingest(tenant, "po.csv", data=sheet, known_customer=dupont))[0]
+    assert order_contract_json(order)["lines"][0]["quantity"] == "4"
+    quantity = next(
+        c
+        for key, index, _name, c in checked_confidences(rule_context_for(order))
+        if key == "line.quantity" and index == 0
+    )
+    assert (quantity >= 0.85) is sure
+
+
+@pytest.mark.parametrize(
     ("printed", "sent", "expected"),
     [
         # read day first it is 12 March; the email went out on 3 December: months first
