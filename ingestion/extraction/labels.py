@@ -103,6 +103,8 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", rf"beleg{_SP}(?:nummer|{_NO})|belegnummer", 0.8),
     # SAP in French: the purchasing document ("Document achat 4500219260")
     ("po_number", r"document\s+(?:d'\s?)?achat", 0.9),
+    # "Commande d'achat 4500087402", the Dutch "Inkooporder 2026-00902"
+    ("po_number", rf"commande\s+d'\s?achat|inkooporder(?:nummer|{_SP}nr\.?)?|bestelnummer", 0.9),
     # and in English, as its ME2N list titles the column
     ("po_number", r"purch(?:asing|\.)?\s*doc(?:ument|\.)?", 0.9),
     ("po_number", r"auftrag", 0.55),
@@ -587,7 +589,9 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         word = norm[start:end].strip(" :#=")
         # "(notre réf. 2026/327)": a label opening brackets stands apart as at a cell's start
         bracketed = start > 0 and norm[start - 1] in "(["
-        if strength < 0.8 and not (at_segment_start or has_colon or bracketed):
+        # "Ostbelgien Metallbau GmbH - Bestellung P00388": a title's parts set apart by a dash
+        dashed = bool(_AFTER_A_DASH.search(norm[:start]))
+        if strength < 0.8 and not (at_segment_start or has_colon or bracketed or dashed):
             # a weak label inside a sentence is none, but a strong one may start within it
             # ("notre référence de commande 2026-131": "référence de commande")
             continue
@@ -635,6 +639,9 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         )
         pos_taken = end
     return hits
+
+
+_AFTER_A_DASH = re.compile(r"\S\s+[-–—|]\s+$")
 
 
 def is_label_start(line: TextLine, word_index: int, hits: list[LabelHit]) -> bool:

@@ -839,3 +839,24 @@ def test_a_delivery_address_written_in_a_cell_of_the_header_block():
     assert order.ship_to is not None
     assert order.ship_to.value.postal_code == "13100"
     assert order.ship_to.value.name is None  # "Livraison" is the label, not a name
+
+
+@pytest.mark.parametrize(
+    ("rows", "po"),
+    [
+        ([["Commande d'achat", "4500087402"]], "4500087402"),
+        ([["Purchase order / Inkooporder", "2026-00902"]], "2026-00902"),
+        ([["Ostbelgien Metallbau GmbH - Bestellung P00388"]], "P00388"),
+    ],
+)
+def test_the_po_number_of_a_sheets_header_block_in_its_many_titles(rows, po):
+    rows = [
+        *rows,
+        ["Datum: 08.12.2026"],
+        [],
+        ["Artikelnummer", "Bezeichnung", "Menge", "Einheit", "Einzelpreis"],
+        ["SJ-BLK-M", "Softshelljacke schwarz Gr. M", "2", "Stk", "62,00"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.po_number is not None
+    assert order.po_number.value == po
