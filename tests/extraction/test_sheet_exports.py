@@ -32,6 +32,8 @@ from ingestion.extraction.tables import classify_header
         ("Net Weight", "ignore"),
         ("Line Discount %", "discount"),
         ("PO Quantity", "quantity"),
+        ("ORD_QTY", "quantity"),  # an ERP's flat export
+        ("Ord. Qty", "quantity"),
         ("Aantal", "quantity"),
         ("Eenheidsprijs", "unit_price"),
         ("Bedrag", "line_total"),
