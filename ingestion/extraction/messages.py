@@ -40,11 +40,13 @@ _AS_OUR_PO = re.compile(
 )
 
 
-# "Our PO is PPH-10497.", "unsere Bestellnummer lautet 4711": the sentence says which it is
+# "Our PO is PPH-10497.", "unsere Bestellnummer lautet 4711", "Unsere Bestellnummer ist die
+# 2026-347", "Bestellnummer dafür bitte B-2026-1203": the sentence says which it is
 _PO_IS = re.compile(
     r"(?i)\b(?:p\.?o\.?(?:\s+(?:number|no\.?|ref(?:erence)?))?|order\s+(?:number|no\.?|ref(?:erence)?)|"
     r"bestellnummer|bestellung|num[ée]ro\s+de\s+commande|n°\s+de\s+commande)\s+"
-    r"(?:is|est|ist|lautet)\s*:?\s*"
+    # "… ist die 2026-347", "Bestellnummer dafür bitte B-2026-1203", "PO number please: …"
+    r"(?:(?:is|est|ist|lautet)(?:\s+(?:die|der|le|the))?|(?:daf[üu]r\s+)?bitte|please)\s*:?\s*"
     r"(?P<value>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
 )
 PO_IS = 0.85

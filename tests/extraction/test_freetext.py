@@ -759,6 +759,8 @@ def test_a_list_item_ending_in_a_bare_count_at_a_price():
         ("Thanks for the quote. Please treat this email as our PO-06655.", "PO-06655", True),
         ("Can you get this lot out tomorrow please. Our PO is PPH-10497.", "PPH-10497", True),
         ("Please treat this email as our official order CG-PO-00931.", "CG-PO-00931", True),
+        ("Unsere Bestellnummer ist die 2026-347, bitte angeben.", "2026-347", True),
+        ("Bestellnummer dafür bitte B-2026-1203. Preise wie gehabt.", "B-2026-1203", True),
     ],
 )
 def test_an_order_number_named_in_a_sentence(sentence, po, sure):
