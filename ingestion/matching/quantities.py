@@ -122,7 +122,16 @@ def _measured_into_ours(quantity: Decimal, counted: str, description: str) -> De
 
 
 def _word(text: str) -> str:
-    return fold(text).rstrip("s.")[:5]
+    """A word's root, singular: "boxes" and "box", "boîtes" and "boîte" meet."""
+    return re.sub(r"(?:es|s|\.)+$", "", fold(text))[:4]
+
+
+# "cartons de 10 boîtes", "2 cartons of 10 boxes", "1 carton (10 boxes)": a container and what
+# it holds, read from the container's word on (not taken by the count before it)
+_CONTAINER_OF = re.compile(
+    r"(?P<outer>[^\W\d_]+)\.?(?:\s+(?:de|of|à|a|zu|je|mit|with)\s+|\s*\(\s*)"
+    r"(?P<each>\d+)\s*(?P<inner>[^\W\d_]+)"
+)
 
 
 def _boxes_in_cartons(
@@ -133,11 +142,11 @@ def _boxes_in_cartons(
     our own description says which of the two words is ours."""
     our_words = {_word(w) for w in re.findall(r"[^\W\d_]+", description or "")}
     for text in texts:
-        for m in _EACH_HOLDS.finditer(text):
-            each = parse_number(m[3])
-            if not (m[1] and m["of"] and each and each > 1 and each == each.to_integral()):
+        for m in _CONTAINER_OF.finditer(text):
+            each = parse_number(m["each"])
+            if not (each and each > 1 and each == each.to_integral()):
                 continue
-            outer, inner = m[1], m[4]
+            outer, inner = m["outer"], m["inner"]
             if (
                 normalise_unit(outer) == ours == normalise_unit(inner)
                 and _word(outer) != _word(inner)

@@ -1031,6 +1031,9 @@ def test_cartons_of_boxes_of_what_we_sell_by_the_box():
 
     # our box is the "boîte": two cartons of ten boxes are twenty boxes
     assert converted("BN-40103", "2 cartons de gants nitrile L (cartons de 10 boîtes)") == 20
+    # in English, the carton's word taken by the count before it; and in brackets
+    assert converted("BN-40103", "Nitrile gloves size L: 2 cartons of 10 boîtes") == 20
+    assert converted("BN-40103", "Nitrile gloves size L: 2 carton (10 boîtes)") == 20
     # our unit is the carton itself: two cartons
     assert converted("BN-20101", "2 cartons d'essuie-mains (cartons de 20 paquets)") == 2
 
