@@ -28,10 +28,18 @@ TITLES = (
     "einkaufsbestellung",
     "bestellschein",
     "order form",
+    # a faxed order's heading: "FAX COMMANDE CF26-0431", "Fax-Bestellung"
+    "fax commande",
+    "commande fax",
+    "fax order",
+    "fax bestellung",
 )
 # titles of documents that are not orders but end like one ("confirmation de commande")
 _NOT_TITLES = ("confirmation", "bestatigung", "acknowledg", "livraison", "lieferschein", "devis")
-_NUMBER_LABEL = re.compile(r"^(?:n\s?[°º*]|no\.?|nr\.?|n\.|#|num(?:ero|ber|mer)?\.?)\s*[:.]?\s*")
+# (a scan may read the "N°" as "-No")
+_NUMBER_LABEL = re.compile(
+    r"^[-–]?(?:n\s?[°º*]|no\.?|nr\.?|n\.|#|num(?:ero|ber|mer)?\.?)\s*[:.]?\s*"
+)
 _FUZZY_MIN = 70.0
 
 SCORE_RIGHT = 0.95  # the number right of the title (same line)
@@ -166,6 +174,10 @@ def title_number_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list
                 # "OFFICIAL ORDER   HVHA-PO-2026-1187", its "No:" wrapped onto the line below:
                 # a reference that reads as one (letters, digits and dashes) right of the title
                 found = _bare_reference(ln, *ln.segments[g + 1])
+                where, line_of = "bare", ln
+            if found is None and k < s1 and factor == 1.0:
+                # "FAX COMMANDE CF26-0431": the reference closes the title's own segment
+                found = _bare_reference(ln, k, s1)
                 where, line_of = "bare", ln
             if found is None:
                 continue

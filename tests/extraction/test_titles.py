@@ -82,3 +82,10 @@ def test_a_postcode_with_its_country_prefix_is_no_reference():
     header = [(330, 40, "BESTELLUNG"), (40, 76, "CH-1260 Nyon"), (330, 76, "17.11.2026")]
     scan = extract_from_layout(as_scan(read_pdf(_order_form(header))))
     assert scan.po_number is None or scan.po_number.value != "CH-1260"
+
+
+def test_a_faxed_orders_heading_and_a_number_label_a_scan_read_with_a_dash():
+    heading = as_scan(read_pdf(_order_form([(330, 40, "FAX COMMANDE CF26-0431")])))
+    assert extract_from_layout(heading).po_number.value == "CF26-0431"
+    dashed = as_scan(read_pdf(_order_form([(330, 40, "Commande"), (330, 52, "-No 4490")])))
+    assert extract_from_layout(dashed).po_number.value == "4490"
