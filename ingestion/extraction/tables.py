@@ -1060,9 +1060,12 @@ def _quantity_of_amount(row: Row) -> Decimal | None:
     if re.search(r"\d", qty_text) or not re.search(r"[^\W\d_]{3}", row.text("description")):
         return None
     amounts = _price_and_amount(row)
-    if amounts is None:
-        return None
-    quantity = amounts[1] / amounts[0]
+    return _whole_units(*amounts) if amounts is not None else None
+
+
+def _whole_units(price: Decimal, amount: Decimal) -> Decimal | None:
+    """The whole number of units (1 to 10,000) an amount is of a price, if it is one."""
+    quantity = amount / price
     if quantity != quantity.to_integral_value() or not 1 <= quantity <= 10000:
         return None
     return quantity.quantize(Decimal(1))
@@ -2410,7 +2413,7 @@ def _printed(value: Decimal, decimals: int) -> str:
 _CENT = Decimal("0.01")
 
 
-def _quantity_unread_beside_a_size(row: Row, price_text: str, total_text: str) -> Numbers | None:
+def _quantity_unread_beside_a_size(row: Row) -> Numbers | None:
     """A scanned row whose quantity cell holds the size that ends its description ("… x 33 m.")
     while the quantity itself, beside it, was not read as a number ("AU" for "24 U"): the
     size goes back to the description and the quantity is the whole number of units the
@@ -2422,23 +2425,20 @@ def _quantity_unread_beside_a_size(row: Row, price_text: str, total_text: str) -
     if (
         len(quantity) != 2
         or not _is_number(quantity[0].text)
-        or normalise_unit(quantity[1].text.rstrip(".")) not in ("M", "MM", "CM", "KG", "G", "L")
+        or normalise_unit(quantity[1].text.rstrip(".")) not in ("M", "KG", "G", "L")
         or not unit
         or any(re.search(r"\d", t.text) for t in unit)
-        or all(normalise_unit(t.text) for t in unit)
-        and len(unit) == 1
+        # a unit read as one ("33 m.  U"): no scrap of a quantity beside the size
+        or (len(unit) == 1 and normalise_unit(unit[0].text))
     ):
         return None
-    price = parse_number(price_text) if _is_number(price_text) else None
-    total = parse_number(total_text) if _is_number(total_text) else None
-    if not price or not total or price <= 0 or total <= 0:
-        return None
-    count = total / price
-    if count != count.to_integral_value() or not 1 <= count <= 10000:
+    amounts = _price_and_amount(row)
+    count = _whole_units(*amounts) if amounts is not None else None
+    if count is None:
         return None
     row.cells.setdefault(row.roles.index("description"), []).extend(quantity)
     row.cells[q] = []
-    return Numbers(count.quantize(Decimal(1)), price, total, None, None, None, True)
+    return Numbers(count, *amounts, None, None, None, True)
 
 
 def _magnitude(text: str, decimal_sep: str | None) -> int | None:
@@ -2607,7 +2607,7 @@ def _rows_to_lines(
                 # (q × p = amount only: no discount or price unit in between)
                 fixed = _one_digit_misread(qty_text, price_text, total_text, decimal_sep)
                 if fixed is None:
-                    fixed = _quantity_unread_beside_a_size(row, price_text, total_text)
+                    fixed = _quantity_unread_beside_a_size(row)
                 if fixed is not None:
                     nums, digit_fixed = fixed, True
                     qty_text = row.text("quantity")

@@ -218,7 +218,7 @@ OWN_PART_NUMBERS = 0.93
 LIST_PRICES_CURRENCY = 0.9
 
 
-def _currency_of_our_prices(currency: Field, lines, list_currency: str | None) -> Field | None:
+def _currency_of_our_prices(lines, list_currency: str | None) -> Field | None:
     """An order that writes no currency and prices every line (two or more) as our list does,
     to the cent: our list's currency, whatever the customer's country pays in (a French
     garden centre ordering from a price list in pounds). Half of them or more: the same, for a
@@ -440,7 +440,7 @@ def build_draft(
             rule="customer_currency" + ("(not_the_countrys)" if doubtful else ""),
         )
         if doubtful:
-            currency = _currency_of_our_prices(currency, lines, customer_currency) or currency
+            currency = _currency_of_our_prices(lines, customer_currency) or currency
     elif (
         currency is not None
         and currency.rule == "currency_marks:ocr"
