@@ -31,6 +31,7 @@ TRUE_VALUES = {"true", "1", "yes", "y", "oui", "x"}
 FALSE_VALUES = {"false", "0", "no", "n", "non", ""}
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
+DOMAIN_SEPARATORS = re.compile(r"[|;,\s]+")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
@@ -297,7 +298,9 @@ def _customer_row(row: CsvRow, report: ImportReport) -> _CustomerRow | None:
                 % {"code": code, "value": row["sales_rep_email"]}
             )
     domains = []
-    for raw in row["email_domains"].split("|"):
+    # the contract separates domains with "|"; a list written with ";", "," or spaces means
+    # the same (no domain name holds one of them)
+    for raw in DOMAIN_SEPARATORS.split(row["email_domains"]):
         domain = raw.strip().lower().lstrip("@")
         if not domain:
             continue

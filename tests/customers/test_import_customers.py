@@ -49,6 +49,21 @@ def test_import_creates_customers_addresses_domains_and_reps(tenant, tmp_path, c
     assert Customer.objects.get(tenant=tenant, code="C00002").addresses.get().country == "FR"
 
 
+@pytest.mark.parametrize(
+    "written", ["a.example;b.example", "a.example, b.example", "a.example b.example"]
+)
+def test_domains_listed_with_another_separator_than_the_bar_are_read(tenant, tmp_path, written):
+    content = HEADER + f'C9,Two domains,,"{written}",,,,FR,,false\n'
+    call_command("import_customers", "--tenant", tenant.slug, _write(tmp_path, content))
+    customer = Customer.objects.get(tenant=tenant, code="C9")
+    assert sorted(
+        CustomerSender.objects.filter(customer=customer).values_list("value", flat=True)
+    ) == [
+        "a.example",
+        "b.example",
+    ]
+
+
 def test_reimporting_the_same_file_creates_nothing(tenant, tmp_path, capsys):
     path = _write(tmp_path, GOOD)
     call_command("import_customers", "--tenant", tenant.slug, path)
@@ -105,8 +120,8 @@ def test_imports_are_per_tenant(tenant, other_tenant, tmp_path):
             "customers.csv: line 2: C9: country must be an ISO 3166-1 alpha-2 code, not 'FRANCE'; nothing was imported",
         ),
         (
-            HEADER + "C9,X,,not a domain,,,,FR,,false\n",
-            "customers.csv: line 2: C9: email domain 'not a domain' is not a domain name; nothing was imported",
+            HEADER + "C9,X,,not_a_domain,,,,FR,,false\n",
+            "customers.csv: line 2: C9: email domain 'not_a_domain' is not a domain name; nothing was imported",
         ),
         (
             HEADER + ",No code,,,,,,FR,,false\nC8,,,,,,,FR,,false\n",
