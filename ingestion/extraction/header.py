@@ -848,7 +848,8 @@ def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field 
     (code, n), *rest = counts.most_common()
     confidence = 0.95 if code in ISO_CURRENCIES else 0.7
     has_iso_text = any(re.search(rf"(?<![A-Za-z]){code}(?![A-Za-z])", ln.text) for ln in ctx.lines)
-    if code == "USD" and not has_iso_text:
+    dollar_sign = code == "USD" and not has_iso_text
+    if dollar_sign:
         confidence = 0.85  # a bare "$" could be CAD, AUD...
     mixed = bool(rest and rest[0][1] * 2 >= n)
     if mixed:
@@ -861,7 +862,10 @@ def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field 
         confidence=round(confidence, 4),
         source=first_source[code],
         # "Prix CHF/EUR": several currencies as often as each other, nothing settles it
-        rule=("currency_marks:ocr" if ocr else "currency_marks") + (":mixed" if mixed else ""),
+        # a bare "$" says dollars, not which: ":$" lets the customer's country settle it
+        rule=("currency_marks:ocr" if ocr else "currency_marks")
+        + (":$" if dollar_sign else "")
+        + (":mixed" if mixed else ""),
     )
 
 

@@ -214,6 +214,33 @@ def _only_address_confirmed(
     return ship_to.with_confidence(max(ship_to.confidence, ONLY_ADDRESS), "+only_address")
 
 
+OTHER_DOLLARS = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD"})
+
+
+def _a_dollar_sign(currency: Field) -> bool:
+    """A bare "$" printed (or scanned) and no currency code: dollars, but whose?"""
+    marks = currency.rule.split(":")
+    return marks[0] == "currency_marks" and "$" in marks and "mixed" not in marks
+
+
+def _which_dollars(currency: Field, customer_currency: str, record, lines, md: MasterData) -> Field:
+    """A "$" on the order of a customer priced in another dollar (a Canadian list): the
+    customer's country says which. A Canadian customer's "$" is the list's Canadian dollar; a
+    US customer's is its own, unless it prices every line as our list does to the cent (then
+    the list's, for a person to confirm)."""
+    scanned = ":ocr" in currency.rule
+    country = md.country_currency(record.code) if record is not None else None
+    if record is not None and not record.currency and country == "USD":
+        ours = _currency_of_our_prices(lines, customer_currency)
+        if ours is not None:
+            return ours.with_confidence(min(ours.confidence, 0.75), "+dollar_sign")
+        return currency.with_confidence(0.9, "+customer_country")
+    # the customer's own dollar, or its country's and the list's
+    sure = record is not None and (bool(record.currency) or country == customer_currency)
+    confidence = (0.9 if scanned else 0.95) if sure else (0.75 if scanned else 0.8)
+    return Field(value=customer_currency, confidence=confidence, rule="customer_currency($)")
+
+
 OWN_PART_NUMBERS = 0.93
 LIST_PRICES_CURRENCY = 0.9
 
@@ -443,7 +470,14 @@ def build_draft(
             currency = _currency_of_our_prices(lines, customer_currency) or currency
     elif (
         currency is not None
-        and currency.rule == "currency_marks:ocr"
+        and _a_dollar_sign(currency)
+        and customer_currency in OTHER_DOLLARS
+        and (record is None or not record.currency or record.currency in OTHER_DOLLARS)
+    ):
+        currency = _which_dollars(currency, customer_currency, record, lines, md)
+    elif (
+        currency is not None
+        and currency.rule.removesuffix(":$") == "currency_marks:ocr"
         and customer.code
         and currency.value == md.country_currency(customer.code)
     ):
@@ -451,20 +485,12 @@ def build_draft(
         currency = currency.with_confidence(max(currency.confidence, 0.9), "+customer_country")
     elif (
         currency is not None
-        and currency.rule == "currency_marks:ocr"
+        and currency.rule.removesuffix(":$") == "currency_marks:ocr"
         and customer_currency
         and customer.code
         and currency.value != customer_currency
     ):
         currency = Field(value=customer_currency, confidence=0.75, rule="customer_currency(ocr)")
-    elif (
-        currency is not None
-        and currency.rule == "currency_marks"
-        and currency.value == "USD"
-        and customer_currency in ("CAD", "AUD", "NZD", "HKD", "SGD")
-    ):
-        # a bare "$" on the document of a customer who pays in another dollar
-        currency = Field(value=customer_currency, confidence=0.8, rule="customer_currency($)")
     elif (
         currency is not None
         and customer_currency == currency.value
@@ -480,7 +506,7 @@ def build_draft(
         currency = currency.with_confidence(max(currency.confidence, 0.97), "+customer_currency")
     elif (
         currency is not None
-        and currency.rule == "currency_marks"
+        and currency.rule.removesuffix(":$") == "currency_marks"
         and customer.code
         and md.country_currency(customer.code) == currency.value
     ):

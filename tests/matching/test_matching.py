@@ -269,6 +269,44 @@ def test_a_dollar_sign_on_a_us_customers_order_is_sure():
     assert draft.currency.confidence >= 0.95
 
 
+CANADIAN_LIST = PRODUCTS.replace(",EUR\n", ",CAD\n")
+NORTH_AMERICANS = (
+    "code,name,vat_number,email_domains,street,postal_code,city,country,sales_rep_email,vip\n"
+    "C1,Lakeshore Fabrication Ltd.,,lakeshore.ca,88 Advance Road,M8Z 2T7,Toronto,CA,,false\n"
+    "C2,Great Lakes Assembly Inc,,glia.com,4400 W 150th Street,44135,Cleveland,US,,false\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("customer", "price", "want", "sure"),
+    [
+        # a Canadian customer's "$" on a Canadian list: the list's dollar
+        ("C1", "3.45", "CAD", True),
+        # a US customer's "$": its own dollar, not the list's
+        ("C2", "2.60", "USD", True),
+        # ... unless every price is ours to the cent: which dollar, a person says
+        ("C2", "3.45", "CAD", False),
+    ],
+)
+def test_a_dollar_sign_on_a_canadian_list_is_the_customers_countrys_dollar(
+    customer, price, want, sure
+):
+    md = MasterData.from_csv(NORTH_AMERICANS, CANADIAN_LIST, "customer_code,customer_sku,sku\n")
+    order = extract_from_text(
+        f"Hello,\nplease ship:\n10 x GT-6MM-BK at ${price} each\n5 x GT-6MM-RD at ${price} each\n"
+    )
+    assert order.currency.rule == "currency_marks:$"
+    draft = build_draft(order, md, known_customer_code=customer)
+    assert (draft.currency.value, draft.currency.confidence >= 0.9) == (want, sure)
+
+
+def test_a_dollar_written_out_is_not_the_customers_other_dollar():
+    md = MasterData.from_csv(NORTH_AMERICANS, CANADIAN_LIST, "customer_code,customer_sku,sku\n")
+    order = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK at USD 2.60 each\n")
+    draft = build_draft(order, md, known_customer_code="C1")
+    assert draft.currency.value == "USD"
+
+
 def test_a_code_shaped_word_in_the_text_matches_as_surely_as_a_code_column():
     line = _line("Kabelbinder", "Ihre Materialnummer: CT-200-NT")
     assert match_product(line, "C00003", _md()).confidence >= 0.9
