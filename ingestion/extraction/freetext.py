@@ -614,14 +614,21 @@ _TIMES_QTY_LAST = re.compile(
 )
 
 
+# an article code alone before its "x": letters and three digits or more ("FP-4003"), no
+# size ("M8", "400")
+_A_CODE_ALONE = re.compile(
+    r"(?=[A-Za-z0-9./_-]*[A-Za-z])(?=(?:[^\d]*\d){3})[A-Za-z0-9][A-Za-z0-9./_-]{4,}"
+)
+
+
 def _times_qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
     """An item and then "x 40": the quantity last, after its "x"."""
     m = _TIMES_QTY_LAST.match(clause.strip())
     if not m:
         return None
     head = m["head"].strip(" -–:")
-    if re.search(r"\d\s*$", head) and not m["unit"]:
-        return None  # "carton 400 x 300": a size
+    if re.search(r"\d\s*$", head) and not m["unit"] and not _A_CODE_ALONE.fullmatch(head):
+        return None  # "carton 400 x 300": a size; "FP-4003 x 6" is an article and its count
     code, rest = None, head
     first, _, remainder = head.partition(" ")
     if re.fullmatch(_CODE, first) and re.search(r"\d", first) and remainder:
@@ -1199,14 +1206,17 @@ def _unread_in_a_block(lines: list[TextLine], texts: list[str], read_at: set[int
     block: list[int] = []
 
     def close() -> None:
-        if sum(1 for j in block if lines[j].index in read_at) >= 2:
-            out.extend(
-                texts[j].strip()
-                for j in block
-                if lines[j].index not in read_at
-                and _ITEM_LIKE.search(texts[j])
-                and not _SKIP_LINE.match(fold(texts[j]))
-            )
+        missed = [
+            texts[j].strip()
+            for j in block
+            if lines[j].index not in read_at
+            and _ITEM_LIKE.search(texts[j])
+            and not _SKIP_LINE.match(fold(texts[j]))
+        ]
+        read = sum(1 for j in block if lines[j].index in read_at)
+        # two items read, or one read among several like it that were not
+        if read >= 2 or (read and len(missed) >= 2):
+            out.extend(missed)
         block.clear()
 
     for k, text in enumerate(texts):

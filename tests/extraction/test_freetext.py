@@ -358,12 +358,15 @@ def test_items_with_their_quantity_last_after_an_x():
         "  4751 cut gloves size 10 x 24 pairs\n"
         "  floor tape yellow/black (TAP-FLR50-YB) x 10 rolls\n"
         "  carton 400 x 300\n"
+        "  FP-4003   x 6\n"
+        "  M8 x 40\n"
     )
     order = extract_from_text(text)
     assert [(ln.customer_sku, ln.quantity, ln.unit) for ln in order.lines] == [
         ("4730", Decimal("40"), None),
         ("4751", Decimal("24"), "PR"),
         ("TAP-FLR50-YB", Decimal("10"), "ROL"),
+        ("FP-4003", Decimal("6"), None),  # an article alone and its count, no size
     ]
 
 
@@ -930,6 +933,15 @@ def test_kegs_and_bottles_in_german_and_a_line_of_the_block_not_read_is_named():
         ("KH-GET-008", Decimal(24)),
     ]
     assert order.unread_lines == ("KH-GET-050  Sekt Rosé, wie letztes Mal",)
+
+
+def test_items_of_a_block_missed_beside_the_one_read_are_named():
+    order = extract_from_text(
+        "Bonjour,\n\nVoici notre commande CMD-ARL-26-229 :\n\n"
+        "FP-4003 ; six\nPF-5201 ; dix\nAM-7009   x 3 boîtes\n\nBien à vous\n"
+    )
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [("AM-7009", Decimal(3))]
+    assert order.unread_lines == ("FP-4003 ; six", "PF-5201 ; dix")
 
 
 def test_a_bon_number_in_the_signature_is_the_po_number():
