@@ -1,6 +1,7 @@
 """Page-image clean-up before tesseract, tuned on fax scans (1-bit, 204 × 98/196 dpi, skewed).
 
-- :func:`prepare_bilevel`: a 1-bit scan squared, despeckled, deskewed (:func:`bilevel_skew`,
+- :func:`prepare_bilevel`: a 1-bit scan squared, despeckled (lone pixels, and the specks of a
+  fine-mode fax: :func:`specks`), deskewed (:func:`bilevel_skew`,
   on the scan's own pixels) and upscaled to ~300 dpi; :func:`skew_angle` for greyscale pages.
 - :func:`clean_page`: shaded cells (white on black) inverted, exactly (:func:`dark_mask`);
   ruling lines erased even when a fax broke them into staircases and dashes
@@ -22,6 +23,7 @@ RULE_GAP = 3  # pixels: breaks of a skewed 1-bit line bridged when finding it
 RULE_ERASE = 3  # pixels around a found line whose ink is erased
 DARK_MIN_HEIGHT = 0.08  # inch
 DARK_MIN_WIDTH = 0.3  # inch
+FINE_DPI = 150  # a fax's fine mode (196-200 dpi): its noise specks are removed before OCR
 
 
 def otsu(gray: np.ndarray) -> int:
@@ -385,6 +387,33 @@ def isolated_pixels(ink: np.ndarray) -> np.ndarray:
     return ink & (neighbours == 0)
 
 
+def _window_counts(ink: np.ndarray, k: int) -> np.ndarray:
+    """Ink pixels in the ``k`` × ``k`` window whose top left corner is each pixel."""
+    h, w = ink.shape
+    table = np.pad(ink.astype(np.int32), ((1, k), (1, k))).cumsum(0).cumsum(1)
+    return table[k : k + h, k : k + w] - table[:h, k : k + w] - table[k : k + h, :w] + table[:h, :w]
+
+
+def specks(ink: np.ndarray, *, size: int = 2, margin: int = 2) -> np.ndarray:
+    """Ink clusters that fit in ``size`` × ``size`` pixels with ``margin`` clear pixels all
+    round (the dust and line noise of a fine fax, 200 dpi). A comma or a full stop of text
+    is larger or sits beside its digits, within the margin, and stays."""
+    h, w = ink.shape
+    if h <= size + 2 * margin or w <= size + 2 * margin:
+        return np.zeros_like(ink)
+    inner = _window_counts(ink, size)
+    around = np.zeros_like(inner)
+    around[margin:, margin:] = _window_counts(ink, size + 2 * margin)[: h - margin, : w - margin]
+    lone = (inner > 0) & (around == inner)
+    lone[:margin, :] = False
+    lone[:, :margin] = False
+    out = np.zeros_like(ink)
+    for dy in range(size):
+        for dx in range(size):
+            out[dy:, dx:] |= lone[: h - dy, : w - dx]
+    return ink & out
+
+
 def _skew_from_points(ys: np.ndarray, xs: np.ndarray, bin_px: float, angles) -> float:
     best, best_score = 0.0, -1.0
     for a in angles:
@@ -440,6 +469,8 @@ def prepare_bilevel(
     if inverted:
         ink = ~ink
     ink &= ~isolated_pixels(ink)
+    if min(xdpi, ydpi) >= FINE_DPI:
+        ink &= ~specks(ink)  # at standard resolution (98 dpi) a full stop is that small
     h, w = ink.shape
     sx, sy = target / xdpi, target / ydpi
     if w * sx * h * sy > max_pixels:
