@@ -86,7 +86,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "unit_price",
-        r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost|each|"
+        r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost(?:\s*(?:each|per\s+unit|/\s*unit|ea\.?))?|each|"
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
         r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|ek[\s-]?preis(?:\s*(?:netto|eur|€))?|einkaufspreis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
         r"(?:contract|agreed|special|your|quoted)\s+(?:unit\s+)?price|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs",
@@ -439,6 +439,15 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
             # "Price | per", "Preis | pro": how many units the price is for ("100 ST"), SAP's
             # price unit
             roles[k] = "price_unit"
+        if (
+            role == "line_no"
+            and k == len(roles) - 1 > 0
+            and fold(columns[k].text).strip(" :.") == "line"
+            and "line_total" not in roles
+            and "unit_price" in roles[:k]
+        ):
+            # "Qty | Item | Code | Cost each | Line": the line's amount, last after its price
+            roles[k] = "line_total"
         if role != "net":
             continue
         if "line_total" in roles[k + 1 :] and "discount" in roles[:k]:

@@ -34,6 +34,7 @@ from ingestion.extraction.tables import classify_header
         ("PO Quantity", "quantity"),
         ("ORD_QTY", "quantity"),  # an ERP's flat export
         ("Ord. Qty", "quantity"),
+        ("Cost each", "unit_price"),
         ("Aantal", "quantity"),
         ("Eenheidsprijs", "unit_price"),
         ("Bedrag", "line_total"),
@@ -103,6 +104,23 @@ def test_net_alone_after_a_discount_and_no_amount_is_the_line_amount():
     ]
     (line,) = extract_from_sheet(rows).lines
     assert (line.unit_price, line.line_total) == (Decimal("3.78"), Decimal("37.80"))
+
+
+def test_line_last_after_the_price_each_is_the_line_amount():
+    rows = [
+        ["Order No: TVAT-PO-004530"],
+        ["Qty", "Item", "Code", "Cost each", "Line"],
+        ["10", "Exercise books A4 8mm margin blue (50)", "EB-A4-8MM", "17.9", "179"],
+        ["6", "Handwriting books A5 15mm (100)", "HWB-A5-15", "21.6", "129.6"],
+        ["", "", "", "Total", "308.6"],
+    ]
+    order = extract_from_sheet(rows)
+    got = [(ln.customer_sku, ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines]
+    assert got == [
+        ("EB-A4-8MM", Decimal("10"), Decimal("17.9"), Decimal("179")),
+        ("HWB-A5-15", Decimal("6"), Decimal("21.6"), Decimal("129.6")),
+    ]
+    assert order.total.value == Decimal("308.6")
 
 
 def test_a_column_of_the_customers_numbers_under_a_title_of_its_own():
