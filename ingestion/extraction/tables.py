@@ -848,6 +848,8 @@ def _type_cost(token: Token, role: str) -> float:
             return 0.0
         return 1.5
     if role == "date":
+        if re.fullmatch(r"-?\d+(?:[.,]\d+)?\s?%", text):
+            return 3.0  # "5%" beside the date is the discount before it
         return 0.0 if dates_mod.find_dates(text) or re.search(r"\d", text) else 3.0
     if role == "description":
         # an item code ("TPB-10541") no more than a number is a description's word: a narrow

@@ -134,24 +134,41 @@ _CONTAINER_OF = re.compile(
 )
 
 
+# one unit code (BOX), two sizes: the carton that holds the boxes ...
+_OUTER_WORDS = {"cart", "kart", "krt", "ktn", "ctn", "case", "cais", "coli", "umka", "kist"}
+# ... and the box, the pack, the packet it holds
+_INNER_WORDS = {"box", "boit", "bte", "bt", "scha", "doo", "pack", "paqu", "paq", "pkg", "pck"}
+
+
+def _size(word: str) -> str | None:
+    """ "outer" for a carton's word, "inner" for a box's, in any of our languages."""
+    root = _word(word)
+    return "outer" if root in _OUTER_WORDS else "inner" if root in _INNER_WORDS else None
+
+
 def _boxes_in_cartons(
     quantity: Decimal, texts: list[str], ours: str, description: str
 ) -> Decimal | None:
     """Two words for one unit code: "2 cartons de gants (cartons de 10 boîtes)" of gloves we
-    sell by the "boîte 100" is 20 boxes. A carton and a box are both boxes to our unit codes;
-    our own description says which of the two words is ours."""
-    our_words = {_word(w) for w in re.findall(r"[^\W\d_]+", description or "")}
+    sell by the "boîte 100" is 20 boxes, and so is "2 Karton (10 Box)". A carton and a box are
+    both boxes to our unit codes; our own description says which of the two words is ours, or,
+    when it names neither, the carton is the one that holds the others."""
+    words = re.findall(r"[^\W\d_]+", description or "")
+    our_words = {_word(w) for w in words}
+    our_sizes = {_size(w) for w in words} - {None}
     for text in texts:
         for m in _CONTAINER_OF.finditer(text):
             each = parse_number(m["each"])
             if not (each and each > 1 and each == each.to_integral()):
                 continue
             outer, inner = m["outer"], m["inner"]
-            if (
-                normalise_unit(outer) == ours == normalise_unit(inner)
-                and _word(outer) != _word(inner)
-                and _word(inner) in our_words
-                and _word(outer) not in our_words
+            if normalise_unit(outer) != ours or normalise_unit(inner) != ours:
+                continue
+            if _word(outer) != _word(inner) and (
+                (_word(inner) in our_words and _word(outer) not in our_words)
+                or (
+                    _size(outer) == "outer" and _size(inner) == "inner" and "outer" not in our_sizes
+                )
             ):
                 return quantity * each
     return None
@@ -208,7 +225,11 @@ def _in_product_unit(
         )
         if by_price is not None and by_price / line.quantity in _numbers_in(line.unit):
             return by_price
-        return None
+        if expected and price_each is not None and price_each < expected * 2:
+            return None  # priced as one of ours: a box, whatever the cell calls it
+        # "Karton (10 Box)" of our box at no multiple of our price (in another currency):
+        # the cell says it
+        return _boxes_in_cartons(line.quantity, [line.unit], ours, description)
     if expected and price_each is not None and price_close(price_each, expected):
         # priced as we price one of our units ("25 … 12,60" for tube at 12,60 the metre,
         # "au m, barres de 5 m"): the count is in our unit already, unless the line says the
@@ -247,6 +268,13 @@ def _in_product_unit(
         for h in _holds(description or "")
         if h[0] in CONTAINER_UNITS and _in_unit(h[1], h[2], ours)
     ]
+    if counted is None and ours in MEASURES:
+        # the unit cell says what one holds of our measure, whatever holds it: "Fl. à 2 l"
+        # of a disinfectant we sell by the litre
+        for container, each, unit in _holds(line.unit or "", unit_cell=True):
+            amount = _in_unit(each, unit, ours)
+            if container is None and amount and amount != 1:
+                return line.quantity * amount
     if counted is None:
         # the container said in the words only: "bidon 5 L" under "Cond.", or the one our
         # description names ("(5 l canister)") named on the line ("5 1 canister)")

@@ -1,3 +1,4 @@
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -1159,3 +1160,37 @@ def test_a_thousands_quantity_wrapped_in_a_narrow_column():
     ]
     order = extract_from_layout(read_pdf(pdf([page])))
     assert [ln.quantity for ln in order.lines] == [Decimal(1000), Decimal(10000)]
+
+
+def test_a_discount_set_against_the_delivery_date_is_the_discount():
+    """SAP's "Rabatt | Liefertermin": "5 %" right-aligned under its title runs up to the date
+    beside it; it is the discount, and the net price is the price less it."""
+    items = [
+        (60, 60, "Bestellnummer: 4500018823"),
+        (60, 100, "Pos"),
+        (80, 100, "Material"),
+        (150, 100, "Kurztext"),
+        (300, 100, "Menge"),
+        (330, 100, "ME"),
+        (381, 100, "Preis"),
+        (410, 100, "Rabatt"),
+        (440, 100, "Liefertermin"),
+        (516, 100, "Netto"),
+        (60, 114, "10"),
+        (80, 114, "MAT-10023"),
+        (150, 114, "Nitril Handschuhe M"),
+        (320, 114, "40"),
+        (335, 114, "Pkg"),
+        (385, 114, "8,80"),
+        (421, 114, "5 %"),
+        (440, 114, "07.12.2026"),
+        (512, 114, "334,40"),
+    ]
+    (line,) = extract_from_layout(read_pdf(pdf([items]))).lines
+    assert (line.quantity, line.unit_price, line.discount, line.line_total) == (
+        Decimal("40"),
+        Decimal("8.36"),
+        Decimal("5"),
+        Decimal("334.40"),
+    )
+    assert line.requested_date == dt.date(2026, 12, 7)

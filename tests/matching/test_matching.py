@@ -1076,6 +1076,32 @@ def test_cartons_of_boxes_of_what_we_sell_by_the_box():
     assert converted("BN-20101", "2 cartons d'essuie-mains (cartons de 20 paquets)") == 2
 
 
+@pytest.mark.parametrize(
+    ("sku", "unit", "price", "expected"),
+    [
+        # the unit cell says what the carton holds, in German or abridged: boxes, whatever the
+        # price (in another currency than our list's)
+        ("BN-40101", "Karton (10 Box)", "88.00", 20),
+        ("BN-40101", "carton de 10 btes", "88.00", 20),
+        # a bottle of two of our litres
+        ("LS-10021", "Fl. à 2 l", "38.60", 4),
+        # a box is our box
+        ("BN-40101", "Box", "8.80", 2),
+    ],
+)
+def test_a_unit_cell_that_says_what_one_holds_converts_the_count(sku, unit, price, expected):
+    md = MasterData.from_csv(CUSTOMERS, BY_THE_PRICE, ALIASES)
+    line = ExtractedLine(
+        description="Handschuhe / Desinfektion",
+        quantity=Decimal(2),
+        unit=unit,
+        unit_price=Decimal(price),
+        sku=sku,
+    )
+    match = match_product(line, "C00001", md)
+    assert (match.quantity_in_product_unit or Decimal(2)) == expected
+
+
 def test_the_buyers_own_words_naming_one_product_and_no_other_are_confident():
     products = (
         "sku,gtin,description,unit,unit_price,currency\n"
