@@ -2197,6 +2197,14 @@ def _first_code(text: str) -> str:
     grouped = re.match(r"\s*(\d{3}(?:[ \u202f\u00a0]\d{3}){1,3})(?!\S)", text)
     if grouped:
         return re.sub(r"[\u202f\u00a0]", " ", grouped[1])
+    # a buyer's prefix and its number ("RNB 03-2210"), an OEM reference printed in groups
+    # ("03N 115 562"): one code in pieces
+    pieces = re.match(
+        r"\s*((?:[A-Z]{2,5}|[A-Z0-9]{2,4}(?=\s+\d))(?:\s+(?=\S*\d)[A-Z0-9][A-Z0-9-]{1,9}){1,3}(?:\s+[A-Z]{1,2}(?=\s*$))?)(?!\S)",
+        text,
+    )
+    if pieces and re.search(r"\d", pieces[1]) and " " in pieces[1]:
+        return pieces[1]
     return text.split()[0].strip(",;")
 
 

@@ -140,6 +140,48 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
     return bool(words) and len(words) <= 4 and " ".join(words) in cities
 
 
+# a street written out: a number beside a street's word ("45 rue de la Villette",
+# "Robert-Funari-Straße 16", "88 Advance Road")
+_STREET = re.compile(
+    r"\d+\s*,?\s*(?:bis\s+|ter\s+)?(?:rue|avenue|av\.?|bd|boulevard|chemin|route|allee|place|quai|impasse"
+    r"|street|st\.?|road|rd\.?|lane|drive|way|avenue|close|court)\b"
+    r"|(?:strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|chaussee|steig)\s*\d"
+    r"|\b(?:rue|avenue|route|chemin|via|calle)\s+\w+.*\d"
+)
+
+
+# what a delivery label points at on the customer's own premises, or when: a desk, a floor,
+# the practice, the workshop, a day or an hour ("a depot", "the site" name another place)
+_OWN_PREMISES = re.compile(
+    r"\b(?:reception|accueil|empfang|anmeldung|floor|etage|stock(?:werk)?|og|eg"
+    r"|praxis(?:adresse)?|firmenadresse|firmensitz|unsere\s+adresse|our\s+office|the\s+office"
+    r"|bureau|atelier|werkstatt|workshop|goods\s+in|loading\s+bay"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|mo|di|mi|do|fr"
+    r"|\d{1,2}\s?h(?:\d{2})?|\d{1,2}[:.]\d{2}\s*(?:uhr|am|pm|h))\b"
+)
+_ANOTHER_PLACE = re.compile(
+    r"\b(?:depot|entrepot|warehouse|lager|site|chantier|baustelle|branch|succursale|filiale"
+    r"|agence|store|magasin|usine|plant|werk|niederlassung|haus|halle|hall|building|batiment)\b"
+)
+
+
+def _names_no_place(found: Field) -> bool:
+    """A delivery label followed by words that name no other place: a floor, a desk, a time
+    ("Please deliver to reception, 2nd floor", "Lieferung an Praxisadresse, Mo–Fr",
+    "Livraison : vendredi avant 7h"). The goods go to the customer's own address, if the page
+    prints no other (``_only_address_confirmed`` checks)."""
+    address = found.value
+    if address.postal_code or address.street or address.city or found.rule.endswith("+ocr"):
+        return False  # a place, or a scan that may have lost its postal code
+    text = fold(" ".join(t for t in address.lines if t))
+    return (
+        bool(_OWN_PREMISES.search(text))
+        and not _ANOTHER_PLACE.search(text)
+        and not _STREET.search(text)
+    )
+
+
 def _letterhead_of_someone_else(
     extracted: ExtractedOrder,
     customer: CustomerMatch,
@@ -548,6 +590,7 @@ def build_draft(
         if ship_to is not None and (
             extracted.ship_to is None
             or _points_at_the_usual_address(extracted.ship_to, customer, md)
+            or _names_no_place(extracted.ship_to)
         ):
             ship_to = _only_address_confirmed(
                 ship_to, extracted, customer, md, own_postal_codes=own_postal_codes

@@ -342,6 +342,27 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
     assert draft.ship_to.confidence < 0.85
 
 
+@pytest.mark.parametrize(
+    ("label", "sure"),
+    [
+        ("Please deliver to: reception, 2nd floor.", True),
+        ("Livraison : vendredi 4 décembre avant 7h", True),
+        ("Lieferung an: Praxisadresse, Anlieferung Mo–Fr", True),
+        ("Please deliver to: our Roubaix depot, 2nd floor.", False),
+        ("Lieferung an: Baustelle Haus 8", False),
+        ("Please deliver to: reception, 5 rue du Port", False),
+    ],
+)
+def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
+    order = extract_from_text(
+        f"Hello,\n- 10 x GT-6MM-BK\n\n{label}\n\nRegards\n"
+        "Brasserie du Nord SARL\n12 rue de la Gare, 59000 Lille\n"
+    )
+    draft = build_draft(order, _md(), sender_email="achats@brasserie-nord.fr")
+    assert draft.ship_to.value.postal_code == "59000" or not sure
+    assert (draft.ship_to.confidence >= 0.9) == sure
+
+
 def test_the_letterhead_is_sure_when_the_page_prints_no_other_address_of_a_customer_with_two():
     from ingestion.matching.masterdata import AddressRecord
 
