@@ -33,7 +33,7 @@ for _code, _names in {
     "CAN": "can cans kan bidon bidons kanister canister canisters jerrycan jerrycans",
     "DRUM": "drum drums fut futs fût fûts fass fasser fässer",
     "PAIL": "pail pails seau seaux bucket buckets eimer",
-    "BAR": "bar bars barre barres stange stangen",
+    "BAR": "bar bars barre barres stange stangen stg stgn",
     "H": "h hr hrs hour hours heure heures std stunde stunden",
 }.items():
     for _name in _names.split():

@@ -880,3 +880,21 @@ def test_the_po_number_of_a_sheets_header_block_in_its_many_titles(rows, po):
     order = extract_from_sheet(rows)
     assert order.po_number is not None
     assert order.po_number.value == po
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("RNB 04-1120", "RNB 04-1120"),  # the buyer's prefix and its number
+        ("03N 115 562", "03N 115 562"),  # an OEM reference printed in groups
+        ("1K0 698 151 A", "1K0 698 151 A"),
+        ("A-778", "A-778"),
+    ],
+)
+def test_a_part_number_printed_in_pieces_is_one_code(cell, code):
+    rows = [
+        ["Pos", "Teile-Nr.", "Bezeichnung", "Menge", "EP", "GP"],
+        ["1", cell, "Cu-Rohr 22x1,0 halbhart", "100", "11,41", "1.141,00"],
+    ]
+    (line,) = extract_from_sheet(rows).lines
+    assert line.codes[0] == code

@@ -1147,3 +1147,19 @@ def test_the_buyers_own_words_naming_one_product_and_no_other_are_confident():
     # two of ours differ by a word the buyer may have left out: a person says which
     twins = match("Gauze swabs 10 x 10 cm 8-ply pack of 100")
     assert twins.confidence < 0.9
+
+
+def test_bars_of_a_tube_we_sell_by_the_metre_are_metres():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'SR-10015,,"Kupferrohr 15 x 1,0 mm halbhart, Stange 5 m",M,6.20,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        description="Cu-Rohr 15x1 halbhart 5m",
+        raw_text="1 GI-CU-15 Cu-Rohr 15x1 halbhart 5m 20 Stg. 2026-12-17",
+        quantity=Decimal(20),
+        unit="Stg.",
+        sku="SR-10015",
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == 100
