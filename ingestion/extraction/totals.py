@@ -36,7 +36,7 @@ def total_from_grand_total(rule: str) -> bool:
 _NET = re.compile(
     r"(?:(?:gesamt|total|summe)(?:\s+(?:eur|chf|usd|gbp|€))?\s+(?:ohne|exkl\.?|excl\.?|hors|before)\s+(?:mwst|ust|vat|tva|tax)\.?|"
     r"untaxed\s+amount|amount\s+untaxed|total\s+untaxed|sub[\s-]?total|net\s+total|"
-    r"total\s+net\s+(?:value|amount)(?:\s+excl\.?(?:uding)?\s+(?:vat|tax))?|total\s+net|total\s+(?:h\.?t\.?v\.?a\.?|h\.?t\.?|hors\s+taxes?|hors\s+tva|exkl\.?\s+mwst\.?|ohne\s+mwst\.?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
+    r"total\s+net\s+(?:value|amount)(?:\s+excl\.?(?:uding)?\s+(?:vat|tax))?|total\s+(?:netto|nett|net)|total\s+(?:h\.?t\.?v\.?a\.?|h\.?t\.?|hors\s+taxes?|hors\s+tva|exkl\.?\s+mwst\.?|ohne\s+mwst\.?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
     r"zwischensumme|nettobetrag|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s*netto(?:wert|betrag|summe|preis)?|nettosumme|"
     r"(?:bestell|auftrags)wert\s+netto|gesamtnettowert|"
     r"valeur\s+(?:nette(?:\s+totale)?|totale\s+nette|totale\s+h\.?t\.?|h\.?t\.?)(?:\s+h\.?t\.?)?|"

@@ -1194,3 +1194,24 @@ def test_a_discount_set_against_the_delivery_date_is_the_discount():
         Decimal("334.40"),
     )
     assert line.requested_date == dt.date(2026, 12, 7)
+
+
+def test_total_netto_with_its_currency_is_the_printed_net_total():
+    page = [
+        (40, 40, "Bestellung B-26-0384"),
+        *table(
+            [40, 100, 330, 400, 470],
+            100,
+            [
+                ["Pos", "Art.-Nr.", "Bezeichnung", "Menge", "Betrag CHF"],
+                ["10", "DV-GN-100-M", "Nitril-Handschuhe M", "20", "168.00"],
+                ["20", "DV-AA-100", "Articain 4 %", "3", "168.00"],
+            ],
+        ),
+        (330, 150, "Total netto CHF"),
+        (470, 150, "336.00"),
+        (330, 164, "Versandkosten CHF"),
+        (470, 164, "12.00"),
+    ]
+    total = extract_from_layout(read_pdf(pdf([page]))).total
+    assert (str(total.value), total.rule.startswith("label:net_total")) == ("336.00", True)
