@@ -30,7 +30,7 @@ from ingestion.extraction.units import normalise_unit
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
 from ingestion.matching.masterdata import price_close
-from ingestion.matching.quantities import MEASURES
+from ingestion.matching.quantities import MEASURES, content_stated_twice
 from ingestion.models import Channel, Document, DocumentKind, DocumentStatus
 from orders.models import Order, OrderChannel, OrderLine, OrderStatus, OrderType
 from orders.services import (
@@ -895,15 +895,25 @@ def _line_create(
             and match.expected_price is not None
             and price_close(unit_price, match.expected_price)
         )
+        product = view.md.product(match.sku) if match.sku else None
+        # or the line's container holds what ours does, both say so ("4 bidon 5L" of our
+        # "bidon 5 L (prix au litre)")
+        stated = product is not None and content_stated_twice(
+            extracted, match.unit, product.description, factor
+        )
         fields["quantity"] = {
             **fields.get("quantity", {}),
             "value": _plain(quantity),
             "confidence": confidences.get("quantity", PACK_CONVERSION)
-            if priced_right
+            if priced_right or stated
             else min(PACK_CONVERSION, confidences.get("quantity", PACK_CONVERSION)),
-            "rule": "pack_conversion+price" if priced_right else "pack_conversion",
+            "rule": "pack_conversion+price"
+            if priced_right
+            else "pack_conversion+stated_twice"
+            if stated
+            else "pack_conversion",
             # the document's arithmetic holds whatever the factor: it cannot vouch for it
-            "unit_in_doubt": not priced_right,
+            "unit_in_doubt": not (priced_right or stated),
         }
     elif (
         _counts_another_unit(extracted.unit, match.unit)

@@ -103,6 +103,35 @@ def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
 _CONTENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kg|g|l|m)\b", re.IGNORECASE)
 
 
+def _contents(text: str | None, ours: str) -> set[Decimal]:
+    """What the text says a container holds in our measure: "bidon 5 L" 5 litres, "Btl 500g"
+    half a kilo."""
+    out = set()
+    for m in _CONTENT.finditer(text or ""):
+        amount = parse_number(m[1])
+        if amount is None:
+            continue
+        if m[2].lower() == "g" and ours == "KG":
+            out.add(amount / 1000)
+        elif normalise_unit(m[2]) == ours:
+            out.add(amount)
+    return out
+
+
+def content_stated_twice(
+    line: ExtractedLine, product_unit: str | None, description: str, factor: Decimal
+) -> bool:
+    """The line's container holds what our own description says ours holds, in the measure
+    we sell by: "4 bidon 5L" of our "… bidon 5 L (prix au litre)", "Fl. à 2 l" of our
+    "flacon 2 L". Two statements of the content agree: the conversion is no guess."""
+    ours = normalise_unit(product_unit) or (product_unit or "").upper()
+    if ours not in MEASURES or not factor or factor == 1:
+        return False
+    said = _contents(line.unit, ours) | _contents(line.description, ours)
+    said |= _contents(line.raw_text, ours)
+    return factor in said and factor in _contents(description, ours)
+
+
 def _measured_into_ours(quantity: Decimal, counted: str, description: str) -> Decimal | None:
     """A quantity in kilos, litres or metres of a product we sell by the piece whose description
     says what one holds: "10 KG" of our "5 kg tub" is 2. None unless it comes out whole."""

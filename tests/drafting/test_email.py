@@ -398,6 +398,43 @@ def test_a_converted_quantity_is_vouched_for_by_our_price_not_by_the_arithmetic(
     assert (quantity >= 0.85) is sure
 
 
+@pytest.mark.parametrize(
+    ("can", "quantity", "sure"),
+    [("bidon 5L", "20", True), ("bidon 10L", "40", False)],
+)
+def test_a_conversion_is_sure_when_the_line_and_our_description_say_what_a_can_holds(
+    tenant, dupont, can, quantity, sure
+):
+    """ "4 bidon 5L" at 38,00 of a disinfectant we sell by the litre "bidon 5 L (prix au
+    litre)" at 7,20: no price vouches for the factor (the customer pays its own price), but
+    the line and our description both say a can holds 5 litres."""
+    from ingestion.decision.rules import checked_confidences, rule_context_for
+
+    disinfectant = ProductFactory(
+        tenant=tenant,
+        sku="DV-DS-SA5",
+        description="Désinfectant de surfaces sans alcool, bidon 5 L (prix au litre)",
+        unit="L",
+        list_price=Decimal("7.20"),
+    )
+    AliasFactory(customer=dupont, product=disinfectant, customer_sku="CSD-DES-05")
+    data = purchase_order_pdf(
+        po_number="BC-0802",
+        order_date="20/11/2026",
+        lines=[("CSD-DES-05", f"Désinfectant surfaces sans alcool {can}", "4", "38.00", "152.00")],
+        total="152.00",
+    )
+    order = message_orders(ingest(tenant, "po.pdf", data=data))[0]
+    line = order_contract_json(order)["lines"][0]
+    assert (line["quantity"], line["unit"]) == (quantity, "L")
+    confidence = next(
+        c
+        for key, index, _name, c in checked_confidences(rule_context_for(order))
+        if key == "line.quantity" and index == 0
+    )
+    assert (confidence >= 0.85) is sure
+
+
 def test_a_count_in_another_unit_with_nothing_to_convert_it_waits_for_a_person(tenant, dupont):
     from ingestion.decision.rules import checked_confidences, rule_context_for
 
