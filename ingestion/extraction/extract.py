@@ -18,7 +18,7 @@ from ingestion.extraction.confidence import (
 )
 from ingestion.extraction.doctype import classify, titled_as_order
 from ingestion.extraction.exports import cell_postal_codes, first_row_only, ship_to_columns
-from ingestion.extraction.geometry import TextLine, document_lines
+from ingestion.extraction.geometry import TextLine, document_lines, fold
 from ingestion.extraction.header import (
     Candidate,
     HeaderContext,
@@ -678,6 +678,10 @@ _BARE_NUMBER_LABELS = {"numero", "n", "no", "nr", "nummer", "number"}
 _COLUMN_FIELDS = ("po_number", "order_date", "requested_delivery_date")
 
 
+# a spreadsheet export's column titled with the order's number alone: "PO", "P.O. #"
+_PO_COLUMN_TITLE = re.compile(r"p\.?\s?o\.?(?:\s*(?:#|no\.?|nr\.?))?")
+
+
 def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
     """Order number and dates as columns of a flat export ("Bestellnummer", "Liefertermin"),
     one value on every row."""
@@ -687,6 +691,27 @@ def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
     if len(items) < 2:
         return []
     out = []
+
+    def one_value(field: str, k: int, label: str) -> None:
+        texts = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
+        if len(texts) == 2 and "" in texts and first_row_only(items, k):
+            texts.discard("")  # Odoo fills the order's fields on its first row only
+        if len(texts) != 1 or "" in texts:
+            return
+        text = texts.pop()
+        value, quality = ctx.parse_value(field, text)
+        if value is not None:
+            out.append(
+                Candidate(
+                    field=field,
+                    value=value,
+                    score=0.9 * quality,
+                    source=items[0].line.source_ref(),
+                    rule=f"table_column:{label}",
+                    text=text,
+                )
+            )
+
     for line_index in table.header_lines:
         for hit in ctx.hits_by_line.get(line_index, []):
             # a document's number titling a column of one value ("Document No.", "Belegnr.")
@@ -702,26 +727,14 @@ def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
                 ),
                 None,
             )
-            if k is None:
-                continue
-            texts = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
-            if len(texts) == 2 and "" in texts and first_row_only(items, k):
-                texts.discard("")  # Odoo fills the order's fields on its first row only
-            if len(texts) != 1 or "" in texts:
-                continue
-            text = texts.pop()
-            value, quality = ctx.parse_value(hit.field, text)
-            if value is not None:
-                out.append(
-                    Candidate(
-                        field=hit.field,
-                        value=value,
-                        score=0.9 * quality,
-                        source=items[0].line.source_ref(),
-                        rule=f"table_column:{hit.label_key}",
-                        text=text,
-                    )
-                )
+            if k is not None:
+                one_value(hit.field, k, hit.label_key)
+    if items[0].line.source == TextSource.SHEET and not any(c.field == "po_number" for c in out):
+        # "PO" alone in its own cell: no label in running text, a title in a sheet
+        for k, column in enumerate(table.columns):
+            if _PO_COLUMN_TITLE.fullmatch(fold(column.text).strip(" :")):
+                one_value("po_number", k, "po")
+                break
     return out
 
 

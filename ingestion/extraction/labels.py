@@ -60,6 +60,8 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", rf"{_NO}\s*p\.?\s?o\.?(?![a-z]|[-/][a-z0-9])|einkaufsbeleg(?:nummer)?", 0.95),
     # ERP exports' short column names: "NumCde", "N° Cde", "Cde n°"
     ("po_number", rf"(?:num|{_NO})\s?cde|cde{_SP}{_NO}", 0.95),
+    # "N° BCF" (bon de commande fournisseur), "N° BC", "N° BDC", not the "BC-" of the number
+    ("po_number", rf"{_NO}\s?(?:bcf|bdc|bc)(?![a-z]|[-/][a-z0-9])", 0.9),
     ("order_date", r"date\s?(?:de\s+)?cde", 0.95),
     # SAP's field names titling a table download's columns (EKKO-EBELN, EKKO-BEDAT, EKET-EINDT)
     ("po_number", r"ebeln", 0.95),
@@ -622,7 +624,10 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
             or (field == "order_date" and at_segment_start and word in ("date", "datum"))
             or numbers_date
         )
-        if word in _NEED_COLON and not (has_colon or alone or dated):
+        # "Garage Dubois SRL – Commande GD-2026-1210": a title's part after a dash, a number
+        # right after the word
+        titled = dashed and bool(re.match(r"\s+[a-z]{0,5}[-/]?\d[\w/.-]*\s*$", norm[end:seg_end]))
+        if word in _NEED_COLON and not (has_colon or alone or dated or titled):
             pos_taken = end
             continue
         hits.append(

@@ -898,3 +898,40 @@ def test_a_part_number_printed_in_pieces_is_one_code(cell, code):
     ]
     (line,) = extract_from_sheet(rows).lines
     assert line.codes[0] == code
+
+
+@pytest.mark.parametrize(
+    ("rows", "po_number"),
+    [
+        # a flat export's "PO" column, the same number on every row
+        (
+            [
+                ["PO", "PO Date", "Item No.", "Description", "Qty", "Unit Price"],
+                ["IO-26-0502", "2026-12-11", "SR-10512", "KG-Rohr DN 110", "20", "7.40"],
+                ["IO-26-0502", "2026-12-11", "SR-10515", "KG-Rohr DN 160", "8", "21.50"],
+            ],
+            "IO-26-0502",
+        ),
+        # "N° BCF", the bon de commande fournisseur
+        (
+            [
+                ["BON DE COMMANDE FOURNISSEUR"],
+                ["N° BCF", "BCF-26-004630"],
+                ["Code", "Désignation", "Qté", "PU"],
+                ["FAR101", "Farine T55", "10", "0,72"],
+            ],
+            "BCF-26-004630",
+        ),
+        # a title's part after a dash
+        (
+            [
+                ["Garage Dubois SRL – Commande GD-2026-1210"],
+                ["Référence", "Description", "Quantité", "Prix"],
+                ["FH-1001", "Filtre à huile", "10", "6,90"],
+            ],
+            "GD-2026-1210",
+        ),
+    ],
+)
+def test_the_order_number_of_a_sheet_in_a_column_a_short_label_or_a_title(rows, po_number):
+    assert extract_from_sheet(rows).po_number.value == po_number
