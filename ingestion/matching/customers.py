@@ -118,6 +118,7 @@ def match_customer(
             return CustomerMatch(customer.code, 0.99, ((customer.code, 10.0),), "known_customer")
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[str]] = defaultdict(list)
+    street_and_postal: set[str] = set()  # customers whose street and postal code were read
 
     def add(code: str, points: float, reason: str, *, once_key: str | None = None) -> None:
         key = once_key or reason
@@ -192,14 +193,31 @@ def match_customer(
                         for a in customer.addresses
                         if a.street
                     )
+                if customer and not street_ok:
+                    # "Bahnhofstraße 5 66111 Saarbrücken" on one line of a letterhead, the
+                    # block read from its postal code on: the street before it on that line
+                    street_ok = any(
+                        fuzz.partial_ratio(norm_name(a.street), norm_name(text)) >= 90
+                        for a in customer.addresses
+                        if len(a.street or "") >= 6
+                        for text in extracted.header_lines
+                        if postal in re.sub(r"\s", "", text).upper()
+                    )
                 add(
                     code,
                     (1.5 if street_ok else 0.6) * weight,
                     f"address:{block_name}",
                     once_key=f"address:{block_name}",
                 )
+                if street_ok:
+                    street_and_postal.add(code)
     if max(scores.values(), default=0.0) < 4.0:
         _names_in_text(extracted, md, add)
+        # a scanned letterhead whose name was read as text, not as its block's, over the
+        # customer's own street and postal code: the two agree on who sent it
+        for code in street_and_postal:
+            if "name_in_text" in reasons.get(code, []):
+                add(code, 0.6, "name_and_street", once_key="name_and_street")
     if not scores:
         return CustomerMatch(None, 0.0, (), "no_evidence")
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)

@@ -483,6 +483,24 @@ def test_a_customer_named_only_in_the_text_of_the_page_is_found_but_checked():
     assert match_customer(nothing, _md()).code is None
 
 
+@pytest.mark.parametrize(("street", "sure"), [("12 rue de la Gare", True), ("7 rue Neuve", False)])
+def test_a_scanned_letterhead_read_as_text_is_sure_when_its_street_is_the_customers(street, sure):
+    """The letterhead's name read as a line of text, its address block from the postal code
+    on: the street printed before the postal code on that line agrees, or not."""
+    order = ExtractedOrder(
+        header_lines=(
+            "10/03/2025 16:20 FAX P.001/001",
+            "Brasserie du Nord SARL",
+            f"{street} 59000 Lille",
+            "Commande N° GCN 1088",
+        ),
+        buyer=Field(Address(postal_code="59000", city="Lille", lines=("59000 Lille",)), 0.6),
+    )
+    match = match_customer(order, _md())
+    assert match.code == "C00001"
+    assert (match.confidence >= 0.9) is sure
+
+
 def test_a_customer_named_in_passing_is_sure_when_the_lines_print_its_part_numbers():
     aliases = ALIASES + "C00001,A-779,GT-6MM-RD\n"
     md = MasterData.from_csv(CUSTOMERS, PRODUCTS, aliases)
