@@ -144,7 +144,7 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
 # "Robert-Funari-Straße 16", "88 Advance Road")
 _STREET = re.compile(
     r"\d+\s*,?\s*(?:bis\s+|ter\s+)?(?:rue|avenue|av\.?|bd|boulevard|chemin|route|allee|place|quai|impasse"
-    r"|street|st\.?|road|rd\.?|lane|drive|way|avenue|close|court)\b"
+    r"|street|st\.?|road|rd\.?|lane|drive|way|close|court)\b"
     r"|(?:strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|chaussee|steig)\s*\d"
     r"|\b(?:rue|avenue|route|chemin|via|calle)\s+\w+.*\d"
 )
@@ -157,7 +157,7 @@ _OWN_PREMISES = re.compile(
     r"|praxis(?:adresse)?|firmenadresse|firmensitz|unsere\s+adresse|our\s+office|the\s+office"
     r"|bureau|atelier|werkstatt|workshop|goods\s+in|loading\s+bay"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|mo|di|mi|do|fr"
+    r"|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|mo\s*[-–]\s*fr"
     r"|\d{1,2}\s?h(?:\d{2})?|\d{1,2}[:.]\d{2}\s*(?:uhr|am|pm|h))\b"
 )
 _ANOTHER_PLACE = re.compile(
