@@ -167,7 +167,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     ("requested_delivery_date", r"due\s+date|eta", 0.6),
     # a cell of its own ("Required | 12/17/2026") or with a colon
-    ("requested_delivery_date", r"required|requested|needed", 0.85),
+    ("requested_delivery_date", r"required|requested|needed|req'?d(?:\s+(?:by|date))?", 0.85),
     (
         "requested_delivery_date",
         r"date\s+(?:de\s+)?livraison(?:\s+(?:souhaitee|prevue|demandee|requise|imperative|au\s+plus\s+tard))?(?:\s+le)?",

@@ -24,11 +24,11 @@ from ingestion.extraction.model import Field
 DELIVERY_CUE = re.compile(
     r"\b(?:livr\w*|deliver\w*|liefer\w*|anliefer\w*|zustell\w*|ship(?:ped|ping|ment)?|dispatch\w*|"
     r"expedi\w*|versend\w*|benotig\w*|brauchen|besoin|need(?:ed)?|required|requis|arriv\w*|"
-    r"reception|receive|chantier|baustelle)\b"
+    r"reception|receive|chantier|baustelle|parven\w*)\b"
 )
 # words that put the date right after them: "pour vendredi", "by Monday 7th", "bis Freitag"
 _BEFORE = re.compile(
-    r"(?:\bpour(?:\s+le)?|\bpas\s+avant(?:\s+le)?|\bavant(?:\s+le)?|\bau\s+plus\s+tard(?:\s+le)?|\bd'ici(?:\s+le)?|"
+    r"(?:\bpour(?:\s+l[ea])?|\bpas\s+avant(?:\s+le)?|\bavant(?:\s+le)?|\bau\s+plus\s+tard(?:\s+le)?|\bd'ici(?:\s+le)?|"
     r"\bby|\bfor|\bfur|\bbefore|\bno\s+later\s+than|\bnot\s+before|\buntil|\bw/c|\bweek\s+(?:commencing|beginning)|"
     r"\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?|\bnicht\s+vor(?:\s+dem)?)"
     r"\s*[:,]?\s*$"

@@ -1439,3 +1439,22 @@ def test_postal_codes_of_a_letterhead_written_on_one_line_in_pieces():
     ]
     order = extract_from_layout(read_pdf(pdf([page])))
     assert "1004" in order.postal_codes
+
+
+def test_reqd_beside_a_date_is_the_requested_delivery_date():
+    page = [
+        (40, 40, "Bayfront Metal Products Ltd."),
+        (300, 40, "PO Number BMP-PO-10467"),
+        (300, 54, "Order Date"),
+        (380, 54, "24/11/2026"),
+        (300, 68, "Req'd"),
+        (380, 68, "04/12/2026"),
+        *table(
+            [40, 100, 330, 400],
+            120,
+            [["Item", "Description", "Qty Req'd", "Unit Price"], ["1", "Saw blade", "10", "14.80"]],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 4)
+    assert [line.quantity for line in order.lines] == [Decimal("10")]

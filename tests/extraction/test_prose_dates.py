@@ -25,6 +25,8 @@ def _delivery(body: str, sent: dt.date | None = SENT):
         ("We need them by Monday 7th at the latest.", dt.date(2026, 12, 7)),
         ("Bitte bis Freitag liefern.", dt.date(2026, 12, 4)),
         ("Liefern Sie bitte am 12. Jänner, wir haben bis dahin zu.", dt.date(2027, 1, 12)),
+        # the Monday of the week asked for
+        ("Merci de nous faire parvenir pour la semaine 50 :", dt.date(2026, 12, 7)),
     ],
 )
 def test_a_delivery_sentence_gives_its_date(sentence, expected):
