@@ -135,12 +135,7 @@ def content_stated_twice(
 def _measured_into_ours(quantity: Decimal, counted: str, description: str) -> Decimal | None:
     """A quantity in kilos, litres or metres of a product we sell by the piece whose description
     says what one holds: "10 KG" of our "5 kg tub" is 2. None unless it comes out whole."""
-    contents = {
-        parse_number(m[1]) * (Decimal("0.001") if m[2].lower() == "g" and counted == "KG" else 1)
-        for m in _CONTENT.finditer(description or "")
-        if normalise_unit(m[2]) == counted or (m[2].lower() == "g" and counted == "KG")
-    }
-    contents.discard(None)
+    contents = _contents(description, counted)
     if len(contents) != 1:
         return None
     content = contents.pop()
