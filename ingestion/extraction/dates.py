@@ -238,6 +238,11 @@ def parse_date(
     return matches[0].value if matches else None
 
 
+_DECLARED_ORDER = re.compile(
+    r"(?i)(?<![\w/.-])(?:(?P<day>dd|tt|jj)[/.-]mm|mm[/.-](?:dd|tt|jj))[/.-](?:yyyy|yy|jjjj|jj|aaaa|aa)(?![\w/.-])"
+)
+
+
 def detect_dayfirst(
     texts: Iterable[str], *, language: str | None = None, currency: str | None = None
 ) -> bool | None:
@@ -249,6 +254,12 @@ def detect_dayfirst(
     """
     day_votes = month_votes = 0
     dotted = slashed = 0
+    texts = list(texts)
+    for text in texts:
+        # the document says how it writes dates ("All dates MM/DD/YYYY", "Datum (TT.MM.JJJJ)")
+        declared = _DECLARED_ORDER.search(text)
+        if declared:
+            return declared["day"] is not None
     for text in texts:
         for m in _NUMERIC.finditer(text):
             a, b = int(m["a"]), int(m["b"])

@@ -125,8 +125,14 @@ def _month_first(order_date, delivery):
     if (
         ordered is None
         or wanted is None
-        or delivery.value >= order_date.value
         or not dt.timedelta(0) <= wanted - ordered <= dt.timedelta(days=120)
+    ):
+        return order_date, delivery
+    # …or read day first, the delivery comes half a year after the order ("12/02/2026" ordered,
+    # "12/09/2026" needed by: February to September), read month first a week after
+    far = delivery.value - order_date.value > dt.timedelta(days=150)
+    if delivery.value >= order_date.value and not (
+        far and wanted - ordered <= dt.timedelta(days=60)
     ):
         return order_date, delivery
     return (

@@ -111,7 +111,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "date",
-        r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|need(?:ed)?\s+by\s+date|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livraison|delai|"
+        r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|need(?:ed)?\s+by\s+date|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livr\.?|livraison|delai|"
         r"liefer(?:datum?|termin|tag|woche)|lief(?:er)?\.?[\s-]*dat(?:um?|\.)?|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
         r"(?:(?:expected|requested|promised|planned|required|desired|wanted)\s+)?(?:receipt|arrival|delivery|shipment)\s+date|"
         r"date\s+(?:req(?:uested|uired)?|prevue|souhaitee|planned|scheduled|expected|due)\.?|(?:scheduled|planned|expected)\s+date|"
@@ -192,6 +192,8 @@ _QUALIFIER = re.compile(
     r"|(?:excl?|excluding|exkl|ex|zzgl|ohne|o|w/o|hors|sans|net\s+of|before)\.?\s*"
     + _TAX
     + r"|h\.?t\.?|htva|hors\s+taxes?|netto|net"
+    # a standing order's column for this time ("Qty this week", "Qté cette semaine")
+    r"|(?:this|next)\s+(?:week|month)|cette\s+semaine|(?:diese|nachste)\s+woche"
     r"))[\s.:]*$"
 )
 _CURRENCY_WORD = re.compile(r"eur|usd|gbp|chf|sfr|[€$£]")

@@ -46,6 +46,9 @@ _NET = re.compile(
     # Dutch, from a buyer in the Netherlands or Flanders: "Totaal excl. BTW", "Subtotaal"
     r"totaal\s+(?:excl\.?|exclusief)\s+btw|subtotaal|netto\s*totaal|"
     r"total\s*\(\s*(?:net|nett|netto|ht|h\.t\.|excl\.?\s*(?:vat|tax))\s*\))(?:\b|(?<=\)))"
+    # …and the tax it leaves out, said again: "Total netto exkl. MWST", "Net total excl. VAT"
+    r"(?:\s*[,(]?\s*(?:exkl|excl|excluding|ohne|hors|before|avant|zzgl|plus)\.?\s*"
+    r"(?:mwst|ust|vat|tva|tax(?:es)?|btw)\b\.?\)?)?"
 )
 _GRAND = re.compile(
     r"(?:grand\s+total|total(?:\s+(?:amount|due|ttc|t\.t\.c\.|general|incl\.?|including|order|po|value|a\s+payer|commande|brut))?|"

@@ -1338,6 +1338,38 @@ def test_dates_that_only_fit_together_month_first_are_read_month_first():
     assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
 
 
+def test_dates_half_a_year_apart_day_first_and_a_week_apart_month_first_are_month_first():
+    """A Dutch buyer's English PO in euros, printed by a US system: read day first the order
+    (12 February) is needed by 12 September; month first, 2 December by 9 December. A person
+    confirms the reading."""
+    layout = read_pdf(
+        _po_letter(
+            [
+                (300, 100, "Order date"),
+                (420, 100, "12/02/2026"),
+                (300, 112, "Need-by date"),
+                (420, 112, "12/09/2026"),
+                (300, 124, "Total EUR 120.00"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.order_date.value == dt.date(2026, 12, 2)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 9)
+    assert order.order_date.confidence < 0.72
+
+
+def test_a_document_that_says_how_it_writes_dates_is_read_that_way():
+    order = extract_from_text(
+        "Purchase Order 2026-0871\nOrder date 04/11/2026\nCurrency EUR\n" "All dates MM/DD/YYYY\n"
+    )
+    assert order.order_date.value == dt.date(2026, 4, 11)
+    dollars = extract_from_text(
+        "Purchase Order 78\nDate: 04/11/2026 (DD/MM/YYYY)\nTotal USD 80.00\n"
+    )
+    assert dollars.order_date.value == dt.date(2026, 11, 4)
+
+
 def test_a_scans_speck_before_the_order_number_is_not_the_number():
     layout = as_scan(
         read_pdf(

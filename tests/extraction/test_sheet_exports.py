@@ -46,6 +46,8 @@ from ingestion.extraction.tables import classify_header
         ("Vendor", "ignore"),  # the company, not its part number
         ("Supplier item", "sku"),
         ("Supplier ref,", "sku"),
+        ("Qty this week", "quantity"),  # a weekly standing order
+        ("Livr.", "date"),
     ],
 )
 def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):
@@ -935,3 +937,18 @@ def test_a_part_number_printed_in_pieces_is_one_code(cell, code):
 )
 def test_the_order_number_of_a_sheet_in_a_column_a_short_label_or_a_title(rows, po_number):
     assert extract_from_sheet(rows).po_number.value == po_number
+
+
+def test_a_net_total_that_names_the_tax_it_leaves_out_is_the_net_total():
+    rows = [
+        ["Bestell-Nr.", "4100-27-0031"],
+        ["Artikel", "Bezeichnung", "Menge", "Einheit", "Preis (CHF)", "Total"],
+        ["GA-2600-M", "Einweghandschuhe Nitril Gr. M", "30", "Box", "13.5", "405"],
+        ["AU-5100", "Kapselgehörschutz SNR 30", "8", "Stk", "24.9", "199.2"],
+        ["Total netto exkl. MWST", "", "", "", "", "604.2"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [ln.customer_sku or ln.sku for ln in order.lines] == ["GA-2600-M", "AU-5100"]
+    assert order.total is not None
+    assert order.total.value == Decimal("604.2")
+    assert order.tax_total is None
