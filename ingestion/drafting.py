@@ -259,6 +259,7 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
     sources = tuple(sorted({str(page.source) for page in layout.pages}))
     draft = _with_dates_the_email_settles(draft, context=context)
     draft = _with_sent_date_confirmed(draft, document=document, context=context, sources=sources)
+    draft = _without_the_day_we_received_it(draft, context=context)
     draft = _with_po_confirmed_by_the_email(draft, document=document, body=body_layout)
     draft = _with_currency_of_earlier_orders(draft, document=document, view=view)
     return DocumentDraft(draft=draft, view=view, hints_used=hints_used, sources=sources)
@@ -339,6 +340,17 @@ def _with_sent_date_confirmed(draft, *, document: Document, context: dict, sourc
         return draft
     confirmed = order_date.with_confidence(max(order_date.confidence, 0.8), "+email_date_header")
     return replace(draft, extracted=replace(draft.extracted, order_date=confirmed))
+
+
+def _without_the_day_we_received_it(draft, *, context: dict):
+    """A document that prints no order date and came with none (an upload, a fax, a sheet): its
+    order date is unknown, not the day it reached us (that is the order's ``received_at``)."""
+    from dataclasses import replace
+
+    order_date = draft.extracted.order_date
+    if order_date is None or order_date.rule != "sent_date" or context.get("has_date_header"):
+        return draft
+    return replace(draft, extracted=replace(draft.extracted, order_date=None))
 
 
 EARLIER_ORDERS = 10  # how far back a customer's own currency is looked for

@@ -293,6 +293,18 @@ def test_a_spreadsheet_that_prints_no_date_was_ordered_the_day_its_email_was_sen
     assert data["confidence"]["order_date"] >= 0.72
 
 
+def test_an_uploaded_spreadsheet_that_prints_no_date_has_no_order_date(tenant, dupont):
+    """Uploaded with no email around it: the day it reached us is when it was received, not
+    when it was ordered, and no date guessed holds the order for a person."""
+    sheet = "Commande;PO-7011\n\nRéf.;Désignation;Qté;Prix\nZX-99-Q;Special sleeve black;12;3,45\n"
+    message = ingest(tenant, "PO-7011.csv", data=sheet.encode(), known_customer=dupont)
+    order = message_orders(message)[0]
+    data = order_contract_json(order)
+    assert order.received_at is not None
+    assert data["order_date"] is None
+    assert "order_date" not in {i["field"] for i in data["issues"]}
+
+
 def test_cartons_cans_and_sacks_of_products_sold_by_the_ream_litre_and_kilo(tenant, dupont):
     paper = ProductFactory(
         tenant=tenant,
