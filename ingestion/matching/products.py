@@ -255,6 +255,15 @@ def _written(line: ExtractedLine, codes: list[str]) -> str:
     return " ".join([*words, description, *sizes]).strip()
 
 
+def _near_our_price(price: Decimal, expected: Decimal | None) -> bool:
+    """Our price, or at most a tenth below it (the customer's discount)."""
+    return (
+        expected is not None
+        and expected > 0
+        and Decimal("0.9") <= price / expected <= Decimal("1.005")
+    )
+
+
 def match_product(
     line: ExtractedLine, customer_code: str | None, md: MasterData, *, top: int = 5
 ) -> ProductMatch:
@@ -470,6 +479,18 @@ def match_product(
         # unless the words name the product closely and the price is the one the customer
         # pays for it: two things the buyer wrote agree on it (seen right 68 times in 68)
         and not ("price" in reasons[best_sku] and desc_scores.get(best_sku, 0.0) >= 82)
+        # …or the words name ours alone, no other product near them, and no price says
+        # otherwise (the buyer's own number beside our description: seen right in 30 lines of
+        # 30 across six corpora new to us)
+        and not (
+            desc_scores.get(best_sku, 0.0) >= 93
+            and desc_scores[best_sku]
+            - max((v for k, v in desc_scores.items() if k != best_sku), default=0.0)
+            >= 8
+            and (
+                price is None or _near_our_price(price, md.expected_price(customer_code, best_sku))
+            )
+        )
     ):
         # a part number nobody knows ("311-6464"): the words say which product, a person
         # confirms it once and the part number is learned
