@@ -35,6 +35,11 @@ _EACH_HOLDS = re.compile(
 _PACK_OF = re.compile(
     rf"\b{_WORD}\s+(?:of|de|à|a|je|zu)\s+{_NUMBER}(?!\s*-?\s*[^\W\d_])", re.IGNORECASE
 )
+# "Pkg. 100 Stk", "Box 50 Stk", "sachet 100 pièces": a container and the pieces it holds
+_PACK_PIECES = re.compile(
+    rf"\b{_WORD}\s*(?:à\s*|a\s+)?{_NUMBER}\s*(?:stk|st|stück|stueck|pcs|pc|pieces|pièces|pces|pce)\b",
+    re.IGNORECASE,
+)
 # "(10 l can)", "5 L Kanister", "500 g roll": the amount first, then its container
 _AMOUNT_THEN_CONTAINER = re.compile(rf"{_NUMBER}\s*{_WORD}\s+{_WORD}")
 # "(soit 25 ramettes)", "(i.e. 25 reams)", "(= 25 Ries)": the whole quantity in our unit
@@ -269,7 +274,7 @@ def _in_product_unit(
         return line.quantity * 12  # "3 douzaines de paires de gants": 36 pairs
     if counted == "EA" and ours in CONTAINER_UNITS:
         # "1.000 Stk" of screws we sell by the box "(box of 100)": 10 boxes, when they divide
-        for m in _PACK_OF.finditer(description or ""):
+        for m in [*_PACK_OF.finditer(description or ""), *_PACK_PIECES.finditer(description or "")]:
             each = parse_number(m[2])
             if normalise_unit(m[1]) == ours and each and each > 1:
                 boxes = line.quantity / each

@@ -871,6 +871,25 @@ def test_containers_of_a_product_sold_by_the_litre_or_kilo_count_what_they_hold(
     )
 
 
+def test_pieces_of_a_pack_whose_description_says_what_it_holds_count_packs():
+    """ "1.000 Stk" of our "Kabelbinder …, Pkg. 100 Stk" (sold by the pack) is 10 packs; our
+    "Nageldübel 6x40 mm, Box 100 Stk": 500 pieces are 5 boxes."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        '610101,,"Kabelbinder 2,5x100 mm natur, Pkg. 100 Stk",PK,1.90,EUR\n'
+        '610131,,"Nageldübel 6x40 mm, Box 100 Stk",BOX,6.80,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(sku, quantity):
+        line = ExtractedLine(sku=sku, description="", quantity=Decimal(quantity), unit="Stk")
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert converted("610101", "1000") == 10
+    assert converted("610131", "500") == 5
+    assert converted("610131", "250") == 250  # no whole boxes: as written, for a person
+
+
 PACKED = """sku,gtin,description,unit,unit_price,currency
 KL-10640,,"Virkon S disinfectant powder, 5 kg tub",EA,74.00,GBP
 KB-PVC-50,,"PVC-Klebeband weiß, 50 mm x 66 m",ROL,2.05,EUR
