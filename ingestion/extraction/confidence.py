@@ -205,7 +205,11 @@ def _named_label_decided_by_page(
         return order_date
     reading = "dmy" if match.value.day == int(re.split(r"\D+", match.text.strip())[0]) else "mdy"
     votes = _page_votes(ctx, separator, skip_lines)
-    if votes is None or votes != (reading == "dmy"):
+    if votes is None:
+        # nothing on the page says which comes first: the reading taken, for the customer's
+        # country to settle ("Date issued: 12/02/2026" from Iowa, see customer_locale_decides)
+        return order_date.with_confidence(order_date.confidence, f"+{reading}")
+    if votes != (reading == "dmy"):
         return order_date
     raised = round(min(UNAMBIGUOUS, order_date.confidence / AMBIGUOUS_DATE_QUALITY), 4)
     return order_date.with_confidence(raised, f"+{reading}:page")

@@ -532,3 +532,30 @@ def test_a_scanned_date_after_a_garbled_word_is_not_the_order_dates():
     assert order.order_date.value == dt.date(2026, 5, 13)
     assert order.requested_delivery_date.value == dt.date(2026, 6, 1)
     assert order.requested_delivery_date.confidence < 0.7
+
+
+def test_an_undecided_date_under_a_label_naming_it_is_read_month_first_for_a_us_customer():
+    """ "Date issued: 12/02/2026" from a cooperative in Iowa, printing no currency and no other
+    date that settles the order: the customer's country does."""
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "Contoso Electronics"),
+                    (330, 40, "PURCHASE ORDER No. 88412"),
+                    (330, 60, "Date issued: 12/02/2026"),
+                    *table(
+                        [40, 110, 330],
+                        300,
+                        [["Item #", "Description", "Qty"], ["A-778", "Heat shrink sleeve", "12"]],
+                    ),
+                    (40, 400, "Requested delivery: 12/09/2026"),
+                ]
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    md = MasterData.from_csv(CUSTOMERS, PRODUCTS)
+    american = build_draft(order, md, known_customer_code="C00001")
+    assert american.extracted.order_date.value == dt.date(2026, 12, 2)
+    assert american.extracted.requested_delivery_date.value == dt.date(2026, 12, 9)
