@@ -264,6 +264,15 @@ def _in_product_unit(
         # "au m, barres de 5 m"): the count is in our unit already, unless the line says the
         # whole in our unit ("2 Rollen (= 100 lfm) à € 1,15/lfm") or its amount says it
         # counts what holds them ("8 Bündel à 25 St." at 0,41 the piece: 82,00)
+        # …or counts the pieces of our pack, priced by the pack: "500 pièces" at "14,90 /
+        # botte" of our "botte de 25", 298,00: 20 bundles
+        packs = (
+            _packs_of_pieces(line.quantity, description, ours)
+            if counted == "EA" and ours in CONTAINER_UNITS and line.line_total is not None
+            else None
+        )
+        if packs is not None and abs(packs * price_each - line.line_total) <= Decimal("0.01"):
+            return packs
         return _in_all(texts, ours) or _counted_by_the_amount(line, texts, ours, price_each)
     by_price = _counted_by_the_price(line, counted, ours, texts, description, price_each, expected)
     if by_price is not None:
@@ -274,12 +283,7 @@ def _in_product_unit(
         return line.quantity * 12  # "3 douzaines de paires de gants": 36 pairs
     if counted == "EA" and ours in CONTAINER_UNITS:
         # "1.000 Stk" of screws we sell by the box "(box of 100)": 10 boxes, when they divide
-        for m in [*_PACK_OF.finditer(description or ""), *_PACK_PIECES.finditer(description or "")]:
-            each = parse_number(m[2])
-            if normalise_unit(m[1]) == ours and each and each > 1:
-                boxes = line.quantity / each
-                return boxes if boxes == boxes.to_integral() and boxes > 0 else None
-        return None
+        return _packs_of_pieces(line.quantity, description, ours)
     in_all = _in_all(texts, ours)
     if in_all is not None:
         return in_all
@@ -324,6 +328,17 @@ def _in_product_unit(
         amount = _in_unit(each, unit, ours)
         if container == counted and amount and amount != 1:
             return line.quantity * amount
+    return None
+
+
+def _packs_of_pieces(quantity: Decimal, description: str, ours: str) -> Decimal | None:
+    """So many pieces in packs of ours, when our description says what one holds ("box of
+    100", "Pkg. 100 Stk") and they make whole packs."""
+    for m in [*_PACK_OF.finditer(description or ""), *_PACK_PIECES.finditer(description or "")]:
+        each = parse_number(m[2])
+        if normalise_unit(m[1]) == ours and each and each > 1:
+            packs = quantity / each
+            return packs if packs == packs.to_integral() and packs > 0 else None
     return None
 
 

@@ -890,6 +890,29 @@ def test_pieces_of_a_pack_whose_description_says_what_it_holds_count_packs():
     assert converted("610131", "250") == 250  # no whole boxes: as written, for a person
 
 
+def test_pieces_priced_by_our_pack_count_packs_when_the_amount_says_so():
+    """ "500 pièces" at "14,90 / botte" of our "… brune - botte de 25" at 14,90, 298,00: 20."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "ME-10130,,Caisse carton simple cannelure 305x215x150 mm brune - botte de 25,PK,14.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(total):
+        line = ExtractedLine(
+            sku="ME-10130",
+            description="Caisse SC 305x215x150 brune (botte de 25)",
+            quantity=Decimal("500"),
+            unit="pièces",
+            unit_price=Decimal("14.90"),
+            line_total=total,
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert converted(Decimal("298.00")) == 20
+    assert converted(Decimal("7450.00")) == 500  # the amount counts the pieces at that price
+
+
 PACKED = """sku,gtin,description,unit,unit_price,currency
 KL-10640,,"Virkon S disinfectant powder, 5 kg tub",EA,74.00,GBP
 KB-PVC-50,,"PVC-Klebeband weiß, 50 mm x 66 m",ROL,2.05,EUR
