@@ -167,6 +167,12 @@ def parse_postal_line(
             r"(?i)\b(?:seit|since|depuis|founded|established|est\.|gegr\.?|gegründet)$",
             m["city"].strip(),
         )
+        # "AG Traunstein HRA 9921", "FN 123456", "RCS Liège 4711": a register's number
+        and not re.search(
+            r"(?i)\b(?:hr[ab]?|fn|rcs|rc|rpm|kvk|siren|siret|uid|reg(?:ister)?|nr|no|tel|fax)\.?$"
+            r"|^(?:hr[ab]?|fn|rcs|rpm|kvk)\b",
+            m["city"].strip(),
+        )
     ):
         return m["zip"], m["city"].strip(), None
     return None

@@ -92,6 +92,10 @@ def _page_votes(ctx: HeaderContext, separator: str, skip_lines: set[int]) -> boo
     written with the same separator; None when they do not tell."""
     day = month = 0
     for ln in ctx.lines:
+        declared = dates_mod.DECLARED_ORDER.search(ln.text)
+        if declared:  # "All dates MM/DD/YYYY": the page says it
+            return declared["day"] is not None
+    for ln in ctx.lines:
         if ln.index in skip_lines:
             continue
         for m in dates_mod._NUMERIC.finditer(ln.text):

@@ -238,7 +238,7 @@ def parse_date(
     return matches[0].value if matches else None
 
 
-_DECLARED_ORDER = re.compile(
+DECLARED_ORDER = re.compile(
     r"(?i)(?<![\w/.-])(?:(?P<day>dd|tt|jj)[/.-]mm|mm[/.-](?:dd|tt|jj))[/.-](?:yyyy|yy|jjjj|jj|aaaa|aa)(?![\w/.-])"
 )
 
@@ -257,7 +257,7 @@ def detect_dayfirst(
     texts = list(texts)
     for text in texts:
         # the document says how it writes dates ("All dates MM/DD/YYYY", "Datum (TT.MM.JJJJ)")
-        declared = _DECLARED_ORDER.search(text)
+        declared = DECLARED_ORDER.search(text)
         if declared:
             return declared["day"] is not None
     for text in texts:

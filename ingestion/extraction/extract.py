@@ -744,11 +744,23 @@ def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
     return out
 
 
+# a delivery label that points back at the buyer's own address ("wie Rechnungsadresse", "same
+# as billing address", "identique à l'adresse de facturation", "idem ci-dessus")
+_SAME_AS_BILLING = re.compile(
+    r"\W*(?:wie|gleich(?:\s+wie)?|identisch(?:\s+mit)?|same\s+as|as|idem|identique(?:\s+a)?"
+    r"|meme\s+(?:que|adresse\s+que))\b[\s:]*(?:(?:die|der|the|l'|la|le|notre|our|unsere?)\s*)?"
+    r"(?:rechnungs(?:adresse|anschrift)|billing(?:\s+address)?|invoic(?:e|ing)(?:\s+address)?"
+    r"|bill[\s-]?to|adresse\s+de\s+facturation|facturation|above|oben|ci-dessus|dessus)\b"
+)
+
+
 def _best_block(found: list, language: str, hits_by_line: dict | None = None) -> Field | None:
     from ingestion.extraction.header import block_address
 
     best = None
     for hit, block in found:
+        if _SAME_AS_BILLING.match(fold(hit.line.text[hit.end :])):
+            continue  # "Lieferadresse: wie Rechnungsadresse": no other address, none to read
         field = block_address(hit, block, language)
         address = field.value
         if (

@@ -1364,6 +1364,7 @@ def test_a_document_that_says_how_it_writes_dates_is_read_that_way():
         "Purchase Order 2026-0871\nOrder date 04/11/2026\nCurrency EUR\n" "All dates MM/DD/YYYY\n"
     )
     assert order.order_date.value == dt.date(2026, 4, 11)
+    assert order.order_date.rule.endswith("+mdy:page")  # the page settles it, not a country
     dollars = extract_from_text(
         "Purchase Order 78\nDate: 04/11/2026 (DD/MM/YYYY)\nTotal USD 80.00\n"
     )
@@ -1490,3 +1491,28 @@ def test_reqd_beside_a_date_is_the_requested_delivery_date():
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.requested_delivery_date.value == dt.date(2026, 12, 4)
     assert [line.quantity for line in order.lines] == [Decimal("10")]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Lieferadresse: wie Rechnungsadresse",
+        "Ship to: same as billing address",
+        "Adresse de livraison : identique à l'adresse de facturation",
+    ],
+)
+def test_a_delivery_label_pointing_back_at_the_buyers_address_names_no_other(label):
+    """…and a company register's number in the footer ("AG Traunstein HRA 9921") is no
+    postal code of another address."""
+    layout = read_pdf(
+        _po_letter(
+            [
+                (300, 100, "Bestellung BE-2026-1187"),
+                (40, 200, label),
+                (40, 500, "Sitz Lille · AG Traunstein HRA 9921 · Geschäftsführer: A. Schmid"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.ship_to is None
+    assert order.postal_codes == ("59000",)
