@@ -512,7 +512,7 @@ _TRAILING_QTY = re.compile(
     rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|pkts?|pks?|pqts?|kg|kgs|kilos?|lfm|rls?|mtrs?|m"
     r"|litres?|liters?|liter|ltrs?|lt|l|u)\.?"
     # "3 bidons de 5 L": what each holds stays in the raw text, for the product's unit
-    r"(?:\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*[A-Za-z]{1,6}\.?)?"
+    r"(?:\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*(?!(?:eur|usd|gbp|chf)\b)[A-Za-z]{1,6}\.?)?"
     # "20 Eimer (statt 30)", "2 Rollen (= 100 lfm)": a remark on the count, kept in the raw text
     r"(?:\s*\([^()]{1,30}\))?"
     r"(?P<price>\s+(?:à|a|@|at|zu|je)\s*[€$£]?\s*\d{1,6}[.,]\d{1,4}\s*(?:€|EUR|USD|GBP|CHF)?"

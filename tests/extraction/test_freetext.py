@@ -963,3 +963,18 @@ def test_cartons_of_six_keep_the_goods_name_and_the_count_each_holds():
         "Crémant de Bourgogne",
     )
     assert "cartons de 6" in first.raw_text
+
+
+def test_a_price_in_a_currency_after_the_count_is_the_price_not_what_one_holds():
+    """ "3 Rollen à 27,90 GBP": the price of a roll, not rolls of 27,90 of something."""
+    order = extract_from_text(
+        "Bestellung 4500012911\n\n"
+        "Pos. 10  Mat.-Nr. 10004713  Filterspitzen 10 µl steril    6 Pck.    à 42,90 GBP  =  257,40 GBP\n"
+        "Pos. 40  FS-GN-FILM100   Verschlussfolie 100 mm x 38 m    3 Rollen  à 27,90 GBP  =   83,70 GBP\n"
+    )
+    got = [(ln.customer_sku, ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines]
+    assert got == [
+        ("10004713", Decimal("6"), Decimal("42.90"), Decimal("257.40")),
+        ("FS-GN-FILM100", Decimal("3"), Decimal("27.90"), Decimal("83.70")),
+    ]
+    assert order.unread_lines == ()
