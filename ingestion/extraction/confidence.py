@@ -267,6 +267,7 @@ _DATE_LIKE = re.compile(
     re.IGNORECASE,
 )
 _WEAK_DELIVERY = {"livraison", "delivery", "lieferung"}
+_SECOND_LABEL = re.compile(r"\s*[/|]?\s*[^\W\d][^\d:]{2,30}:\s*")
 
 
 def unread_delivery_date(ctx: HeaderContext, *, skip_lines: set[int]) -> Field | None:
@@ -289,11 +290,22 @@ def unread_delivery_date(ctx: HeaderContext, *, skip_lines: set[int]) -> Field |
                 allow_partial=True,
             )
             value = found[0].value if found and text.find(found[0].text) <= 12 else None
+            # the label said again in another language, the date right after it: "Lieferung
+            # bis | livraison jusqu'au: 20.01.2027" (a scan that lost the slash between them)
+            again = _SECOND_LABEL.match(text)
+            said_twice = (
+                value is None
+                and again is not None
+                and found
+                and text.find(found[0].text) == again.end()
+            )
+            if said_twice:
+                value = found[0].value
             return Field(
                 value=value,
-                confidence=0.45 if value is not None else 0.3,
+                confidence=0.8 if said_twice else 0.45 if value is not None else 0.3,
                 source=line.source_ref(i, j),
-                rule=f"unread_delivery_label:{hit.label_key}",
+                rule=f"{'label_said_twice' if said_twice else 'unread_delivery_label'}:{hit.label_key}",
             )
     return None
 

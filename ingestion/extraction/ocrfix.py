@@ -55,6 +55,10 @@ _CODE_SPECKS = (
 )
 # the first digit of an amount read as a sign: ``§52.70`` (a bold 5), ``{278,87`` (a 1 whose
 # thousands space was lost)
+# a dotted date with one dot read as a colon or a comma ("06:01.2027", "11.01,2027")
+_SCANNED_DATE = re.compile(
+    r"^(?P<d>\d{1,2})(?:[:,]\s?(?P<m>\d{1,2})\.|\.(?P<m2>\d{1,2})[:,])(?P<y>(?:19|20)\d{2})$"
+)
 _AMOUNT_FIRST = {"§": "5", "{": "1"}
 _AMOUNT_SIGN = re.compile(r"^([§{])(?=\d{1,3}[.,]\d{2}$)")
 # a streak read as a tilde, an underscore or an equals sign where a code's dash is
@@ -74,6 +78,9 @@ def fix_word_text(text: str) -> tuple[str, bool, bool]:
         stripped = pattern.sub(repl, stripped)
     specks = stripped != text
     text = stripped
+    day = _SCANNED_DATE.match(text)
+    if day:  # "06:01.2027": a dot read as a colon or a comma
+        return f"{day['d']}.{day['m'] or day['m2']}.{day['y']}", True, specks
     sign = _AMOUNT_SIGN.match(text)
     if sign:
         return _AMOUNT_FIRST[sign.group(1)] + text[1:], True, specks

@@ -1516,3 +1516,21 @@ def test_a_delivery_label_pointing_back_at_the_buyers_address_names_no_other(lab
     order = extract_from_layout(layout)
     assert order.ship_to is None
     assert order.postal_codes == ("59000",)
+
+
+def test_a_scanned_bilingual_delivery_label_that_lost_its_slash_still_gives_the_date():
+    """ "Lieferung bis / livraison jusqu'au: 20.01.2027" read from a fax without the slash."""
+    layout = as_scan(
+        read_pdf(
+            _po_letter(
+                [
+                    (300, 100, "Bestellung WH-2027-0007"),
+                    (300, 112, "Datum: 11.01.2027"),
+                    (40, 200, "Lieferung bis livraison jusqu'au: 20.01.2027"),
+                ]
+            )
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 20)
+    assert order.requested_delivery_date.confidence >= 0.7

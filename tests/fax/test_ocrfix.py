@@ -28,6 +28,8 @@ from ingestion.layout import Layout, Page, TextSource, Word
         ("{278,87", ("1278,87", True, False)),
         ("P0-6648812", ("PO-6648812", True, False)),
         ("0A/2026/1342", ("OA/2026/1342", True, False)),
+        ("06:01.2027", ("06.01.2027", True, False)),  # a dot read as a colon
+        ("11.01,2027", ("11.01.2027", True, False)),
     ],
 )
 def test_letters_for_digits_and_specks_are_fixed(text, fixed):
@@ -53,6 +55,7 @@ def test_letters_for_digits_and_specks_are_fixed(text, fixed):
         "§1.278,87",
         "{12}",
         "MF-475",
+        "13:36",  # the fax header's time
     ],
 )
 def test_codes_and_words_are_left_alone(text):
