@@ -36,7 +36,8 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", rf"order{_SP}(?:{_NO}|number|reference|ref)", 0.95),
     ("po_number", rf"p{_SP}o{_SP}(?:reference|ref\.?)", 0.95),
     ("po_number", r"purchase\s+order", 0.85),
-    ("po_number", r"p\.\s?o\.?|po(?=\s*[:#])", 0.85),
+    # "PO" alone in its cell, the number in the next ("PO | PO-GS-0482")
+    ("po_number", r"p\.\s?o\.?|po(?=\s*[:#])|po(?=\s*$)", 0.85),
     ("po_number", r"order", 0.6),
     ("po_number", r"(?:our|notre|unser[e]?)\s+(?:ref(?:erence)?\.?|zeichen)", 0.65),
     ("po_number", r"customer\s+ref(?:erence)?\.?", 0.7),
@@ -95,6 +96,9 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", r"(?:unsere|notre|our)\s+(?:n\s?°|no\.?|nr\.?|nummer|number)", 0.8),
     ("po_number", r"bestellzeichen|einkaufsbeleg(?:nummer)?|bestellbeleg(?:nummer)?", 0.85),
     ("po_number", r"bestellung", 0.75),
+    # a call-off from a framework order: "Abruf Nr. 2027-012", "Abrufnummer", "Call-off no."
+    ("po_number", rf"abruf(?:auftrag|bestellung)?(?:{_SP}(?:nummer|{_NO}))?|abrufnummer", 0.9),
+    ("po_number", rf"call[\s-]?off(?:\s+order)?(?:{_SP}(?:{_NO}|number))?", 0.9),
     # the order form's own document number (Sage "N° pièce", "Document No.")
     (
         "po_number",

@@ -952,3 +952,21 @@ def test_a_net_total_that_names_the_tax_it_leaves_out_is_the_net_total():
     assert order.total is not None
     assert order.total.value == Decimal("604.2")
     assert order.tax_total is None
+
+
+@pytest.mark.parametrize(
+    ("first_row", "number"),
+    [
+        (["PO", "PO-GS-0482", "Date", "03/22/2027"], "PO-GS-0482"),
+        (["Abruf Nr. 2027-012"], "2027-012"),
+        (["Abrufnummer", "AB-2026-0551"], "AB-2026-0551"),
+        (["Call-off no.", "CO-7781"], "CO-7781"),
+    ],
+)
+def test_the_order_number_beside_a_short_label_or_a_call_off_label(first_row, number):
+    rows = [
+        first_row,
+        ["Item", "Description", "Qty", "Unit price"],
+        ["GS-SOIL-070", "Professional potting soil 70L", "150", "8.95"],
+    ]
+    assert extract_from_sheet(rows).po_number.value == number
