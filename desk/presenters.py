@@ -300,6 +300,7 @@ ISSUE_LABELS = {
     "ambiguous_product": gettext_lazy("Ambiguous product"),
     "price_mismatch": gettext_lazy("Price differs"),
     "price_below_list": gettext_lazy("Below list price"),
+    "free_of_charge": gettext_lazy("Free of charge"),
     "missing_price": gettext_lazy("Missing price"),
     "total_mismatch": gettext_lazy("Total differs"),
     "quantity_outlier": gettext_lazy("Unusual quantity"),

@@ -12,6 +12,7 @@ wrote), so they can run again after the order desk edits an order.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -328,6 +329,17 @@ def _negotiated_discount(ctx: RuleContext, line, delta: Decimal, confirmed_by_to
     return bool(sources) and "ocr" not in sources and (read.get("confidence") or 0) >= 0.9
 
 
+_FREE = re.compile(
+    r"(?i)\b(?:free(?:\s+of\s+charge)?|no\s+charge|n/c|f\.?o\.?c\.?|gratuit[es]{0,2}|offert[es]{0,2}"
+    r"|sans\s+frais|gratis|kostenlos|umsonst|unberechnet|samples?|[ée]chantillons?|muster|probe)\b"
+)
+
+
+def _says_free(line) -> bool:
+    printed = ((line.extraction or {}).get("printed") or {}).get("raw_text") or ""
+    return bool(_FREE.search(f"{line.description or ''} {printed}"))
+
+
 def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
     out = []
     tolerance = ctx.settings.price_tolerance_pct
@@ -367,6 +379,21 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
                     expected=expected,
                     source=source,
                     delta_pct=str(delta.quantize(CENT)),
+                )
+            )
+            continue
+        if line.unit_price == 0 and _says_free(line):
+            # "ÉCHANTILLON GRATUIT … 0,00", "sample, no charge": a line the customer was told
+            # is free, not a price misread; the desk sees it, the order need not wait for it
+            out.append(
+                issue(
+                    ctx,
+                    "free_of_charge",
+                    f"lines[{i}].unit_price",
+                    lambda: _("Line %(n)s is free of charge (list price %(expected)s).")
+                    % {"n": i + 1, "expected": num(expected)},
+                    expected=expected,
+                    source=source,
                 )
             )
             continue

@@ -65,6 +65,7 @@ DEFAULT_BLOCKING: dict[str, bool] = {
     "ambiguous_product": True,
     "price_mismatch": True,
     "price_below_list": False,
+    "free_of_charge": False,
     "price_unchecked": False,
     "missing_price": False,
     "total_mismatch": True,

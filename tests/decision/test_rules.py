@@ -27,7 +27,7 @@ from ingestion.decision.rules import (
     rule_unknown_customer,
     rule_unknown_product,
 )
-from orders.models import Invoice, OrderStatus, OrderType
+from orders.models import Invoice, OrderLine, OrderStatus, OrderType
 from tests.factories import CustomerFactory, OrderFactory, OrderLineFactory, ProductFactory
 
 TODAY = dt.date(2026, 11, 27)
@@ -136,6 +136,24 @@ def test_price_mismatch_against_list_price(customer, product):
     found = rule_price_mismatch(ctx_of(order))
     assert codes(found) == [("price_mismatch", "lines[0].unit_price", True)]
     assert found[0]["message"] == "price 3.60 differs from list price 3.45 (+4.3%)"
+
+
+@pytest.mark.parametrize(
+    "description", ["Gaine thermo 6 mm – ÉCHANTILLON GRATUIT", "Heat shrink sample, no charge"]
+)
+def test_a_line_the_customer_says_is_free_is_a_warning_not_a_price_mismatch(
+    customer, product, description
+):
+    order = make_order(customer)
+    OrderLineFactory(order=order, product=product, unit_price=Decimal("0"), description=description)
+    found = rule_price_mismatch(ctx_of(order))
+    assert codes(found) == [("free_of_charge", "lines[0].unit_price", False)]
+    assert found[0]["message"] == "Line 1 is free of charge (list price 3.45)."
+    # at 0 with nothing saying it is free: a price that differs
+    OrderLine.objects.filter(order=order).update(description="Gaine thermo 6 mm")
+    assert codes(rule_price_mismatch(ctx_of(order))) == [
+        ("price_mismatch", "lines[0].unit_price", True)
+    ]
 
 
 def test_price_within_tolerance_is_no_issue(customer, product):
