@@ -443,7 +443,7 @@ def extract_from_layout(
         elif dates:
             delivery = Field(
                 value=min(dates),
-                confidence=0.5,
+                confidence=0.8 if _each_item_dated(order_lines, lines) else 0.5,
                 source=order_lines[0].source,
                 rule="earliest_line_date",
             )
@@ -459,7 +459,9 @@ def extract_from_layout(
         # item) while another item is wanted sooner: the order is wanted from the earliest
         delivery = Field(
             value=min(wanted),
-            confidence=min(delivery.confidence, 0.5),
+            confidence=0.8
+            if _each_item_dated(order_lines, lines)
+            else min(delivery.confidence, 0.5),
             source=delivery.source,
             rule="earliest_line_date",
         )
@@ -641,6 +643,15 @@ _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
 
 # "bitte folgende Positionen für Bestellung 26-BE-01044 liefern", "pour la commande BL-2026-0802"
 _AMOUNT_TOKEN = re.compile(r"(?<![\d.,'’])\d{1,3}(?:[.,'’ \u202f]\d{3})*[.,]\d{2}(?![\d])")
+
+
+def _each_item_dated(order_lines, lines: list[TextLine]) -> bool:
+    """Every item printed its own date (each kept on its line), on a page read as text: the
+    order is wanted from the earliest. With an item undated, or on a scan, a person looks."""
+    return all(ln.requested_date for ln in order_lines) and lines[0].source in (
+        TextSource.PDF_TEXT,
+        TextSource.SHEET,
+    )
 
 
 def _printed_unlabelled(total: Field, lines: list[TextLine], table_lines: set[int]) -> Field:

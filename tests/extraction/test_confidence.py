@@ -395,6 +395,21 @@ def test_a_delivery_date_column_with_one_date_on_every_item_is_sure():
     assert order.requested_delivery_date.confidence >= 0.85
 
 
+def test_items_each_with_their_own_date_want_the_order_from_the_earliest():
+    rows = [
+        ["Réf.", "Désignation", "Qté", "Prix", "Montant", "Date souhaitée"],
+        ["A-778", "Gaine thermo 6 mm", "12", "3,45", "41,40", "07/12/2026"],
+        ["B-120", "Collier nylon", "10", "2,00", "20,00", "03/12/2026"],
+    ]
+    header = [(40, 40, "Commande d'achat #DA-2026-3310"), (330, 60, "Date de commande: 19/11/2026")]
+    order = extract_from_layout(
+        read_pdf(pdf([[*header, *table([40, 110, 300, 350, 410, 470], 150, rows)]]))
+    )
+    assert [ln.requested_date for ln in order.lines] == [dt.date(2026, 12, 7), dt.date(2026, 12, 3)]
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
+    assert order.requested_delivery_date.confidence >= 0.72
+
+
 def test_a_sheet_whose_amount_cells_are_empty_is_as_plain_as_one_without_them():
     from ingestion.extraction import extract_from_sheet
 
