@@ -509,7 +509,7 @@ def _is_price(m: re.Match, text: str) -> bool:
 
 _TRAILING_QTY = re.compile(
     rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–]\s*|\s*:\s*|\s*\.{{3,}}\s*|\s+\.+\s+|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*"
-    rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|pkts?|pks?|pqts?|kg|kgs|kilos?|lfm|rls?|mtrs?|m"
+    rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|pkts?|pks?|pqts?|kg|kgs|kilos?|lfm|rls?|mtrs?|m|ft|feet|foot"
     r"|litres?|liters?|liter|ltrs?|lt|l|u)\.?"
     # "3 bidons de 5 L": what each holds stays in the raw text, for the product's unit
     r"(?:\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*(?!(?:eur|usd|gbp|chf)\b)[A-Za-z]{1,6}\.?)?"
@@ -547,6 +547,14 @@ _COLON_QTY = re.compile(
 )
 
 
+# "NLS-2240   3/4 JIC fem swivel crimp    6": a part number, its words and a bare count, set
+# apart in columns by runs of spaces
+_CODE_GAP_QTY = re.compile(
+    r"^(?P<head>[A-Za-z0-9][A-Za-z0-9./_-]*\d[A-Za-z0-9./_-]*\s{2,}\S.*?[A-Za-zÀ-ÿ].*?)"
+    r"\s{2,}(?P<qty>\d{1,5})\s*$"
+)
+
+
 # "… - 10 @ 20.90 = 209.00": the line's amount after its price
 _EQUALS_AMOUNT = re.compile(
     r"\s*=\s*(?:[€$£]|EUR|GBP|USD|CHF)?\s*(?P<amount>\d{1,3}(?:[.,'’ ]?\d{3})*[.,]\d{2})"
@@ -569,6 +577,10 @@ def _qty_last(clause: str, *, decimal_sep: str | None) -> ExtractedLine | None:
         or _LABELLED_QTY_LAST.match(clause.strip())
         or _TRAILING_QTY_AT_PRICE.match(clause.strip())
     )
+    if not m:
+        m = _CODE_GAP_QTY.match(clause.strip())
+        if m:
+            m = {"head": m["head"], "qty": m["qty"], "unit": None, "price": None}
     if not m:
         m = _COLON_QTY.match(clause.strip())
         if (

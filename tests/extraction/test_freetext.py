@@ -978,3 +978,20 @@ def test_a_price_in_a_currency_after_the_count_is_the_price_not_what_one_holds()
         ("FS-GN-FILM100", Decimal("3"), Decimal("27.90"), Decimal("83.70")),
     ]
     assert order.unread_lines == ()
+
+
+def test_part_numbers_words_and_bare_counts_set_apart_in_columns_of_spaces():
+    order = extract_from_text(
+        "Dan -\n\nNeed these for the Tigercat grapple:\n\n"
+        'NLS-2231   3/4" 2 wire hose           40 ft\n'
+        "NLS-2240   3/4 JIC fem swivel crimp    6\n"
+        "NLS-4410   twin bolt clamp 3/4        10\n\n"
+        "Ship to the yard like always - 4190 State Hwy 17, Rhinelander 54501.\n"
+    )
+    got = [(ln.customer_sku, ln.quantity, ln.description) for ln in order.lines]
+    assert got == [
+        ("NLS-2231", Decimal("40"), '3/4" 2 wire hose'),
+        ("NLS-2240", Decimal("6"), "3/4 JIC fem swivel crimp"),
+        ("NLS-4410", Decimal("10"), "twin bolt clamp 3/4"),
+    ]
+    assert order.lines[0].unit == "FT"
