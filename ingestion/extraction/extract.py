@@ -788,6 +788,22 @@ def _best_block(found: list, language: str, hits_by_line: dict | None = None) ->
             # a short heading ("Livraison") in a row of address-block headings ("Fournisseur",
             # "Adresse de facturation") over a whole address: as plain as "Ship to"
             field = field.with_confidence(round(0.92 * 0.97, 4), "+block_row")
+        elif (
+            hit.strength < 0.9
+            and hit.field == "ship_to"
+            and hit.text.endswith(":")
+            # a word of delivery, not an addressee ("Destinataire :" heads our own address)
+            and re.match(r"(?:livraison|delivery|lieferung|ship(?:ping)?)\b", fold(hit.text))
+            # on the label's own line, not gathered from the lines below it
+            and bool(address.postal_code)
+            and address.postal_code in hit.line.text[hit.end :]
+            and address.postal_code
+            and address.city
+            and address.street
+        ):
+            # "Livraison : serres communales, Route de Neufchâteau 141, 6700 Arlon": a short
+            # delivery label and a whole address after its colon
+            field = field.with_confidence(round(0.92 * 0.97, 4), "+whole_address")
         ocr = [
             w.confidence for ln, i, j in block if ln.source == TextSource.OCR for w in ln.words[i:j]
         ]

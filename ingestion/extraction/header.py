@@ -654,6 +654,9 @@ def _inline_pieces(text_lines: list[str]) -> list[str]:
 
 def block_address(hit: LabelHit, block: list, language: str) -> Field:
     text_lines = block_text_lines(block)
+    if text_lines and hit.text and text_lines[0].startswith(hit.text):
+        # the label in the address's own cell: "Livraison : serres communales, Route de …"
+        text_lines = [text_lines[0][len(hit.text) :].strip(), *text_lines[1:]]
     address = parse_address(text_lines, language=language)
     if not address.postal_code and len(split := _inline_pieces(text_lines)) > len(text_lines):
         address = parse_address(split, language=language)

@@ -970,3 +970,21 @@ def test_the_order_number_beside_a_short_label_or_a_call_off_label(first_row, nu
         ["GS-SOIL-070", "Professional potting soil 70L", "150", "8.95"],
     ]
     assert extract_from_sheet(rows).po_number.value == number
+
+
+def test_a_short_delivery_label_before_a_whole_address_in_its_cell_is_the_ship_to():
+    rows = [
+        ["Bon de commande ARL/PL/2027-011"],
+        ["Réf.", "Article", "Qté", "PU HTVA", "Total HTVA"],
+        ["TER-1005", "Terreau géraniums 40 L", "40", "6.4", "256"],
+        ["", "TOTAL GÉNÉRAL HTVA", "", "", "256"],
+        [],
+        ["Livraison : serres communales, Route de Neufchâteau 141, 6700 Arlon"],
+    ]
+    ship_to = extract_from_sheet(rows, locale="fr").ship_to
+    assert (ship_to.value.name, ship_to.value.street, ship_to.value.postal_code) == (
+        "serres communales",
+        "Route de Neufchâteau 141",
+        "6700",
+    )
+    assert ship_to.confidence >= 0.85
