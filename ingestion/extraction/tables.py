@@ -31,6 +31,14 @@ from ingestion.splitting.quotes import CLOSING
 
 _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
+        # how many of the inner unit a counted pack holds ("Pack size", "VE-Inhalt")
+        "pack_size",
+        r"pack(?:ing)?\s*size|pack\s+(?:qty|content)|case\s+(?:pack|qty|size)|inner\s+pack|"
+        r"(?:units?|pcs|pieces|qty|rolls?)\s*(?:per|/)\s*(?:pack|case|carton|ctn|box|bundle)|"
+        r"(?:ve|vpe|pack(?:ungs)?|karton)[\s-]?inhalt|inhalt(?:\s+(?:ve|vpe))?|colisage|"
+        r"(?:qte|pieces|pces|unites)\s+par\s+(?:colis|carton|boite|botte|paquet)",
+    ),
+    (
         "gtin",
         r"(?:code\s+)?(?:gtin|ean|upc)(?:[\s-]*(?:13|8|code|nr\.?|no\.?))?|barcode|bar\s+code|code[\s-]+barres?|ean/upc",
     ),
@@ -89,7 +97,9 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost(?:\s*(?:each|per\s+unit|/\s*unit|ea\.?))?|each|"
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
         r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|ek[\s-]?preis(?:\s*(?:netto|eur|€))?|einkaufspreis|stuckpreis|preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
-        r"(?:contract|agreed|special|your|quoted)\s+(?:unit\s+)?price|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs",
+        r"(?:contract|agreed|special|your|quoted)\s+(?:unit\s+)?price|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs|"
+        # the price of one of what is counted: "Price per roll/pc", "Prix HT par colis"
+        r"price\s+per\s+[a-z]+(?:\s*/\s*[a-z]+)?|prix(?:\s+(?:ht|net))?\s+par\s+[a-z]+|preis\s+(?:pro|je)\s+[a-z]+",
     ),
     (
         "discount",
@@ -245,8 +255,11 @@ def classify_header(text: str) -> str | None:
         return role
     if "/" in t and len(t.rsplit("/", 1)[1]) > 2:
         # Odoo's export names a field by its path: "Order Lines/Quantity",
-        # "Lignes de commande/Prix unitaire"
-        return classify_header(t.rsplit("/", 1)[1])
+        # "Lignes de commande/Prix unitaire" (else a slash of the title's own words, "Pack
+        # size (rolls/pcs)", "Price per roll/pc")
+        role = classify_header(t.rsplit("/", 1)[1])
+        if role is not None:
+            return role
     # a title with qualifiers is read by its core: "Direct Unit Cost Excl. VAT", "Preis CHF",
     # "Montant (EUR) HT", "Amount Including VAT" (a figure with tax: not the order's)
     core, taxed, money = t, False, False
@@ -2560,6 +2573,20 @@ def _one_digit_misread(
 _PER_HUNDRED = re.compile(r"(?i)(?:per|pro|je|pour|/)\s*(?:100|1000|1\.000)\b")
 
 
+def _counted_in_packs(row: Row, nums: Numbers) -> Numbers | None:
+    """A count of packs beside a pack size, priced by what a pack holds ("4 carton", "36",
+    1.45 a roll, 208.80): the line orders 144 of the inner unit, as its amount says."""
+    if not row.has("pack_size") or nums.arithmetic_ok:
+        return None
+    size = parse_number(row.text("pack_size"))
+    q, p, t = nums.quantity, nums.unit_price, nums.line_total
+    if not size or size <= 1 or q is None or p is None or t is None:
+        return None
+    if not _close(q * size * p / (nums.price_unit or 1), t):
+        return None
+    return replace(nums, quantity=q * size, arithmetic_ok=True)
+
+
 def _rows_to_lines(
     rows: list[Row],
     *,
@@ -2609,6 +2636,9 @@ def _rows_to_lines(
                 if moved:
                     row.cells.setdefault(_role_index(row, "description"), []).extend(moved)
                 qty_text = ""
+        packed = _counted_in_packs(row, nums)
+        if packed is not None:
+            nums = packed
         if row.quantity_doubt == "derived":
             price_total = _price_and_amount(row)
             quantity = _quantity_of_amount(row)
@@ -2680,6 +2710,8 @@ def _rows_to_lines(
                     requested = found[0].value
                     break
         unit = normalise_unit(unit_text) or unit_from_qty or (unit_text.strip() or None)
+        if packed is not None:
+            unit = None  # the packs' count is now of what they hold
         confidence = 0.75
         if nums.arithmetic_ok:
             confidence = 0.96

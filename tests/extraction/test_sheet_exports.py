@@ -48,6 +48,11 @@ from ingestion.extraction.tables import classify_header
         ("Supplier ref,", "sku"),
         ("Qty this week", "quantity"),  # a weekly standing order
         ("Livr.", "date"),
+        ("Pack size (rolls/pcs)", "pack_size"),
+        ("VE-Inhalt", "pack_size"),
+        ("Price per roll/pc EUR", "unit_price"),
+        ("Prix HT par colis", "unit_price"),
+        ("Order Lines/Quantity", "quantity"),
     ],
 )
 def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):
@@ -988,3 +993,25 @@ def test_a_short_delivery_label_before_a_whole_address_in_its_cell_is_the_ship_t
         "6700",
     )
     assert ship_to.confidence >= 0.85
+
+
+def test_packs_counted_beside_their_size_and_priced_by_what_they_hold_order_the_inner_unit():
+    rows = [
+        ["PO ANR-26-0561"],
+        [
+            "Supplier ref",
+            "Description",
+            "Order qty",
+            "Order unit",
+            "Pack size (rolls/pcs)",
+            "Price per roll/pc EUR",
+            "Line total EUR",
+        ],
+        ["ME-30110", "Tape PP 48 mm x 66 m brown", "4", "carton", "36", "1.45", "208.8"],
+        ["ME-40120", "EPAL pallet reconditioned", "250", "pcs", "1", "9.1", "2275"],
+    ]
+    got = [(ln.sku, ln.quantity, ln.unit, ln.unit_price) for ln in extract_from_sheet(rows).lines]
+    assert got == [
+        ("ME-30110", Decimal("144"), None, Decimal("1.45")),
+        ("ME-40120", Decimal("250"), "EA", Decimal("9.1")),
+    ]
