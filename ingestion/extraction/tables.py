@@ -2573,6 +2573,13 @@ def _one_digit_misread(
 _PER_HUNDRED = re.compile(r"(?i)(?:per|pro|je|pour|/)\s*(?:100|1000|1\.000)\b")
 
 
+# a row the buyer struck off and kept on the page, saying so in a cell of its own or after
+# the words: cancelled
+_CANCELLED_ROW = re.compile(
+    r"\b(?:annule(?:e|s|es)?|cancell?ed|storniert|gestrichen|entfallt|entfallen|deleted)\b"
+)
+
+
 def _counted_in_packs(row: Row, nums: Numbers) -> Numbers | None:
     """A count of packs beside a pack size, priced by what a pack holds ("4 carton", "36",
     1.45 a roll, 208.80): the line orders 144 of the inner unit, as its amount says."""
@@ -2605,6 +2612,8 @@ def _rows_to_lines(
     )
     out: list[ExtractedLine] = []
     for n, row in enumerate(items, start=1):
+        if _CANCELLED_ROW.search(fold(row.line.text)):
+            continue  # "… 2 rouleau 8,40 0,00 ANNULÉ", "storniert", "CANCELLED": no item
         qty_text = row.text("quantity")
         unit_text = row.text("unit")
         _quantity, unit_from_qty = split_quantity_unit(qty_text) if qty_text else (None, None)

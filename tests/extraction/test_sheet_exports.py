@@ -1015,3 +1015,14 @@ def test_packs_counted_beside_their_size_and_priced_by_what_they_hold_order_the_
         ("ME-30110", Decimal("144"), None, Decimal("1.45")),
         ("ME-40120", Decimal("250"), "EA", Decimal("9.1")),
     ]
+
+
+@pytest.mark.parametrize("status", ["ANNULÉ", "storniert", "CANCELLED"])
+def test_a_row_kept_on_the_page_but_marked_cancelled_is_no_item(status):
+    rows = [
+        ["Bestellung 2027-114"],
+        ["Art.-Nr.", "Bezeichnung", "Menge", "Preis", "Betrag", "Bemerkung"],
+        ["31-210", "Terrakottatopf 30 cm", "24", "9.5", "228", status],
+        ["34-090", "Gartenschlauch 19 mm 50 m", "12", "46.5", "558", ""],
+    ]
+    assert [ln.customer_sku for ln in extract_from_sheet(rows).lines] == ["34-090"]
