@@ -103,6 +103,23 @@ def _names_in_text(extracted: ExtractedOrder, md: MasterData, add) -> None:
             add(code, 2.5 if score >= 97 else 1.5, "name_in_text", once_key="name_in_text")
 
 
+def _streets_in_text(extracted: ExtractedOrder, md: MasterData, add) -> None:
+    """One of the customer's own addresses written out in a sentence, street and town ("A
+    livrer à l'atelier, rue du Simplon 30 à Vevey" from a private address signed "Perrin –
+    Vevey"): the place says which of two customers of the same name wrote."""
+    texts = [f" {norm_name(t)} " for t in extracted.header_lines]
+    if not texts:
+        return
+    for record in md.customers:
+        for a in record.addresses:
+            street, city = norm_name(a.street or ""), norm_name(a.city or "")
+            if len(street) < 8 or not re.search(r"\d", street) or len(city) < 3:
+                continue
+            if any(f" {street} " in t and f" {city} " in t for t in texts):
+                add(record.code, 1.2, "street_in_text")
+                break
+
+
 def match_customer(
     extracted: ExtractedOrder,
     md: MasterData,
@@ -213,6 +230,7 @@ def match_customer(
                     street_and_postal.add(code)
     if max(scores.values(), default=0.0) < 4.0:
         _names_in_text(extracted, md, add)
+        _streets_in_text(extracted, md, add)
         # a scanned letterhead whose name was read as text, not as its block's, over the
         # customer's own street and postal code: the two agree on who sent it
         for code in street_and_postal:

@@ -483,6 +483,22 @@ def test_a_customer_named_only_in_the_text_of_the_page_is_found_but_checked():
     assert match_customer(nothing, _md()).code is None
 
 
+def test_a_customers_street_and_town_written_in_a_sentence_say_who_wrote():
+    """From a private address, signed with a first name: where to deliver says who it is."""
+    order = ExtractedOrder(
+        header_lines=(
+            "Salut Marc,",
+            "A livrer jeudi à l'atelier, 3 avenue Foch à Marseille (on ouvre à 7h).",
+            "Jean-Marc",
+        )
+    )
+    match = match_customer(order, _md())
+    assert (match.code, match.rule) == ("C00002", "street_in_text")
+    assert match.confidence < 0.9  # a person confirms it
+    elsewhere = ExtractedOrder(header_lines=("A livrer au 3 avenue Foch à Toulon",))
+    assert match_customer(elsewhere, _md()).code is None
+
+
 @pytest.mark.parametrize(("street", "sure"), [("12 rue de la Gare", True), ("7 rue Neuve", False)])
 def test_a_scanned_letterhead_read_as_text_is_sure_when_its_street_is_the_customers(street, sure):
     """The letterhead's name read as a line of text, its address block from the postal code
