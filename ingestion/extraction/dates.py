@@ -202,6 +202,8 @@ def find_dates(
         if month and (m["y"] or ordinal or m["mon"].rstrip(".") != "mar"):
             add(m, _make(_year(m["y"], default_year), month, int(m["d"])), False, "named")
     for m in _WEEK.finditer(folded):
+        if m.group(0).lower().startswith("s.") and m["y"] and len(m["y"]) == 2:
+            continue  # "S. 01/61": a fax's page (Seite) of its pages, no week of 2061
         week = int(m["w"] or m["w2"])
         year = _year(m["y"] or m["y2"], default_year)
         if year and 1 <= week <= 53:

@@ -758,10 +758,13 @@ def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
 # a delivery label that points back at the buyer's own address ("wie Rechnungsadresse", "same
 # as billing address", "identique à l'adresse de facturation", "idem ci-dessus")
 _SAME_AS_BILLING = re.compile(
-    r"\W*(?:wie|gleich(?:\s+wie)?|identisch(?:\s+mit)?|same\s+as|as|idem|identique(?:\s+a)?"
+    r"\W*(?:(?:wie|gleich(?:\s+wie)?|identisch(?:\s+mit)?|same\s+as|as|idem|identique(?:\s+a)?"
     r"|meme\s+(?:que|adresse\s+que))\b[\s:]*(?:(?:die|der|the|l'|la|le|notre|our|unsere?)\s*)?"
     r"(?:rechnungs(?:adresse|anschrift)|billing(?:\s+address)?|invoic(?:e|ing)(?:\s+address)?"
     r"|bill[\s-]?to|adresse\s+de\s+facturation|facturation|above|oben|ci-dessus|dessus)\b"
+    # …or that address named alone: "Lieferung an Rechnungsanschrift."
+    r"|(?:(?:die|the|l')\s*)?(?:rechnungs(?:adresse|anschrift)|billing\s+address|invoice\s+address"
+    r"|adresse\s+de\s+facturation)\s*(?:[.;,)]|$))"
 )
 
 
@@ -770,7 +773,9 @@ def _best_block(found: list, language: str, hits_by_line: dict | None = None) ->
 
     best = None
     for hit, block in found:
-        if _SAME_AS_BILLING.match(fold(hit.line.text[hit.end :])):
+        segment = hit.line.segment_of(hit.last_word)
+        after = hit.line.text[hit.end : hit.line.spans[segment[1] - 1][1]]
+        if _SAME_AS_BILLING.match(fold(after)):
             continue  # "Lieferadresse: wie Rechnungsadresse": no other address, none to read
         field = block_address(hit, block, language)
         address = field.value

@@ -44,6 +44,14 @@ def test_weeks_are_the_monday_of_that_iso_week(text, expected):
     assert parse_date(text, default_year=2026) == expected
 
 
+def test_a_fax_headers_page_count_is_no_week():
+    """ "S. 01/61" in a German fax machine's header line: Seite 1 (of 61), not week 1 of 2061;
+    "S. 49" alone is still the French semaine."""
+    header = "07.12.2026 10:32   +49 8031 407715   SCHMID ELEKTRO   S. 01/61"
+    assert [m.value for m in find_dates(header, dayfirst=True)] == [dt.date(2026, 12, 7)]
+    assert parse_date("livraison S. 49", default_year=2026) == dt.date(2026, 11, 30)
+
+
 def test_week_monday():
     assert week_monday(2026, 1) == dt.date(2025, 12, 29)
 

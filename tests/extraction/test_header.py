@@ -1499,6 +1499,7 @@ def test_reqd_beside_a_date_is_the_requested_delivery_date():
         "Lieferadresse: wie Rechnungsadresse",
         "Ship to: same as billing address",
         "Adresse de livraison : identique à l'adresse de facturation",
+        "Lieferung an Rechnungsanschrift. Warenannahme Mo-Fr 7-16 Uhr.",
     ],
 )
 def test_a_delivery_label_pointing_back_at_the_buyers_address_names_no_other(label):
