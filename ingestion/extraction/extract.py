@@ -628,6 +628,7 @@ def extract_from_layout(
         unread_lines=tuple(unread_lines[:20]),
         prices_in_prose=prices_in_prose(lines, order_lines, total),
         postal_codes=postal_codes,
+        delivers_to_billing=any(_as_billed(hit) for hit in ctx.hits if hit.field == "ship_to"),
         header_lines=tuple(
             ln.text[:200]
             for ln in lines
@@ -768,14 +769,19 @@ _SAME_AS_BILLING = re.compile(
 )
 
 
+def _as_billed(hit) -> bool:
+    """A delivery label whose own cell sends the goods to the billing address."""
+    segment = hit.line.segment_of(hit.last_word)
+    after = hit.line.text[hit.end : hit.line.spans[segment[1] - 1][1]]
+    return bool(_SAME_AS_BILLING.match(fold(after)))
+
+
 def _best_block(found: list, language: str, hits_by_line: dict | None = None) -> Field | None:
     from ingestion.extraction.header import block_address
 
     best = None
     for hit, block in found:
-        segment = hit.line.segment_of(hit.last_word)
-        after = hit.line.text[hit.end : hit.line.spans[segment[1] - 1][1]]
-        if _SAME_AS_BILLING.match(fold(after)):
+        if _as_billed(hit):
             continue  # "Lieferadresse: wie Rechnungsadresse": no other address, none to read
         field = block_address(hit, block, language)
         address = field.value

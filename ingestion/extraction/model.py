@@ -229,6 +229,9 @@ class ExtractedOrder:
     postal_codes: tuple[str, ...] = ()
     # the first page's lines outside the vendor block and the item table (names, addresses)
     header_lines: tuple[str, ...] = ()
+    # a delivery label that sends the goods to the buyer's own (billing) address ("Lieferung
+    # an Rechnungsanschrift", "Ship to: same as billing")
+    delivers_to_billing: bool = False
 
     def to_json(self) -> dict:
         out: dict[str, Any] = {name: _field_to_json(getattr(self, name)) for name in HEADER_FIELDS}

@@ -227,8 +227,12 @@ def _only_address_confirmed(
     if ship_to.rule == "letterhead_as_ship_to" and (
         extracted.buyer is None
         # on a scan, only when the page's other address was read well enough to be known as
-        # the supplier's own
-        or (extracted.buyer.rule.endswith(":ocr") and not printed & set(own_postal_codes))
+        # the supplier's own, or the page sends the goods to the buyer's own address
+        or (
+            extracted.buyer.rule.endswith(":ocr")
+            and not printed & set(own_postal_codes)
+            and not extracted.delivers_to_billing
+        )
     ):
         return ship_to
     record = md.customer(customer.code)

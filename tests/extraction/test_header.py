@@ -1516,6 +1516,7 @@ def test_a_delivery_label_pointing_back_at_the_buyers_address_names_no_other(lab
     )
     order = extract_from_layout(layout)
     assert order.ship_to is None
+    assert order.delivers_to_billing
     assert order.postal_codes == ("59000",)
 
 

@@ -607,6 +607,27 @@ def test_a_letterhead_read_from_someone_elses_address_gives_way_to_the_customers
     assert build_draft(letter, _md()).ship_to.value.postal_code == "80331"
 
 
+def test_a_scanned_letterhead_is_sure_when_the_page_sends_the_goods_to_the_billing_address():
+    """A fax whose only address read is the sender's own letterhead, the supplier's nowhere on
+    the page: "Lieferung an Rechnungsanschrift" says the goods go there."""
+    order = ExtractedOrder(
+        vat_numbers=Field(("DE123456789",), 0.9),
+        buyer=Field(
+            Address(postal_code="80331", city="München", lines=("80331 München",)),
+            0.6,
+            rule="letterhead:ocr",
+        ),
+        postal_codes=("80331",),
+        lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
+    )
+    unsure = build_draft(order, _md())
+    assert unsure.customer.code == "C00003"
+    assert unsure.ship_to.confidence < 0.85  # the scan may have lost another address
+    billed = build_draft(replace(order, delivers_to_billing=True), _md())
+    assert billed.ship_to.value.postal_code == "80331"
+    assert billed.ship_to.confidence >= 0.85
+
+
 def test_french_and_german_descriptions_meet_an_english_catalogue():
     products = PRODUCTS + (
         'GLV-NIT-S,,"Nitrile disposable gloves powder-free blue, size S, box of 100",BOX,7.90,EUR\n'
