@@ -166,6 +166,13 @@ _ANOTHER_PLACE = re.compile(
 )
 
 
+# a delivery label's value that says when only: a date, a week
+_WHEN_ONLY = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b(?:kw|cw|wk|week|semaine|woche)\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b"
+)
+
+
 def _names_no_place(found: Field) -> bool:
     """A delivery label followed by words that name no other place: a floor, a desk, a time
     ("Please deliver to reception, 2nd floor", "Lieferung an Praxisadresse, Mo–Fr",
@@ -175,6 +182,8 @@ def _names_no_place(found: Field) -> bool:
     if address.postal_code or address.street or address.city or found.rule.endswith("+ocr"):
         return False  # a place, or a scan that may have lost its postal code
     text = fold(" ".join(t for t in address.lines if t))
+    if text and not _WHEN_ONLY.sub("", text).strip(" .,:;-/()"):
+        return True  # "Livraison | 17/12/2026": when, not where
     return (
         bool(_OWN_PREMISES.search(text))
         and not _ANOTHER_PLACE.search(text)

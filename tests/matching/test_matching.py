@@ -351,6 +351,8 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         ("Please deliver to: our Roubaix depot, 2nd floor.", False),
         ("Lieferung an: Baustelle Haus 8", False),
         ("Please deliver to: reception, 5 rue du Port", False),
+        ("Livraison : 17/12/2026", True),  # when, not where
+        ("Livraison : KW 51", True),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
