@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from ingestion.decision.prices import expected_unit_price
 from ingestion.decision.settings import ExtractionSettings, extraction_settings_for
+from ingestion.extraction.geometry import fold
 from ingestion.extraction.totals import total_printed_and_agrees
 
 CENT = Decimal("0.01")
@@ -330,14 +331,20 @@ def _negotiated_discount(ctx: RuleContext, line, delta: Decimal, confirmed_by_to
 
 
 _FREE = re.compile(
-    r"(?i)\b(?:free(?:\s+of\s+charge)?|no\s+charge|n/c|f\.?o\.?c\.?|gratuit[es]{0,2}|offert[es]{0,2}"
-    r"|sans\s+frais|gratis|kostenlos|umsonst|unberechnet|samples?|[ée]chantillons?|muster|probe)\b"
+    r"(?i)(?<!-)\b(?:free(?:\s+of\s+charge)?|no\s+charge|n/c|f\.?o\.?c\.?|gratuit[es]{0,2}"
+    r"|offert[es]{0,2}|sans\s+frais|gratis|kostenlos|umsonst|unberechnet|samples?|[ée]chantillons?"
+    r"|muster|probe)\b"
 )
 
 
 def _says_free(line) -> bool:
+    """The line's words call it free or a sample, words our own description of the product does
+    not use ("Sample bags 100 ml", "Gloves powder-free" name the goods, not a gift)."""
     printed = ((line.extraction or {}).get("printed") or {}).get("raw_text") or ""
-    return bool(_FREE.search(f"{line.description or ''} {printed}"))
+    ours = fold(line.product.description if line.product else "")
+    return any(
+        fold(m.group(0)) not in ours for m in _FREE.finditer(f"{line.description or ''} {printed}")
+    )
 
 
 def rule_price_mismatch(ctx: RuleContext) -> list[dict]:

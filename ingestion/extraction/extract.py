@@ -805,12 +805,11 @@ def _best_block(found: list, language: str, hits_by_line: dict | None = None) ->
             and hit.text.endswith(":")
             # a word of delivery, not an addressee ("Destinataire :" heads our own address)
             and re.match(r"(?:livraison|delivery|lieferung|ship(?:ping)?)\b", fold(hit.text))
+            and address.street
+            and address.city
             # on the label's own line, not gathered from the lines below it
             and bool(address.postal_code)
             and address.postal_code in hit.line.text[hit.end :]
-            and address.postal_code
-            and address.city
-            and address.street
         ):
             # "Livraison : serres communales, Route de Neufchâteau 141, 6700 Arlon": a short
             # delivery label and a whole address after its colon

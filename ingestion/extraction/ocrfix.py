@@ -53,12 +53,12 @@ _CODE_SPECKS = (
     (re.compile(r"^([A-Z]{1,5})[_‘'`.,:;]+(?=-\d)"), r"\1"),
     (re.compile(r"^([A-Z]{1,5}-)[_‘'`.,:;]+(?=\d)"), r"\1"),
 )
-# the first digit of an amount read as a sign: ``§52.70`` (a bold 5), ``{278,87`` (a 1 whose
-# thousands space was lost)
 # a dotted date with one dot read as a colon or a comma ("06:01.2027", "11.01,2027")
 _SCANNED_DATE = re.compile(
     r"^(?P<d>\d{1,2})(?:[:,]\s?(?P<m>\d{1,2})\.|\.(?P<m2>\d{1,2})[:,])(?P<y>(?:19|20)\d{2})$"
 )
+# the first digit of an amount read as a sign: ``§52.70`` (a bold 5), ``{278,87`` (a 1 whose
+# thousands space was lost)
 _AMOUNT_FIRST = {"§": "5", "{": "1"}
 _AMOUNT_SIGN = re.compile(r"^([§{])(?=\d{1,3}[.,]\d{2}$)")
 # a streak read as a tilde, an underscore or an equals sign where a code's dash is

@@ -156,6 +156,24 @@ def test_a_line_the_customer_says_is_free_is_a_warning_not_a_price_mismatch(
     ]
 
 
+@pytest.mark.parametrize(
+    ("ours", "printed"),
+    [
+        ("Sample bags 100 ml, sterile", "Sample bags 100 ml"),
+        ("Nitrile gloves powder-free, size M", "Nitrile gloves powder-free M"),
+        ("Temperature probe PT100", "PT100 probe"),
+    ],
+)
+def test_words_that_name_the_goods_do_not_make_a_line_at_0_free(tenant, customer, ours, printed):
+    """A sample bag, powder-free gloves, a temperature probe at 0: a price misread, not a gift."""
+    goods = ProductFactory(tenant=tenant, sku="X-1", description=ours, list_price=Decimal("4.10"))
+    order = make_order(customer)
+    OrderLineFactory(order=order, product=goods, unit_price=Decimal("0"), description=printed)
+    assert codes(rule_price_mismatch(ctx_of(order))) == [
+        ("price_mismatch", "lines[0].unit_price", True)
+    ]
+
+
 def test_price_within_tolerance_is_no_issue(customer, product):
     order = make_order(customer)
     OrderLineFactory(order=order, product=product, unit_price=Decimal("3.46"))
