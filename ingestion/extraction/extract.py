@@ -38,7 +38,7 @@ from ingestion.extraction.messages import items_after_the_table, po_in_a_sentenc
 from ingestion.extraction.model import ExtractedLine, ExtractedOrder, Field
 from ingestion.extraction.numbers import detect_decimal_separator, parse_number
 from ingestion.extraction.ocrfix import fix_ocr_layout
-from ingestion.extraction.prose_dates import prose_delivery_date
+from ingestion.extraction.prose_dates import DELIVERY_CUE, prose_delivery_date
 from ingestion.extraction.tables import arithmetic_rows, extract_lines
 from ingestion.extraction.titles import title_number_candidates, title_sentence_candidates
 from ingestion.extraction.totals import find_amount_lines, net_total
@@ -112,6 +112,38 @@ def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | 
     if received is not None and not (received - dt.timedelta(days=400) <= day <= received):
         return None  # a machine whose clock was never set (01/01/2000), or one ahead
     return day
+
+
+NOTE_DIFFERS = 0.6
+
+
+def _unless_a_note_asks_otherwise(
+    delivery: Field, lines, candidates, *, reference, skip_lines, dayfirst, default_year
+) -> Field:
+    """A labelled delivery date, and a sentence elsewhere on the page asking for another day
+    ("Liefertermin: 10.12.2026" printed, "Bitte schon bis Fr. 04.12. liefern" written under
+    the table): the earliest day asked for, for a person to confirm."""
+    labelled = {c.source.get("line") for c in candidates if c.field.endswith("date")}
+    note = prose_delivery_date(
+        lines,
+        reference=reference,
+        dayfirst=dayfirst,
+        default_year=default_year,
+        skip_lines=set(skip_lines) | labelled,
+    )
+    if note is None or note.value is None or note.value == delivery.value:
+        return delivery
+    said = next((ln.norm for ln in lines if ln.index == note.source.get("line")), "")
+    if not DELIVERY_CUE.search(said):
+        return delivery  # "Week commencing | 30/11/2026": a label of its own, not a request
+    if note.value < delivery.value:
+        return Field(
+            note.value,
+            min(note.confidence, NOTE_DIFFERS),
+            note.source,
+            note.rule + "+earlier_than_label",
+        )
+    return delivery.with_confidence(min(delivery.confidence, NOTE_DIFFERS), "+note_asks_later")
 
 
 def _month_first(order_date, delivery):
@@ -409,6 +441,16 @@ def extract_from_layout(
         delivery = prose_delivery_date(
             lines,
             reference=sent_date or (order_date.value if order_date else None),
+            dayfirst=dayfirst,
+            default_year=default_year,
+        )
+    elif delivery is not None and delivery.value is not None:
+        delivery = _unless_a_note_asks_otherwise(
+            delivery,
+            lines,
+            candidates,
+            reference=sent_date or (order_date.value if order_date else None),
+            skip_lines=fax_lines | table.consumed,
             dayfirst=dayfirst,
             default_year=default_year,
         )

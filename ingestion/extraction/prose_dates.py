@@ -34,7 +34,9 @@ _BEFORE = re.compile(
     r"\s*[:,]?\s*$"
 )
 # what stands right before a day-and-month "4.12" that is a date, not a price
-_DAY_BEFORE = re.compile(r"(?:\ble|\bam|\bon|\bthe|\bden|\bzum|\bbis|\bby|\bpour|\bavant)\s*$")
+_DAY_BEFORE = re.compile(
+    r"(?:\ble|\bam|\bon|\bthe|\bden|\bdem|\bzum|\bbis|\bby|\bpour|\bavant)\s*$"
+)
 # the date of another document: "votre offre du 12 novembre", "Ihre Anfrage vom 3.12."
 _REFERENCE_BEFORE = re.compile(
     r"(?:\bdu|\bvom|\bdated|\bof|\bfrom|\ben\s+date\s+du|\bsent|\benvoye\w*|\bwrote|\bschrieb)\s*$"
@@ -102,9 +104,15 @@ def _sentences(lines: list[TextLine]) -> list[tuple[str, TextLine]]:
         if _DAY_AT_END.search(norm) and _MONTH_AT_START.match(following):
             # "Lieferung bitte bis 12." / "November 2026 an: …": a date wrapped at its day
             norm = norm + " " + _MONTH_AT_START.match(following).group(0)
-        for part in re.split(r"(?<=[a-z)\]])[.!?;]\s+|\s+-\s+(?=[a-z])", norm):
-            if part.strip():
-                out.append((part, ln))
+        parts: list[str] = []
+        for part in re.split(r"(?<=[a-z)\]])([.!?;])\s+|\s+-\s+(?=[a-z])", norm):
+            if part is None or part in ".!?;":
+                continue
+            if parts and _SHORT_WEEKDAY_AT_END.search(parts[-1]):
+                parts[-1] += ". " + part  # "bis Fr. 04.12. liefern": one sentence
+            else:
+                parts.append(part)
+        out += [(part, ln) for part in parts if part.strip()]
     return out
 
 
@@ -127,7 +135,12 @@ def _after_reference(value: dt.date, reference: dt.date, has_year: bool) -> dt.d
     return value
 
 
-_WEEKDAY_TAIL = re.compile(rf"(?:\b(?:{_WEEKDAY_RE})\b[\s,]*(?:the\s+|le\s+|den\s+)?)$")
+# "Fr.", "Mo.", "ven.": a weekday shortened before its date
+_SHORT_WEEKDAY = r"mo|di|mi|do|fr|sa|lun|mar|mer|jeu|ven|sam|mon|tue|wed|thu|fri|sat"
+_SHORT_WEEKDAY_AT_END = re.compile(rf"\b(?:{_SHORT_WEEKDAY})$")
+_WEEKDAY_TAIL = re.compile(
+    rf"(?:\b(?:{_WEEKDAY_RE})\b[\s,]*(?:the\s+|le\s+|den\s+)?|\b(?:{_SHORT_WEEKDAY})\.\s*)$"
+)
 # opening days, not a date: "du lundi au vendredi", "Montag bis Freitag", "every Monday"
 _DAY_SHORT = rf"{_WEEKDAY_RE}|mon|mo|lun|lu|mar|ma|mer|me|jeu|je|ven|ve|di|mi|do|fr|sa|so|sun"
 _HABIT = re.compile(

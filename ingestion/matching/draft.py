@@ -166,6 +166,13 @@ _ANOTHER_PLACE = re.compile(
 )
 
 
+# premises named after a place: "Atelier Erpent", "l'atelier d'Erpent", "Werkstatt Hinterhof"
+_NAMED_PREMISES = re.compile(
+    r"(?i:\b(?:atelier|werkstatt|workshop|bureau|office|praxis|accueil|reception|empfang))"
+    r"\s+(?:(?i:de|du|des|von|in|at|of)\s+|(?i:d)['’]\s*)?[A-ZÀ-Ý][\w'’-]{2,}"
+)
+
+
 # a delivery label's value that says when only: a date, a week
 _WHEN_ONLY = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b"
@@ -181,7 +188,10 @@ def _names_no_place(found: Field) -> bool:
     address = found.value
     if address.postal_code or address.street or address.city or found.rule.endswith("+ocr"):
         return False  # a place, or a scan that may have lost its postal code
-    text = fold(" ".join(t for t in address.lines if t))
+    printed = " ".join(t for t in address.lines if t)
+    if _NAMED_PREMISES.search(printed):
+        return False  # "22/12/2026 - Atelier Erpent": the workshop of another town
+    text = fold(printed)
     if text and not _WHEN_ONLY.sub("", text).strip(" .,:;-/()"):
         return True  # "Livraison | 17/12/2026": when, not where
     return (

@@ -79,10 +79,35 @@ def test_tomorrow_without_the_sent_day_is_no_date():
 
 
 def test_a_labelled_delivery_date_stays_first():
-    body = "Délai souhaité : 14/12/2026\n\n10 x A-778\n\nMerci de livrer demain."
+    body = "Délai souhaité : 14/12/2026\n\n10 x A-778\n\nMerci de livrer avant 16h."
     delivery = _delivery(body)
     assert delivery.value == dt.date(2026, 12, 14)
     assert not delivery.rule.startswith("prose_date")
+    assert delivery.confidence >= 0.8
+
+
+def test_a_note_asking_for_an_earlier_day_than_the_label_is_for_a_person():
+    body = (
+        "Liefertermin: 10.12.2026\n\n2 x BOS-BCS220\n\nLiebe Grüße\n"
+        "Bitte schon bis Fr. 04.12. liefern\n"
+    )
+    delivery = _delivery(body, sent=dt.date(2026, 12, 3))
+    assert delivery.value == dt.date(2026, 12, 4)  # the earliest day asked for
+    assert delivery.confidence < 0.7
+
+
+def test_a_note_asking_for_a_later_day_keeps_the_label_for_a_person():
+    body = "Liefertermin: 14.12.2026\n\n10 x A-778\n\nBitte nicht vor dem 18.12. anliefern."
+    delivery = _delivery(body)
+    assert delivery.value == dt.date(2026, 12, 14)
+    assert delivery.confidence < 0.7
+
+
+def test_a_note_repeating_the_labelled_day_changes_nothing():
+    body = "Délai souhaité : 14/12/2026\n\n10 x A-778\n\nMerci de livrer le 14/12/2026."
+    delivery = _delivery(body)
+    assert delivery.value == dt.date(2026, 12, 14)
+    assert delivery.confidence >= 0.8
 
 
 def test_the_day_preferred_within_a_week_is_the_date_for_a_person_to_confirm():

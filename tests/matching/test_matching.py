@@ -353,6 +353,10 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         ("Please deliver to: reception, 5 rue du Port", False),
         ("Livraison : 17/12/2026", True),  # when, not where
         ("Livraison : KW 51", True),
+        ("Livraison : à l'atelier, lundi", True),
+        # a workshop named after its town is another place
+        ("Livraison : 22/12/2026 ou 23/12/2026 - Atelier Erpent", False),
+        ("Livraison : à l'atelier d'Erpent", False),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
