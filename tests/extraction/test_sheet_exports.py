@@ -1026,3 +1026,31 @@ def test_a_row_kept_on_the_page_but_marked_cancelled_is_no_item(status):
         ["34-090", "Gartenschlauch 19 mm 50 m", "12", "46.5", "558", ""],
     ]
     assert [ln.customer_sku for ln in extract_from_sheet(rows).lines] == ["34-090"]
+
+
+def test_an_sap_exports_three_decimal_quantities_in_german_are_units_not_thousands():
+    header = ["Bestellnr", "Bestelldatum", "Artikelnr", "Bezeichnung", "Menge", "ME"]
+    rows = [
+        header,
+        [
+            "4500019140",
+            "07.12.2026",
+            "TW-204512",
+            "Trockenfutter Hund Adult 12 kg",
+            "15,000",
+            "SACK",
+        ],
+        ["4500019140", "07.12.2026", "TW-410001", "Katzenstreu klumpend 10 L", "50,000", "ST"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [line.quantity for line in order.lines] == [Decimal("15"), Decimal("50")]
+
+
+def test_an_english_sheets_thousands_stay_thousands():
+    rows = [
+        ["PO Number", "Item", "Description", "Quantity"],
+        ["PO-1187", "WB-200", "Cable ties black, bag", "15,000"],
+        ["PO-1187", "WB-300", "Cable ties white, bag", "2,000"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [line.quantity for line in order.lines] == [Decimal("15000"), Decimal("2000")]
