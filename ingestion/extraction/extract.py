@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.addresses import prose_ship_to
+from ingestion.extraction.amendments import amendments_in, apply_amendments
 from ingestion.extraction.confidence import (
     calibrate_order_date,
     ocr_identifier,
@@ -41,7 +42,7 @@ from ingestion.extraction.ocrfix import fix_ocr_layout
 from ingestion.extraction.prose_dates import DELIVERY_CUE, prose_delivery_date
 from ingestion.extraction.tables import arithmetic_rows, extract_lines
 from ingestion.extraction.titles import title_number_candidates, title_sentence_candidates
-from ingestion.extraction.totals import find_amount_lines, net_total
+from ingestion.extraction.totals import find_amount_lines, net_total, total_printed
 from ingestion.layout import Layout, TextSource
 
 _FAX_HEADER = re.compile(
@@ -115,6 +116,23 @@ def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | 
 
 
 NOTE_DIFFERS = 0.6
+# a quoted message's header: "Gesendet: Mittwoch, 2. Dezember 2026 11:20", "Sent: 30 November …"
+_QUOTED_SENT = re.compile(
+    r"^\*?(?:sent|gesendet|envoy[ée]|date|datum)\s*:\*?\s+(?P<when>.+)$", re.I
+)
+
+
+def _quoted_sent_day(lines, *, dayfirst) -> Field | None:
+    """The day the last quoted message of the body was sent (the amended order's)."""
+    found = None
+    for ln in lines:
+        m = _QUOTED_SENT.match(ln.text.strip())
+        if m is None:
+            continue
+        dates = dates_mod.find_dates(m["when"], dayfirst=dayfirst)
+        if dates and dates[0].kind != "partial":
+            found = Field(dates[0].value, 0.55, ln.source_ref(), "quoted_sent_day")
+    return found
 
 
 def _unless_a_note_asks_otherwise(
@@ -351,6 +369,15 @@ def extract_from_layout(
 
         # "sauf les sacs poubelle", "EMB-0090 annulé": what the message takes back
         order_lines, cancelled = without_cancelled(order_lines, lines)
+    amended = False
+    if lines[0].source == TextSource.PLAIN and order_lines:
+        # "Pos. 20 bitte auf 40 Stück erhöhen", "line 4 – please cancel": a reply's changes
+        # to the order it quotes
+        changes = amendments_in(lines, decimal_sep=decimal_sep)
+        if changes:
+            as_quoted = order_lines
+            order_lines, _ = apply_amendments(order_lines, changes)
+            amended = True
     # the fax machine's header line: its date is the day it was sent, not the order date
     fax_lines = _fax_header_lines(lines, layout)
     # "From: +33 3 89 20 45 09 23/10/2026 P.003/003" over a page that goes on with the items
@@ -475,6 +502,9 @@ def extract_from_layout(
         # an unlabelled "date" years from the day the message was sent: a fertiliser's
         # "12-12-17", not the order's day
         order_date = None
+    if order_date is None and amended:
+        # the order a reply amends was sent on the day its quoted header says
+        order_date = _quoted_sent_day(lines, dayfirst=dayfirst)
     if order_date is None and sent_date is not None:
         order_date = Field(
             value=sent_date, confidence=0.55, source={"meta": "sent_date"}, rule="sent_date"
@@ -622,7 +652,9 @@ def extract_from_layout(
     # totals
     amount_lines = find_amount_lines(lines, decimal_sep)
     total, grand_total, tax_total, warnings = net_total(
-        amount_lines, order_lines, table_charges=table.charges if rule_lines == "table" else 0
+        amount_lines,
+        as_quoted if amended else order_lines,  # the printed total is the quoted order's
+        table_charges=table.charges if rule_lines == "table" else 0,
     )
     if rule_lines == "table" and lines[0].source != TextSource.OCR:
         # a scan may have lost the printed total: the sum is no check there
@@ -632,7 +664,22 @@ def extract_from_layout(
     if total is not None and total.rule.startswith("sum_of_lines") and rule_lines == "table":
         item_lines = {ln.source.get("line") for ln in order_lines}
         total = _printed_unlabelled(total, lines, table.consumed | item_lines)
-    if cancelled and total is not None:
+    if amended and total is not None:
+        # the printed total was the original order's: the amended order's is its lines' sum
+        amounts = [
+            ln.line_total
+            if ln.line_total is not None
+            else (ln.quantity * ln.unit_price / (ln.price_unit or 1)).quantize(Decimal("0.01"))
+            if ln.quantity is not None and ln.unit_price is not None
+            else None
+            for ln in order_lines
+        ]
+        total = (
+            Field(sum(amounts, Decimal(0)), 0.7, total.source, total.rule + "+amended")
+            if total_printed(total.rule) and all(a is not None for a in amounts)
+            else None
+        )
+    elif cancelled and total is not None:
         # the printed total still counts what the message took back: the sum of what is left
         amounts = [ln.line_total for ln in order_lines]
         total = (

@@ -1458,11 +1458,16 @@ def mentions_items(text: str) -> bool:
         ):
             return True
     rows = [t for t in texts if (t.count("|") >= 3 or t.count("\t") >= 2) and re.search(r"\d", t)]
-    # a table typed with spaces: "PAL-PLA-1200    Palette plastique …   20  62,10 €  1 242,00 €"
+    # a table typed with spaces: "PAL-PLA-1200    Palette plastique …   20  62,10 €  1 242,00 €",
+    # maybe after its line number ("1  KH-TRV-B15   Danfoss RA-N …   20   14.20")
     aligned = [
         t
         for t in texts
-        if re.match(r"\s*(?=\S*\d)[A-Za-z0-9][A-Za-z0-9./_-]{2,}\s{2,}\S", t)
+        if re.match(
+            r"\s*(?:\d{1,4}\s+)?(?:(?=\S*\d)[A-Za-z0-9][A-Za-z0-9./_-]{2,}|(?<=\s)[A-Z][A-Z0-9./_-]{2,})"
+            r"\s{2,}\S",
+            t,
+        )
         and len(re.findall(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])", t)) >= 2
     ]
     return len(rows) >= 2 or len(aligned) >= 2

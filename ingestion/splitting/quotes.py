@@ -186,6 +186,10 @@ def newest_part(text: str, *, subject: str = "") -> str:
                     )
                     note = _order_note(cleaned[0])
                     return f"{note}\n\n{clean}" if note else clean
+    if len(parts) > 1:
+        amended = _amended_order(cleaned)
+        if amended:
+            return amended
     if says_something(parts[0]) or len(parts) == 1:
         return cleaned[0]
     # The new text is only "see below": the order is in the quoted / forwarded part.
@@ -229,6 +233,28 @@ _NOTE_FIELDS = re.compile(
     r"ben[öo]tig|brauch)\w*)",
     re.IGNORECASE,
 )
+
+
+def _amended_order(cleaned: list[str]) -> str:
+    """A reply that changes lines of the order it quotes ("Pos. 20 bitte auf 40 Stück erhöhen",
+    "line 4 - please cancel"): its own words, up to the closing, over the quoted order (see
+    ``ingestion.extraction.amendments``). Empty when the reply asks no such change or quotes
+    no order."""
+    from ingestion.extraction.amendments import asks_for_changes
+    from ingestion.extraction.freetext import mentions_items
+
+    kept: list[str] = []
+    for line in cleaned[0].split("\n"):
+        if CLOSING.match(line) and any(k.strip() for k in kept):
+            break
+        kept.append(line)
+    note = "\n".join(kept).strip()
+    if not asks_for_changes(note):
+        return ""
+    for clean in cleaned[1:]:
+        if mentions_items(clean) and not asks_for_changes(clean):
+            return f"{note}\n\n{clean}"
+    return ""
 
 
 def _order_note(text: str) -> str:

@@ -1,0 +1,161 @@
+"""Changes a reply asks for on the order it quotes.
+
+"Pos. 20 bitte auf 40 Stück erhöhen statt 20", "Line 4 (cylinder stats) - please cancel",
+"ligne 20 (essuie-mains V) : 40 cartons au lieu de 25", "please delete line 4 altogether": a
+buyer answers the thread of an order with what to change in it. The order is the quoted one
+(``ingestion.splitting.quotes`` keeps it under the reply's own words), as amended: each
+instruction names a line by its printed position, and either takes it back or gives its new
+quantity. The order's stated total was the original's: the amended order's is the sum of its
+lines.
+
+An amended line is never sure: a person confirms that the change applies to the order as we
+have it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from ingestion.extraction.geometry import TextLine
+from ingestion.extraction.model import ExtractedLine
+from ingestion.extraction.numbers import parse_number
+
+AMENDED = 0.75  # under the auto-approval threshold: a person confirms
+
+# "Pos. 20", "Position 2", "line 4", "ligne 50", "Zeile 3", "item 2", "Ln 2"
+_REFERENCE = re.compile(
+    r"\b(?:pos(?:ition)?|line|ligne|lig|zeile|item|row|ln)\b\.?\s*(?:n[°o]\.?\s*|#\s*)?"
+    r"(?P<ref>\d{1,4})\b(?![.,]\d)",
+    re.IGNORECASE,
+)
+_TAKE_BACK = re.compile(
+    r"\b(?:cancel\w*|delete\w*|remove\w*|drop\b|annul\w*|supprim\w*|retir\w*|enlev\w*"
+    r"|storn\w*|streich\w*|gestrichen|entf[äa]ll\w*|l[öo]sch\w*|weglass\w*|no\s+longer)",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\b(?:chang\w*|modif\w*|amend\w*|increas\w*|reduc\w*|rais\w*|lower\w*|make\s+(?:it|that)"
+    r"|augment\w*|diminu\w*|r[ée]dui\w*|pass(?:er|ez)|corrig\w*|mettre|mettez"
+    r"|[äa]nder\w*|erh[öo]h\w*|reduzier\w*|korrigier\w*|verringer\w*|statt|anstatt"
+    r"|au\s+lieu|instead|rather\s+than|auf\s+\d|to\s+\d|not\s+\d)",
+    re.IGNORECASE,
+)
+# what the instruction replaces: "statt 20", "(statt 25)", "au lieu de 25", "not 20"
+_OLD = re.compile(
+    r"\(?\s*(?:statt|anstatt|anstelle\s+von|au\s+lieu\s+d[eu']s?|[àa]\s+la\s+place\s+d[eu']s?"
+    r"|instead\s+of|rather\s+than|not|pas|nicht|vs\.?|from|de|von)\s+"
+    r"(?P<old>\d{1,6}(?:[.,]\d{1,3})?)\b[^)\n,;]*\)?",
+    re.IGNORECASE,
+)
+_PARENTHESIS = re.compile(r"\([^)]*\)")
+_QUANTITY = re.compile(r"(?<![\d.,/:-])(?P<q>\d{1,6}(?:[.,]\d{1,3})?)(?![\d/:]|[.,]\d)")
+# a quantity that is a time or a date, not a count: "9.12.", "bis 14h", "KW 51"
+_NOT_A_COUNT = re.compile(
+    r"^\s*(?:h\b|uhr\b|heures?\b|am\b|pm\b|\.\d|%)|(?:kw|cw|wk|week|semaine|woche)\s*$",
+    re.IGNORECASE,
+)
+
+
+def asks_for_changes(text: str) -> bool:
+    """Whether a message's words change a line of an order by its position."""
+    for line in text.split("\n"):
+        refs = list(_REFERENCE.finditer(line))
+        if len(refs) != 1:
+            continue
+        rest = _PARENTHESIS.sub(" ", line[: refs[0].start()] + " " + line[refs[0].end() :])
+        if _TAKE_BACK.search(rest) or _CHANGE.search(line):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Amendment:
+    line: int  # the document line that asks
+    ref: int  # the position it names
+    quantity: Decimal | None  # the new quantity; None: the line is taken back
+
+
+def amendments_in(lines: list[TextLine], *, decimal_sep: str | None) -> list[Amendment]:
+    """The instructions of a message that change lines of an order by their position."""
+    out: list[Amendment] = []
+    for ln in lines:
+        text = ln.text
+        refs = list(_REFERENCE.finditer(text))
+        if len(refs) != 1:
+            continue  # none, or "Pos. 2 und Pos. 4": read by a person
+        ref = refs[0]
+        rest = _PARENTHESIS.sub(" ", text[: ref.start()] + " " + text[ref.end() :])
+        if _TAKE_BACK.search(rest):
+            out.append(Amendment(ln.index, int(ref["ref"]), None))
+            continue
+        if not _CHANGE.search(text):
+            continue  # "Pos. 1  120.00 lfm KVH C24 … à 10.40": a line of the order itself
+        rest = _OLD.sub(" ", rest)
+        counts = [
+            m
+            for m in _QUANTITY.finditer(rest)
+            if not _NOT_A_COUNT.search(rest[m.end() : m.end() + 6])
+            and not _NOT_A_COUNT.search(rest[max(0, m.start() - 8) : m.start()])
+        ]
+        if len(counts) != 1:
+            continue
+        quantity = parse_number(counts[0]["q"], decimal_sep=decimal_sep)
+        if quantity is not None and quantity > 0:
+            out.append(Amendment(ln.index, int(ref["ref"]), quantity))
+    return out
+
+
+_POSITION = re.compile(r"^\s*(?:pos(?:ition)?\.?\s*|ln\.?\s*)?(?P<pos>\d{1,4})\b(?![.,]\d)", re.I)
+
+
+def _printed_position(line: ExtractedLine) -> int | None:
+    m = _POSITION.match(line.raw_text or "")
+    return int(m["pos"]) if m else None
+
+
+def apply_amendments(
+    order_lines: list[ExtractedLine], amendments: list[Amendment]
+) -> tuple[list[ExtractedLine], bool]:
+    """The order's lines as the instructions change them (the instructions' own lines are
+    no items), and whether every instruction found its line."""
+    asking = {a.line for a in amendments}
+    items = [ln for ln in order_lines if ln.source.get("line") not in asking]
+    positions = [_printed_position(ln) for ln in items]
+    numbered = all(p is not None for p in positions) and len(set(positions)) == len(positions)
+    dropped: set[int] = set()
+    all_found = True
+    for amendment in amendments:
+        if numbered and amendment.ref in positions:
+            index = positions.index(amendment.ref)
+        elif not numbered and 1 <= amendment.ref <= len(items):
+            index = amendment.ref - 1
+        else:
+            all_found = False
+            continue
+        line = items[index]
+        if amendment.quantity is None:
+            dropped.add(index)
+            continue
+        quantity = amendment.quantity
+        items[index] = replace(
+            line,
+            quantity=quantity,
+            line_total=(quantity * line.unit_price / (line.price_unit or 1)).quantize(
+                Decimal("0.01")
+            )
+            if line.unit_price is not None
+            else None,
+            confidence=min(line.confidence, AMENDED),
+            field_confidence={**line.field_confidence, "quantity": AMENDED},
+            rule=line.rule + "+amended",
+        )
+    kept = [
+        replace(item, confidence=min(item.confidence, AMENDED), rule=item.rule + "+amended_order")
+        if "+amended" not in item.rule
+        else item
+        for i, item in enumerate(items)
+        if i not in dropped
+    ]
+    return [replace(item, line_no=n) for n, item in enumerate(kept, start=1)], all_found

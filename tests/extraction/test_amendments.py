@@ -1,0 +1,130 @@
+"""A reply that changes lines of the order it quotes: the order is the quoted one, amended."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from ingestion.extraction import extract_from_text
+from ingestion.extraction.amendments import AMENDED, asks_for_changes
+from ingestion.splitting.quotes import newest_part
+
+GERMAN = (
+    "Hallo Frau Kaya,\n\n"
+    "bitte bei unserer Bestellung 4500018377 noch folgende Änderungen berücksichtigen:\n\n"
+    "- Pos. 20 (KMC X10) bitte auf 40 Stück erhöhen statt 20\n"
+    "- Pos. 40 (Kettenöl) entfällt komplett, haben wir noch genug am Lager\n\n"
+    "Der Rest bleibt wie bestellt, Liefertermin weiterhin 03.12.2026.\n\n"
+    "Danke!\nFlorian Maier\nRadhaus Müller GmbH · Leopoldstraße 112 · 80802 München\n\n"
+    "-----Ursprüngliche Nachricht-----\n"
+    "Von: Florian Maier <f.maier@radhaus-mueller.de>\n"
+    "Gesendet: Montag, 23. November 2026 09:30\n"
+    "An: bestellung@rheinrad-teile.de\n"
+    "Betreff: Bestellung 4500018377\n\n"
+    "Guten Morgen,\n\n"
+    "nachfolgend unsere Bestellung 4500018377.\n"
+    "Liefertermin: 03.12.2026\n\n"
+    "Pos  Material  Ihre Art.-Nr.   Bezeichnung                      Menge     Preis      Wert\n"
+    ' 10  RM-10610  SCHW-10400017   Schwalbe Schlauch SV17 28"       30 ST     5,40    162,00\n'
+    " 20  RM-20115  KMC-X10-114     KMC Kette X10 silber 10-fach      20 ST    22,50    450,00\n"
+    " 30  RM-41002  BUM-IQXE-150    Busch+Müller IQ-X Scheinwerfer     5 ST    89,00    445,00\n"
+    " 40  RM-60800  FL-WET-1L       Finish Line Wet Lube Kettenöl 1l   6 ST    29,80    178,80\n\n"
+    "Gesamtnettowert: 1.235,80 EUR\n\n"
+    "Mit freundlichen Grüßen\nFlorian Maier\n"
+)
+
+ENGLISH = (
+    "Hi,\n\nSorry - change to PO-07745 before it goes out please:\n\n"
+    "Line 2 (TRV heads) - change to 40 not 20\n"
+    "Line 4 (cylinder stats) - please cancel, we've got them in stock after all\n\n"
+    "Everything else the same.\n\nThanks\nMark\n\n"
+    "-----Original Message-----\n"
+    "From: Mark Denby <mark.denby@kelvinheating.co.uk>\n"
+    "Sent: 30 November 2026 15:12\n"
+    "To: orders@midlandclimatespares.co.uk\n"
+    "Subject: Order PO-07745\n\n"
+    "Please supply:\n\nPO number: PO-07745\n\n"
+    "Ln Our code     Description                                       Qty    Price\n"
+    "1  KH-TRV-B15   Danfoss RA-N 15mm TRV valve body straight          20    14.20\n"
+    "2  KH-TRV-H     Danfoss RAW-K TRV sensor head 8-28C                20    12.85\n"
+    "3  KH-STAT-RM   Honeywell T6360B1028 room thermostat 230V           6    18.40\n"
+    "4  KH-STAT-CYL  Honeywell L641A1039 strap-on cylinder thermostat    4    21.75\n\n"
+    "Order total: 738.60\n\nThanks\nMark\n"
+)
+
+
+def test_the_reply_keeps_its_words_over_the_order_it_quotes():
+    chosen = newest_part(GERMAN, subject="AW: Bestellung 4500018377")
+    assert chosen.startswith("Hallo Frau Kaya,")
+    assert "KMC-X10-114" in chosen  # the quoted order is read too
+    assert "Leopoldstraße" not in chosen  # the reply's signature is not
+
+
+def test_a_german_reply_raises_one_position_and_takes_back_another():
+    order = extract_from_text(
+        newest_part(GERMAN, subject="AW: Bestellung 4500018377"),
+        subject="AW: Bestellung 4500018377",
+        sent_date=dt.date(2026, 11, 24),
+    )
+    assert [(ln.raw_text.split()[2], ln.quantity) for ln in order.lines] == [
+        ("SCHW-10400017", Decimal("30")),
+        ("KMC-X10-114", Decimal("40")),
+        ("BUM-IQXE-150", Decimal("5")),
+    ]
+    assert all(ln.confidence <= AMENDED for ln in order.lines)  # a person confirms
+    # the printed total was the original order's
+    assert order.total.value == Decimal("162.00") + Decimal("900.00") + Decimal("445.00")
+    # no date printed in the order: the day the amended order was sent, not the reply's
+    assert order.order_date.value == dt.date(2026, 11, 23)
+
+
+def test_an_english_reply_changes_lines_numbered_from_one():
+    order = extract_from_text(
+        newest_part(ENGLISH, subject="RE: Order PO-07745"), subject="RE: Order PO-07745"
+    )
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("KH-TRV-B15", Decimal("20")),
+        ("KH-TRV-H", Decimal("40")),
+        ("KH-STAT-RM", Decimal("6")),
+    ]
+    assert order.po_number.value == "PO-07745"
+    assert order.total.value == Decimal("284.00") + Decimal("514.00") + Decimal("110.40")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- ligne 20 (essuie-mains V) : 40 cartons au lieu de 25",
+        "- ligne 50 (seaux 15 L) : à supprimer, finalement nous n'en avons pas besoin",
+        "- please change line 2 to 40 cases (the Cremant is flying out for Christmas)",
+        "- please delete line 4 altogether (the Pauillac)",
+        "- Pos. 2 bitte auf 40 Stk. ändern (statt 25)",
+        "- Pos. 4 streichen, haben wir noch an Lager.",
+    ],
+)
+def test_changes_by_position_in_three_languages(text):
+    assert asks_for_changes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pos. 1   120.00 lfm  KVH C24 80/140                      à 10.40   1'248.00",
+        "Line 2: please confirm the price",
+        "Unit 3 Canal Wharf Trade Park, Kirkstall Road, Leeds LS4 2AZ",
+        "Pos. 2 und Pos. 4 bitte streichen",  # two positions in one sentence: a person reads
+    ],
+)
+def test_lines_that_change_nothing_by_position(text):
+    assert not asks_for_changes(text)
+
+
+def test_a_reply_that_asks_no_change_keeps_only_its_own_words():
+    body = ENGLISH.replace(
+        "Line 2 (TRV heads) - change to 40 not 20\n"
+        "Line 4 (cylinder stats) - please cancel, we've got them in stock after all\n",
+        "Could you confirm the delivery day?\n",
+    )
+    assert "KH-TRV-B15" not in newest_part(body, subject="RE: Order PO-07745")
