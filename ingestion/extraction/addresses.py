@@ -181,7 +181,8 @@ def parse_postal_line(
 # "Nyon 1260", not "Commande n° 1131" or "Kunden-Nr. bei Ihnen: 20931"
 _PLACE_NAME = re.compile(
     r"(?i)(?!.*\b(?:n[°o]|nr|no|nummer|number|num[eé]ro|commande|order|bestellung|client|kunde|"
-    r"kunden|ref|r[ée]f[ée]rence|invoice|facture|rechnung|po)\b)[^\W\d_][^\d:#°]*"
+    r"kunden|ref|r[ée]f[ée]rence|invoice|facture|rechnung|po|cert|certificate|certificat|zertifikat"
+    r"|licen[cs]e|permit|approval|agr[ée]ment)\b)[^\W\d_][^\d:#°]*"
 )
 
 

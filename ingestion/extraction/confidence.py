@@ -341,9 +341,20 @@ def postal_codes_in(text: str, *, language: str) -> list[str]:
     out = []
     for part in dict.fromkeys(parts):
         found = parse_postal_line(part, language=language)
-        if found:
+        if found and not _a_dates_year(found[0], text):
             out.append(re.sub(r"\s", "", found[0]).upper())
     return out
+
+
+def _a_dates_year(code: str, text: str) -> bool:
+    """ "le 26 novembre 2026", "per 03.12.2026": the year of a date, not a postal code."""
+    from ingestion.extraction.dates import _MONTH_RE
+
+    if not re.fullmatch(r"(?:19|20)\d{2}", code):
+        return False
+    return bool(
+        re.search(rf"(?i)(?:{_MONTH_RE})\.?\s*{code}\b|\d{{1,2}}[./-]\d{{1,2}}[./-]{code}\b", text)
+    )
 
 
 TABLE_SUM = 0.9

@@ -137,7 +137,29 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
     record = md.customer(customer.code)
     cities = {fold(a.city) for a in (record.addresses if record else ()) if a.city}
     words = re.sub(r"[^a-z0-9 -]+", " ", text).split()
-    return bool(words) and len(words) <= 4 and " ".join(words) in cities
+    if bool(words) and len(words) <= 4 and " ".join(words) in cities:
+        return True
+    # "our Hillington address", "unsere Werkstatt Bern": the customer's own place, by a word
+    # of one of its addresses
+    m = _OURS.match(" ".join(words))
+    if m is None or record is None:
+        return False
+    named = [w for w in m["rest"].split() if w not in _PREMISES_WORDS and len(w) >= 3]
+    named = [w for w in named if w not in ("the", "des", "der", "die", "das", "von")]
+    own_words = {
+        w
+        for a in record.addresses
+        for w in re.sub(r"[^a-z0-9 -]+", " ", fold(f"{a.street} {a.city}")).split()
+        if len(w) >= 3
+    }
+    return 1 <= len(named) <= 2 and all(w in own_words for w in named)
+
+
+_OURS = re.compile(r"^(?:(?:to|at|a|an|in)\s+)?(?:our|notre|nos|unsere[mnr]?)\s+(?P<rest>.+)$")
+_PREMISES_WORDS = frozenset(
+    "address adresse adresse premises locaux office bureau workshop atelier werkstatt lager "
+    "shop store magasin laden usual habituelle main principale".split()
+)
 
 
 # a street written out: a number beside a street's word ("45 rue de la Villette",

@@ -574,3 +574,22 @@ def test_an_undecided_date_under_a_label_naming_it_is_read_month_first_for_a_us_
     american = build_draft(order, md, known_customer_code="C00001")
     assert american.extracted.order_date.value == dt.date(2026, 12, 2)
     assert american.extracted.requested_delivery_date.value == dt.date(2026, 12, 9)
+
+
+def test_the_year_of_a_written_date_is_no_postal_code():
+    from ingestion.extraction.confidence import postal_codes_in
+
+    assert postal_codes_in("Colmar, le 26 novembre 2026", language="fr") == []
+    assert (
+        postal_codes_in("Livraison souhaitée : le 9 décembre 2026 au plus tard", language="fr")
+        == []
+    )
+    assert postal_codes_in("Lieferung am 03.12.2026 Basel", language="de") == []
+    # a Swiss postal code that looks like a year still is one
+    assert postal_codes_in("Bahnhofstrasse 12, 2024 Sainte-Croix", language="fr") == ["2024"]
+
+
+def test_a_certificates_number_is_no_postal_code():
+    from ingestion.extraction.confidence import postal_codes_in
+
+    assert postal_codes_in("VAT GB 297 6643 12 · F-Gas Cert. REFCOM 41882", language="en") == []

@@ -357,6 +357,10 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         # a workshop named after its town is another place
         ("Livraison : 22/12/2026 ou 23/12/2026 - Atelier Erpent", False),
         ("Livraison : à l'atelier d'Erpent", False),
+        # the customer's own place, by a word of its address
+        ("Deliver to: our Lille address", True),
+        ("Livraison : à notre adresse de la Gare", True),
+        ("Deliver to: our Roubaix address", False),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
