@@ -202,6 +202,40 @@ _WHEN_ONLY = re.compile(
 )
 
 
+def _delivery_read_as_the_order_date(
+    extracted: ExtractedOrder, decided: Field | None
+) -> ExtractedOrder:
+    """An order date the customer's country read day first (or month first), and a delivery
+    date written the same way that only this reading puts within weeks after it ("Date
+    03/12/2026", "Required 08/12/2026" from Leeds: the 8th of December, not the 12th of
+    August, before the order): the delivery date is as sure as the order's."""
+    delivery = extracted.requested_delivery_date
+    if (
+        decided is None
+        or decided.value is None
+        or not decided.rule.endswith("+customer_locale")
+        or delivery is None
+        or delivery.value is None
+        or not 0.45 <= delivery.confidence < decided.confidence
+        or delivery.value.day > 12
+        or delivery.value.day == delivery.value.month
+    ):
+        return extracted
+    swapped = dt.date(delivery.value.year, delivery.value.day, delivery.value.month)
+    soon = dt.timedelta(days=120)
+    if not (
+        dt.timedelta(0) <= delivery.value - decided.value <= soon
+        and not dt.timedelta(0) <= swapped - decided.value <= soon
+    ):
+        return extracted
+    return replace(
+        extracted,
+        requested_delivery_date=delivery.with_confidence(
+            round(decided.confidence * 0.95, 4), "+as_the_order_date"
+        ),
+    )
+
+
 def _names_no_place(found: Field) -> bool:
     """A delivery label followed by words that name no other place: a floor, a desk, a time
     ("Please deliver to reception, 2nd floor", "Lieferung an Praxisadresse, Mo–Fr",
@@ -466,6 +500,7 @@ def build_draft(
                         rule=delivery.rule + "+customer_locale_swapped",
                     ),
                 )
+        extracted = _delivery_read_as_the_order_date(extracted, decided)
     lines = []
     read_lines = []
     for i, line in enumerate(extracted.lines):

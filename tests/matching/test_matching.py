@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.extraction import extract_from_text
+from ingestion.extraction import extract_from_sheet, extract_from_text
 from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder, Field
 from ingestion.matching import MasterData, build_draft, match_customer, match_product
 
@@ -1279,3 +1279,34 @@ def test_bars_of_a_tube_we_sell_by_the_metre_are_metres():
         sku="SR-10015",
     )
     assert match_product(line, "C00001", md).quantity_in_product_unit == 100
+
+
+def test_a_delivery_date_written_as_the_order_date_the_customers_country_read_is_as_sure():
+    import datetime as dt
+
+    british = "C00011,Kelvin Heating Ltd,,kelvinheating.co.uk,1 Canal Wharf,LS4 2AZ,Leeds,GB,rep@x.example,false\n"
+    md = MasterData.from_csv(CUSTOMERS + british, PRODUCTS, ALIASES)
+    order = extract_from_sheet(
+        [
+            ["KELVIN HEATING LTD"],
+            ["Purchase Order", "PO-07760"],
+            ["Date", "03/12/2026"],
+            ["Required", "08/12/2026"],
+            [],
+            ["Code", "Description", "Qty"],
+            ["GT-6MM-BK", "Joint mousse 6 mm", 10],
+        ]
+    )
+    assert order.requested_delivery_date.confidence < 0.7  # 8 December or 12 August?
+    draft = build_draft(order, md, known_customer_code="C00011")
+    decided = draft.extracted
+    assert decided.order_date.value == dt.date(2026, 12, 3)
+    assert decided.requested_delivery_date.value == dt.date(2026, 12, 8)
+    assert decided.requested_delivery_date.confidence >= 0.7
+    # the other reading also falls within weeks of the order: a person still says which
+    later = replace(
+        order,
+        requested_delivery_date=Field(dt.date(2027, 1, 2), 0.55, rule="label_right:required"),
+    )
+    draft = build_draft(later, md, known_customer_code="C00011")
+    assert draft.extracted.requested_delivery_date.confidence < 0.7
