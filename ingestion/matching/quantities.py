@@ -295,7 +295,11 @@ def _in_product_unit(
         for h in _holds(text, goods=True)
         if not (h[2] == "" and h[1] in ours_says)
     ]
-    line_holds += _holds(line.unit or "", unit_cell=True)
+    # "carton (6 rolls)": the carton of 6 rolls; "rouleau de 25" of our "rouleau de 25": ours
+    unit_cell = re.sub(r"([^\W\d_])\s*\(\s*(?=\d)", r"\1 of ", line.unit or "")
+    line_holds += [
+        h for h in _holds(unit_cell, unit_cell=True) if not (h[2] == "" and h[1] in ours_says)
+    ]
     our_holds = [
         h
         for h in _holds(description or "")
@@ -317,6 +321,10 @@ def _in_product_unit(
         words = {normalise_unit(w) for text in texts for w in re.findall(r"[^\W\d_]+", text)}
         named |= {c for c, _each, _unit in our_holds if c in words}
         counted = named.pop() if len(named) == 1 else None
+        if counted is None:
+            pieces = _pieces_priced_as_ours(line, line_holds, ours, price_each, expected)
+            if pieces is not None:
+                return pieces
     if counted not in CONTAINER_UNITS:
         return None
     for container, each, unit in line_holds:
@@ -328,6 +336,35 @@ def _in_product_unit(
         amount = _in_unit(each, unit, ours)
         if container == counted and amount and amount != 1:
             return line.quantity * amount
+    return None
+
+
+# what a buyer counts one by one in a carton: rolls, pieces, units, or goods by their name
+_COUNTED_ONE_BY_ONE = {"ROL", "EA", ""}
+PIECE_PRICE_SPREAD = Decimal("0.15")
+
+
+def _pieces_priced_as_ours(
+    line: ExtractedLine,
+    line_holds: list,
+    ours: str,
+    price_each: Decimal | None,
+    expected: Decimal | None,
+) -> Decimal | None:
+    """Cartons of so many rolls ("4 carton of 6 rolls" at 24,00) of a roll we sell by the
+    piece at 4,10: 24 of ours, when the carton's price is so many of ours at about our price
+    (a buyer's own price, within 15 %). The unit cell says how many; the price says they are
+    our pieces."""
+    if ours != "EA" or not expected or not price_each or line.quantity is None:
+        return None
+    for _container, each, unit in line_holds:
+        if (
+            unit in _COUNTED_ONE_BY_ONE
+            and each > 1
+            and each != line.quantity
+            and abs(price_each / each - expected) <= expected * PIECE_PRICE_SPREAD
+        ):
+            return line.quantity * each
     return None
 
 
@@ -408,6 +445,9 @@ def _counted_by_the_price(
     return None
 
 
+PARTS_PRICE_SPREAD = Decimal("0.05")
+
+
 def _parts_of_ours(
     quantity: Decimal, price_each: Decimal | None, expected: Decimal | None, description: str
 ) -> Decimal | None:
@@ -417,7 +457,12 @@ def _parts_of_ours(
     if not expected or not price_each or price_each >= expected:
         return None
     k = (expected / price_each).to_integral()
-    if k >= 2 and k in _numbers_in(description) and price_close(expected, price_each * k):
+    if (
+        k >= 2
+        and k in _numbers_in(description)
+        # to the cent, or about (a buyer's own price) for a count our description says
+        and abs(expected - price_each * k) <= expected * PARTS_PRICE_SPREAD
+    ):
         count = quantity / k
         if count == count.to_integral() and count > 0:
             return count

@@ -1310,3 +1310,33 @@ def test_a_delivery_date_written_as_the_order_date_the_customers_country_read_is
     )
     draft = build_draft(later, md, known_customer_code="C00011")
     assert draft.extracted.requested_delivery_date.confidence < 0.7
+
+
+def test_cartons_of_rolls_and_rolls_of_our_cartons_at_a_buyers_own_price():
+    """A Flemish buyer's "4 carton of 6 rolls" at 24,00 of a roll we sell by the piece at
+    4,10 is 24 rolls; "24 rolls" at 2,55 of our "carton de 12 rouleaux" at 31,20 is 2
+    cartons; "40 rouleau de 25" at 5,20 of our "rouleau de 25" bags is 40 of ours."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "HN20110,,Bobine essuie-mains dévidage central 450 formats 2 plis - à la bobine,PCE,4.10,EUR\n"
+        "HN20120,,Papier toilette Jumbo 2 plis 350 m - carton de 12 rouleaux,CASE,31.20,EUR\n"
+        "HN50140,,Sac DASRI jaune 50 L - rouleau de 25,PACK,5.40,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(sku, quantity, unit, price):
+        line = ExtractedLine(
+            sku=sku,
+            description="",
+            quantity=Decimal(quantity),
+            unit=unit,
+            unit_price=Decimal(price),
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert converted("HN20110", "4", "carton of 6 rolls", "24.00") == 24
+    assert converted("HN20110", "3", "carton (6 rolls)", "24.00") == 18
+    # a carton priced far from six of ours: not our rolls, as written for a person
+    assert converted("HN20110", "4", "carton of 6 rolls", "60.00") == 4
+    assert converted("HN20120", "24", "rolls", "2.55") == 2
+    assert converted("HN50140", "40", "rouleau de 25", "5.20") == 40
