@@ -33,7 +33,7 @@ _EACH_HOLDS = re.compile(
 )
 # "box of 100", "boîte de 200", "VPE 100": so many pieces to a container
 _PACK_OF = re.compile(
-    rf"\b{_WORD}\s+(?:of|de|à|a|je|zu)\s+{_NUMBER}(?!\s*-?\s*[^\W\d_])", re.IGNORECASE
+    rf"\b{_WORD}\s+(?:(?:of|de|à|a|je|zu)\s+|x\s*){_NUMBER}(?!\s*-?\s*[^\W\d_])", re.IGNORECASE
 )
 # "Pkg. 100 Stk", "Box 50 Stk", "sachet 100 pièces": a container and the pieces it holds
 _PACK_PIECES = re.compile(
@@ -310,7 +310,8 @@ def _in_product_unit(
         # of a disinfectant we sell by the litre
         for container, each, unit in _holds(line.unit or "", unit_cell=True):
             amount = _in_unit(each, unit, ours)
-            if container is None and amount and amount != 1:
+            # (a bottle, a piece: "EA")
+            if container in (None, "EA") and amount and amount != 1:
                 return line.quantity * amount
     if counted is None:
         # the container said in the words only: "bidon 5 L" under "Cond.", or the one our

@@ -1340,3 +1340,29 @@ def test_cartons_of_rolls_and_rolls_of_our_cartons_at_a_buyers_own_price():
     assert converted("HN20110", "4", "carton of 6 rolls", "60.00") == 4
     assert converted("HN20120", "24", "rolls", "2.55") == 2
     assert converted("HN50140", "40", "rouleau de 25", "5.20") == 40
+
+
+def test_cases_of_bottles_and_bottles_of_our_cases():
+    """ "10 Kt. à 6" and "10 cs x6" of a wine we sell by the bottle are 60 bottles; "48 Fl." of
+    a wine we sell by the "carton 6x75cl" at about a sixth of its price are 8 cartons."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "VIN-1020,,Château Peyrelongue Margaux 2017 75cl,BTL,41.00,EUR\n"
+        "VIN-1040,,Château Moulin de Tersac Bordeaux Supérieur 2021 carton 6x75cl,CASE,57.00,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(sku, quantity, unit, price):
+        line = ExtractedLine(
+            sku=sku,
+            description="",
+            quantity=Decimal(quantity),
+            unit=unit,
+            unit_price=Decimal(price),
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert converted("VIN-1020", "10", "Kt. à 6", "236.40") == 60
+    assert converted("VIN-1020", "10", "cs x6", "236.40") == 60
+    assert converted("VIN-1040", "48", "Fl.", "9.30") == 8
+    assert converted("VIN-1020", "12", "Fl.", "41.00") == 12  # our bottles, as written
