@@ -170,6 +170,17 @@ def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[Am
     return out
 
 
+def _one_digit_misread(printed: Decimal, worked_out: Decimal) -> bool:
+    """Two amounts written alike but for one digit of the cents: 933,65 for 933,05 (a missing
+    item would not cost less than a euro)."""
+    a, b = f"{printed:.2f}", f"{worked_out:.2f}"
+    return (
+        abs(printed - worked_out) < 1
+        and len(a) == len(b)
+        and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    )
+
+
 def _close(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= max(Decimal("0.011"), abs(b) * Decimal("0.0005"))
 
@@ -197,6 +208,15 @@ def net_total(
                 else (ln.quantity * ln.unit_price / (ln.price_unit or 1)).quantize(Decimal("0.01"))
             )
             for ln in priced
+        )
+    qp_sum: Decimal | None = None
+    if lines and all(ln.unit_price is not None and ln.quantity is not None for ln in lines):
+        qp_sum = sum(
+            (
+                (ln.quantity * ln.unit_price / (ln.price_unit or 1)).quantize(Decimal("0.01"))
+                for ln in lines
+            ),
+            Decimal(0),
         )
     nets = [a for a in amount_lines if a.kind == "net"]
     grands = [a for a in amount_lines if a.kind == "grand"]
@@ -236,11 +256,24 @@ def net_total(
             # a scan's "192068" for 1920,68: the decimal mark lost, the digits the lines' sum
             candidates += [c / 100 for c in candidates]
         for c in candidates:
+            if a.line.source == TextSource.OCR and qp_sum is not None and c == qp_sum != line_sum:
+                # "Summe netto 547,00" and an item's amount misread "89,66" (4 × 22,40): the
+                # quantities and prices add up to what is printed
+                return c
+            if (
+                a.line.source == TextSource.OCR
+                and qp_sum == line_sum
+                and _one_digit_misread(c, line_sum)
+            ):
+                # "933,65" printed under items whose amounts and prices agree on 933,05: one
+                # digit of the total misread, as a scan does
+                return line_sum
             if _close(c, line_sum):
                 # a scan's total a few cents off the lines' sum ("315,69" for 315,60): a
                 # misread digit more likely than a rounding
                 if a.line.source == TextSource.OCR and abs(c - line_sum) > Decimal("0.011"):
-                    return line_sum
+                    # …unless the items disagree with their own prices: one of theirs is
+                    return line_sum if qp_sum in (None, line_sum) else c
                 return c
             for extra in {table_charges, table_charges + above} - {Decimal(0)}:
                 if _close(c, line_sum + extra):

@@ -173,3 +173,39 @@ def test_a_quantity_with_its_pack_written_beside_it(printed, expected):
     from ingestion.extraction.units import split_quantity_unit
 
     assert split_quantity_unit(printed) == expected
+
+
+def _scanned_total(rows, total_text, label="Summe netto"):
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import as_scan, pdf, table
+
+    page = [(40, 40, "BESTELLUNG"), *table([40, 90, 190, 330, 400], 100, rows)]
+    page.append((300, 100 + 14 * len(rows) + 10, label))
+    page.append((400, 100 + 14 * len(rows) + 10, total_text))
+    return extract_from_layout(as_scan(read_pdf(pdf([page])))).total
+
+
+HEAD = ["Menge", "Artikel-Nr.", "Bezeichnung", "Preis", "Betrag"]
+
+
+def test_a_scans_item_amount_misread_leaves_the_printed_total_that_prices_add_up_to():
+    rows = [HEAD, ["6", "PN-60103", "Gastro Hund 2kg", "18,90", "113,40"]]
+    rows.append(["4", "PN-60105", "Urinary Katze 2kg", "22,40", "89,66"])  # 89,60 misread
+    assert _scanned_total(rows, "203,00").value == Decimal("203.00")
+
+
+def test_a_scans_total_with_one_digit_misread_is_the_sum_its_items_agree_on():
+    rows = [HEAD, ["10", "SHI-Y8FN", "Bremsbeläge", "8,90", "89,00"]]
+    rows.append(["6", "SIG-15400", "Rücklicht", "27,90", "167,40"])
+    assert _scanned_total(rows, "256,90").value == Decimal("256.40")  # 9 for 4
+    # a euro or more apart: an item may be missing; as printed, for a person
+    total = _scanned_total(rows, "286,40")
+    assert total.value == Decimal("286.40")
+    assert total.confidence < 0.6
+
+
+def test_a_scans_total_a_few_cents_off_items_that_disagree_with_their_prices_stays():
+    rows = [HEAD, ["3", "MCS-FM402", "Fan motor", "58,40", "175,26"]]  # 175,20 misread
+    rows.append(["4", "MCS-FM406", "Bracket", "4,95", "19,80"])
+    assert _scanned_total(rows, "195,00").value == Decimal("195.00")
