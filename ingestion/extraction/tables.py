@@ -1375,7 +1375,14 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
             # not read ("Qté cdée" read "até cade"): the quantity; the arithmetic checks it
             roles[k], changed = "quantity", True
         elif (
-            role in ("code", "unknown")
+            (
+                role in ("code", "unknown")
+                # "Material" over "Brettschichtholz GL24h 160 x 320 mm, 4 Stk. à 6.50 m": a
+                # material's name, not its number
+                or role in ("customer_sku", "sku")
+                and st["words"] >= 2.5
+                and st["codes"] < 0.5 * n
+            )
             and "description" not in roles
             and (
                 st["words"] >= 2.5

@@ -33,6 +33,9 @@ _ABBREVIATIONS = {
     "etiq": "label",
     "therm": "thermal",
     "ca": "",
+    # the timber trade's short names, as catalogues print them
+    "konstruktionsvollholz": "kvh",
+    "brettschichtholz": "bsh",
 }
 _COLOURS = {
     "black": "black",
@@ -230,6 +233,14 @@ def norm_description(text: str) -> str:
     t = re.sub(r"(?<=\d)%", " %", t)  # "35%" is "35 %"
     t = re.sub(r"(?<![\d.])(\d+)\.0+(?![\d.])", r"\1", t)  # "Bohrer 8,0" is the 8 mm drill
     t = re.sub(r"(?<=\d)\s*[x×*]\s*(?=\d)", " x ", t)  # 400x300 → 400 x 300
+    # a timber's section: "Konterlatten 27/60", "KVH 100/160" are 27 x 60, 100 x 160
+    t = re.sub(r"(?<![\d/.,-])([1-9]\d{1,2})/([1-9]\d{1,2})(?![\d/-]|[.,]\d)", r"\1 x \2", t)
+    # a cut list, "12 Stk. à 4.00 m": how the metres ordered come, not what the goods are
+    t = re.sub(
+        r"\b\d+\s*(?:stk|stuck|pcs|pc|pieces|pce|pces|st)\.?\s*(?:a|x|@|of|je|zu)\s*\d+(?:[.,]\d+)?\s*m\b",
+        " ",
+        t,
+    )
     t = re.sub(r"(?<=\d)em(?=x|\b)", "cm", t)  # a scan's "8emx4m": the c read as an e
     t = re.sub(r"(?<=\d)\s*(mm|cm|m)\s*[x×*]\s*(?=\d)", r" \1 x ", t)  # 8cmx4m → 8 cm x 4m
     t = re.sub(r"\b([123])\s*-?\s*wellig", lambda m: _WALLS[m.group(1)] + " wall", t)

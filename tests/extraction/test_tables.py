@@ -1216,3 +1216,19 @@ def test_total_netto_with_its_currency_is_the_printed_net_total():
     ]
     total = extract_from_layout(read_pdf(pdf([page]))).total
     assert (str(total.value), total.rule.startswith("label:net_total")) == ("336.00", True)
+
+
+def test_a_material_column_of_names_is_the_description():
+    rows = [
+        ["Nr.", "Material", "Menge", "Einheit"],
+        ["1", "Brettschichtholz GL24h 160 x 320 mm, 4 Stk. à 6.50 m", "26.00", "m"],
+        ["2", "Gipsfaserplatten 12.5 mm", "40", "Platten"],
+        ["3", "Winkelverbinder 90 mm verstärkt", "60", "Stk"],
+    ]
+    page = [(40, 40, "Materialbestellung KH-26-088"), *table([40, 70, 380, 450], 100, rows)]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.description[:16], ln.quantity, ln.customer_sku) for ln in order.lines] == [
+        ("Brettschichtholz", Decimal("26.00"), None),
+        ("Gipsfaserplatten", Decimal("40"), None),
+        ("Winkelverbinder ", Decimal("60"), None),
+    ]

@@ -431,3 +431,31 @@ EM-SNR30,,"Earmuffs SNR 30 dB, headband",EA,14.20,EUR
 def test_workwear_words_in_french_and_german_meet_an_english_catalogue(text, sku):
     match = match_product(_line(text), "K1", _md(WORKWEAR))
     assert match.sku == sku, match
+
+
+TIMBER = """sku,gtin,description,unit,unit_price,currency
+HL-KVH-0612,,"KVH C24 Fichte/Tanne 60x120 mm, keilgezinkt",M,6.90,CHF
+HL-KVH-1016,,"KVH C24 Fichte/Tanne 100x160 mm, keilgezinkt",M,14.20,CHF
+HL-BSH-1632,,"Brettschichtholz BSH GL24h Fichte 160x320 mm, Industriequalität",M,62.00,CHF
+HL-KON-2760,,"Konterlatte Fichte 27x60 mm, sägerau",M,1.35,CHF
+"""
+
+
+@pytest.mark.parametrize(
+    ("description", "sku"),
+    [
+        # the trade's section "100/160" and its long name for "KVH"; the cut list is no size
+        ("Konstruktionsvollholz 100/160, 12 Stk. à 4.00 m", "HL-KVH-1016"),
+        ("Brettschichtholz GL24h 160 x 320 mm, 4 Stk. à 6.50 m", "HL-BSH-1632"),
+        ("Konterlatten 27/60", "HL-KON-2760"),
+    ],
+)
+def test_a_timber_merchants_sections_and_short_names(description, sku):
+    md = MasterData.from_csv(CUSTOMERS, TIMBER, None)
+    line = ExtractedLine(description=description, quantity=Decimal("48"), unit="m")
+    assert match_product(line, None, md).sku == sku
+
+
+def test_a_slash_between_other_numbers_is_no_section():
+    assert "18 x 28" not in norm_description('Schwalbe Schlauch SV17 28" 18/28-622')
+    assert "1 x 2" not in norm_description("Laiton 1/2 pouce")
