@@ -360,6 +360,10 @@ class Header:
 _SHEET_TITLES = {"pro": "price_unit"}
 
 
+# two titles printed without a space: "NumQty", "NoPrice"
+_GLUED_TITLE = re.compile(r"^([A-Z]?[a-z.#°]+)([A-Z][A-Za-z.]+)$")
+
+
 def _header_cells(line: TextLine) -> tuple[list[Column], int]:
     """Greedy longest-match of column titles over each segment; returns cells and unknown words."""
     cells: list[Column] = []
@@ -376,6 +380,19 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
                     best = (j, role)
                     break
             if best is None:
+                glued = _GLUED_TITLE.match(line.words[i].text)
+                tail_role = classify_header(glued[2]) if glued else None
+                if tail_role is not None and (
+                    # "Supplier Part NumQty": the end of one title run into the next one
+                    cells and cells[-1].x1 >= line.words[i].x0 - 3 * line.char_width()
+                ):
+                    word = line.words[i]
+                    split = word.x0 + (word.x1 - word.x0) * len(glued[1]) / len(word.text)
+                    last = cells[-1]
+                    cells[-1] = Column(last.role, last.x0, split, f"{last.text} {glued[1]}")
+                    cells.append(Column(tail_role, split, word.x1, glued[2]))
+                    i += 1
+                    continue
                 fragment = classify_title_fragment(line.words[i].text)
                 if fragment is not None:
                     cells.append(
@@ -865,7 +882,11 @@ def _type_cost(token: Token, role: str) -> float:
     if role == "date":
         if re.fullmatch(r"-?\d+(?:[.,]\d+)?\s?%", text):
             return 3.0  # "5%" beside the date is the discount before it
-        return 0.0 if dates_mod.find_dates(text) or re.search(r"\d", text) else 3.0
+        if dates_mod.find_dates(text, allow_partial=True):
+            return 0.0
+        if is_num:
+            return 2.0  # "17.30" beside "27/11/2026": the price before the date
+        return 0.0 if re.search(r"\d", text) else 3.0
     if role == "description":
         # an item code ("TPB-10541") no more than a number is a description's word: a narrow
         # code title leaves it as near the description's column as its own

@@ -1232,3 +1232,22 @@ def test_a_material_column_of_names_is_the_description():
         ("Gipsfaserplatten", Decimal("40"), None),
         ("Winkelverbinder ", Decimal("60"), None),
     ]
+
+
+def test_a_procurement_systems_price_beside_its_need_by_date_and_titles_run_together():
+    header = ["Line", "Item", "Description", "Supplier Part NumQty", "UOM", "Price", "Need By"]
+    header.append("Total")
+    rows = [
+        header,
+        ["1", "CFM-100412", "Room Thermostat T6360B", "MCS-TH101 12", "EA", "17.30"]
+        + ["27/11/2026", "207.60"],
+        ["2", "CFM-100418", "Danfoss TP5000si", "MCS-TH104 6", "EA", "58.56"]
+        + ["27/11/2026", "351.36"],
+    ]
+    xs = [40, 70, 130, 300, 405, 453, 481, 550]
+    page = [(40, 40, "Purchase Order PO-48213"), *table(xs, 100, rows)]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("12"), Decimal("17.30")),
+        (Decimal("6"), Decimal("58.56")),
+    ]
