@@ -25,8 +25,15 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", rf"p{_SP}o{_SP}(?:{_NO}|number)", 1.0),
     (
         "po_number",
-        rf"(?:customer|buyer'?s?|client)\s+(?:p{_SP}o|order|purchase\s+order){_SP}(?:{_NO}|number)?",
+        rf"(?:customer|buyer'?s?)\s+(?:p{_SP}o|order|purchase\s+order){_SP}(?:{_NO}|number)?",
         0.95,
+    ),
+    # a contractor's "Client Order No.": the work order of its own client, on a purchase order
+    # titled with its own number
+    (
+        "po_number",
+        rf"client\s+(?:p{_SP}o|order|purchase\s+order){_SP}(?:{_NO}|number)?",
+        0.8,
     ),
     (
         "po_number",

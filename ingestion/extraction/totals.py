@@ -42,7 +42,7 @@ _NET = re.compile(
     r"valeur\s+(?:nette(?:\s+totale)?|totale\s+nette|totale\s+h\.?t\.?|h\.?t\.?)(?:\s+h\.?t\.?)?|"
     r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|marchandises|articles)(?:\s+h\.?t\.?)?|(?:goods|merchandise)\s+total|"
     r"net\s+amount|net\s+value|items?\s+total|total\s+(?:of\s+)?items?|positionen\s+gesamt|"
-    r"nett?\s+(?:order|goods|po)\s+(?:value|total|amount)|"
+    r"nett?\s+(?:order|goods|po)\s+(?:value|total|amount)|(?:order|goods|po)\s+nett?\s+(?:value|total|amount)|"
     # Dutch, from a buyer in the Netherlands or Flanders: "Totaal excl. BTW", "Subtotaal"
     r"totaal\s+(?:excl\.?|exclusief)\s+btw|subtotaal|netto\s*totaal|"
     r"total\s*\(\s*(?:net|nett|netto|ht|h\.t\.|excl\.?\s*(?:vat|tax))\s*\))(?:\b|(?<=\)))"

@@ -1536,3 +1536,24 @@ def test_a_scanned_bilingual_delivery_label_that_lost_its_slash_still_gives_the_
     order = extract_from_layout(layout)
     assert order.requested_delivery_date.value == dt.date(2027, 1, 20)
     assert order.requested_delivery_date.confidence >= 0.7
+
+
+def test_a_contractors_client_order_number_is_not_its_own_purchase_order():
+    from tests.extraction.docs import pdf
+
+    page = [
+        (40, 40, "THORNBURY BUILDING SERVICES LTD"),
+        (40, 70, "PURCHASE ORDER"),
+        (400, 70, "PO-20931"),
+        (40, 90, "Job No."),
+        (150, 90, "J-24117"),
+        (40, 104, "Client Order No."),
+        (150, 104, "BCC-WO-7781452"),
+        (40, 140, "Ln   Description                     Qty    Unit £    Net £"),
+        (40, 154, "1    Honeywell 2-port zone valve     3      67.14    201.42"),
+        (40, 180, "Order Net Total       £201.42"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.po_number.value == "PO-20931"
+    assert order.total.value == Decimal("201.42")
+    assert order.total.rule.startswith("label:net_total")
