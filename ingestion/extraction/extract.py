@@ -906,6 +906,23 @@ def _best_block(found: list, language: str, hits_by_line: dict | None = None) ->
             # "Livraison : serres communales, Route de Neufchâteau 141, 6700 Arlon": a short
             # delivery label and a whole address after its colon
             field = field.with_confidence(round(0.92 * 0.97, 4), "+whole_address")
+        elif (
+            hit.strength < 0.9
+            and hit.field == "ship_to"
+            and hit.text.endswith(":")
+            and re.match(r"(?:livraison|delivery|lieferung|ship(?:ping)?)\b", fold(hit.text))
+            and not hit.line.text[hit.end :].strip()
+            and address.name
+            and address.street
+            and address.city
+            and address.postal_code
+            and block
+            and block[0][0].index == hit.line.index + 1
+            and len({ln.index for ln, _i, _j in block}) <= 4
+        ):
+            # "Livraison :" alone on its line over a name, a street and a town: the delivery
+            # address, as plainly headed as under "Adresse de livraison"
+            field = field.with_confidence(round(0.92 * 0.97, 4), "+whole_address_below")
         ocr = [
             w.confidence for ln, i, j in block if ln.source == TextSource.OCR for w in ln.words[i:j]
         ]

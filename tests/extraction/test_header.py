@@ -1539,8 +1539,6 @@ def test_a_scanned_bilingual_delivery_label_that_lost_its_slash_still_gives_the_
 
 
 def test_a_contractors_client_order_number_is_not_its_own_purchase_order():
-    from tests.extraction.docs import pdf
-
     page = [
         (40, 40, "THORNBURY BUILDING SERVICES LTD"),
         (40, 70, "PURCHASE ORDER"),
@@ -1557,3 +1555,25 @@ def test_a_contractors_client_order_number_is_not_its_own_purchase_order():
     assert order.po_number.value == "PO-20931"
     assert order.total.value == Decimal("201.42")
     assert order.total.rule.startswith("label:net_total")
+
+
+def test_a_delivery_heading_alone_over_a_whole_address_is_as_plain_as_a_delivery_address():
+    page = [
+        (40, 40, "Charpentes Bielmann SA"),
+        (40, 52, "Route de Fribourg 40 – 1723 Marly – 026 436 12 80"),
+        (40, 100, "Commande n° 4471"),
+        (40, 120, "Livraison :"),
+        (40, 132, "Chantier Ferme Roulin"),
+        (330, 132, "Délai : lundi 7 décembre 2026"),
+        (40, 144, "Route du Mouret 155"),
+        (40, 156, "1724 Le Mouret"),
+        (40, 190, "Pos.   Article       Désignation                  Quantité   Unité"),
+        (40, 204, "1      HL-KON-2760   Contre-lattes 27 x 60 mm     350        ml"),
+    ]
+    ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
+    assert ship_to.value.postal_code == "1724"
+    assert ship_to.confidence >= 0.85
+    # the heading over a name only: where exactly, a person says
+    page = [ln for ln in page if not ln[2].startswith(("Route du", "1724"))]
+    ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
+    assert ship_to is None or ship_to.confidence < 0.85
