@@ -17,6 +17,7 @@ from decimal import Decimal
 from ingestion.extraction.confidence import MONTH_FIRST, customer_locale_decides
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, ExtractedOrder, Field
+from ingestion.extraction.prose_dates import ASAP
 from ingestion.extraction.units import normalise_unit
 from ingestion.matching.customers import CustomerMatch, match_customer
 from ingestion.matching.masterdata import MasterData, norm_code, price_close
@@ -250,6 +251,13 @@ def _names_no_place(found: Field) -> bool:
     text = fold(printed)
     if text and not _WHEN_ONLY.sub("", text).strip(" .,:;-/()"):
         return True  # "Livraison | 17/12/2026": when, not where
+    first = fold(next((t for t in address.lines if t), ""))
+    if (
+        first
+        and not _WHEN_ONLY.sub("", ASAP.sub("", first)).replace("please", "").strip(" .,:;-/()!")
+        and not _ANOTHER_PLACE.search(text)
+    ):
+        return True  # "Delivery | ASAP please" over the contact's row: when, not where
     return (
         bool(_OWN_PREMISES.search(text))
         and not _ANOTHER_PLACE.search(text)

@@ -361,6 +361,9 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         ("Deliver to: our Lille address", True),
         ("Livraison : à notre adresse de la Gare", True),
         ("Deliver to: our Roubaix address", False),
+        ("Delivery: ASAP please", True),
+        ("Livraison : dès que possible", True),
+        ("Livraison : dès que possible au chantier", False),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
