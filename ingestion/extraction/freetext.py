@@ -140,7 +140,8 @@ _COUNT_WORD = re.compile(
 
 def _counts_in_figures(text: str) -> str:
     """ "eine Packung", "deux bidons": the count in figures, as every other item writes it."""
-    text = _ONE.sub("1 ", text)
+    # …but "ein paar Sachen" is "a few things" (the pair is "ein Paar")
+    text = _ONE.sub(lambda m: m.group(0) if text.startswith("paar", m.end()) else "1 ", text)
     return _COUNT_WORD.sub(lambda m: f"{_COUNT_WORDS[m['word'].lower()]} ", text)
 
 

@@ -557,6 +557,52 @@ strickjacke cardigan|winterjacke winter jacket|winterstiefel winter boots|vollsi
 
 # words the same in German and English, known so that a compound of them splits
 # ("Handabroller", "Filterspitzen", "Latexhandschuhe")
+# everyday goods of other trades: pet shops, drinks, bikes, building sites, heating, cleaning
+_EVERYDAY = """
+chien dog|chiens dog|chiot puppy|chiots puppy|chat cat|chats cat|chaton kitten|chatons kitten
+hund dog|hunde dog|welpe puppy|welpen puppy|katze cat|katzen cat|katzchen kitten
+croquettes dry food|croquette dry food|trockenfutter dry food|futter food|aliment food
+aliments food|nourriture food|patee wet food|nassfutter wet food|barquette tray|barquettes tray
+litiere litter|streu litter|laisse leash|laisses leash|leine leash|leinen leash
+harnais harness|brustgeschirr harness|halsband collar|halsbander collar|burste brush
+buerste brush|bursten brush|shampooing shampoo|shampoing shampoo|friandise treats
+friandises treats|leckerli treats|leckerlis treats|huhn chicken|hahn chicken|agneau lamb
+lamm lamb|saumon salmon|lachs salmon|thon tuna|thunfisch tuna|boeuf beef|rind beef
+canard duck|ente duck|dinde turkey|pute turkey|poisson fish|poissons fish|fisch fish
+flocons flakes|flocken flakes|gamelle bowl|napf bowl|jouet toy|jouets toy|spielzeug toy
+dejections poop|kot poop|griffoir scratching post|kratzbaum scratching post|sterilise sterilised
+sterilisee sterilised|sterilisiert sterilised|adulte adult|erwachsene adult|senior senior
+bouteille bottle|bouteilles bottle|flasche bottle|flaschen bottle|biere beer|bier beer
+vin wine|vins wine|wein wine|eau water|wasser water|gazeuse sparkling|petillante sparkling
+sprudel sparkling|plate still|still still|jus juice|saft juice|fut keg|fass keg|rouge red
+blanc white|rose rose|demi half|magnum magnum|caisse case|kiste case
+pneu tyre|pneus tyre|reifen tyre|chambre tube|schlauch tube|schlauche tube|chaine chain
+kette chain|ketten chain|plaquettes pads|belage pads|bremsbelage brake pads|frein brake
+bremse brake|casque helmet|helm helmet|helme helmet|eclairage light|feu light|lampe light
+licht light|scheinwerfer front light|rucklicht rear light|cadenas lock|schloss lock
+antivol lock|batterie battery|akku battery|chargeur charger|ladegerat charger|selle saddle
+sattel saddle|pedale pedal|pedales pedal|cassette cassette|kassette cassette|rayon spoke
+rayons spoke|speiche spoke|speichen spoke|valve valve|ventil valve|ventile valve
+ciment cement|zement cement|mortier mortar|mortel mortar|sable sand|gravier gravel|kies gravel
+plaque board|platte board|platten board|platre plaster|gips plaster|bois wood|holz wood
+poutre beam|balken beam|latte batten|latten batten|lattes batten|tuile tile|ziegel tile
+isolation insulation|dammung insulation|laine wool|wolle wool|verre glass|glas glass
+pare vapour|dampfbremse vapour barrier|membrane membrane|bahn membrane|gouttiere gutter
+dachrinne gutter|descente downpipe|fallrohr downpipe|clou nail|nagel nail|equerre angle
+winkel angle|sac bag|sack bag|palette pallet
+pompe pump|pumpe pump|vanne valve|robinet valve|hahn tap|thermostat thermostat
+ventilateur fan|ventilator fan|moteur motor|motor motor|helice fan blade|filtre filter
+cuivre copper|kupfer copper|tube pipe|rohr pipe|rohre pipe|tuyau pipe|raccord fitting
+fitting fitting|detendeur expansion valve|expansionsventil expansion valve|support bracket
+halterung bracket|frigorigene refrigerant|kaltemittel refrigerant|bouteille cylinder
+detergent detergent|reinigungsmittel detergent|nettoyant cleaner|reiniger cleaner
+desinfectant disinfectant|desinfektion disinfectant|javel bleach|bleichmittel bleach
+savon soap|seife soap|essuie towel|handtuch towel|papier paper|toilette toilet|wc toilet
+serpillere mop|frange mop|mopp mop|wischmopp mop|balai broom|besen broom|chariot trolley
+wagen trolley|poubelle bin|mulleimer bin|mullsack bin bag|mullbeutel bin bag|distributeur dispenser
+spender dispenser|recharge refill|nachfullung refill
+"""
+
 _SAME = """
 hand|filter|latex|marker|box|film|stretch|pipette|nylon|vinyl|pcr|ph|pe|pp|ps|pet|pvc|alu
 kraft|zip|mini|maxi|euro|epal|thermal|transfer|label|tape|glas|test|rack|ring|tube|plan
@@ -584,6 +630,12 @@ def _table(text: str) -> dict[str, str]:
     return out
 
 
+_ALREADY = {
+    w
+    for block in (_FRENCH, _FRENCH_TRADE, _GERMAN, _GERMAN_TRADE, _HARDWARE, _OFFICE_AND_CLEANING)
+    + (_MEDICAL, _FOOD, _PLUMBING, _FRENCH_MORE, _GERMAN_MORE)
+    for w in _table(block)
+}
 _GLOSSARY: dict[str, str] = {
     **{w: w for w in _SAME.replace("|", " ").split()},
     **_table(_FRENCH),
@@ -597,6 +649,7 @@ _GLOSSARY: dict[str, str] = {
     **_table(_PLUMBING),
     **_table(_FRENCH_MORE),
     **_table(_GERMAN_MORE),
+    **{w: e for w, e in _table(_EVERYDAY).items() if w not in _ALREADY},
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and
@@ -641,6 +694,12 @@ def _compound(word: str, depth: int = 0) -> str | None:
             first = _known(stem) or (_compound(stem, depth + 1) if depth < 2 else None)
             if first:
                 return f"{first} {tail}"
+    if depth == 0:
+        # "Zupfbürsten": a head we do not know, and the thing it is, which we do
+        for i in range(4, len(word) - 4):
+            tail = _known(word[i:])
+            if tail is not None and len(word) - i >= 5:
+                return f"{word[:i]} {tail}"
     return None
 
 

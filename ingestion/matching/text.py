@@ -130,6 +130,8 @@ _PHRASES = [
         (r"\bnaoh\b", "sodium hydroxide"),
         (r"\bnacl\b", "sodium chloride"),
         (r"\bmanchette longue\b", "extended cuff"),
+        # a dog's collar, not a cable tie ("collier nylon 4,8 x 200")
+        (r"\bcolliers?\b(?=(?: \w+){0,3} (?:taille|chien|chat|chiot)\b)", "collar"),
         # workwear: the French navy, the pockets
         (r"\bbleu marine\b|\bmarine(?= (?:taille|size|t \d|pointure))", "navy"),
         (r"\bmulti ?poches?\b", "multi pocket"),

@@ -995,3 +995,11 @@ def test_part_numbers_words_and_bare_counts_set_apart_in_columns_of_spaces():
         ("NLS-4410", Decimal("10"), "twin bolt clamp 3/4"),
     ]
     assert order.lines[0].unit == "FT"
+
+
+def test_a_few_things_in_german_are_no_pair():
+    order = extract_from_text(
+        "Hallo,\n\nich bräuchte wieder ein paar Sachen:\n\n2 Kanister von dem Profi-Shampoo\n"
+        "6 Zupfbürsten Größe M\n10 Nylonhalsbänder Gr. M\n"
+    )
+    assert [ln.quantity for ln in order.lines] == [Decimal("2"), Decimal("6"), Decimal("10")]

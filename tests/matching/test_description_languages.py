@@ -459,3 +459,28 @@ def test_a_timber_merchants_sections_and_short_names(description, sku):
 def test_a_slash_between_other_numbers_is_no_section():
     assert "18 x 28" not in norm_description('Schwalbe Schlauch SV17 28" 18/28-622')
     assert "1 x 2" not in norm_description("Laiton 1/2 pouce")
+
+
+PET_SHOP = """sku,gtin,description,unit,unit_price,currency
+PN-40102,,Collier nylon réglable taille M (30–45 cm),PCE,5.10,EUR
+PN-40202,,"Laisse nylon 1,2 m taille M",PCE,6.90,EUR
+PN-70103,,Brosse carde taille M,PCE,7.40,EUR
+PN-10106,,Croquettes chiot poulet 12 kg,EA,44.50,EUR
+CB-200,,Collier nylon 4.8 x 200 mm noir (sachet de 100),PK,3.20,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("description", "sku"),
+    [
+        ("Zupfbürsten Größe M", "PN-70103"),  # a head we do not know, a brush we do
+        ("Nylonhalsbänder Gr. M", "PN-40102"),
+        ("Nylonleinen Gr. M, 1,2 m", "PN-40202"),
+        ("Welpenfutter Huhn, den großen 12 kg", "PN-10106"),
+        ("Kabelbinder Nylon 4,8 x 200 schwarz", "CB-200"),  # a cable tie stays one
+    ],
+)
+def test_a_german_groomer_orders_from_a_french_pet_catalogue(description, sku):
+    md = MasterData.from_csv(CUSTOMERS, PET_SHOP, None)
+    line = ExtractedLine(description=description, quantity=Decimal("6"))
+    assert match_product(line, None, md).sku == sku
