@@ -455,6 +455,15 @@ def match_product(
                 # the customer's price to the cent beside words that name the product well:
                 # as telling as a part number (seen right in 68 documents of 68)
                 points = 2.1 if desc_scores.get(sku, 0.0) >= 82 else 1.5
+                if (
+                    points < 2.1
+                    and desc_scores.get(sku, 0.0) >= 75
+                    and max((v for k, v in desc_scores.items() if k != sku), default=0.0) < 72
+                    and len(scores) == 1
+                ):
+                    # words that fit ours fairly, no other product of ours near them in any
+                    # way, and the customer's price to the cent: one product only
+                    points = 2.1
                 # words that fit fairly (72+) and the price to the cent: a proposal worth making
                 named = scores[sku] >= 1.0 or desc_scores.get(sku, 0.0) >= 72
                 add(sku, points if named else 0.5, "price")

@@ -1369,3 +1369,32 @@ def test_cases_of_bottles_and_bottles_of_our_cases():
     assert converted("VIN-1020", "10", "cs x6", "236.40") == 60
     assert converted("VIN-1040", "48", "Fl.", "9.30") == 8
     assert converted("VIN-1020", "12", "Fl.", "41.00") == 12  # our bottles, as written
+
+
+def test_fair_words_and_our_price_to_the_cent_name_the_only_product_near_them():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "BUM-TLLP-DYN,,Busch+Müller Toplight Line plus Rücklicht Dynamo Gepäckträger,EA,21.50,EUR\n"
+        "ABUS-HYB2-M,,Abus Hyban 2.0 Helm titan Gr. M (52-58 cm),EA,59.90,EUR\n"
+        "ABUS-HYB2-L,,Abus Hyban 2.0 Helm titan Gr. L (56-61 cm),EA,59.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def matched(description, price, md=md):
+        line = ExtractedLine(
+            description=description, quantity=Decimal("3"), unit_price=Decimal(price)
+        )
+        return match_product(line, "C00001", md)
+
+    for words, sku, price in (
+        ("Casque Abus Hyban 2.0 gris titane, taille L", "ABUS-HYB2-L", "59.90"),
+        ("Feu arrière B&M Toplight Line plus (dynamo)", "BUM-TLLP-DYN", "21.50"),
+    ):
+        sure = matched(words, price)
+        assert (sure.sku, sure.confidence >= 0.9) == (sku, True)
+        # another price: the words alone, for a person to confirm
+        assert matched(words, "19.00").confidence < 0.9
+    # a second light near the words: which one, a person says
+    other = "BUM-TLLP-BAT,,Busch+Müller Toplight Line plus Rücklicht Batterie,EA,21.50,EUR\n"
+    md = MasterData.from_csv(CUSTOMERS, products + other, ALIASES)
+    assert matched("Feu arrière B&M Toplight Line plus", "21.50", md).confidence < 0.9
