@@ -55,7 +55,7 @@ _SIZE_UNITS = re.compile(
 )
 
 _QTY_HEAD = re.compile(
-    rf"(?<![\w.,/:-])(?P<qty>\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s*(?:[x×*]|{_UNIT_WORDS})\b)|\d{{1,6}}(?:[.,]\d{{1,3}})?)(?![\d/:-])\s*"
+    rf"(?<![\w.,/:'’-])(?P<qty>\d{{1,3}}(?:['’]\d{{3}})+|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s*(?:[x×*]|{_UNIT_WORDS})\b)|\d{{1,6}}(?:[.,]\d{{1,3}})?)(?![\d/:'’-])\s*"
     rf"(?:(?P<unit>{_UNIT_WORDS})(?![\w])\.?)?\s*"
     rf"(?P<x>[x×*](?!\w)|de\s+|d'|of\s+|von\s+)?\s*",
     re.IGNORECASE,

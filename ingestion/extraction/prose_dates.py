@@ -24,7 +24,7 @@ from ingestion.extraction.model import Field
 DELIVERY_CUE = re.compile(
     r"\b(?:livr\w*|deliver\w*|liefer\w*|anliefer\w*|zustell\w*|ship(?:ped|ping|ment)?|dispatch\w*|"
     r"expedi\w*|versend\w*|benotig\w*|brauchen|besoin|need(?:ed)?|required|requis|arriv\w*|"
-    r"reception|receive|chantier|baustelle|parven\w*)\b"
+    r"reception|receive|chantier|baustelle|parven\w*|enlev\w*|abhol\w*|pick(?:ed)?[\s-]?up|collect\w*)\b"
 )
 # words that put the date right after them: "pour vendredi", "by Monday 7th", "bis Freitag"
 _BEFORE = re.compile(
@@ -139,7 +139,8 @@ def _after_reference(value: dt.date, reference: dt.date, has_year: bool) -> dt.d
 _SHORT_WEEKDAY = r"mo|di|mi|do|fr|sa|lun|mar|mer|jeu|ven|sam|mon|tue|wed|thu|fri|sat"
 _SHORT_WEEKDAY_AT_END = re.compile(rf"\b(?:{_SHORT_WEEKDAY})$")
 _WEEKDAY_TAIL = re.compile(
-    rf"(?:\b(?:{_WEEKDAY_RE})\b[\s,]*(?:the\s+|le\s+|den\s+)?|\b(?:{_SHORT_WEEKDAY})\.\s*)$"
+    rf"(?:\b(?:{_WEEKDAY_RE})\b[\s,]*(?:the\s+|le\s+|den\s+)?|\b(?:{_SHORT_WEEKDAY})\.\s*"
+    rf"|\b(?:mo|di|mi|do|fr|sa)\s+)$"
 )
 # opening days, not a date: "du lundi au vendredi", "Montag bis Freitag", "every Monday"
 _DAY_SHORT = rf"{_WEEKDAY_RE}|mon|mo|lun|lu|mar|ma|mer|me|jeu|je|ven|ve|di|mi|do|fr|sa|so|sun"
@@ -187,8 +188,11 @@ def prose_delivery_date(
                 continue
             if not (cue and cue.start() < m.start or _cued(before)):
                 continue
-            if m.kind == "partial" and not _DAY_BEFORE.search(_WEEKDAY_TAIL.sub("", before)):
-                continue  # "à 4.12 €" is a price
+            unweekdayed = _WEEKDAY_TAIL.sub("", before)
+            if m.kind == "partial" and not (
+                _DAY_BEFORE.search(unweekdayed) or unweekdayed != before
+            ):
+                continue  # "à 4.12 €" is a price ("Do 3.12.", "Fr. 04.12.": a day)
             has_year = bool(re.search(r"(?:19|20)\d{2}|'\d{2}|[./-]\d{2}$", m.text))
             value = m.value
             if reference is not None and m.kind != "week":

@@ -1003,3 +1003,14 @@ def test_a_few_things_in_german_are_no_pair():
         "6 Zupfbürsten Größe M\n10 Nylonhalsbänder Gr. M\n"
     )
     assert [ln.quantity for ln in order.lines] == [Decimal("2"), Decimal("6"), Decimal("10")]
+
+
+def test_a_swiss_count_with_its_apostrophe_is_thousands():
+    order = extract_from_text(
+        "Bitte liefern:\n\n2'400 Stk   Flachschiebeziegel naturrot (DA-ZIE-FS)    à 1.85   = 4'440.00\n"
+        "   60 Stk   Firstziegel konisch naturrot               à 6.40   =   384.00\n"
+    )
+    assert [(ln.quantity, ln.line_total) for ln in order.lines] == [
+        (Decimal("2400"), Decimal("4440.00")),
+        (Decimal("60"), Decimal("384.00")),
+    ]

@@ -1054,3 +1054,18 @@ def test_an_english_sheets_thousands_stay_thousands():
     ]
     order = extract_from_sheet(rows)
     assert [line.quantity for line in order.lines] == [Decimal("15000"), Decimal("2000")]
+
+
+def test_net_alone_at_the_foot_of_a_sheet_is_its_net_total():
+    rows = [
+        ["Purchase Order", "PO-11890", None, "Date", "02/12/2026"],
+        ["Payment", "Net 30 days"],
+        [],
+        ["Our Ref", "Supplier Code", "Description", "Qty", "Price", "Value"],
+        ["CCH-R410-10", "MCS-RF501", "R410A refrigerant, 10 kg cylinder", 3, 168, 504],
+        ["CCH-LEAK", "MCS-SU801", "Leak detection spray 400 ml", 12, 5.9, 70.8],
+        [None, None, None, None, "Net", 574.8],
+    ]
+    total = extract_from_sheet(rows).total
+    assert total.value == Decimal("574.80")
+    assert total.rule.startswith("label:net_total")
