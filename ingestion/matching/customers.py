@@ -103,16 +103,36 @@ def _names_in_text(extracted: ExtractedOrder, md: MasterData, add) -> None:
             add(code, 2.5 if score >= 97 else 1.5, "name_in_text", once_key="name_in_text")
 
 
+# a street's kind as people shorten it: "112 bd Gambetta", "av. de la Gare", "Bahnhofstr. 4"
+_STREET_KINDS = {
+    "bd": "boulevard",
+    "bld": "boulevard",
+    "boul": "boulevard",
+    "av": "avenue",
+    "ave": "avenue",
+    "rte": "route",
+    "chem": "chemin",
+    "imp": "impasse",
+    "pl": "place",
+    "rd": "road",
+}
+
+
+def _street_words(text: str) -> str:
+    text = re.sub(r"(?<=[a-z])str\b", "strasse", text)  # "Bahnhofstr 4"
+    return " ".join(_STREET_KINDS.get(w, w) for w in text.split())
+
+
 def _streets_in_text(extracted: ExtractedOrder, md: MasterData, add) -> None:
     """One of the customer's own addresses written out in a sentence, street and town ("A
     livrer à l'atelier, rue du Simplon 30 à Vevey" from a private address signed "Perrin –
     Vevey"): the place says which of two customers of the same name wrote."""
-    texts = [f" {norm_name(t)} " for t in extracted.header_lines]
+    texts = [f" {_street_words(norm_name(t))} " for t in extracted.header_lines]
     if not texts:
         return
     for record in md.customers:
         for a in record.addresses:
-            street, city = norm_name(a.street or ""), norm_name(a.city or "")
+            street, city = _street_words(norm_name(a.street or "")), norm_name(a.city or "")
             if len(street) < 8 or not re.search(r"\d", street) or len(city) < 3:
                 continue
             if any(f" {street} " in t and f" {city} " in t for t in texts):

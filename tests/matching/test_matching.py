@@ -510,6 +510,9 @@ def test_a_customers_street_and_town_written_in_a_sentence_say_who_wrote():
     assert match.confidence < 0.9  # a person confirms it
     elsewhere = ExtractedOrder(header_lines=("A livrer au 3 avenue Foch à Toulon",))
     assert match_customer(elsewhere, _md()).code is None
+    # the street's kind shortened, as people write it
+    short = ExtractedOrder(header_lines=("A livrer comme d'hab au 3 av. Foch à Marseille.",))
+    assert match_customer(short, _md()).code == "C00002"
 
 
 @pytest.mark.parametrize(("street", "sure"), [("12 rue de la Gare", True), ("7 rue Neuve", False)])
