@@ -37,7 +37,7 @@ _PACKAGING = (
     r"reels?|spools?|drums?|cans|tins?|bottles?|buckets?|pails?|jars?|bundles?|coils?|sheets?|"
     r"cartridges?|packets?|boxen|dosen|dose|eimer|kanister|tuben|flaschen?|kartuschen?|spulen?|"
     r"s[äa]cke|sack|kisten?|gebinde|pck|tüten?|trommeln?|ringe?|rings?|couronnes?|ve|vpe|bib|"
-    r"f[äa]ss(?:er)?|fl\.?|btl\.?|kegs?|f[uû]ts?"
+    r"f[äa]ss(?:er)?|fl\.?|btl\.?|kegs?|f[uû]ts?|bts?|cts?|bout\.?"
 )
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"
@@ -516,7 +516,7 @@ _TRAILING_QTY = re.compile(
     r"(?:\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*(?!(?:eur|usd|gbp|chf)\b)[A-Za-z]{1,6}\.?)?"
     # "20 Eimer (statt 30)", "2 Rollen (= 100 lfm)": a remark on the count, kept in the raw text
     r"(?:\s*\([^()]{1,30}\))?"
-    r"(?P<price>\s+(?:à|a|@|at|zu|je)\s*[€$£]?\s*\d{1,6}[.,]\d{1,4}\s*(?:€|EUR|USD|GBP|CHF)?"
+    r"(?P<price>\s+(?:à|a|@|at|zu|je)\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d{1,6}[.,]\d{1,4}\s*(?:€|EUR|USD|GBP|CHF)?"
     # "à € 1,15/lfm": the unit it is the price of
     r"(?:\s*/\s*[A-Za-zÀ-ÿ]{1,6}\.?)?"
     r"(?:\s*(?:HT|netto|net|excl\.?\s*VAT))?)?\s*$",

@@ -271,6 +271,15 @@ def test_a_price_phrase_in_words_is_the_unit_price():
             "LG-S-NT  Gants jetables latex taille S, boîte de 100  12 bte à 6,20 €",
             (Decimal(12), "LG-S-NT", Decimal("6.20")),
         ),
+        # a Swiss hotel's bottles and cartons, the currency before the price
+        (
+            "LL-VR-019  Ch. Haut-Brignon 2019            24 bt   à CHF 31.50   = CHF   756.00",
+            (Decimal(24), "LL-VR-019", Decimal("31.50")),
+        ),
+        (
+            "LL-CH-002  Champagne V-L Brut, carton 6     10 ct   à CHF 165.00  = CHF 1'650.00",
+            (Decimal(10), "LL-CH-002", Decimal("165.00")),
+        ),
     ],
 )
 def test_short_units_and_a_price_after_a_trailing_quantity(text, expected):
