@@ -176,7 +176,8 @@ class MasterData:
                 return self.index.price_list_currency
             if self.country_currency(code):
                 return self.country_currency(code)
-        return self.default_currency or self.index.price_list_currency
+        # no customer known: what our price list is written in, the currency we trade in
+        return self.index.price_list_currency or self.default_currency
 
     # ------------------------------------------------------------------------------------
     @classmethod

@@ -1401,3 +1401,11 @@ def test_fair_words_and_our_price_to_the_cent_name_the_only_product_near_them():
     other = "BUM-TLLP-BAT,,Busch+Müller Toplight Line plus Rücklicht Batterie,EA,21.50,EUR\n"
     md = MasterData.from_csv(CUSTOMERS, products + other, ALIASES)
     assert matched("Feu arrière B&M Toplight Line plus", "21.50", md).confidence < 0.9
+
+
+def test_an_unknown_senders_order_is_priced_in_the_currency_of_our_price_list():
+    pounds = PRODUCTS.replace(",EUR", ",GBP")
+    md = replace(MasterData.from_csv(CUSTOMERS, pounds, ALIASES), default_currency="EUR")
+    assert md.customer_currency(None) == "GBP"
+    draft = build_draft(extract_from_text("Alright Jas,\n\n- 10 x GT-6MM-BK\n\nCheers\nDave"), md)
+    assert (draft.customer.code, draft.currency.value) == (None, "GBP")
