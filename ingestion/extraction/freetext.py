@@ -139,7 +139,13 @@ _COUNT_WORD = re.compile(
 
 
 def _counts_in_figures(text: str) -> str:
-    """ "eine Packung", "deux bidons": the count in figures, as every other item writes it."""
+    """ "eine Packung", "deux bidons", "septante-deux bouteilles de …": the count in figures,
+    as every other item writes it."""
+    from ingestion.extraction.number_words import leading_count
+
+    lead = leading_count(text)
+    if lead is not None:
+        text = f"{lead[0]}{text[lead[1] :]}"
     # …but "ein paar Sachen" is "a few things" (the pair is "ein Paar")
     text = _ONE.sub(lambda m: m.group(0) if text.startswith("paar", m.end()) else "1 ", text)
     return _COUNT_WORD.sub(lambda m: f"{_COUNT_WORDS[m['word'].lower()]} ", text)

@@ -33,7 +33,8 @@ _EACH_HOLDS = re.compile(
 )
 # "box of 100", "boîte de 200", "VPE 100": so many pieces to a container
 _PACK_OF = re.compile(
-    rf"\b{_WORD}\s+(?:(?:of|de|à|a|je|zu)\s+|x\s*){_NUMBER}(?!\s*-?\s*[^\W\d_])", re.IGNORECASE
+    rf"\b{_WORD}\s+(?:(?:of|de|à|a|je|zu)\s+|x\s*)?{_NUMBER}(?![\d.,]*\d)(?!\s*-?\s*[^\W\d_])",
+    re.IGNORECASE,
 )
 # "Pkg. 100 Stk", "Box 50 Stk", "sachet 100 pièces": a container and the pieces it holds
 _PACK_PIECES = re.compile(

@@ -1372,6 +1372,11 @@ def test_cases_of_bottles_and_bottles_of_our_cases():
     assert converted("VIN-1020", "10", "cs x6", "236.40") == 60
     assert converted("VIN-1040", "48", "Fl.", "9.30") == 8
     assert converted("VIN-1020", "12", "Fl.", "41.00") == 12  # our bottles, as written
+    # bottles of our "pack 12" of water
+    water = "sku,gtin,description,unit,unit_price,currency\nSFT-8002,,Eau minérale gazeuse 1L verre consigné pack 12,PACK,10.80,EUR\n"
+    md = MasterData.from_csv(CUSTOMERS, water, ALIASES)
+    line = ExtractedLine(sku="SFT-8002", description="", quantity=Decimal("96"), unit="bouteilles")
+    assert match_product(line, "C00001", md).quantity_in_product_unit == 8
 
 
 def test_fair_words_and_our_price_to_the_cent_name_the_only_product_near_them():

@@ -1,0 +1,100 @@
+"""Counts written in words, as a buyer dictates an order: "septante-deux bouteilles",
+"quatre-vingt-seize", "zweiundsiebzig Flaschen", "twenty-four cases".
+
+French (with the Belgian and Swiss "septante", "huitante", "nonante"), German and English,
+from 2 to 999. "un", "ein", "one" stay words: "un carton" is read where its unit is (see
+``freetext._ONE``), and a lone "a" or "one" means too many other things.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingestion.extraction.geometry import fold
+
+_FRENCH_UNITS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+    "quinze": 15, "seize": 16,
+}  # fmt: skip
+_FRENCH_TENS = {
+    "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "septante": 70, "huitante": 80, "octante": 80, "nonante": 90,
+}  # fmt: skip
+_ENGLISH_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_ENGLISH_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_GERMAN_UNITS = {
+    "ein": 1, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7,
+    "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwolf": 12, "dreizehn": 13, "vierzehn": 14,
+    "funfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19,
+}  # fmt: skip
+_GERMAN_TENS = {
+    "zwanzig": 20, "dreissig": 30, "dreiig": 30, "vierzig": 40, "funfzig": 50, "sechzig": 60,
+    "siebzig": 70, "achtzig": 80, "neunzig": 90,
+}  # fmt: skip
+
+_WORDS = {**_FRENCH_UNITS, **_FRENCH_TENS, **_ENGLISH_UNITS, **_ENGLISH_TENS, "cent": 100}
+_WORDS |= {"cents": 100, "hundred": 100, "and": 0, "et": 0}
+_GERMAN = re.compile(
+    rf"^(?:(?P<unit>{'|'.join(sorted(_GERMAN_UNITS, key=len, reverse=True))})"
+    rf"(?:und(?P<tens>{'|'.join(_GERMAN_TENS)}))?|(?P<alone>{'|'.join(_GERMAN_TENS)}))$"
+)
+# a phrase of number words at the start of an item: "septante-deux", "quatre-vingt-seize",
+# "vingt et un", "twenty-four", "zweiundsiebzig"
+_PHRASE = re.compile(
+    r"^(?P<phrase>[a-zà-ÿß]+(?:(?:-|\s+(?:et|and)\s+|\s+)[a-zà-ÿß]+){0,4})\s+(?=\S)"
+)
+
+
+def value_of(words: str) -> int | None:
+    """The number the words say, or None when they are not all number words."""
+    text = fold(words).replace("ß", "ss")
+    german = _GERMAN.match(text.replace(" ", ""))
+    if german:
+        if german["alone"]:
+            return _GERMAN_TENS[german["alone"]]
+        return _GERMAN_UNITS[german["unit"]] + (
+            _GERMAN_TENS[german["tens"]] if german["tens"] else 0
+        )
+    tokens = [t for t in re.split(r"[-\s]+", text) if t]
+    if not tokens or any(t not in _WORDS for t in tokens):
+        return None
+    total, i = 0, 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token == "quatre" and i + 1 < len(tokens) and tokens[i + 1] in ("vingt", "vingts"):
+            total += 80  # "quatre-vingt-seize": 80 + 16
+            i += 2
+            continue
+        if token in ("cent", "cents", "hundred"):
+            total = max(total, 1) * 100
+        else:
+            total += _WORDS[token]
+        i += 1
+    return total or None
+
+
+def leading_count(text: str) -> tuple[int, int] | None:
+    """(count, length of its words) of number words opening ``text``, 2 or more: "septante-deux
+    bouteilles de …" is (72, 13)."""
+    m = _PHRASE.match(fold(text).replace("ß", "ss"))
+    if not m:
+        return None
+    words = m["phrase"].split()
+    # the longest run of the opening words that is a number
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        value = value_of(phrase)
+        if value is not None:
+            if value < 2:
+                return None
+            end = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", text)
+            return value, end.end()
+    return None
