@@ -249,6 +249,8 @@ def classify_header(text: str) -> str | None:
         return sap
     # a system export's column names: "article_text", "price_eur", "amount_eur"
     t = fold(text.replace("_", " ")).strip(" :.#*,;")
+    # a scan's specks and quotes about a title: "‘EAN", "‚Total"
+    t = re.sub(r"^[‘’‚'`´\"“”„«»©®°|]+\s*", "", t)
     t = re.sub(r"\s+", " ", t)
     role = _classify_plain(t)
     if role is not None or not t:

@@ -13,6 +13,9 @@ from ingestion.extraction.tables import classify_header
     ("title", "role"),
     [
         ("Direct Unit Cost Excl. VAT", "unit_price"),
+        # a fax's specks before a title
+        ("‘EAN", "gtin"),
+        ("‚Total", "line_total"),
         ("Unit Cost (LCY)", "unit_price"),
         ("Einzelpreis (CHF)", "unit_price"),
         ("Preis CHF", "unit_price"),
