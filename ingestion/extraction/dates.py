@@ -55,7 +55,8 @@ _WEEKDAYS = (
 
 _ISO = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])")
 _NUMERIC = re.compile(
-    r"(?<![\d.,/-])(?P<a>\d{1,2})\s?(?P<s>[./-])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|[.,]\d)"
+    # (a scan's speck before it, ".23.11.2026", is no digit)
+    r"(?<![\d,/-])(?<![\d.,]\.)(?<!\d\.)(?P<a>\d{1,2})\s?(?P<s>[./-])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|[.,]\d)"
 )
 # "bis 25. November 50 Stück": a count after the month, not the year '50
 _COUNT_AFTER = (

@@ -120,3 +120,12 @@ def test_a_delivery_window_is_read_from_its_first_day(text):
 def test_a_number_weeks_before_a_date_is_no_window():
     (match,) = find_dates("Pos. 1 - 28 December 2026")
     assert match.value == dt.date(2026, 12, 28)
+
+
+def test_a_scans_speck_before_a_date_is_no_digit():
+    from ingestion.extraction.dates import find_dates
+
+    assert [m.value for m in find_dates("Liefertermin.    .23.11.2026", dayfirst=True)] == [
+        dt.date(2026, 11, 23)
+    ]
+    assert find_dates("Version 1.23.11.2026", dayfirst=True) == []
