@@ -301,6 +301,7 @@ ISSUE_LABELS = {
     "price_mismatch": gettext_lazy("Price differs"),
     "price_below_list": gettext_lazy("Below list price"),
     "free_of_charge": gettext_lazy("Free of charge"),
+    "amended_order": gettext_lazy("Amended by a reply"),
     "missing_price": gettext_lazy("Missing price"),
     "total_mismatch": gettext_lazy("Total differs"),
     "quantity_outlier": gettext_lazy("Unusual quantity"),

@@ -720,6 +720,7 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
                 "warnings": list(extracted.warnings),
                 "unread_lines": list(extracted.unread_lines),
                 "prices_in_prose": list(extracted.prices_in_prose),
+                "amendments": list(extracted.amendments),
                 "hints_used": draft.hints_used,
                 "sources": draft.sources,
             },

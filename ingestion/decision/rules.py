@@ -212,6 +212,27 @@ def rule_unread_line(ctx: RuleContext) -> list[dict]:
     ]
 
 
+def rule_amended_order(ctx: RuleContext) -> list[dict]:
+    """A reply that changes the lines of the order it quotes: the order it amends may have been
+    received already, and a person checks the change against it."""
+    texts = (ctx.extraction.get("document") or {}).get("amendments") or []
+    if not texts:
+        return []
+    return [
+        issue(
+            ctx,
+            "amended_order",
+            "lines",
+            lambda: _(
+                "A reply changes the order it quotes (“%(text)s”): check the lines against "
+                "the order received before."
+            )
+            % {"text": texts[0][:120]},
+            text=texts[0],
+        )
+    ]
+
+
 def rule_prices_in_prose(ctx: RuleContext) -> list[dict]:
     """A message that names prices in its sentences while no line carries one: the prices were
     written for the lines and not read onto them ("EUR 82.00 and 118.00 net")."""
@@ -943,6 +964,7 @@ RULES: list[Callable[[RuleContext], list[dict]]] = [
     rule_ambiguous_customer,
     rule_no_lines,
     rule_unread_line,
+    rule_amended_order,
     rule_prices_in_prose,
     rule_unknown_product,
     rule_ambiguous_product,

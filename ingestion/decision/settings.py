@@ -66,6 +66,7 @@ DEFAULT_BLOCKING: dict[str, bool] = {
     "price_mismatch": True,
     "price_below_list": False,
     "free_of_charge": False,
+    "amended_order": True,
     "price_unchecked": False,
     "missing_price": False,
     "total_mismatch": True,

@@ -370,6 +370,7 @@ def extract_from_layout(
         # "sauf les sacs poubelle", "EMB-0090 annulé": what the message takes back
         order_lines, cancelled = without_cancelled(order_lines, lines)
     amended = False
+    changes = []
     if lines[0].source == TextSource.PLAIN and order_lines:
         # "Pos. 20 bitte auf 40 Stück erhöhen", "line 4 – please cancel": a reply's changes
         # to the order it quotes
@@ -721,6 +722,9 @@ def extract_from_layout(
         prices_in_prose=prices_in_prose(lines, order_lines, total),
         postal_codes=postal_codes,
         delivers_to_billing=any(_as_billed(hit) for hit in ctx.hits if hit.field == "ship_to"),
+        amendments=tuple(
+            ln.text[:200] for ln in lines if amended and ln.index in {c.line for c in changes}
+        ),
         header_lines=tuple(
             ln.text[:200]
             for ln in lines

@@ -232,6 +232,8 @@ class ExtractedOrder:
     # a delivery label that sends the goods to the buyer's own (billing) address ("Lieferung
     # an Rechnungsanschrift", "Ship to: same as billing")
     delivers_to_billing: bool = False
+    # a reply's words that changed the lines of the order it quotes ("Pos. 4 streichen")
+    amendments: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         out: dict[str, Any] = {name: _field_to_json(getattr(self, name)) for name in HEADER_FIELDS}
@@ -248,6 +250,7 @@ class ExtractedOrder:
             prices_in_prose=list(self.prices_in_prose),
             postal_codes=list(self.postal_codes),
             header_lines=list(self.header_lines),
+            amendments=list(self.amendments),
         )
         return out
 
@@ -270,6 +273,7 @@ class ExtractedOrder:
             prices_in_prose=tuple(data.get("prices_in_prose") or ()),
             postal_codes=tuple(data.get("postal_codes") or ()),
             header_lines=tuple(data.get("header_lines") or ()),
+            amendments=tuple(data.get("amendments") or ()),
         )
 
     def value(self, name: str) -> Any:

@@ -9,6 +9,7 @@ from ingestion.decision.rules import (
     issue,
     order_check_rules,
     register_quantity_outlier_check,
+    rule_amended_order,
     rule_ambiguous_customer,
     rule_ambiguous_product,
     rule_context_for,
@@ -583,3 +584,13 @@ def test_a_computed_total_vouches_for_nothing(customer, product):
     assert codes(rule_low_confidence(ctx_of(order))) == [
         ("low_confidence", "lines[0].quantity", True)
     ]
+
+
+def test_an_order_a_reply_amends_waits_for_a_person(customer, product):
+    change = "- Pos. 20 (KMC X10) bitte auf 40 Stück erhöhen statt 20"
+    order = make_order(customer, extraction={"document": {"amendments": [change]}})
+    found = rule_amended_order(ctx_of(order))
+    assert codes(found) == [("amended_order", "lines", True)]
+    assert "Pos. 20 (KMC X10)" in found[0]["message"]
+    assert "modifie la commande" in found[0]["messages"]["fr"]
+    assert rule_amended_order(ctx_of(make_order(customer))) == []

@@ -74,6 +74,10 @@ def test_a_german_reply_raises_one_position_and_takes_back_another():
         ("BUM-IQXE-150", Decimal("5")),
     ]
     assert all(ln.confidence <= AMENDED for ln in order.lines)  # a person confirms
+    assert order.amendments == (
+        "- Pos. 20 (KMC X10) bitte auf 40 Stück erhöhen statt 20",
+        "- Pos. 40 (Kettenöl) entfällt komplett, haben wir noch genug am Lager",
+    )
     # the printed total was the original order's
     assert order.total.value == Decimal("162.00") + Decimal("900.00") + Decimal("445.00")
     # no date printed in the order: the day the amended order was sent, not the reply's
