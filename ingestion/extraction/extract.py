@@ -605,7 +605,12 @@ def extract_from_layout(
         language,
         ctx.hits_by_line,
     )
-    if ship_to is None or not ship_to.value.postal_code:
+    collected = _collected(ctx)
+    if collected and (ship_to is None or not ship_to.value.postal_code):
+        # "Lieferung | ab Werk - Abholung durch uns": the goods are fetched, a site named
+        # elsewhere on the page ("Objekt | MFH …") is not where they go
+        ship_to = None
+    elif ship_to is None or not ship_to.value.postal_code:
         # "merci de livrer sur le chantier : Résidence …, 22 bd des Poilus, 44300 Nantes"
         found = prose_ship_to(lines, language=language)
         if found is not None:
@@ -721,7 +726,8 @@ def extract_from_layout(
         unread_lines=tuple(unread_lines[:20]),
         prices_in_prose=prices_in_prose(lines, order_lines, total),
         postal_codes=postal_codes,
-        delivers_to_billing=any(_as_billed(hit) for hit in ctx.hits if hit.field == "ship_to"),
+        delivers_to_billing=collected
+        or any(_as_billed(hit) for hit in ctx.hits if hit.field == "ship_to"),
         amendments=tuple(
             ln.text[:200] for ln in lines if amended and ln.index in {c.line for c in changes}
         ),
@@ -863,6 +869,22 @@ _SAME_AS_BILLING = re.compile(
     r"|(?:(?:die|the|l')\s*)?(?:rechnungs(?:adresse|anschrift)|billing\s+address|invoice\s+address"
     r"|adresse\s+de\s+facturation)\s*(?:[.;,)]|$))"
 )
+
+
+# the buyer fetches the goods: "ab Werk", "Abholung durch uns", "départ usine", "ex works"
+_PICKUP = re.compile(
+    r"\bab\s+werk\b|\babholung\b|\bselbstabholung|\bwird\s+abgeholt|\bholen\s+(?:wir|es)\b"
+    r"|\benlevement\b|\bdepart\s+usine\b|\bretrait\s+(?:par\s+nos\s+soins|sur\s+place)"
+    r"|\bex[\s-]works\b|\bcollection\s+by\s+us\b|\bwe\s+will\s+collect\b|\bcollected\s+by\s+us\b"
+)
+
+
+def _collected(ctx) -> bool:
+    """A delivery label whose line says the buyer fetches the goods."""
+    return any(
+        hit.field in ("ship_to", "requested_delivery_date") and _PICKUP.search(hit.line.norm)
+        for hit in ctx.hits
+    )
 
 
 def _as_billed(hit) -> bool:

@@ -224,7 +224,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "ship_to",
-        r"liefer(?:anschrift|adresse|ort|stelle)|warenempfanger|versand(?:anschrift|adresse)|anlieferadresse|anlieferstelle|lieferung\s+an|liefern\s+an|"
+        r"liefer(?:anschrift|adresse|ort|stelle)|warenempf(?:ae|a)nger|versand(?:anschrift|adresse)|anlieferadresse|anlieferstelle|lieferung\s+an|liefern\s+an|"
         r"(?:bitte\s+)?liefern\s+sie\s+(?:die\s+ware\s+)?(?:bitte\s+)?an",
         1.0,
     ),

@@ -1577,3 +1577,15 @@ def test_a_delivery_heading_alone_over_a_whole_address_is_as_plain_as_a_delivery
     page = [ln for ln in page if not ln[2].startswith(("Route du", "1724"))]
     ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
     assert ship_to is None or ship_to.confidence < 0.85
+
+
+def test_goods_the_buyer_fetches_go_to_no_site_named_on_the_page():
+    body = (
+        "Guten Tag\n\nObjekt: Umbau MFH, Burgfelderstrasse 201, 4055 Basel\n"
+        "Lieferung: ab Werk - Abholung durch uns am 18.12.2026\n\n- 2 x DA-ZIE-FS\n- 4 x FO-KLB-60\n"
+    )
+    order = extract_from_text(body)
+    assert order.ship_to is None
+    assert order.delivers_to_billing  # the customer's own address, as if billed there
+    delivered = extract_from_text(body.replace("ab Werk - Abholung durch uns", "per LKW"))
+    assert not delivered.delivers_to_billing
