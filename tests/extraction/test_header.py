@@ -1589,3 +1589,11 @@ def test_goods_the_buyer_fetches_go_to_no_site_named_on_the_page():
     assert order.delivers_to_billing  # the customer's own address, as if billed there
     delivered = extract_from_text(body.replace("ab Werk - Abholung durch uns", "per LKW"))
     assert not delivered.delivers_to_billing
+
+
+def test_a_goods_recipient_written_without_its_umlaut_is_the_delivery_address():
+    body = (
+        "BESTELLUNG BE-26-00921\n\nWARENEMPFAENGER\nE-MOTION BIKES GMBH - WERKSTATT\n"
+        "HAFENSTRASSE 12\n44147 DORTMUND\n\n- 6 x BOS-BBP3770\n- 4 x BOS-BBR3700\n"
+    )
+    assert extract_from_text(body).ship_to.value.postal_code == "44147"
