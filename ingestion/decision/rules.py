@@ -346,7 +346,7 @@ def _negotiated_discount(ctx: RuleContext, line, delta: Decimal, confirmed_by_to
         return True
     # nothing to check it against: a price typed in a file (a PDF's text, a spreadsheet cell,
     # an email) and read with confidence is as printed; a scan's could be a misread digit
-    sources = (ctx.extraction or {}).get("sources") or ()
+    sources = ((ctx.extraction or {}).get("document") or {}).get("sources") or ()
     read = ((line.extraction or {}).get("fields") or {}).get("unit_price") or {}
     return bool(sources) and "ocr" not in sources and (read.get("confidence") or 0) >= 0.9
 

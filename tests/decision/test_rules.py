@@ -216,7 +216,7 @@ def test_price_below_list_confirmed_by_order_total(customer, product):
 
 
 def test_price_below_list_without_arithmetic_to_vouch_for_it_blocks(customer, product):
-    order = make_order(customer, extraction={"sources": ["ocr"]})
+    order = make_order(customer, extraction={"document": {"sources": ["ocr"]}})
     # a scan, no line amount, no order total: a misread price looks the same
     line = _discounted_line(order, product, price="3.10")
     line.extraction = {"fields": {"unit_price": {"confidence": 0.95}}}
@@ -227,7 +227,7 @@ def test_price_below_list_without_arithmetic_to_vouch_for_it_blocks(customer, pr
 
 
 def test_a_typed_price_read_with_confidence_needs_no_arithmetic(customer, product):
-    order = make_order(customer, extraction={"sources": ["sheet"]})
+    order = make_order(customer, extraction={"document": {"sources": ["sheet"]}})
     line = _discounted_line(order, product, price="3.10")
     line.extraction = {"fields": {"unit_price": {"confidence": 0.9}}}
     line.save()
