@@ -161,7 +161,9 @@ _TOTAL_ROW = re.compile(
     r"sous[\s-]total|montant\s+(?:total|ht|ttc)|total\s+(?:ht|ttc|net|general|commande)|net\s+a\s+payer|"
     r"tax(?:es)?|sales\s+tax|vat|tva|mwst|ust|shipping|freight|ship/ins|handling|carriage|delivery\s+charge|"
     r"frais(?:\s+de\s+port)?|port|fracht|versand(?:kosten)?|verpackung|porto|emballage|discount|remise|rabatt|"
-    r"amount\s+due|balance|montant|betrag|gesamtnettowert|valeur\s+(?:nette|totale|h\.?t))\b",
+    r"amount\s+due|balance|montant|betrag|gesamtnettowert|valeur\s+(?:nette|totale|h\.?t)"
+    # "Goods €2,175.76", "Net 996.60": a label of one word before its amount
+    r"|goods$|net$)\b",
 )
 _CURRENCY_TOKEN = re.compile(r"^(?:[€$£¥]|eur|usd|gbp|chf|fr\.?|euro?s?)$", re.IGNORECASE)
 _GTIN = re.compile(r"^\d{8}$|^\d{12,14}$")
@@ -1028,6 +1030,7 @@ def is_total_row(line: TextLine) -> bool:
             _TOTAL_ROW.match(text)
             and len(text.split()) <= 6
             and (n == 0 or _MONEY_AMOUNT.search(line.text))
+            and (text not in ("goods", "net") or _MONEY_AMOUNT.search(line.text))
         ):
             return True
     return False
@@ -1383,7 +1386,12 @@ def _refine_roles(rows: list[Row], columns: list[Column]) -> list[Column] | None
             # "No." over item codes (an ERP export), "Art.-Nr. Meier": the item's code
             roles[k] = "code" if "code" not in roles else "customer_sku"
             changed = True
-        elif role == "unknown" and st["decimals"] >= 0.8 * n and "unit_price" not in roles:
+        elif (
+            (role == "unknown" or role == "unit" and st["units"] == 0)
+            and st["decimals"] >= 0.8 * n
+            and "unit_price" not in roles
+        ):
+            # …and "Unit" over "€310.88": the unit price, as titled in short
             roles[k], changed = "unit_price", True
         elif (
             role == "unknown"
@@ -1586,7 +1594,11 @@ def _charge_label(text: str) -> bool:
     from ingestion.extraction.totals import CHARGE_WORDS
 
     label = fold(text).strip(" :.")
-    return bool(CHARGE_WORDS.match(label)) and len(label.split()) <= _CHARGE_WORDS_MAX
+    # "Carriage to Cork (pallet, 48h)" priced on its row: a charge to a place
+    to_a_place = re.match(
+        r"(?:carriage|freight|shipping|transport|fracht|versand)\s+(?:to|nach)\b", label
+    )
+    return bool(CHARGE_WORDS.match(label) or to_a_place) and len(label.split()) <= _CHARGE_WORDS_MAX
 
 
 def _is_charge(line: ExtractedLine) -> bool:

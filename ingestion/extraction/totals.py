@@ -43,7 +43,7 @@ _NET = re.compile(
     r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|marchandises|articles)(?:\s+h\.?t\.?)?|(?:goods|merchandise)\s+total|"
     r"net\s+amount|net\s+value|items?\s+total|total\s+(?:of\s+)?items?|positionen\s+gesamt|"
     # "Net | 996.6" alone at the foot of a sheet (not "Net 30 days")
-    r"nett?(?=\s*[:|]?\s*[€£$]?\s*\d[\d.,' ]*\s*(?:€|£|\$|eur|gbp|chf|usd)?\s*$)|"
+    r"(?:nett?|goods|marchandises|waren)(?=\s*[:|]?\s*[€£$]?\s*\d[\d.,' ]*\s*(?:€|£|\$|eur|gbp|chf|usd)?\s*$)|"
     r"nett?\s+(?:order|goods|po)\s+(?:value|total|amount)|(?:order|goods|po)\s+nett?\s+(?:value|total|amount)|"
     # Dutch, from a buyer in the Netherlands or Flanders: "Totaal excl. BTW", "Subtotaal"
     r"totaal\s+(?:excl\.?|exclusief)\s+btw|subtotaal|netto\s*totaal|"

@@ -1251,3 +1251,26 @@ def test_a_procurement_systems_price_beside_its_need_by_date_and_titles_run_toge
         (Decimal("12"), Decimal("17.30")),
         (Decimal("6"), Decimal("58.56")),
     ]
+
+
+def test_a_carriage_row_to_a_place_is_a_charge_and_goods_alone_the_net_total():
+    rows = [
+        ["#", "LR Code", "Description", "Qty", "Unit", "Total"],
+        ["1", "LR-GAS-448", "R448A refrigerant, 10 kg cylinder", "2", "€310.88", "€621.76"],
+        ["2", "LR-TEV-TEX2", "Danfoss TEX 2 expansion valve", "3", "€103.82", "€311.46"],
+        ["", "", "Carriage to Cork (pallet, 48h)", "1", "€45.00", "€45.00"],
+    ]
+    page = [(40, 40, "PURCHASE ORDER PO-2291"), *table([40, 60, 140, 380, 420, 480], 100, rows)]
+    page += [
+        (380, 170, "Goods"),
+        (480, 170, "€933.22"),
+        (380, 184, "Carriage"),
+        (480, 184, "€45.00"),
+    ]
+    page += [(380, 198, "Net"), (480, 198, "€978.22")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("2"), Decimal("310.88")),
+        (Decimal("3"), Decimal("103.82")),
+    ]
+    assert order.total.value == Decimal("933.22")
