@@ -350,7 +350,11 @@ def build_inbound(generator: Generator) -> list[dict]:
         {
             "ref": f"{rng.randint(100, 999)}-{rng.randint(1000, 9999)}",
             "sku": unknown.sku,
-            "description": unknown.spec.description,
+            # the buyer's own words for it, which name none of our products: only the person
+            # who knows the customer can say which one it is
+            "description": "Sonderteil laut Zeichnung"
+            if language == "de"
+            else "Special part as per drawing",
             "quantity": unknown.spec.typical,
             "unit": unknown.spec.unit,
             "price": unknown.prices[(de.currency, today.year)],

@@ -331,10 +331,10 @@ def _negotiated_discount(ctx: RuleContext, line, delta: Decimal, confirmed_by_to
     """A price below the list price that reads as the customer's negotiated discount.
 
     Only for a customer without a price list of its own (the caller checks the source), within
-    the tenant's ``customer_discount_max_pct``, and only when the price read is sure: the
-    document's own arithmetic vouches for it (its printed line amount, or the printed order
-    total, agrees with quantity × unit price), or it was typed in a file, not scanned, and read
-    with confidence. A misread price breaks the arithmetic and stays blocking.
+    the tenant's ``customer_discount_max_pct``, and only when the document's own arithmetic
+    vouches for the price read (its printed line amount, or the printed order total, agrees
+    with quantity × unit price). A misread price breaks the arithmetic and stays blocking; a
+    price with nothing to check it against may be last year's, and a person looks.
     """
     limit = ctx.settings.customer_discount_max_pct
     if ctx.customer is None or limit <= 0 or delta >= 0 or -delta > limit:
@@ -342,13 +342,7 @@ def _negotiated_discount(ctx: RuleContext, line, delta: Decimal, confirmed_by_to
     agrees = _line_amount_agrees(ctx, line)
     if agrees is not None:
         return agrees
-    if confirmed_by_total:
-        return True
-    # nothing to check it against: a price typed in a file (a PDF's text, a spreadsheet cell,
-    # an email) and read with confidence is as printed; a scan's could be a misread digit
-    sources = ((ctx.extraction or {}).get("document") or {}).get("sources") or ()
-    read = ((line.extraction or {}).get("fields") or {}).get("unit_price") or {}
-    return bool(sources) and "ocr" not in sources and (read.get("confidence") or 0) >= 0.9
+    return confirmed_by_total
 
 
 _FREE = re.compile(
