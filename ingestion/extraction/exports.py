@@ -52,6 +52,7 @@ def first_row_only(items: list, k: int) -> bool:
 _SHIP_WHOLE = re.compile(
     r"ship(?:ping)?[\s_-]*to(?:\s+address)?|deliver(?:y)?[\s_-]*(?:address|to)|lieferanschrift|"
     r"lieferadresse|adresse\s+de\s+livraison|(?:lieu|adresse)\s+livraison|leveradres|afleveradres"
+    r"|lieu\s+livr?|site\s+(?:de\s+)?livraison"
 )
 
 
@@ -99,9 +100,18 @@ def ship_to_columns(table) -> Field | None:
                 values.discard("")
             if len(values) != 1 or "" in values:
                 return None
-            address = parse_address([values.pop()])
+            place = values.pop()
+            address = parse_address([place])
             if address.postal_code and address.city:
                 return Field(address, 0.9, items[0].line.source_ref(), "table_column:ship_to")
+            # "Lieu livraison | MAGASIN GENERAL QUAI 3": a place named, not an address read; the
+            # customer's own address is not sure then
+            return Field(
+                Address(name=place, lines=(place,)),
+                0.5,
+                items[0].line.source_ref(),
+                "table_column:ship_to_place",
+            )
         return None
     if not parts.get("postal_code") or not parts.get("city"):
         return None

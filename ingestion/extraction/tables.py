@@ -244,6 +244,19 @@ SAP_FIELDS = {
 }
 
 
+# a French ERP's column names, shortened: "LIB_ARTICLE", "MT_HT", "UC", "DATE_LIV"
+_ERP_SHORT = {
+    "lib article": "description",
+    "lib art": "description",
+    "mt ht": "line_total",
+    "mnt ht": "line_total",
+    "uc": "unit",
+    "code mag": "customer_sku",
+    "date liv": "date",
+    "date livr": "date",
+}
+
+
 def classify_header(text: str) -> str | None:
     # SAP's own field names, as a table download (SE16, ME2N to a spreadsheet) titles them
     sap = SAP_FIELDS.get(text.strip().upper())
@@ -254,6 +267,8 @@ def classify_header(text: str) -> str | None:
     # a scan's specks and quotes about a title: "‘EAN", "‚Total"
     t = re.sub(r"^[‘’‚'`´\"“”„«»©®°|]+\s*", "", t)
     t = re.sub(r"\s+", " ", t)
+    if t in _ERP_SHORT:
+        return _ERP_SHORT[t]
     role = _classify_plain(t)
     if role is not None or not t:
         return role

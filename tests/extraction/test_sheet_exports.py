@@ -13,6 +13,11 @@ from ingestion.extraction.tables import classify_header
     ("title", "role"),
     [
         ("Direct Unit Cost Excl. VAT", "unit_price"),
+        # a French hospital ERP's short names
+        ("LIB_ARTICLE", "description"),
+        ("MT_HT", "line_total"),
+        ("UC", "unit"),
+        ("DATE_LIV", "date"),
         # a fax's specks before a title
         ("‘EAN", "gtin"),
         ("‚Total", "line_total"),
@@ -1072,3 +1077,29 @@ def test_net_alone_at_the_foot_of_a_sheet_is_its_net_total():
     total = extract_from_sheet(rows).total
     assert total.value == Decimal("574.80")
     assert total.rule.startswith("label:net_total")
+
+
+def test_a_hospital_erp_export_with_short_column_names():
+    header = (
+        "NUM_BC;DATE_BC;CODE_MAG;LIB_ARTICLE;REF_FOURN;QTE_CDE;UC;PU_HT;MT_HT;DATE_LIV;LIEU_LIV"
+    )
+    rows = [header.split(";")]
+    for mag, lib, ref, qty, price, amount in (
+        ("412087", "DETERGENT DESINFECTANT SURFACES 5 L", "HN10110", "48", "14,80", "710,40"),
+        ("415300", "ESSUIE-MAINS PLIES V 2 PLIS", "HN20101", "30", "33,50", "1005,00"),
+    ):
+        rows.append(
+            ["2026-BC-004990", "26/11/2026", mag, lib, ref, qty, "BIDON", price, amount]
+            + ["03/12/2026", "MAGASIN GENERAL QUAI 3"]
+        )
+    order = extract_from_sheet(rows)
+    assert order.po_number.value == "2026-BC-004990"
+    assert order.order_date.value == dt.date(2026, 11, 26)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
+    assert [(ln.customer_sku, ln.quantity, ln.line_total) for ln in order.lines] == [
+        ("412087", Decimal("48"), Decimal("710.40")),
+        ("415300", Decimal("30"), Decimal("1005.00")),
+    ]
+    # a place named, no address read: the customer's own address is not sure
+    assert order.ship_to.rule == "table_column:ship_to_place"
+    assert order.ship_to.value.postal_code is None
