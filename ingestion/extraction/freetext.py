@@ -138,14 +138,22 @@ _COUNT_WORD = re.compile(
 )
 
 
+# what a count in words counts, mid-sentence: a unit, a container, a bottle's size
+_COUNTED_IN_WORDS = re.compile(
+    r"(?:" + _COUNT_UNITS + r"|magnums?|bib|bag-in-box|kisten?|litres?|liters?|kg|kilos?)$",
+    re.IGNORECASE,
+)
+
+
 def _counts_in_figures(text: str) -> str:
     """ "eine Packung", "deux bidons", "septante-deux bouteilles de …": the count in figures,
     as every other item writes it."""
-    from ingestion.extraction.number_words import leading_count
+    from ingestion.extraction.number_words import counts_before, leading_count
 
     lead = leading_count(text)
     if lead is not None:
         text = f"{lead[0]}{text[lead[1] :]}"
+    text = counts_before(text, _COUNTED_IN_WORDS)
     # …but "ein paar Sachen" is "a few things" (the pair is "ein Paar")
     text = _ONE.sub(lambda m: m.group(0) if text.startswith("paar", m.end()) else "1 ", text)
     return _COUNT_WORD.sub(lambda m: f"{_COUNT_WORDS[m['word'].lower()]} ", text)

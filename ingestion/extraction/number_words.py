@@ -98,3 +98,34 @@ def leading_count(text: str) -> tuple[int, int] | None:
             end = re.match(rf"\s*(?:\S+\s+){{{n - 1}}}\S+", text)
             return value, end.end()
     return None
+
+
+_VOCABULARY = sorted(
+    {w for w in _WORDS if w not in ("and", "et", "un", "une", "one")}
+    | set(_GERMAN_UNITS)
+    | set(_GERMAN_TENS)
+    | {"zwolf", "zwölf", "fünf", "fünfzehn", "fünfzig", "dreißig"},
+    key=len,
+    reverse=True,
+)
+_WORD = "|".join(_VOCABULARY)
+# a count in words anywhere before what it counts: "il nous faudrait dix cartons", "plus deux
+# cartons", "soixante bouteilles", "vingt-quatre bouteilles", "vingt et une bouteilles"
+_COUNT_PHRASE = re.compile(
+    rf"(?<![\w-])(?P<phrase>(?:{_WORD})(?:(?:-|\s+et\s+|\s+and\s+|\s+)(?:{_WORD}|une?|one))*)"
+    r"(?=\s+(?P<what>[^\W\d_][\w-]*))",
+    re.IGNORECASE,
+)
+
+
+def counts_before(text: str, counted: re.Pattern) -> str:
+    """``text`` with each count in words that ``counted`` (a pattern of units and containers)
+    follows written in figures: "dix cartons de crémant" is "10 cartons de crémant"."""
+
+    def figures(m: re.Match) -> str:
+        if not counted.match(m["what"]):
+            return m.group(0)
+        value = value_of(m["phrase"])
+        return str(value) if value is not None and value >= 2 else m.group(0)
+
+    return _COUNT_PHRASE.sub(figures, text)

@@ -50,3 +50,21 @@ def test_a_dictated_belgian_order_is_counted():
         Decimal("6"),
         Decimal("2"),
     ]
+
+
+def test_counts_in_words_mid_sentence_before_what_they_count():
+    from ingestion.extraction.freetext import _COUNTED_IN_WORDS
+    from ingestion.extraction.number_words import counts_before
+
+    said = (
+        "Alors il nous faudrait dix cartons de crémant, plus deux cartons du crémant rosé, "
+        "quatre bag-in-box de dix litres et vingt-quatre bouteilles de jus."
+    )
+    assert counts_before(said, _COUNTED_IN_WORDS) == (
+        "Alors il nous faudrait 10 cartons de crémant, plus 2 cartons du crémant rosé, "
+        "4 bag-in-box de 10 litres et 24 bouteilles de jus."
+    )
+    # numbers that count nothing stay words: "deux fois", "les cartons de six bien sûr"
+    assert counts_before("livrez deux fois, les cartons de six bien sûr", _COUNTED_IN_WORDS) == (
+        "livrez deux fois, les cartons de six bien sûr"
+    )
