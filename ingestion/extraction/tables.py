@@ -157,7 +157,7 @@ _TOTAL_ROW = re.compile(
     # "zzgl. Fracht", "plus carriage", "+ frais de port": a charge added to the goods
     r"^(?:(?:zzgl\.?|zuzgl\.?|plus|\+|hors|excl\.?|ggf\.?)\s*)?"
     r"(?:sub[\s-]?total|total|totals|grand\s+total|net\s+total|order\s+total|po\s+total|sum|summe|zwischensumme|"
-    r"gesamt(?:summe|betrag|preis)?|endbetrag|nettobetrag|netto(?:summe|betrag)?|brutto(?:summe|betrag)?|warenwert|"
+    r"gesamt(?:summe|betrag|preis)?|endbetrag|nettobetrag|nettowarenwert|netto(?:summe|betrag)?|brutto(?:summe|betrag)?|warenwert|"
     r"sous[\s-]total|montant\s+(?:total|ht|ttc)|total\s+(?:ht|ttc|net|general|commande)|net\s+a\s+payer|"
     r"tax(?:es)?|sales\s+tax|vat|tva|mwst|ust|shipping|freight|ship/ins|handling|carriage|delivery\s+charge|"
     r"frais(?:\s+de\s+port)?|port|fracht|versand(?:kosten)?|verpackung|porto|emballage|discount|remise|rabatt|"

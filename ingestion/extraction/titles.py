@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ingestion.extraction.dates import find_dates
 from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.header import Candidate, HeaderContext, parse_identifier
 from ingestion.layout import TextSource
@@ -134,6 +135,36 @@ def _label_then_value(line: TextLine, segments: list[tuple[int, int]]):
     return None
 
 
+_TITLE_CELL = re.compile(
+    r"(?P<title>[^\d]+?)\s+(?:n[°o]\.?\s*|nr\.?\s*|no\.?\s*|#\s*)?"
+    r"(?P<ref>[A-Za-z0-9][A-Za-z0-9./_-]*\d[A-Za-z0-9./_-]*)"
+)
+
+
+def _sheet_title_cells(ln) -> list[Candidate]:
+    """A sheet's cell that is a title and its number: "Commande VP-2026-463"."""
+    out = []
+    for s0, s1 in ln.segments:
+        m = _TITLE_CELL.fullmatch(ln.text_of(s0, s1).strip())
+        if (
+            m
+            and _title_match(m["title"], ocr=False) == 1.0
+            and re.search(r"\d{2}", m["ref"])
+            and not find_dates(m["ref"], allow_partial=True)  # "Bestellung vom 11.12.2026"
+        ):
+            out.append(
+                Candidate(
+                    field="po_number",
+                    value=m["ref"],
+                    score=SCORE_BARE,
+                    source=ln.source_ref(s0, s1),
+                    rule="title_number_cell",
+                    text=m.group(0),
+                )
+            )
+    return out
+
+
 def title_number_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list[Candidate]:
     """PO number candidates from a title and a bare number label in the header zone."""
     if not ctx.lines_by_page:
@@ -145,7 +176,13 @@ def title_number_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list
     for n, ln in enumerate(page_lines):
         if ln.top > 0.45 * height:
             break
-        if ln.index in skip_lines or ln.source in (TextSource.SHEET,):
+        if ln.index in skip_lines:
+            continue
+        # a sheet's cells are no letter's title, but a cell of its first rows may be one with
+        # its number ("Commande VP-2026-463")
+        if ln.source == TextSource.SHEET:
+            if n < 8:
+                out += _sheet_title_cells(ln)
             continue
         ocr = ln.source == TextSource.OCR
         for g, (s0, s1) in enumerate(ln.segments):

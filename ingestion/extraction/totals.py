@@ -37,7 +37,7 @@ _NET = re.compile(
     r"(?:(?:gesamt|total|summe)(?:\s+(?:eur|chf|usd|gbp|€))?\s+(?:ohne|exkl\.?|excl\.?|hors|before)\s+(?:mwst|ust|vat|tva|tax)\.?|"
     r"untaxed\s+amount|amount\s+untaxed|total\s+untaxed|sub[\s-]?total|net\s+total|"
     r"total\s+net\s+(?:value|amount)(?:\s+excl\.?(?:uding)?\s+(?:vat|tax))?|total\s+(?:netto|nett|net)|total\s+(?:h\.?t\.?v\.?a\.?|h\.?t\.?|hors\s+taxes?|hors\s+tva|exkl\.?\s+mwst\.?|ohne\s+mwst\.?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
-    r"zwischensumme|nettobetrag|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s*netto(?:wert|betrag|summe|preis)?|nettosumme|"
+    r"zwischensumme|nettobetrag|nettowarenwert|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s*netto(?:wert|betrag|summe|preis)?|nettosumme|"
     r"(?:bestell|auftrags)wert\s+netto|gesamtnettowert|"
     r"valeur\s+(?:nette(?:\s+totale)?|totale\s+nette|totale\s+h\.?t\.?|h\.?t\.?)(?:\s+h\.?t\.?)?|"
     r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|marchandises|articles)(?:\s+h\.?t\.?)?|(?:goods|merchandise)\s+total|"

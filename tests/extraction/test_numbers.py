@@ -209,3 +209,16 @@ def test_a_scans_total_a_few_cents_off_items_that_disagree_with_their_prices_sta
     rows = [HEAD, ["3", "MCS-FM402", "Fan motor", "58,40", "175,26"]]  # 175,20 misread
     rows.append(["4", "MCS-FM406", "Bracket", "4,95", "19,80"])
     assert _scanned_total(rows, "195,00").value == Decimal("195.00")
+
+
+def test_nettowarenwert_is_the_net_total():
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import pdf, table
+
+    rows = [HEAD, ["40", "TW-410001", "Katzenstreu 10 L", "5,89", "235,60"]]
+    rows.append(["15", "TW-520102", "Halsband Nylon Gr. M", "4,69", "70,35"])
+    page = [(40, 40, "BESTELLUNG 4500018841"), *table([40, 90, 190, 330, 400], 100, rows)]
+    page += [(40, 150, "Nettowarenwert"), (400, 150, "305,95")]
+    total = extract_from_layout(read_pdf(pdf([page]))).total
+    assert (total.value, total.rule) == (Decimal("305.95"), "label:net_total=sum_of_lines")

@@ -1103,3 +1103,17 @@ def test_a_hospital_erp_export_with_short_column_names():
     # a place named, no address read: the customer's own address is not sure
     assert order.ship_to.rule == "table_column:ship_to_place"
     assert order.ship_to.value.postal_code is None
+
+
+def test_a_title_cell_with_its_number_names_the_order():
+    rows = [
+        ["Brasserie du Vieux-Port", "Commande VP-2026-463"],
+        ["Date", "11/12/2026"],
+        [],
+        ["Réf.", "Désignation", "Qté"],
+        ["VIN-1001", "Ch. Haut-Brignon 2019", 24],
+        ["VIN-4002", "Champagne V-L Brut carton 6", 10],
+    ]
+    assert extract_from_sheet(rows).po_number.value == "VP-2026-463"
+    rows[0][1] = "Bestellung vom 11.12.2026"  # a date is no order number
+    assert extract_from_sheet(rows).po_number is None
