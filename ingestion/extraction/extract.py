@@ -922,7 +922,10 @@ def _best_block(found: list, language: str, hits_by_line: dict | None = None) ->
             and hit.field == "ship_to"
             and hit.text.endswith(":")
             # a word of delivery, not an addressee ("Destinataire :" heads our own address)
-            and re.match(r"(?:livraison|delivery|lieferung|ship(?:ping)?)\b", fold(hit.text))
+            and re.match(
+                r"(?:livraison|delivery|lieferung|ship(?:ping)?|chantier|baustelle|job\s*site|site)\b",
+                fold(hit.text),
+            )
             and address.street
             and address.city
             # on the label's own line, not gathered from the lines below it
@@ -936,7 +939,10 @@ def _best_block(found: list, language: str, hits_by_line: dict | None = None) ->
             hit.strength < 0.9
             and hit.field == "ship_to"
             and hit.text.endswith(":")
-            and re.match(r"(?:livraison|delivery|lieferung|ship(?:ping)?)\b", fold(hit.text))
+            and re.match(
+                r"(?:livraison|delivery|lieferung|ship(?:ping)?|chantier|baustelle|job\s*site|site)\b",
+                fold(hit.text),
+            )
             and not hit.line.text[hit.end :].strip()
             and address.name
             and address.street

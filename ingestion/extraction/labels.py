@@ -229,6 +229,13 @@ _LABELS: list[tuple[str, str, float]] = [
         r"(?:bitte\s+)?liefern\s+sie\s+(?:die\s+ware\s+)?(?:bitte\s+)?an",
         1.0,
     ),
+    # a building site: where the goods go ("Baustelle | MFH Riehen, Baselstrasse 88, 4125 Riehen")
+    (
+        "ship_to",
+        r"(?:baustelle(?:nadresse)?|adresse\s+(?:du\s+)?chantier|lieu\s+du\s+chantier"
+        r"|job\s*site(?:\s+address)?|site\s+address|delivery\s+site)(?=\s*(?::|$))",
+        0.85,
+    ),
     # the addressee of a letter: our own address as often as the goods' (a person looks)
     ("ship_to", r"destinataire|empfanger", 0.7),
     (

@@ -1117,3 +1117,20 @@ def test_a_title_cell_with_its_number_names_the_order():
     assert extract_from_sheet(rows).po_number.value == "VP-2026-463"
     rows[0][1] = "Bestellung vom 11.12.2026"  # a date is no order number
     assert extract_from_sheet(rows).po_number is None
+
+
+def test_a_building_site_row_under_the_supplier_is_where_the_goods_go():
+    rows = [
+        ["Gerber & Söhne Bau AG – Materialliste / Bestellung"],
+        ["Bestell-Nr.", "26-0975"],
+        ["Lieferant", "Birsig Holz & Baustoffe AG"],
+        ["Baustelle", "MFH Riehen, Baselstrasse 88, 4125 Riehen"],
+        ["Liefertermin", dt.datetime(2026, 12, 22)],
+        [],
+        ["Pos", "Unsere Nr.", "Bezeichnung", "Menge", "Einheit"],
+        [1, "GB-GK-A", "Gipskarton GKB 12.5", 45, "Stk"],
+        [2, "GB-MOR", "Mauermörtel MM 25 kg", 30, "Sack"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.ship_to.value.postal_code == "4125"
+    assert order.vendor is None or order.vendor.value.postal_code != "4125"
