@@ -106,7 +106,7 @@ def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
 
 
 # "Virkon S disinfectant powder, 5 kg tub", "Câble … couronne 100 m": what one of ours holds
-_CONTENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kg|g|l|m)\b", re.IGNORECASE)
+_CONTENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kg|g|l|m[²³23]?)(?!\w)", re.IGNORECASE)
 
 
 def _contents(text: str | None, ours: str) -> set[Decimal]:
@@ -274,6 +274,14 @@ def _in_product_unit(
         )
         if packs is not None and abs(packs * price_each - line.line_total) <= Decimal("0.01"):
             return packs
+        # "45 m²" of our "Paket à 3.00 m²" at its price, 652,50: the amount is of 15 packs
+        measured = (
+            _measured_into_ours(line.quantity, counted, description)
+            if counted in MEASURES and ours not in MEASURES and line.line_total is not None
+            else None
+        )
+        if measured is not None and abs(measured * price_each - line.line_total) <= Decimal("0.01"):
+            return measured
         return _in_all(texts, ours) or _counted_by_the_amount(line, texts, ours, price_each)
     by_price = _counted_by_the_price(line, counted, ours, texts, description, price_each, expected)
     if by_price is not None:

@@ -1414,3 +1414,26 @@ def test_an_unknown_senders_order_is_priced_in_the_currency_of_our_price_list():
     assert md.customer_currency(None) == "GBP"
     draft = build_draft(extract_from_text("Alright Jas,\n\n- 10 x GT-6MM-BK\n\nCheers\nDave"), md)
     assert (draft.customer.code, draft.currency.value) == (None, "GBP")
+
+
+def test_square_metres_of_our_packs_priced_by_the_pack_count_packs_when_the_amount_says_so():
+    """ "45 m²" of our "Klemmfilz …, Paket à 3.00 m²" at 43,50 the pack, 652,50: 15 packs."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'DM-MW-160,,"Glaswolle Klemmfilz 032, 160 mm, Paket à 3.00 m²",PACK,43.50,CHF\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(total):
+        line = ExtractedLine(
+            sku="DM-MW-160",
+            description="Klemmfilz 032 160 mm",
+            quantity=Decimal("45"),
+            unit="m²",
+            unit_price=Decimal("43.50"),
+            line_total=total,
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert converted(Decimal("652.50")) == 15
+    assert converted(Decimal("1957.50")) == 45  # the amount is of 45: as written
