@@ -595,7 +595,11 @@ def extract_from_layout(
     payment_terms = choose(candidates, "payment_terms")
     contact = choose(candidates, "contact")
     # address blocks
-    blocks = find_blocks(ctx)
+    blocks = {
+        # a fax machine's "TO: 01213594411" heads no address block
+        field: [(hit, block) for hit, block in found if hit.line.index not in fax_lines]
+        for field, found in find_blocks(ctx).items()
+    }
     ship_to = ship_to_columns(table) or _best_block(
         [
             (hit, block)

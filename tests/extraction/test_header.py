@@ -1597,3 +1597,22 @@ def test_a_goods_recipient_written_without_its_umlaut_is_the_delivery_address():
         "HAFENSTRASSE 12\n44147 DORTMUND\n\n- 6 x BOS-BBP3770\n- 4 x BOS-BBR3700\n"
     )
     assert extract_from_text(body).ship_to.value.postal_code == "44147"
+
+
+def test_a_fax_machines_to_heads_no_address_block():
+    page = [
+        (40, 20, "01/12/2026 14:22"),
+        (150, 20, "FROM:  THORNBURY BS  01179826611"),
+        (330, 20, "TO:  01213594411"),
+        (480, 20, "P.01/01"),
+        (40, 34, "THORNBURY"),
+        (330, 34, "Unit 6 Westgate Trade Centre, Kings Weston Lane"),
+        (330, 46, "Bristol BS11 8AZ"),
+        (330, 58, "Tel 0117 982 6610   purchasing@thornbury-bs.co.uk"),
+        (40, 110, "PURCHASE ORDER PO-21004"),
+        (40, 150, "Ln   Description                     Qty    Unit £    Net £"),
+        (40, 164, "1    Honeywell 2-port zone valve     3      67.14    201.42"),
+    ]
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert "purchasing@thornbury-bs.co.uk" in order.emails
+    assert order.vendor is None or order.vendor.value.postal_code != "BS11 8AZ"
