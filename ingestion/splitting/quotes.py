@@ -157,9 +157,12 @@ def newest_part(text: str, *, subject: str = "") -> str:
         from ingestion.extraction.freetext import mentions_items
 
         if not mentions_items(cleaned[0]):
-            for clean in cleaned[1:]:
+            for part, clean in zip(parts[1:], cleaned[1:], strict=True):
                 if mentions_items(clean):
                     note = _order_note(cleaned[0])
+                    if note and _sent_within(part):
+                        # a colleague's list the forwarder orders today: its header is no part
+                        clean = _HEADER_FIELD.sub("", clean).strip()
                     return f"{note}\n\n{clean}" if note else clean
         else:
             # "Please deliver the items below … Please also add 2 cases of lids", over a chef's
@@ -170,7 +173,9 @@ def newest_part(text: str, *, subject: str = "") -> str:
                 if mentions_items(clean) and (
                     _POINTS_BELOW.search(cleaned[0]) or _sent_within(part)
                 ):
-                    return f"{cleaned[0]}\n\n{clean}"
+                    # the order is the forwarder's, placed the day it is sent: the colleague's
+                    # message header (its date, its subject) is no part of it
+                    return f"{cleaned[0]}\n\n{_HEADER_FIELD.sub('', clean).strip()}"
     if len(parts) > 1 and _POINTS_BELOW.search(cleaned[0]) and _ACCEPTS.search(cleaned[0]):
         # "Bon pour accord pour votre devis ci-dessous, sauf …": the order is the quoted quote,
         # with what the reply changes
@@ -203,6 +208,10 @@ def newest_part(text: str, *, subject: str = "") -> str:
 # ci-dessous", "please supply as per your quote below", "gemäß Ihrem Angebot unten"
 _POINTS_BELOW = re.compile(
     r"ci-dessous|ci-apr[eè]s|\bbelow\b|\bunten\b|untenstehend", re.IGNORECASE
+)
+_HEADER_FIELD = re.compile(
+    r"(?im)^\*?(?:from|de|von|date|datum|sent|envoy[ée]|gesendet|to|à|an|cc|subject|objet|betreff)"
+    r"\s*:.*$\n?"
 )
 _HEADER_ADDRESS = re.compile(
     r"(?im)^\*?(?P<field>from|de|von|to|à|a|an)\s*:\s*[^\n]*?@(?P<domain>[\w.-]+\.[a-z]{2,})"

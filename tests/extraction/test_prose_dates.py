@@ -33,6 +33,7 @@ def _delivery(body: str, sent: dt.date | None = SENT):
             dt.date(2026, 12, 10),
         ),
         ("Lieferung Do 3.12. morgens VOR 9 Uhr", dt.date(2026, 12, 3)),
+        ("Niamh needs it Weds 16/12.", dt.date(2026, 12, 16)),
     ],
 )
 def test_a_delivery_sentence_gives_its_date(sentence, expected):

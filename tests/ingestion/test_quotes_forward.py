@@ -156,3 +156,20 @@ def test_a_forward_note_saying_when_it_is_needed_is_kept_above_the_order():
     chosen = newest_part(body, subject="Fwd: PO HF-PO-056010")
     assert "need it by 15 Dec" in chosen
     assert "24 btl" in chosen
+
+
+def test_a_colleagues_list_ordered_by_the_forwarder_keeps_no_header_of_the_colleague():
+    body = (
+        "Hi Paddy,\n\nCan you send the below down to Cork on PO-2317 please. "
+        "Niamh needs it Weds 09/12.\n\n"
+        "From: Niamh Walsh <niamh.walsh@liffeyrefrigeration.ie>\n"
+        "Date: Thu, 3 Dec 2026 at 17:02\n"
+        "Subject: stuff for the Mahon cold store job\n"
+        "To: Aoife Brennan <aoife.brennan@liffeyrefrigeration.ie>\n\n"
+        "Aoife,\n\nFor the Mahon job can you order from Midlands:\n\n"
+        "2 x R134a 12kg (LR-GAS-134)\n6 x LR-FD-083 driers\n3 x LR-FM-10W fan motors\n"
+    )
+    chosen = newest_part(body, subject="Fwd: stuff for the Mahon cold store job")
+    assert "PO-2317" in chosen
+    assert "6 x LR-FD-083 driers" in chosen
+    assert "Date: Thu, 3 Dec 2026" not in chosen  # the order is placed the day it is sent
