@@ -126,6 +126,15 @@ def _implausible(alt: dt.date, reading: dt.date, others: list[dt.date], delivery
         wanted = delivery.value
         if alt > wanted or (wanted - alt).days > 365:
             return True
+        # the delivery written the same way: read so, it comes days after the order; read the
+        # other way, months after ("03/12/2026", "10/12/2026": not March and October)
+        alt_wanted = _swap(wanted) if wanted.day <= 12 else None
+        if (
+            alt_wanted is not None
+            and 0 <= (wanted - reading).days <= 60
+            and not 0 <= (alt_wanted - alt).days <= 120
+        ):
+            return True
     if not others:
         return None if delivery is None else False
 

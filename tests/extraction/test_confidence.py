@@ -593,3 +593,16 @@ def test_a_certificates_number_is_no_postal_code():
     from ingestion.extraction.confidence import postal_codes_in
 
     assert postal_codes_in("VAT GB 297 6643 12 · F-Gas Cert. REFCOM 41882", language="en") == []
+
+
+def test_a_delivery_written_alike_that_only_one_reading_puts_days_after_the_order_settles_it():
+    page = [
+        (40, 40, "ZOO MULLER S.à r.l."),
+        (40, 80, "COMMANDE N° ZM-2026-331 DATE : 03/12/2026 LIVRAISON : 10/12/2026"),
+        *table([40, 120, 330, 400], 120, [["REF", "DESIGNATION", "QTE", "PU"]]),
+        *table([40, 120, 330, 400], 134, [["PN-20201", "Barquettes chat saumon", "3", "11,90"]]),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.order_date.value == dt.date(2026, 12, 3)
+    # read month first: March the 12th ordered, October the 12th wanted; day first: a week
+    assert order.order_date.rule.endswith("+dmy:alt_implausible")
