@@ -37,7 +37,7 @@ _PACKAGING = (
     r"reels?|spools?|drums?|cans|tins?|bottles?|buckets?|pails?|jars?|bundles?|coils?|sheets?|"
     r"cartridges?|packets?|boxen|dosen|dose|eimer|kanister|tuben|flaschen?|kartuschen?|spulen?|"
     r"s[äa]cke|sack|kisten?|gebinde|pck|tüten?|trommeln?|ringe?|rings?|couronnes?|ve|vpe|bib|"
-    r"f[äa]ss(?:er)?|fl\.?|btl\.?|kegs?|f[uû]ts?|bts?|cts?|bout\.?"
+    r"f[äa]ss(?:er)?|fl\.?|btl\.?|kegs?|f[uû]ts?|bts?|cts?|bout\.?|schalen|schale|barquettes?|trays?"
 )
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"

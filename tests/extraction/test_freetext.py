@@ -1023,3 +1023,18 @@ def test_a_swiss_count_with_its_apostrophe_is_thousands():
         (Decimal("2400"), Decimal("4440.00")),
         (Decimal("60"), Decimal("384.00")),
     ]
+
+
+def test_trays_counted_with_their_cartons_in_brackets():
+    order = extract_from_text(
+        "Folgende Artikel:\n\n"
+        "TW-204514  Trockenfutter Hund Lamm & Reis 12 kg ....... 5 Säcke\n"
+        "TW-320201  Nassfutter Katze Lachs 85 g ................ 96 Schalen (= 4 Kartons à 24)\n"
+        "TW-410002  Katzenstreu Silikat 10 L ................... 15 Stk\n"
+    )
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("TW-204514", Decimal("5")),
+        ("TW-320201", Decimal("96")),
+        ("TW-410002", Decimal("15")),
+    ]
+    assert "= 4 Kartons" in order.lines[1].raw_text  # for the product's unit to convert
