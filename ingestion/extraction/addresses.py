@@ -713,15 +713,21 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
             pieces = [p.strip() for p in chunk.split(",") if p.strip()]
             pieces = [_town_part(p) for p in pieces]
             pieces = [q for p in pieces for q in _street_then_town(p)]
+            # the postcode's piece after a street's ("1450 route de Lozanne, 69380 Chazay":
+            # a house number before its street first, the postcode after it)
             postal = next(
-                (i for i, p in enumerate(pieces) if i and parse_postal_line(p, language=language)),
+                (
+                    i
+                    for i, p in enumerate(pieces)
+                    if i
+                    and parse_postal_line(p, language=language)
+                    and (re.search(r"\d", pieces[i - 1]) or _STREET_WORDS.search(pieces[i - 1]))
+                ),
                 None,
             )
             if postal is None:
                 continue
             street = pieces[postal - 1]
-            if not (re.search(r"\d", street) or _STREET_WORDS.search(street)):
-                continue
             if _year_of_a_date(street, pieces[postal]):
                 continue  # "… le mardi 12 janvier 2027 à l'entrée de service": no postcode
             kept = pieces[: postal + 1]

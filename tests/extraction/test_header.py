@@ -688,6 +688,13 @@ def test_please_deliver_to_takes_the_whole_block_under_it():
                 "Antwerpen",
             ),
         ),
+        (
+            # a house number of four digits before its street is no postcode
+            "Attention, la livraison ne se fait pas au labo cette fois : merci de livrer "
+            "directement au Domaine des Grands Chênes, 1450 route de Lozanne, 69380 "
+            "Chazay-d'Azergues, le vendredi 11 décembre au matin.",
+            ("Domaine des Grands Chênes", "1450 route de Lozanne", "69380", "Chazay-d'Azergues"),
+        ),
     ],
 )
 def test_a_delivery_address_written_in_a_sentence(sentence, expected):
