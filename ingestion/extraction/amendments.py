@@ -117,22 +117,21 @@ def _printed_position(line: ExtractedLine) -> int | None:
 
 def apply_amendments(
     order_lines: list[ExtractedLine], amendments: list[Amendment]
-) -> tuple[list[ExtractedLine], bool]:
+) -> list[ExtractedLine]:
     """The order's lines as the instructions change them (the instructions' own lines are
-    no items), and whether every instruction found its line."""
+    no items). An instruction naming no line changes nothing: the order's ``amended_order``
+    issue has a person read it."""
     asking = {a.line for a in amendments}
     items = [ln for ln in order_lines if ln.source.get("line") not in asking]
     positions = [_printed_position(ln) for ln in items]
     numbered = all(p is not None for p in positions) and len(set(positions)) == len(positions)
     dropped: set[int] = set()
-    all_found = True
     for amendment in amendments:
         if numbered and amendment.ref in positions:
             index = positions.index(amendment.ref)
         elif not numbered and 1 <= amendment.ref <= len(items):
             index = amendment.ref - 1
         else:
-            all_found = False
             continue
         line = items[index]
         if amendment.quantity is None:
@@ -158,4 +157,4 @@ def apply_amendments(
         for i, item in enumerate(items)
         if i not in dropped
     ]
-    return [replace(item, line_no=n) for n, item in enumerate(kept, start=1)], all_found
+    return [replace(item, line_no=n) for n, item in enumerate(kept, start=1)]

@@ -377,7 +377,7 @@ def extract_from_layout(
         changes = amendments_in(lines, decimal_sep=decimal_sep)
         if changes:
             as_quoted = order_lines
-            order_lines, _ = apply_amendments(order_lines, changes)
+            order_lines = apply_amendments(order_lines, changes)
             amended = True
     # the fax machine's header line: its date is the day it was sent, not the order date
     fax_lines = _fax_header_lines(lines, layout)
@@ -898,6 +898,23 @@ def _as_billed(hit) -> bool:
     return bool(_SAME_AS_BILLING.match(fold(after)))
 
 
+# a word of delivery, not an addressee ("Destinataire :" heads our own address)
+_DELIVERY_HEADING = re.compile(
+    r"(?:livraison|delivery|lieferung|ship(?:ping)?|chantier|baustelle|job\s*site|site)\b"
+)
+
+
+def _short_delivery_heading(hit) -> bool:
+    """A weak delivery label with its colon ("Livraison :", "Baustelle:"): whole address after
+    it, it heads the goods' address as plainly as "Ship to" does."""
+    return (
+        hit.strength < 0.9
+        and hit.field == "ship_to"
+        and hit.text.endswith(":")
+        and bool(_DELIVERY_HEADING.match(fold(hit.text)))
+    )
+
+
 def _best_block(found: list, language: str, hits_by_line: dict | None = None) -> Field | None:
     from ingestion.extraction.header import block_address
 
@@ -922,14 +939,7 @@ def _best_block(found: list, language: str, hits_by_line: dict | None = None) ->
             # "Adresse de facturation") over a whole address: as plain as "Ship to"
             field = field.with_confidence(round(0.92 * 0.97, 4), "+block_row")
         elif (
-            hit.strength < 0.9
-            and hit.field == "ship_to"
-            and hit.text.endswith(":")
-            # a word of delivery, not an addressee ("Destinataire :" heads our own address)
-            and re.match(
-                r"(?:livraison|delivery|lieferung|ship(?:ping)?|chantier|baustelle|job\s*site|site)\b",
-                fold(hit.text),
-            )
+            _short_delivery_heading(hit)
             and address.street
             and address.city
             # on the label's own line, not gathered from the lines below it
@@ -940,13 +950,7 @@ def _best_block(found: list, language: str, hits_by_line: dict | None = None) ->
             # delivery label and a whole address after its colon
             field = field.with_confidence(round(0.92 * 0.97, 4), "+whole_address")
         elif (
-            hit.strength < 0.9
-            and hit.field == "ship_to"
-            and hit.text.endswith(":")
-            and re.match(
-                r"(?:livraison|delivery|lieferung|ship(?:ping)?|chantier|baustelle|job\s*site|site)\b",
-                fold(hit.text),
-            )
+            _short_delivery_heading(hit)
             and not hit.line.text[hit.end :].strip()
             and address.name
             and address.street

@@ -1318,6 +1318,18 @@ def test_a_delivery_date_written_as_the_order_date_the_customers_country_read_is
     assert draft.extracted.requested_delivery_date.confidence < 0.7
 
 
+def _in_our_unit(md, sku: str, quantity: str, unit: str, price: str | None) -> Decimal | None:
+    """The quantity a line of ``sku`` (no description) books in our unit."""
+    line = ExtractedLine(
+        sku=sku,
+        description="",
+        quantity=Decimal(quantity),
+        unit=unit,
+        unit_price=Decimal(price) if price else None,
+    )
+    return match_product(line, "C00001", md).quantity_in_product_unit
+
+
 def test_cartons_of_rolls_and_rolls_of_our_cartons_at_a_buyers_own_price():
     """A Flemish buyer's "4 carton of 6 rolls" at 24,00 of a roll we sell by the piece at
     4,10 is 24 rolls; "24 rolls" at 2,55 of our "carton de 12 rouleaux" at 31,20 is 2
@@ -1331,14 +1343,7 @@ def test_cartons_of_rolls_and_rolls_of_our_cartons_at_a_buyers_own_price():
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
 
     def converted(sku, quantity, unit, price):
-        line = ExtractedLine(
-            sku=sku,
-            description="",
-            quantity=Decimal(quantity),
-            unit=unit,
-            unit_price=Decimal(price),
-        )
-        return match_product(line, "C00001", md).quantity_in_product_unit
+        return _in_our_unit(md, sku, quantity, unit, price)
 
     assert converted("HN20110", "4", "carton of 6 rolls", "24.00") == 24
     assert converted("HN20110", "3", "carton (6 rolls)", "24.00") == 18
@@ -1359,14 +1364,7 @@ def test_cases_of_bottles_and_bottles_of_our_cases():
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
 
     def converted(sku, quantity, unit, price):
-        line = ExtractedLine(
-            sku=sku,
-            description="",
-            quantity=Decimal(quantity),
-            unit=unit,
-            unit_price=Decimal(price),
-        )
-        return match_product(line, "C00001", md).quantity_in_product_unit
+        return _in_our_unit(md, sku, quantity, unit, price)
 
     assert converted("VIN-1020", "10", "Kt. à 6", "236.40") == 60
     assert converted("VIN-1020", "10", "cs x6", "236.40") == 60
@@ -1375,8 +1373,7 @@ def test_cases_of_bottles_and_bottles_of_our_cases():
     # bottles of our "pack 12" of water
     water = "sku,gtin,description,unit,unit_price,currency\nSFT-8002,,Eau minérale gazeuse 1L verre consigné pack 12,PACK,10.80,EUR\n"
     md = MasterData.from_csv(CUSTOMERS, water, ALIASES)
-    line = ExtractedLine(sku="SFT-8002", description="", quantity=Decimal("96"), unit="bouteilles")
-    assert match_product(line, "C00001", md).quantity_in_product_unit == 8
+    assert _in_our_unit(md, "SFT-8002", "96", "bouteilles", None) == 8
 
 
 def test_fair_words_and_our_price_to_the_cent_name_the_only_product_near_them():
