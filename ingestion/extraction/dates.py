@@ -81,6 +81,10 @@ _WEEK = re.compile(
     r"|(?<![\w])(?P<w2>\d{1,2})\.?\s*(?:kw|woche|kalenderwoche)(?:\s*(?P<y2>(?:19|20)\d{2}))?(?![\w])",
     re.IGNORECASE,
 )
+# "bis Ende KW 51", "end of week 51", "fin de semaine 51": the week's last working day
+_WEEK_END_BEFORE = re.compile(
+    r"(?i)(?:\bende(?:\s+der)?|\bend\s+of(?:\s+the)?|\bfin(?:\s+de(?:\s+la)?)?)\s*$"
+)
 _NUMERIC_NO_YEAR = re.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<s>[./])(?P<b>\d{1,2})(?P=s)?(?![\w]|[.,/-]\d)"
 )
@@ -208,7 +212,10 @@ def find_dates(
         week = int(m["w"] or m["w2"])
         year = _year(m["y"] or m["y2"], default_year)
         if year and 1 <= week <= 53:
-            add(m, week_monday(year, week), False, "week")
+            monday = week_monday(year, week)
+            if monday and _WEEK_END_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
+                monday += dt.timedelta(days=4)  # "bis Ende KW 51": that week's Friday
+            add(m, monday, False, "week")
     if allow_compact:
         for m in _COMPACT.finditer(folded):
             add(m, _make(int(m["y"]), int(m["m"]), int(m["d"])), False, "iso")

@@ -1872,6 +1872,7 @@ def extract_lines(
             table_rows = [_row(ln, table_columns) for ln in body]
         _demote_unpriced(table_rows)
         table_rows = _prices_on_row_below(table_rows, decimal_sep)
+        _items_between_their_words(table_rows)
         table_rows = _drop_trailing_text(table_rows)
         # drop leading non-item rows at the top of a continuation page (page header, letterhead)
         first_item = next((i for i, r in enumerate(table_rows) if r.is_item), None)
@@ -2051,10 +2052,44 @@ def _description_fills_its_cell(row: Row) -> bool:
 
 
 def _close_above(row: Row, item: Row) -> bool:
-    """A description line right above its item row (cells centred vertically)."""
-    return row.line.page == item.line.page and 0 < item.line.top - row.line.bottom < 0.8 * max(
-        item.line.height, 4.0
+    """A description line right above its item row (cells centred vertically), or half a line
+    above it (a description on two lines beside one-line cells)."""
+    return (
+        row.line.page == item.line.page
+        and row.line.top < item.line.top
+        and item.line.top - row.line.bottom < 0.8 * max(item.line.height, 4.0)
     )
+
+
+def _items_between_their_words(rows: list[Row]) -> None:
+    """A row of figures with no words of its own, half a line below a row of words only:
+    an item whose description, centred on two lines, sits above and below its figures
+    ("Levain de seigle déshydraté 1 kg -" / "1 sachet gratuit 0,00 €" / "ÉCHANTILLON
+    GRATUIT")."""
+    for above, row in zip(rows, rows[1:], strict=False):
+        if (
+            row.is_item
+            or above.is_item
+            or any(row.has(r) for r in _ITEM_TEXT_ROLES)
+            or not above.has("description")
+            or any(above.has(r) for r in ("quantity", "unit_price", "line_total"))
+        ):
+            continue
+        quantity, _unit = (
+            split_quantity_unit(row.text("quantity"))
+            if row.has("quantity")
+            else (
+                None,
+                None,
+            )
+        )
+        if (
+            quantity
+            and quantity > 0
+            and any(_is_number(row.text(r)) for r in ("unit_price", "line_total") if row.has(r))
+            and row.line.top - above.line.top < 0.8 * max(row.line.height, 4.0)
+        ):
+            row.is_item = True
 
 
 def _same_columns(a: Header, b: Header) -> bool:
@@ -2651,6 +2686,12 @@ def _counted_in_packs(row: Row, nums: Numbers) -> Numbers | None:
     return replace(nums, quantity=q * size, arithmetic_ok=True)
 
 
+# a price cell's word for nothing to pay
+_FREE_WORD = re.compile(
+    r"(?i)(?<![\w-])(?:gratuit[es]{0,2}|free(?:\s+of\s+charge)?|gratis|kostenlos|offert[es]{0,2})(?![\w-])"
+)
+
+
 def _rows_to_lines(
     rows: list[Row],
     *,
@@ -2728,6 +2769,14 @@ def _rows_to_lines(
                 if fixed is not None:
                     nums, digit_fixed = fixed, True
                     qty_text = row.text("quantity")
+        if (
+            nums.unit_price is None
+            and nums.line_total == 0
+            and nums.quantity
+            and _FREE_WORD.search(row.line.text)
+        ):
+            # "1 sachet gratuit 0,00 €": the price cell says free in words, the amount is nil
+            nums = replace(nums, unit_price=Decimal(0), arithmetic_ok=True)
         description_parts = sorted(
             [(row.line.index, row.text("description"))] + list(row.extra_text)
         )
@@ -2775,6 +2824,7 @@ def _rows_to_lines(
                 if found:
                     requested = found[0].value
                     break
+        unit_text = _FREE_WORD.sub("", unit_text).strip()  # "sachet gratuit": a sachet
         unit = normalise_unit(unit_text) or unit_from_qty or (unit_text.strip() or None)
         if packed is not None:
             unit = None  # the packs' count is now of what they hold

@@ -44,6 +44,21 @@ def test_weeks_are_the_monday_of_that_iso_week(text, expected):
     assert parse_date(text, default_year=2026) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Liefertermin: bis Ende KW 51", dt.date(2026, 12, 18)),
+        ("bis Ende der KW 50", dt.date(2026, 12, 11)),
+        ("by the end of week 51", dt.date(2026, 12, 18)),
+        ("livraison fin de semaine 49", dt.date(2026, 12, 4)),
+        ("spätestens KW 51", dt.date(2026, 12, 14)),
+    ],
+)
+def test_the_end_of_a_week_is_its_friday(text, expected):
+    """ "bis Ende KW 51" asks for the goods by that week's last working day, not its Monday."""
+    assert parse_date(text, default_year=2026) == expected
+
+
 def test_a_fax_headers_page_count_is_no_week():
     """ "S. 01/61" in a German fax machine's header line: Seite 1 (of 61), not week 1 of 2061;
     "S. 49" alone is still the French semaine."""

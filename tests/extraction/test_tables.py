@@ -1274,3 +1274,29 @@ def test_a_carriage_row_to_a_place_is_a_charge_and_goods_alone_the_net_total():
         (Decimal("3"), Decimal("103.82")),
     ]
     assert order.total.value == Decimal("933.22")
+
+
+def test_descriptions_on_two_lines_beside_centred_figures_and_a_free_sample_row():
+    """A word processor's table whose cells are centred vertically: a two-line description
+    sits half a line above and below its figures. A free sample's row of figures has no words
+    of its own ("gratuit" in the price cell, 0,00): still an item, at 0."""
+    xs = [63, 238, 347, 385, 440, 505]
+    page = [
+        (40, 40, "BON DE COMMANDE N° BC 2026-117"),
+        *table(xs, 100, [["Désignation", "Réf.", "Qté", "Cond.", "Prix unit. HT", "Total HT"]]),
+        (63, 125, "Farine de blé T65 Label Rouge Tradition"),
+        *table(xs, 131, [["", "DUF-FAR-T65-25", "12", "sacs", "21,50 €", "258,00 €"]]),
+        (63, 137, "française"),
+        *table(xs, 155, [["Farine de seigle T85", "DUF-FAR-SEI85-25", "2", "sacs", "28,00 €"]]),
+        (505, 155, "56,00 €"),
+        (63, 174, "Levain de seigle déshydraté 1 kg -"),
+        *table(xs, 180, [["", "", "1", "sachet", "gratuit", "0,00 €"]]),
+        (63, 186, "ÉCHANTILLON GRATUIT"),
+        (420, 205, "Total HT 314,00 €"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.description, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        ("Farine de blé T65 Label Rouge Tradition française", 12, "BAG", Decimal("21.50")),
+        ("Farine de seigle T85", 2, "BAG", Decimal("28.00")),
+        ("Levain de seigle déshydraté 1 kg - ÉCHANTILLON GRATUIT", 1, "BAG", 0),
+    ]
