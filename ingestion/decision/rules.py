@@ -362,6 +362,21 @@ def _says_free(line) -> bool:
     )
 
 
+# currencies whose rates to one another stay within about 0.7 and 1.4
+_NEAR_CURRENCIES = {"EUR", "CHF", "GBP", "USD"}
+# a price beyond these shares of our list price in a near currency is no exchange rate's doing
+FOREIGN_PRICE_BAND = (Decimal("0.5"), Decimal("2"))
+
+
+def _no_exchange_rate_explains(stated, expected, currency: str, list_currency: str) -> bool:
+    return (
+        currency in _NEAR_CURRENCIES
+        and list_currency in _NEAR_CURRENCIES
+        and stated > 0
+        and not FOREIGN_PRICE_BAND[0] <= stated / expected <= FOREIGN_PRICE_BAND[1]
+    )
+
+
 def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
     out = []
     tolerance = ctx.settings.price_tolerance_pct
@@ -379,6 +394,34 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
         price_currency = line.product.currency if source == "list_price" else None
         if price_currency and ctx.order.currency and price_currency != ctx.order.currency:
             unchecked.add(price_currency)  # prices in another currency cannot be compared
+            if _no_exchange_rate_explains(
+                line.unit_price, expected, ctx.order.currency, price_currency
+            ):
+                # "48 verres" at 2,80 EUR of our box of six at 15,60 CHF: a count in
+                # another unit, whatever the rate
+                out.append(
+                    issue(
+                        ctx,
+                        "price_mismatch",
+                        f"lines[{i}].unit_price",
+                        lambda: (
+                            _(
+                                "price %(stated)s %(currency)s is far from the list price "
+                                "%(expected)s %(list)s, whatever the exchange rate: is the "
+                                "quantity counted in another unit?"
+                            )
+                            % {
+                                "stated": num(line.unit_price),
+                                "currency": ctx.order.currency,
+                                "expected": num(expected),
+                                "list": price_currency,
+                            }
+                        ),
+                        stated=line.unit_price,
+                        expected=expected,
+                        source=source,
+                    )
+                )
             continue
         delta = (line.unit_price - expected) / expected * 100
         if abs(delta) <= tolerance:

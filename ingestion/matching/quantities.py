@@ -335,6 +335,12 @@ def _in_product_unit(
             pieces = _pieces_priced_as_ours(line, line_holds, ours, price_each, expected)
             if pieces is not None:
                 return pieces
+    if counted is None:
+        packs = _packs_the_words_describe(
+            line.quantity, texts, ours, ours_says, price_each, expected
+        )
+        if packs is not None:
+            return packs
     if counted not in CONTAINER_UNITS:
         return None
     for container, each, unit in line_holds:
@@ -346,6 +352,40 @@ def _in_product_unit(
         amount = _in_unit(each, unit, ours)
         if container == counted and amount and amount != 1:
             return line.quantity * amount
+    return None
+
+
+# a pack's price about so many of our pieces' (in another currency, at the buyer's price)
+PACK_OF_PIECES_BAND = (Decimal("0.65"), Decimal("1.5"))
+
+
+def _packs_the_words_describe(
+    quantity: Decimal,
+    texts: list[str],
+    ours: str,
+    ours_says: set[Decimal],
+    price_each: Decimal | None,
+    expected: Decimal | None,
+) -> Decimal | None:
+    """Packs a line's words describe ("EP2 Grease cartridges 400g - CTN of 24" at 74,40 GBP)
+    of what we sell by the piece at 3,60 EUR: the price is about that many of ours, so the
+    count is of packs. Our own description's pack ("box of 100" in both) is ours, not one."""
+    if ours in MEASURES or ours in CONTAINER_UNITS or not expected or not price_each:
+        return None
+    for text in texts:
+        for m in _PACK_OF.finditer(text):
+            each = parse_number(m[2])
+            if (
+                each
+                and each >= 2
+                and each == each.to_integral()
+                and each not in ours_says
+                and normalise_unit(m[1]) in PACK_UNITS
+                and PACK_OF_PIECES_BAND[0]
+                <= price_each / (each * expected)
+                <= PACK_OF_PIECES_BAND[1]
+            ):
+                return quantity * each
     return None
 
 
@@ -427,7 +467,7 @@ def _counted_by_the_price(
     if not expected or not price_each or line.quantity is None or counted == ours:
         return None
     if price_each < expected:
-        return _parts_of_ours(line.quantity, price_each, expected, description)
+        return _parts_of_ours(line.quantity, price_each, expected, description, texts)
     if counted is None and not line.unit and ours in MEASURES:
         # "8 … Fl. 2,5 l" at 107,00 of a solvent we sell by the litre at 42,80: bottles of
         # the amount the line names, priced as so many litres
@@ -456,22 +496,30 @@ def _counted_by_the_price(
 
 
 PARTS_PRICE_SPREAD = Decimal("0.05")
+# …or further off (a price in another currency) when the line says so too
+PARTS_SAID_TWICE_SPREAD = Decimal("0.35")
 
 
 def _parts_of_ours(
-    quantity: Decimal, price_each: Decimal | None, expected: Decimal | None, description: str
+    quantity: Decimal,
+    price_each: Decimal | None,
+    expected: Decimal | None,
+    description: str,
+    texts: list[str] = (),
 ) -> Decimal | None:
     """Pieces at a whole fraction of our price, to the cent, that make whole units of ours
     when our description says one holds that many: 24 flasks at 2,30 of our "carton 12 x 1 L"
-    at 27,60 are 2 cartons."""
+    at 27,60 are 2 cartons; "48 verres (livrés par cartons de 6)" at 2,80 EUR of our "Karton
+    à 6 Stk" at 15,60 CHF are 8 cartons."""
     if not expected or not price_each or price_each >= expected:
         return None
     k = (expected / price_each).to_integral()
+    spread = PARTS_SAID_TWICE_SPREAD if k in _numbers_in(*texts) else PARTS_PRICE_SPREAD
     if (
         k >= 2
         and k in _numbers_in(description)
         # to the cent, or about (a buyer's own price) for a count our description says
-        and abs(expected - price_each * k) <= expected * PARTS_PRICE_SPREAD
+        and abs(expected - price_each * k) <= expected * spread
     ):
         count = quantity / k
         if count == count.to_integral() and count > 0:

@@ -175,6 +175,27 @@ def test_words_that_name_the_goods_do_not_make_a_line_at_0_free(tenant, customer
     ]
 
 
+def test_a_price_in_another_currency_is_unchecked_unless_no_exchange_rate_explains_it(
+    customer, product
+):
+    """Our list is in EUR, the order in GBP: 3.10 is no price we can compare, but 74.40 (a
+    carton of 24 counted as one piece of ours) is no exchange rate's doing."""
+    assert product.currency == "EUR"
+    order = make_order(customer, currency="GBP")
+    OrderLineFactory(order=order, product=product, unit_price=Decimal("3.10"))
+    assert codes(rule_price_mismatch(ctx_of(order))) == [("price_unchecked", "currency", False)]
+    OrderLineFactory(order=order, product=product, unit_price=Decimal("74.40"))
+    found = rule_price_mismatch(ctx_of(order))
+    assert codes(found) == [
+        ("price_mismatch", "lines[1].unit_price", True),
+        ("price_unchecked", "currency", False),
+    ]
+    assert found[0]["message"] == (
+        "price 74.40 GBP is far from the list price 3.45 EUR, whatever the exchange rate: "
+        "is the quantity counted in another unit?"
+    )
+
+
 def test_price_within_tolerance_is_no_issue(customer, product):
     order = make_order(customer)
     OrderLineFactory(order=order, product=product, unit_price=Decimal("3.46"))

@@ -1132,6 +1132,8 @@ HB-10105,,"Kopierpapier A4 weiss, Karton à 5 Ries / Papier copie A4, carton de 
 HB-30051,,"Whiteboard-Marker Edding 360, Set 4 Farben",SET,9.90,CHF
 LS-10021,,"Acetonitrile HPLC gradient grade, bottle 2.5 L",L,42.80,EUR
 AL30700,,"Armierungsgewebe 160 g/m², 1 m breit, je lfm",M,1.15,EUR
+TW-WA-30,,Wasserglas 30 cl (Karton à 6 Stk),BOX,15.60,CHF
+GRS-EP2-400,,EP2 grease cartridge 400 g,EA,3.60,EUR
 """
 
 
@@ -1178,6 +1180,15 @@ AL30700,,"Armierungsgewebe 160 g/m², 1 m breit, je lfm",M,1.15,EUR
         ("AL30700", "Armierungsgewebe 160 g – 2 Rollen (= 100 lfm)", "2", "Rollen", "1.15", 100),
         # a carton "= 10 boxes" defines the carton, it is no whole: the price converts
         ("BN-40101", "Nitrile gloves S (CAR = 10 BOXES A 100)", "10", "CAR", "69.00", 100),
+        # glasses "delivered by cartons of 6" of our carton of 6, priced in another currency
+        # (EUR of our CHF): the line and our description both say six
+        ("TW-WA-30", "Verres à eau 30 cl (livrés par cartons de 6)", "48", "verres", "2.80", 8),
+        # …the line saying nothing of six: as written
+        ("TW-WA-30", "Verres à eau 30 cl", "48", "verres", "2.80", 48),
+        # a "CTN of 24" of our piece at about 24 of our price (in GBP of our EUR)
+        ("GRS-EP2-400", "EP2 Grease cartridges 400g - CTN of 24", "3", "", "74.40", 72),
+        # …at about our price: pieces whose carton the words describe
+        ("GRS-EP2-400", "EP2 Grease cartridges 400g - CTN of 24", "72", "", "3.10", 72),
     ],
 )
 def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
