@@ -58,7 +58,7 @@ def _holds(
     "cartons de 5 ramettes", "(à 5 Ries)", "bidon 5 L" and "(10 l can)", "(5 L Kanister)";
     the unit is None for a word that is no unit we know, "" for none ("box of 36")."""
     out = []
-    for m in _EACH_HOLDS.finditer(text):
+    for m in _each_holds(text):
         each = parse_number(m[3])
         # "cartons de 5 ramettes", "bidon 5 L", "(à 5 Ries)": a container or an "of" says so;
         # a bare "(2 Packungen …)" restates the count
@@ -88,6 +88,15 @@ def _holds(
 
 
 _LINKS = {"de", "à", "a", "of", "je", "zu", "mit", "with"}
+
+
+def _each_holds(text: str):
+    """The matches of ``_EACH_HOLDS``, where a number and a word that say nothing ("T130 -
+    sac") leave their word to start the next ("sac 25 kg")."""
+    pos = 0
+    while (m := _EACH_HOLDS.search(text, pos)) is not None:
+        yield m
+        pos = m.end() if (m[1] or m["of"]) else m.start(4)
 
 
 def _is_goods(word: str) -> bool:
@@ -205,13 +214,22 @@ def _boxes_in_cartons(
 
 
 def _counted_by_the_amount(
-    line: ExtractedLine, texts: list[str], ours: str, price_each: Decimal
+    line: ExtractedLine,
+    texts: list[str],
+    ours: str,
+    price_each: Decimal,
+    description: str = "",
+    counted: str | None = None,
 ) -> Decimal | None:
     """The line's count in our unit when only that count times our unit's price gives the
-    amount the line prints: "8 Bündel à 25 St." at 0,41 a piece, 82,00 is 200 pieces."""
+    amount the line prints: "8 Bündel à 25 St." at 0,41 a piece, 82,00 is 200 pieces; "8
+    Sack" at 1,18 the kilo, 236,00, of our "sac 25 kg" is 200 kilos."""
     if line.line_total is None or line.quantity is None:
         return None
-    for _container, each, unit in [h for text in texts for h in _holds(text)]:
+    holds = [h for text in texts for h in _holds(text)]
+    if counted is not None:
+        holds += [h for h in _holds(description or "") if h[0] == counted]
+    for _container, each, unit in holds:
         amount = _in_unit(each, unit, ours)
         if (
             amount
@@ -282,7 +300,9 @@ def _in_product_unit(
         )
         if measured is not None and abs(measured * price_each - line.line_total) <= Decimal("0.01"):
             return measured
-        return _in_all(texts, ours) or _counted_by_the_amount(line, texts, ours, price_each)
+        return _in_all(texts, ours) or _counted_by_the_amount(
+            line, texts, ours, price_each, description, counted
+        )
     by_price = _counted_by_the_price(line, counted, ours, texts, description, price_each, expected)
     if by_price is not None:
         return by_price

@@ -583,6 +583,15 @@ def test_unit_with_a_currency_is_the_price_a_unit_not_the_unit_of_measure():
     assert classify_header("Lignes de commande/Unité de mesure") == "unit"
 
 
+def test_an_sap_price_per_order_unit_or_per_kilo_is_the_unit_price():
+    """SAP's "MEPreis" (the price per order unit, Mengeneinheit), per kilo for some items."""
+    from ingestion.extraction.tables import classify_header
+
+    titles = ("MEPreis/kg bzw. ME", "MEPreis", "Preis/kg", "Preis je ME", "ME-Preis")
+    assert [classify_header(t) for t in titles] == ["unit_price"] * 5
+    assert classify_header("ME") == "unit"
+
+
 def test_a_british_nett_order_value_is_the_goods_total():
     from ingestion.extraction import extract_from_layout
     from ingestion.reading import read_pdf

@@ -1205,6 +1205,30 @@ def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
     assert match_product(line, "C00001", md).quantity_in_product_unit == expected
 
 
+def test_sacks_priced_by_the_kilo_of_our_flour_sold_by_the_kilo_in_sacks():
+    """ "8 Sack" at 1,18 /kg, 236,00, of our "Farine de seigle T130 - sac 25 kg" sold by the
+    kilo: our description says what a sack holds, the amount says the price is the kilo's."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "DUF-FAR-SEI130-25,,Farine de seigle T130 - sac 25 kg,KG,1.18,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(total):
+        line = ExtractedLine(
+            description="Farine de seigle T130",
+            sku="DUF-FAR-SEI130-25",
+            quantity=Decimal(8),
+            unit="Sack",
+            unit_price=Decimal("1.18"),
+            line_total=Decimal(total),
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert converted("236.00") == 200
+    assert converted("9.44") == 8  # eight kilos, whatever the unit cell says
+
+
 def test_cartons_of_boxes_of_what_we_sell_by_the_box():
     products = (
         "sku,gtin,description,unit,unit_price,currency\n"
