@@ -329,9 +329,11 @@ def _in_product_unit(
     line_holds += [
         h for h in _holds(unit_cell, unit_cell=True) if not (h[2] == "" and h[1] in ours_says)
     ]
+    # our own "(carton de 20)" of what we sell by the piece says what a carton holds (of
+    # what we sell by the pack, "bag of 500", it says what our pack holds)
     our_holds = [
         h
-        for h in _holds(description or "")
+        for h in _holds(description or "", unit_cell=ours not in CONTAINER_UNITS)
         if h[0] in CONTAINER_UNITS and _in_unit(h[1], h[2], ours)
     ]
     if counted is None and ours in MEASURES:

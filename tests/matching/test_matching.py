@@ -1229,6 +1229,19 @@ def test_sacks_priced_by_the_kilo_of_our_flour_sold_by_the_kilo_in_sacks():
     assert converted("9.44") == 8  # eight kilos, whatever the unit cell says
 
 
+def test_a_carton_our_description_says_holds_twenty_of_our_pieces():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "DUF-LEV-FR-500,,Levure fraîche boulangère - pain 500 g (carton de 20),EA,1.45,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        description="levure fraiche (les 500g)", quantity=Decimal(1), unit="carton"
+    )
+    match = match_product(line, "C00001", md)
+    assert (match.sku, match.quantity_in_product_unit) == ("DUF-LEV-FR-500", 20)
+
+
 def test_cartons_of_boxes_of_what_we_sell_by_the_box():
     products = (
         "sku,gtin,description,unit,unit_price,currency\n"
