@@ -115,18 +115,20 @@ def _remember_addresses(*, document: Document, draft: DocumentDraft) -> None:
     extracted = draft.extracted
     record = draft.view.md.customer(matched.code)
     vendor = extracted.vendor
+    customer_postals = {
+        a.postal_code for a in (record.addresses if record else ()) if a.postal_code
+    }
+    # a labelled vendor block, else a block under our own name
     vendor_postal = (
         vendor.value.postal_code
         if vendor is not None and vendor.confidence >= 0.85 and vendor.value.postal_code
-        else None
+        else next((c for c in extracted.own_postal_codes if c not in customer_postals), None)
     )
     remember_printed_postal_codes(
         document.tenant_id,
         customer_code=matched.code,
         printed=tuple(extracted.postal_codes),
-        customer_postals={
-            a.postal_code for a in (record.addresses if record else ()) if a.postal_code
-        },
+        customer_postals=customer_postals,
         vendor_postal=vendor_postal,
     )
 
@@ -187,6 +189,7 @@ def _extract(layout: Layout, *, hints: dict | None, locale: str, context: dict):
         locale=locale,
         sent_date=sent_date,
         sender_email=_email_of(context.get("sender", "")) or None,
+        own_names=context.get("own_names") or (),
     )
 
 
@@ -220,10 +223,11 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
     layout = Layout.from_json(document.layout)
     if document.kind == DocumentKind.BODY:
         layout = with_subject(layout, document.message.subject)
-    context = _message_context(document)
+    from ingestion.own_addresses import own_names, own_postal_codes
+
+    context = {**_message_context(document), "own_names": own_names(tenant)}
     view = masterdata_for(tenant)
     locale = tenant.locale or "en"
-    from ingestion.own_addresses import own_postal_codes
 
     match_args = {
         "own_postal_codes": own_postal_codes(tenant),

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from ingestion.extraction.addresses import SHORTEST_NAME, names_us, squash
+
 MEMORY_KEY = "printed_postal_codes"
 VENDOR = "(vendor block)"
 SEEN_BY = 2  # customers whose orders printed a postal code before it counts as ours
@@ -79,3 +81,61 @@ def remember_printed_postal_codes(
         settings[MEMORY_KEY] = memory
         tenant.settings = settings
         tenant.save(update_fields=["settings"])
+
+
+# second-level labels of country domains ("fenlandcomponents.co.uk"): the name is before them
+_SECOND_LEVEL = {"co", "com", "org", "net", "ac", "gov", "or", "ne", "ltd", "plc"}
+_RESERVED_TOP = {"test", "invalid", "localhost", "local"}
+
+
+def domain_name(domain: str) -> str:
+    """The name a company's domain gives it: "alpenhof-hotelbedarf.ch" → "alpenhof-hotelbedarf",
+    "fenlandcomponents.co.uk" → "fenlandcomponents"."""
+    parts = [p for p in domain.lower().strip(".").split(".") if p]
+    if len(parts) >= 3 and parts[-2] in _SECOND_LEVEL and len(parts[-1]) == 2:
+        parts = parts[:-1]
+    if len(parts) < 2 or parts[-1] in _RESERVED_TOP or parts[-2] == "example":
+        return ""  # "example.com", "x.test": names no company
+    return parts[-2]
+
+
+def own_names(tenant) -> tuple[str, ...]:
+    """The supplier's names as its staff's email domains give them (a sales rep's
+    "r.caduff@alpenhof-hotelbedarf.ch"): a block of a page under that name is the supplier's
+    own address. Public mail providers, and a domain a customer's name or domains also give
+    (a demo's rep@contoso.example for the customer Contoso), name no one."""
+    from customers.models import Customer, CustomerSender, SenderKind
+    from ingestion.matching.customers import PUBLIC_MAIL_DOMAINS
+    from tenants.models import Membership, UserKind
+
+    tenant_id = tenant if isinstance(tenant, int) else tenant.pk
+    emails = (
+        Membership.objects.filter(tenant_id=tenant_id)
+        .exclude(user__kind=UserKind.PORTAL)
+        .values_list("user__email", flat=True)
+    )
+    domains = {e.rsplit("@", 1)[1].lower() for e in emails if "@" in e}
+    names = {
+        domain_name(d)
+        for d in domains - PUBLIC_MAIL_DOMAINS
+        if len(domain_name(d).replace("-", "")) >= SHORTEST_NAME
+    }
+    if not names:
+        return ()
+    theirs = {
+        domain_name(v)
+        for v in CustomerSender.objects.filter(
+            tenant_id=tenant_id, kind=SenderKind.DOMAIN
+        ).values_list("value", flat=True)
+    }
+    customer_names = [
+        squash(n)
+        for n in Customer.objects.filter(tenant_id=tenant_id).values_list("name", flat=True)
+    ]
+    return tuple(
+        sorted(
+            name
+            for name in names
+            if name not in theirs and not any(names_us(c, (name,)) for c in customer_names)
+        )
+    )

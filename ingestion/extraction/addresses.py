@@ -129,6 +129,8 @@ def parse_postal_line(
             and not _STREET_WORDS.search(" ".join(city.split()[1:]))
             # "1999 N Stemmons Fwy": an American house number before a compass point
             and not re.match(r"(?:[NSEW]|NE|NW|SE|SW)\.?\s+\w", city)
+            # "aus Ihrer Liste 2026 übernommen": a year, then no town's capital
+            and not (re.fullmatch(r"20\d\d", m["zip"]) and city[:1].islower())
         ):
             country = None
             if m["cc"]:
@@ -749,3 +751,27 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
             if address.postal_code:
                 return address, ln
     return None
+
+
+# the supplier's names, from its staff's email domains (``ingestion.own_addresses.own_names``)
+SHORTEST_NAME = 5
+
+
+def squash(text: str) -> str:
+    """Letters and digits only, lower-case, accent-free: "Alpenhof Hotelbedarf AG" →
+    "alpenhofhotelbedarfag"."""
+    return "".join(c for c in fold(text) if c.isalnum())
+
+
+def names_us(text: str, names: tuple[str, ...]) -> bool:
+    """``text`` names the supplier by one of its domain names: "Schweisstechnik Brandl GmbH"
+    for "brandl-schweisstechnik", "Ballymore Agri Parts Ltd" for "ballymoreagri"."""
+    squashed = squash(text)
+    for name in names:
+        whole = name.replace("-", "")
+        parts = [p for p in name.split("-") if len(p) >= 4]
+        if len(whole) >= SHORTEST_NAME and whole in squashed:
+            return True
+        if len(parts) >= 2 and all(p in squashed for p in parts):
+            return True
+    return False

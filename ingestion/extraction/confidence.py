@@ -338,6 +338,41 @@ def printed_postal_codes(
     return tuple(dict.fromkeys(out))
 
 
+def postal_codes_under_our_name(
+    ctx: HeaderContext, names: tuple[str, ...], *, skip_lines: set[int], language: str
+) -> tuple[str, ...]:
+    """Postal codes of the first page's blocks headed by the supplier's own name
+    ("Alpenhof Hotelbedarf AG" / "Tribschenstrasse 61" / "6005 Luzern" in the envelope's
+    window, or on one line): the supplier's own address, however unlabelled."""
+    from ingestion.extraction.addresses import names_us
+
+    if not names or not ctx.lines_by_page:
+        return ()
+    page = ctx.lines_by_page[min(ctx.lines_by_page)]
+    out: list[str] = []
+    for n, ln in enumerate(page):
+        if ln.index in skip_lines:
+            continue
+        for s0, s1 in ln.segments:
+            text = ln.text_of(s0, s1)
+            if "@" in text or not names_us(text, names):
+                continue
+            found = postal_codes_in(text, language=language)
+            x0, bottom, tol = ln.words[s0].x0, ln.bottom, 3 * ln.char_width()
+            for below in page[n + 1 : n + 6]:
+                if found or below.top - bottom > 2.2 * max(below.height, 4.0):
+                    break
+                column = [
+                    (b0, b1) for b0, b1 in below.segments if abs(below.words[b0].x0 - x0) <= tol
+                ]
+                if not column:
+                    continue
+                bottom = below.bottom
+                found = postal_codes_in(below.text_of(*column[0]), language=language)
+            out += found
+    return tuple(dict.fromkeys(out))
+
+
 def postal_codes_in(text: str, *, language: str) -> list[str]:
     """The postal codes of the addresses in ``text``, bare and upper-case."""
     from ingestion.extraction.addresses import parse_postal_line, split_address_lines

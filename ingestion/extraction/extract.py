@@ -12,6 +12,7 @@ from ingestion.extraction.amendments import amendments_in, apply_amendments
 from ingestion.extraction.confidence import (
     calibrate_order_date,
     ocr_identifier,
+    postal_codes_under_our_name,
     printed_postal_codes,
     sum_of_complete_table,
     unassigned_scan_date,
@@ -289,8 +290,11 @@ def extract_from_layout(
     locale: str = "en",
     sent_date: dt.date | None = None,
     sender_email: str | None = None,
+    own_names: tuple[str, ...] = (),
 ) -> ExtractedOrder:
-    """Extract a draft order from a Layout (see the package docstring)."""
+    """Extract a draft order from a Layout (see the package docstring). ``own_names`` are the
+    supplier's names (``ingestion.own_addresses.own_names``): a block under one of them is the
+    supplier's address."""
     layout = fix_ocr_layout(layout)  # digits read as letters in OCR words, flagged
     lines = document_lines(layout)
     if not lines:
@@ -654,6 +658,9 @@ def extract_from_layout(
         postal_codes = tuple(
             dict.fromkeys([*postal_codes, *cell_postal_codes(table, language=language)])
         )
+    own_postal_codes = postal_codes_under_our_name(
+        ctx, own_names, skip_lines=fax_lines | table.consumed, language=language
+    )
     if buyer is not None and lines[0].source in (TextSource.OCR, TextSource.PDF_TEXT):
         # a page's letterhead, scanned or typed (an email's is where its signature is)
         suffix = ":ocr" if lines[0].source == TextSource.OCR else ":pdf"
@@ -730,6 +737,7 @@ def extract_from_layout(
         unread_lines=tuple(unread_lines[:20]),
         prices_in_prose=prices_in_prose(lines, order_lines, total),
         postal_codes=postal_codes,
+        own_postal_codes=own_postal_codes,
         delivers_to_billing=collected
         or any(_as_billed(hit) for hit in ctx.hits if hit.field == "ship_to"),
         amendments=tuple(

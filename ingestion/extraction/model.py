@@ -227,6 +227,8 @@ class ExtractedOrder:
     prices_in_prose: tuple[str, ...] = ()
     # postal codes printed on the first page outside the vendor block, upper-case, no spaces
     postal_codes: tuple[str, ...] = ()
+    # postal codes of blocks headed by the supplier's own name (``own_names``)
+    own_postal_codes: tuple[str, ...] = ()
     # the first page's lines outside the vendor block and the item table (names, addresses)
     header_lines: tuple[str, ...] = ()
     # a delivery label that sends the goods to the buyer's own (billing) address ("Lieferung
@@ -249,6 +251,7 @@ class ExtractedOrder:
             unread_lines=list(self.unread_lines),
             prices_in_prose=list(self.prices_in_prose),
             postal_codes=list(self.postal_codes),
+            own_postal_codes=list(self.own_postal_codes),
             header_lines=list(self.header_lines),
             amendments=list(self.amendments),
         )
@@ -272,6 +275,7 @@ class ExtractedOrder:
             unread_lines=tuple(data.get("unread_lines") or ()),
             prices_in_prose=tuple(data.get("prices_in_prose") or ()),
             postal_codes=tuple(data.get("postal_codes") or ()),
+            own_postal_codes=tuple(data.get("own_postal_codes") or ()),
             header_lines=tuple(data.get("header_lines") or ()),
             amendments=tuple(data.get("amendments") or ()),
         )

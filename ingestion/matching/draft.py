@@ -140,6 +140,12 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
     words = re.sub(r"[^a-z0-9 -]+", " ", text).split()
     if bool(words) and len(words) <= 4 and " ".join(words) in cities:
         return True
+    # "à la réception (Rue du Village 45)": the customer's own street, written out
+    said = f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text).split())} "
+    for a in record.addresses if record else ():
+        street = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(a.street or "")).split())
+        if len(street) >= 6 and re.search(r"\d", street) and f" {street} " in said:
+            return True
     # "our Hillington address", "unsere Werkstatt Bern": the customer's own place, by a word
     # of one of its addresses
     m = _OURS.match(" ".join(words))
@@ -203,6 +209,10 @@ _WHEN_ONLY = re.compile(
 )
 
 
+# words about a time that say no more than it: "ASAP please", "per sofort", "bitte umgehend"
+_FILLER = re.compile(r"\b(?:please|pls|bitte|svp|merci|per|ab|des)\b")
+
+
 def _delivery_read_as_the_order_date(
     extracted: ExtractedOrder, decided: Field | None
 ) -> ExtractedOrder:
@@ -254,7 +264,7 @@ def _names_no_place(found: Field) -> bool:
     first = fold(next((t for t in address.lines if t), ""))
     if (
         first
-        and not _WHEN_ONLY.sub("", ASAP.sub("", first)).replace("please", "").strip(" .,:;-/()!")
+        and not _FILLER.sub("", _WHEN_ONLY.sub("", ASAP.sub("", first))).strip(" .,:;-/()!")
         and not _ANOTHER_PLACE.search(text)
     ):
         return True  # "Delivery | ASAP please" over the contact's row: when, not where
@@ -471,6 +481,14 @@ def build_draft(
         known_customer_code=known_customer_code,
     )
     issues: list[dict] = []
+    if extracted.own_postal_codes:
+        # a block under our own name: our address, unless it is the customer's (a customer
+        # whose name we share a word with)
+        record = md.customer(customer.code) if customer.code else None
+        theirs = {_postal(a.postal_code) for a in (record.addresses if record else ())}
+        own_postal_codes = frozenset(own_postal_codes) | {
+            _postal(c) for c in extracted.own_postal_codes if _postal(c) not in theirs
+        }
     if customer.code and customer.confidence >= AUTO_APPROVE_THRESHOLD:
         # an ambiguous 03/04/2026 read in the order of the customer's country
         record = md.customer(customer.code)

@@ -95,3 +95,48 @@ def test_letters_without_a_delivery_address_keep_the_customers_only_address(tena
     ship_to = ship_to_of(again)
     assert ship_to["value"]["postal_code"] == "44000"
     assert ship_to["confidence"] >= 0.9
+
+
+def test_the_supplier_is_named_by_its_staffs_email_domain(tenant):
+    from customers.models import CustomerSender, SenderKind
+    from ingestion.own_addresses import domain_name, own_names
+    from tests.factories import MembershipFactory, UserFactory
+
+    assert domain_name("r.caduff@alpenhof-hotelbedarf.ch".split("@")[1]) == "alpenhof-hotelbedarf"
+    assert domain_name("fenlandcomponents.co.uk") == "fenlandcomponents"
+    assert domain_name("example.com") == ""
+    assert own_names(tenant) == ()
+    for email in ("r.caduff@alpenhof-hotelbedarf.ch", "someone@gmail.com", "rep@contoso.example"):
+        MembershipFactory(tenant=tenant, user=UserFactory(email=email))
+    # a customer's name or domain that the staff's domain gives too names no supplier
+    contoso = CustomerFactory(tenant=tenant, code="C1", name="Contoso Electronics")
+    assert own_names(tenant) == ("alpenhof-hotelbedarf",)
+    contoso.name = "Dupont"
+    contoso.save()
+    assert own_names(tenant) == ("alpenhof-hotelbedarf", "contoso")
+    CustomerSender.objects.create(
+        tenant=tenant, customer=contoso, kind=SenderKind.DOMAIN, value="contoso.com"
+    )
+    assert own_names(tenant) == ("alpenhof-hotelbedarf",)
+
+
+def test_a_block_under_the_suppliers_name_is_its_address_from_the_first_letter(tenant):
+    """No order has taught the supplier's postal code yet, but the letter's unlabelled block
+    in the envelope's window bears the supplier's name, which its sales rep's email domain
+    gives: the customer's only address is a sure ship-to at once."""
+    from tests.factories import MembershipFactory, UserFactory
+
+    MembershipFactory(tenant=tenant, user=UserFactory(email="rep@techniflux-industrial.fr"))
+    ProductFactory(tenant=tenant, sku="310-0044", list_price=Decimal("17.85"))
+    _customer(tenant, "C1012", "Établissements Morel", "5 Quai de la Fosse", "44000", "Nantes")
+    message = ingest(
+        tenant,
+        "morel-1.pdf",
+        data=_letter("Établissements Morel", "5 Quai de la Fosse", "44000 Nantes", "1127"),
+    )
+    order = Order.objects.get(source_document__message=message)
+    ship_to = order.extraction["fields"]["ship_to"]
+    assert ship_to["value"]["postal_code"] == "44000"
+    assert ship_to["confidence"] >= 0.9
+    # and the postal code is remembered as ours
+    assert own_postal_codes(Tenant.objects.get(pk=tenant.pk)) == {"67100"}

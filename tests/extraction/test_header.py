@@ -462,6 +462,9 @@ def test_a_number_after_a_label_is_no_postal_code():
     assert parse_postal_line("Kunden-Nr. bei Ihnen: 20931", language="de") is None
     assert parse_postal_line("Nyon 1260", language="fr") == ("1260", "Nyon", None)
     assert parse_postal_line("Ihr Elektromeister in Aachen seit 1987", language="de") is None
+    # a year, then a word that is no town: "Preise aus Ihrer Liste 2026 übernommen"
+    assert parse_postal_line("2026 übernommen", language="de") is None
+    assert parse_postal_line("2026 Cudrefin", language="fr") == ("2026", "Cudrefin", "BE")
 
 
 def test_an_american_street_is_no_european_postal_line():

@@ -364,6 +364,10 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         ("Delivery: ASAP please", True),
         ("Livraison : dès que possible", True),
         ("Livraison : dès que possible au chantier", False),
+        ("Lieferung: per sofort", True),
+        # the customer's own street, written out
+        ("Merci de livrer à la réception (12 rue de la Gare).", True),
+        ("Merci de livrer à la réception (14 rue de la Gare).", False),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
