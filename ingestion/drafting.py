@@ -364,7 +364,7 @@ def _with_currency_of_earlier_orders(draft, *, document: Document, view: MasterD
     """A document that writes no currency, from a customer whose master data names none: the
     currency its last orders were written in, when they all agree ("Prices as per your offer"
     from a Dutch buyer of a British supplier, whose every printed order is in euros). Without
-    such orders the default stands (the price list's, or the country's)."""
+    such orders the default stands (the customer's country's, or the price list's)."""
     from dataclasses import replace
 
     from ingestion.extraction.model import Field
@@ -388,7 +388,7 @@ def _with_currency_of_earlier_orders(draft, *, document: Document, view: MasterD
     printed = {
         value for value, rule in earlier if rule and not rule.startswith("customer_currency")
     }
-    if len(printed) != 1 or currency.value in printed:
+    if len(printed) != 1:
         return draft
     (value,) = printed
     return replace(draft, currency=Field(value=value, confidence=0.85, rule="customer_orders"))

@@ -604,17 +604,16 @@ def build_draft(
             and not record.currency
             and country_currency is not None
             and country_currency != customer_currency
-            # an order that prices nothing is priced from our list, in the list's currency
-            and priced
         )
         currency = Field(
             # a British customer's order with no currency on it, and a catalogue in euros: the
-            # customer's pounds, more likely than not, for a person to confirm
+            # customer's pounds, more likely than not, for a person to confirm (an order that
+            # prices nothing waits for no one: see ``decision.rules.states_no_prices``)
             value=country_currency if doubtful else customer_currency,
             confidence=0.6 if doubtful else 0.9 if customer.code else 0.5,
             rule="customer_currency" + ("(not_the_countrys)" if doubtful else ""),
         )
-        if doubtful:
+        if doubtful and priced:
             currency = _currency_of_our_prices(lines, customer_currency) or currency
     elif (
         currency is not None

@@ -506,12 +506,15 @@ def test_an_unpriced_order_is_in_the_currency_of_the_customers_earlier_orders(
     assert second.extraction["fields"]["currency"]["rule"] == "customer_orders"
 
 
-def test_without_earlier_orders_an_unpriced_order_is_in_the_price_lists_currency(
+def test_without_earlier_orders_an_unpriced_order_is_in_the_customers_countrys_currency(
     tenant, pounds_supplier
 ):
+    """A French customer of a British supplier, no currency in its record or on the page: its
+    euros, more likely than our list's pounds; nothing is priced, so no one waits for it."""
     order = message_orders(ingest(tenant, "mail.eml", data=email(UNPRICED), channel="email"))[0]
-    assert order.currency == "GBP"
-    assert order.extraction["fields"]["currency"]["rule"].startswith("customer_currency")
+    assert order.currency == "EUR"
+    assert order.extraction["fields"]["currency"]["rule"] == "customer_currency(not_the_countrys)"
+    assert "currency" not in [i["field"] for i in order.issues if i["blocking"]]
 
 
 def test_prices_written_apart_from_the_items_keep_the_order_for_a_person(tenant, dupont):
