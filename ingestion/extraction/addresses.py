@@ -763,15 +763,25 @@ def squash(text: str) -> str:
     return "".join(c for c in fold(text) if c.isalnum())
 
 
-def names_us(text: str, names: tuple[str, ...]) -> bool:
+def names_us(text: str, names: tuple[str, ...], *, reach: int | None = None) -> bool:
     """``text`` names the supplier by one of its domain names: "Schweisstechnik Brandl GmbH"
-    for "brandl-schweisstechnik", "Ballymore Agri Parts Ltd" for "ballymoreagri"."""
+    for "brandl-schweisstechnik", "Ballymore Agri Parts Ltd" for "ballymoreagri". With
+    ``reach``, the name starts within so many letters of the text's start (a block's first
+    line is the name, not "… – Site de Norvell Industrie")."""
     squashed = squash(text)
     for name in names:
         whole = name.replace("-", "")
         parts = [p for p in name.split("-") if len(p) >= 4]
-        if len(whole) >= SHORTEST_NAME and whole in squashed:
+        if (
+            len(whole) >= SHORTEST_NAME
+            and whole in squashed
+            and (reach is None or squashed.index(whole) <= reach)
+        ):
             return True
-        if len(parts) >= 2 and all(p in squashed for p in parts):
+        if (
+            len(parts) >= 2
+            and all(p in squashed for p in parts)
+            and (reach is None or min(squashed.index(p) for p in parts) <= reach)
+        ):
             return True
     return False

@@ -338,6 +338,10 @@ def printed_postal_codes(
     return tuple(dict.fromkeys(out))
 
 
+# letters a block's first line may hold before the supplier's name ("An:", "Fournisseur :")
+NAME_REACH = 12
+
+
 def postal_codes_under_our_name(
     ctx: HeaderContext, names: tuple[str, ...], *, skip_lines: set[int], language: str
 ) -> tuple[str, ...]:
@@ -355,13 +359,22 @@ def postal_codes_under_our_name(
             continue
         for s0, s1 in ln.segments:
             text = ln.text_of(s0, s1)
-            if "@" in text or not names_us(text, names):
+            if "@" in text or not names_us(text, names, reach=NAME_REACH):
                 continue
             found = postal_codes_in(text, language=language)
             x0, bottom, tol = ln.words[s0].x0, ln.bottom, 3 * ln.char_width()
-            for below in page[n + 1 : n + 6]:
+            # a record's kind before the name ("NAD SU 3760… MOULINS ET LEVAINS"): the next
+            # line of that kind ("NAD DP …") is another party's
+            kind = ln.words[0].text if s0 > 0 else None
+            # a worksheet's cell holds its whole text: the rows below are other fields
+            below_lines = page[n + 1 : n + 6] if ln.source != TextSource.SHEET else []
+            for below in below_lines:
                 if found or below.top - bottom > 2.2 * max(below.height, 4.0):
                     break
+                if kind is not None and below.words and below.words[0].text == kind:
+                    break
+                if any(_label_alone(h) for h in ctx.hits_by_line[below.index]):
+                    break  # "Deliver To |" whose value is the next cell: another address
                 column = [
                     (b0, b1) for b0, b1 in below.segments if abs(below.words[b0].x0 - x0) <= tol
                 ]
@@ -371,6 +384,15 @@ def postal_codes_under_our_name(
                 found = postal_codes_in(below.text_of(*column[0]), language=language)
             out += found
     return tuple(dict.fromkeys(out))
+
+
+def _label_alone(hit) -> bool:
+    """An address label with nothing after it in its own segment: its address is the next
+    segment's ("Deliver To" | "Bean & Crumb Shoreditch, 118 Curtain Road, …")."""
+    if hit.field not in ("ship_to", "bill_to", "buyer"):
+        return False
+    _s0, s1 = hit.line.segment_of(hit.last_word)
+    return hit.last_word + 1 >= s1
 
 
 def postal_codes_in(text: str, *, language: str) -> list[str]:
