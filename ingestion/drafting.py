@@ -388,8 +388,8 @@ def _with_currency_of_earlier_orders(draft, *, document: Document, view: MasterD
     printed = {
         value for value, rule in earlier if rule and not rule.startswith("customer_currency")
     }
-    if len(printed) != 1:
-        return draft
+    if len(printed) != 1 or (currency.value in printed and currency.confidence >= 0.85):
+        return draft  # none, several, or what we read already, and surely enough
     (value,) = printed
     return replace(draft, currency=Field(value=value, confidence=0.85, rule="customer_orders"))
 

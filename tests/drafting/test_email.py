@@ -707,3 +707,15 @@ def test_a_reply_to_our_quotation_orders_its_positions_in_our_units(tenant, dupo
     ]
     # "(statt 30)" changed a quantity of the quotation: a person looks
     assert order.status != OrderStatus.VALIDATED
+
+
+def test_earlier_orders_in_the_currency_already_read_leave_it_as_sure(tenant, dupont):
+    priced = email(
+        "Bonjour,\n\nCommande n° PO-7101 : 12 x ZX-99-Q à 3,45 € = 41,40 €\n\nCordialement,",
+        date="Mon, 16 Nov 2026 09:15:00 +0100",
+    )
+    message_orders(ingest(tenant, "first.eml", data=priced, channel="email"))
+    second = message_orders(ingest(tenant, "second.eml", data=email(UNPRICED), channel="email"))[0]
+    assert second.currency == "EUR"
+    assert second.extraction["fields"]["currency"]["rule"] == "customer_currency"
+    assert second.extraction["fields"]["currency"]["confidence"] >= 0.9

@@ -1487,3 +1487,21 @@ def test_square_metres_of_our_packs_priced_by_the_pack_count_packs_when_the_amou
 
     assert converted(Decimal("652.50")) == 15
     assert converted(Decimal("1957.50")) == 45  # the amount is of 45: as written
+
+
+def test_a_word_read_as_a_part_number_that_names_none_of_ours_is_matched_as_words():
+    """ "2 sac de T45" in a baker's email: "T45" is no part number of ours, but our flour's
+    description says it (for a person to confirm), and the sack converts to kilos."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "DUF-FAR-T45-25,,Farine de blé T45 gruau - sac 25 kg,KG,0.98,EUR\n"
+        "DUF-FAR-T55-25,,Farine de blé T55 boulangère - sac 25 kg,KG,0.72,EUR\n"
+        "DUF-LEV-FR-500,,Levure fraîche boulangère - pain 500 g (carton de 20),EA,1.45,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        customer_sku="T45", quantity=Decimal(2), unit="BAG", raw_text="2 sac de T45"
+    )
+    match = match_product(line, "C00001", md)
+    assert (match.sku, match.quantity_in_product_unit) == ("DUF-FAR-T45-25", 50)
+    assert match.confidence < 0.9
