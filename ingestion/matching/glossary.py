@@ -603,6 +603,21 @@ wagen trolley|poubelle bin|mulleimer bin|mullsack bin bag|mullbeutel bin bag|dis
 spender dispenser|recharge refill|nachfullung refill
 """
 
+# hotels' linen, bathroom and table
+_HOSPITALITY = """
+douche shower|dusch shower|duschgel shower gel|gel gel|savonnette soap|savonnettes soap|linge towel|linges towel
+tuch towel|tucher towel|handtuch hand towel|handtucher hand towel|badetuch bath towel
+duschtuch shower towel|bain bath|bad bath|main hand|mains hand|tapis mat|vorleger mat
+badvorleger bath mat|peignoir bathrobe|peignoirs bathrobe|bademantel bathrobe
+bademantel bathrobe|drap sheet|draps sheet|laken sheet|bettlaken sheet|leintuch sheet
+spannbettlaken fitted sheet|housse cover|housses cover|bezug cover|couette duvet
+bettdecke duvet|oreiller pillow|oreillers pillow|kissen pillow|taie pillowcase
+taies pillowcase|kissenbezug pillowcase|eponge terry|frottee terry|frotte terry
+bonnet cap|haube cap|duschhaube shower cap|flacon bottle|flacons bottle|tasse cup|tasses cup|assiette plate
+assiettes plate|teller plate|couverts cutlery|besteck cutlery|nappe tablecloth
+nappes tablecloth|tischdecke tablecloth|dentaire dental|zahn dental|peigne comb|kamm comb
+"""
+
 _SAME = """
 hand|filter|latex|marker|box|film|stretch|pipette|nylon|vinyl|pcr|ph|pe|pp|ps|pet|pvc|alu
 kraft|zip|mini|maxi|euro|epal|thermal|transfer|label|tape|glas|test|rack|ring|tube|plan
@@ -650,6 +665,7 @@ _GLOSSARY: dict[str, str] = {
     **_table(_FRENCH_MORE),
     **_table(_GERMAN_MORE),
     **{w: e for w, e in _table(_EVERYDAY).items() if w not in _ALREADY},
+    **{w: e for w, e in _table(_HOSPITALITY).items() if w not in _ALREADY},
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

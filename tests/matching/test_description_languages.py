@@ -484,3 +484,30 @@ def test_a_german_groomer_orders_from_a_french_pet_catalogue(description, sku):
     md = MasterData.from_csv(CUSTOMERS, PET_SHOP, None)
     line = ExtractedLine(description=description, quantity=Decimal("6"))
     assert match_product(line, None, md).sku == sku
+
+
+HOTEL = """sku,gtin,description,unit,unit_price,currency
+FR-HT-50W,,"Handtuch Frottee 50x100 cm, weiss",EA,9.80,CHF
+FR-DT-70W,,"Duschtuch Frottee 70x140 cm, weiss",EA,19.50,CHF
+FR-BV-50,,"Badvorleger Frottee 50x70 cm, weiss",EA,8.90,CHF
+AM-DG-030,,"Duschgel Alpenkräuter 30 ml, Flasche (Karton à 200 Stk)",CS,96.00,CHF
+AM-SH-030,,"Shampoo Alpenkräuter 30 ml, Flasche (Karton à 200 Stk)",CS,96.00,CHF
+AM-DH-01,,Duschhaube in Kartonschachtel,EA,0.29,CHF
+AM-SF-020,,Seife plissiert 20 g (VE 500 Stk),EA,0.38,CHF
+"""
+
+
+@pytest.mark.parametrize(
+    ("description", "sku"),
+    [
+        ("gel douche 30 ml", "AM-DG-030"),
+        ("savonnettes 20 g", "AM-SF-020"),
+        ("linges de mains blancs", "FR-HT-50W"),
+        ("tapis de bain", "FR-BV-50"),
+        ("bonnets de douche", "AM-DH-01"),
+    ],
+)
+def test_a_french_hotel_orders_from_a_german_catalogue(description, sku):
+    md = MasterData.from_csv(CUSTOMERS, HOTEL, None)
+    line = ExtractedLine(description=description, quantity=Decimal("6"))
+    assert match_product(line, None, md).sku == sku
