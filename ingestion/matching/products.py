@@ -322,12 +322,12 @@ def match_product(
     descriptions = []
     if line.description or _size_codes(codes):
         descriptions.append(norm_description(_written(line, codes)))
+        if line.description and descriptions[0] != norm_description(line.description):
+            descriptions.append(norm_description(line.description))
     elif codes and not scores:
         # "2 sac de T45": a word read as a part number that names none of ours; what the
         # buyer wrote, the code among the words
         descriptions.append(norm_description(" ".join([_written(line, codes), *codes])))
-        if line.description and descriptions[0] != norm_description(line.description):
-            descriptions.append(norm_description(line.description))
     whole = set(descriptions)  # the line's whole text, not the first of its rows
     if descriptions:
         for k in (1, 2):

@@ -1505,3 +1505,22 @@ def test_a_word_read_as_a_part_number_that_names_none_of_ours_is_matched_as_word
     match = match_product(line, "C00001", md)
     assert (match.sku, match.quantity_in_product_unit) == ("DUF-FAR-T45-25", 50)
     assert match.confidence < 0.9
+
+
+def test_our_description_copied_after_a_unit_word_is_still_our_exact_description():
+    """ "2 12 PC Safety helmet EN 397, red": the words before the description (the unit "PC")
+    go into one reading of the line, the description alone into another, which is ours."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'HLM-RD,,"Safety helmet EN 397, red",EA,7.80,EUR\n'
+        'HLM-WH,,"Safety helmet EN 397, white",EA,7.80,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        description="Safety helmet EN 397, red",
+        raw_text="2 12 PC Safety helmet EN 397, red 8.50 102.00",
+        quantity=Decimal(12),
+    )
+    match = match_product(line, "C00001", md)
+    assert match.sku == "HLM-RD"
+    assert "exact_description" in match.rule
