@@ -297,6 +297,7 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
         sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
         found: list[list[list[str]]] = []
         visible: list[bool] = []
+        titles: list[str] = []
         for sheet in sheets[:20]:
             if sheet is None:
                 continue
@@ -313,11 +314,26 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
                 )
                 found.append([row[:width] for row in rows])
                 visible.append(getattr(sheet, "sheet_state", "visible") == "visible")
+                titles.append(getattr(sheet, "title", "") or "")
         if not found:
             return SheetRows()
         # the order's sheet has a quantity column (a price list or instructions have none);
-        # then the most item-like rows; the first of equals: the active sheet
-        best = max(found, key=lambda rows: (_has_quantity_title(rows), _item_rows(rows)))
+        # a sheet of past orders ("Archiv Nov", "Historique") is not it; the active sheet
+        # with items is; else the most item-like rows
+        most = max(_item_rows(rows) for rows in found)
+
+        def rank(k: int) -> tuple:
+            rows = found[k]
+            items = _item_rows(rows)
+            return (
+                _has_quantity_title(rows),
+                not _PAST_ORDERS.search(f"{titles[k]} {' '.join(rows[0])}"),
+                # the active sheet, unless another lists far more items
+                k == 0 and items > 0 and 2 * items >= most,
+                items,
+            )
+
+        best = found[max(range(len(found)), key=lambda k: (rank(k), -k))]
         side = [
             _key_value_rows(rows)
             for rows, shown in zip(found, visible, strict=True)
@@ -329,6 +345,11 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
 
 
 _NUMBER_CELL = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+# a sheet of orders past: its tab's name, or its first row's words
+_PAST_ORDERS = re.compile(
+    r"(?i)\b(?:archiv\w*|archive[sd]?|history|historique|verlauf|historie|old|alt|ancien\w*|"
+    r"already\s+delivered|bereits\s+geliefert|d[ée]j[àa]\s+livr[ée]e?s?)\b"
+)
 
 
 _QUANTITY_TITLE = re.compile(

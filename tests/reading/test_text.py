@@ -105,6 +105,28 @@ def test_read_xlsx_takes_the_sheet_that_holds_the_order():
     assert read_xlsx(buffer.getvalue())[0] == ["Article", "Description", "Qty"]
 
 
+def test_read_xlsx_takes_the_active_order_not_an_archive_of_past_orders_beside_it():
+    workbook = openpyxl.Workbook()
+    order = workbook.active
+    order.title = "Bestellung"
+    order.append(["Bestell-Nr.", "PL-26-322"])
+    order.append(["Artikel-Nr.", "Artikel", "Anz.", "Preis"])
+    for n in range(3):
+        order.append([f"FR-{n}", f"Duschtuch Frottee {n}", 40, 21.5])
+    archive = workbook.create_sheet("Archiv Nov")  # more items, but delivered already
+    archive.append(["Bestellung PL-26-311 vom 30.11.26 (bereits geliefert)"])
+    archive.append(["Artikel-Nr.", "Artikel", "Anz.", "Preis"])
+    for n in range(5):
+        archive.append([f"AM-{n}", f"Seife plissiert {n}", 100, 0.38])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert read_xlsx(buffer.getvalue())[0][:2] == ["Bestell-Nr.", "PL-26-322"]
+    archive.title = "Sheet2"  # …and said so in its first row only
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert read_xlsx(buffer.getvalue())[0][:2] == ["Bestell-Nr.", "PL-26-322"]
+
+
 def test_read_xlsx_refuses_other_files():
     with pytest.raises(UnreadableDocument, match="not an XLSX file"):
         read_xlsx(b"\xd0\xcf\x11\xe0 legacy xls")
