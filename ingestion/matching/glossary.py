@@ -615,7 +615,7 @@ bettdecke duvet|oreiller pillow|oreillers pillow|kissen pillow|taie pillowcase
 taies pillowcase|kissenbezug pillowcase|eponge terry|frottee terry|frotte terry
 bonnet cap|haube cap|duschhaube shower cap|flacon bottle|flacons bottle|tasse cup|tasses cup|assiette plate
 assiettes plate|teller plate|couverts cutlery|besteck cutlery|nappe tablecloth
-nappes tablecloth|tischdecke tablecloth|dentaire dental|zahn dental|peigne comb|kamm comb
+hydroalcoolique hand disinfectant|nappes tablecloth|tischdecke tablecloth|dentaire dental|zahn dental|peigne comb|kamm comb
 """
 
 _SAME = """

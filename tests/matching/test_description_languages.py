@@ -511,3 +511,17 @@ def test_a_french_hotel_orders_from_a_german_catalogue(description, sku):
     md = MasterData.from_csv(CUSTOMERS, HOTEL, None)
     line = ExtractedLine(description=description, quantity=Decimal("6"))
     assert match_product(line, None, md).sku == sku
+
+
+def test_a_german_hand_disinfectant_is_the_french_gel_hydroalcoolique():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "LVD-5512,,Gel hydroalcoolique 1 L flacon airless,EA,6.95,EUR\n"
+        "LVD-5510,,Gel hydroalcoolique 500 ml flacon pompe,EA,4.20,EUR\n"
+        "LVD-6611,,Savon liquide doux 5 L bidon,L,2.10,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, None)
+    line = ExtractedLine(description="Händedesinfektion Gel 1 Liter Airless", quantity=Decimal(10))
+    match = match_product(line, None, md)
+    assert match.sku == "LVD-5512"
+    assert match.confidence >= 0.9  # the same words once both are in English
