@@ -85,6 +85,20 @@ _WEEK = re.compile(
 _WEEK_END_BEFORE = re.compile(
     r"(?i)(?:\bende(?:\s+der)?|\bend\s+of(?:\s+the)?|\bfin(?:\s+de(?:\s+la)?)?)\s*$"
 )
+# "Freitag der KW 51", "vendredi de la semaine 51", "Friday of week 51": a day of that week
+_DAY_OF_THE_WEEK = re.compile(
+    r"(?i)\b(?P<day>montag|dienstag|mittwoch|donnerstag|freitag|samstag|lundi|mardi|mercredi|"
+    r"jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|saturday)"
+    r"\s+(?:der|in\s+der|de\s+la|of(?:\s+the)?|in)\s*$"
+)
+_DAY_INDEX = {
+    **dict.fromkeys(("mo", "lu"), 0),
+    **dict.fromkeys(("di", "ma", "tu"), 1),
+    **dict.fromkeys(("mi", "me", "we"), 2),
+    **dict.fromkeys(("do", "je", "th"), 3),
+    **dict.fromkeys(("fr", "ve"), 4),
+    **dict.fromkeys(("sa",), 5),
+}
 _NUMERIC_NO_YEAR = re.compile(
     r"(?<![\w.,/-])(?P<a>\d{1,2})(?P<s>[./])(?P<b>\d{1,2})(?P=s)?(?![\w]|[.,/-]\d)"
 )
@@ -213,7 +227,12 @@ def find_dates(
         year = _year(m["y"] or m["y2"], default_year)
         if year and 1 <= week <= 53:
             monday = week_monday(year, week)
-            if monday and _WEEK_END_BEFORE.search(folded[max(0, m.start() - 20) : m.start()]):
+            before = folded[max(0, m.start() - 24) : m.start()]
+            named = _DAY_OF_THE_WEEK.search(before)
+            if monday and named:
+                # "Freitag der KW 51", "le vendredi de la semaine 51": that day of the week
+                monday += dt.timedelta(days=_DAY_INDEX[named["day"][:2]])
+            elif monday and _WEEK_END_BEFORE.search(before):
                 monday += dt.timedelta(days=4)  # "bis Ende KW 51": that week's Friday
             add(m, monday, False, "week")
     if allow_compact:

@@ -52,6 +52,10 @@ def test_weeks_are_the_monday_of_that_iso_week(text, expected):
         ("by the end of week 51", dt.date(2026, 12, 18)),
         ("livraison fin de semaine 49", dt.date(2026, 12, 4)),
         ("spätestens KW 51", dt.date(2026, 12, 14)),
+        # a day of that week, named
+        ("Liefertermin: Freitag der KW 51", dt.date(2026, 12, 18)),
+        ("le mardi de la semaine 50", dt.date(2026, 12, 8)),
+        ("Wednesday of week 49", dt.date(2026, 12, 2)),
     ],
 )
 def test_the_end_of_a_week_is_its_friday(text, expected):
