@@ -81,7 +81,16 @@ def _value_slices(
         if other.start >= hit.end and other.start < stop_char:
             stop_char = other.start
             break
-    inline = line.text[hit.end : stop_char].strip(" :#=-–\t")
+    start = hit.end
+    word_start = line.spans[hit.last_word][0]
+    if (
+        label_ends_in_word
+        and re.fullmatch(r"[A-Z]{2,4}", line.text[word_start : hit.end])
+        and re.match(r"-\d", line.text[hit.end : hit.end + 2])
+    ):
+        # "N° CDE-2611-087": the label's "CDE" begins the number printed glued to it
+        start = word_start
+    inline = line.text[start:stop_char].strip(" :#=-–\t")
     first = hit.last_word if label_ends_in_word else hit.last_word + 1
     end_word = line.word_at(stop_char) if stop_char < len(line.text) else len(line.words)
     if inline:

@@ -73,6 +73,15 @@ def test_values_below_their_labels_in_a_header_row():
     assert order.requested_delivery_date.value == dt.date(2026, 12, 7)
 
 
+@pytest.mark.parametrize(
+    ("printed", "po"),
+    [("N° CDE-2611-087", "CDE-2611-087"), ("N° Cde 2611-087", "2611-087")],
+)
+def test_a_labels_abbreviation_glued_to_the_number_is_the_numbers_prefix(printed, po):
+    layout = read_pdf(_po_letter([(330, 40, "BON DE COMMANDE"), (330, 60, printed)]))
+    assert extract_from_layout(layout).po_number.value == po
+
+
 def test_invoice_and_vendor_numbers_are_not_the_po_number():
     text = "Invoice No: INV-9921\nVendor No: 88812\nYour order no.: PO-5521\nDate: 2026-11-27\n"
     order = extract_from_text(text)
