@@ -320,11 +320,16 @@ def _only_address_confirmed(
     if ship_to.rule == "letterhead_as_ship_to" and (
         extracted.buyer is None
         # on a scan, only when the page's other address was read well enough to be known as
-        # the supplier's own, or the page sends the goods to the buyer's own address
+        # the supplier's own, or the page sends the goods to the buyer's own address ("Ship
+        # to: same as billing", "Livraison à : Saint-Lô", the customer's own town)
         or (
             extracted.buyer.rule.endswith(":ocr")
             and not printed & set(own_postal_codes)
             and not extracted.delivers_to_billing
+            and not (
+                extracted.ship_to is not None
+                and _points_at_the_usual_address(extracted.ship_to, customer, md)
+            )
         )
     ):
         return ship_to

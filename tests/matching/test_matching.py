@@ -1524,3 +1524,32 @@ def test_our_description_copied_after_a_unit_word_is_still_our_exact_description
     match = match_product(line, "C00001", md)
     assert match.sku == "HLM-RD"
     assert "exact_description" in match.rule
+
+
+def test_a_scanned_letterhead_is_sure_when_the_delivery_label_names_the_customers_own_town():
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import as_scan, pdf, table
+
+    def fax(delivery):
+        page = [
+            (40, 40, "Brasserie du Nord SARL"),
+            (40, 52, "12 rue de la Gare - 59000 Lille"),
+            (40, 90, "BON DE COMMANDE N° BC-118 du 03/12/2026"),
+            *table(
+                [40, 110, 330, 400, 480],
+                120,
+                [
+                    ["Réf.", "Désignation", "Qté", "P.U. HT", "Total HT"],
+                    ["GT-6MM-BK", "Gaine thermo 6 mm noire", "12", "3,45", "41,40"],
+                ],
+            ),
+            (40, 170, delivery),
+        ]
+        order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+        return build_draft(order, _md(), sender_email="achats@brasserie-nord.fr").ship_to
+
+    home = fax("Livraison à : Lille.")
+    assert (home.value.postal_code, home.confidence >= 0.9) == ("59000", True)
+    away = fax("Livraison à : Roubaix.")
+    assert away.confidence < 0.85
