@@ -373,7 +373,7 @@ def postal_codes_under_our_name(
                     break
                 if kind is not None and below.words and below.words[0].text == kind:
                     break
-                if any(_label_alone(h) for h in ctx.hits_by_line[below.index]):
+                if any(_labels_our_column(h, x0, tol) for h in ctx.hits_by_line[below.index]):
                     break  # "Deliver To |" whose value is the next cell: another address
                 column = [
                     (b0, b1) for b0, b1 in below.segments if abs(below.words[b0].x0 - x0) <= tol
@@ -386,13 +386,19 @@ def postal_codes_under_our_name(
     return tuple(dict.fromkeys(out))
 
 
-def _label_alone(hit) -> bool:
-    """An address label with nothing after it in its own segment: its address is the next
-    segment's ("Deliver To" | "Bean & Crumb Shoreditch, 118 Curtain Road, …")."""
+def _labels_our_column(hit, x0: float, tol: float) -> bool:
+    """An address label alone in its segment whose value is the next segment, the one under
+    our name ("Deliver To" | "Bean & Crumb Shoreditch, 118 Curtain Road, …"): another
+    address than ours ("Buyer | Dan Pickering | Cambridge CB4 1XA" is a person's name, then
+    ours)."""
     if hit.field not in ("ship_to", "bill_to", "buyer"):
         return False
-    _s0, s1 = hit.line.segment_of(hit.last_word)
-    return hit.last_word + 1 >= s1
+    line = hit.line
+    _s0, s1 = line.segment_of(hit.last_word)
+    if hit.last_word + 1 < s1:
+        return False  # "Lieferung: per sofort": the label's value is beside it
+    following = [a for a, _b in line.segments if a >= s1]
+    return bool(following) and abs(line.words[following[0]].x0 - x0) <= tol
 
 
 def postal_codes_in(text: str, *, language: str) -> list[str]:

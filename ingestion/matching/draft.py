@@ -165,7 +165,8 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
 _OURS = re.compile(r"^(?:(?:to|at|a|an|in)\s+)?(?:our|notre|nos|unsere[mnr]?)\s+(?P<rest>.+)$")
 _PREMISES_WORDS = frozenset(
     "address adresse adresse premises locaux office bureau workshop atelier werkstatt lager "
-    "shop store magasin laden usual habituelle main principale".split()
+    "shop store magasin laden usual habituelle main principale site goods door gate dock "
+    "bay entrance reception ramp rampe tor porte warenannahme annahme".split()
 )
 
 

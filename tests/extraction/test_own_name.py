@@ -61,3 +61,19 @@ def test_a_worksheets_delivery_row_under_our_name_is_not_ours():
     ]
     order = extract_from_layout(sheet_to_layout(rows), own_names=NAMES)
     assert order.own_postal_codes == ()
+
+
+def test_a_person_named_beside_our_block_does_not_end_it():
+    page = [
+        (45, 40, "KESTREL GROUP PURCHASE ORDER"),
+        (45, 100, "Date"),
+        (130, 100, "2026-11-24"),
+        (330, 100, "Fenland Components Ltd"),
+        (45, 112, "Delivery date"),
+        (130, 112, "2026-12-02"),
+        (330, 112, "Unit 5, Milton Road Trade Park"),
+        (45, 124, "Buyer"),
+        (130, 124, "Dan Pickering"),
+        (330, 124, "Cambridge CB4 1XA"),
+    ]
+    assert _own_codes(page, names=("fenlandcomponents",)) == ("CB41XA",)

@@ -366,6 +366,7 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         ("Livraison : dès que possible", True),
         ("Livraison : dès que possible au chantier", False),
         ("Lieferung: per sofort", True),
+        ("Deliver to our Lille site, Goods In door 2.", True),
         # the customer's own street, written out
         ("Merci de livrer à la réception (12 rue de la Gare).", True),
         ("Merci de livrer à la réception (14 rue de la Gare).", False),
