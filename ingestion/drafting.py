@@ -860,6 +860,25 @@ def _our_unit_after_all(price, expected, printed: str | None, product) -> bool:
 _COUNTED_INSIDE = re.compile(r"\d+\s*([^\W\d_]+)")
 
 
+# a case's price, per piece, this share of ours or more: ours less a customer's discount
+PACK_PRICE_FLOOR = Decimal("0.9")
+
+
+def _pack_said_and_priced(factor, unit_price, expected, product) -> bool:
+    """Our description says one holds ``factor`` of ours ("(carton de 12)") and the price per
+    piece is ours, or a little below it: the factor is no guess."""
+    if not factor or factor != factor.to_integral() or unit_price is None or not expected:
+        return False
+    said = {
+        n
+        for m in re.finditer(r"(?<![\d.,])(\d+)(?![\d.,])", product.description or "")
+        if (n := Decimal(m[1])) > 1
+    }
+    return factor in said and expected * PACK_PRICE_FLOOR <= unit_price <= expected * Decimal(
+        "1.005"
+    )
+
+
 def _line_create(
     *, order: Order, position: int, line, extracted, view: MasterDataView
 ) -> OrderLine:
@@ -914,9 +933,12 @@ def _line_create(
         )
         product = view.md.product(match.sku) if match.sku else None
         # or the line's container holds what ours does, both say so ("4 bidon 5L" of our
-        # "bidon 5 L (prix au litre)")
-        stated = product is not None and content_stated_twice(
-            extracted, match.unit, product.description, factor
+        # "bidon 5 L (prix au litre)"), or our description says the case holds that many
+        # and the case's price is that many of ours, less a customer's discount ("2 CS" at
+        # 45,00 of our "… (carton de 12)" at 3,90: 24 at 3,75)
+        stated = product is not None and (
+            content_stated_twice(extracted, match.unit, product.description, factor)
+            or _pack_said_and_priced(factor, unit_price, match.expected_price, product)
         )
         fields["quantity"] = {
             **fields.get("quantity", {}),

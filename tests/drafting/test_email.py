@@ -719,3 +719,35 @@ def test_earlier_orders_in_the_currency_already_read_leave_it_as_sure(tenant, du
     assert second.currency == "EUR"
     assert second.extraction["fields"]["currency"]["rule"] == "customer_currency"
     assert second.extraction["fields"]["currency"]["confidence"] >= 0.9
+
+
+def test_a_case_our_description_says_holds_twelve_priced_as_twelve_of_ours_less_a_discount(
+    tenant, dupont
+):
+    """ "2 CS" at 45,00 of our gel sold by the piece "(carton de 12)" at 3,90: 24 at 3,75.
+    Our description says twelve and the price says about twelve: the conversion is sure.
+    At 30,00 (2,50 a piece) nothing vouches for twelve: a person confirms it."""
+    ProductFactory(
+        tenant=tenant,
+        sku="LVD-5511",
+        description="Gel hydroalcoolique 500 ml avec pompe (carton de 12)",
+        unit="EA",
+        list_price=Decimal("3.90"),
+    )
+
+    def quantity_of(price):
+        sheet = (
+            f"PO;PO-88{price[:2]}\n\nMaterial;Description;Qty;UoM;Price;Net value\n"
+            f"LVD-5511;Hand sanitizer gel 500ml pump;2;CS;{price};{Decimal(price) * 2:.2f}\n"
+        )
+        message = ingest(tenant, f"{price}.csv", data=sheet.encode(), known_customer=dupont)
+        order = message_orders(message)[0]
+        line = order.lines.get()
+        return line.quantity, line.unit_price, line.extraction["fields"]["quantity"]["confidence"]
+
+    quantity, price, confidence = quantity_of("45.00")
+    assert (quantity, price) == (24, Decimal("3.75"))
+    assert confidence >= 0.9
+    quantity, price, confidence = quantity_of("30.00")
+    assert (quantity, price) == (24, Decimal("2.50"))
+    assert confidence < 0.9
