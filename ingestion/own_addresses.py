@@ -9,6 +9,11 @@ address keep the customer's only address as a sure ship-to (see
 
 The memory is a small map in ``Tenant.settings["printed_postal_codes"]``: postal code → the
 customers (at most a few) whose orders printed it outside their own addresses.
+
+Before any order has taught it, the supplier is known by name: the email domain of its staff
+(``own_names``, the sales reps of the customer import included) names it, and a block of the
+page headed by that name is its address
+(``ingestion.extraction.confidence.postal_codes_under_our_name``).
 """
 
 from __future__ import annotations
