@@ -545,6 +545,16 @@ def extract_from_layout(
             source=delivery.source,
             rule="earliest_line_date",
         )
+    elif (
+        delivery is not None
+        and len(wanted) >= 2
+        and delivery.value == min(wanted)
+        and delivery.confidence < 0.8
+        and _each_item_dated(order_lines, lines)
+    ):
+        # "Deliv. date: 01.12.2026" under the first item, later dates under the others: the
+        # date read is the earliest an item is wanted, every item says its own
+        delivery = delivery.with_confidence(0.8, "+earliest_line_date")
     if (
         delivery is not None
         and delivery.value is not None

@@ -748,6 +748,24 @@ def test_items_wanted_on_different_days_make_the_order_wanted_from_the_earliest(
     assert order.requested_delivery_date.confidence >= 0.72
 
 
+def test_the_first_items_date_read_as_the_orders_is_the_earliest_and_sure_enough():
+    """ "Deliv. date: 01.12.2026" under the first item, later under the others: the date
+    read by its label is the earliest an item is wanted, and every item says its own."""
+    sap = [40, 100, 180, 400, 440, 480, 530]
+    rows = [
+        ["Item", "Material", "Description", "Qty", "UoM", "Price", "Value"],
+        ["00010", "10023417", "RES 10K 1% 0603 T&R", "2", "RL", "6.45", "12.90"],
+        ["", "", "Deliv. date: 01.12.2026", "", "", "", ""],
+        ["00020", "10023418", "RES 1K0 1% 0603 T&R", "4", "RL", "6.45", "25.80"],
+        ["", "", "Deliv. date: 08.12.2026", "", "", "", ""],
+    ]
+    page = [(40, 40, "Purchase order 4500123871 / 23.11.2026"), *table(sap, 100, rows)]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.requested_date.isoformat() for ln in order.lines] == ["2026-12-01", "2026-12-08"]
+    assert order.requested_delivery_date.value.isoformat() == "2026-12-01"
+    assert order.requested_delivery_date.confidence >= 0.72
+
+
 def test_the_page_footer_with_a_tax_number_is_no_item_of_the_table_going_on_overleaf():
     rows = [[str(i), f"A-{i}", f"Item {i}", "1", "2.00", "2.00"] for i in range(1, 4)]
     page1 = [(40, 40, "PURCHASE ORDER"), *table(COLUMNS, 100, [HEADER, *rows])]
