@@ -30,7 +30,7 @@ from ingestion.extraction.units import normalise_unit
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
 from ingestion.matching.masterdata import price_close
-from ingestion.matching.quantities import MEASURES, content_stated_twice
+from ingestion.matching.quantities import MEASURES, content_stated_twice, pack_stated_and_priced
 from ingestion.models import Channel, Document, DocumentKind, DocumentStatus
 from orders.models import Order, OrderChannel, OrderLine, OrderStatus, OrderType
 from orders.services import (
@@ -119,10 +119,11 @@ def _remember_addresses(*, document: Document, draft: DocumentDraft) -> None:
         a.postal_code for a in (record.addresses if record else ()) if a.postal_code
     }
     # a labelled vendor block, else a block under our own name
+    theirs = {"".join(p.split()).upper() for p in customer_postals}
     vendor_postal = (
         vendor.value.postal_code
         if vendor is not None and vendor.confidence >= 0.85 and vendor.value.postal_code
-        else next((c for c in extracted.own_postal_codes if c not in customer_postals), None)
+        else next((c for c in extracted.own_postal_codes if c not in theirs), None)
     )
     remember_printed_postal_codes(
         document.tenant_id,
@@ -860,25 +861,6 @@ def _our_unit_after_all(price, expected, printed: str | None, product) -> bool:
 _COUNTED_INSIDE = re.compile(r"\d+\s*([^\W\d_]+)")
 
 
-# a case's price, per piece, this share of ours or more: ours less a customer's discount
-PACK_PRICE_FLOOR = Decimal("0.9")
-
-
-def _pack_said_and_priced(factor, unit_price, expected, product) -> bool:
-    """Our description says one holds ``factor`` of ours ("(carton de 12)") and the price per
-    piece is ours, or a little below it: the factor is no guess."""
-    if not factor or factor != factor.to_integral() or unit_price is None or not expected:
-        return False
-    said = {
-        n
-        for m in re.finditer(r"(?<![\d.,])(\d+)(?![\d.,])", product.description or "")
-        if (n := Decimal(m[1])) > 1
-    }
-    return factor in said and expected * PACK_PRICE_FLOOR <= unit_price <= expected * Decimal(
-        "1.005"
-    )
-
-
 def _line_create(
     *, order: Order, position: int, line, extracted, view: MasterDataView
 ) -> OrderLine:
@@ -938,7 +920,7 @@ def _line_create(
         # 45,00 of our "… (carton de 12)" at 3,90: 24 at 3,75)
         stated = product is not None and (
             content_stated_twice(extracted, match.unit, product.description, factor)
-            or _pack_said_and_priced(factor, unit_price, match.expected_price, product)
+            or pack_stated_and_priced(factor, unit_price, match.expected_price, product.description)
         )
         fields["quantity"] = {
             **fields.get("quantity", {}),

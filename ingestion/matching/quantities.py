@@ -147,6 +147,23 @@ def content_stated_twice(
     return factor in said and factor in _contents(description, ours)
 
 
+# a case's price, per piece, this share of ours or more: ours less a customer's discount
+PACK_PRICE_FLOOR = Decimal("0.9")
+
+
+def pack_stated_and_priced(
+    factor: Decimal, unit_price: Decimal | None, expected: Decimal | None, description: str
+) -> bool:
+    """Our description says one holds ``factor`` of ours ("(carton de 12)") and the price per
+    piece is ours, or a little below it ("2 CS" at 45,00 of ours at 3,90: 3,75 a piece). Two
+    statements of the factor agree: the conversion is no guess."""
+    if not factor or factor != factor.to_integral() or unit_price is None or not expected:
+        return False
+    return factor in _numbers_in(
+        description
+    ) and expected * PACK_PRICE_FLOOR <= unit_price <= expected * Decimal("1.005")
+
+
 def _measured_into_ours(quantity: Decimal, counted: str, description: str) -> Decimal | None:
     """A quantity in kilos, litres or metres of a product we sell by the piece whose description
     says what one holds: "10 KG" of our "5 kg tub" is 2. None unless it comes out whole."""
