@@ -56,9 +56,9 @@ def _product_values(row: CsvRow, tenant: Tenant, report: ImportReport) -> dict |
     if not description:
         return reject(_("%(sku)s: description is empty") % {"sku": sku})
     unit = (row["unit"] or "EA").upper()
-    if len(unit) > 10:
+    if len(unit) > 40:
         return reject(
-            _("%(sku)s: unit %(value)r is longer than 10 characters")
+            _("%(sku)s: unit %(value)r is longer than 40 characters")
             % {"sku": sku, "value": row["unit"]}
         )
     price = None

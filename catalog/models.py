@@ -30,7 +30,7 @@ class Product(TenantOwned):
     sku = models.CharField(_("SKU"), max_length=60)
     gtin = models.CharField(_("GTIN / EAN"), max_length=14, blank=True, validators=[validate_gtin])
     description = models.CharField(_("description"), max_length=300)
-    unit = models.CharField(_("unit"), max_length=10, default="EA")
+    unit = models.CharField(_("unit"), max_length=40, default="EA")
     pack_size = models.PositiveIntegerField(_("pack size"), default=1)
     list_price = models.DecimalField(
         _("list price"), max_digits=14, decimal_places=4, null=True, blank=True

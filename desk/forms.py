@@ -109,7 +109,7 @@ def line_fields(tenant: Tenant) -> dict[str, forms.Field]:
             label=_("quantity"),
             error_messages={"min_value": _("The quantity must be more than zero.")},
         ),
-        "unit": UpperCharField(max_length=10, label=_("unit")),
+        "unit": UpperCharField(max_length=40, label=_("unit")),
         "unit_price": LooseDecimalField(
             required=False,
             min_value=Decimal("0"),

@@ -877,7 +877,7 @@ def _line_create(
         for name, value in confidences.items()
     }
     quantity = extracted.quantity
-    unit = (extracted.unit or match.unit or "EA")[:10]
+    unit = (extracted.unit or match.unit or "EA")[:40]
     unit_price = net_unit_price(extracted)
     converted = (
         match.quantity_in_product_unit is not None
@@ -889,7 +889,7 @@ def _line_create(
         # "2 cartons" of a product sold by the piece: the order counts pieces. A person
         # confirms the conversion once (the quantity's confidence is lowered below threshold).
         factor = match.quantity_in_product_unit / quantity
-        quantity, unit = match.quantity_in_product_unit, match.unit[:10]
+        quantity, unit = match.quantity_in_product_unit, match.unit[:40]
         # the price already for one of ours when the converted count gives the printed amount
         # ("8 Bündel à 25 St." at 0,41 the piece, 82,00)
         # …or when it is our list price to the cent ("2 Rollen (= 100 lfm) à € 1,15/lfm")

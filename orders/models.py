@@ -143,7 +143,7 @@ class OrderLine(TenantOwned):
     customer_sku = models.CharField(_("customer part number"), max_length=80, blank=True)
     description = models.CharField(_("description"), max_length=500, blank=True)
     quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=3)
-    unit = models.CharField(_("unit"), max_length=10, default="EA")
+    unit = models.CharField(_("unit"), max_length=40, default="EA")
     # six places: a price printed per 1000 ("27,75 / 1000") is 0.02775 a piece
     unit_price = models.DecimalField(
         _("unit price"), max_digits=18, decimal_places=6, null=True, blank=True

@@ -231,7 +231,7 @@ def _line_build(*, order: Order, data: dict, position: int) -> OrderLine:
         customer_sku=(data.get("customer_sku") or "")[:80],
         description=(data.get("description") or (product.description if product else ""))[:500],
         quantity=quantity,
-        unit=(data.get("unit") or (product.unit if product else "EA"))[:10],
+        unit=(data.get("unit") or (product.unit if product else "EA"))[:40],
         unit_price=unit_price,
         requested_date=data.get("requested_date"),
         extraction=data.get("extraction") or {},

@@ -165,3 +165,25 @@ def test_the_shared_corpus_master_data_imports(tenant, tmp_path):
         call_command(f"import_{kind}", "--tenant", tenant.slug, str(folder / f"{kind}.csv"))
     assert Product.objects.filter(tenant=tenant).count() == 32
     assert CustomerProductAlias.objects.filter(tenant=tenant).count() == 30
+
+
+def test_a_unit_written_out_with_its_content_imports_as_printed(tenant):
+    """A catalogue sells "pack of 100" or "tin (2.5 l)": the unit as printed, whole."""
+    data = (
+        HEADER
+        + "TE-3001,,Earl Grey tea bags,pack of 100,6.90,EUR\n"
+        + "AF-2207,,Antifouling blue,tin (2.5 l),116.10,EUR\n"
+        + "X-1,,Too long,"
+        + "u" * 41
+        + ",1,EUR\n"
+    ).encode()
+    report = products_import(tenant=tenant, data=data)
+    assert [(r.line, r.reason) for r in report.rejected] == [
+        (4, "X-1: unit '" + "u" * 41 + "' is longer than 40 characters")
+    ]
+    report = products_import(tenant=tenant, data=data.rsplit(b"X-1", 1)[0])
+    assert report.applied
+    assert dict(Product.objects.values_list("sku", "unit")) == {
+        "TE-3001": "PACK OF 100",
+        "AF-2207": "TIN (2.5 L)",
+    }
