@@ -37,7 +37,12 @@ def edi_syntax(data: bytes) -> str | None:
     if head.startswith("UNA") and len(head) >= 9 and not any(c.isalnum() for c in head[3:9]):
         return EDIFACT
     if head.startswith(("UNB+", "UNH+")) or (
-        head[:3] in ("UNB", "UNH") and len(head) > 3 and not head[3].isalnum()
+        # another separator without UNA to declare it; a ";" or "|" is a flat file's
+        # (``ingestion.extraction.flatfile``), not EDIFACT
+        head[:3] in ("UNB", "UNH")
+        and len(head) > 3
+        and not head[3].isalnum()
+        and head[3] not in ";|,\t "
     ):
         return EDIFACT
     if head.startswith("ISA") and len(head) > 3 and not head[3].isalnum() and head[3] != " ":

@@ -295,6 +295,11 @@ def extract_from_layout(
     """Extract a draft order from a Layout (see the package docstring). ``own_names`` are the
     supplier's names (``ingestion.own_addresses.own_names``): a block under one of them is the
     supplier's address."""
+    from ingestion.extraction.flatfile import extract_from_flat_file  # reads ingestion.edi
+
+    flat = extract_from_flat_file(layout)
+    if flat is not None:
+        return flat
     layout = fix_ocr_layout(layout)  # digits read as letters in OCR words, flagged
     lines = document_lines(layout)
     if not lines:

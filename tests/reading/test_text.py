@@ -60,6 +60,16 @@ def test_layout_to_text_renders_gaps_as_spaces():
             b'Ref;Description;Qty\nA-1;"Box, large";5\n',
             [["Ref", "Description", "Qty"], ["A-1", "Box, large", "5"]],
         ),
+        # records of uneven length, every one split at ";", some with a decimal comma
+        (
+            b"BGM;2026-140;220;9\nCUX;EUR\nLIN;1;100234;60;KGM;13,70;1\nMOA;79;822,00\n",
+            [
+                ["BGM", "2026-140", "220", "9"],
+                ["CUX", "EUR"],
+                ["LIN", "1", "100234", "60", "KGM", "13,70", "1"],
+                ["MOA", "79", "822,00"],
+            ],
+        ),
     ],
 )
 def test_read_csv_sniffs_delimiter_and_encoding(data, expected):
