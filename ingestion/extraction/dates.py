@@ -158,6 +158,18 @@ def week_monday(year: int, week: int) -> dt.date | None:
         return None
 
 
+def a_year_later(value: dt.date, kind: str = "") -> dt.date | None:
+    """The same day a year later; for a week ("semaine 2" written in December) the same day of
+    the same week of the next year, which is not the same date."""
+    try:
+        if kind == "week":
+            iso = value.isocalendar()
+            return dt.date.fromisocalendar(iso.year + 1, iso.week, iso.weekday)
+        return value.replace(year=value.year + 1)
+    except ValueError:
+        return None
+
+
 def _numeric(
     a: int, b: int, year: int | None, dayfirst: bool | None
 ) -> tuple[dt.date | None, bool]:

@@ -240,11 +240,12 @@ def _in_the_next_year(delivery: Field, ordered: dt.date, lines: list[TextLine]) 
     line = next((ln for ln in lines if ln.index == delivery.source.get("line")), None)
     if line is None:
         return None
-    for m in dates_mod.find_dates(line.text, default_year=delivery.value.year):
+    years = dict.fromkeys((delivery.value.year, delivery.value.isocalendar().year))
+    found = [m for year in years for m in dates_mod.find_dates(line.text, default_year=year)]
+    for m in found:  # (the Tuesday of week 1 of 2026 is in 2025)
         if m.value == delivery.value and not re.search(r"\d{4}|\d[./-]\d{1,2}[./-]\d", m.text):
-            try:
-                later = delivery.value.replace(year=delivery.value.year + 1)
-            except ValueError:
+            later = dates_mod.a_year_later(delivery.value, m.kind)
+            if later is None:
                 return None
             if dt.timedelta(0) <= later - ordered <= dt.timedelta(days=120):
                 return Field(

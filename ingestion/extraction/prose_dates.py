@@ -125,13 +125,11 @@ def _weekday_date(reference: dt.date, weekday: int, day: int | None) -> dt.date 
     return None
 
 
-def _after_reference(value: dt.date, reference: dt.date, has_year: bool) -> dt.date:
-    """A date printed without its year is the next one: "12. Jänner" sent in December."""
+def _after_reference(value: dt.date, reference: dt.date, has_year: bool, kind: str = "") -> dt.date:
+    """A date printed without its year is the next one: "12. Jänner" or "semaine 2" sent in
+    December."""
     if not has_year and value < reference - dt.timedelta(days=60):
-        try:
-            return value.replace(year=value.year + 1)
-        except ValueError:
-            return value
+        return dates_mod.a_year_later(value, kind) or value
     return value
 
 
@@ -195,8 +193,8 @@ def prose_delivery_date(
                 continue  # "à 4.12 €" is a price ("Do 3.12.", "Fr. 04.12.": a day)
             has_year = bool(re.search(r"(?:19|20)\d{2}|'\d{2}|[./-]\d{2}$", m.text))
             value = m.value
-            if reference is not None and m.kind != "week":
-                value = _after_reference(value, reference, has_year)
+            if reference is not None:
+                value = _after_reference(value, reference, has_year, m.kind)
             confidence = ABSOLUTE * (0.7 if m.ambiguous else 1.0)
             if dates_mod.WEEK_OF.search(before):
                 confidence = min(confidence, 0.6)  # "week commencing 14 Dec": which day?

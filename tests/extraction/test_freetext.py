@@ -899,6 +899,8 @@ def test_a_count_of_an_article_number_after_and_is_its_own_line():
     [
         "Notre n° de commande : CDP-2026-131.\nLivraison pour le mardi 5 janvier si possible.",
         "Bitte liefern Sie uns bis spätestens 5. Januar:",
+        # ISO week 1 of 2027 begins on Monday 4 January: its Tuesday
+        "Livraison : mardi de la semaine 1",
     ],
 )
 def test_a_delivery_day_without_its_year_before_the_order_is_next_years(sentence):

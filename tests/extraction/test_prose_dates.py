@@ -27,6 +27,8 @@ def _delivery(body: str, sent: dt.date | None = SENT):
         ("Liefern Sie bitte am 12. Jänner, wir haben bis dahin zu.", dt.date(2027, 1, 12)),
         # the Monday of the week asked for
         ("Merci de nous faire parvenir pour la semaine 50 :", dt.date(2026, 12, 7)),
+        # a week of January written in November: next year's, the Monday of its own week
+        ("Pourriez-vous nous livrer pour la semaine 2 ?", dt.date(2027, 1, 11)),
         # a pick-up is when the goods leave us; a German weekday shortened without its dot
         (
             "Enlèvement : départ usine, notre camion passera le jeudi 10.12.2026 vers 13h30.",
