@@ -26,11 +26,16 @@ from ingestion.decision.decide import Decision, Outcome, decide
 from ingestion.decision.rules import order_check_rules
 from ingestion.decision.settings import extraction_settings_for
 from ingestion.extraction.totals import total_printed
-from ingestion.extraction.units import normalise_unit
+from ingestion.extraction.units import normalise_unit, unit_code
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
 from ingestion.matching.masterdata import price_close
-from ingestion.matching.quantities import MEASURES, content_stated_twice, pack_stated_and_priced
+from ingestion.matching.quantities import (
+    MEASURES,
+    content_stated_twice,
+    our_description,
+    pack_stated_and_priced,
+)
 from ingestion.models import Channel, Document, DocumentKind, DocumentStatus
 from orders.models import Order, OrderChannel, OrderLine, OrderStatus, OrderType
 from orders.services import (
@@ -823,7 +828,7 @@ def _counts_another_unit(printed: str | None, ours: str | None) -> bool:
     """The line counts in a unit we know that is not the product's (boxes of a product sold
     by the roll, kilos of one sold by the tub)."""
     counted = normalise_unit(printed) if printed else None
-    sold = (normalise_unit(ours) or ours.upper()) if ours else None
+    sold = (unit_code(ours) or ours.upper()) if ours else None
     if counted is None and printed and sold in MEASURES:
         # "12 Schalen" of chocolate we sell by the kilo: a word we do not know counts it
         return bool(re.search(r"[^\W\d_]{2,}", printed))
@@ -842,7 +847,7 @@ def _our_unit_after_all(price, expected, printed: str | None, product) -> bool:
     in pairs of what we sell by the piece (boots, gloves)."""
     if price is not None and expected:
         return OUR_PRICE_BAND[0] <= price / expected <= OUR_PRICE_BAND[1]
-    if product is None or price is not None or (normalise_unit(product.unit) or "EA") != "EA":
+    if product is None or price is not None or (unit_code(product.unit) or "EA") != "EA":
         return False
     counted = normalise_unit(printed)
     if counted is None:
@@ -919,8 +924,10 @@ def _line_create(
         # and the case's price is that many of ours, less a customer's discount ("2 CS" at
         # 45,00 of our "… (carton de 12)" at 3,90: 24 at 3,75)
         stated = product is not None and (
-            content_stated_twice(extracted, match.unit, product.description, factor)
-            or pack_stated_and_priced(factor, unit_price, match.expected_price, product.description)
+            content_stated_twice(extracted, match.unit, our_description(product), factor)
+            or pack_stated_and_priced(
+                factor, unit_price, match.expected_price, our_description(product)
+            )
         )
         fields["quantity"] = {
             **fields.get("quantity", {}),

@@ -31,7 +31,8 @@ for _code, _names in {
     "BAG": "bag bags sac sacs sachet sachets beutel sack säcke sacke tüte tüten tute tuten",
     "DZ": "dz doz dozen dozens douzaine douzaines dutzend",
     "RM": "rm ream reams rame rames ramette ramettes ries",
-    "CAN": "can cans kan bidon bidons kanister canister canisters jerrycan jerrycans",
+    "CAN": "can cans kan bidon bidons kanister canister canisters jerrycan jerrycans tin tins "
+    "dose dosen ds",
     "DRUM": "drum drums fut futs fût fûts fass fasser fässer",
     "PAIL": "pail pails seau seaux bucket buckets eimer",
     "BAR": "bar bars barre barres stange stangen stg stgn",
@@ -55,6 +56,28 @@ def normalise_unit(text: str | None) -> str | None:
     if key.upper() in {"EA", "BOX", "KG", "M", "L", "PAL", "PK", "SET", "ROL", "PR"}:
         return key.upper()
     return None
+
+
+# words before the unit in a catalogue's unit: "per litre (5 L can)", "le carton de 12"
+_UNIT_LEAD = {"per", "par", "pro", "au", "a", "à", "le", "la", "l", "the", "price", "prix", "je"}
+
+
+def unit_code(text: str | None) -> str | None:
+    """Our unit code for a catalogue's unit, also when it is written out with what one holds:
+    "carton of 1000" is a carton (BOX), "tin (2.5 l)" a can, "per litre (5 L can)" a litre,
+    "Karton à 1000" a carton. None when no word of it is a unit we know."""
+    code = normalise_unit(text)
+    if code or not text:
+        return code
+    words = re.findall(r"[^\W\d_]+", fold(text))
+    while words and words[0] in _UNIT_LEAD:
+        words = words[1:]
+    return normalise_unit(words[0]) if words else None
+
+
+def unit_written_out(text: str | None) -> bool:
+    """A catalogue's unit that says more than its code: "pack of 100", "roll (50 m)"."""
+    return bool(text) and normalise_unit(text) is None and unit_code(text) is not None
 
 
 _QTY_UNIT = re.compile(

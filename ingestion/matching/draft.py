@@ -18,7 +18,7 @@ from ingestion.extraction.confidence import MONTH_FIRST, customer_locale_decides
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, ExtractedOrder, Field
 from ingestion.extraction.prose_dates import ASAP
-from ingestion.extraction.units import normalise_unit
+from ingestion.extraction.units import normalise_unit, unit_code
 from ingestion.matching.customers import CustomerMatch, match_customer
 from ingestion.matching.masterdata import MasterData, norm_code, price_close
 from ingestion.matching.products import ProductMatch, match_product
@@ -455,7 +455,7 @@ def _counted_by_its_code(line, pm, md: MasterData):
     ):
         return line
     product = md.product(pm.sku)
-    ours = normalise_unit(product.unit) if product else None
+    ours = unit_code(product.unit) if product else None
     if line.unit and normalise_unit(line.unit) not in (None, ours):
         return line
     confidence = max(line.confidence, FREE_TEXT_COUNTED)

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import ExtractedLine
 from ingestion.extraction.numbers import parse_number
-from ingestion.extraction.units import normalise_unit
+from ingestion.extraction.units import normalise_unit, unit_code, unit_written_out
 from ingestion.matching.masterdata import ProductRecord, price_close
 
 PACK_UNITS = {"BOX", "PK", "PAL", "CS", "CTN"}
@@ -139,7 +139,7 @@ def content_stated_twice(
     """The line's container holds what our own description says ours holds, in the measure
     we sell by: "4 bidon 5L" of our "… bidon 5 L (prix au litre)", "Fl. à 2 l" of our
     "flacon 2 L". Two statements of the content agree: the conversion is no guess."""
-    ours = normalise_unit(product_unit) or (product_unit or "").upper()
+    ours = unit_code(product_unit) or (product_unit or "").upper()
     if ours not in MEASURES or not factor or factor == 1:
         return False
     said = _contents(line.unit, ours) | _contents(line.description, ours)
@@ -156,10 +156,14 @@ def pack_stated_and_priced(
 ) -> bool:
     """Our description says one holds ``factor`` of ours ("(carton de 12)") and the price per
     piece is ours, or a little below it ("2 CS" at 45,00 of ours at 3,90: 3,75 a piece). Two
-    statements of the factor agree: the conversion is no guess."""
-    if not factor or factor != factor.to_integral() or unit_price is None or not expected:
+    statements of the factor agree: the conversion is no guess. The other way round too:
+    "5.000 Stk" at 56,00 per 1.000 of our "carton of 1000" at 58,00 is 5 cartons at 56,00."""
+    if not factor or unit_price is None or not expected:
         return False
-    return factor in _numbers_in(
+    size = factor if factor >= 1 else 1 / factor
+    if size != size.to_integral():
+        return False
+    return size in _numbers_in(
         description
     ) and expected * PACK_PRICE_FLOOR <= unit_price <= expected * Decimal("1.005")
 
@@ -265,7 +269,7 @@ def _in_product_unit(
     by the litre is 20, "4 rolls" of cotton wool sold by the kilo "(rolls of 500 g)" is 2, as
     the line says or, for the container it names, our description ("vendu au litre (bidon de
     5 L)"). None when nothing says how much a container holds."""
-    ours = normalise_unit(product_unit) or (product_unit or "").upper()
+    ours = unit_code(product_unit) or (product_unit or "").upper()
     texts = [t for t in (line.description, line.raw_text) if t]
     counted = normalise_unit(line.unit) if line.unit else None
     price_each = (
@@ -581,5 +585,13 @@ def quantity_in_product_unit(
         and product.pack_size
     ):
         return line.quantity * product.pack_size
-    converted = _in_product_unit(line, product.unit, product.description, expected)
+    converted = _in_product_unit(line, product.unit, our_description(product), expected)
     return converted or line.quantity
+
+
+def our_description(product: ProductRecord) -> str:
+    """Our description, with the unit when the catalogue writes it out with what one holds
+    ("carton of 1000", "tin (2.5 l)"): it says so as "(box of 100)" in a description would."""
+    if unit_written_out(product.unit):
+        return f"{product.description} ({product.unit.lower()})"
+    return product.description

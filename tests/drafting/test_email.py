@@ -751,3 +751,32 @@ def test_a_case_our_description_says_holds_twelve_priced_as_twelve_of_ours_less_
     quantity, price, confidence = quantity_of("30.00")
     assert (quantity, price) == (24, Decimal("2.50"))
     assert confidence < 0.9
+
+
+def test_pieces_of_our_carton_of_a_thousand_priced_per_thousand_are_sure_cartons(tenant, dupont):
+    """Cups we sell by the "carton of 1000" at 58,00: "5.000 STK" at 56,00 per 1.000 STK is
+    5 cartons at 56,00. The unit says a thousand and so does the price: the conversion is
+    sure. At 30,00 per 1.000 nothing vouches for the thousand: a person confirms it."""
+    ProductFactory(
+        tenant=tenant,
+        sku="BE-4002",
+        description="Coffee-to-go-Becher 300 ml weiß",
+        unit="CARTON OF 1000",
+        list_price=Decimal("58.00"),
+    )
+
+    def converted(price):
+        sheet = (
+            f"Bestellung;B-{price[:2]}\n\nArtikel;Bezeichnung;Menge;ME;Preis;PE;Wert\n"
+            f"BE-4002;Becher 300 ml;5.000;STK;{price};1.000;{Decimal(price) * 5:.2f}\n"
+        ).replace(".00;", ",00;")
+        message = ingest(tenant, f"{price}.csv", data=sheet.encode(), known_customer=dupont)
+        line = message_orders(message)[0].lines.get()
+        return line.quantity, line.unit_price, line.extraction["fields"]["quantity"]["confidence"]
+
+    quantity, price, confidence = converted("56.00")
+    assert (quantity, price) == (5, Decimal("56.00"))
+    assert confidence >= 0.9
+    quantity, price, confidence = converted("30.00")
+    assert (quantity, price) == (5, Decimal("30.00"))
+    assert confidence < 0.9

@@ -141,7 +141,7 @@ def test_a_header_record_that_ends_with_the_address_and_lines_dated_each():
     )
     assert (second.quantity, second.unit, second.unit_price) == (
         Decimal("20.000"),
-        "DS",
+        "CAN",  # SAP's "DS", a Dose
         Decimal("116.10"),
     )
     assert order.requested_delivery_date.value == dt.date(2027, 1, 11)  # the header's

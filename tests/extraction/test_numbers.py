@@ -160,6 +160,26 @@ def test_units_as_buyers_print_them(printed, unit):
 
 
 @pytest.mark.parametrize(
+    ("unit", "code", "written_out"),
+    [
+        ("CARTON OF 1000", "BOX", True),
+        ("pack of 100", "PK", True),
+        ("tin (2.5 l)", "CAN", True),
+        ("ROLL (50 M)", "ROL", True),
+        ("per litre (5 L can)", "L", True),
+        ("Karton à 1000", "BOX", True),
+        ("DS", "CAN", False),  # SAP's Dose
+        ("piece", "EA", False),
+        ("gris anthracite", None, False),
+    ],
+)
+def test_a_catalogues_unit_written_out_with_what_it_holds(unit, code, written_out):
+    from ingestion.extraction.units import unit_code, unit_written_out
+
+    assert (unit_code(unit), unit_written_out(unit)) == (code, written_out)
+
+
+@pytest.mark.parametrize(
     ("printed", "expected"),
     [
         ("1 ctn (1000)", (Decimal("1"), "BOX")),

@@ -949,6 +949,33 @@ def test_pieces_of_a_pack_whose_description_says_what_it_holds_count_packs():
     assert converted("610131", "250") == 250  # no whole boxes: as written, for a person
 
 
+def test_pieces_of_what_our_catalogue_sells_by_the_carton_of_a_thousand_count_cartons():
+    """Cups we sell by the "carton of 1000" at 58,00 (the unit says it, not the description):
+    "5.000 Stk" at 56,00 per 1.000 is 5 cartons, "300 Stk" of tea in "pack of 100" is 3."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "BE-4002,,Coffee-to-go-Becher 300 ml weiß,carton of 1000,58.00,EUR\n"
+        "TE-3001,,Earl Grey Teebeutel,pack of 100,6.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(sku, quantity, price=None, per=None):
+        line = ExtractedLine(
+            sku=sku,
+            description="",
+            quantity=Decimal(quantity),
+            unit="Stk",
+            unit_price=price,
+            price_unit=per,
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert converted("BE-4002", "5000", Decimal("56.00"), Decimal("1000")) == 5
+    assert converted("BE-4002", "5000") == 5
+    assert converted("TE-3001", "300") == 3
+    assert converted("TE-3001", "250") == 250  # no whole packs: as written, for a person
+
+
 def test_pieces_priced_by_our_pack_count_packs_when_the_amount_says_so():
     """ "500 pièces" at "14,90 / botte" of our "… brune - botte de 25" at 14,90, 298,00: 20."""
     products = (
