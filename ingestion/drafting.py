@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from ingestion.decision.decide import Decision, Outcome, decide
 from ingestion.decision.rules import order_check_rules
 from ingestion.decision.settings import extraction_settings_for
+from ingestion.extraction.geometry import document_lines
 from ingestion.extraction.totals import total_printed
 from ingestion.extraction.units import normalise_unit, unit_code
 from ingestion.layout import Layout
@@ -253,7 +254,10 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
         if body_layout is not None and body_layout.pages
         else None
     )
-    extracted = _with_the_email(_extract(layout, hints=None, locale=locale, context=context), body)
+    body_lines = document_lines(body_layout) if body is not None else []
+    extracted = _with_the_email(
+        _extract(layout, hints=None, locale=locale, context=context), body, body_lines
+    )
     draft = build_draft(extracted, view.md, **match_args)
     hints_used = False
     customer_id = view.customer_ids.get(draft.customer.code) if draft.customer.code else None
@@ -262,7 +266,7 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
         language = view.customer_language(customer_id) or locale
         if hints or language != locale:
             extracted = _with_the_email(
-                _extract(layout, hints=hints, locale=language, context=context), body
+                _extract(layout, hints=hints, locale=language, context=context), body, body_lines
             )
             draft = build_draft(extracted, view.md, **match_args)
             hints_used = bool(hints)
@@ -434,15 +438,20 @@ def _same_value(name: str, a, b) -> bool:
     return a == b
 
 
-def _with_the_email(extracted, body):
+def _with_the_email(extracted, body, body_lines=()):
     """An attachment's PO number, delivery date and ship-to completed or checked by the email
     it came with. What the attachment leaves out, the email gives; where both say the same, it
     is surer; where they differ, the email's word (written last: "livrer sur le chantier …")
-    is taken, for a person to confirm, except the PO number, which the attachment prints."""
+    is taken, for a person to confirm, except the PO number, which the attachment prints. The
+    email's changes to the attachment's lines ("Pos. 3 bitte NICHT liefern") are made, for a
+    person to confirm."""
     from dataclasses import replace
+
+    from ingestion.extraction.amendments import amended_by_its_email
 
     if body is None:
         return extracted
+    extracted = amended_by_its_email(extracted, list(body_lines)) or extracted
     changes = {}
     for name in _FROM_THE_EMAIL:
         own, said = getattr(extracted, name), getattr(body, name)

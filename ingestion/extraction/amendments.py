@@ -32,7 +32,10 @@ _REFERENCE = re.compile(
 )
 _TAKE_BACK = re.compile(
     r"\b(?:cancel\w*|delete\w*|remove\w*|drop\b|annul\w*|supprim\w*|retir\w*|enlev\w*"
-    r"|storn\w*|streich\w*|gestrichen|entf[äa]ll\w*|l[öo]sch\w*|weglass\w*|no\s+longer)",
+    r"|storn\w*|streich\w*|gestrichen|entf[äa]ll\w*|l[öo]sch\w*|weglass\w*|no\s+longer"
+    # "bitte NICHT liefern", "do not send", "ne pas livrer"
+    r"|nicht\s+(?:mehr\s+)?(?:liefern|senden|schicken|versenden)|do\s+not\s+(?:deliver|send|ship)"
+    r"|don'?t\s+(?:deliver|send|ship)|ne\s+(?:pas|plus)\s+(?:livrer|envoyer|expédier|expedier))",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(
@@ -158,3 +161,39 @@ def apply_amendments(
         if i not in dropped
     ]
     return [replace(item, line_no=n) for n, item in enumerate(kept, start=1)]
+
+
+def amended_by_its_email(order, body_lines: list[TextLine], *, decimal_sep: str | None = None):
+    """An attachment's order as the email it came with changes it: "ACHTUNG: Pos. 3
+    (Instantkaffee) bitte NICHT liefern" over the customer's PDF. The lines the email names
+    are changed or taken back, every line is left for a person to confirm, and the stated
+    total (the attachment's, of the order before the change) becomes the lines' sum. None when
+    the email changes nothing of it."""
+    from dataclasses import replace as replaced
+
+    from ingestion.extraction.model import Field
+    from ingestion.extraction.totals import total_printed
+
+    changes = amendments_in(body_lines, decimal_sep=decimal_sep)
+    if not changes or not order.lines:
+        return None
+    # the instructions are the email's lines, none of the attachment's items
+    lines = apply_amendments(list(order.lines), [replace(c, line=-1) for c in changes])
+    total = order.total
+    if total is not None:
+        amounts = [
+            ln.line_total
+            if ln.line_total is not None
+            else (ln.quantity * ln.unit_price / (ln.price_unit or 1)).quantize(Decimal("0.01"))
+            if ln.quantity is not None and ln.unit_price is not None
+            else None
+            for ln in lines
+        ]
+        total = (
+            Field(sum(amounts, Decimal(0)), 0.7, total.source, total.rule + "+amended")
+            if total_printed(total.rule) and all(a is not None for a in amounts)
+            else None
+        )
+    asking = {c.line for c in changes}
+    said = tuple(ln.text[:200] for ln in body_lines if ln.index in asking)
+    return replaced(order, lines=tuple(lines), total=total, amendments=(*order.amendments, *said))

@@ -780,3 +780,39 @@ def test_pieces_of_our_carton_of_a_thousand_priced_per_thousand_are_sure_cartons
     quantity, price, confidence = converted("30.00")
     assert (quantity, price) == (5, Decimal("30.00"))
     assert confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    "asks",
+    [
+        "ACHTUNG: Pos. 2 (Gaine 10 mm) bitte NICHT liefern, davon haben wir noch genug.",
+        "Please do not deliver line 2, we still have stock.",
+        "Merci de ne pas livrer la ligne 2, nous en avons encore.",
+    ],
+)
+def test_the_email_takes_back_a_line_of_its_attachment_for_a_person_to_confirm(
+    tenant, dupont, asks
+):
+    """The customer's PDF holds two lines; the email it came with takes the second back. The
+    order is the PDF's as the email changes it: its total the remaining line's, not the one
+    printed before the change, and a person confirms it."""
+    ProductFactory(tenant=tenant, sku="GT-10MM-BK", list_price=Decimal("4.10"))
+    pdf = purchase_order_pdf(
+        po_number="PO-7002",
+        order_date="20/11/2026",
+        lines=[
+            ("GT-6MM-BK", "Gaine thermo 6mm noire", "12", "3.45", "41.40"),
+            ("GT-10MM-BK", "Gaine thermo 10mm noire", "10", "4.10", "41.00"),
+        ],
+        total="82.40",
+    )
+    raw = email(
+        f"Bonjour,\n\nci-joint notre commande PO-7002.\n\n{asks}\n\nMarie",
+        attachments=[("PO-7002.pdf", pdf)],
+    )
+    order = message_orders(ingest(tenant, "mail.eml", data=raw, channel="email"))[0]
+    data = order_contract_json(order)
+    assert [(ln["sku"], ln["quantity"]) for ln in data["lines"]] == [("GT-6MM-BK", "12")]
+    assert data["total"] == "41.40"
+    assert "amended_order" in [i["code"] for i in data["issues"]]
+    assert order.status != OrderStatus.VALIDATED
