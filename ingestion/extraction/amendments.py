@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ingestion.extraction.geometry import TextLine
+from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.model import ExtractedLine
 from ingestion.extraction.numbers import parse_number
 
@@ -62,9 +62,18 @@ _NOT_A_COUNT = re.compile(
 
 
 def asks_for_changes(text: str) -> bool:
-    """Whether a message's words change a line of an order by its position."""
+    """Whether a message's words change a line of an order, by its position or its words
+    ("bei den Kugelfendern bitte nur 2 statt 4")."""
     for line in text.split("\n"):
         refs = list(_REFERENCE.finditer(line))
+        if not refs and not line.lstrip().startswith(">"):
+            if any(
+                (m := _IN_PLACE_OF.search(clause)) and _naming_words(clause[: m.start()])
+                for clause in _CLAUSES.split(line)
+                if clause
+            ):
+                return True
+            continue
         if len(refs) != 1:
             continue
         rest = _PARENTHESIS.sub(" ", line[: refs[0].start()] + " " + line[refs[0].end() :])
@@ -76,8 +85,60 @@ def asks_for_changes(text: str) -> bool:
 @dataclass(frozen=True)
 class Amendment:
     line: int  # the document line that asks
-    ref: int  # the position it names
+    ref: int  # the position it names (0: the line is named by its words)
     quantity: Decimal | None  # the new quantity; None: the line is taken back
+    words: tuple[str, ...] = ()  # the words that name the line, when no position does
+    old: Decimal | None = None  # the quantity it replaces, as the instruction says
+
+
+# "bei den Kugelfendern bitte nur 2 statt 4", "the blue ones: 10 instead of 6", "les gants :
+# 20 au lieu de 12": a new count in place of the one the order gave, the line named by words
+_IN_PLACE_OF = re.compile(
+    r"(?P<new>\d{1,6}(?:[.,]\d{1,3})?)\s*(?:[^\W\d_]{1,8}\.?\s+)?"
+    r"(?:statt|anstatt|anstelle\s+von|instead\s+of|rather\s+than|au\s+lieu\s+d[eu']s?"
+    r"|[àa]\s+la\s+place\s+d[eu']s?)\s*(?P<old>\d{1,6}(?:[.,]\d{1,3})?)(?![.,]?\d)",
+    re.IGNORECASE,
+)
+# "(also 8 Stück)", "(soit 8)", "(i.e. 8 in all)", "insgesamt 8": the count the line comes to
+_COMES_TO = re.compile(
+    r"\(\s*(?:also|insgesamt|somit|d\.\s?h\.|soit|i\.\s?e\.|in\s+total|that\s+is)\s*:?\s*"
+    r"(?P<new>\d{1,6}(?:[.,]\d{1,3})?)(?![.,]?\d)",
+    re.IGNORECASE,
+)
+# "…, und bei den Rettungswesten …", "; and the gloves …": one instruction to a clause
+_CLAUSES = re.compile(
+    r"[,;]\s*(?:und|and|et|sowie)\s+|;\s+|\s+(?:und|and|et)\s+(?=bei|for|pour|the|les|die|der|den)",
+    re.I,
+)
+# words that name no item
+_NO_ITEM = {
+    "bitte", "please", "merci", "danke", "nur", "only", "seulement", "mais", "aber", "statt",
+    "instead", "lieu", "kommen", "noch", "dazu", "also", "stuck", "stueck", "pieces", "piece",
+    "bestellung", "order", "commande", "korrektur", "correction", "unserer", "notre", "unser",
+    "gestern", "yesterday", "hier", "heute", "rest", "bleibt", "remains", "reste",
+}  # fmt: skip
+
+
+def _naming_words(text: str) -> tuple[str, ...]:
+    words = [fold(w) for w in re.findall(r"[^\W\d_]{4,}", text)]
+    return tuple(w for w in words if w not in _NO_ITEM)
+
+
+def _changes_by_name(ln: TextLine, decimal_sep: str | None) -> list[Amendment]:
+    """The instructions of a line that name the item by its words, not its position."""
+    out = []
+    for clause in _CLAUSES.split(ln.text):
+        if not clause or _REFERENCE.search(clause):
+            continue
+        m = _IN_PLACE_OF.search(clause) or _COMES_TO.search(clause)
+        if m is None:
+            continue
+        new = parse_number(m["new"], decimal_sep=decimal_sep)
+        old = parse_number(m["old"], decimal_sep=decimal_sep) if "old" in m.groupdict() else None
+        words = _naming_words(clause[: m.start()])
+        if new is not None and new > 0 and words:
+            out.append(Amendment(ln.index, 0, new, words=words, old=old))
+    return out
 
 
 def amendments_in(lines: list[TextLine], *, decimal_sep: str | None) -> list[Amendment]:
@@ -86,8 +147,11 @@ def amendments_in(lines: list[TextLine], *, decimal_sep: str | None) -> list[Ame
     for ln in lines:
         text = ln.text
         refs = list(_REFERENCE.finditer(text))
+        if not refs and not ln.text.lstrip().startswith(">"):
+            out += _changes_by_name(ln, decimal_sep)
+            continue
         if len(refs) != 1:
-            continue  # none, or "Pos. 2 und Pos. 4": read by a person
+            continue  # "Pos. 2 und Pos. 4": read by a person
         ref = refs[0]
         rest = _PARENTHESIS.sub(" ", text[: ref.start()] + " " + text[ref.end() :])
         if _TAKE_BACK.search(rest):
@@ -118,6 +182,27 @@ def _printed_position(line: ExtractedLine) -> int | None:
     return int(m["pos"]) if m else None
 
 
+def _named_line(items: list[ExtractedLine], amendment: Amendment) -> int | None:
+    """The one item the instruction's words name (a word of its description begins as one of
+    them does: "Kugelfendern", "Kugelfender"), with the count it replaces, if it says one."""
+    stems = {w[:5] for w in amendment.words}
+    found = []
+    for i, item in enumerate(items):
+        if item.source.get("line") == amendment.line:
+            continue  # "frites : 300 kg au lieu de 250" with nothing quoted: the item itself
+        described = {fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", item.description or "")}
+        if stems & described and (amendment.old is None or item.quantity == amendment.old):
+            found.append(i)
+    return found[0] if len(found) == 1 else None
+
+
+def applicable(order_lines: list[ExtractedLine], amendments: list[Amendment]) -> list[Amendment]:
+    """The instructions that change the order: by position, or naming by its words one of the
+    order's other lines ("bei den Kugelfendern nur 2 statt 4" over the quoted order; "frites :
+    300 kg au lieu de 250" alone is an item of its own, written with its history)."""
+    return [a for a in amendments if a.ref != 0 or _named_line(order_lines, a) is not None]
+
+
 def apply_amendments(
     order_lines: list[ExtractedLine], amendments: list[Amendment]
 ) -> list[ExtractedLine]:
@@ -130,7 +215,12 @@ def apply_amendments(
     numbered = all(p is not None for p in positions) and len(set(positions)) == len(positions)
     dropped: set[int] = set()
     for amendment in amendments:
-        if numbered and amendment.ref in positions:
+        if amendment.ref == 0:
+            named = _named_line(items, amendment)
+            if named is None:
+                continue
+            index = named
+        elif numbered and amendment.ref in positions:
             index = positions.index(amendment.ref)
         elif not numbered and 1 <= amendment.ref <= len(items):
             index = amendment.ref - 1
@@ -174,11 +264,12 @@ def amended_by_its_email(order, body_lines: list[TextLine], *, decimal_sep: str 
     from ingestion.extraction.model import Field
     from ingestion.extraction.totals import total_printed
 
-    changes = amendments_in(body_lines, decimal_sep=decimal_sep)
+    asked = amendments_in(body_lines, decimal_sep=decimal_sep)
+    # the instructions are the email's lines, none of the attachment's items
+    changes = applicable(list(order.lines), [replace(c, line=-1) for c in asked])
     if not changes or not order.lines:
         return None
-    # the instructions are the email's lines, none of the attachment's items
-    lines = apply_amendments(list(order.lines), [replace(c, line=-1) for c in changes])
+    lines = apply_amendments(list(order.lines), changes)
     total = order.total
     if total is not None:
         amounts = [
@@ -194,6 +285,6 @@ def amended_by_its_email(order, body_lines: list[TextLine], *, decimal_sep: str 
             if total_printed(total.rule) and all(a is not None for a in amounts)
             else None
         )
-    asking = {c.line for c in changes}
+    asking = {c.line for c in asked if c.ref != 0 or replace(c, line=-1) in changes}
     said = tuple(ln.text[:200] for ln in body_lines if ln.index in asking)
     return replaced(order, lines=tuple(lines), total=total, amendments=(*order.amendments, *said))

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.addresses import prose_ship_to
-from ingestion.extraction.amendments import amendments_in, apply_amendments
+from ingestion.extraction.amendments import amendments_in, applicable, apply_amendments
 from ingestion.extraction.confidence import (
     calibrate_order_date,
     ocr_identifier,
@@ -384,7 +384,7 @@ def extract_from_layout(
     if lines[0].source == TextSource.PLAIN and order_lines:
         # "Pos. 20 bitte auf 40 Stück erhöhen", "line 4 – please cancel": a reply's changes
         # to the order it quotes
-        changes = amendments_in(lines, decimal_sep=decimal_sep)
+        changes = applicable(order_lines, amendments_in(lines, decimal_sep=decimal_sep))
         if changes:
             as_quoted = order_lines
             order_lines = apply_amendments(order_lines, changes)

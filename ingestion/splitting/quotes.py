@@ -151,6 +151,12 @@ def newest_part(text: str, *, subject: str = "") -> str:
     if not parts:
         return ""
     cleaned = [strip_signature_and_disclaimer(p) for p in parts]
+    if len(parts) > 1:
+        # "Pos. 3 bitte streichen", "bei den Kugelfendern nur 2 statt 4" over the order it
+        # quotes or forwards: the order as the new words change it
+        amended = _amended_order(cleaned)
+        if amended:
+            return amended
     if len(parts) > 1 and (is_forward(subject) or any(_is_forward_banner(p) for p in parts[1:])):
         # A forward: the forwarder's note ("pour saisie svp, client C1020") holds no item, the
         # forwarded message does: that is the order.
@@ -191,10 +197,6 @@ def newest_part(text: str, *, subject: str = "") -> str:
                     )
                     note = _order_note(cleaned[0])
                     return f"{note}\n\n{clean}" if note else clean
-    if len(parts) > 1:
-        amended = _amended_order(cleaned)
-        if amended:
-            return amended
     if says_something(parts[0]) or len(parts) == 1:
         return cleaned[0]
     # The new text is only "see below": the order is in the quoted / forwarded part.

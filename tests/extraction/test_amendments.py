@@ -132,3 +132,60 @@ def test_a_reply_that_asks_no_change_keeps_only_its_own_words():
         "Could you confirm the delivery day?\n",
     )
     assert "KH-TRV-B15" not in newest_part(body, subject="RE: Order PO-07745")
+
+
+FORWARDED_CORRECTION = (
+    "Hallo Frau Lorenzen,\n\n"
+    "kleine Korrektur zu unserer Bestellung von gestern (siehe unten):\n"
+    "bei den Kugelfendern bitte nur 2 statt 4, und bei den Rettungswesten kommen noch 2 dazu "
+    "(also 8 Stück).\nDer Rest bleibt wie bestellt.\n\nDanke und viele Grüße\nKathrin Voß\n\n"
+    "-----Ursprüngliche Nachricht-----\n"
+    "Von: Wassersportzentrum <info@wsz-example.de>\n"
+    "Gesendet: Dienstag, 1. Dezember 2026 16:20\n"
+    "An: bestellung@nordstern.example\n"
+    "Betreff: Bestellung 0815/26\n\n"
+    "hiermit bestellen wir (Bestellung Nr. 0815/26 vom 01.12.2026):\n\n"
+    "    4  Kugelfender 45 cm orange             Art. FD-4201  à 54,00\n"
+    "    6  Rettungswesten 150N automatisch      Art. BS-6801  à 89,00\n"
+    "   10  Fender 15 x 58 weiß                  Art. FD-4101  à 19,90\n"
+    " 40 m  Festmacherleine 12 mm blau           Art. TW-1012  à 2,40 /m\n\n"
+    "Summe netto: 1.117,00 EUR\n\nMit freundlichen Grüßen\nKathrin Voß\n"
+)
+
+
+def test_a_forwarded_order_corrected_by_the_items_names_not_their_positions():
+    """ "WG:" forwards the order; the words on top change two of its items by their names."""
+    chosen = newest_part(FORWARDED_CORRECTION, subject="WG: Bestellung 0815/26 - Korrektur")
+    assert chosen.startswith("Hallo Frau Lorenzen,")
+    order = extract_from_text(chosen, subject="WG: Bestellung 0815/26 - Korrektur")
+    assert [(ln.customer_sku or ln.codes[0], ln.quantity) for ln in order.lines] == [
+        ("FD-4201", Decimal("2")),  # 2 instead of 4
+        ("BS-6801", Decimal("8")),  # (also 8 Stück): what the line comes to
+        ("FD-4101", Decimal("10")),
+        ("TW-1012", Decimal("40")),
+    ]
+    assert all(ln.confidence <= AMENDED for ln in order.lines)
+    assert order.amendments  # the amended_order issue: a person confirms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bei den Kugelfendern bitte nur 2 statt 4",
+        "the blue gloves: 10 boxes instead of 6 please",
+        "pour les gants nitrile, 20 au lieu de 12 merci",
+    ],
+)
+def test_changes_that_name_the_item_by_its_words(text):
+    assert asks_for_changes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> 10 instead of 6",  # a quoted line
+        "Liefertermin 12.12. statt 10.12., bitte",  # no item named, a day
+    ],
+)
+def test_lines_that_change_no_item_by_its_words(text):
+    assert not asks_for_changes(text)
