@@ -104,6 +104,12 @@ def _sentences(lines: list[TextLine]) -> list[tuple[str, TextLine]]:
         if _DAY_AT_END.search(norm) and _MONTH_AT_START.match(following):
             # "Lieferung bitte bis 12." / "November 2026 an: …": a date wrapped at its day
             norm = norm + " " + _MONTH_AT_START.match(following).group(0)
+        previous = lines[k - 1].norm.strip() if k else ""
+        cue = _BEFORE.search(previous) if previous and lines[k - 1].page == ln.page else None
+        if cue and lines[k - 1].index == ln.index - 1:
+            # "… and in any case before" / "Friday 4 December 2026 as our stock …": the word
+            # that asks for the date ends the line above
+            norm = previous[cue.start() :].strip() + " " + norm
         parts: list[str] = []
         for part in re.split(r"(?<=[a-z)\]])([.!?;])\s+|\s+-\s+(?=[a-z])", norm):
             if part is None or part in ".!?;":

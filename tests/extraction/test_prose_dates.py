@@ -169,3 +169,34 @@ def test_a_letters_delivery_date_wrapped_at_its_day_is_read():
     ]
     delivery = extract_from_layout(read_pdf(pdf([letter]))).requested_delivery_date
     assert (delivery.value, delivery.rule) == (dt.date(2026, 11, 12), "prose_date:named")
+
+
+def test_a_letters_delivery_date_after_a_line_ending_with_before_is_read():
+    """ "… and in any case before" / "Friday 4 December 2026 as our stock is low.": the word
+    that asks for the date ends the line above it."""
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import pdf, table
+
+    letter = [
+        (40, 40, "DIERENKLINIEK ZUIDHOEK"),
+        (40, 52, "Havenweg 3 · 4381 AB Vlissingen"),
+        (330, 70, "Vlissingen, 27 November 2026"),
+        (40, 100, "Purchase order no. 2026-207"),
+        (
+            40,
+            120,
+            "Please supply the following items at your earliest convenience, and in any case before",
+        ),
+        (40, 132, "Friday 4 December 2026 as our stock of gloves is running low."),
+        *table(
+            [40, 120, 330, 420, 490],
+            160,
+            [
+                ["Article", "Description", "Qty", "Price", "Amount"],
+                ["DVS-GL-NM", "Nitrile gloves size M (box 100)", "20", "5,90", "118,00"],
+            ],
+        ),
+    ]
+    delivery = extract_from_layout(read_pdf(pdf([letter]))).requested_delivery_date
+    assert (delivery.value, delivery.rule) == (dt.date(2026, 12, 4), "prose_date:named")
