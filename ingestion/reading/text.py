@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from ingestion.layout import Layout, Page, TextSource, Word
 from ingestion.reading.errors import UnreadableDocument
+from ingestion.reading.formulas import work_out
 
 CHAR_WIDTH = 6.0  # synthetic width of one character of plain text, in points
 LINE_HEIGHT = 12.0  # synthetic distance between two text lines
@@ -278,6 +279,17 @@ def read_csv(data: bytes, *, max_rows: int = 20_000) -> list[list[str]]:
     return rows
 
 
+def _formula_book(data: bytes):
+    """The workbook with its formulas (not their cached results); False when it cannot be
+    read so."""
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - the values were read; the formulas are a bonus
+        return False
+
+
 def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) -> SheetRows:
     """Rows of the worksheet that holds the order, cells as strings: of the non-empty sheets
     (the active one first), the one with the most rows that read like items (a number and a
@@ -286,7 +298,8 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
     "Delivery" tab with the address and the date wanted), those of item lists (an order
     history, a price list) do not.
 
-    Values are the cached results of formulas (``data_only``); dates come out ISO, numbers
+    Values are the cached results of formulas (``data_only``), worked out where the workbook
+    kept a formula without its result (``ingestion.reading.formulas``); dates come out ISO, numbers
     without float noise.
     """
     import openpyxl
@@ -297,6 +310,7 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on corrupt zips
         raise UnreadableDocument(f"unreadable spreadsheet: {type(exc).__name__}")
+    formula_book = None
     try:
         sheets = [workbook.active] + [ws for ws in workbook.worksheets if ws is not workbook.active]
         found: list[list[list[str]]] = []
@@ -305,11 +319,19 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
         for sheet in sheets[:20]:
             if sheet is None:
                 continue
-            rows = []
+            raw = []
             for values in sheet.iter_rows(values_only=True, max_col=max_columns):
-                rows.append([_cell_text(v).strip() for v in values])
-                if len(rows) > max_rows:
+                raw.append(list(values))
+                if len(raw) > max_rows:
                     raise UnreadableDocument(f"spreadsheet has more than {max_rows} rows")
+            formula_book = formula_book or _formula_book(data)
+            if formula_book is not False and sheet.title in formula_book.sheetnames:
+                # a workbook saved by a program keeps its formulas without their results
+                formulas = formula_book[sheet.title].iter_rows(
+                    values_only=True, max_col=max_columns
+                )
+                raw = work_out(raw, [list(values) for values in formulas])
+            rows = [[_cell_text(v).strip() for v in values] for values in raw]
             while rows and not any(rows[-1]):
                 rows.pop()
             if rows:
@@ -346,6 +368,8 @@ def read_xlsx(data: bytes, *, max_rows: int = 20_000, max_columns: int = 200) ->
         return SheetRows(best, [rows for rows in side if rows])
     finally:
         workbook.close()
+        if formula_book:
+            formula_book.close()
 
 
 _NUMBER_CELL = re.compile(r"^-?\d+(?:[.,]\d+)?$")
