@@ -830,6 +830,26 @@ _COLUMN_FIELDS = ("po_number", "order_date", "requested_delivery_date")
 _PO_COLUMN_TITLE = re.compile(r"p\.?\s?o\.?(?:\s*(?:#|no\.?|nr\.?))?")
 
 
+# "Customer Ref", "Your reference", "Réf. client", "Kundenreferenz": the buyer's number
+_CUSTOMER_REF_TITLE = re.compile(
+    r"(?:customer|client|buyer|your|votre|ihre?)\s*(?:po\s*)?ref(?:erence)?\.?(?:\s*(?:no|#))?"
+    r"|ref(?:erence)?\.?\s*(?:client|acheteur|commande\s+client)|kunden\s*-?\s*referenz"
+    r"|ihre?\s+(?:bestell)?(?:nummer|zeichen)|customer\s+order\s+(?:no|number|ref)"
+)
+# "Basket ID", "N° panier", "Warenkorb-Nr.", "Cart #"
+_BASKET_TITLE = re.compile(
+    r"(?:(?:n[°o]?|nr|numero|id)\.?\s*(?:de\s+)?|#\s*)?(?:panier|basket|cart|warenkorb)"
+    r"(?:\s*-?\s*(?:id|no|nr|number|nummer|#)\.?)?"
+)
+
+
+_ORDER_DATE_TITLE = re.compile(
+    r"date\s+(?:de\s+)?(?:creation|commande|cde)|created(?:\s+(?:on|at|date))?|creation\s+date"
+    r"|order(?:ed)?\s+(?:date|on)|date\s+ordered|bestell(?:datum|t\s+am)|erstellt(?:\s+am)?"
+    r"|erstelldatum|auftragsdatum"
+)
+
+
 def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
     """Order number and dates as columns of a flat export ("Bestellnummer", "Liefertermin"),
     one value on every row."""
@@ -841,9 +861,18 @@ def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
     out = []
 
     def one_value(field: str, k: int, label: str) -> None:
-        texts = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
+        cells = [" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items]
+        texts = set(cells)
         if len(texts) == 2 and "" in texts and first_row_only(items, k):
             texts.discard("")  # Odoo fills the order's fields on its first row only
+        elif (
+            len(texts) == 2
+            and "" in texts
+            and cells[0]
+            and len(cells) - cells.count("") >= 2
+            and cells.count("") <= max(1, len(cells) // 3)
+        ):
+            texts.discard("")  # a charge's row ("Delivery (Standard 2-3 days)") leaves it empty
         if len(texts) != 1 or "" in texts:
             return
         text = texts.pop()
@@ -878,10 +907,25 @@ def _repeated_column_values(ctx: HeaderContext, table) -> list[Candidate]:
             if k is not None:
                 one_value(hit.field, k, hit.label_key)
     if items[0].line.source == TextSource.SHEET and not any(c.field == "po_number" for c in out):
-        # "PO" alone in its own cell: no label in running text, a title in a sheet
+        # "PO" alone in its own cell: no label in running text, a title in a sheet; else a
+        # web shop's basket export: the customer's own reference typed at the checkout, else
+        # the basket's number
+        for title, label in (
+            (_PO_COLUMN_TITLE, "po"),
+            (_CUSTOMER_REF_TITLE, "customer_ref"),
+            (_BASKET_TITLE, "basket"),
+        ):
+            for k, column in enumerate(table.columns):
+                if title.fullmatch(fold(column.text).strip(" :")):
+                    one_value("po_number", k, label)
+                    break
+            if any(c.field == "po_number" for c in out):
+                break
+    if items[0].line.source == TextSource.SHEET and not any(c.field == "order_date" for c in out):
+        # "Date création", "Created", "Erstellt am": the day the basket was ordered
         for k, column in enumerate(table.columns):
-            if _PO_COLUMN_TITLE.fullmatch(fold(column.text).strip(" :")):
-                one_value("po_number", k, "po")
+            if _ORDER_DATE_TITLE.fullmatch(fold(column.text).strip(" :")):
+                one_value("order_date", k, "created")
                 break
     return out
 

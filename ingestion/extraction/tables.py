@@ -125,6 +125,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"liefer(?:datum?|termin|tag|woche)|lief(?:er)?\.?[\s-]*dat(?:um?|\.)?|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
         r"(?:(?:expected|requested|promised|planned|required|desired|wanted)\s+)?(?:receipt|arrival|delivery|shipment)\s+date|"
         r"date\s+(?:req(?:uested|uired)?|prevue|souhaitee|planned|scheduled|expected|due)\.?|(?:scheduled|planned|expected)\s+date|"
+        r"date\s+(?:de\s+)?livraison\s+(?:souhaitee|demandee|prevue|requise|voulue|desiree)|"
         r"(?:consegna|entrega|levering|leverdatum)(?:\s*/\s*deliv(?:ery)?\.?)?|deliv(?:ery)?\.?(?:\s*date)?|eta|"
         # Navision's "Erw. Wareneingang" (expected receipt date)
         r"(?:erw(?:\.|artete?s?)?\s*)?(?:waren)?eingang(?:sdatum)?",
@@ -211,9 +212,9 @@ _QUALIFIER = re.compile(
 _CURRENCY_WORD = re.compile(r"eur|usd|gbp|chf|sfr|[€$£]")
 # ... and qualifiers that make the values another thing than the order's net figures
 _TAX_INCLUDED = re.compile(
-    r"(?:^|\s)(?:(?:incl?|including|inkl|inc|with|avec|mit)\.?\s*"
+    r"(?:^|\s|\()(?:(?:incl?|including|inkl|inc|with|avec|mit)\.?\s*"
     + _TAX
-    + r"|ttc|t\.t\.c\.?|tvac)[\s.:]*$"
+    + r"|ttc|t\.t\.c\.?|tvac)[\s.:)]*$"
 )
 
 
@@ -285,7 +286,7 @@ def classify_header(text: str) -> str | None:
     for _ in range(4):
         m = _TAX_INCLUDED.search(core)
         if m and m.start() > 0:
-            core, taxed = core[: m.start()].rstrip(" :.#*-/,"), True
+            core, taxed = core[: m.start()].rstrip(" :.#*-/,("), True
             continue
         m = _QUALIFIER.search(core)
         if m and m.start() > 0:
@@ -1617,7 +1618,7 @@ def _charge_label(text: str) -> bool:
 
 
 def _is_charge(line: ExtractedLine) -> bool:
-    if line.gtin or line.line_total is None:
+    if line.gtin or (line.line_total is None and line.unit_price is None):
         return False
     code = line.sku or line.customer_sku
     if code and (re.search(r"\d", code) or not _charge_label(line.description or "")):
@@ -1910,7 +1911,15 @@ def extract_lines(
         extracted = [ln for ln in extracted if ln not in charges]
     else:
         charges = []
-    charged = sum((ln.line_total for ln in charges), Decimal(0))
+    charged = sum(
+        (
+            ln.line_total
+            if ln.line_total is not None
+            else (ln.quantity or Decimal(1)) * ln.unit_price / (ln.price_unit or 1)
+            for ln in charges
+        ),
+        Decimal(0),
+    )
     for row in rows:
         if not row.is_item:
             charged += _charge_row_amount(row, decimal_sep) or 0

@@ -61,6 +61,11 @@ from ingestion.extraction.tables import classify_header
         ("Price per roll/pc EUR", "unit_price"),
         ("Prix HT par colis", "unit_price"),
         ("Order Lines/Quantity", "quantity"),
+        # a web shop's basket: the price with tax beside the one without
+        ("Unit Price (inc VAT)", "ignore"),
+        ("Line Total (incl. VAT)", "ignore"),
+        ("Unit Price (ex VAT)", "unit_price"),
+        ("Date livraison souhaitée", "date"),
     ],
 )
 def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):
@@ -1134,3 +1139,46 @@ def test_a_building_site_row_under_the_supplier_is_where_the_goods_go():
     order = extract_from_sheet(rows)
     assert order.ship_to.value.postal_code == "4125"
     assert order.vendor is None or order.vendor.value.postal_code != "4125"
+
+
+@pytest.mark.parametrize(
+    ("titles", "first", "po"),
+    [
+        # the customer's own reference typed at the checkout, not the shop's basket number
+        (
+            ["Basket ID", "Created", "Customer Ref"],
+            ["BSK-88213", "08/12/2026 14:22", "KS-0401"],
+            "KS-0401",
+        ),
+        # no reference of the customer's: the basket's number
+        (
+            ["N° panier", "Date création", "Acheteur"],
+            ["PA-2026-00418", "07/12/2026 15:42", "L. Chevalier"],
+            "PA-2026-00418",
+        ),
+    ],
+)
+def test_a_web_shops_basket_export_repeats_the_orders_fields_on_every_row(titles, first, po):
+    rows = [
+        [
+            *titles,
+            "Product Code",
+            "Product Name",
+            "Qty",
+            "Unit Price (ex VAT)",
+            "Unit Price (inc VAT)",
+        ],
+        [*first, "INK-ECO-C440", "Eco-solvent ink cyan 440 ml", "2", "54.00", "64.80"],
+        [*first, "INK-ECO-K440", "Eco-solvent ink black 440 ml", "2", "52.00", "62.40"],
+        ["", "", "", "", "Delivery (Standard 2-3 days)", "1", "7.50", "9.00"],
+        ["", "", "", "", "Subtotal ex VAT", "", "213.50", ""],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.po_number.value == po
+    assert order.order_date.value == dt.date(2026, 12, 8 if po == "KS-0401" else 7)
+    # the delivery charge is no item; the price is the one without tax
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("2"), Decimal("54.00")),
+        (Decimal("2"), Decimal("52.00")),
+    ]
+    assert order.total.value == Decimal("213.50")
