@@ -466,6 +466,14 @@ def _with_the_email(extracted, body, body_lines=()):
         elif _same_value(name, own.value, said.value):
             raised = max(own.confidence, min(0.95, said.confidence))
             changes[name] = own.with_confidence(raised, "+email_body_agrees")
+        elif (
+            name == "requested_delivery_date"
+            and said.rule.endswith("+by")
+            and own.value <= said.value
+        ):
+            # "livraison impérativement avant le vendredi 18 décembre" over the attachment's
+            # 14 December: the day asked for keeps within the email's limit
+            continue
         elif name == "po_number":
             changes[name] = own.with_confidence(
                 min(own.confidence, EMAIL_DISAGREES), "+email_body_differs"

@@ -33,6 +33,12 @@ _BEFORE = re.compile(
     r"\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?|\bnicht\s+vor(?:\s+dem)?)"
     r"\s*[:,]?\s*$"
 )
+# …of which those that set a day not to pass: the goods may come earlier
+_DEADLINE = re.compile(
+    r"(?:\bavant(?:\s+le)?|\bau\s+plus\s+tard(?:\s+le)?|\bd'ici(?:\s+le)?|\bby|\bbefore"
+    r"|\bno\s+later\s+than|\buntil|\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?)"
+    r"\s*[:,]?\s*$"
+)
 # what stands right before a day-and-month "4.12" that is a date, not a price
 _DAY_BEFORE = re.compile(
     r"(?:\ble|\bam|\bon|\bthe|\bden|\bdem|\bzum|\bbis|\bby|\bpour|\bavant)\s*$"
@@ -207,8 +213,10 @@ def prose_delivery_date(
             weekday = _weekday_before(sentence, m.start)
             if weekday is not None and weekday != value.weekday():
                 confidence = 0.5  # "vendredi 3 décembre" and the 3rd is a Thursday
+            # "avant le 18 décembre", "by Friday 4th", "bis spätestens": a date not to pass
+            by = "+by" if _DEADLINE.search(_WEEKDAY_TAIL.sub("", before)) else ""
             found.append(
-                Field(value, round(confidence, 4), ln.source_ref(), "prose_date:" + m.kind)
+                Field(value, round(confidence, 4), ln.source_ref(), "prose_date:" + m.kind + by)
             )
             if _PREFERRED.search(_WEEKDAY_TAIL.sub("", before)):
                 preferred.append(found[-1])

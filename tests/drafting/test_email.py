@@ -816,3 +816,37 @@ def test_the_email_takes_back_a_line_of_its_attachment_for_a_person_to_confirm(
     assert data["total"] == "41.40"
     assert "amended_order" in [i["code"] for i in data["issues"]]
     assert order.status != OrderStatus.VALIDATED
+
+
+@pytest.mark.parametrize(
+    ("words", "expected", "sure"),
+    [
+        # a day not to pass: the attachment's day keeps within it
+        (
+            "La livraison doit impérativement avoir lieu avant le\nvendredi 18 décembre.",
+            "2026-12-14",
+            True,
+        ),
+        # another day asked for: the email's, written last, for a person to confirm
+        ("Merci de livrer pour le jeudi 10 décembre.", "2026-12-10", False),
+    ],
+)
+def test_the_emails_day_not_to_pass_leaves_the_attachments_earlier_day(
+    tenant, dupont, words, expected, sure
+):
+    message = EmailMessage()
+    message["From"] = "Marie Roux <achats@dupont-industries.fr>"
+    message["To"] = "commandes@acme.example"
+    message["Subject"] = "Commande PO-7020"
+    message["Date"] = "Wed, 25 Nov 2026 16:05:00 +0100"
+    message["Message-ID"] = f"<{abs(hash(words))}@dupont-industries.fr>"
+    message.set_content(f"Bonjour,\n\nCi-joint notre commande PO-7020.\n{words}\n\nCordialement,")
+    sheet = (
+        "Commande;PO-7020\nDate;25/11/2026\nLivraison;14/12/2026\n\n"
+        "Réf.;Désignation;Qté;Prix\nZX-99-Q;Special sleeve black;12;3,45\n"
+    )
+    message.add_attachment(sheet.encode(), maintype="text", subtype="csv", filename="PO-7020.csv")
+    order = message_orders(ingest(tenant, "mail.eml", data=message.as_bytes(), channel="email"))[0]
+    data = order_contract_json(order)
+    assert data["requested_delivery_date"] == expected
+    assert (data["confidence"]["requested_delivery_date"] >= 0.7) is sure

@@ -168,7 +168,7 @@ def test_a_letters_delivery_date_wrapped_at_its_day_is_read():
         ),
     ]
     delivery = extract_from_layout(read_pdf(pdf([letter]))).requested_delivery_date
-    assert (delivery.value, delivery.rule) == (dt.date(2026, 11, 12), "prose_date:named")
+    assert (delivery.value, delivery.rule) == (dt.date(2026, 11, 12), "prose_date:named+by")
 
 
 def test_a_letters_delivery_date_after_a_line_ending_with_before_is_read():
@@ -199,4 +199,4 @@ def test_a_letters_delivery_date_after_a_line_ending_with_before_is_read():
         ),
     ]
     delivery = extract_from_layout(read_pdf(pdf([letter]))).requested_delivery_date
-    assert (delivery.value, delivery.rule) == (dt.date(2026, 12, 4), "prose_date:named")
+    assert (delivery.value, delivery.rule) == (dt.date(2026, 12, 4), "prose_date:named+by")
