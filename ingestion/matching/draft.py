@@ -215,7 +215,11 @@ _FILLER = re.compile(r"\b(?:please|pls|bitte|svp|merci|per|ab|des)\b")
 
 
 def _delivery_read_as_the_order_date(
-    extracted: ExtractedOrder, decided: Field | None
+    extracted: ExtractedOrder,
+    decided: Field | None,
+    *,
+    month_first: bool = True,
+    same_order: bool = False,
 ) -> ExtractedOrder:
     """An order date the customer's country read day first (or month first), and a delivery
     date written the same way that only this reading puts within weeks after it ("Date
@@ -235,16 +239,29 @@ def _delivery_read_as_the_order_date(
         return extracted
     swapped = dt.date(delivery.value.year, delivery.value.day, delivery.value.month)
     soon = dt.timedelta(days=120)
-    if not (
-        dt.timedelta(0) <= delivery.value - decided.value <= soon
-        and not dt.timedelta(0) <= swapped - decided.value <= soon
-    ):
+    if not dt.timedelta(0) <= delivery.value - decided.value <= soon:
+        return extracted
+    if dt.timedelta(0) <= swapped - decided.value <= soon and (month_first or not same_order):
+        # both readings fall within weeks after the order; a customer of a country that
+        # writes the day first, whose order date was read so, wrote the delivery date so too
+        # ("Date 11/12/2026", "Livraison 04/01/2027" from Annecy: the 4th of January)
         return extracted
     return replace(
         extracted,
         requested_delivery_date=delivery.with_confidence(
             round(decided.confidence * 0.95, 4), "+as_the_order_date"
         ),
+    )
+
+
+def _written_alike(order_date: Field | None, delivery: Field | None) -> bool:
+    """Both dates printed as numbers in the same order: "11/12/2026" and "04/01/2027"."""
+    if order_date is None or delivery is None:
+        return False
+    return bool(
+        re.search(r"\+(?:dmy|mdy)", order_date.rule)
+        and re.search(r"label|table_column", delivery.rule)
+        and not re.search(r"prose|week|named", delivery.rule)
     )
 
 
@@ -532,7 +549,12 @@ def build_draft(
                         rule=delivery.rule + "+customer_locale_swapped",
                     ),
                 )
-        extracted = _delivery_read_as_the_order_date(extracted, decided)
+        extracted = _delivery_read_as_the_order_date(
+            extracted,
+            decided,
+            month_first=month_first,
+            same_order=_written_alike(extracted.order_date, extracted.requested_delivery_date),
+        )
     lines = []
     read_lines = []
     for i, line in enumerate(extracted.lines):

@@ -66,6 +66,7 @@ from ingestion.extraction.tables import classify_header
         ("Line Total (incl. VAT)", "ignore"),
         ("Unit Price (ex VAT)", "unit_price"),
         ("Date livraison souhaitée", "date"),
+        ("Expected Arrival", "date"),  # Odoo's purchase order lines
     ],
 )
 def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):

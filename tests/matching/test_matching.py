@@ -1390,12 +1390,21 @@ def test_a_delivery_date_written_as_the_order_date_the_customers_country_read_is
     assert decided.order_date.value == dt.date(2026, 12, 3)
     assert decided.requested_delivery_date.value == dt.date(2026, 12, 8)
     assert decided.requested_delivery_date.confidence >= 0.7
-    # the other reading also falls within weeks of the order: a person still says which
+    # the other reading also falls within weeks of the order: the country that writes the
+    # day first settles it, as it settled the order date
     later = replace(
         order,
         requested_delivery_date=Field(dt.date(2027, 1, 2), 0.55, rule="label_right:required"),
     )
     draft = build_draft(later, md, known_customer_code="C00011")
+    assert draft.extracted.requested_delivery_date.value == dt.date(2027, 1, 2)
+    assert draft.extracted.requested_delivery_date.confidence >= 0.7
+    # …not a delivery date written in words, which no order of digits was read for
+    worded = replace(
+        order,
+        requested_delivery_date=Field(dt.date(2027, 1, 2), 0.55, rule="prose_date:named"),
+    )
+    draft = build_draft(worded, md, known_customer_code="C00011")
     assert draft.extracted.requested_delivery_date.confidence < 0.7
 
 
