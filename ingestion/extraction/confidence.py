@@ -42,6 +42,7 @@ from ingestion.layout import TextSource
 PLAIN_DATE_LABELS = {"date", "datum", "dated", "du", "vom", "le", "den"}
 _PLAIN_RULE = re.compile(r"^label_(inline|right|below|below2):(?P<label>[a-z ]+)$")
 _POSITION = {"inline": 1.0, "right": 0.97, "below": 0.95, "below2": 0.85}
+_COLUMN_RULE = re.compile(r"^table_column:[a-z ]+$")
 
 UNAMBIGUOUS = 0.95  # a plain date label, the only date of the header, one possible reading
 DECIDED_BY_PAGE = 0.88  # ambiguous, but the page's other dates fix the day/month order
@@ -155,7 +156,8 @@ def calibrate_order_date(
     if order_date is None:
         return None
     m = _PLAIN_RULE.match(order_date.rule)
-    if m and m["label"] not in PLAIN_DATE_LABELS:
+    if (m and m["label"] not in PLAIN_DATE_LABELS) or _COLUMN_RULE.match(order_date.rule):
+        # a label that names the order's date, or an export's column of it ("ORDER_DATE")
         return _named_label_decided_by_page(order_date, candidates, ctx, skip_lines)
     if not m:
         return order_date

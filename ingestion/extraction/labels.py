@@ -147,8 +147,16 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "order_date",
-        r"issue\s+date|date\s+issued|issued(?:\s+on)?|document\s+date|date\s+(?:du\s+)?doc(?:ument|\.)?|date\s+d'emission|date\s+d'edition|emise?\s+le|etablie?\s+le|ausstellungsdatum|ausgestellt\s+am|erstellt\s+am",
+        r"issue\s+date|date\s+issued|issued(?:\s+on)?|document\s+date|date\s+(?:du\s+)?doc(?:ument|\.)?|date\s+d'emission|date\s+d'edition|emise?\s+le|etablie?\s+le|ausstellungsdatum|ausgestellt\s+am|erstellt\s+am"
+        # a web shop's basket: when it was made
+        r"|created(?:\s+(?:on|at))?|creation\s+date|date\s+(?:de\s+)?creation|erstellungsdatum|cree\s+le",
         0.9,
+    ),
+    # …or when it was exported, the day it was sent
+    (
+        "order_date",
+        r"exportiert\s+am|exported(?:\s+on)?|export\s+date|date\s+d'export|exporte\s+le",
+        0.8,
     ),
     ("order_date", r"date|datum|dated|du|vom", 0.8),
     ("order_date", r"order\s+deadline", 0.8),  # Odoo's printed purchase order

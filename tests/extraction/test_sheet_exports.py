@@ -1183,3 +1183,38 @@ def test_a_web_shops_basket_export_repeats_the_orders_fields_on_every_row(titles
         (Decimal("2"), Decimal("52.00")),
     ]
     assert order.total.value == Decimal("213.50")
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Basket ID", "Created", "Customer"], ["B-778120", "2026-12-10 14:32", "C10001"]],
+        [["Nordstern B2B-Shop - Warenkorb"], ["Exportiert am", "10.12.2026 10:22"]],
+    ],
+)
+def test_when_a_basket_was_created_or_exported_is_its_order_date(rows):
+    items = [[], ["SKU", "Name", "Qty", "Price"], ["DVS-SY-02", "Syringe 2 ml", "5", "7.40"]]
+    order = extract_from_sheet([*rows, *items])
+    assert order.order_date.value == dt.date(2026, 12, 10)
+    assert order.order_date.confidence >= 0.72
+
+
+def test_an_exports_order_date_column_written_ambiguously_is_settled_by_the_customers_country():
+    from ingestion.matching import MasterData, build_draft
+    from tests.matching.test_matching import ALIASES, CUSTOMERS, PRODUCTS
+
+    british = "C00011,Kelvin Heating Ltd,,kelvinheating.co.uk,1 Canal Wharf,LS4 2AZ,Leeds,GB,rep@x.example,false\n"
+    rows = [
+        ["PO_REF", "ORDER_DATE", "REQ_DATE", "ITEM_CODE", "QTY"],
+        ["NGL-56040", "11/12/2026", "12/01/2027", "GT-6MM-BK", "10"],
+        ["NGL-56040", "11/12/2026", "12/01/2027", "GT-6MM-BK", "20"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.order_date.confidence < 0.72  # 11 December or 12 November?
+    draft = build_draft(
+        order,
+        MasterData.from_csv(CUSTOMERS + british, PRODUCTS, ALIASES),
+        known_customer_code="C00011",
+    )
+    assert draft.extracted.order_date.value == dt.date(2026, 12, 11)
+    assert draft.extracted.order_date.confidence >= 0.72
