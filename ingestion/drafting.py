@@ -649,14 +649,15 @@ SHIP_TO_CONFIRMED = 0.9
 
 
 def _printed_address_confirmed(field: dict | None, printed: dict, stored) -> bool:
-    """A ship-to block read on the document that is one of the customer's own addresses (same
+    """A ship-to block (or a sentence's address: "Lieferadresse = Rechnungsadresse (Güterstrasse
+    120, 4053 Basel)") read on the document that is one of the customer's own addresses (same
     postal code, same street): the master data vouches for the reading. A ship-to the engine
     defaulted (letterhead, main address) is not confirmed this way: the document may name
     another address the reading missed."""
     if field is None or stored is None:
         return False
     rule = field.get("rule", "")
-    if not rule.startswith(("block", "label")):
+    if not rule.startswith(("block", "label", "prose_address")):
         return False
     from ingestion.matching.text import name_similarity, norm_name
 

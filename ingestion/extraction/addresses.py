@@ -652,7 +652,7 @@ def _sentence_runs_on(lines: list[TextLine], n: int, most: int = 2) -> list[str]
     previous = lines[n]
     for ln in lines[n + 1 : n + 1 + most]:
         if (
-            previous.text.rstrip().endswith((".", "!", "?"))
+            previous.text.rstrip().endswith((".", "!", "?", ":"))  # ":" the address below
             or ln.page != previous.page
             or not 0 <= ln.top - previous.bottom <= 0.9 * max(previous.height, 4.0)
             or abs(ln.x0 - previous.x0) > 2 * previous.char_width()

@@ -642,6 +642,15 @@ def extract_from_layout(
             # a letter's sentence read off a page (or a scan) runs over lines and columns the
             # reader may have joined wrongly: a person looks
             confidence = PROSE_ADDRESS if line.source == TextSource.PLAIN else PAGE_PROSE_ADDRESS
+            if (
+                line.text.rstrip().endswith(":")
+                and address.city
+                and len(address.city) >= 3
+                and fold(address.city) in fold(line.text)
+            ):
+                # "… in KW 51 an unsere Filiale Villach:" over "…, Hauptplatz 12, 9500 Villach":
+                # the sentence names the town its address ends with
+                confidence = max(confidence, PROSE_ADDRESS)
             ship_to = Field(address, confidence, line.source_ref(), "prose_address")
     bill_to = _best_block(blocks.get("bill_to", []), language, ctx.hits_by_line)
     vendor = _best_block(blocks.get("vendor", []), language)

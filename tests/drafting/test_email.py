@@ -850,3 +850,25 @@ def test_the_emails_day_not_to_pass_leaves_the_attachments_earlier_day(
     data = order_contract_json(order)
     assert data["requested_delivery_date"] == expected
     assert (data["confidence"]["requested_delivery_date"] >= 0.7) is sure
+
+
+@pytest.mark.parametrize(
+    ("rule", "confirmed"),
+    [
+        ("block:ship to", True),
+        # "Lieferadresse = Rechnungsadresse (Güterstrasse 120, 4053 Basel)"
+        ("prose_address", True),
+        # the engine's own default: the document may name another address it missed
+        ("letterhead_as_ship_to", False),
+        ("customer_main_address+only_address", False),
+    ],
+)
+def test_a_ship_to_read_on_the_document_that_is_the_customers_own_address_is_confirmed(
+    tenant, dupont, rule, confirmed
+):
+    from ingestion.drafting import _printed_address_confirmed
+
+    stored = dupont.addresses.get()
+    printed = {"street": "12, rue des Lilas", "postal_code": "69003"}
+    field = {"rule": rule, "confidence": 0.8}
+    assert _printed_address_confirmed(field, printed, stored) is confirmed

@@ -1635,3 +1635,22 @@ def test_a_fax_machines_to_heads_no_address_block():
     order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
     assert "purchasing@thornbury-bs.co.uk" in order.emails
     assert order.vendor is None or order.vendor.value.postal_code != "BS11 8AZ"
+
+
+def test_a_letters_sentence_naming_the_town_of_the_address_below_it_is_surer():
+    page = LETTERHEAD + [
+        (60, 260, "Bitte liefern Sie folgende Waren in KW 51 an unsere Filiale Leoben:"),
+        (60, 272, "Farben Gruber KG – Filiale Leoben"),
+        (60, 284, "Hauptplatz 12"),
+        (60, 296, "8700 Leoben"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert (order.ship_to.value.street, order.ship_to.value.postal_code) == (
+        "Hauptplatz 12",
+        "8700",
+    )
+    assert (order.ship_to.rule, order.ship_to.confidence) == ("prose_address", 0.88)
+    # the sentence names no town: the page's reading is held for a person
+    page[-4] = (60, 260, "Bitte liefern Sie folgende Waren in KW 51 an unsere Filiale:")
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert (order.ship_to.rule, order.ship_to.confidence) == ("prose_address", 0.8)
