@@ -484,6 +484,11 @@ def block_lines(
             h.field in STOP_FIELDS and abs(h.x0 - hit.x0) <= tol for h in find_labels(ln)
         ):
             break  # the next label of our label column ("Liefertermin:") ends the block
+        if label_column and any(
+            w.text.endswith(":") and len(w.text) > 2 and abs(w.x0 - hit.x0) <= tol
+            for w in ln.words[:3]
+        ):
+            break  # …or any "Word:" in it ("Kostenstelle:  4100 Hafenwerkstatt")
         idx = [
             i
             for i, w in enumerate(ln.words)

@@ -2400,6 +2400,26 @@ _SCAN_PRICE_PER = re.compile(r"^(?P<price>[.,]?\d+(?:[.,]\d+)?)\s+(?P<one>[1lI|i
 _CURRENCY_MARK = r"[€$£]|EUR|CHF|GBP|USD"
 
 
+_PRICE_PER_WORD = re.compile(
+    rf"\d{{1,3}}(?:[.' ]\d{{3}})*[.,]\d{{2,4}}\s*(?:{_CURRENCY_MARK})?\s*/\s*[^\W\d_]{{1,10}}\.?"
+)
+
+
+def _price_from_the_description(row: Row) -> None:
+    """A price written with what it is for ("16,90 €/Stk", "21,00 €/Pack") wider than its
+    column, read into the description's: put back in the price's cell when the row has none."""
+    if "unit_price" not in row.roles or row.text("unit_price").strip():
+        return
+    k = _role_index(row, "description")
+    tokens = row.cells.get(k, []) if row.roles[k] == "description" else []
+    for n in range(1, min(4, len(tokens) - 1) + 1):
+        tail = " ".join(t.text for t in tokens[-n:])
+        if _PRICE_PER_WORD.fullmatch(tail):
+            moved, row.cells[k] = tokens[-n:], tokens[:-n]
+            row.cells.setdefault(row.roles.index("unit_price"), []).extend(moved)
+            return
+
+
 def _price_and_per(row: Row) -> tuple[str, str]:
     """The unit price and its price unit (PE) of a row, where a narrow PE column beside the
     price ran into it: "38,00 100" under "Einzelpreis PE", "12,00 / 100" in the price cell."""
@@ -2696,6 +2716,28 @@ def _counted_in_packs(row: Row, nums: Numbers) -> Numbers | None:
     return replace(nums, quantity=q * size, arithmetic_ok=True)
 
 
+# "3 bobines de" before the quantity cell's "100": the containers, then what each holds
+_CONTAINERS_BEFORE = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,4})\s+(?P<word>[^\W\d_]{2,}\.?)\s+(?:de|of|à|a|x|zu|je|mit)\s*$"
+)
+
+
+def _containers_counted_before(row: Row, nums: Numbers) -> Numbers | None:
+    """A quantity cell written over two columns ("3 bobines de | 100 m", "2 cartons de | 10")
+    whose amount is the containers' whole content at the price (1,35 € / m, 405,00): the line
+    orders 300."""
+    if nums.arithmetic_ok:
+        return None
+    m = _CONTAINERS_BEFORE.search(row.text("description") or "")
+    q, p, t = nums.quantity, nums.unit_price, nums.line_total
+    if m is None or q is None or p is None or t is None:
+        return None
+    count = parse_number(m["n"])
+    if not count or count <= 1 or not _close(count * q * p / (nums.price_unit or 1), t):
+        return None
+    return replace(nums, quantity=count * q, arithmetic_ok=True)
+
+
 # a price cell's word for nothing to pay
 _FREE_WORD = re.compile(
     r"(?i)(?<![\w-])(?:gratuit[es]{0,2}|free(?:\s+of\s+charge)?|gratis|kostenlos|offert[es]{0,2})(?![\w-])"
@@ -2722,6 +2764,7 @@ def _rows_to_lines(
     for n, row in enumerate(items, start=1):
         if _CANCELLED_ROW.search(fold(row.line.text)):
             continue  # "… 2 rouleau 8,40 0,00 ANNULÉ", "storniert", "CANCELLED": no item
+        _price_from_the_description(row)
         qty_text = row.text("quantity")
         unit_text = row.text("unit")
         _quantity, unit_from_qty = split_quantity_unit(qty_text) if qty_text else (None, None)
@@ -2753,7 +2796,7 @@ def _rows_to_lines(
                 if moved:
                     row.cells.setdefault(_role_index(row, "description"), []).extend(moved)
                 qty_text = ""
-        packed = _counted_in_packs(row, nums)
+        packed = _counted_in_packs(row, nums) or _containers_counted_before(row, nums)
         if packed is not None:
             nums = packed
         if row.quantity_doubt == "derived":

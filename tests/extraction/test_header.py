@@ -1654,3 +1654,34 @@ def test_a_letters_sentence_naming_the_town_of_the_address_below_it_is_surer():
     page[-4] = (60, 260, "Bitte liefern Sie folgende Waren in KW 51 an unsere Filiale:")
     order = extract_from_layout(read_pdf(pdf([page])))
     assert (order.ship_to.rule, order.ship_to.confidence) == ("prose_address", 0.8)
+
+
+def test_a_delivery_label_whose_value_is_a_week_takes_no_address_from_the_label_below():
+    """ "Lieferung:  KW 49" over "Kostenstelle:  4100 Hafenwerkstatt": a cost centre, no
+    postcode and town."""
+    page = [
+        (40, 40, "Hafenbetrieb Förde-Nord GmbH"),
+        (40, 52, "Am Industriehafen 3 · 24937 Flensburg"),
+        (40, 80, "An"),
+        (300, 80, "Bestell-Nr.:"),
+        (380, 80, "FN-B-0291"),
+        (40, 92, "Nordstern Marine GmbH"),
+        (300, 92, "Datum:"),
+        (380, 92, "25.11.2026"),
+        (40, 104, "Wischhofstraße 1-3"),
+        (300, 104, "Lieferung:"),
+        (380, 104, "KW 49"),
+        (40, 116, "24148 Kiel"),
+        (300, 116, "Kostenstelle:"),
+        (380, 116, "4100 Hafenwerkstatt"),
+        *table(
+            [40, 90, 300, 380],
+            150,
+            [
+                ["Nr.", "Artikel", "Menge", "Preis"],
+                ["1", "Klampe Edelstahl 150 mm", "8", "18,40"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.ship_to is None or order.ship_to.value.postal_code != "4100"

@@ -1327,3 +1327,59 @@ def test_descriptions_on_two_lines_beside_centred_figures_and_a_free_sample_row(
         ("Farine de seigle T85", 2, "BAG", Decimal("28.00")),
         ("Levain de seigle déshydraté 1 kg - ÉCHANTILLON GRATUIT", 1, "BAG", 0),
     ]
+
+
+def test_containers_written_left_of_the_quantity_column_count_with_it():
+    """ "3 bobines de | 100" over two columns at 1,35 € / m, 405,00: 300 metres."""
+    page = [
+        (40, 40, "BON DE COMMANDE N° BC-2026-047"),
+        (40, 80, "Réf."),
+        (100, 80, "Désignation"),
+        (300, 80, "Quantité"),
+        (390, 80, "Prix unit. HT"),
+        (480, 80, "Montant HT"),
+        (40, 96, "TW-1008"),
+        (100, 96, "Cordage polyester 8 mm"),
+        (250, 96, "3 bobines de"),
+        (305, 96, "100"),
+        (390, 96, "1,35 € / m"),
+        (480, 96, "405,00 €"),
+        (40, 110, "SC-3105"),
+        (100, 110, "Manille lyre inox 5 mm"),
+        (305, 110, "40"),
+        (390, 110, "3,20 €"),
+        (480, 110, "128,00 €"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("300"), Decimal("1.35")),
+        (Decimal("40"), Decimal("3.20")),
+    ]
+    assert order.lines[0].confidence >= 0.9  # the amount says so
+
+
+def test_a_price_with_what_it_is_for_wider_than_its_column_is_the_price():
+    """ "16,90 €/Stk" starting left of its "Preis" title is read into the description."""
+    page = [
+        (40, 40, "Materialbestellung Hafenwerkstatt"),
+        (40, 80, "Nr."),
+        (70, 80, "Menge"),
+        (140, 80, "Artikel"),
+        (420, 80, "Preis"),
+        (500, 80, "Betrag €"),
+        (40, 96, "1"),
+        (70, 96, "8 Stk."),
+        (140, 96, "Klampe Edelstahl 150 mm"),
+        (395, 96, "18,40 €/Stk"),
+        (500, 96, "147,20"),
+        (40, 110, "2"),
+        (70, 110, "4 Pack"),
+        (140, 110, "Nassschleifpapier P120 (Pack à 50 Bogen)"),
+        (395, 110, "21,00 €/Pack"),
+        (500, 110, "84,00"),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.quantity, ln.unit_price, ln.description) for ln in order.lines] == [
+        (Decimal("8"), Decimal("18.40"), "Klampe Edelstahl 150 mm"),
+        (Decimal("4"), Decimal("21.00"), "Nassschleifpapier P120 (Pack à 50 Bogen)"),
+    ]
