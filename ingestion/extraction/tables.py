@@ -1043,6 +1043,8 @@ def is_total_row(line: TextLine) -> bool:
             text = re.sub(r"^[^\w€$£]{1,3}\s*(?=[a-z])", "", text)  # "© Montant total HT"
         # further right, a "VAT" cell of an item's wrapped second row is no total label:
         # a total row states an amount
+        if _TAX_RATE_ROW.match(text) and (n == 0 or _MONEY_AMOUNT.search(line.text)):
+            return True  # "VAT 0 % – reverse charge (Art. 196 VAT Directive)   0.00"
         if (
             _TOTAL_ROW.match(text)
             and len(text.split()) <= 6
@@ -1054,6 +1056,17 @@ def is_total_row(line: TextLine) -> bool:
 
 
 _MONEY_AMOUNT = re.compile(r"\d[.,]\d{2}(?!\d)")
+
+
+def _tax_at_its_rate(line: TextLine) -> bool:
+    s0, s1 = line.segments[0]
+    return bool(_TAX_RATE_ROW.match(fold(line.text_of(s0, s1)).strip(" :*")))
+
+
+# a tax at its rate, whatever words follow: "VAT 0 % – reverse charge (…)", "TVA 20 % sur …"
+_TAX_RATE_ROW = re.compile(
+    r"^(?:vat|tva|mwst|ust|tax|iva|btw|gst)\.?\s*\d{1,2}(?:[.,]\d{1,2})?\s*%"
+)
 
 # a page's number in its footer or header: "Seite 1/2", "Page 2 of 3", "page 1 sur 2"
 _PAGE_MARK = re.compile(
@@ -1671,7 +1684,7 @@ def _table_body(
             continue
         if (
             is_total_row(line)
-            and (not is_item or _label_and_amount(line))
+            and (not is_item or _label_and_amount(line) or _tax_at_its_rate(line))
             # "emballage individuel": a wrapped description that starts with a charge word,
             # no amount on it and the items going on below
             and (_MONEY_AMOUNT.search(line.text) or not _item_close_below(lines, k, header))

@@ -63,7 +63,8 @@ _TAX = re.compile(
 CHARGE_WORDS = re.compile(
     r"(?:shipping|freight|ship/ins|handling|carriage|delivery(?:\s+charges?)?|insurance|frais(?:\s+de\s+port)?|port|"
     r"emballage|fracht(?:kosten)?|versand(?:kosten)?|verpackung(?:skosten)?|porto|transport|pack(?:ag)?ing|"
-    r"surcharge|(?:minder|kleinmengen)?zuschlag)"
+    r"surcharge|(?:minder|kleinmengen)?zuschlag|zustell(?:pauschale|gebuhr|kosten)|liefer(?:pauschale|gebuhr|kosten)"
+    r"|frais\s+de\s+livraison|delivery\s+fee|shipping\s+fee|postage)"
     # "Versandkostenpauschale", "Frachtpauschale": a flat charge
     r"(?:pauschale)?\b"
     # "Delivery address", "Delivery date", "Transport: by truck": words of other rows

@@ -1383,3 +1383,28 @@ def test_a_price_with_what_it_is_for_wider_than_its_column_is_the_price():
         (Decimal("8"), Decimal("18.40"), "Klampe Edelstahl 150 mm"),
         (Decimal("4"), Decimal("21.00"), "Nassschleifpapier P120 (Pack à 50 Bogen)"),
     ]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Zustellpauschale (unter € 250,–)", "Delivery fee", "Frais de livraison", "Lieferpauschale"],
+)
+def test_delivery_fees_are_charges(label):
+    from ingestion.extraction.tables import _charge_label
+
+    assert _charge_label(label)
+
+
+def test_a_tax_at_its_rate_is_a_total_row_whatever_words_follow():
+    from ingestion.extraction.geometry import document_lines
+    from ingestion.extraction.tables import is_total_row
+
+    page = [
+        (200, 98, "VAT 0 % – reverse charge (Art. 196 VAT Directive)"),
+        (500, 98, "0.00"),
+        (200, 112, "Valve body VAT 20 mm, stainless"),
+        (500, 112, "12.00"),
+    ]
+    tax, item = document_lines(read_pdf(pdf([page])))
+    assert is_total_row(tax)
+    assert not is_total_row(item)
