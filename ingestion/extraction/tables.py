@@ -2729,6 +2729,27 @@ def _counted_in_packs(row: Row, nums: Numbers) -> Numbers | None:
     return replace(nums, quantity=q * size, arithmetic_ok=True)
 
 
+def _quantity_the_amount_chooses(
+    qty_text: str, price_text: str, total_text: str, decimal_sep: str | None
+) -> str:
+    """Two counts in the quantity's place, an amended order's old and new ("Menge alt | neu":
+    "6 10", "4 4"): the one the price and the amount agree with, the new one if both do."""
+    m = re.fullmatch(r"\s*(\d{1,6})\s+(\d{1,6})\s*", qty_text or "")
+    if m is None or (len(m[1]) <= 3 and len(m[2]) == 3):
+        return qty_text  # "1 000", "2 500": a thousand, grouped
+    price = parse_number(price_text.split()[0]) if price_text.split() else None
+    total = (
+        parse_number(total_text.split()[0], decimal_sep=decimal_sep) if total_text.split() else None
+    )
+    if price is None or total is None:
+        return qty_text
+    price = parse_number(price_text.split()[0], decimal_sep=decimal_sep)
+    for candidate in (m[2], m[1]):
+        if price is not None and _close(Decimal(candidate) * price, total):
+            return candidate
+    return qty_text
+
+
 # "3 bobines de" before the quantity cell's "100": the containers, then what each holds
 _CONTAINERS_BEFORE = re.compile(
     r"(?<![\w.,])(?P<n>\d{1,4})\s+(?P<word>[^\W\d_]{2,}\.?)\s+(?:de|of|à|a|x|zu|je|mit)\s*$"
@@ -2787,6 +2808,7 @@ def _rows_to_lines(
         price_text, pe_text = _price_and_per(row)
         price_text = price_text or row.price_below
         price_text, total_text = _unshare_price_and_amount(price_text, total_text)
+        qty_text = _quantity_the_amount_chooses(qty_text, price_text, total_text, decimal_sep)
         nums = _pick_numbers(
             qty_text,
             price_text,

@@ -1408,3 +1408,27 @@ def test_a_tax_at_its_rate_is_a_total_row_whatever_words_follow():
     tax, item = document_lines(read_pdf(pdf([page])))
     assert is_total_row(tax)
     assert not is_total_row(item)
+
+
+def test_an_amended_orders_old_and_new_counts_the_amount_chooses_between():
+    page = [
+        (40, 40, "BESTELLUNG Nr. 2026-044 – 1. ÄNDERUNG"),
+        (330, 70, "Menge"),
+        (370, 70, "Menge"),
+        *table(
+            [40, 70, 140, 330, 370, 430, 490],
+            82,
+            [
+                ["Pos", "Artikel-Nr.", "Bezeichnung", "alt", "neu", "Einzelpreis", "Gesamt"],
+                ["1", "KK-2002", "Kapseln Lungo, Box à 50", "6", "10", "14,50", "145,00"],
+                ["2", "KK-2004", "Kapseln Bio Espresso, Box à 50", "4", "4", "17,90", "71,60"],
+                ["3", "KB-1010", "Filterkaffee Büro 500 g", "12", "8", "7,40", "59,20"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("10"), Decimal("14.50")),
+        (Decimal("4"), Decimal("17.90")),
+        (Decimal("8"), Decimal("7.40")),
+    ]
