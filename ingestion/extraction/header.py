@@ -492,8 +492,15 @@ class HeaderContext:
             if not matches:
                 return None, 0.0
             m = matches[0]
-            if m.kind == "week" and len(matches) > 1 and matches[1].kind != "week":
-                m = matches[1]  # "KW 10 / 07.03.2025": the day says more than its week
+            if (
+                m.kind == "week"
+                and len(matches) > 1
+                and matches[1].kind != "week"
+                and _in_the_week(matches[1], m)
+            ):
+                # "KW 10 / 07.03.2025": the day says more than its week (not "KW 2 2027
+                # (Werft geschlossen bis 8 Januar)", a day of another week)
+                m = matches[1]
             elif text.strip().find(m.text) > 12:
                 return None, 0.0
             quality = 1.0
@@ -1036,3 +1043,19 @@ def labelled_dates_fallback(
         # the one date at the top of a letter, standing alone: the letter's date
         best = best.with_confidence(0.78, "+only_date")
     return best
+
+
+def _in_the_week(day, week) -> bool:
+    """Whether the date matched as ``day`` falls in the ISO week matched as ``week``. A year
+    printed with the week puts a day printed without one in that year; with no year for the
+    week, its number alone is printed and compared."""
+    value = day.value
+    week_year = re.search(r"(?:19|20)\d{2}", week.text)
+    if week_year and not re.search(r"(?:19|20)\d{2}|'\d{2}|[./-]\d{2}$", day.text):
+        try:
+            value = value.replace(year=week.value.isocalendar()[0])
+        except ValueError:
+            return False
+    if week_year:
+        return value.isocalendar()[:2] == week.value.isocalendar()[:2]
+    return value.isocalendar()[1] == week.value.isocalendar()[1]

@@ -1685,3 +1685,17 @@ def test_a_delivery_label_whose_value_is_a_week_takes_no_address_from_the_label_
     ]
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.ship_to is None or order.ship_to.value.postal_code != "4100"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("KW 2 2027 (Werft geschlossen bis 8 Januar)", dt.date(2027, 1, 11)),  # another week's day
+        ("KW 10 / 07.03.2025", dt.date(2025, 3, 7)),  # a day of that week says more
+    ],
+)
+def test_a_delivery_week_and_a_day_beside_it(value, expected):
+    order = extract_from_text(
+        f"Bestellung Nr. NK-26-1230\nDatum: 14-12-2026\nLieferung: {value}\n\n10 x AF-2208 à 129,00\n"
+    )
+    assert order.requested_delivery_date.value == expected
