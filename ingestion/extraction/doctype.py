@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingestion.extraction.geometry import TextLine
+from ingestion.layout import TextSource
 
 _NEGATIVE = [
     (
@@ -38,6 +39,12 @@ _ORDER = r"purchase\s+order|order\s+form|p\.?\s?o\.?(?=\s|$|#|:)|bon\s+de\s+comm
 # "réf. devis", "your quotation", "Votre commande n°": a reference to another document, not a title
 _REFERENCE_TO = re.compile(
     r"(?:\bref(?:erence)?\.?|\bvotre|\bvos|\bnotre|\bnos|\byour|\bour|\bihre?|\bunsere?|\bn°|\bno\.?|\bselon|\bsuivant|\bper|\bas\s+per|\bgemass|\bgem\.|\blaut|\blt\.|\bzu(?:r|m)?|\bsee|\bvoir|\bsiehe|\baccording\s+to|\bfollowing|\bsuite\s+a|\bconformement\s+a|\bcf\.?|\bwie|\bim|\bdem|\bdu|\bau|\bthe)\s*$"
+)
+# "merci pour la confirmation ci-dessous", "thanks for your quote below": a word on a message
+# of the thread, not what this one is
+_OF_ANOTHER_MESSAGE = re.compile(
+    r"\b(?:merci|thanks?|thank\s+you|danke|vielen\s+dank)\b.*\b(?:pour|for|fur)\b"
+    r"|ci-dessous|ci-apres|\bbelow\b|\bunten\b|untenstehend"
 )
 _NEG_RES = [(kind, re.compile(rf"(?<![a-z])(?:{p})(?![a-z])")) for kind, p in _NEGATIVE]
 _ORDER_RE = re.compile(rf"(?<![a-z])(?:{_ORDER})(?![a-z])")
@@ -89,7 +96,15 @@ def _title_scores(lines: list[TextLine], title_lines: int) -> tuple[dict[str, fl
                 continue
             text = ln.norm[ln.spans[s0][0] : ln.spans[s1 - 1][1]]
             masked = text
-            for kind, pattern in _NEG_RES:
+            # an email's sentence ("Merci pour la confirmation ci-dessous.") speaks of another
+            # document; a title does not end with a full stop
+            sentence = (
+                ln.source == TextSource.PLAIN
+                and text.rstrip().endswith(".")
+                and s1 - s0 >= 3
+                and _OF_ANOTHER_MESSAGE.search(text)
+            )
+            for kind, pattern in _NEG_RES if not sentence else ():
                 for m in pattern.finditer(masked):
                     masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
                     if not _REFERENCE_TO.search(text[: m.start()]):

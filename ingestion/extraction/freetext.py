@@ -266,7 +266,14 @@ _YOUR_REF = re.compile(
 )
 
 
+# dot leaders before a price: "roulement 22210 EK ............ CHF 79.50 pce"
+_LEADERS_TO_PRICE = re.compile(
+    r"\s*(?:\.\s?){3,}\s*(?=(?:[€$£]|eur|chf|gbp|usd|fr\.)?\s*\d[\d'’., ]*[.,]\d{2}\b)", re.I
+)
+
+
 def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> ExtractedLine | None:
+    clause = _LEADERS_TO_PRICE.sub(" à ", clause)
     ours = _YOUR_REF.search(clause)
     if ours is not None:
         item = _parse_clause(

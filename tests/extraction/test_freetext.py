@@ -1040,3 +1040,31 @@ def test_trays_counted_with_their_cartons_in_brackets():
         ("TW-410002", Decimal("15")),
     ]
     assert "= 4 Kartons" in order.lines[1].raw_text  # for the product's unit to convert
+
+
+def test_prices_after_dot_leaders_and_a_thank_you_for_the_confirmation_below():
+    """A reply to our confirmation that places a new order: "Merci pour la confirmation
+    ci-dessous." speaks of our message, and the prices follow dot leaders."""
+    order = extract_from_text(
+        "Bonjour Monsieur Nguyen,\n\nMerci pour la confirmation ci-dessous.\n\n"
+        "Voici une nouvelle commande, notre n° 26-0471 :\n\n"
+        "  • 8 pces  roulement à rotule 22210 EK ............ CHF 79.50 pce\n"
+        "  • 2 boîtes circlips DIN 472 Ø47 (100 pces) ........ CHF 19.80 la boîte\n"
+        "  • 1 chauffe-roulement à induction 3,6 kVA ......... CHF 2'690.00 (prix convenu)\n\n"
+        "Meilleures salutations\nSandrine Vuilleumier\n",
+        subject="RE: Confirmation de commande 26-0457 - nouvelle commande 26-0471",
+    )
+    assert order.is_order
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("8"), Decimal("79.50")),
+        (Decimal("2"), Decimal("19.80")),
+        (Decimal("1"), Decimal("2690.00")),
+    ]
+
+
+def test_an_email_that_is_a_confirmation_is_still_one():
+    order = extract_from_text(
+        "Confirmation de commande\n\nNous vous confirmons votre commande 26-0457 :\n\n"
+        "20 x ROU-6206-2RS à 9,20\n10 x COU-SPA-1500 à 14,10\n"
+    )
+    assert not order.is_order
