@@ -234,8 +234,18 @@ _CODE_DESC_QTY_PRICE = re.compile(
 )
 
 
+# a table typed with spaces in an email: "004512  roulements inox 6204   10 pces   18,90",
+# "004621  huile chaîne H1   10 L   14,20 le litre (2 bidons)"
+_TYPED_ROW = re.compile(
+    rf"^(?P<code>{_CODE})\s{{2,}}(?P<desc>\S.*?\S)\s{{2,}}(?P<qty>\d+(?:[.,]\d+)?)\s*"
+    r"(?P<unit>[^\W\d_]{1,10}\.?)?\s{2,}(?P<price>\d{1,6}[.,]\d{2,4})\s*(?:€|eur|\$|£|chf)?"
+    r"(?:\s+(?:le|la|l'|per|pro|par|the|/)\s*[^\W\d_]+\.?)?(?:\s*\([^)]*\))?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine | None:
-    m = _CODE_DESC_QTY_PRICE.match(clause.strip())
+    m = _CODE_DESC_QTY_PRICE.match(clause.strip()) or _TYPED_ROW.match(clause.strip())
     if not m or not re.search(r"\d", m["code"]):
         return None
     qty = parse_number(m["qty"], decimal_sep=decimal_sep)
@@ -243,11 +253,13 @@ def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine 
     if qty is None or price is None or qty <= 0:
         return None
     description = _clean_description(m["desc"])
+    unit = m.groupdict().get("unit")
     return ExtractedLine(
         customer_sku=m["code"],
         description=description,
         description_lines=(description,) if description else (),
         quantity=qty,
+        unit=(normalise_unit(unit) or unit) if unit else None,
         unit_price=price,
         line_total=(qty * price).quantize(Decimal("0.01")),
         codes=(m["code"],),

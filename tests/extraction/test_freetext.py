@@ -1068,3 +1068,19 @@ def test_an_email_that_is_a_confirmation_is_still_one():
         "20 x ROU-6206-2RS à 9,20\n10 x COU-SPA-1500 à 14,10\n"
     )
     assert not order.is_order
+
+
+def test_a_table_typed_with_spaces_in_an_email_gives_codes_quantities_units_and_prices():
+    order = extract_from_text(
+        "Bonjour Sophie,\n\nje vous passe donc la commande :\n\nBon LCB-CA-26-1201\n\n"
+        "004512  roulements inox 6204       10 pces   18,90\n"
+        "004621  huile chaîne H1            10 L      14,20 le litre (2 bidons)\n"
+        "004705  palier UCFL204 inox         2 pces   38,50\n\n"
+        "Pour lundi 21/12 si possible.\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        ("004512", Decimal("10"), "EA", Decimal("18.90")),
+        ("004621", Decimal("10"), "L", Decimal("14.20")),
+        ("004705", Decimal("2"), "EA", Decimal("38.50")),
+    ]
+    assert not order.unread_lines
