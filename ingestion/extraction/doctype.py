@@ -15,7 +15,9 @@ _NEGATIVE = [
     ),
     (
         "invoice",
-        r"(?:tax\s+|commercial\s+|pro[\s-]?forma\s+)?invoice(?!\s*(?:to|address|adresse|date))|facture(?!r|\s*(?:a\b|adresse))|rechnung(?!s?\s*(?:an\b|adresse|anschrift|empfanger))|factuur",
+        r"(?:(?:tax\s+|commercial\s+|pro[\s-]?forma\s+)?invoice(?!\s*(?:to|address|adresse|date))|facture(?!r|\s*(?:a\b|adresse))|rechnung(?!s?\s*(?:an\b|adresse|anschrift|empfanger))|factuur)"
+        # "Rechnung wie immer an Basel.", "facture comme d'habitude à Lyon": where to bill
+        r"(?!(?:\s+[a-z']+){1,3}\s+(?:an|to|a|chez|au)\b)",
     ),
     ("credit_note", r"credit\s+(?:note|memo)|avoir|gutschrift"),
     (

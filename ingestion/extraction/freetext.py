@@ -70,7 +70,7 @@ _PRICE = re.compile(
     r"|à|a|at|@|zu(?:\s+je)?|je|for|pour|prix|price|par|per|chacun|each"
     r"|pu|p\.u\.(?:\s*ht)?|unit\s+price|prix\s+unitaire|e-?preis|einzelpreis|st[üu]ckpreis)\s*:?\s*"
     r"|\s@\s*|\s{2,}(?=[€$£]|EUR\b|USD\b|GBP\b|CHF\b))"
-    r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF)?\s*(?P<price>\d{1,3}(?:[.,'’]\d{3})+[.,]\d{2}(?!\d)|\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
+    r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF|S?Fr\.)?\s*(?P<price>\d{1,3}(?:[.,'’]\d{3})+[.,]\d{2}(?!\d)|\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
     re.IGNORECASE,
 )
 _CODE_THEN_QTY = re.compile(

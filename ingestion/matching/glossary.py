@@ -618,6 +618,17 @@ assiettes plate|teller plate|couverts cutlery|besteck cutlery|nappe tablecloth
 hydroalcoolique hand disinfectant|nappes tablecloth|tischdecke tablecloth|dentaire dental|zahn dental|peigne comb|kamm comb
 """
 
+# workwear's finishing: "Rückenbestickung" of a "broderie dos" (a back is a "spine", as the
+# "dos" of a binder already is)
+_WORKWEAR = """
+broderie embroidery|broderies embroidery|brode embroidered|brodee embroidered
+poitrine chest|coeur chest|manche sleeve|manches sleeve|ecusson badge|ecussons badge
+bestickung embroidery|stickerei embroidery|bestickt embroidered|rucken spine|ruecken spine
+ruckenbestickung spine embroidery|rueckenbestickung spine embroidery|brustbestickung chest embroidery
+aufnaher badge|aufnaeher badge|armel sleeve|aermel sleeve|kochjacke chef jacket|kochjacken chef jacket
+veste jacket|cuisine chef|cuisinier chef|tablier apron|schurze apron|schuerze apron
+"""
+
 _SAME = """
 hand|filter|latex|marker|box|film|stretch|pipette|nylon|vinyl|pcr|ph|pe|pp|ps|pet|pvc|alu
 kraft|zip|mini|maxi|euro|epal|thermal|transfer|label|tape|glas|test|rack|ring|tube|plan
@@ -666,6 +677,7 @@ _GLOSSARY: dict[str, str] = {
     **_table(_GERMAN_MORE),
     **{w: e for w, e in _table(_EVERYDAY).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_HOSPITALITY).items() if w not in _ALREADY},
+    **{w: e for w, e in _table(_WORKWEAR).items() if w not in _ALREADY},
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

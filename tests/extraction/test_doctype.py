@@ -51,3 +51,14 @@ def test_an_order_that_refers_to_a_quote_is_an_order():
     assert (reply.is_order, reply.document_type) == (True, "purchase_order")
     quote = extract_from_text("Hello,\n- 40 x GC5-09\n", subject="Angebot AN-26-0931")
     assert quote.document_type == "quote"  # not a reply: the message itself is the quote
+
+
+def test_where_to_send_the_invoice_does_not_make_an_invoice():
+    order = extract_from_text(
+        "Hallo Herr Keller\n\nAnbei die Bestellung unserer Filiale Liestal.\n"
+        "Rechnung wie immer an Basel.\n\n6x Warnweste gelb Gr. XL à Fr. 14.50\n"
+        "4x Polo weiss Gr. L à Fr. 24.50\n"
+    )
+    assert order.is_order
+    invoice = extract_from_text("Rechnung Nr. 2026-118\n\n6x Warnweste gelb à 14.50\n")
+    assert not invoice.is_order

@@ -1084,3 +1084,14 @@ def test_a_table_typed_with_spaces_in_an_email_gives_codes_quantities_units_and_
         ("004705", Decimal("2"), "EA", Decimal("38.50")),
     ]
     assert not order.unread_lines
+
+
+def test_swiss_francs_written_fr_before_the_price():
+    order = extract_from_text(
+        "Hoi Daniel\n\nKannst du bitte folgendes bestellen (Bestell-Nr. PB-2026-121):\n\n"
+        "6x Warnweste gelb Gr. XL à Fr. 14.50\n2x Softshelljacke schwarz Gr. M à Fr. 79.–\n"
+    )
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("6"), Decimal("14.50")),
+        (Decimal("2"), Decimal("79")),
+    ]

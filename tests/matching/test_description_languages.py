@@ -525,3 +525,10 @@ def test_a_german_hand_disinfectant_is_the_french_gel_hydroalcoolique():
     match = match_product(line, None, md)
     assert match.sku == "LVD-5512"
     assert match.confidence >= 0.9  # the same words once both are in English
+
+
+def test_workwear_embroidery_in_german_meets_a_french_catalogue():
+    assert in_english("ruckenbestickung") == "spine embroidery"
+    assert [in_english(w) for w in ("broderie", "dos")] == ["embroidery", "spine"]
+    ordered = norm_description("Rückenbestickung SECURITY").split()
+    assert sorted(ordered) == sorted(norm_description("Broderie dos SECURITY").split())
