@@ -55,9 +55,11 @@ def test_an_order_that_refers_to_a_quote_is_an_order():
 
 def test_where_to_send_the_invoice_does_not_make_an_invoice():
     order = extract_from_text(
-        "Hallo Herr Keller\n\nAnbei die Bestellung unserer Filiale Liestal.\n"
-        "Rechnung wie immer an Basel.\n\n6x Warnweste gelb Gr. XL à Fr. 14.50\n"
-        "4x Polo weiss Gr. L à Fr. 24.50\n"
+        "Hallo Herr Keller\n\nAnbei die Bestellung unserer Filiale Liestal, bitte so ausführen"
+        " und direkt dorthin liefern.\nRechnung wie immer an Basel.\n\nHoi Daniel\n\n"
+        "Kannst du bitte folgendes bei Léman bestellen (unsere Bestell-Nr. PB-2026-121):\n\n"
+        "6x Warnweste gelb Gr. XL à Fr. 14.50\n4x Polo weiss Gr. L à Fr. 24.50\n",
+        subject="WG: Bestellung Kleider Liestal",
     )
     assert order.is_order
     invoice = extract_from_text("Rechnung Nr. 2026-118\n\n6x Warnweste gelb à 14.50\n")
