@@ -146,6 +146,11 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
         street = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(a.street or "")).split())
         if len(street) >= 6 and re.search(r"\d", street) and f" {street} " in said:
             return True
+        # "Delivery to Rotterdam (Schiedamse Vest) this time": its town and its street's name
+        name = " ".join(w for w in street.split() if not re.search(r"\d", w))
+        city = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(a.city or "")).split())
+        if len(name) >= 6 and len(city) >= 3 and f" {name} " in said and f" {city} " in said:
+            return True
     # "our Hillington address", "unsere Werkstatt Bern": the customer's own place, by a word
     # of one of its addresses
     m = _OURS.match(" ".join(words))

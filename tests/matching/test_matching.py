@@ -370,6 +370,9 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         # the customer's own street, written out
         ("Merci de livrer à la réception (12 rue de la Gare).", True),
         ("Merci de livrer à la réception (14 rue de la Gare).", False),
+        # its town and its street's name, no number
+        ("Delivery to Lille (rue de la Gare) this time, as soon as possible.", True),
+        ("Delivery to Roubaix (rue de la Gare) this time, as soon as possible.", False),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
