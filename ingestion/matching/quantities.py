@@ -261,6 +261,16 @@ def _counted_by_the_amount(
     return None
 
 
+def _unit_with_its_count(line: ExtractedLine) -> str:
+    """The unit cell with the count it leaves to the next column: "KAR à" | "25" on the
+    printed line "3 KAR à 25 352,50" is "KAR à 25"."""
+    unit = (line.unit or "").strip()
+    if not re.search(r"(?:^|\s)(?:à|a|of|de|x|zu|je)\.?$", unit):
+        return line.unit or ""
+    m = re.search(re.escape(unit) + r"\s*(\d{1,5})(?![\d.,]*\d)", line.raw_text or "")
+    return f"{unit} {m[1]}" if m else unit
+
+
 def _in_product_unit(
     line: ExtractedLine, product_unit: str, description: str, expected: Decimal | None = None
 ) -> Decimal | None:
@@ -346,7 +356,7 @@ def _in_product_unit(
         if not (h[2] == "" and h[1] in ours_says)
     ]
     # "carton (6 rolls)": the carton of 6 rolls; "rouleau de 25" of our "rouleau de 25": ours
-    unit_cell = re.sub(r"([^\W\d_])\s*\(\s*(?=\d)", r"\1 of ", line.unit or "")
+    unit_cell = re.sub(r"([^\W\d_])\s*\(\s*(?=\d)", r"\1 of ", _unit_with_its_count(line))
     line_holds += [
         h for h in _holds(unit_cell, unit_cell=True) if not (h[2] == "" and h[1] in ours_says)
     ]

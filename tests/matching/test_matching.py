@@ -1593,3 +1593,22 @@ def test_a_scanned_letterhead_is_sure_when_the_delivery_label_names_the_customer
     assert (home.value.postal_code, home.confidence >= 0.9) == ("59000", True)
     away = fax("Livraison à : Roubaix.")
     assert away.confidence < 0.85
+
+
+def test_a_unit_cell_that_leaves_its_count_to_the_next_column_still_says_it():
+    """ "3 KAR à | 25 | 352,50" of a ribbon we sell by the roll: 75 rolls."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'RIB-R-110300,,"Full resin thermal transfer ribbon 110 mm x 300 m",ROLL,14.90,GBP\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        sku="RIB-R-110300",
+        description="Thermotransferband Harz 110 mm x 300 m",
+        raw_text="3 2200315 Thermotransferband Harz 110 mm x 3 KAR à 25 352,50 – 352,50 1.057,50",
+        quantity=Decimal("3"),
+        unit="KAR à",
+        unit_price=Decimal("352.50"),
+        line_total=Decimal("1057.50"),
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == 75
