@@ -487,8 +487,8 @@ def _with_the_email(extracted, body, body_lines=()):
 
 def _with_po_confirmed_by_the_email(draft, *, document: Document, body: Layout | None):
     """An attachment's order number that its email also writes ("Veuillez trouver ci-joint
-    notre bon de commande n° BC26-9205") was read right twice over: a scan's doubtful reading
-    of it is settled."""
+    notre bon de commande n° BC26-9205"), or that its file is named after, was read right twice
+    over: a scan's doubtful reading of it is settled."""
     from dataclasses import replace
 
     po = draft.extracted.po_number
@@ -497,13 +497,19 @@ def _with_po_confirmed_by_the_email(draft, *, document: Document, body: Layout |
     value = str(po.value).strip()
     if len(re.sub(r"[^0-9A-Za-z]", "", value)) < 4 or not re.search(r"\d", value):
         return draft
-    if body is None:
-        return draft
-    text = "\n".join([document.message.subject or "", body.text])
-    if not re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.IGNORECASE):
-        return draft
-    confirmed = po.with_confidence(0.9, "+written_in_the_email")
-    return replace(draft, extracted=replace(draft.extracted, po_number=confirmed))
+    if body is not None:
+        text = "\n".join([document.message.subject or "", body.text])
+        if re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.IGNORECASE):
+            confirmed = po.with_confidence(0.9, "+written_in_the_email")
+            return replace(draft, extracted=replace(draft.extracted, po_number=confirmed))
+    # the file named after its order ("dubois_commande_DE-26-233.pdf", "PO_4500098812.pdf")
+    name = document.filename or ""
+    if document.kind != DocumentKind.BODY and re.search(
+        rf"(?<![A-Za-z0-9-]){re.escape(value)}(?![A-Za-z0-9-])", name, re.IGNORECASE
+    ):
+        confirmed = po.with_confidence(0.9, "+in_the_file_name")
+        return replace(draft, extracted=replace(draft.extracted, po_number=confirmed))
+    return draft
 
 
 def _line_texts(draft) -> tuple[str, ...]:

@@ -872,3 +872,17 @@ def test_a_ship_to_read_on_the_document_that_is_the_customers_own_address_is_con
     printed = {"street": "12, rue des Lilas", "postal_code": "69003"}
     field = {"rule": rule, "confidence": 0.8}
     assert _printed_address_confirmed(field, printed, stored) is confirmed
+
+
+@pytest.mark.parametrize(("filename", "sure"), [("order_PO-7042.csv", True), ("order.csv", False)])
+def test_an_order_number_the_file_is_named_after_is_read_right_twice(
+    tenant, dupont, filename, sure
+):
+    sheet = (
+        "Dupont Industries – order PO-7042\nDate: 14/12/2026\n\n"
+        "Product;Code;Quantity;Price;Total\nSleeve black;ZX-99-Q;12;3,45;41,40\n"
+    )
+    message = ingest(tenant, filename, data=sheet.encode(), known_customer=dupont)
+    order = message_orders(message)[0]
+    field = order.extraction["fields"]["po_number"]
+    assert (order.po_number, field["confidence"] >= 0.9) == ("PO-7042", sure)
