@@ -840,6 +840,9 @@ def _product_json(match, view: MasterDataView) -> dict:
 # a quantity converted into the product's unit ("3 cartons de 5 ramettes" booked as 15 reams)
 # is an interpretation: below the quantity threshold, for a person to confirm once
 PACK_CONVERSION = 0.8
+# …sure when the price is ours (or the content said twice) and the converted count at that
+# price is the line's printed amount
+ADDS_UP_CONVERTED = 0.9
 # a count in another unit than the product's with nothing to convert it: boxes or rolls?
 UNIT_DIFFERS = 0.6
 # Beyond these no order line goes (nor fits the line's decimal fields): a number read as the
@@ -953,10 +956,25 @@ def _line_create(
                 factor, unit_price, match.expected_price, our_description(product)
             )
         )
+        # the line's amount, which its count did not give, is the converted count at the
+        # price: "2 cartons 9.80 /pce 490.00" is 50 at 9.80 (the table could not check it)
+        adds_up = (
+            (priced_right or stated)
+            and unit_price is not None
+            and extracted.line_total is not None
+            and abs(quantity * unit_price - extracted.line_total) <= Decimal("0.01")
+        )
+        if adds_up and "unit_price" in fields:
+            fields["unit_price"] = {
+                **fields["unit_price"],
+                "confidence": max(fields["unit_price"]["confidence"], ADDS_UP_CONVERTED),
+            }
         fields["quantity"] = {
             **fields.get("quantity", {}),
             "value": _plain(quantity),
-            "confidence": confidences.get("quantity", PACK_CONVERSION)
+            "confidence": max(confidences.get("quantity", PACK_CONVERSION), ADDS_UP_CONVERTED)
+            if adds_up
+            else confidences.get("quantity", PACK_CONVERSION)
             if priced_right or stated
             else min(PACK_CONVERSION, confidences.get("quantity", PACK_CONVERSION)),
             "rule": "pack_conversion+price"

@@ -886,3 +886,25 @@ def test_an_order_number_the_file_is_named_after_is_read_right_twice(
     order = message_orders(message)[0]
     field = order.extraction["fields"]["po_number"]
     assert (order.po_number, field["confidence"] >= 0.9) == ("PO-7042", sure)
+
+
+def test_cartons_whose_amount_is_their_pieces_at_our_price_are_sure(tenant, dupont):
+    """ "2 cartons" of T-shirts "carton de 25 pces" at 9,80 the piece, 490,00: 50 pieces at
+    our price, and the amount says so, though the table could not check the row as printed."""
+    ProductFactory(
+        tenant=tenant,
+        sku="TSH-BLC-L",
+        description="T-shirt blanc col rond, taille L",
+        unit="EA",
+        list_price=Decimal("9.80"),
+    )
+    sheet = (
+        "Commande;CR-7781\n\nArticle;Désignation;Qté;Unité;Prix;Montant\n"
+        "TSH-BLC-L;T-shirt blanc L, carton de 25 pces;2;cartons;9,80;490,00\n"
+    )
+    message = ingest(tenant, "CR-7781.csv", data=sheet.encode(), known_customer=dupont)
+    line = message_orders(message)[0].lines.get()
+    assert (line.quantity, line.unit_price) == (50, Decimal("9.80"))
+    fields = line.extraction["fields"]
+    assert fields["quantity"]["confidence"] >= 0.9
+    assert fields["unit_price"]["confidence"] >= 0.9
