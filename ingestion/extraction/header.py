@@ -202,6 +202,10 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
     first_date = dates_mod.find_dates(text)
     if first_date and not text[: first_date[0].start].strip(" :#"):
         return None, 0.0  # a date, not a reference
+    if re.match(
+        r"\s*[:#]?\s*(?:kw|cw|wk|week|woche|semaine|sem\.?)\s*-?\s*\d{1,2}\b(?![-/.]\d)", text, re.I
+    ):
+        return None, 0.0  # "Bestellung KW50": the week it is for, not a reference
     tokens = text.replace(",", " ").split()
     for k, raw in enumerate(tokens[:4]):
         if not re.search(r"[\[{(]", raw):

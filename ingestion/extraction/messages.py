@@ -64,6 +64,10 @@ _SELF_NAMED_PO = re.compile(
 SELF_NAMED_PO = 0.8
 
 
+# "Bestellung KW50": the week the order is for, no number of it
+_A_WEEK = re.compile(r"(?i)(?:kw|cw|wk|week|woche|semaine|sem)[-.]?\d{1,2}")
+
+
 def po_in_a_sentence(lines: list[TextLine]) -> Field | None:
     """An email's order number written inside a sentence, where no label stands alone."""
     for pattern, confidence, rule in (
@@ -80,7 +84,7 @@ def po_in_a_sentence(lines: list[TextLine]) -> Field | None:
             confidence = PO_IN_SENTENCE  # "PO-1101 for the flour, PO-1102 for the boxes"
         for ln in lines:
             m = pattern.search(ln.text)
-            if m and not dates_mod.find_dates(m["value"]):
+            if m and not dates_mod.find_dates(m["value"]) and not _A_WEEK.fullmatch(m["value"]):
                 i = len(ln.text[: m.start("value")].split())
                 return Field(
                     m["value"],

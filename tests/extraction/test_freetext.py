@@ -1095,3 +1095,19 @@ def test_swiss_francs_written_fr_before_the_price():
         (Decimal("6"), Decimal("14.50")),
         (Decimal("2"), Decimal("79")),
     ]
+
+
+@pytest.mark.parametrize("subject", ["Bestellung KW50", "Commande semaine 49", "Order wk 51"])
+def test_the_week_an_order_is_for_is_no_order_number(subject):
+    order = extract_from_text(
+        "Servus Stefan,\n\nanbei unsere Bestellung (Vorlage wie immer). Milch bitte 3 Trays.\n",
+        subject=subject,
+    )
+    assert order.po_number is None
+
+
+def test_a_week_under_an_order_number_label_is_no_order_number():
+    from ingestion.extraction.header import parse_identifier
+
+    assert parse_identifier("KW 50") == (None, 0.0)
+    assert parse_identifier("KW-50-2026-118")[0] is not None  # a number that begins so
