@@ -513,6 +513,15 @@ def extract_from_layout(
         # an unlabelled "date" years from the day the message was sent: a fertiliser's
         # "12-12-17", not the order's day
         order_date = None
+    if (
+        order_date is not None
+        and sent_date is not None
+        and lines[0].source == TextSource.PLAIN
+        and order_date.value > sent_date + dt.timedelta(days=1)
+    ):
+        # "… nos bateaux sortent de l'eau le 18 janvier": a message is not ordered on a day
+        # after it was sent
+        order_date = None
     if order_date is None and amended:
         # the order a reply amends was sent on the day its quoted header says
         order_date = _quoted_sent_day(lines, dayfirst=dayfirst)

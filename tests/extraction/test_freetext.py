@@ -1111,3 +1111,15 @@ def test_a_week_under_an_order_number_label_is_no_order_number():
 
     assert parse_identifier("KW 50") == (None, 0.0)
     assert parse_identifier("KW-50-2026-118")[0] is not None  # a number that begins so
+
+
+def test_a_message_is_not_ordered_on_a_day_after_it_was_sent():
+    order = extract_from_text(
+        "Bonjour,\n\nnotre commande (notre référence : CDE-2026-052) :\n\n"
+        "  - 6 pots d'antifouling bleu de 2,5 L\n\n"
+        "Merci de nous livrer avant le 15 janvier 2027 s'il vous plaît : nos bateaux sortent de "
+        "l'eau\nle 18 janvier pour le carénage.\n",
+        sent_date=dt.date(2026, 12, 10),
+    )
+    assert order.order_date.value == dt.date(2026, 12, 10)
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 15)
