@@ -33,7 +33,9 @@ from ingestion.masterdata import MasterDataView, masterdata_for
 from ingestion.matching.masterdata import price_close
 from ingestion.matching.quantities import (
     MEASURES,
+    PACK_PRICE_FLOOR,
     content_stated_twice,
+    numbers_in,
     our_description,
     pack_stated_and_priced,
 )
@@ -867,6 +869,31 @@ def _counts_another_unit(printed: str | None, ours: str | None) -> bool:
 OUR_PRICE_BAND = (Decimal("0.6"), Decimal("1.35"))
 
 
+def _size_said_on_the_line(extracted, factor, unit_price, match) -> bool:
+    """The line writes how many of ours one holds ("2 ctn (6 btl)"), its price is about ours
+    (less a customer's discount) and its amount is the converted count's, not the printed
+    one's: the line says the size twice."""
+    if not factor or unit_price is None or not match.expected_price:
+        return False
+    size = factor if factor >= 1 else 1 / factor
+    if size != size.to_integral() or size < 2:
+        return False
+    printed = net_unit_price(extracted)
+    if (
+        extracted.line_total is None
+        or extracted.quantity is None
+        or printed is None
+        or abs(extracted.quantity * printed - extracted.line_total) <= Decimal("0.01")
+    ):
+        return False  # "2 boxes … 73.80 147.60": the amount holds for the boxes as well
+    said = numbers_in(extracted.unit, extracted.description, extracted.raw_text)
+    return size in said and (
+        match.expected_price * PACK_PRICE_FLOOR
+        <= unit_price
+        <= match.expected_price * Decimal("1.005")
+    )
+
+
 def _our_unit_after_all(price, expected, printed: str | None, product) -> bool:
     """A count in another unit's word that is ours after all: priced as one of ours ("10
     Kanister" at 14,90 for our can at 14.90 sold by the piece), or, unpriced, counted in the
@@ -959,7 +986,7 @@ def _line_create(
         # the line's amount, which its count did not give, is the converted count at the
         # price: "2 cartons 9.80 /pce 490.00" is 50 at 9.80 (the table could not check it)
         adds_up = (
-            (priced_right or stated)
+            (priced_right or stated or _size_said_on_the_line(extracted, factor, unit_price, match))
             and unit_price is not None
             and extracted.line_total is not None
             and abs(quantity * unit_price - extracted.line_total) <= Decimal("0.01")

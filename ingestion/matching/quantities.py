@@ -163,7 +163,7 @@ def pack_stated_and_priced(
     size = factor if factor >= 1 else 1 / factor
     if size != size.to_integral():
         return False
-    return size in _numbers_in(
+    return size in numbers_in(
         description
     ) and expected * PACK_PRICE_FLOOR <= unit_price <= expected * Decimal("1.005")
 
@@ -302,7 +302,7 @@ def _in_product_unit(
         by_price = _counted_by_the_price(
             line, counted, ours, texts, description, price_each, expected
         )
-        if by_price is not None and by_price / line.quantity in _numbers_in(line.unit):
+        if by_price is not None and by_price / line.quantity in numbers_in(line.unit):
             return by_price
         if expected and price_each is not None and price_each < expected * 2:
             return None  # priced as one of ours: a box, whatever the cell calls it
@@ -348,7 +348,7 @@ def _in_product_unit(
     if in_all is not None:
         return in_all
     # "lot de 4 marqueurs" of our "Set 4 Farben": a pack the same size as ours is ours
-    ours_says = _numbers_in(description)
+    ours_says = numbers_in(description)
     line_holds = [
         h
         for text in texts
@@ -494,7 +494,7 @@ def _in_all(texts: list[str], ours: str) -> Decimal | None:
 _AMOUNT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\d])")
 
 
-def _numbers_in(*texts: str | None) -> set[Decimal]:
+def numbers_in(*texts: str | None) -> set[Decimal]:
     """Every number the texts write ("carton 12 x 1 L": 12 and 1)."""
     found = {parse_number(m[1]) for text in texts for m in _AMOUNT.finditer(text or "")}
     return found - {None}
@@ -538,7 +538,7 @@ def _counted_by_the_price(
     # or kilos priced at a multiple of ours are not converted by the price
     if not (counted in CONTAINER_UNITS or (counted is None and line.unit)):
         return None
-    said = _numbers_in(*texts, line.unit, description)
+    said = numbers_in(*texts, line.unit, description)
     whole = (price_each / expected).to_integral()
     for k in sorted({whole} | {n for n in said if n > 1}):
         if price_close(price_each, expected * k) and (
@@ -567,10 +567,10 @@ def _parts_of_ours(
     if not expected or not price_each or price_each >= expected:
         return None
     k = (expected / price_each).to_integral()
-    spread = PARTS_SAID_TWICE_SPREAD if k in _numbers_in(*texts) else PARTS_PRICE_SPREAD
+    spread = PARTS_SAID_TWICE_SPREAD if k in numbers_in(*texts) else PARTS_PRICE_SPREAD
     if (
         k >= 2
-        and k in _numbers_in(description)
+        and k in numbers_in(description)
         # to the cent, or about (a buyer's own price) for a count our description says
         and abs(expected - price_each * k) <= expected * spread
     ):

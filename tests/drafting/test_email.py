@@ -908,3 +908,23 @@ def test_cartons_whose_amount_is_their_pieces_at_our_price_are_sure(tenant, dupo
     fields = line.extraction["fields"]
     assert fields["quantity"]["confidence"] >= 0.9
     assert fields["unit_price"]["confidence"] >= 0.9
+
+
+def test_cartons_of_six_written_on_the_line_and_the_amount_agree(tenant, dupont):
+    """ "2 ctn (6 btl)" of a syrup we sell by the bottle at 8,90, priced 8,60 the bottle, 103,20:
+    the line says six, the amount says twelve bottles, the price is ours less a discount."""
+    ProductFactory(
+        tenant=tenant,
+        sku="SI-5001",
+        description="Barista Sirup Vanille 0,7 l",
+        unit="EA",
+        list_price=Decimal("8.90"),
+    )
+    sheet = (
+        "Order;HBL-0412\n\nItem;Description;Qty;Unit;Price;Amount\n"
+        "SI-5001;Barista syrup Vanilla 0.7 l;2;ctn (6 btl);8.60;103.20\n"
+    )
+    message = ingest(tenant, "HBL-0412.csv", data=sheet.encode(), known_customer=dupont)
+    line = message_orders(message)[0].lines.get()
+    assert (line.quantity, line.unit_price) == (12, Decimal("8.60"))
+    assert line.extraction["fields"]["quantity"]["confidence"] >= 0.9
