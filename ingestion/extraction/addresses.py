@@ -620,7 +620,7 @@ def block_source(block: list[tuple[TextLine, int, int]]) -> dict:
 
 # a sentence about where the goods go: "Merci de livrer sur le chantier : …", "deliver to …"
 _PROSE_CUE = re.compile(
-    r"\b(?:livr\w*|deliver\w*|\w*liefer\w*|ship(?:ped|ping)?\s+(?:it\s+|them\s+)?to|chantier|baustelle"
+    r"\b(?:livr\w*|deliver\w*|\w*liefer(?!ant)\w*|ship(?:ped|ping)?\s+(?:it\s+|them\s+)?to|chantier|baustelle"
     r"|goes\s+to|(?:send|ship)\b[^.:;]{0,80}?\bto\s+(?:our|the|my|this)\b|envo\w*\s+(?:sur|au|chez)|geht\s+an|schicken\s+sie\s+(?:bitte\s+)?an)\b"
 )
 _LEAD_IN = re.compile(

@@ -52,7 +52,7 @@ _REFERENCE_BEFORE = re.compile(
 ASAP = re.compile(
     r"\b(?:asap|as\s+soon\s+as\s+possible|des\s+que\s+possible|au\s+plus\s+(?:vite|tot)|rapidement|"
     r"urgent|immediate(?:ly)?|sofort|so\s+schnell\s+wie\s+moglich|schnellstmoglich|baldmoglichst|"
-    r"umgehend)\b"
+    r"umgehend|ehestmoglich|ehebaldigst|raschestmoglich|so\s+bald\s+wie\s+moglich)\b"
 )
 # a time the engine does not pin down
 _VAGUE = re.compile(

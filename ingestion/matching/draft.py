@@ -276,8 +276,12 @@ def _names_no_place(found: Field) -> bool:
     "Livraison : vendredi avant 7h"). The goods go to the customer's own address, if the page
     prints no other (``_only_address_confirmed`` checks)."""
     address = found.value
-    if address.postal_code or address.street or address.city or found.rule.endswith("+ocr"):
+    if address.postal_code or address.city or found.rule.endswith("+ocr"):
         return False  # a place, or a scan that may have lost its postal code
+    if address.street and (
+        _STREET.search(fold(address.street)) or not _OWN_PREMISES.search(fold(address.street))
+    ):
+        return False  # a street ("Mo–Fr 8–16 Uhr" read as one is a time)
     printed = " ".join(t for t in address.lines if t)
     if _NAMED_PREMISES.search(printed):
         return False  # "22/12/2026 - Atelier Erpent": the workshop of another town

@@ -1699,3 +1699,18 @@ def test_a_delivery_week_and_a_day_beside_it(value, expected):
         f"Bestellung Nr. NK-26-1230\nDatum: 14-12-2026\nLieferung: {value}\n\n10 x AF-2208 à 129,00\n"
     )
     assert order.requested_delivery_date.value == expected
+
+
+def test_the_supplier_named_in_a_sentence_is_no_delivery_address():
+    from ingestion.extraction.addresses import prose_ship_to
+    from ingestion.extraction.geometry import document_lines
+    from ingestion.reading.text import text_to_layout
+
+    lines = document_lines(
+        text_to_layout("Lieferant: Kaffeekontor Graz GmbH, Puchstraße 141, 8020 Graz\n")
+    )
+    assert prose_ship_to(lines) is None
+    lines = document_lines(
+        text_to_layout("Lieferung an: Kaffeehaus Ring, Schubertring 9, 1010 Wien\n")
+    )
+    assert prose_ship_to(lines)[0].postal_code == "1010"

@@ -370,6 +370,8 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         # the customer's own street, written out
         ("Merci de livrer à la réception (12 rue de la Gare).", True),
         ("Merci de livrer à la réception (14 rue de la Gare).", False),
+        # when and which floor, whatever line the reader took for a street
+        ("Lieferung: ehestmöglich, Mo–Fr 8–16 Uhr, 3. Stock (Lift vorhanden)", True),
         # its town and its street's name, no number
         ("Delivery to Lille (rue de la Gare) this time, as soon as possible.", True),
         ("Delivery to Roubaix (rue de la Gare) this time, as soon as possible.", False),
