@@ -150,3 +150,8 @@ def unit(code: str | None) -> str | None:
         return None
     code = code.strip().upper()
     return _UNIT_CODES.get(code) or normalise_unit(code) or code[:10]
+
+
+def known_unit(code: str | None) -> bool:
+    """Whether ``code`` is a unit code we know (``PCE``, ``KGM``, ``CTN``…) or a unit word."""
+    return bool(code) and (code.strip().upper() in _UNIT_CODES or normalise_unit(code) is not None)

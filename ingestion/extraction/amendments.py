@@ -253,38 +253,40 @@ def apply_amendments(
     return [replace(item, line_no=n) for n, item in enumerate(kept, start=1)]
 
 
+def amended_total(total, lines: list[ExtractedLine]):
+    """The total of an amended order: the printed one was the original's, the amended order's
+    is its lines' sum (for a person to confirm); None when a line has no amount."""
+    from ingestion.extraction.model import Field
+    from ingestion.extraction.totals import total_printed
+
+    if total is None:
+        return None
+    amounts = [
+        ln.line_total
+        if ln.line_total is not None
+        else (ln.quantity * ln.unit_price / (ln.price_unit or 1)).quantize(Decimal("0.01"))
+        if ln.quantity is not None and ln.unit_price is not None
+        else None
+        for ln in lines
+    ]
+    if not total_printed(total.rule) or any(a is None for a in amounts):
+        return None
+    return Field(sum(amounts, Decimal(0)), 0.7, total.source, total.rule + "+amended")
+
+
 def amended_by_its_email(order, body_lines: list[TextLine], *, decimal_sep: str | None = None):
     """An attachment's order as the email it came with changes it: "ACHTUNG: Pos. 3
     (Instantkaffee) bitte NICHT liefern" over the customer's PDF. The lines the email names
     are changed or taken back, every line is left for a person to confirm, and the stated
     total (the attachment's, of the order before the change) becomes the lines' sum. None when
     the email changes nothing of it."""
-    from dataclasses import replace as replaced
-
-    from ingestion.extraction.model import Field
-    from ingestion.extraction.totals import total_printed
-
     asked = amendments_in(body_lines, decimal_sep=decimal_sep)
     # the instructions are the email's lines, none of the attachment's items
     changes = applicable(list(order.lines), [replace(c, line=-1) for c in asked])
     if not changes or not order.lines:
         return None
     lines = apply_amendments(list(order.lines), changes)
-    total = order.total
-    if total is not None:
-        amounts = [
-            ln.line_total
-            if ln.line_total is not None
-            else (ln.quantity * ln.unit_price / (ln.price_unit or 1)).quantize(Decimal("0.01"))
-            if ln.quantity is not None and ln.unit_price is not None
-            else None
-            for ln in lines
-        ]
-        total = (
-            Field(sum(amounts, Decimal(0)), 0.7, total.source, total.rule + "+amended")
-            if total_printed(total.rule) and all(a is not None for a in amounts)
-            else None
-        )
+    total = amended_total(order.total, lines)
     asking = {c.line for c in asked if c.ref != 0 or replace(c, line=-1) in changes}
     said = tuple(ln.text[:200] for ln in body_lines if ln.index in asking)
-    return replaced(order, lines=tuple(lines), total=total, amendments=(*order.amendments, *said))
+    return replace(order, lines=tuple(lines), total=total, amendments=(*order.amendments, *said))

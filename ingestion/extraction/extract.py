@@ -8,7 +8,12 @@ from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.addresses import prose_ship_to
-from ingestion.extraction.amendments import amendments_in, applicable, apply_amendments
+from ingestion.extraction.amendments import (
+    amended_total,
+    amendments_in,
+    applicable,
+    apply_amendments,
+)
 from ingestion.extraction.confidence import (
     calibrate_order_date,
     ocr_identifier,
@@ -43,7 +48,7 @@ from ingestion.extraction.ocrfix import fix_ocr_layout
 from ingestion.extraction.prose_dates import DELIVERY_CUE, prose_delivery_date
 from ingestion.extraction.tables import arithmetic_rows, extract_lines
 from ingestion.extraction.titles import title_number_candidates, title_sentence_candidates
-from ingestion.extraction.totals import find_amount_lines, net_total, total_printed
+from ingestion.extraction.totals import find_amount_lines, net_total
 from ingestion.layout import Layout, TextSource
 
 _FAX_HEADER = re.compile(
@@ -717,19 +722,7 @@ def extract_from_layout(
         total = _printed_unlabelled(total, lines, table.consumed | item_lines)
     if amended and total is not None:
         # the printed total was the original order's: the amended order's is its lines' sum
-        amounts = [
-            ln.line_total
-            if ln.line_total is not None
-            else (ln.quantity * ln.unit_price / (ln.price_unit or 1)).quantize(Decimal("0.01"))
-            if ln.quantity is not None and ln.unit_price is not None
-            else None
-            for ln in order_lines
-        ]
-        total = (
-            Field(sum(amounts, Decimal(0)), 0.7, total.source, total.rule + "+amended")
-            if total_printed(total.rule) and all(a is not None for a in amounts)
-            else None
-        )
+        total = amended_total(total, order_lines)
     elif cancelled and total is not None:
         # the printed total still counts what the message took back: the sum of what is left
         amounts = [ln.line_total for ln in order_lines]

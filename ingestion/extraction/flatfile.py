@@ -28,10 +28,11 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ingestion.edi.common import date as edi_date
+from ingestion.edi.common import known_unit
 from ingestion.edi.common import unit as edi_unit
 from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder, Field
 from ingestion.extraction.numbers import detect_decimal_separator, parse_number
-from ingestion.extraction.units import normalise_unit
+from ingestion.extraction.tables import gtin_valid
 from ingestion.layout import Layout, TextSource
 from ingestion.reading.text import SHEET_COLUMN_WIDTH
 
@@ -117,15 +118,6 @@ def _number(text: str, sep: str | None) -> Decimal | None:
     return parse_number(text, decimal_sep=sep)
 
 
-def _gtin(text: str) -> bool:
-    if not text.isdigit() or len(text) not in (8, 12, 13, 14):
-        return False
-    digits = [int(c) for c in text]
-    body, check = digits[:-1], digits[-1]
-    total = sum(d * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    return (10 - total % 10) % 10 == check
-
-
 def _is_text(cell: str) -> bool:
     """Words (a description or a name), not a code."""
     letters = sum(c.isalpha() for c in cell)
@@ -205,8 +197,7 @@ def _line(cells: list[str], sep: str | None, source: dict, raw: str) -> Extracte
         cell = (body[i] or "").strip()
         if not cell or _number(body[i - 1], sep) is None:
             continue
-        known = normalise_unit(cell) or (cell.upper() in _UNIT_WORDS and cell.upper())
-        if known or _UNIT_CODE.match(cell) and cell.upper() not in _CURRENCIES:
+        if known_unit(cell) or _UNIT_CODE.match(cell) and cell.upper() not in _CURRENCIES:
             unit_at = i
             break
     numbers: list[Decimal] = []
@@ -226,7 +217,7 @@ def _line(cells: list[str], sep: str | None, source: dict, raw: str) -> Extracte
     else:
         # no unit: quantity, price and amount found by their product
         values = [(i, _number(c, sep)) for i, c in enumerate(body)]
-        values = [(i, v) for i, v in values if v is not None and not _gtin(body[i])]
+        values = [(i, v) for i, v in values if v is not None and not gtin_valid(body[i])]
         found = None
         for a in range(len(values)):
             for b in range(a + 1, len(values)):
@@ -264,7 +255,7 @@ def _line(cells: list[str], sep: str | None, source: dict, raw: str) -> Extracte
         cell = (cell or "").strip()
         if not cell:
             continue
-        if _gtin(cell) and len(cell) >= 12 and gtin is None:
+        if gtin_valid(cell) and len(cell) >= 12 and gtin is None:
             gtin = cell
         elif _is_text(cell):
             texts.append(cell)
@@ -296,9 +287,6 @@ def _line(cells: list[str], sep: str | None, source: dict, raw: str) -> Extracte
         rule=RULE + ("+arithmetic" if checked else ""),
         raw_text=raw[:2000],
     )
-
-
-_UNIT_WORDS = {"PCE", "PCS", "KGM", "LTR", "MTR", "C62", "H87", "NAR", "CT", "CTN", "ROL", "RO"}
 
 
 def _close(a: Decimal, b: Decimal) -> bool:
@@ -360,7 +348,7 @@ def extract_from_flat_file(layout: Layout) -> ExtractedOrder | None:
                 if when:
                     header_dates.append((when, source))
                     continue
-                if po is None and any(ch.isdigit() for ch in cell) and not _gtin(cell):
+                if po is None and any(ch.isdigit() for ch in cell) and not gtin_valid(cell):
                     if tag == "BGM" and re.fullmatch(r"\d{1,3}", cell):
                         continue  # the document code (220 = order), the function (9)
                     if tag != "BGM" and i > 4:
@@ -451,7 +439,7 @@ def extract_from_flat_file(layout: Layout) -> ExtractedOrder | None:
         ship_to = ship_to or _field(header_address, 0.9, rows[0][1], RULE + ":header")
     customer_number = None
     for q in ("BY", "OB", "IV", "BT"):
-        if q in parties and parties[q][0] and not _gtin(parties[q][0]):
+        if q in parties and parties[q][0] and not gtin_valid(parties[q][0]):
             customer_number = _field(parties[q][0], 0.8, parties[q][2])
             break
     text = "\n".join(" ".join(c for c in cells if c) for cells, _ in rows)
