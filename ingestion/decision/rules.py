@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ingestion.decision.prices import expected_unit_price
+from ingestion.decision.prices import expected_unit_price, price_entries
 from ingestion.decision.settings import ExtractionSettings, extraction_settings_for
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.totals import total_printed_and_agrees
@@ -55,6 +55,7 @@ class RuleContext:
     lines: list = field(default_factory=list)  # its OrderLines, in position order
     settings: ExtractionSettings = field(default_factory=ExtractionSettings)
     today: dt.date | None = None
+    _prices: dict = field(default_factory=dict, repr=False)
 
     @property
     def customer(self):
@@ -63,6 +64,23 @@ class RuleContext:
     @property
     def extraction(self) -> dict:
         return self.order.extraction or {}
+
+    def expected_price(self, line, *, on_date: dt.date | None) -> tuple[Decimal | None, str]:
+        """:func:`expected_unit_price` of one line, the price lists of all lines read once."""
+        key = (self.customer.pk if self.customer else None, on_date)
+        if key not in self._prices:
+            self._prices[key] = price_entries(
+                products=[line.product for line in self.lines if line.product_id],
+                customer=self.customer,
+                on_date=on_date,
+            )
+        return expected_unit_price(
+            product=line.product,
+            customer=self.customer,
+            quantity=line.quantity,
+            on_date=on_date,
+            entries=self._prices[key],
+        )
 
 
 def rule_context_for(order, *, today: dt.date | None = None) -> RuleContext:
@@ -386,9 +404,7 @@ def rule_price_mismatch(ctx: RuleContext) -> list[dict]:
     for i, line in enumerate(ctx.lines):
         if line.product_id is None or line.unit_price is None:
             continue
-        expected, source = expected_unit_price(
-            product=line.product, customer=ctx.customer, quantity=line.quantity, on_date=on_date
-        )
+        expected, source = ctx.expected_price(line, on_date=on_date)
         if expected is None or expected == 0:
             continue
         price_currency = line.product.currency if source == "list_price" else None
@@ -749,12 +765,7 @@ def order_value(ctx: RuleContext) -> Decimal:
     for line in ctx.lines:
         price = line.unit_price
         if price is None and line.product_id is not None:
-            price, _source = expected_unit_price(
-                product=line.product,
-                customer=ctx.customer,
-                quantity=line.quantity,
-                on_date=ctx.today,
-            )
+            price, _source = ctx.expected_price(line, on_date=ctx.today)
         if price is not None and line.quantity is not None:
             total += (line.quantity * price).quantize(CENT, rounding=ROUND_HALF_UP)
     return total

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 from catalog.models import PriceList, PriceListItem
+from ingestion.decision.prices import expected_unit_price
 from ingestion.decision.rules import (
     QUANTITY_OUTLIER_CHECKS,
     issue,
@@ -614,3 +615,55 @@ def test_an_order_a_reply_amends_waits_for_a_person(customer, product):
     assert "Pos. 20 (KMC X10)" in found[0]["message"]
     assert "modifie la commande" in found[0]["messages"]["fr"]
     assert rule_amended_order(ctx_of(make_order(customer))) == []
+
+
+def test_expected_prices_of_every_line_come_from_one_read_of_the_price_lists(
+    tenant, customer, product, django_assert_num_queries
+):
+    """Tiers by quantity, the customer's own list before the general one, lists out of date
+    left out; the rules read the lists of all the order's lines once."""
+    other = ProductFactory(tenant=tenant, sku="GT-8MM-BK", list_price=Decimal("4.00"))
+    general = PriceList.objects.create(tenant=tenant, name="Trade 2026")
+    own = PriceList.objects.create(tenant=tenant, name="Dupont", customer=customer)
+    expired = PriceList.objects.create(
+        tenant=tenant, name="Dupont 2025", customer=customer, valid_to=dt.date(2025, 12, 31)
+    )
+    other_customer = CustomerFactory(tenant=tenant, code="C00043")
+    theirs = PriceList.objects.create(tenant=tenant, name="Theirs", customer=other_customer)
+    for price_list, item, min_quantity, price in [
+        (general, product, 0, "3.30"),
+        (general, product, 100, "3.00"),
+        (own, product, 0, "3.20"),
+        (own, product, 50, "3.10"),
+        (expired, product, 0, "2.50"),
+        (general, other, 0, "3.90"),
+        (theirs, other, 0, "3.50"),
+    ]:
+        PriceListItem.objects.create(
+            tenant=tenant,
+            price_list=price_list,
+            product=item,
+            min_quantity=Decimal(min_quantity),
+            unit_price=Decimal(price),
+        )
+    order = make_order(customer, order_date=TODAY)
+    lines = [
+        OrderLineFactory(order=order, product=product, quantity=Decimal(q), unit_price=None)
+        for q in ("10", "60", "200")
+    ] + [OrderLineFactory(order=order, product=other, quantity=Decimal("5"), unit_price=None)]
+    ctx = ctx_of(order)
+    with django_assert_num_queries(1):
+        prices = [ctx.expected_price(line, on_date=TODAY) for line in ctx.lines]
+    assert prices == [
+        (Decimal("3.20"), "customer_price_list"),
+        (Decimal("3.10"), "customer_price_list"),  # own tier of 50, though the general has 100
+        (Decimal("3.10"), "customer_price_list"),
+        (Decimal("3.90"), "price_list"),  # not the other customer's 3.50
+    ]
+    assert len(lines) == 4
+    lone = ProductFactory(tenant=tenant, sku="GT-9", list_price=Decimal("7.00"))
+    assert expected_unit_price(product=lone, customer=customer) == (Decimal("7.00"), "list_price")
+    assert expected_unit_price(product=product, quantity=Decimal("150")) == (
+        Decimal("3.00"),
+        "price_list",
+    )
