@@ -562,6 +562,8 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
 
     hits: list[LabelHit] = []
     norm = line.norm if line.source != TextSource.OCR else _ocr_label_view(line.norm)
+    # an export's column names are written in snake case ("requested_date", "created_at")
+    norm = norm.replace("_", " ")
     starts = _word_starts(line)
     pos_taken = -1
     for start in starts:

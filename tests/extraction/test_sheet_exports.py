@@ -1199,6 +1199,20 @@ def test_when_a_basket_was_created_or_exported_is_its_order_date(rows):
     assert order.order_date.confidence >= 0.72
 
 
+def test_snake_case_column_names_say_which_date_is_the_orders_and_which_the_delivery():
+    """ "requested_date" is when to deliver, not an order date titled "date"; "created_at"
+    with its time of day is the basket's order date."""
+    rows = [
+        ["basket_id", "customer_po", "created_at", "sku", "qty", "unit_price", "requested_date"],
+        ["B2B-118204", "DCF-7790", "2026-12-15T10:42:11Z", "FIL-P120", "96", "2.35", "2027-01-08"],
+        ["B2B-118204", "DCF-7790", "2026-12-15T10:42:11Z", "FIL-S500", "12", "4.95", "2027-01-08"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.po_number.value == "DCF-7790"
+    assert order.order_date.value == dt.date(2026, 12, 15)
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 8)
+
+
 def test_an_exports_order_date_column_written_ambiguously_is_settled_by_the_customers_country():
     from ingestion.matching import MasterData, build_draft
     from tests.matching.test_matching import ALIASES, CUSTOMERS, PRODUCTS
