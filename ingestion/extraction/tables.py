@@ -1504,6 +1504,8 @@ class Numbers:
     price_unit: Decimal | None
     gross_price: Decimal | None
     arithmetic_ok: bool
+    # the net price is ours: the gross price printed less the discount printed beside it
+    net_worked_out: bool = False
 
 
 def _pick_numbers(
@@ -1578,9 +1580,20 @@ def _pick_numbers(
                     # the amount is the quantity times the net price unrounded (58,96 less
                     # 12 % is 51,8848; ten cost 518,85, not 518,80): that is the price. When
                     # the price rounded to cents multiplies out too, that one is stated
-                    return Numbers(q, exact, t, discount, None if pu == 1 else pu, gross, True)
+                    return Numbers(
+                        q, exact, t, discount, None if pu == 1 else pu, gross, True, exact != p
+                    )
                 if _close(q * net_of(p) / pu, t):
-                    return Numbers(q, net_of(p), t, discount, None if pu == 1 else pu, gross, True)
+                    return Numbers(
+                        q,
+                        net_of(p),
+                        t,
+                        discount,
+                        None if pu == 1 else pu,
+                        gross,
+                        True,
+                        net_of(p) != p,
+                    )
                 if discount and _close(q * p / pu, t):
                     # the printed price is already net
                     return Numbers(q, p, t, discount, None if pu == 1 else pu, gross, True)
@@ -1597,9 +1610,20 @@ def _pick_numbers(
                         and "," not in total_text
                         and "." not in total_text
                     ):
-                        return Numbers(default_q, net_of(p_fix), t_fix, discount, None, gross, True)
+                        return Numbers(
+                            default_q,
+                            net_of(p_fix),
+                            t_fix,
+                            discount,
+                            None,
+                            gross,
+                            True,
+                            net_of(p_fix) != p_fix,
+                        )
     price = net_of(default_p) if default_p is not None else None
-    return Numbers(default_q, price, default_t, discount, price_unit, gross, False)
+    return Numbers(
+        default_q, price, default_t, discount, price_unit, gross, False, price != default_p
+    )
 
 
 # ----------------------------------------------------------------------------------------
@@ -2978,6 +3002,8 @@ def _rows_to_lines(
                     "unit_price": round(
                         0.0
                         if nums.unit_price is None
+                        else min(confidence, NET_WORKED_OUT)
+                        if nums.net_worked_out
                         else min(confidence, NET_OF_CENTS)
                         if _net_past_cents(nums)
                         else confidence,
@@ -3032,6 +3058,11 @@ ARITHMETIC_ROW = 0.8  # an item read without column titles: the arithmetic vouch
 # a net price worked out from a discount that falls between cents (5,67 less 12,5 % is
 # 4,96125): kept exact, but whether the buyer's system rounds it a person says
 NET_OF_CENTS = 0.8
+# a net price no column prints, worked out from the gross price and the discount beside it:
+# the document states the gross price and the discount, and whether the order is entered at
+# the one less the other or at the gross price with its discount a person says. Below the
+# floor at which the document's arithmetic (which holds either way) vouches for a price.
+NET_WORKED_OUT = 0.45
 
 
 def _net_past_cents(nums: Numbers) -> bool:
