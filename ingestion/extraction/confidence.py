@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.header import (
@@ -528,4 +529,37 @@ def ocr_identifier(po: Field | None, ctx: HeaderContext) -> Field | None:
     confs = [w.confidence for w in line.words if w.x1 > x0 and w.x0 < x1] or [1.0]
     c = min(confs)
     factor = (0.4 + 0.6 * c) / (0.55 + 0.45 * c)
-    return po.with_confidence(round(po.confidence * factor, 4), "+ocr")
+    po = po.with_confidence(round(po.confidence * factor, 4), "+ocr")
+    if isinstance(po.value, str):
+        resolved = ocr_lookalikes_resolved(po.value)
+        if resolved != po.value:
+            po = replace(po, value=resolved).with_confidence(
+                min(po.confidence, OCR_LOOKALIKE), "+lookalike"
+            )
+    return po
+
+
+# A reference whose scan mixed up a letter and a digit that look alike, put right: likely
+# right, but a guess a person confirms.
+OCR_LOOKALIKE = 0.7
+_AS_DIGIT = {"O": "0", "o": "0", "D": "0", "I": "1", "l": "1"}
+
+
+def ocr_lookalikes_resolved(value: str) -> str:
+    """A scan's O for 0 and 0 for O inside a reference: a run of letters with one zero in it is
+    letters ("2026/SP0/01265" is SPO), a run of digits with one O, I or l inside it is digits
+    ("2O26", "0l265"). A run of letters and digits both ("AB0012", "KF40231") is left as it is."""
+
+    def resolve(m: re.Match) -> str:
+        run = m.group(0)
+        letters = sum(ch.isalpha() for ch in run)
+        digits = sum(ch.isdigit() for ch in run)
+        if digits == 1 and letters >= 2 and "0" in run and run.replace("0", "").isupper():
+            return run.replace("0", "O")
+        if letters == 1 and digits >= 3:
+            odd = next(ch for ch in run if ch.isalpha())
+            if odd in _AS_DIGIT and odd in run[1:-1]:
+                return run.replace(odd, _AS_DIGIT[odd])
+        return run
+
+    return re.sub(r"[A-Za-z0-9]+", resolve, value)

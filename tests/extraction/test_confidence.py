@@ -606,3 +606,33 @@ def test_a_delivery_written_alike_that_only_one_reading_puts_days_after_the_orde
     assert order.order_date.value == dt.date(2026, 12, 3)
     # read month first: March the 12th ordered, October the 12th wanted; day first: a week
     assert order.order_date.rule.endswith("+dmy:alt_implausible")
+
+
+def test_a_scans_zero_among_a_references_letters_is_put_right_for_a_person_to_confirm():
+    from ingestion.extraction.confidence import ocr_lookalikes_resolved
+    from tests.extraction.docs import scanned_page
+
+    # letters with one zero among them, digits with one O or l inside them: the scan's mix-up
+    assert ocr_lookalikes_resolved("2026/SP0/01265") == "2026/SPO/01265"
+    assert ocr_lookalikes_resolved("BC-2O26-0l31") == "BC-2026-0131"
+    # letters and digits both: a code as it is printed
+    for printed in ("AB0012", "KF40231", "CF2611-042", "4500012345", "PO-1234", "B26-0733"):
+        assert ocr_lookalikes_resolved(printed) == printed
+    rows = [
+        ["Item #", "Description", "Qty", "Unit price", "Total"],
+        ["GT-6MM-BK", "Sleeve", "2", "3.45", "6.90"],
+    ]
+    page = [
+        (40, 40, "BON DE COMMANDE"),
+        (40, 60, "N° 2026/SP0/01265"),
+        *table([40, 110, 330, 400, 480], 100, rows),
+    ]
+    order = extract_from_layout(scanned_page(page, confidence=0.95))
+    assert order.po_number.value == "2026/SPO/01265"
+    assert order.po_number.confidence < 0.75  # below the threshold: a person looks
+    clean = [
+        (40, 40, "BON DE COMMANDE"),
+        (40, 60, "N° 2026/SPO/01265"),
+        *table([40, 110, 330, 400, 480], 100, rows),
+    ]
+    assert extract_from_layout(scanned_page(clean, confidence=0.95)).po_number.confidence >= 0.75
