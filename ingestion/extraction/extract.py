@@ -301,11 +301,24 @@ def extract_from_layout(
     """Extract a draft order from a Layout (see the package docstring). ``own_names`` are the
     supplier's names (``ingestion.own_addresses.own_names``): a block under one of them is the
     supplier's address."""
-    from ingestion.extraction.flatfile import extract_from_flat_file  # reads ingestion.edi
+    from ingestion.extraction.flatfile import (  # reads ingestion.edi
+        described_records_as_sheet,
+        extract_from_flat_file,
+    )
 
     flat = extract_from_flat_file(layout)
     if flat is not None:
         return flat
+    described = described_records_as_sheet(layout)
+    if described is not None:
+        return extract_from_layout(
+            described,
+            hints=hints,
+            locale=locale,
+            sent_date=sent_date,
+            sender_email=sender_email,
+            own_names=own_names,
+        )
     layout = fix_ocr_layout(layout)  # digits read as letters in OCR words, flagged
     lines = document_lines(layout)
     if not lines:

@@ -467,3 +467,94 @@ def extract_from_flat_file(layout: Layout) -> ExtractedOrder | None:
             )
         ),
     )
+
+
+# ----------------------------------------------------------------------------------------
+# records that a file describes itself
+
+_DESCRIPTOR = re.compile(r"^#\s*([A-Za-z][A-Za-z0-9]{0,7})$")
+
+
+def described_records_as_sheet(layout: Layout) -> Layout | None:
+    """A flat file whose first rows name each record's columns ("#ENT;type;num_cde;date_cde…",
+    "#LIG;num_ligne;ref_fourn;qte;unite;pu_htva", then "ENT;ORDERS;2026/SPO/01318;…") laid out
+    as a sheet a person would have written: each other record's cells under their names as
+    label and value, then the item records as a table under their column names. The sheet is
+    read as any sheet is; the names, not the records' order, say what each value is."""
+    if not layout.pages or layout.pages[0].source != TextSource.SHEET:
+        return None
+    rows = [_split_one_cell(cells) for cells, _source in _rows(layout)]
+    rows = [[c.strip() for c in cells] for cells in rows if any(cells)]
+    names: dict[str, list[str]] = {}
+    records: list[tuple[str, list[str]]] = []
+    for cells in rows:
+        m = _DESCRIPTOR.match(cells[0])
+        if m and len([c for c in cells[1:] if c]) >= 2:
+            names[m.group(1).upper()] = cells[1:]
+        elif cells[0].upper() in names:
+            records.append((cells[0].upper(), cells[1:]))
+    if len(names) < 2 or not records:
+        return None
+    from ingestion.extraction.tables import classify_header
+
+    def roles(tag: str) -> set:
+        return {classify_header(name.replace("_", " ")) for name in names[tag]}
+
+    items = [t for t in names if "quantity" in roles(t) and any(r == t for r, _ in records)]
+    if len(items) != 1:
+        return None
+    item = items[0]
+    sheet: list[list[str]] = []
+    for tag, cells in records:
+        if tag == item:
+            continue
+        pairs = list(zip(names[tag], cells, strict=False))
+        address = _described_address(pairs)
+        for k, (name, value) in enumerate(pairs):
+            if value and name and name.lower() not in ("type", "tag", "record"):
+                if address is None or k not in address[1]:
+                    sheet.append([name, value])
+        if address is not None:
+            sheet += [[], *address[0], []]
+    sheet.append([])
+    sheet.append(list(names[item]))
+    sheet += [cells for tag, cells in records if tag == item]
+    from ingestion.reading.text import sheet_to_layout
+
+    return sheet_to_layout(sheet, meta=dict(layout.meta))
+
+
+_POSTAL_NAME = re.compile(r"\b(?:cp|zip|plz|npa|postcode|post ?code|postal ?code|code ?postal)\b")
+_DELIVERY_NAME = re.compile(r"livr|deliv|liefer|ship|dest|empf|consign")
+
+
+def _described_address(pairs: list[tuple[str, str]]) -> tuple[list[list[str]], set[int]] | None:
+    """The delivery address of a described record ("lieu_livr;rue;cp;ville;pays"): the cells
+    around the postal code's, as the address block a document prints under its label; the
+    indexes of the cells it takes."""
+    plain = [name.replace("_", " ").lower().strip() for name, _ in pairs]
+    at = next((k for k, name in enumerate(plain) if _POSTAL_NAME.search(name)), None)
+    if at is None or not pairs[at][1]:
+        return None
+    start = at
+    while (
+        start > 0
+        and at - start < 3
+        and pairs[start - 1][1]
+        and not re.fullmatch(r"[A-Z]{2}\d{2,}|\d[\d ./-]*", pairs[start - 1][1])
+    ):
+        start -= 1
+    end = at + 1
+    while end < len(pairs) and end - at <= 2 and pairs[end][1]:
+        end += 1
+    named = [k for k in range(start, at) if _DELIVERY_NAME.search(plain[k])]
+    if named:
+        start = named[0]  # the buyer's name before the place's ("nom_client;lieu_livr;rue")
+    elif not any(_DELIVERY_NAME.search(name) for name in plain[max(0, start - 1) : end]):
+        return None
+    before = [value for _, value in pairs[start:at]]
+    after = [value for _, value in pairs[at + 1 : end]]
+    city = after[0] if after else ""
+    block = [["Delivery address"], *[[v] for v in before], [f"{pairs[at][1]} {city}".strip()]]
+    block += [[v] for v in after[1:]]
+    return block, set(range(start, end))

@@ -214,3 +214,45 @@ def test_a_flat_file_through_ingest_is_approved_when_everything_agrees(tenant, t
     ]
     assert order["total"] == "1336"
     assert order["status"] == "auto_approved", order["issues"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "#ENT;type;num_cde;date_cde;date_livr;tva_client;nom_client;lieu_livr;rue;cp;ville;pays\n"
+            "#LIG;num_ligne;ref_marche;ref_fourn;qte;unite;pu_htva\n"
+            "#FIN;nb_lignes;total_htva\n"
+            "ENT;ORDERS;2026/SPO/01318;20261209;20261221;BE0207150910;VILLE DE CHARLEROI;"
+            "COMPLEXE SPORTIF DE LA NEUVILLE;RUE DE LA NEUVILLE 46;6000;CHARLEROI;BE\n"
+            "LIG;1;LOT3-024;NS-1130;12;PCE;19.60\n"
+            "LIG;2;LOT4-011;NS-1240;18;MTR;14.50\n"
+            "FIN;2;496.20\n",
+            ("2026/SPO/01318", "COMPLEXE SPORTIF DE LA NEUVILLE", "6000", "496.20"),
+        ),
+        (
+            # the records before their descriptions' order, an address without a place name
+            "#K;Bestellnummer;Bestelldatum;Liefertermin;Lieferung_Strasse;Lieferung_PLZ;Lieferung_Ort\n"
+            "#P;Pos;Artikel;Bezeichnung;Menge;ME;Preis\n"
+            "K;B-2026-0481;09.12.2026;21.12.2026;Hafenstr. 7;24103;Kiel\n"
+            "P;10;NS-1130;Ball Größe 5;12;ST;19,60\n"
+            "P;20;NS-1240;Netz je Meter;18;M;14,50\n",
+            ("B-2026-0481", None, "24103", None),
+        ),
+    ],
+)
+def test_records_the_file_describes_itself_are_read_by_their_names(text, expected):
+    po, ship_name, postal, total = expected
+    order = extract_from_sheet(read_csv(text.encode()))
+    assert order.po_number.value == po
+    assert order.order_date.value == dt.date(2026, 12, 9)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 21)
+    assert order.ship_to.value.postal_code == postal
+    if ship_name:
+        assert order.ship_to.value.name == ship_name
+    assert [(ln.sku or ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("NS-1130", Decimal("12"), Decimal("19.60")),
+        ("NS-1240", Decimal("18"), Decimal("14.50")),
+    ]
+    if total:
+        assert order.total.value == Decimal(total)
