@@ -511,9 +511,9 @@ def described_records_as_sheet(layout: Layout) -> Layout | None:
         pairs = list(zip(names[tag], cells, strict=False))
         address = _described_address(pairs)
         for k, (name, value) in enumerate(pairs):
-            if value and name and name.lower() not in ("type", "tag", "record"):
-                if address is None or k not in address[1]:
-                    sheet.append([name, value])
+            taken = address is not None and k in address[1]
+            if value and name and name.lower() not in ("type", "tag", "record") and not taken:
+                sheet.append([name, value])
         if address is not None:
             sheet += [[], *address[0], []]
     sheet.append([])
