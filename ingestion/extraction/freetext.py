@@ -244,16 +244,46 @@ _TYPED_ROW = re.compile(
 )
 
 
+# a row that prices itself and multiplies out: "ST-H10  Magnum 1 kg   5 Btl   à Fr. 23.20  =
+# Fr. 116.00", "Réf. WZ-10085  Forets HSS-G Ø 8,5 mm ........ 6 paquets x 12,60 € = 75,60 €"
+_MONEY_MARK = r"(?:€|eur|\$|£|chf|s?fr\.?|gbp|usd)"
+_PRICED_ROW = re.compile(
+    rf"^(?:(?:r[ée]f|art(?:\.?-?nr)?|item|pos)\.?\s*(?:n[°o]\.?\s*)?:?\s*)?(?P<code>{_CODE})\s+"
+    r"(?P<desc>\S.*?\S)(?:\s*(?:\.\s?){3,})?\s+(?P<qty>\d{1,3}(?:['’]\d{3})+|\d+(?:[.,]\d+)?)\s*"
+    r"(?P<unit>[^\W\d_]{1,10}\.?)?"
+    # "2 bidons de 5 l (10 l)": what the packs hold in all, the count the price is for
+    r"(?:\s+(?:de|of|à|zu|von|a)\s+\d+(?:[.,]\d+)?\s*[^\W\d_]{1,6}\.?)?"
+    r"(?:\s*\((?P<inner>\d+(?:[.,]\d+)?)\s*(?P<inner_unit>[^\W\d_]{1,6}\.?)\))?"
+    r"\s+(?:à|a|x|×|@|je|zu)\s*"
+    rf"{_MONEY_MARK}?\s*(?P<price>\d{{1,6}}(?:['’ ]\d{{3}})*[.,]\d{{2,4}})\s*{_MONEY_MARK}?"
+    r"(?:\s*/\s*[^\W\d_]{1,8}\.?)?\s*=\s*"
+    rf"{_MONEY_MARK}?\s*(?P<amount>\d{{1,7}}(?:['’ .,]\d{{3}})*[.,]\d{{2}})\s*{_MONEY_MARK}?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine | None:
     m = _CODE_DESC_QTY_PRICE.match(clause.strip()) or _TYPED_ROW.match(clause.strip())
+    amount = None
+    if m is None:
+        m = _PRICED_ROW.match(clause.strip())
+        if m is not None:
+            amount = parse_number(m["amount"], decimal_sep=decimal_sep)
     if not m or not re.search(r"\d", m["code"]):
         return None
     qty = parse_number(m["qty"], decimal_sep=decimal_sep)
     price = parse_number(m["price"], decimal_sep=decimal_sep)
     if qty is None or price is None or qty <= 0:
         return None
-    description = _clean_description(m["desc"])
     unit = m.groupdict().get("unit")
+    inner = m.groupdict().get("inner")
+    if amount is not None and inner:
+        inner_qty = parse_number(inner, decimal_sep=decimal_sep)
+        if inner_qty and abs(inner_qty * price - amount) <= Decimal("0.01"):
+            qty, unit = inner_qty, m["inner_unit"]
+    if amount is not None and abs(qty * price - amount) > Decimal("0.01"):
+        return None  # the row's own arithmetic says another reading
+    description = _clean_description(m["desc"])
     return ExtractedLine(
         customer_sku=m["code"],
         description=description,

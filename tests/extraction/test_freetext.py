@@ -1086,6 +1086,27 @@ def test_a_table_typed_with_spaces_in_an_email_gives_codes_quantities_units_and_
     assert not order.unread_lines
 
 
+def test_rows_that_price_themselves_and_multiply_out_are_items():
+    order = extract_from_text(
+        "Veuillez trouver ci-dessous notre commande n° 26-0512 :\n\n"
+        "Réf. WZ-10085  Forets HSS-G Ø 8,5 mm, paquet de 5 ........ 6 paquets  x 12,60 € = 75,60 €\n"
+        "Réf. WZ-50905  Huile de coupe concentrée .......  2 bidons de 5 l (10 l) x 5,90 €/l = 59,00 €\n"
+        "  ST-H10  Magnum 1 kg                5 Btl     à Fr. 23.20   = Fr. 116.00\n"
+        "  ST-M01  Pilsner Malz            1'000 kg   à Fr. 0.92    = Fr. 920.00\n"
+        "\nTotal HT : 1170,60 €\n"
+    )
+    assert [
+        (ln.customer_sku, ln.description, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines
+    ] == [
+        ("WZ-10085", "Forets HSS-G Ø 8,5 mm, paquet de 5", Decimal("6"), "PK", Decimal("12.60")),
+        # the litres the price is for, not the two cans they come in
+        ("WZ-50905", "Huile de coupe concentrée", Decimal("10"), "L", Decimal("5.90")),
+        ("ST-H10", "Magnum 1 kg", Decimal("5"), "EA", Decimal("23.20")),
+        ("ST-M01", "Pilsner Malz", Decimal("1000"), "KG", Decimal("0.92")),
+    ]
+    assert not order.unread_lines
+
+
 def test_swiss_francs_written_fr_before_the_price():
     order = extract_from_text(
         "Hoi Daniel\n\nKannst du bitte folgendes bestellen (Bestell-Nr. PB-2026-121):\n\n"
