@@ -357,7 +357,7 @@ _PLUMBING = """
 sertir press|multicouche multilayer|manchon coupling|coude elbow|reduction reducer
 vanne valve|sphere ball|tubulure tubing|cuivre copper|laiton brass
 isolation insulation|groupe group|securite safety
-chauffe water heater|ballon water heater|vase vessel|expansion expansion|circulateur circulator
+chauffe water heater|vase vessel|expansion expansion|circulateur circulator
 ventilateur fan|extraction extraction|combustion combustion|allumage ignition|electrode electrode
 clapet check valve|manometre gauge
 detendeur pressure reducing valve|radiateur radiator|tete head|thermostatique thermostatic
@@ -629,6 +629,25 @@ aufnaher badge|aufnaeher badge|armel sleeve|aermel sleeve|kochjacke chef jacket|
 veste jacket|cuisine chef|cuisinier chef|tablier apron|schurze apron|schuerze apron
 """
 
+# haberdashery, sports, optics, adhesives and brewing: "Polyesterknöpfe 4-Loch" are "boutons
+# 4 trous", "Kombilösung" a "solution multifonction", "Demogläser" "verres de démonstration"
+_MORE_TRADES = """
+ballon ball|ballons ball|balle ball|volleyball volley ball|handball hand ball|basketball basket ball
+knopf button|knopfe button|knoepfe button|druckknopf snap button|druckknopfe snap button
+pression snap|coudre sewing|loch hole|locher hole|nickele nickel|nickelee nickel|vernickelt nickel
+annah sewing|nahgarn sewing thread|naehgarn sewing thread|garn thread|faden thread
+lentille lens|lentilles lens|kontaktlinsen contact lens|multifonction multipurpose
+kombi multipurpose|kombilosung multipurpose solution|demo demonstration|glaser glass
+protecteur protector|monture frame|montures frame|fassung frame|brillenfassung frame
+brillenetui case|putztuch cloth|putztucher cloth|chiffonnette cloth|chiffonnettes cloth
+malz malt|hopfen hops|houblon hops|flasche bottle|flaschen bottle|bouteille bottle
+bouteilles bottle|kronkorken crown cap|capsule cap|capsules cap|vinylique pva
+stratification laminating|durcisseur hardener|harter hardener|kleber adhesive
+klebstoff adhesive|dichtstoff sealant|mastic sealant|kartusche cartridge|cartouche cartridge
+cartouches cartridge|kartuschen cartridge|tubes tube|plot cone|plots cone|kegel cone
+hutchen cone|chasuble bib|chasubles bib|leibchen bib|sifflet whistle|pfeife whistle
+"""
+
 _SAME = """
 hand|filter|latex|marker|box|film|stretch|pipette|nylon|vinyl|pcr|ph|pe|pp|ps|pet|pvc|alu
 kraft|zip|mini|maxi|euro|epal|thermal|transfer|label|tape|glas|test|rack|ring|tube|plan
@@ -642,7 +661,7 @@ vial tube|vials tube|microtube microcentrifuge tube|microtubes microcentrifuge t
 cryotube cryogenic tube|cryo cryogenic|cones tip|mailing shipping|wrap film|strap strapping
 straps strapping|crimp seal|buckle buckles|gun dispenser|knife cutter|loose bulk|pk pack
 secondhand used|oneway one way|layer pad|void voidfill|fill voidfill|stretched stretch
-saturated presaturated|coupler coupling|couplers coupling|couplings coupling|lid cap|lids cap|micron um|microns um|mic um|mu um|my um|racks rack|racked rack
+saturated presaturated|glue adhesive|glues adhesive|spool roll|spools roll|poly polyester|coupler coupling|couplers coupling|couplings coupling|lid cap|lids cap|micron um|microns um|mic um|mu um|my um|racks rack|racked rack
 """
 
 
@@ -678,6 +697,7 @@ _GLOSSARY: dict[str, str] = {
     **{w: e for w, e in _table(_EVERYDAY).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_HOSPITALITY).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_WORKWEAR).items() if w not in _ALREADY},
+    **{w: e for w, e in _table(_MORE_TRADES).items() if w not in _ALREADY - {"ballon"}},
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

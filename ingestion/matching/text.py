@@ -130,6 +130,14 @@ _PHRASES = [
         (r"\bnaoh\b", "sodium hydroxide"),
         (r"\bnacl\b", "sodium chloride"),
         (r"\bmanchette longue\b", "extended cuff"),
+        # a water heater's tank, not a ball; sewing thread, not an electrician's wire
+        (r"\bballons? (?:d )?(?:eau chaude|ecs|thermodynamiques?|electriques?)\b", "water heater"),
+        (r"\bfils? (?:a )?coudre\b", "sewing thread"),
+        # a size by its number: "taille 3", "size 5", "Gr. 9" are the "T3", "T5", "T9" of ours
+        (
+            r"(?<![\d.] )\b(?:t|taille|size|gr|grosse|groesse)\s?(\d{1,2})\b(?! ?(?:mm|cm|m|kg|g|l|ml)\b)",
+            r"size \1",
+        ),
         # a dog's collar, not a cable tie ("collier nylon 4,8 x 200")
         (r"\bcolliers?\b(?=(?: \w+){0,3} (?:taille|chien|chat|chiot)\b)", "collar"),
         # workwear: the French navy, the pockets

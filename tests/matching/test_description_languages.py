@@ -532,3 +532,40 @@ def test_workwear_embroidery_in_german_meets_a_french_catalogue():
     assert [in_english(w) for w in ("broderie", "dos")] == ["embroidery", "spine"]
     ordered = norm_description("Rückenbestickung SECURITY").split()
     assert sorted(ordered) == sorted(norm_description("Broderie dos SECURITY").split())
+
+
+# a French haberdasher's and sports distributor's catalogue
+HABERDASHERY_AND_SPORT = """sku,gtin,description,unit,unit_price,currency
+FIL-W,,"Fil à coudre polyester n°120, bobine 1000 m, blanc",EA,2.35,EUR
+FIL-B,,"Fil à coudre polyester n°120, bobine 1000 m, noir",EA,2.35,EUR
+BT-15-B,,"Bouton polyester 4 trous 15 mm, noir - grosse de 144",PAK,7.20,EUR
+BT-18-B,,"Bouton polyester 4 trous 18 mm, noir - grosse de 144",PAK,7.90,EUR
+PR-12,,"Boutons pression à coudre 12 mm, nickelé, boîte de 144",BOX,8.90,EUR
+BF-3,,Ballon de football T3 junior,EA,8.90,EUR
+BF-5,,Ballon de football T5 match,EA,14.90,EUR
+BV-5,,Ballon de volley T5 soft touch,EA,17.80,EUR
+BH-200,,Ballon d'eau chaude électrique 200 L,EA,389.00,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [
+        ("Polyester sewing thread 120 - 1000 m spool - black", "FIL-B"),
+        ("Polyesterknöpfe 4-Loch 15 mm schwarz", "BT-15-B"),
+        ("Annähdruckknöpfe 12 mm vernickelt", "PR-12"),
+        # a size by its number: "taille 3", "size 5" of our "T3", "T5"
+        ("ballons taille 3 junior", "BF-3"),
+        ("volleyballs soft touch, size 5", "BV-5"),
+        ("Fußball Größe 5 Match", "BF-5"),
+        # a water heater's tank is no ball
+        ("Warmwasserspeicher 200 l", None),
+    ],
+)
+def test_a_haberdashers_and_a_sports_halls_words_meet_a_french_catalogue(text, sku):
+    match = match_product(_line(text), "K1", _md(HABERDASHERY_AND_SPORT))
+    if sku is None:
+        assert match.sku not in ("BF-3", "BF-5", "BV-5"), match
+    else:
+        assert match.sku == sku, match
+    assert norm_description("ballon d'eau chaude 200 L").startswith("water heater")
