@@ -1106,6 +1106,7 @@ def _row(line: TextLine, columns: list[Column]) -> Row:
         row.cells.setdefault(c, []).append(token)
     if line.source != TextSource.SHEET:
         _description_ran_into_quantity(row)
+        _pack_under_the_unit_title(row, columns)
     if line.source == TextSource.OCR:
         _corrected_quantity(row)
     _classify_row(row, columns)
@@ -1185,6 +1186,28 @@ def _description_ran_into_quantity(row: Row) -> None:
         row.cells[d] = desc + quantity
         row.cells[q] = [unit[0]]
         row.cells[u] = [unit[1]]
+
+
+def _pack_under_the_unit_title(row: Row, columns: list[Column]) -> None:
+    """ "40 | sac 25 kg": a unit word under the unit's title and the pack size after it (a
+    number, which the quantity's column would rather take) are the unit's cell."""
+    if "quantity" not in row.roles or "unit" not in row.roles:
+        return
+    q, u = row.roles.index("quantity"), row.roles.index("unit")
+    quantity = row.cells.get(q, [])
+    if u != q + 1 or len(quantity) < 2 or not _is_number(quantity[0].text):
+        return
+    title = columns[u]
+    for k, token in enumerate(quantity[1:], start=1):
+        if (
+            token.x0 >= title.x0 - 1.0
+            and not _is_number(token.text)
+            and normalise_unit(token.text)
+            and all(_is_number(t.text) for t in quantity[:k])
+        ):
+            row.cells[q] = quantity[:k]
+            row.cells[u] = quantity[k:] + row.cells.get(u, [])
+            return
 
 
 # two whole numbers in a scanned quantity cell, a stroke between them: one was struck out and

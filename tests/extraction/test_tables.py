@@ -1455,3 +1455,34 @@ def test_an_amended_orders_old_and_new_counts_the_amount_chooses_between():
         (Decimal("4"), Decimal("17.90")),
         (Decimal("8"), Decimal("7.40")),
     ]
+
+
+def test_a_pack_size_under_the_unit_title_is_the_units_not_the_quantitys():
+    """ "40 | sac 25 kg": the 25 after the unit word sits under "Unité", though a number's
+    column would rather take it (the words where a French order's PDF prints them)."""
+    from ingestion.layout import Layout, Page, TextSource, Word
+
+    def words(top, cells):
+        return [Word(text, x0, top, x1, top + 8.6) for x0, x1, text in cells]
+
+    page = [
+        *words(40, [(45.9, 130.0, "BON"), (133.0, 160.0, "DE"), (163.0, 220.0, "COMMANDE")]),
+        *words(306.3, [(45.9, 73.5, "Notre"), (76.5, 93.2, "réf."), (119.6, 177.7, "Désignation")]),
+        *words(306.3, [(311.3, 328.3, "Qté"), (335.1, 361.5, "Unité"), (429.5, 443.5, "PU")]),
+        *words(306.3, [(446.5, 461.0, "HT"), (481.6, 522.9, "Montant"), (525.9, 540.4, "HT")]),
+        *words(323.8, [(45.9, 84.2, "MP-PILS"), (119.6, 139.8, "Malt"), (142.5, 168.8, "Pilsen")]),
+        *words(323.8, [(171.6, 185.4, "3-4"), (188.1, 207.3, "EBC"), (317.3, 328.3, "40")]),
+        *words(323.8, [(335.1, 349.4, "sac"), (352.1, 363.1, "25"), (365.8, 376.5, "kg")]),
+        *words(323.8, [(445.4, 470.0, "24,00"), (519.3, 549.4, "960,00")]),
+        *words(
+            341.4, [(45.9, 84.2, "HB-TETT"), (119.6, 152.0, "Houblon"), (155.0, 190.0, "Tettnang")]
+        ),
+        *words(341.4, [(323.3, 328.3, "3"), (335.1, 363.1, "carton"), (366.0, 371.0, "5")]),
+        *words(341.4, [(374.0, 385.0, "kg"), (440.0, 470.0, "181,00"), (519.3, 549.4, "543,00")]),
+    ]
+    layout = Layout(pages=(Page(1, 595.3, 841.9, tuple(page), TextSource.PDF_TEXT),))
+    order = extract_from_layout(layout)
+    assert [(ln.customer_sku, ln.quantity, ln.unit) for ln in order.lines] == [
+        ("MP-PILS", Decimal("40"), "sac 25 kg"),
+        ("HB-TETT", Decimal("3"), "carton 5 kg"),
+    ]
