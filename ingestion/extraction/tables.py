@@ -36,7 +36,9 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"pack(?:ing)?\s*size|pack\s+(?:qty|content)|case\s+(?:pack|qty|size)|inner\s+pack|"
         r"(?:units?|pcs|pieces|qty|rolls?)\s*(?:per|/)\s*(?:pack|case|carton|ctn|box|bundle)|"
         r"(?:ve|vpe|pack(?:ungs)?|karton)[\s-]?inhalt|inhalt(?:\s+(?:ve|vpe))?|colisage|"
-        r"(?:qte|pieces|pces|unites)\s+par\s+(?:colis|carton|boite|botte|paquet)",
+        r"(?:qte|pieces|pces|unites)\s+par\s+(?:colis|carton|boite|botte|paquet)|"
+        # a French retailer's "PCB" (par combien): the units a carton holds
+        r"pcb|par\s+combien|uvc\s*(?:/|par)\s*colis",
     ),
     (
         "gtin",
@@ -71,7 +73,9 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"article(?:\s*(?:no\.?|number|#|code|n°))?|art\.?(?:[\s.-]*(?:nr\.?|no\.?|n°|#))?|artikel(?:[\s.-]*(?:nr\.?|nummer|no\.?))?|artikelnummer|art\.?-?nr\.?|"
         r"product\s*(?:code|no\.?|id|#|number)|prod\.?\s*(?:code|no\.?)|ref(?:erence)?\.?(?:\s*(?:article|produit|no\.?|n°))?|code(?:\s*(?:article|produit|art\.?))?|"
         r"catalog(?:ue)?\s*(?:no\.?|#|number)|cat\.?\s*no\.?|model|modele|teile(?:nummer|[\s-]*nr\.?)|sachnummer|id|"
-        r"codice(?:\s+articolo)?|codigo|artikelcode",
+        r"codice(?:\s+articolo)?|codigo|artikelcode|"
+        # "Réf. SP": the reference of a company written by its initials
+        r"ref(?:erence)?\.?\s+[a-z]{2,3}",
     ),
     (
         "description",
@@ -82,7 +86,9 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "quantity",
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
-        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?",
+        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|"
+        # cartons counted: "Nb colis", "No. of cases", "Anzahl VE" (a pack size column says of what)
+        r"(?:nb|nbre|nombre|no\.?|number|anzahl|anz\.?)\s*(?:de\s+|of\s+)?(?:colis|cartons?|cases|ve|kolli|packs?|boxes)|colis|kolli",
     ),
     (
         "unit",
@@ -99,7 +105,9 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|ek[\s-]?preis(?:\s*(?:netto|eur|€))?|einkaufspreis|stuckpreis|(?:me-?)?preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe|kg|l|m|lfm|sack))?(?:\s*bzw\.?\s*(?:me|pe|einheit|stk\.?))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
         r"(?:contract|agreed|special|your|quoted)\s+(?:unit\s+)?price|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs|"
         # the price of one of what is counted: "Price per roll/pc", "Prix HT par colis"
-        r"price\s+per\s+[a-z]+(?:\s*/\s*[a-z]+)?|prix(?:\s+(?:ht|net))?\s+par\s+[a-z]+|preis\s+(?:pro|je)\s+[a-z]+",
+        r"price\s+per\s+[a-z]+(?:\s*/\s*[a-z]+)?|prix(?:\s+(?:ht|net))?\s+par\s+[a-z]+|preis\s+(?:pro|je)\s+[a-z]+|"
+        # a French buyer's purchase price ("PA HT", "PA HT colis"), a carton's price
+        r"p\.?a\.?(?:\s*(?:ht|net|€|eur))*(?:\s+(?:colis|carton|unitaire|u\.?))?|(?:p\.?u\.?|prix)(?:\s*(?:ht|net))?\s+(?:colis|carton)",
     ),
     (
         "discount",
@@ -1962,6 +1970,12 @@ def extract_lines(
             for c in columns or ()
             if c.role in ("unit_price", "gross_price")
         ),
+        # "PA HT colis", "Preis/VE": the price is a pack's, the pack size column says of how many
+        priced_per_pack=any(
+            _PER_PACK.search(fold(c.text))
+            for c in columns or ()
+            if c.role in ("unit_price", "gross_price")
+        ),
     )
     extracted = [
         _capped(ln, UNTITLED_QUANTITY) if ln.source.get("line") in untitled else ln
@@ -2776,6 +2790,25 @@ def _counted_in_packs(row: Row, nums: Numbers) -> Numbers | None:
     return replace(nums, quantity=q * size, arithmetic_ok=True)
 
 
+# a price titled as a pack's: "PA HT colis", "Prix carton", "Preis/VE", "Price per case"
+_PER_PACK = re.compile(
+    r"\b(?:colis|cartons?|ctn|cases?|packs?|paquets?|ve|vpe|gebinde|karton|kolli|box(?:es)?)\b"
+)
+
+
+def _priced_per_pack(row: Row, nums: Numbers) -> Numbers | None:
+    """Packs counted and priced by the pack beside the pack's size ("PCB 10 | Nb colis 6 |
+    PA HT colis 249,00 | 1 494,00"): the line orders 60 of the inner unit at a tenth of the
+    price, the same amount."""
+    if not row.has("pack_size") or not nums.arithmetic_ok:
+        return None
+    size = parse_number(row.text("pack_size"))
+    q, p = nums.quantity, nums.unit_price
+    if not size or size <= 1 or size != size.to_integral() or q is None or p is None:
+        return None
+    return replace(nums, quantity=q * size, unit_price=p / size)
+
+
 def _quantity_the_amount_chooses(
     qty_text: str, price_text: str, total_text: str, decimal_sep: str | None
 ) -> str:
@@ -2833,6 +2866,7 @@ def _rows_to_lines(
     default_year: int | None,
     decimal_sep_sure: str | None = None,
     priced_per_hundred: bool = False,
+    priced_per_pack: bool = False,
 ) -> list[ExtractedLine]:
     items = _attach_continuations(rows, dayfirst, default_year)
     # prices per 100 or 1000 pieces only where the table says so (a PE column, "/100", "per 100")
@@ -2878,7 +2912,11 @@ def _rows_to_lines(
                 if moved:
                     row.cells.setdefault(_role_index(row, "description"), []).extend(moved)
                 qty_text = ""
-        packed = _counted_in_packs(row, nums) or _containers_counted_before(row, nums)
+        packed = (
+            (_priced_per_pack(row, nums) if priced_per_pack else None)
+            or _counted_in_packs(row, nums)
+            or _containers_counted_before(row, nums)
+        )
         if packed is not None:
             nums = packed
         if row.quantity_doubt == "derived":

@@ -1486,3 +1486,30 @@ def test_a_pack_size_under_the_unit_title_is_the_units_not_the_quantitys():
         ("MP-PILS", Decimal("40"), "sac 25 kg"),
         ("HB-TETT", Decimal("3"), "carton 5 kg"),
     ]
+
+
+def test_cartons_counted_and_priced_by_the_carton_beside_its_size_are_pieces():
+    # a French retailer's order: PCB (the units a carton holds), cartons, the carton's price
+    rows = [
+        ["Réf. SP", "Libellé", "PCB", "Nb colis", "PA HT colis", "Montant HT"],
+        ["SPD-204411", "BALLON FOOT T5 MATCH PRO", "10", "6", "249,00", "1 494,00"],
+        ["SPD-310077", "KIT 40 CONES 23CM 4 COUL.", "1", "12", "36,00", "432,00"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "COMMANDE"), *table([40, 110, 300, 340, 400, 480], 100, rows)]]))
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
+        ("SPD-204411", Decimal("60"), Decimal("24.90"), Decimal("1494.00")),
+        ("SPD-310077", Decimal("12"), Decimal("36.00"), Decimal("432.00")),
+    ]
+    # the units counted and priced one by one beside the carton's size: nothing to convert
+    rows = [
+        ["Réf. SP", "Libellé", "PCB", "Qté", "PU HT", "Montant HT"],
+        ["SPD-204411", "BALLON FOOT T5 MATCH PRO", "10", "60", "24,90", "1 494,00"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "COMMANDE"), *table([40, 110, 300, 340, 400, 480], 100, rows)]]))
+    )
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("60"), Decimal("24.90"))
+    ]
