@@ -38,6 +38,14 @@ from ingestion.extraction.tables import classify_header
         ("Qté cdée", "quantity"),
         ("Quantity Received", None),
         ("Net Weight", "ignore"),
+        # packs counted and priced by the pack, beside the pack's size
+        ("Anzahl Gebinde", "quantity"),
+        ("Preis/Gebinde €", "unit_price"),
+        ("Nb colis", "quantity"),
+        ("No. of cases", "quantity"),
+        ("PA HT colis", "unit_price"),
+        ("PCB", "pack_size"),
+        ("Réf. SP", "code"),
         ("Line Discount %", "discount"),
         ("PO Quantity", "quantity"),
         ("ORD_QTY", "quantity"),  # an ERP's flat export
