@@ -400,6 +400,11 @@ def _in_product_unit(
         amount = _in_unit(each, unit, ours)
         if container in (None, counted) and amount and amount != 1 and each != line.quantity:
             return line.quantity * amount
+    # "4 ct" of "Spray 30 ml (carton de 24)" we sell by the piece: the words say what the
+    # cartons counted hold, and nothing of ours is sold so packed
+    stated = _pack_said([line.description or ""], counted) if ours not in CONTAINER_UNITS else set()
+    if len(stated) == 1 and not stated & numbers_in(description):
+        return line.quantity * stated.pop()
     # our description names the container and what it holds: "(carton de 5 ramettes)"
     for container, each, unit in our_holds:
         amount = _in_unit(each, unit, ours)
@@ -540,12 +545,32 @@ def _counted_by_the_price(
         return None
     said = numbers_in(*texts, line.unit, description)
     whole = (price_each / expected).to_integral()
+    # the line says how many its container holds ("4 ct", "(carton de 24)"): a price about so
+    # many of ours (in another currency, at the buyer's price) says no other count
+    stated = _pack_said([line.description or ""], counted)
     for k in sorted({whole} | {n for n in said if n > 1}):
         if price_close(price_each, expected * k) and (
             k in said or (k == whole and 2 <= k <= 10_000)
         ):
+            if stated and k not in stated:
+                return None
             return line.quantity * k
     return None
+
+
+def _pack_said(texts: list[str], counted: str | None) -> set[Decimal]:
+    """How many the container the line counts holds, as its description says ("Spray 30 ml
+    (carton de 24)" counted in cartons): the counts of packs named by that container's word."""
+    if counted not in CONTAINER_UNITS:
+        return set()
+    # a count written whole ("bidons 150,00" is a unit cell and the price after it)
+    counts = {
+        Decimal(m[2])
+        for text in texts
+        for m in _PACK_OF.finditer(text)
+        if normalise_unit(m[1]) == counted and re.fullmatch(r"\d{1,5}", m[2])
+    }
+    return {n for n in counts if n > 1}
 
 
 PARTS_PRICE_SPREAD = Decimal("0.05")

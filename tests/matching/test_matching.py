@@ -1614,3 +1614,30 @@ def test_a_unit_cell_that_leaves_its_count_to_the_next_column_still_says_it():
         line_total=Decimal("1057.50"),
     )
     assert match_product(line, "C00001", md).quantity_in_product_unit == 75
+
+
+def test_cartons_the_buyers_words_say_hold_24_of_our_pieces_in_another_currency():
+    """ "4 ct" of "Spray 30 ml (carton de 24)" at 45,60 EUR, our spray listed at 1.80 CHF: 96
+    sprays; a carton price about 25 of ours says no other count than the 24 written."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "LD-2010,,Spray nettoyant verres 30 ml,EA,1.80,CHF\n"
+        "LD-5002,,Solution multifonction lentilles 100 ml (format voyage),EA,3.40,CHF\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(sku, words, quantity, price):
+        raw = f"{sku} {words} {quantity} ct {price.replace('.', ',')}"
+        line = ExtractedLine(
+            sku=sku,
+            description=words,
+            raw_text=raw,
+            quantity=Decimal(quantity),
+            unit="BOX",
+            unit_price=Decimal(price),
+            line_total=Decimal(price) * quantity,
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert converted("LD-2010", "Spray nettoyant verres 30 ml (carton de 24)", 4, "45.60") == 96
+    assert converted("LD-5002", "Solution multifonction 100 ml (carton de 24)", 2, "85.20") == 48
