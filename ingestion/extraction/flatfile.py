@@ -59,6 +59,7 @@ _POSTAL = re.compile(
     r"^[A-Z]\d{2}\s?[A-Z\d]{4}$|^\d{3}\s?\d{2}$|^\d{2}-\d{3}$"
 )
 _UNIT_CODE = re.compile(r"^[A-Z]{1,3}$")
+_QUALIFIED_CODE = re.compile(r"^(?P<q>SA|IN|BP|VN|SN|MF|BY|EN):(?P<code>\S+)$", re.IGNORECASE)
 
 
 def _rows(layout: Layout) -> list[tuple[list[str], dict]]:
@@ -92,6 +93,38 @@ def _split_one_cell(cells: list[str]) -> list[str]:
         if text.count(sep) >= 2:
             return [c.strip() for c in text.split(sep)]
     return cells
+
+
+_PARTY_QUALIFIERS = {"BY", "OB", "SU", "SE", "DP", "ST", "CN", "DEL", "IV", "BT"}
+# an in-house format's one-letter records: header, party, reference, line, trailer
+_ONE_LETTER = {"H": "HDR", "L": "LIN", "T": "TRL", "D": "NAD", "P": "NAD"}
+_DELIVERY_REFERENCE = re.compile(r"(?i)del|liv|lief|ship|due|req")
+
+
+def _as_segments(rows: list[tuple[list[str], dict]]) -> list[tuple[list[str], dict]]:
+    """Records named otherwise, as the segments they are: a party's qualifier as its record's
+    tag ("BY;Optik Hürlimann AG;…", "DP;…") is a NAD; one-letter records ("H;ORDERS;…",
+    "D;DP;…", "R;DELDATE;20270108", "L;1;…", "T;5;2309.82") are HDR, NAD, DTM, LIN, TRL."""
+    tags = [cells[0].upper() for cells, _ in rows if cells and cells[0]]
+    one_letter = (
+        bool(tags)
+        and all(len(t) == 1 and t.isalpha() for t in tags)
+        and "L" in tags
+        and "H" in tags
+    )
+    out = []
+    for cells, source in rows:
+        tag = cells[0].upper() if cells else ""
+        if tag in _PARTY_QUALIFIERS and len(cells) > 2:
+            cells = ["NAD", tag, "", *cells[1:]]
+        elif one_letter and tag == "R" and len(cells) >= 3 and _is_date(cells[2]):
+            # a dated reference: the delivery's, or the order's
+            qualifier = "2" if _DELIVERY_REFERENCE.search(cells[1]) else "137"
+            cells = ["DTM", qualifier, cells[2]]
+        elif one_letter and tag in _ONE_LETTER:
+            cells = [_ONE_LETTER[tag], *cells[1:]]
+        out.append((cells, source))
+    return out
 
 
 def looks_like_flat_file(rows: list[list[str]]) -> bool:
@@ -195,8 +228,10 @@ def _line(cells: list[str], sep: str | None, source: dict, raw: str) -> Extracte
     unit_at = None
     for i in range(1, len(body)):
         cell = (body[i] or "").strip()
-        if not cell or _number(body[i - 1], sep) is None:
-            continue
+        if not cell or _number(body[i - 1], sep) is None or gtin_valid(body[i - 1]):
+            continue  # a GTIN is no quantity
+        if cell.upper() in _KNOWN_TAGS:
+            continue  # "…;PIA;SA:WZ-30140": the segment the codes come in
         if known_unit(cell) or _UNIT_CODE.match(cell) and cell.upper() not in _CURRENCIES:
             unit_at = i
             break
@@ -249,11 +284,22 @@ def _line(cells: list[str], sep: str | None, source: dict, raw: str) -> Extracte
         elif rest and _close(quantity * price, rest[-1]):
             total, checked = rest[-1], True
     codes: list[str] = []
+    ours = theirs = None
     gtin = None
     texts: list[str] = []
     for cell in front:
         cell = (cell or "").strip()
-        if not cell:
+        if not cell or cell.upper() in _KNOWN_TAGS:
+            continue
+        qualified = _QUALIFIED_CODE.match(cell)
+        if qualified:
+            # PIA's "SA:WZ-30140" (the supplier's article), "IN:GS-70140" (the buyer's)
+            code = qualified["code"]
+            if qualified["q"].upper() in ("SA", "VN", "SN", "MF") and ours is None:
+                ours = code
+            elif theirs is None:
+                theirs = code
+            codes.append(code)
             continue
         if gtin_valid(cell) and len(cell) >= 12 and gtin is None:
             gtin = cell
@@ -271,6 +317,8 @@ def _line(cells: list[str], sep: str | None, source: dict, raw: str) -> Extracte
         confidences["unit"] = sure
     return ExtractedLine(
         line_no=line_no,
+        sku=ours,
+        customer_sku=theirs,
         gtin=gtin,
         description=" ".join(texts),
         description_lines=tuple(texts),
@@ -305,6 +353,7 @@ def extract_from_flat_file(layout: Layout) -> ExtractedOrder | None:
         return None
     rows = [(_split_one_cell(cells), source) for cells, source in _rows(layout)]
     rows = [([c.strip() for c in cells], source) for cells, source in rows if any(cells)]
+    rows = _as_segments(rows)
     if not looks_like_flat_file([cells for cells, _ in rows]):
         return None
     from ingestion.extraction.header import detect_language

@@ -256,3 +256,60 @@ def test_records_the_file_describes_itself_are_read_by_their_names(text, expecte
     ]
     if total:
         assert order.total.value == Decimal(total)
+
+
+def test_parties_tagged_by_their_qualifier_and_one_letter_records_are_segments():
+    qualified = (
+        "HDR;ORDERS;4500012456;20261214;20261221;CHF;NETTO\n"
+        "BY;Optik Hürlimann AG;Bahnhofstrasse 58;8001;Zürich;CH;CHE-109.773.218\n"
+        "SU;Léman Optique SA;Avenue de Sévelin 20;1004;Lausanne;CH;70012\n"
+        "DP;Optik Hürlimann AG Filiale Oerlikon;Schaffhauserstrasse 355;8050;Zürich;CH;\n"
+        "LIN;10;HU-40118;;Acetatfassung schwarz matt 52-18-14;10;PCE;38.50;385.00\n"
+        "LIN;20;HU-52004;;Brillenreinigungsspray 30 ml;96;PCE;1.80;172.80\n"
+        "TRL;2;557.80\n"
+    )
+    one_letter = (
+        "H;ORDERS;BSF-2026-1201;20261215;EUR;BRENNAN SHOPFITTERS LTD;IE6388047V;SUPP-0117\n"
+        "D;DP;BRENNAN SHOPFITTERS LTD;CRESCENT SHOPPING CENTRE, UNIT 44;DOORADOYLE ROAD;"
+        "LIMERICK;V94 X2E6;IE\n"
+        "R;DELDATE;20270108\n"
+        "L;1;NB-FIRE-310-WH;5060412031639;120;EA;8.72;1046.40\n"
+        "L;2;NB-FOAM-750;;24;EA;10.47;251.28\n"
+        "T;2;1297.68\n"
+    )
+    order = extract_from_sheet(read_csv(qualified.encode("latin-1")))
+    assert (order.po_number.value, order.order_date.value) == ("4500012456", dt.date(2026, 12, 14))
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 21)
+    assert order.ship_to.value.postal_code == "8050"  # the delivery party's, not the buyer's
+    assert [(ln.codes[0], ln.quantity) for ln in order.lines] == [
+        ("HU-40118", Decimal("10")),
+        ("HU-52004", Decimal("96")),
+    ]
+    assert order.total.value == Decimal("557.80")
+    order = extract_from_sheet(read_csv(one_letter.encode()))
+    assert (order.po_number.value, order.currency.value) == ("BSF-2026-1201", "EUR")
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 8)
+    assert order.ship_to.value.postal_code == "V94 X2E6"
+    assert [(ln.codes[0], ln.gtin, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("NB-FIRE-310-WH", "5060412031639", Decimal("120"), Decimal("8.72")),
+        ("NB-FOAM-750", None, Decimal("24"), Decimal("10.47")),
+    ]
+    assert order.total.value == Decimal("1297.68")
+
+
+def test_an_items_codes_qualified_as_the_suppliers_and_the_buyers_after_its_gtin():
+    text = (
+        "UNH;1;ORDERS:D:96A:UN\nBGM;220;7003602;9\nDTM;137;20261215;102\n"
+        "LIN;1;9120038014440;PIA;SA:WZ-30140;IN:GS-70140;100;EA;3.95;395.00\n"
+        "LIN;2;;PIA;SA:WZ-30850;IN:GS-70160;12.5;M;2.15;26.88\n"
+        "MOA;79;421.88\nUNT;7;1\n"
+    )
+    order = extract_from_sheet(read_csv(text.encode()))
+    assert [
+        (ln.sku, ln.customer_sku, ln.gtin, ln.quantity, ln.unit, ln.unit_price)
+        for ln in order.lines
+    ] == [
+        ("WZ-30140", "GS-70140", "9120038014440", Decimal("100"), "EA", Decimal("3.95")),
+        ("WZ-30850", "GS-70160", None, Decimal("12.5"), "M", Decimal("2.15")),
+    ]
+    assert not order.unread_lines
