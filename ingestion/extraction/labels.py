@@ -103,6 +103,8 @@ _LABELS: list[tuple[str, str, float]] = [
     # "Anbei die nächste Bestellung, unsere Nr. BV-261044", "our no. 4471"
     ("po_number", r"(?:unsere|notre|our)\s+(?:n\s?°|no\.?|nr\.?|nummer|number)", 0.8),
     ("po_number", r"bestellzeichen|einkaufsbeleg(?:nummer)?|bestellbeleg(?:nummer)?", 0.85),
+    # a web shop's field for the buyer's own reference: "Ihre Bestellreferenz"
+    ("po_number", r"(?:ihre\s+|unsere\s+)?bestellreferenz", 0.9),
     ("po_number", r"bestellung", 0.75),
     # a call-off from a framework order: "Abruf Nr. 2027-012", "Abrufnummer", "Call-off no."
     ("po_number", rf"abruf(?:auftrag|bestellung)?(?:{_SP}(?:nummer|{_NO}))?|abrufnummer", 0.9),

@@ -1207,6 +1207,23 @@ def test_when_a_basket_was_created_or_exported_is_its_order_date(rows):
     assert order.order_date.confidence >= 0.72
 
 
+def test_a_web_shops_field_for_the_buyers_own_order_reference_is_the_po_number():
+    rows = [
+        ["Pramberger Webshop - Warenkorb-Export"],
+        ["Kundennummer", "K10001"],
+        ["Ihre Bestellreferenz", "WS-88213-LEI"],
+        ["Erstellt am", "04.12.2026 09:14"],
+        [],
+        ["Artikelnr.", "Bezeichnung", "Menge", "Einzelpreis netto"],
+        ["WZ-30140", "Trennscheibe 125 x 1,0", "100", "3,95"],
+        ["WZ-20612", "Bohrer HSS 6,0", "50", "3,10"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.po_number.value == "WS-88213-LEI"
+    assert order.po_number.confidence >= 0.75
+    assert order.order_date.value == dt.date(2026, 12, 4)
+
+
 def test_snake_case_column_names_say_which_date_is_the_orders_and_which_the_delivery():
     """ "requested_date" is when to deliver, not an order date titled "date"; "created_at"
     with its time of day is the basket's order date."""
