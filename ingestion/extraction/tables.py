@@ -38,7 +38,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"(?:ve|vpe|pack(?:ungs)?|karton)[\s-]?inhalt|inhalt(?:\s+(?:ve|vpe))?|colisage|"
         r"(?:qte|pieces|pces|unites)\s+par\s+(?:colis|carton|boite|botte|paquet)|"
         # a French retailer's "PCB" (par combien): the units a carton holds
-        r"pcb|par\s+combien|uvc\s*(?:/|par)\s*colis",
+        r"pcb|par\s+combien|uvc\s*(?:/|par)\s*colis|"
+        r"(?:stk|stuck|st|pcs|pces?)\.?\s*(?:/|je|pro|per|par)\s*(?:pkg|pack|ve|karton|ktn|ctn|colis|carton)\.?",
     ),
     (
         "gtin",
@@ -75,20 +76,22 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"catalog(?:ue)?\s*(?:no\.?|#|number)|cat\.?\s*no\.?|model|modele|teile(?:nummer|[\s-]*nr\.?)|sachnummer|id|"
         r"codice(?:\s+articolo)?|codigo|artikelcode|"
         # "Réf. SP": the reference of a company written by its initials
-        r"ref(?:erence)?\.?\s+[a-z]{2,3}",
+        r"ref(?:erence)?\.?\s+[a-z]{2,3}|"
+        # "Art.Nr. Pramberger": the article number the supplier (named) gives it
+        r"art(?:ikel)?[\s.-]*(?:nr|no)\.?\s+[a-z]{4,}",
     ),
     (
         "description",
         r"(?:item|article|product|goods)?\s*(?:description|descr\.?|desc\.?)|designation(?:\s+(?:article|produit))?|libelle|article|produit|"
         r"(?:artikel)?bezeichnung|beschreibung|artikeltext|produkt|text|denomination|name|details?|goods|marchandises?|products?|items?|articles?|artikel|leistung|item\s+name|product\s+name|"
-        r"(?:material)?kurztext|short\s+text|omschrijving",
+        r"(?:material)?kurztext|short\s+text|omschrijving|was|what",
     ),
     (
         "quantity",
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
         r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|"
         # cartons counted: "Nb colis", "No. of cases", "Anzahl VE" (a pack size column says of what)
-        r"(?:nb|nbre|nombre|no\.?|number|anzahl|anz\.?)\s*(?:de\s+|of\s+)?(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde)|colis|kolli",
+        r"(?:nb|nbre|nombre|no\.?|number|anzahl|anz\.?)\s*(?:de\s+|of\s+)?(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn)\.?|colis|kolli",
     ),
     (
         "unit",
@@ -102,7 +105,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "unit_price",
         r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost(?:\s*(?:each|per\s+unit|/\s*unit|ea\.?))?|each|"
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
-        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|ek[\s-]?preis(?:\s*(?:netto|eur|€))?|einkaufspreis|stuckpreis|(?:me-?)?preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe|kg|l|m|lfm|sack|gebinde|ve|karton))?(?:\s*bzw\.?\s*(?:me|pe|einheit|stk\.?))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
+        r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|ek[\s-]?preis(?:\s*(?:netto|eur|€))?|einkaufspreis|stuckpreis|(?:me-?)?preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe|kg|l|m|lfm|sack|gebinde|ve|karton|pkg|pck|ktn)(?:\s+(?:lt\.?|laut|gem\.?|gemass)\s+(?:katalog|liste|preisliste|angebot))?)?(?:\s*bzw\.?\s*(?:me|pe|einheit|stk\.?))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
         r"(?:contract|agreed|special|your|quoted)\s+(?:unit\s+)?price|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs|"
         # the price of one of what is counted: "Price per roll/pc", "Prix HT par colis"
         r"price\s+per\s+[a-z]+(?:\s*/\s*[a-z]+)?|prix(?:\s+(?:ht|net))?\s+par\s+[a-z]+|preis\s+(?:pro|je)\s+[a-z]+|"
@@ -2792,21 +2795,20 @@ def _counted_in_packs(row: Row, nums: Numbers) -> Numbers | None:
 
 # a price titled as a pack's: "PA HT colis", "Prix carton", "Preis/VE", "Price per case"
 _PER_PACK = re.compile(
-    r"\b(?:colis|cartons?|ctn|cases?|packs?|paquets?|ve|vpe|gebinde|karton|kolli|box(?:es)?)\b"
+    r"\b(?:colis|cartons?|ctn|ktn|cases?|packs?|pkg|pck|paquets?|ve|vpe|gebinde|karton|kolli|box(?:es)?)\b"
 )
 
 
-def _priced_per_pack(row: Row, nums: Numbers) -> Numbers | None:
+def _pack_priced(row: Row, nums: Numbers) -> str | None:
     """Packs counted and priced by the pack beside the pack's size ("PCB 10 | Nb colis 6 |
-    PA HT colis 249,00 | 1 494,00"): the line orders 60 of the inner unit at a tenth of the
-    price, the same amount."""
+    PA HT colis 249,00 | 1 494,00"): the unit the line counts, "carton of 10". Whether that
+    is 60 of our pieces or 6 of our cartons, the catalogue says (matching converts)."""
     if not row.has("pack_size") or not nums.arithmetic_ok:
         return None
     size = parse_number(row.text("pack_size"))
-    q, p = nums.quantity, nums.unit_price
-    if not size or size <= 1 or size != size.to_integral() or q is None or p is None:
+    if not size or size <= 1 or size != size.to_integral() or nums.quantity is None:
         return None
-    return replace(nums, quantity=q * size, unit_price=p / size)
+    return f"carton of {size}"
 
 
 def _quantity_the_amount_chooses(
@@ -2912,10 +2914,11 @@ def _rows_to_lines(
                 if moved:
                     row.cells.setdefault(_role_index(row, "description"), []).extend(moved)
                 qty_text = ""
+        per_pack = _pack_priced(row, nums) if priced_per_pack else None
         packed = (
-            (_priced_per_pack(row, nums) if priced_per_pack else None)
-            or _counted_in_packs(row, nums)
-            or _containers_counted_before(row, nums)
+            None
+            if per_pack
+            else (_counted_in_packs(row, nums) or _containers_counted_before(row, nums))
         )
         if packed is not None:
             nums = packed
@@ -3001,6 +3004,8 @@ def _rows_to_lines(
         unit = normalise_unit(unit_text) or unit_from_qty or (unit_text.strip() or None)
         if packed is not None:
             unit = None  # the packs' count is now of what they hold
+        if per_pack and not unit_text:
+            unit = per_pack  # "carton of 10": matching says whether that is ours or ten of ours
         confidence = 0.75
         if nums.arithmetic_ok:
             confidence = 0.96

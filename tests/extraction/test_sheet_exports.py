@@ -46,6 +46,11 @@ from ingestion.extraction.tables import classify_header
         ("PA HT colis", "unit_price"),
         ("PCB", "pack_size"),
         ("Réf. SP", "code"),
+        ("Stk/Pkg", "pack_size"),
+        ("Anz. Pkg", "quantity"),
+        ("Preis/Pkg lt. Katalog", "unit_price"),
+        ("Art.Nr. Pramberger", "code"),
+        ("Was", "description"),
         ("Line Discount %", "discount"),
         ("PO Quantity", "quantity"),
         ("ORD_QTY", "quantity"),  # an ERP's flat export

@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -1489,7 +1490,11 @@ def test_a_pack_size_under_the_unit_title_is_the_units_not_the_quantitys():
 
 
 def test_cartons_counted_and_priced_by_the_carton_beside_its_size_are_pieces():
-    # a French retailer's order: PCB (the units a carton holds), cartons, the carton's price
+    """A French retailer's order: PCB (the units a carton holds), cartons, the carton's price.
+    The line counts cartons of ten; whether that is sixty of our balls or six of our cartons,
+    the catalogue says."""
+    from ingestion.matching import MasterData, match_product
+
     rows = [
         ["Réf. SP", "Libellé", "PCB", "Nb colis", "PA HT colis", "Montant HT"],
         ["SPD-204411", "BALLON FOOT T5 MATCH PRO", "10", "6", "249,00", "1 494,00"],
@@ -1498,10 +1503,22 @@ def test_cartons_counted_and_priced_by_the_carton_beside_its_size_are_pieces():
     order = extract_from_layout(
         read_pdf(pdf([[(40, 40, "COMMANDE"), *table([40, 110, 300, 340, 400, 480], 100, rows)]]))
     )
-    assert [(ln.customer_sku, ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
-        ("SPD-204411", Decimal("60"), Decimal("24.90"), Decimal("1494.00")),
-        ("SPD-310077", Decimal("12"), Decimal("36.00"), Decimal("432.00")),
+    assert [(ln.customer_sku, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        ("SPD-204411", Decimal("6"), "carton of 10", Decimal("249.00")),
+        ("SPD-310077", Decimal("12"), None, Decimal("36.00")),
     ]
+    customers = (
+        "code,name,vat_number,email_domains,street,postal_code,city,country,sales_rep_email,vip\n"
+    )
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "NS-1101,,Ballon de football T5 match pro,EA,24.90,EUR\n"
+        "NS-1101-CT,,Ballon de football T5 match pro (carton de 10),BOX,249.00,EUR\n"
+    )
+    md = MasterData.from_csv(customers, products, "customer_code,customer_sku,sku\n")
+    line = order.lines[0]
+    assert match_product(replace(line, sku="NS-1101"), None, md).quantity_in_product_unit == 60
+    assert match_product(replace(line, sku="NS-1101-CT"), None, md).quantity_in_product_unit == 6
     # the units counted and priced one by one beside the carton's size: nothing to convert
     rows = [
         ["Réf. SP", "Libellé", "PCB", "Qté", "PU HT", "Montant HT"],
@@ -1510,6 +1527,6 @@ def test_cartons_counted_and_priced_by_the_carton_beside_its_size_are_pieces():
     order = extract_from_layout(
         read_pdf(pdf([[(40, 40, "COMMANDE"), *table([40, 110, 300, 340, 400, 480], 100, rows)]]))
     )
-    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
-        (Decimal("60"), Decimal("24.90"))
+    assert [(ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        (Decimal("60"), None, Decimal("24.90"))
     ]
