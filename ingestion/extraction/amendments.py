@@ -253,27 +253,6 @@ def apply_amendments(
     return [replace(item, line_no=n) for n, item in enumerate(kept, start=1)]
 
 
-def amended_total(total, lines: list[ExtractedLine]):
-    """The total of an amended order: the printed one was the original's, the amended order's
-    is its lines' sum (for a person to confirm); None when a line has no amount."""
-    from ingestion.extraction.model import Field
-    from ingestion.extraction.totals import total_printed
-
-    if total is None:
-        return None
-    amounts = [
-        ln.line_total
-        if ln.line_total is not None
-        else (ln.quantity * ln.unit_price / (ln.price_unit or 1)).quantize(Decimal("0.01"))
-        if ln.quantity is not None and ln.unit_price is not None
-        else None
-        for ln in lines
-    ]
-    if not total_printed(total.rule) or any(a is None for a in amounts):
-        return None
-    return Field(sum(amounts, Decimal(0)), 0.7, total.source, total.rule + "+amended")
-
-
 def amended_by_its_email(order, body_lines: list[TextLine], *, decimal_sep: str | None = None):
     """An attachment's order as the email it came with changes it: "ACHTUNG: Pos. 3
     (Instantkaffee) bitte NICHT liefern" over the customer's PDF. The lines the email names
@@ -286,7 +265,8 @@ def amended_by_its_email(order, body_lines: list[TextLine], *, decimal_sep: str 
     if not changes or not order.lines:
         return None
     lines = apply_amendments(list(order.lines), changes)
-    total = amended_total(order.total, lines)
+    # the total printed was the order's before the change; the changed order states none
+    total = None
     asking = {c.line for c in asked if c.ref != 0 or replace(c, line=-1) in changes}
     said = tuple(ln.text[:200] for ln in body_lines if ln.index in asking)
     return replace(order, lines=tuple(lines), total=total, amendments=(*order.amendments, *said))

@@ -9,7 +9,6 @@ from decimal import Decimal
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.addresses import prose_ship_to
 from ingestion.extraction.amendments import (
-    amended_total,
     amendments_in,
     applicable,
     apply_amendments,
@@ -734,8 +733,8 @@ def extract_from_layout(
         item_lines = {ln.source.get("line") for ln in order_lines}
         total = _printed_unlabelled(total, lines, table.consumed | item_lines)
     if amended and total is not None:
-        # the printed total was the original order's: the amended order's is its lines' sum
-        total = amended_total(total, order_lines)
+        # the printed total was the original order's: the amended order states none
+        total = None
     elif cancelled and total is not None:
         # the printed total still counts what the message took back: the sum of what is left
         amounts = [ln.line_total for ln in order_lines]
