@@ -2183,6 +2183,10 @@ def _same_columns(a: Header, b: Header) -> bool:
     return [c.role for c in a.columns] == [c.role for c in b.columns]
 
 
+_DATE_LABEL_INSIDE = re.compile(
+    r"(?<=\s)(?:liefer(?:termin|datum)|wunschtermin|delivery\s+date|due\s+date|date\s+de\s+livraison)"
+    r"\s*:?\s*(?=\d)"
+)
 _DATE_ROW = re.compile(
     r"(?i)^\s*(?:req(?:uested|uired)?\.?|deliv(?:ery)?\.?|del\.?|due|ship|need(?:ed)?|date|livr(?:aison)?|delai|liefer(?:ung|datum|termin)?|termin|wunschtermin)"
 )
@@ -2257,6 +2261,13 @@ def _attach_continuations(
         ):
             target.dates.append(text)
             continue
+        # "Ihre Materialnummer NB-CON-BULK   Liefertermin 07.12.2026": the item's date after
+        # other words of its second row
+        labelled = _DATE_LABEL_INSIDE.search(fold(text))
+        if labelled and dates_mod.find_dates(
+            text[labelled.start() :], dayfirst=dayfirst, default_year=default_year
+        ):
+            target.dates.append(text[labelled.start() :])
         _join_wrapped_cells(target, r, dayfirst)
         desc = r.text("description") or r.text("unknown")
         if desc:
@@ -2879,8 +2890,13 @@ def _rows_to_lines(
     )
     out: list[ExtractedLine] = []
     for n, row in enumerate(items, start=1):
-        if _CANCELLED_ROW.search(fold(row.line.text)):
-            continue  # "… 2 rouleau 8,40 0,00 ANNULÉ", "storniert", "CANCELLED": no item
+        if _CANCELLED_ROW.search(fold(row.line.text)) or any(
+            _CANCELLED_ROW.search(fold(text)) and len(re.findall(r"\w+", text)) <= 3
+            for _k, text in row.extra_text
+        ):
+            # "… 2 rouleau 8,40 0,00 ANNULÉ", "storniert", "CANCELLED", or a row of its own
+            # under the item: "*** Position storniert ***": no item
+            continue
         _price_from_the_description(row)
         qty_text = row.text("quantity")
         unit_text = row.text("unit")

@@ -1530,3 +1530,41 @@ def test_cartons_counted_and_priced_by_the_carton_beside_its_size_are_pieces():
     assert [(ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
         (Decimal("60"), None, Decimal("24.90"))
     ]
+
+
+def test_an_items_second_row_gives_its_date_after_other_words_and_a_row_below_cancels_it():
+    """SAP's print: "Ihre Materialnummer …   Liefertermin 07.12.2026" under each item, and
+    "*** Position storniert ***" under the one the buyer cancelled (its date is nobody's)."""
+    titles = [(40, "Pos."), (75, "Material"), (150, "Bezeichnung"), (330, "Bestellmenge")]
+    titles += [(400, "ME"), (430, "Preis/ME"), (490, "Nettowert")]
+    page = [(40, 40, "BESTELLUNG 4700009341"), *[(x, 100, t) for x, t in titles]]
+    items = [
+        (
+            "00010",
+            "LB-KL-0031",
+            "Dichtklebstoff weiß 290 ml",
+            "120",
+            "9,59",
+            "1.150,80",
+            "14.12.2026",
+        ),
+        ("00020", "LB-KL-0040", "Montagekleber weiß 290 ml", "48", "11,64", "558,72", "03.12.2026"),
+        ("00030", "LB-KL-0117", "Kontaktkleber streichbar", "30", "11,00", "330,00", "07.12.2026"),
+    ]
+    top = 118
+    for pos, material, words, qty, price, amount, when in items:
+        page += [(40, top, pos), (75, top, material), (150, top, words), (340, top, qty)]
+        page += [(400, top, "ST"), (430, top, price), (490, top, amount)]
+        page += [
+            (150, top + 11, f"Ihre Materialnummer NB-{pos}"),
+            (300, top + 11, f"Liefertermin {when}"),
+        ]
+        if pos == "00020":
+            page += [(150, top + 22, "*** Position storniert ***")]
+        top += 40
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.customer_sku, ln.requested_date) for ln in order.lines] == [
+        ("LB-KL-0031", dt.date(2026, 12, 14)),
+        ("LB-KL-0117", dt.date(2026, 12, 7)),
+    ]
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 7)
