@@ -97,7 +97,7 @@ def _split_one_cell(cells: list[str]) -> list[str]:
 
 _PARTY_QUALIFIERS = {"BY", "OB", "SU", "SE", "DP", "ST", "CN", "DEL", "IV", "BT"}
 # an in-house format's one-letter records: header, party, reference, line, trailer
-_ONE_LETTER = {"H": "HDR", "L": "LIN", "T": "TRL", "D": "NAD", "P": "NAD"}
+_ONE_LETTER = {"H": "HDR", "L": "LIN", "T": "TRL", "D": "NAD"}
 _DELIVERY_REFERENCE = re.compile(r"(?i)del|liv|lief|ship|due|req")
 
 
