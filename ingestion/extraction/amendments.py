@@ -256,17 +256,15 @@ def apply_amendments(
 def amended_by_its_email(order, body_lines: list[TextLine], *, decimal_sep: str | None = None):
     """An attachment's order as the email it came with changes it: "ACHTUNG: Pos. 3
     (Instantkaffee) bitte NICHT liefern" over the customer's PDF. The lines the email names
-    are changed or taken back, every line is left for a person to confirm, and the stated
-    total (the attachment's, of the order before the change) becomes the lines' sum. None when
-    the email changes nothing of it."""
+    are changed or taken back, every line is left for a person to confirm, and the order has
+    no total (the attachment's was the order's before the change; the changed order states
+    none). None when the email changes nothing of it."""
     asked = amendments_in(body_lines, decimal_sep=decimal_sep)
     # the instructions are the email's lines, none of the attachment's items
     changes = applicable(list(order.lines), [replace(c, line=-1) for c in asked])
     if not changes or not order.lines:
         return None
     lines = apply_amendments(list(order.lines), changes)
-    # the total printed was the order's before the change; the changed order states none
-    total = None
     asking = {c.line for c in asked if c.ref != 0 or replace(c, line=-1) in changes}
     said = tuple(ln.text[:200] for ln in body_lines if ln.index in asking)
-    return replace(order, lines=tuple(lines), total=total, amendments=(*order.amendments, *said))
+    return replace(order, lines=tuple(lines), total=None, amendments=(*order.amendments, *said))

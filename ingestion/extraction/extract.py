@@ -8,11 +8,7 @@ from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.addresses import prose_ship_to
-from ingestion.extraction.amendments import (
-    amendments_in,
-    applicable,
-    apply_amendments,
-)
+from ingestion.extraction.amendments import amendments_in, applicable, apply_amendments
 from ingestion.extraction.confidence import (
     calibrate_order_date,
     ocr_identifier,

@@ -697,7 +697,7 @@ _GLOSSARY: dict[str, str] = {
     **{w: e for w, e in _table(_EVERYDAY).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_HOSPITALITY).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_WORKWEAR).items() if w not in _ALREADY},
-    **{w: e for w, e in _table(_MORE_TRADES).items() if w not in _ALREADY - {"ballon"}},
+    **{w: e for w, e in _table(_MORE_TRADES).items() if w not in _ALREADY},
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

@@ -888,43 +888,38 @@ def test_an_order_number_the_file_is_named_after_is_read_right_twice(
     assert (order.po_number, field["confidence"] >= 0.9) == ("PO-7042", sure)
 
 
-def test_cartons_whose_amount_is_their_pieces_at_our_price_are_sure(tenant, dupont):
-    """ "2 cartons" of T-shirts "carton de 25 pces" at 9,80 the piece, 490,00: 50 pieces at
-    our price, and the amount says so, though the table could not check the row as printed."""
-    ProductFactory(
-        tenant=tenant,
-        sku="TSH-BLC-L",
-        description="T-shirt blanc col rond, taille L",
-        unit="EA",
-        list_price=Decimal("9.80"),
-    )
-    sheet = (
-        "Commande;CR-7781\n\nArticle;Désignation;Qté;Unité;Prix;Montant\n"
-        "TSH-BLC-L;T-shirt blanc L, carton de 25 pces;2;cartons;9,80;490,00\n"
-    )
+@pytest.mark.parametrize(
+    ("sku", "ours", "price", "row", "expected"),
+    [
+        # "2 cartons" of T-shirts "carton de 25 pces" at 9,80 the piece, 490,00: 50 pieces at
+        # our price, and the amount says so, though the table could not check the row as printed
+        (
+            "TSH-BLC-L",
+            "T-shirt blanc col rond, taille L",
+            "9.80",
+            "T-shirt blanc L, carton de 25 pces;2;cartons;9,80;490,00",
+            (50, Decimal("9.80")),
+        ),
+        # "2 ctn (6 btl)" of a syrup we sell by the bottle at 8,90, priced 8,60 the bottle,
+        # 103,20: the line says six, the amount says twelve bottles, the price is ours less a
+        # discount
+        (
+            "SI-5001",
+            "Barista Sirup Vanille 0,7 l",
+            "8.90",
+            "Barista syrup Vanilla 0.7 l;2;ctn (6 btl);8.60;103.20",
+            (12, Decimal("8.60")),
+        ),
+    ],
+)
+def test_cartons_whose_amount_is_their_pieces_at_about_our_price_are_sure(
+    tenant, dupont, sku, ours, price, row, expected
+):
+    ProductFactory(tenant=tenant, sku=sku, description=ours, unit="EA", list_price=Decimal(price))
+    sheet = f"Commande;CR-7781\n\nArticle;Désignation;Qté;Unité;Prix;Montant\n{sku};{row}\n"
     message = ingest(tenant, "CR-7781.csv", data=sheet.encode(), known_customer=dupont)
     line = message_orders(message)[0].lines.get()
-    assert (line.quantity, line.unit_price) == (50, Decimal("9.80"))
+    assert (line.quantity, line.unit_price) == expected
     fields = line.extraction["fields"]
     assert fields["quantity"]["confidence"] >= 0.9
     assert fields["unit_price"]["confidence"] >= 0.9
-
-
-def test_cartons_of_six_written_on_the_line_and_the_amount_agree(tenant, dupont):
-    """ "2 ctn (6 btl)" of a syrup we sell by the bottle at 8,90, priced 8,60 the bottle, 103,20:
-    the line says six, the amount says twelve bottles, the price is ours less a discount."""
-    ProductFactory(
-        tenant=tenant,
-        sku="SI-5001",
-        description="Barista Sirup Vanille 0,7 l",
-        unit="EA",
-        list_price=Decimal("8.90"),
-    )
-    sheet = (
-        "Order;HBL-0412\n\nItem;Description;Qty;Unit;Price;Amount\n"
-        "SI-5001;Barista syrup Vanilla 0.7 l;2;ctn (6 btl);8.60;103.20\n"
-    )
-    message = ingest(tenant, "HBL-0412.csv", data=sheet.encode(), known_customer=dupont)
-    line = message_orders(message)[0].lines.get()
-    assert (line.quantity, line.unit_price) == (12, Decimal("8.60"))
-    assert line.extraction["fields"]["quantity"]["confidence"] >= 0.9

@@ -1413,11 +1413,13 @@ def test_a_delivery_date_written_as_the_order_date_the_customers_country_read_is
     assert draft.extracted.requested_delivery_date.confidence < 0.7
 
 
-def _in_our_unit(md, sku: str, quantity: str, unit: str, price: str | None) -> Decimal | None:
-    """The quantity a line of ``sku`` (no description) books in our unit."""
+def _in_our_unit(
+    md, sku: str, quantity: str, unit: str, price: str | None, *, description: str = ""
+) -> Decimal | None:
+    """The quantity a line of ``sku`` (no description unless given) books in our unit."""
     line = ExtractedLine(
         sku=sku,
-        description="",
+        description=description,
         quantity=Decimal(quantity),
         unit=unit,
         unit_price=Decimal(price) if price else None,
@@ -1625,19 +1627,7 @@ def test_cartons_the_buyers_words_say_hold_24_of_our_pieces_in_another_currency(
         "LD-5002,,Solution multifonction lentilles 100 ml (format voyage),EA,3.40,CHF\n"
     )
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
-
-    def converted(sku, words, quantity, price):
-        raw = f"{sku} {words} {quantity} ct {price.replace('.', ',')}"
-        line = ExtractedLine(
-            sku=sku,
-            description=words,
-            raw_text=raw,
-            quantity=Decimal(quantity),
-            unit="BOX",
-            unit_price=Decimal(price),
-            line_total=Decimal(price) * quantity,
-        )
-        return match_product(line, "C00001", md).quantity_in_product_unit
-
-    assert converted("LD-2010", "Spray nettoyant verres 30 ml (carton de 24)", 4, "45.60") == 96
-    assert converted("LD-5002", "Solution multifonction 100 ml (carton de 24)", 2, "85.20") == 48
+    spray = "Spray nettoyant verres 30 ml (carton de 24)"
+    assert _in_our_unit(md, "LD-2010", "4", "BOX", "45.60", description=spray) == 96
+    solution = "Solution multifonction 100 ml (carton de 24)"
+    assert _in_our_unit(md, "LD-5002", "2", "BOX", "85.20", description=solution) == 48
