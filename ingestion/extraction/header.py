@@ -94,6 +94,8 @@ def _value_slices(
     first = hit.last_word if label_ends_in_word else hit.last_word + 1
     end_word = line.word_at(stop_char) if stop_char < len(line.text) else len(line.words)
     if inline:
+        if hit.field in ("order_date", "requested_delivery_date"):
+            inline = _wrapped_date(inline, hit, lines_by_page, hits_by_line)
         out.append(("inline", line, first, max(first + 1, end_word), inline))
         return out
     # right: the next segment on the line, unless it is itself a label
@@ -173,6 +175,36 @@ def _value_slices(
 
 
 _DIGIT_FIELDS = {"po_number", "order_date", "requested_delivery_date", "customer_number"}
+_DATE_HEAD = re.compile(r"\d{1,2}\.?(?:\s+[^\W\d]{3,}\.?)?", re.UNICODE)
+
+
+def _wrapped_date(
+    inline: str,
+    hit: LabelHit,
+    lines_by_page: dict[int, list[TextLine]],
+    hits_by_line: dict[int, list[LabelHit]],
+) -> str:
+    """A date broken by the edge of its cell: "Datum der Bestellung: 23." over "März 2026".
+
+    The rest is the first segment of the very next line, starting where the label's line
+    starts (the cell's left edge), and only when the two together make a date."""
+    if not _DATE_HEAD.fullmatch(inline) or dates_mod.find_dates(inline):
+        return inline
+    line = hit.line
+    height = max(line.height, 4.0)
+    page_lines = lines_by_page.get(line.page, [])
+    nxt = next((ln for ln in page_lines if ln.top > line.bottom - 0.3 * height), None)
+    if nxt is None or nxt.top - line.bottom > 0.8 * height:
+        return inline
+    cw = nxt.char_width()
+    s0, s1 = nxt.segment_of(0)
+    if abs(nxt.words[0].x0 - hit.x0) > 2 * cw or any(
+        s0 < o.first_word < s1 or o.first_word == s0 for o in hits_by_line.get(nxt.index, [])
+    ):
+        return inline
+    joined = f"{inline} {nxt.text_of(s0, s1)}"
+    found = dates_mod.find_dates(joined)
+    return joined if found and found[0].text.strip() == joined.strip() else inline
 
 
 def _wrapped_identifier(text: str, ln: TextLine, i0: int, i1: int, nxt: TextLine) -> str:

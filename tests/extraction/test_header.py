@@ -226,6 +226,42 @@ def test_a_label_wrapped_over_two_lines_of_a_narrow_column():
     assert extract_from_layout(layout).requested_delivery_date.value == dt.date(2026, 3, 2)
 
 
+def test_a_date_broken_by_the_edge_of_its_cell_goes_on_at_the_cell_s_left():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "Spedition Lorenz GmbH"),
+                    (40, 52, "Am Tullnaupark 8, 90402 Nürnberg"),
+                    (40, 90, "Datum der Bestellung: 23."),
+                    (300, 90, "Ansprechpartner: Michael"),
+                    (40, 101, "März 2026"),
+                    (170, 101, "Lieferdatum: 14. April 2026"),
+                    (300, 101, "Wolf"),
+                ]
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.order_date.value == dt.date(2026, 3, 23)
+    assert order.requested_delivery_date.value == dt.date(2026, 4, 14)
+
+
+def test_a_day_alone_after_its_label_is_no_date_when_the_next_line_does_not_end_it():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "Spedition Lorenz GmbH"),
+                    (40, 90, "Bestelldatum: 23."),
+                    (40, 101, "Kostenstelle 3532"),
+                ]
+            ]
+        )
+    )
+    assert extract_from_layout(layout).order_date is None
+
+
 def test_a_british_letterhead_with_its_postcode_on_its_own_line():
     layout = read_pdf(
         pdf(
