@@ -793,6 +793,7 @@ _BLOCK_FIELDS = ("ship_to", "bill_to", "vendor", "buyer")
 
 # "bitte folgende Positionen für Bestellung 26-BE-01044 liefern", "pour la commande BL-2026-0802"
 _AMOUNT_TOKEN = re.compile(r"(?<![\d.,'’])\d{1,3}(?:[.,'’ \u202f]\d{3})*[.,]\d{2}(?![\d])")
+_CELL_AMOUNT = re.compile(r"(?<![\w.,'’-])\d+(?:[.,]\d{1,2})?(?![\w.,'’])")
 
 
 def _each_item_dated(order_lines, lines: list[TextLine]) -> bool:
@@ -811,8 +812,12 @@ def _printed_unlabelled(total: Field, lines: list[TextLine], table_lines: set[in
     for ln in lines:
         if ln.index in table_lines:
             continue
-        for m in _AMOUNT_TOKEN.finditer(ln.text):
+        # a sheet's cell holds the number as typed: 421.3, 307
+        pattern = _CELL_AMOUNT if ln.source == TextSource.SHEET else _AMOUNT_TOKEN
+        for m in pattern.finditer(ln.text):
             value = parse_number(m.group(0))
+            if pattern is _CELL_AMOUNT and not re.search(r"[.,]|\d{3}", m.group(0)):
+                continue  # a cell's "24" may count anything
             if value is not None and value == total.value:
                 return Field(
                     total.value, min(total.confidence, 0.9), ln.source_ref(), "label:printed_sum"

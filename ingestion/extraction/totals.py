@@ -39,6 +39,8 @@ _NET = re.compile(
     r"total\s+net\s+(?:value|amount)(?:\s+excl\.?(?:uding)?\s+(?:vat|tax))?|total\s+(?:netto|nett|net)|total\s+(?:h\.?t\.?v\.?a\.?|h\.?t\.?|hors\s+taxes?|hors\s+tva|exkl\.?\s+mwst\.?|ohne\s+mwst\.?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
     r"zwischensumme|nettobetrag|nettowarenwert|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s*netto(?:wert|betrag|summe|preis)?|nettosumme|"
     r"(?:bestell|auftrags)wert\s+netto|gesamtnettowert|"
+    # "Summe Ware 421,30" above "inkl. Fracht 439,30": the goods alone
+    r"(?:summe|gesamt)\s+(?:ware|waren|artikel|positionen|material)\b|warensumme|"
     r"valeur\s+(?:nette(?:\s+totale)?|totale\s+nette|totale\s+h\.?t\.?|h\.?t\.?)(?:\s+h\.?t\.?)?|"
     r"total\s+excl\.?(?:uding)?\s+(?:vat|tax)|total\s+before\s+tax|total\s+(?:goods|merchandise|marchandises|articles)(?:\s+h\.?t\.?)?|(?:goods|merchandise)\s+total|"
     r"net\s+amount|net\s+value|items?\s+total|total\s+(?:of\s+)?items?|positionen\s+gesamt|"

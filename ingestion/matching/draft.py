@@ -566,8 +566,14 @@ def build_draft(
         )
     lines = []
     read_lines = []
+    # the currency the document prints, when it says which ("$" alone does not)
+    printed_currency = (
+        extracted.currency.value
+        if extracted.currency is not None and not _a_dollar_sign(extracted.currency)
+        else None
+    )
     for i, line in enumerate(extracted.lines):
-        pm = match_product(line, customer.code, md)
+        pm = match_product(line, customer.code, md, currency=printed_currency)
         line = _counted_by_its_code(line, pm, md)
         read_lines.append(line)
         if pm.sku is None:

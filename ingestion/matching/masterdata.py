@@ -149,11 +149,19 @@ class MasterData:
     def product(self, sku: str) -> ProductRecord | None:
         return self.index.product_by_sku.get(sku)
 
-    def expected_price(self, customer_code: str | None, sku: str) -> Decimal | None:
+    def expected_price(
+        self, customer_code: str | None, sku: str, currency: str | None = None
+    ) -> Decimal | None:
+        """The customer's price, else our list price; none when the list is in another
+        ``currency`` than the document's (a price in EUR says nothing of one in CHF)."""
         if customer_code and (customer_code, sku) in self.customer_prices:
             return self.customer_prices[(customer_code, sku)]
         product = self.product(sku)
-        return product.list_price if product else None
+        if product is None:
+            return None
+        if currency and product.currency and product.currency.upper() != currency.upper():
+            return None
+        return product.list_price
 
     def country_currency(self, code: str | None) -> str | None:
         """The currency of the customer's country."""

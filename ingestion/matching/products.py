@@ -265,9 +265,15 @@ def _near_our_price(price: Decimal, expected: Decimal | None) -> bool:
 
 
 def match_product(
-    line: ExtractedLine, customer_code: str | None, md: MasterData, *, top: int = 5
+    line: ExtractedLine,
+    customer_code: str | None,
+    md: MasterData,
+    *,
+    top: int = 5,
+    currency: str | None = None,
 ) -> ProductMatch:
-    """Match one extracted line to our catalogue (see module docstring)."""
+    """Match one extracted line to our catalogue (see module docstring). ``currency`` is the
+    one the document prints: our prices in another say nothing of the line's."""
     index = md.index
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[str]] = defaultdict(list)
@@ -452,7 +458,7 @@ def match_product(
     )
     if price is not None:
         for sku in list(scores):
-            expected = md.expected_price(customer_code, sku)
+            expected = md.expected_price(customer_code, sku, currency)
             if expected is None:
                 continue
             if price_close(price, expected) or (gross is not None and price_close(gross, expected)):
@@ -474,7 +480,17 @@ def match_product(
             elif expected and abs(price - expected) / expected > Decimal("0.3"):
                 scores[sku] -= 0.6
                 reasons[sku].append("price_differs")
-    if max(scores.values(), default=0.0) < 1.0 and price is not None and descriptions:
+    other_currency = bool(
+        currency
+        and index.price_list_currency
+        and currency.upper() != index.price_list_currency.upper()
+    )
+    if (
+        max(scores.values(), default=0.0) < 1.0
+        and price is not None
+        and descriptions
+        and not other_currency
+    ):
         _priced_like_one_of_ours(price, descriptions[0], md, add)
     if not scores:
         return ProductMatch(None, 0.0, (), "no_candidate")
@@ -511,7 +527,8 @@ def match_product(
             - max((v for k, v in desc_scores.items() if k != best_sku), default=0.0)
             >= 8
             and (
-                price is None or _near_our_price(price, md.expected_price(customer_code, best_sku))
+                price is None
+                or _near_our_price(price, md.expected_price(customer_code, best_sku, currency))
             )
         )
     ):
@@ -520,7 +537,9 @@ def match_product(
         confidence = min(confidence, 0.85)
     product = md.product(best_sku)
     quantity = (
-        quantity_in_product_unit(line, product, md.expected_price(customer_code, best_sku))
+        quantity_in_product_unit(
+            line, product, md.expected_price(customer_code, best_sku, currency)
+        )
         if product is not None
         else None
     )
@@ -531,6 +550,6 @@ def match_product(
         rule="+".join(reasons[best_sku]),
         unit=product.unit if product else None,
         quantity_in_product_unit=quantity,
-        expected_price=md.expected_price(customer_code, best_sku),
+        expected_price=md.expected_price(customer_code, best_sku, currency),
         evidence={s: reasons[s] for s, _ in ranked[:top]},
     )

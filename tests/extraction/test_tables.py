@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.extraction import extract_from_layout, extract_from_text
+from ingestion.extraction import extract_from_sheet, extract_from_layout, extract_from_text
 from ingestion.reading import read_pdf
 from tests.extraction.docs import as_scan, pdf, table
 
@@ -392,6 +392,41 @@ def test_carriage_between_the_items_and_the_total_is_left_out_of_the_goods():
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.total.value == Decimal("52.40")
     assert order.total.confidence >= 0.9
+
+
+def test_summe_ware_above_the_total_with_freight_is_the_goods_total():
+    rows = [
+        ["Pos.", "Art.-Nr.", "Bezeichnung", "Stück", "Preis €", "Gesamt €"],
+        ["1", "HZ-POM-P20", "Platte POM-C natur 20 mm", "2", "104,60", "209,20"],
+        ["2", "HZ-PA6G-D100", "Rundstab PA6G natur 100", "1", "97,80", "97,80"],
+        ["", "", "Frachtkosten (lt. Angebot)", "", "", "18,00"],
+    ]
+    page = [(40, 40, "Bestellung 2027-AZT-0011"), *table([40, 70, 150, 330, 390, 450], 100, rows)]
+    page += [(390, 170, "Summe Ware"), (480, 170, "307,00")]
+    page += [(390, 182, "inkl. Fracht"), (480, 182, "325,00")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.customer_sku for ln in order.lines] == ["HZ-POM-P20", "HZ-PA6G-D100"]
+    assert (order.total.value, order.total.rule) == (
+        Decimal("307.00"),
+        "label:net_total=sum_of_lines",
+    )
+
+
+def test_a_sheet_s_sum_under_a_label_we_do_not_know_is_its_printed_total():
+    rows = [
+        ["Aachener Zerspanungstechnik GmbH – Bestellung", "", "", "", "", ""],
+        ["Bestell-Nr.:", "", "2027-AZT-0011", "", "", ""],
+        ["Pos.", "Art.-Nr.", "Bezeichnung", "Stück", "Preis €", "Gesamt €"],
+        ["1", "HZ-POM-P20", "Platte POM-C natur 20 mm 1000x500", "2", "104.6", "209.2"],
+        ["2", "HZ-PA6G-D100", "Rundstab PA6G natur Ø100", "1", "97.8", "97.8"],
+        ["3", "HZ-PTFE-D25", "Rundstab PTFE Ø25", "3", "38.1", "114.3"],
+        ["", "", "Frachtkosten (lt. Angebot)", "", "", "18"],
+        ["", "", "", "", "Summe der Artikel", "421.3"],
+        ["", "", "", "", "inkl. Fracht", "439.3"],
+    ]
+    order = extract_from_sheet(rows)
+    assert len(order.lines) == 3
+    assert (order.total.value, order.total.rule) == (Decimal("421.30"), "label:printed_sum")
 
 
 def test_bilingual_titles_and_a_delivery_column():

@@ -1004,6 +1004,28 @@ def test_pieces_priced_by_our_pack_count_packs_when_the_amount_says_so():
     assert converted(Decimal("7450.00")) == 500  # the amount counts the pieces at that price
 
 
+def test_our_prices_in_another_currency_say_nothing_of_the_line_s():
+    """4 "sachet de 50" at 78,00 EUR of a module we list at 1.45 CHF: 78 / 1.45 is no pack size
+    (54), the sachet's 50 is; and the CHF price is no evidence for or against the EUR one."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "LED-M3-W40,,Module LED 3 LED SMD2835 blanc neutre 4000K 12V IP67,EA,1.45,CHF\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        sku="LED-M3-W40",
+        description="Modules LED blanc 4000K sachet de 50",
+        quantity=Decimal("4"),
+        unit="sachet de 50",
+        unit_price=Decimal("78.00"),
+        line_total=Decimal("312.00"),
+    )
+    in_chf = match_product(line, "C00001", md, currency="CHF")
+    in_eur = match_product(line, "C00001", md, currency="EUR")
+    assert in_chf.expected_price == Decimal("1.45")
+    assert (in_eur.expected_price, in_eur.quantity_in_product_unit) == (None, Decimal("200"))
+
+
 PACKED = """sku,gtin,description,unit,unit_price,currency
 KL-10640,,"Virkon S disinfectant powder, 5 kg tub",EA,74.00,GBP
 KB-PVC-50,,"PVC-Klebeband weiß, 50 mm x 66 m",ROL,2.05,EUR
