@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from ingestion.extraction import extract_from_sheet, extract_from_layout, extract_from_text
+from ingestion.extraction import extract_from_layout, extract_from_sheet, extract_from_text
 from ingestion.reading import read_pdf
 from tests.extraction.docs import as_scan, pdf, table
 
