@@ -190,10 +190,27 @@ def _named_line(items: list[ExtractedLine], amendment: Amendment) -> int | None:
     for i, item in enumerate(items):
         if item.source.get("line") == amendment.line:
             continue  # "frites : 300 kg au lieu de 250" with nothing quoted: the item itself
-        described = {fold(w)[:5] for w in re.findall(r"[^\W\d_]{4,}", item.description or "")}
-        if stems & described and (amendment.old is None or item.quantity == amendment.old):
-            found.append(i)
-    return found[0] if len(found) == 1 else None
+        words = [fold(w) for w in re.findall(r"[^\W\d_]{4,}", item.description or "")]
+        if stems & {w[:5] for w in words} and (
+            amendment.old is None or item.quantity == amendment.old
+        ):
+            found.append((max(_shared_start(a, w) for a in amendment.words for w in words), i))
+    if len(found) > 1:
+        # "Schnittschutzhosen" names the "Schnittschutzhose" more than the "…stiefel": the
+        # item sharing the longest start with the words, if one does
+        found.sort(reverse=True)
+        if found[0][0] > found[1][0]:
+            found = found[:1]
+    return found[0][1] if len(found) == 1 else None
+
+
+def _shared_start(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def applicable(order_lines: list[ExtractedLine], amendments: list[Amendment]) -> list[Amendment]:

@@ -397,11 +397,17 @@ def extract_from_layout(
     if lines[0].source == TextSource.PLAIN and order_lines:
         # "Pos. 20 bitte auf 40 Stück erhöhen", "line 4 – please cancel": a reply's changes
         # to the order it quotes
-        changes = applicable(order_lines, amendments_in(lines, decimal_sep=decimal_sep))
-        if changes:
+        asked = amendments_in(lines, decimal_sep=decimal_sep)
+        changes = applicable(order_lines, asked)
+        item_lines = {ln.source.get("line") for ln in order_lines}
+        # "die Stiefel bitte in Gr. 43 statt 44" over the quoted offer: a change asked that
+        # names none of its lines alone is still a change, for a person to make
+        unplaced = [a for a in asked if a not in changes and a.line not in item_lines]
+        if changes or unplaced:
             as_quoted = order_lines
             order_lines = apply_amendments(order_lines, changes)
             amended = True
+            changes = changes + unplaced
     # the fax machine's header line: its date is the day it was sent, not the order date
     fax_lines = _fax_header_lines(lines, layout)
     # "From: +33 3 89 20 45 09 23/10/2026 P.003/003" over a page that goes on with the items

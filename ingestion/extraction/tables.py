@@ -1979,6 +1979,12 @@ def extract_lines(
             for c in columns or ()
             if c.role in ("unit_price", "gross_price")
         ),
+        # "PCB | Nb colis": the quantity column counts packs of the pack size column's size
+        packs_counted=any(
+            _PACKS_COUNTED.fullmatch(fold(c.text).strip(" .:"))
+            for c in columns or ()
+            if c.role == "quantity"
+        ),
     )
     extracted = [
         _capped(ln, UNTITLED_QUANTITY) if ln.source.get("line") in untitled else ln
@@ -2822,6 +2828,23 @@ def _pack_priced(row: Row, nums: Numbers) -> str | None:
     return f"carton of {size}"
 
 
+_PACKS_COUNTED = re.compile(
+    r"(?:nb|nbre|nombre|no|number|anzahl|anz)\.?\s*(?:de\s+|of\s+)?"
+    r"(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn)|colis|kolli"
+)
+
+
+def _packs_unpriced(row: Row, nums: Numbers) -> str | None:
+    """Packs counted under a title that says so ("Nb colis") beside the pack's size ("PCB 4"),
+    with no price to tell more: the line counts "carton of 4" (matching converts)."""
+    if not row.has("pack_size") or nums.unit_price is not None or nums.line_total is not None:
+        return None
+    size = parse_number(row.text("pack_size"))
+    if not size or size <= 1 or size != size.to_integral() or nums.quantity is None:
+        return None
+    return f"carton of {size}"
+
+
 def _quantity_the_amount_chooses(
     qty_text: str, price_text: str, total_text: str, decimal_sep: str | None
 ) -> str:
@@ -2880,6 +2903,7 @@ def _rows_to_lines(
     decimal_sep_sure: str | None = None,
     priced_per_hundred: bool = False,
     priced_per_pack: bool = False,
+    packs_counted: bool = False,
 ) -> list[ExtractedLine]:
     items = _attach_continuations(rows, dayfirst, default_year)
     # prices per 100 or 1000 pieces only where the table says so (a PE column, "/100", "per 100")
@@ -2930,7 +2954,13 @@ def _rows_to_lines(
                 if moved:
                     row.cells.setdefault(_role_index(row, "description"), []).extend(moved)
                 qty_text = ""
-        per_pack = _pack_priced(row, nums) if priced_per_pack else None
+        per_pack = (
+            _pack_priced(row, nums)
+            if priced_per_pack
+            else _packs_unpriced(row, nums)
+            if packs_counted
+            else None
+        )
         packed = (
             None
             if per_pack

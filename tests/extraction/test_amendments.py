@@ -189,3 +189,41 @@ def test_changes_that_name_the_item_by_its_words(text):
 )
 def test_lines_that_change_no_item_by_its_words(text):
     assert not asks_for_changes(text)
+
+
+ACCEPTED_WITH_CHANGES = (
+    "Guten Tag Frau Vogt,\n\n"
+    "danke für das Angebot. Wir bestellen wie angeboten, mit zwei Änderungen:\n"
+    "- Schnittschutzhosen Gr. 52 bitte nur 3 Stück statt 4\n"
+    "- die Stiefel bitte in Gr. 43 statt 44 (gleicher Preis laut Liste)\n\n"
+    "Unsere Bestellnummer: BL-26-038\n\n"
+    "Viele Grüße\nFlorian Lechner\n\n"
+    "-----Ursprüngliche Nachricht-----\n"
+    "Von: Sabine Vogt <s.vogt@forst.example>\n"
+    "Gesendet: Dienstag, 8. Dezember 2026 15:02\n"
+    "Betreff: Angebot AN-26-0712\n\n"
+    "wie besprochen bieten wir Ihnen an:\n\n"
+    "> Pos  Art.-Nr.  Bezeichnung                                    Menge   EP EUR   GP EUR\n"
+    "> 1    FT40152   Schnittschutzhose Klasse 1 Form A, Gr. 52         4     119,00   476,00\n"
+    "> 2    FT40210   Forsthelm-Kombination mit Gehörschutz/Visier      2      64,90   129,80\n"
+    "> 3    FT40411   Schnittschutzstiefel Leder Klasse 2, Gr. 44       2 P   189,00   378,00\n"
+    "> 4    FT40310   Schnittschutz-Forsthandschuhe, Gr. 10             4 P    42,50   170,00\n"
+    ">                                             Summe netto               1.153,80\n"
+)
+
+
+def test_changes_to_a_quoted_offer_name_the_closest_item_and_one_naming_none_still_counts():
+    """ "Schnittschutzhosen" names the "Schnittschutzhose" more than the "Schnittschutzstiefel"
+    or "-handschuhe" (all 4 of them): its 3 replaces the 4. The boots' new size names no item
+    by its count: the order is still an amended one, for a person, and states no total."""
+    chosen = newest_part(ACCEPTED_WITH_CHANGES, subject="AW: Angebot AN-26-0712")
+    order = extract_from_text(chosen, subject="AW: Angebot AN-26-0712")
+    assert [(ln.codes[0], ln.quantity) for ln in order.lines] == [
+        ("FT40152", Decimal("3")),
+        ("FT40210", Decimal("2")),
+        ("FT40411", Decimal("2")),
+        ("FT40310", Decimal("4")),
+    ]
+    assert len(order.amendments) == 2
+    assert all(ln.confidence <= AMENDED for ln in order.lines)
+    assert order.total is None

@@ -1567,6 +1567,40 @@ def test_cartons_counted_and_priced_by_the_carton_beside_its_size_are_pieces():
     ]
 
 
+def test_cartons_counted_beside_their_size_with_no_price_are_cartons_of_that_size():
+    """A retailer's sheet with its price columns left empty: "PCB 4 | Nb colis 3" is three
+    cartons of four (matching makes them twelve of ours); a plain quantity beside PCB is not."""
+    from ingestion.matching import MasterData, match_product
+
+    rows = [
+        ["N° commande", "55960"],
+        ["Code article", "EAN", "Libellé", "PCB", "Nb colis", "PA HT", "Montant HT"],
+        ["204572", "3760123402057", "ANTI-ALGUES PREVENTIF 5L", "4", "3", "", ""],
+        ["204518", "3760123401074", "CHLORE LENT GALETS 250G SEAU 5KG", "1", "10", "", ""],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.customer_sku, ln.quantity, ln.unit) for ln in order.lines] == [
+        ("204572", Decimal("3"), "carton of 4"),
+        ("204518", Decimal("10"), None),
+    ]
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "ALG-PREV5,3760123402057,Anti-algues préventif 5 L,EA,18.90,EUR\n"
+    )
+    md = MasterData.from_csv(
+        "code,name,vat_number,email_domains,street,postal_code,city,country,sales_rep_email,vip\n",
+        products,
+        "customer_code,customer_sku,sku\n",
+    )
+    assert match_product(order.lines[0], None, md).quantity_in_product_unit == 12
+    rows[1][4] = "Qté"
+    order = extract_from_sheet(rows)
+    assert [(ln.quantity, ln.unit) for ln in order.lines] == [
+        (Decimal("3"), None),
+        (Decimal("10"), None),
+    ]
+
+
 def test_an_items_second_row_gives_its_date_after_other_words_and_a_row_below_cancels_it():
     """SAP's print: "Ihre Materialnummer …   Liefertermin 07.12.2026" under each item, and
     "*** Position storniert ***" under the one the buyer cancelled (its date is nobody's)."""
