@@ -43,7 +43,7 @@ from ingestion.extraction.ocrfix import fix_ocr_layout
 from ingestion.extraction.prose_dates import DELIVERY_CUE, prose_delivery_date
 from ingestion.extraction.tables import arithmetic_rows, extract_lines
 from ingestion.extraction.titles import title_number_candidates, title_sentence_candidates
-from ingestion.extraction.totals import find_amount_lines, net_total
+from ingestion.extraction.totals import TOTAL_GRAND, TOTAL_NET, find_amount_lines, net_total
 from ingestion.layout import Layout, TextSource
 
 _FAX_HEADER = re.compile(
@@ -734,6 +734,8 @@ def extract_from_layout(
     if total is not None and total.rule.startswith("sum_of_lines") and rule_lines == "table":
         item_lines = {ln.source.get("line") for ln in order_lines}
         total = _printed_unlabelled(total, lines, table.consumed | item_lines)
+        if lines[0].source == TextSource.SHEET and total.rule.startswith("sum_of_lines"):
+            total = _total_column(total, table, decimal_sep)
     if amended and total is not None:
         # the printed total was the original order's: the amended order states none
         total = None
@@ -828,6 +830,33 @@ def _printed_unlabelled(total: Field, lines: list[TextLine], table_lines: set[in
                 return Field(
                     total.value, min(total.confidence, 0.9), ln.source_ref(), "label:printed_sum"
                 )
+    return total
+
+
+def _total_column(total: Field, table, decimal_sep: str | None) -> Field:
+    """A flat export's order total repeated on every item row ("order_subtotal 517.95"): the
+    document states it. Sure when it is the items' sum; a net total that is not is stated
+    all the same, for a person to compare (a grand total may hold tax or freight)."""
+    items = [r for r in table.rows if r.is_item]
+    if len(items) < 2 or not table.columns:
+        return total
+    for k, column in enumerate(table.columns):
+        title = fold(column.text).replace("_", " ").strip(" :")
+        net = bool(TOTAL_NET.search(title)) and len(title.split()) <= 4
+        if not net and not TOTAL_GRAND.fullmatch(title):
+            continue
+        texts = {" ".join(t.text for t in r.cells.get(k, [])).strip() for r in items}
+        if len(texts) != 1:
+            continue
+        value = parse_number(texts.pop(), decimal_sep=decimal_sep)
+        if value is None:
+            continue
+        if value == total.value:
+            return Field(value, 0.95, items[0].line.source_ref(), "label:total_column=sum_of_lines")
+        if net:
+            return Field(
+                value, 0.55, items[0].line.source_ref(), "label:total_column!=sum_of_lines"
+            )
     return total
 
 

@@ -23,7 +23,7 @@ from ingestion.extraction.model import Field
 # a sentence about delivering, receiving or needing the goods
 DELIVERY_CUE = re.compile(
     r"\b(?:livr\w*|deliver\w*|liefer\w*|anliefer\w*|zustell\w*|ship(?:ped|ping|ment)?|dispatch\w*|"
-    r"expedi\w*|versend\w*|benotig\w*|brauchen|besoin|need(?:ed|s)?|required|requis|arriv\w*|"
+    r"expedi\w*|versend\w*|envoy\w*|send|schick\w*|benotig\w*|brauchen|besoin|need(?:ed|s)?|required|requis|arriv\w*|"
     r"reception|receive|chantier|baustelle|parven\w*|enlev\w*|abhol\w*|pick(?:ed)?[\s-]?up|collect\w*)\b"
 )
 # words that put the date right after them: "pour vendredi", "by Monday 7th", "bis Freitag"
@@ -155,7 +155,7 @@ _WEEKDAY_TAIL = re.compile(
 # opening days, not a date: "du lundi au vendredi", "Montag bis Freitag", "every Monday"
 _DAY_SHORT = rf"{_WEEKDAY_RE}|mon|mo|lun|lu|mar|ma|mer|me|jeu|je|ven|ve|di|mi|do|fr|sa|so|sun"
 _HABIT = re.compile(
-    rf"\b(?:{_WEEKDAY_RE})\s*(?:-|–|au|to|till|through|bis|und|et|and)\s*(?:{_WEEKDAY_RE})\b"
+    rf"\b(?:{_WEEKDAY_RE})\s*(?:-|–|au|a|to|till|through|bis|und|et|and)\s*(?:{_WEEKDAY_RE})\b"
     # opening days: "Mon–Fri 8:00–15:30", "Mo-Fr", "lun.-ven."
     rf"|\b(?:{_DAY_SHORT})\.?\s*(?:-|–|/)\s*(?:{_DAY_SHORT})\b"
     rf"|\b(?:tous\s+les|every|jeden|les|le|on)\s+(?:{_WEEKDAY_RE})s?\b(?!\s*\d)"

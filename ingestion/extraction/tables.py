@@ -2193,6 +2193,16 @@ _DATE_LABEL_INSIDE = re.compile(
     r"(?<=\s)(?:liefer(?:termin|datum)|wunschtermin|delivery\s+date|due\s+date|date\s+de\s+livraison)"
     r"\s*:?\s*(?=\d)"
 )
+# an item's delivery label inside its description ("… BTE50 / Livr. 08.12.2026"), or ending
+# it when the date wraps to the row below
+_DELIVERY_INSIDE = re.compile(
+    r"(?i)(?:^|(?<=[\s/|,;(]))(?:livr(?:aison)?|liefer(?:ung|termin|datum)?|deliv(?:ery)?|due)\.?"
+    r"\s*:?\s*(?=\d)"
+)
+_DELIVERY_AT_END = re.compile(
+    r"(?i)(?:^|(?<=[\s/|,;(]))(?:livr(?:aison)?|liefer(?:ung|termin|datum)?|deliv(?:ery)?|due)\.?"
+    r"\s*:?\s*$"
+)
 _DATE_ROW = re.compile(
     r"(?i)^\s*(?:req(?:uested|uired)?\.?|deliv(?:ery)?\.?|del\.?|due|ship|need(?:ed)?|date|livr(?:aison)?|delai|liefer(?:ung|datum|termin)?|termin|wunschtermin)"
 )
@@ -2262,6 +2272,14 @@ def _attach_continuations(
         if target.line.page != r.line.page and target is not items[-1]:
             continue
         text = r.line.text
+        if (
+            _DELIVERY_AT_END.search(target.text("description"))
+            and dates_mod.find_dates(text.strip(), dayfirst=dayfirst, default_year=default_year)
+            and re.fullmatch(r"[\d./-]+", text.strip())
+        ):
+            # "… BTE100 / Livr." over "08.12.2026": the item's date wrapped to the row below
+            target.dates.append(text)
+            continue
         if _DATE_ROW.match(fold(text)) and dates_mod.find_dates(
             text, dayfirst=dayfirst, default_year=default_year, allow_partial=True
         ):
@@ -2269,7 +2287,7 @@ def _attach_continuations(
             continue
         # "Ihre Materialnummer NB-CON-BULK   Liefertermin 07.12.2026": the item's date after
         # other words of its second row
-        labelled = _DATE_LABEL_INSIDE.search(fold(text))
+        labelled = _DATE_LABEL_INSIDE.search(fold(text)) or _DELIVERY_INSIDE.search(text)
         if labelled and dates_mod.find_dates(
             text[labelled.start() :], dayfirst=dayfirst, default_year=default_year
         ):
@@ -3046,6 +3064,19 @@ def _rows_to_lines(
                 if found:
                     requested = found[0].value
                     break
+        if requested is None:
+            inside = _DELIVERY_INSIDE.search(row.text("description"))
+            found = (
+                dates_mod.find_dates(
+                    row.text("description")[inside.end() :],
+                    dayfirst=dayfirst,
+                    default_year=default_year,
+                )
+                if inside
+                else []
+            )
+            if found and found[0].start == 0:
+                requested = found[0].value  # "… / Livr. 08.12.2026" in the item's words
         unit_text = _FREE_WORD.sub("", unit_text).strip()  # "sachet gratuit": a sachet
         unit = normalise_unit(unit_text) or unit_from_qty or (unit_text.strip() or None)
         if packed is not None:

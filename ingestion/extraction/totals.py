@@ -59,6 +59,8 @@ _GRAND = re.compile(
     r"(?:po|order|purchase\s+order)\s+(?:total|value|amount)|montant\s+(?:ttc|total)|net\s+a\s+payer|"
     r"totaal(?:\s+(?:incl\.?|inclusief)\s+btw)?|gesamt(?:betrag|summe|preis|wert)?|endbetrag|endsumme|rechnungsbetrag|bruttobetrag|brutto(?:summe)?|summe|amount\s+due|balance\s+due)\b"
 )
+TOTAL_NET, TOTAL_GRAND = _NET, _GRAND  # the labels, for a column's title
+
 _TAX = re.compile(
     r"(?:sales\s+tax|tax(?:es)?|vat|tva|mwst|ust|gst|hst|umsatzsteuer|mehrwertsteuer|btw)\b"
 )

@@ -24,6 +24,9 @@ def _delivery(body: str, sent: dt.date | None = SENT):
         ("Bitte liefern Sie übermorgen.", dt.date(2026, 11, 29)),
         ("We need them by Monday 7th at the latest.", dt.date(2026, 12, 7)),
         ("Bitte bis Freitag liefern.", dt.date(2026, 12, 4)),
+        # sending is delivering: "envoyer", "schicken"
+        ("Pouvez vous nous envoyer pour demain mardi 1er décembre :", dt.date(2026, 12, 1)),
+        ("Bitte schicken Sie die Ware am 3.12.", dt.date(2026, 12, 3)),
         ("Liefern Sie bitte am 12. Jänner, wir haben bis dahin zu.", dt.date(2027, 1, 12)),
         # the Monday of the week asked for
         ("Merci de nous faire parvenir pour la semaine 50 :", dt.date(2026, 12, 7)),
@@ -54,6 +57,7 @@ def test_a_delivery_sentence_gives_its_date(sentence, expected):
         "Warenannahme Montag bis Freitag, 7 bis 15 Uhr.",  # opening days
         "Deliver to: our address above, Goods Inwards (Mon–Fri 8:00–15:30)",
         "Livraison lun.-ven. 8h-12h, quai n° 2.",
+        "Livraisons : lundi à vendredi de 7h00 à 14h00.",
         "Livraison dès que possible svp.",  # no date at all
         "Guten Morgen, anbei unsere Bestellung.",
         "10 x A-778 à 4.12 € livrés franco.",  # a price, not the 4th of December

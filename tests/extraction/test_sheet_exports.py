@@ -1262,3 +1262,25 @@ def test_an_exports_order_date_column_written_ambiguously_is_settled_by_the_cust
     )
     assert draft.extracted.order_date.value == dt.date(2026, 12, 11)
     assert draft.extracted.order_date.confidence >= 0.72
+
+
+def _web_shop_export(subtotal: str) -> list[list[str]]:
+    head = ["order_id", "created_at", "ean", "product_name", "qty", "unit_price", "line_total"]
+    head += ["currency", "order_subtotal", "shipping_fee"]
+    items = [
+        ("5412345010425", "Gants d'examen vinyle T. M", "20", "4.20", "84.00"),
+        ("5412345012870", "Gel hydroalcoolique 500 ml", "48", "4.95", "237.60"),
+        ("5412345013365", "Povidone iodée 10 % 125 ml", "6", "4.60", "27.60"),
+    ]
+    return [head] + [
+        ["100734", "2027-01-05T09:14:22+01:00", *item, "EUR", subtotal, "9.50"] for item in items
+    ]
+
+
+def test_a_flat_export_s_order_total_repeated_on_every_row_is_stated():
+    order = extract_from_sheet(_web_shop_export("349.20"))
+    assert len(order.lines) == 3
+    assert (order.total.value, order.total.confidence >= 0.9) == (Decimal("349.20"), True)
+    # a subtotal that is not the items' sum is still what the document says, for a person
+    order = extract_from_sheet(_web_shop_export("359.20"))
+    assert (order.total.value, order.total.confidence < 0.9) == (Decimal("359.20"), True)

@@ -1601,6 +1601,43 @@ def test_cartons_counted_beside_their_size_with_no_price_are_cartons_of_that_siz
     ]
 
 
+def test_an_items_delivery_date_after_livr_in_its_words_or_wrapped_to_the_row_below():
+    """SAP's French print: "… BTE50 / Livr. 08.12.2026" in the item's words, or "/ Livr." with
+    the date alone on the row below, or after other words there ("PA-3041 / Livr. 03.12.2026").
+    """
+    titles = [(40, "Pos."), (75, "Article"), (130, "Désignation"), (330, "Quantité")]
+    titles += [(380, "UQ"), (410, "Prix net"), (470, "Valeur nette")]
+    page = [(40, 40, "BON DE COMMANDE 4500019102"), *[(x, 100, t) for x, t in titles]]
+    rows = [
+        ("00010", "10004710", "GANT NITRILE T.S BTE100 / Livr.", "20", "138,00", "08.12.2026"),
+        ("00020", "10006100", "CATHETER IV 18G BTE50 / Livr. 10.12.2026", "3", "118,50", ""),
+        (
+            "00030",
+            "",
+            "Alcool éthylique 70 % - Réf.",
+            "60",
+            "216,00",
+            "fourn. DS-5030 / Livr. 03.12.2026",
+        ),
+    ]
+    y = 116
+    for pos, code, words, qty, amount, below in rows:
+        page += [(40, y, pos), (130, y, words), (330, y, qty), (380, y, "BTE")]
+        page += [(410, y, "6,90"), (470, y, amount)]
+        if code:
+            page.append((75, y, code))
+        if below:
+            page.append((130, y + 10, below))
+        y += 26
+    order = extract_from_layout(read_pdf(pdf([page], font_size=7)))
+    assert [ln.requested_date for ln in order.lines] == [
+        dt.date(2026, 12, 8),
+        dt.date(2026, 12, 10),
+        dt.date(2026, 12, 3),
+    ]
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
+
+
 def test_an_items_second_row_gives_its_date_after_other_words_and_a_row_below_cancels_it():
     """SAP's print: "Ihre Materialnummer …   Liefertermin 07.12.2026" under each item, and
     "*** Position storniert ***" under the one the buyer cancelled (its date is nobody's)."""
