@@ -273,6 +273,8 @@ def customer_locale_decides(field: Field, country: str | None) -> Field:
 
 _DATE_LIKE = re.compile(
     r"\d{1,4}\s?[./-]\s?\d{1,2}|\b(?:kw|cw|wk|week|semaine|sem|woche)\s*\d|"
+    # a day, a word, a year: a month's name a scan misread ("8. anuar 2027")
+    r"^\s*\d{1,2}\.?\s*[^\W\d_]{3,10}\.?\s+(?:19|20)\d{2}\b|"
     # a scanned date whose separators were read as digits ("13/07/2026" -> "1310772026")
     r"^\s*\d{8,10}\s*$|"
     rf"\d{{1,2}}\.?\s*{dates_mod._MONTH_RE}(?![a-z])",
@@ -280,6 +282,33 @@ _DATE_LIKE = re.compile(
 )
 _WEAK_DELIVERY = {"livraison", "delivery", "lieferung"}
 _SECOND_LABEL = re.compile(r"\s*[/|]?\s*[^\W\d][^\d:]{2,30}:\s*")
+
+
+_DAY_WORD_YEAR = re.compile(r"^\s*(\d{1,2})\.?\s*([^\W\d_]{3,10})\.?\s+((?:19|20)\d{2})\b")
+
+
+def _month_misread(text: str) -> dt.date | None:
+    """A day, a word one letter off a month's full name, a year: that date ("8. anuar 2027",
+    "3 decernbre 2026"). Only one month may be that close."""
+    from rapidfuzz.distance import Levenshtein
+
+    m = _DAY_WORD_YEAR.match(text)
+    if m is None:
+        return None
+    word = dates_mod._fold(m.group(2))
+    distances = {
+        (Levenshtein.distance(word, dates_mod._fold(name)), number)
+        for name, number in dates_mod.MONTHS.items()
+        if len(name) >= 4
+    }
+    nearest = min((d for d, _n in distances), default=9)
+    months = {n for d, n in distances if d == nearest and d <= 1}
+    if len(months) != 1:
+        return None
+    try:
+        return dt.date(int(m.group(3)), months.pop(), int(m.group(1)))
+    except ValueError:
+        return None
 
 
 def unread_delivery_date(ctx: HeaderContext, *, skip_lines: set[int]) -> Field | None:
@@ -302,6 +331,8 @@ def unread_delivery_date(ctx: HeaderContext, *, skip_lines: set[int]) -> Field |
                 allow_partial=True,
             )
             value = found[0].value if found and text.find(found[0].text) <= 12 else None
+            if value is None and line.source == TextSource.OCR:
+                value = _month_misread(text)  # "8. anuar 2027": a letter of "Januar" lost
             # the label said again in another language, the date right after it: "Lieferung
             # bis | livraison jusqu'au: 20.01.2027" (a scan that lost the slash between them)
             again = _SECOND_LABEL.match(text)
@@ -331,7 +362,11 @@ def printed_postal_codes(
     if not ctx.lines_by_page:
         return ()
     out: list[str] = []
-    for ln in ctx.lines_by_page[min(ctx.lines_by_page)]:
+    first = ctx.lines_by_page[min(ctx.lines_by_page)]
+    if first and first[0].source == TextSource.SHEET:
+        # a workbook's other sheets ("Info: Plant AT12 = …, 6300 Wörgl") are its header too
+        first = [ln for page in sorted(ctx.lines_by_page) for ln in ctx.lines_by_page[page]]
+    for ln in first:
         if ln.index in skip_lines:
             continue
         for s0, s1 in ln.segments:

@@ -114,7 +114,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "discount",
-        r"(?:line\s+)?disc(?:ount)?\.?\s*%?|remise\s*%?|rabais|rabatt\s*%?|rab\.?\s*%?|nachlass|%|rem\.?\s*%?|abzug",
+        r"(?:line\s+)?disc(?:ount)?\.?\s*(?:%|pct|percent|rate)?|remise\s*%?|rabais|rabatt\s*%?|rab\.?\s*%?|nachlass|%|rem\.?\s*%?|abzug",
     ),
     (
         "gross_price",
@@ -275,8 +275,10 @@ def classify_header(text: str) -> str | None:
     sap = SAP_FIELDS.get(text.strip().upper())
     if sap is not None:
         return sap
-    # a system export's column names: "article_text", "price_eur", "amount_eur"
-    t = fold(text.replace("_", " ")).strip(" :.#*,;")
+    # a system export's column names: "article_text", "price_eur", "amount_eur", and in
+    # camel case: "NetAmount", "DiscountPct"
+    camel = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", text)
+    t = fold(camel.replace("_", " ")).strip(" :.#*,;")
     # a scan's specks and quotes about a title: "‘EAN", "‚Total"
     t = re.sub(r"^[‘’‚'`´\"“”„«»©®°|]+\s*", "", t)
     t = re.sub(r"\s+", " ", t)

@@ -404,6 +404,12 @@ def _item_rows(rows: list[list[str]]) -> int:
 _LABEL_CELL = re.compile(r"^(?=.*[^\W\d_]{2})[^\d]{2,40}$")
 
 
+# a street and number, then a postal code and its town, in one cell
+_ADDRESS_IN_A_CELL = re.compile(
+    r"\w{3,}\.?\s+\d{1,4}[a-z]?\s*[,;]\s*(?:[A-Z]{1,2}[-\s])?\d{4,5}\s+[^\W\d]{2,}"
+)
+
+
 def _key_value_rows(rows: list[list[str]]) -> list[list[str]]:
     """The rows of a side sheet that give a value beside a label ("Deliver to | Name",
     "Required by | 2026-12-18"), and the lines of a value that go on in the rows below it (the
@@ -423,6 +429,10 @@ def _key_value_rows(rows: list[list[str]]) -> list[list[str]]:
             figures += bool(_NUMBER_CELL.match(filled[1][1]))
         elif value_column is not None and len(filled) == 1 and filled[0][0] == value_column:
             keep = True  # the value goes on below, in its column
+        elif len(filled) == 1 and _ADDRESS_IN_A_CELL.search(filled[0][1]):
+            # "Plant AT12 = Central Warehouse Wörgl, Bahnhofstraße 14, 6300 Wörgl": an address
+            # the order's rows point to, written out in one cell
+            keep, value_column = True, None
         else:
             value_column = None
         out.append(list(row) if keep else [])

@@ -1,6 +1,8 @@
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from ingestion.extraction import extract_from_layout
 from ingestion.matching import MasterData, build_draft
 from ingestion.reading import read_pdf
@@ -636,3 +638,20 @@ def test_a_scans_zero_among_a_references_letters_is_put_right_for_a_person_to_co
         *table([40, 110, 330, 400, 480], 100, rows),
     ]
     assert extract_from_layout(scanned_page(clean, confidence=0.95)).po_number.confidence >= 0.75
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8. anuar 2027", dt.date(2027, 1, 8)),  # the J of "Januar" lost
+        ("3 decernbre 2026", None),  # two letters off: for a person
+        ("12 Juin 2026", dt.date(2026, 6, 12)),
+        ("4 Jum 2026", None),  # "Juni" or "Juli"? "Jun", "Jul": too short to tell
+        ("31 Februar 2026", None),  # no such day
+        ("Lieferung 2027", None),
+    ],
+)
+def test_a_month_name_a_scan_misread_by_a_letter(text, expected):
+    from ingestion.extraction.confidence import _month_misread
+
+    assert _month_misread(text) == expected

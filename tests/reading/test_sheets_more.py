@@ -92,3 +92,23 @@ def test_a_workbooks_other_sheets_do_not_make_its_table_less_complete():
     order = extract_from_sheet(read_xlsx(_workbook()))
     assert order.total.value == Decimal("126.5")
     assert "complete_table" in order.total.rule
+
+
+def test_an_address_written_out_in_one_cell_of_another_sheet_is_printed_on_the_order():
+    """SAP's list export: the items name a plant ("AT12"), an "Info" tab writes it out. Its
+    postal code is printed on the order: a default ship-to (the customer's own) is not sure."""
+    workbook = openpyxl.Workbook()
+    items = workbook.active
+    items.append(["Purchasing Doc.", "Item", "Short Text", "Vendor Material", "PO Quantity"])
+    items.append([4500099342, 10, "SAW CHAIN 3/8 1.6MM 84DL", "FT10122", 30])
+    items.append([4500099342, 20, "GUIDE BAR 75CM 3/8 1.6MM", "FT20175", 6])
+    info = workbook.create_sheet("Info")
+    info.append(["Exported from SAP ME2N by L. Obermoser"])
+    info.append(["Plant AT12 = Central Warehouse Wörgl, Bahnhofstraße 14, 6300 Wörgl"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    rows = read_xlsx(buffer.getvalue())
+    assert rows.side_sheets == [
+        [["Plant AT12 = Central Warehouse Wörgl, Bahnhofstraße 14, 6300 Wörgl"]]
+    ]
+    assert "6300" in extract_from_sheet(rows).postal_codes
