@@ -34,6 +34,7 @@ from ingestion.matching.masterdata import price_close
 from ingestion.matching.quantities import (
     MEASURES,
     PACK_PRICE_FLOOR,
+    content_in_its_unit,
     content_stated_twice,
     numbers_in,
     our_description,
@@ -979,6 +980,7 @@ def _line_create(
         # 45,00 of our "… (carton de 12)" at 3,90: 24 at 3,75)
         stated = product is not None and (
             content_stated_twice(extracted, match.unit, our_description(product), factor)
+            or content_in_its_unit(extracted, match.unit, our_description(product), factor)
             or pack_stated_and_priced(
                 factor, unit_price, match.expected_price, our_description(product)
             )

@@ -390,6 +390,10 @@ STOP_FIELDS = {
 }
 
 
+# the words a block's label may start with that are no part of it: "Bitte liefern an:"
+_POLITE = re.compile(r"(?:bitte|please|kindly|merci\s+de|priere\s+de|veuillez|svp)\b\.?")
+
+
 def block_lines(
     hit: LabelHit, lines: list[TextLine], *, max_lines: int = 8
 ) -> list[tuple[TextLine, int, int]]:
@@ -415,8 +419,13 @@ def block_lines(
     char_width = line.char_width()
     tol = 2.5 * char_width
     left = hit.x0
-    if line.source == TextSource.PLAIN:
-        left = min(left, line.words[line.segment_of(hit.first_word)[0]].x0)  # "Please deliver to:"
+    seg_start = line.segment_of(hit.first_word)[0]
+    if line.source == TextSource.PLAIN or (
+        seg_start < hit.first_word
+        and _POLITE.fullmatch(fold(line.text_of(seg_start, hit.first_word)).strip())
+    ):
+        # "Please deliver to:", "Bitte liefern an:": the block starts under the first word
+        left = min(left, line.words[seg_start].x0)
     if (
         line.source in (TextSource.PLAIN, TextSource.OCR)
         and start_word < inline_end < len(line.words)

@@ -328,6 +328,10 @@ def _letterhead_of_someone_else(
     return bool(known & printed) or code in {_postal(p) for p in own_postal_codes}
 
 
+# a block of the page's addressee (read as a possible ship-to): the supplier, most often
+_ADDRESSEE_BLOCKS = frozenset({"block:destinataire", "block:empfanger"})
+
+
 def _only_address_confirmed(
     ship_to: Field,
     extracted: ExtractedOrder,
@@ -704,9 +708,10 @@ def build_draft(
         currency = currency.with_confidence(max(currency.confidence, 0.95), "+customer_country")
     # ship-to: as printed, else the letterhead (POs) or the customer's main address (emails)
     ship_to = extracted.ship_to
-    if ship_to is not None and _postal(ship_to.value.postal_code) in {
+    ours_read = ship_to is not None and _postal(ship_to.value.postal_code) in {
         _postal(p) for p in own_postal_codes
-    }:
+    }
+    if ours_read:
         ship_to = None  # our own address read as the ship-to: the goods do not go to us
     if ship_to is None or not ship_to.value.postal_code:
         if (
@@ -737,6 +742,8 @@ def build_draft(
                 )
         if ship_to is not None and (
             extracted.ship_to is None
+            # "Destinataire : <us>": the addressee of the page, no place the goods go
+            or (ours_read and extracted.ship_to.rule in _ADDRESSEE_BLOCKS)
             or _points_at_the_usual_address(extracted.ship_to, customer, md)
             or _names_no_place(extracted.ship_to)
         ):

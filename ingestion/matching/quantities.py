@@ -147,6 +147,20 @@ def content_stated_twice(
     return factor in said and factor in _contents(description, ours)
 
 
+def content_in_its_unit(
+    line: ExtractedLine, product_unit: str | None, description: str, factor: Decimal
+) -> bool:
+    """The unit the line counts says what one holds, in the measure we sell by: "2 | Rolle à
+    50 m" of ours sold by the metre, "1 | bidon 5L" of ours sold by the litre. The count is of
+    containers and the unit says their content, and our description says no other: the
+    conversion is no guess."""
+    ours = unit_code(product_unit) or (product_unit or "").upper()
+    if ours not in MEASURES or not factor or factor == 1:
+        return False
+    ours_hold = _contents(description, ours)
+    return _contents(line.unit, ours) == {factor} and (not ours_hold or factor in ours_hold)
+
+
 # a case's price, per piece, this share of ours or more: ours less a customer's discount
 PACK_PRICE_FLOOR = Decimal("0.9")
 

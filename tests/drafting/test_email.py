@@ -447,6 +447,35 @@ def test_a_conversion_is_sure_when_the_line_and_our_description_say_what_a_can_h
     assert (confidence >= 0.85) is sure
 
 
+@pytest.mark.parametrize(
+    ("ours", "sure"),
+    [
+        ("Liquide de nettoyage têtes d'impression", True),
+        ("Liquide de nettoyage têtes d'impression, bidon 10 L", False),  # ours says otherwise
+    ],
+)
+def test_a_conversion_is_sure_when_the_unit_counted_says_what_one_holds(tenant, dupont, ours, sure):
+    """ "1 | bidon 5L" of a cleaning fluid we sell by the litre: 5 litres, the unit column
+    says so; unless our own description says a can holds something else."""
+    from ingestion.decision.rules import checked_confidences, rule_context_for
+
+    ProductFactory(tenant=tenant, sku="ENC-CLN", description=ours, unit="L")
+    sheet = (
+        "No commande,2026-1240\nDate,03/12/2026\n\nArticle,Description,Quantite,Unite\n"
+        'ENC-CLN,"Liquide nettoyage tetes, bidon 5 L",1,bidon 5L\n'
+    )
+    message = ingest(tenant, "commande.csv", data=sheet.encode(), known_customer=dupont)
+    order = message_orders(message)[0]
+    line = order_contract_json(order)["lines"][0]
+    assert (line["quantity"], line["unit"]) == ("5", "L")
+    confidence = next(
+        c
+        for key, index, _name, c in checked_confidences(rule_context_for(order))
+        if key == "line.quantity" and index == 0
+    )
+    assert (confidence >= 0.85) is sure
+
+
 def test_a_count_in_another_unit_with_nothing_to_convert_it_waits_for_a_person(tenant, dupont):
     from ingestion.decision.rules import checked_confidences, rule_context_for
 

@@ -262,6 +262,29 @@ def test_a_day_alone_after_its_label_is_no_date_when_the_next_line_does_not_end_
     assert extract_from_layout(layout).order_date is None
 
 
+def test_a_delivery_block_under_bitte_liefern_an_starts_under_bitte():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (50, 40, "Seniorenzentrum Saarbrücken-St. Johann gGmbH"),
+                    (50, 52, "Mainzer Straße 120 · 66121 Saarbrücken"),
+                    (50, 90, "Bitte liefern an:"),
+                    (320, 90, "Rechnung an:"),
+                    (50, 101, "Seniorenzentrum St. Johann - Haus am Staden"),
+                    (320, 101, "Verwaltung (s. Briefkopf)"),
+                    (50, 112, "Wohnbereich 2 / Lager UG"),
+                    (50, 123, "Am Staden 18"),
+                    (50, 134, "66121 Saarbrücken"),
+                ]
+            ]
+        )
+    )
+    ship_to = extract_from_layout(layout).ship_to
+    assert (ship_to.value.street, ship_to.value.postal_code) == ("Am Staden 18", "66121")
+    assert ship_to.confidence >= 0.9
+
+
 def test_a_british_letterhead_with_its_postcode_on_its_own_line():
     layout = read_pdf(
         pdf(

@@ -702,6 +702,29 @@ def test_our_own_address_read_as_the_ship_to_is_set_aside():
     assert build_draft(order, _md()).ship_to.value.postal_code == "66131"
 
 
+def test_the_page_addressed_to_us_leaves_the_letterhead_a_sure_ship_to():
+    """ "Destinataire : <our address>" under the customer's letterhead: the page's addressee,
+    not where the goods go. The letterhead is the customer's only address, no other place is
+    printed: a sure ship-to. A delivery block that names us is another matter (above)."""
+    letterhead = Address(name="Müller Verpackung GmbH", street="Industriestraße 5")
+    ours = Address(name="Supplier GmbH", street="Carl-Benz-Str. 22", postal_code="66131")
+    order = ExtractedOrder(
+        vat_numbers=Field(("DE123456789",), 0.9),
+        buyer=Field(
+            replace(letterhead, postal_code="80331", city="München"), 0.6, {}, "letterhead:pdf"
+        ),
+        ship_to=Field(ours, 0.68, {}, "block:destinataire"),
+        postal_codes=("80331", "66131"),
+        lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
+    )
+    draft = build_draft(order, _md(), own_postal_codes=frozenset({"66131"}))
+    assert draft.ship_to.value.postal_code == "80331"
+    assert draft.ship_to.confidence >= 0.9
+    delivery = replace(order, ship_to=replace(order.ship_to, rule="block:lieferadresse"))
+    draft = build_draft(delivery, _md(), own_postal_codes=frozenset({"66131"}))
+    assert draft.ship_to.confidence < 0.85
+
+
 def test_a_buyers_short_words_meet_the_catalogue_without_its_pack_count_or_type():
     products = PRODUCTS + (
         'FST-WS-5X60,,"Wood screws 5 x 60 TX25, zinc plated (box of 200)",BOX,12.90,EUR\n'
