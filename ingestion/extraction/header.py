@@ -121,14 +121,27 @@ def _value_slices(
         elif s0 > hit.last_word and right_limit == 1e9:
             right_limit = line.words[s0].x0
     x0, x1 = hit.x0, hit.x1
-    height = max(line.height, 4.0)
+    # the label's own words, not a taller title its line also holds ("Delivery Date" beside a
+    # "PURCHASE ORDER" twice its height, whose bottom is below the date under the label)
+    label_words = line.words[hit.first_word : hit.last_word + 1] or line.words
+    label_bottom = max(w.bottom for w in label_words)
+    height = max(min(line.height, label_bottom - min(w.top for w in label_words)), 4.0)
     found = 0
     skipped = 0
-    anchor_bottom = line.bottom
+    anchor_bottom = label_bottom
     for n, ln in enumerate(page_lines):
-        if ln.top <= line.bottom - 0.3 * height:
+        # the top of the line's words in the label's column (a taller title elsewhere on the
+        # line reaches higher)
+        column = [
+            w
+            for w in ln.words
+            if w.x1 > max(x0 - 4 * line.char_width(), left_limit)
+            and w.x0 < min(x1 + 30 * line.char_width(), right_limit)
+        ]
+        top = min((w.top for w in column), default=ln.top)
+        if top <= label_bottom - 0.3 * height or ln.index == line.index:
             continue
-        if ln.top - anchor_bottom > 3.2 * height or found >= 1:
+        if top - anchor_bottom > 3.2 * height or found >= 1:
             break
         idx = [
             i
@@ -150,7 +163,7 @@ def _value_slices(
         i0, i1 = aligned[0] if aligned else segs[0]
         i0 = max(i0, idx[0]) if not aligned else i0
         text = ln.text_of(i0, i1)
-        if line.source == TextSource.PLAIN and ln.top - anchor_bottom > 0.5 * height:
+        if line.source == TextSource.PLAIN and top - anchor_bottom > 0.5 * height:
             break  # in plain text a value below its label sits on the very next line
         if (
             hit.field in _DIGIT_FIELDS
@@ -166,7 +179,7 @@ def _value_slices(
             skipped == 0 and hit.field in _DIGIT_FIELDS and any(ch.isdigit() for ch in text)
         ):
             break
-        kind = "below" if ln.top - anchor_bottom < 1.6 * height else "below2"
+        kind = "below" if top - anchor_bottom < 1.6 * height else "below2"
         if hit.field in ("po_number", "customer_number") and n + 1 < len(page_lines):
             text = _wrapped_identifier(text, ln, i0, i1, page_lines[n + 1])
         out.append((kind, ln, i0, i1, text))

@@ -197,6 +197,11 @@ def title_number_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list
                     break
             else:
                 continue
+            if k < s1 and any(
+                h.field == "po_number" and h.first_word == s0 and h.last_word >= k
+                for h in ctx.hits_by_line.get(ln.index, [])
+            ):
+                continue  # "Order Number": a label the label rules read, no title and a label
             found = None
             if k < s1:
                 found = _label_then_value(ln, [(k, s1), *ln.segments[g + 1 :]])

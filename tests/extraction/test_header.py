@@ -285,6 +285,41 @@ def test_a_delivery_block_under_bitte_liefern_an_starts_under_bitte():
     assert ship_to.confidence >= 0.9
 
 
+def test_values_under_labels_beside_a_tall_title_and_order_number_is_no_title():
+    """Xero's purchase order: "PURCHASE ORDER" twice the text's height on the line of the
+    "Delivery Date" label, the date under the label higher than the title's bottom; "Order
+    Number" beside the letterhead's postcode, its number under it."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4)
+    height = A4[1]
+    c.setFont("Helvetica", 22)
+    c.drawString(57, height - 84, "PURCHASE ORDER")
+    c.setFont("Helvetica", 9)
+    for x, y, text in [
+        (284, 69, "Delivery Date"),
+        (397, 69, "Tyneside Music Centre Ltd"),
+        (284, 80, "3 Dec 2026"),
+        (397, 80, "42 Grainger Street"),
+        (397, 90, "Newcastle upon Tyne"),
+        (284, 101, "Order Number"),
+        (397, 101, "NE1 5JG"),
+        (284, 112, "PO-0755"),
+        (397, 112, "0191 232 7781"),
+        (57, 232, "Date 25 Nov 2026"),
+    ]:
+        c.drawString(x, height - y, text)
+    c.showPage()
+    c.save()
+    order = extract_from_layout(read_pdf(buffer.getvalue()))
+    assert order.po_number.value == "PO-0755"
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
+
+
 def test_a_british_letterhead_with_its_postcode_on_its_own_line():
     layout = read_pdf(
         pdf(
