@@ -164,7 +164,9 @@ _HABIT = re.compile(
 
 def _cued(before: str) -> bool:
     """Whether the words right before a date (a weekday aside) ask for it: "pour", "by"."""
-    return bool(_BEFORE.search(_WEEKDAY_TAIL.sub("", before)))
+    # "pour la semaine du 14/12", "for the week of …": the word before the week asks for it
+    plain = _WEEKDAY_TAIL.sub("", before)
+    return bool(_BEFORE.search(plain) or _BEFORE.search(dates_mod.WEEK_OF.sub("", plain)))
 
 
 def _weekday_before(sentence: str, start: int) -> int | None:
@@ -194,8 +196,8 @@ def prose_delivery_date(
             sentence, dayfirst=dayfirst, default_year=default_year, allow_partial=True
         ):
             before = sentence[: m.start]
-            if _REFERENCE_BEFORE.search(before):
-                continue
+            if _REFERENCE_BEFORE.search(before) and not dates_mod.WEEK_OF.search(before):
+                continue  # "votre offre du 12/10" (but "pour la semaine du 14/12" is asked)
             if not (cue and cue.start() < m.start or _cued(before)):
                 continue
             unweekdayed = _WEEKDAY_TAIL.sub("", before)

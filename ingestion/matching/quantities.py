@@ -33,7 +33,9 @@ _EACH_HOLDS = re.compile(
 )
 # "box of 100", "boîte de 200", "VPE 100": so many pieces to a container
 _PACK_OF = re.compile(
-    rf"\b{_WORD}\s+(?:(?:of|de|à|a|je|zu)\s+|x\s*)?{_NUMBER}(?![\d.,]*\d)(?!\s*-?\s*[^\W\d_])",
+    # (not a size in inches: "Cymbal bag 22\"")
+    rf"\b{_WORD}\s+(?:(?:of|de|à|a|je|zu)\s+|x\s*)?{_NUMBER}(?![\d.,]*\d)(?!\s*-?\s*[^\W\d_])"
+    r"(?!\s*[\"″”'’])",
     re.IGNORECASE,
 )
 # "Pkg. 100 Stk", "Box 50 Stk", "sachet 100 pièces": a container and the pieces it holds
@@ -313,13 +315,24 @@ def _in_product_unit(
         # "Boîte de 100" of our box of 100 gloves: the cell names our own unit; unless it says
         # how many of ours one holds and the price is so many of ours ("CART (10 BTE)" at
         # 79,00 of our box at 7,90: a carton and a box share a unit code)
-        by_price = _counted_by_the_price(
-            line, counted, ours, texts, description, price_each, expected
-        )
-        if by_price is not None and by_price / line.quantity in numbers_in(line.unit):
-            return by_price
+        # (the price net of the line's discount, or before it: "Karton à 10 | 69,00 | 10 %")
+        for price in (price_each, _before_discount(line, price_each)):
+            by_price = _counted_by_the_price(
+                line, counted, ours, texts, description, price, expected
+            )
+            if by_price is not None and by_price / line.quantity in numbers_in(line.unit):
+                return by_price
         if expected and price_each is not None and price_each < expected * 2:
-            return None  # priced as one of ours: a box, whatever the cell calls it
+            # priced as one of ours: a box, whatever the cell calls it; unless the amount is
+            # the boxes the cartons hold ("3 | cartons de 10 boîtes | 6,90 | 207,00": 30)
+            boxes = _boxes_in_cartons(line.quantity, [line.unit], ours, description)
+            if (
+                boxes is not None
+                and line.line_total is not None
+                and abs(boxes * price_each - line.line_total) <= Decimal("0.01")
+            ):
+                return boxes
+            return None
         # "Karton (10 Box)" of our box at no multiple of our price (in another currency):
         # the cell says it
         return _boxes_in_cartons(line.quantity, [line.unit], ours, description)
@@ -517,6 +530,14 @@ def numbers_in(*texts: str | None) -> set[Decimal]:
     """Every number the texts write ("carton 12 x 1 L": 12 and 1)."""
     found = {parse_number(m[1]) for text in texts for m in _AMOUNT.finditer(text or "")}
     return found - {None}
+
+
+def _before_discount(line: ExtractedLine, price: Decimal | None) -> Decimal | None:
+    """The price before the line's discount ("Karton à 10 | 69,00 | Rab. 10 %": 69,00, ten
+    of ours at 6,90): what a container's list price is a multiple of."""
+    if price is None or not line.discount or not 0 < line.discount < 100:
+        return None
+    return (price * 100 / (100 - line.discount)).quantize(Decimal("0.0001"))
 
 
 def _counted_by_the_price(

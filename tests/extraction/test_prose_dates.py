@@ -204,3 +204,13 @@ def test_a_letters_delivery_date_after_a_line_ending_with_before_is_read():
     ]
     delivery = extract_from_layout(read_pdf(pdf([letter]))).requested_delivery_date
     assert (delivery.value, delivery.rule) == (dt.date(2026, 12, 4), "prose_date:named+by")
+
+
+def test_the_week_asked_for_by_its_first_day_is_for_a_person_to_pin_down():
+    """ "pour la semaine du 14/12/2026": "du" names no other document's date here."""
+    body = (
+        "Bonjour,\n\n3 x A-778\n\nÀ livrer à notre adresse habituelle\n"
+        "(Rue des Faubourgs 112, 6700 Arlon) pour la semaine du 14/12/2026 :\n\nMerci"
+    )
+    delivery = _delivery(body)
+    assert (delivery.value, delivery.confidence < 0.7) == (dt.date(2026, 12, 14), True)

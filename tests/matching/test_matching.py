@@ -958,6 +958,65 @@ def test_containers_of_a_product_sold_by_the_litre_or_kilo_count_what_they_hold(
     )
 
 
+@pytest.mark.parametrize(("price", "discount"), [("69.00", None), ("62.10", "10")])
+def test_a_carton_of_ten_of_our_boxes_priced_as_ten_before_the_line_discount(price, discount):
+    """ "2 | Karton à 10 | 69,00 | Rab. 10 % | 124,20" of gloves we sell by the box of 100 at
+    6,90: twenty boxes, the carton's price before the discount is ten of ours."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "GA-1002,,Gants d'examen nitrile non poudrés bleus T. M (boîte 100),BOX,6.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        sku="GA-1002",
+        description="Untersuchungshandschuhe Nitril puderfrei Gr. M",
+        quantity=Decimal("2"),
+        unit="Karton à 10",
+        unit_price=Decimal(price),
+        discount=Decimal(discount) if discount else None,
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == 20
+
+
+def test_cartons_of_our_boxes_priced_by_the_box_count_boxes_when_the_amount_says_so():
+    """ "3 | cartons de 10 boîtes | Prix/boîte 6,90 | 207,00": thirty of our boxes."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "GA-1002,,Gants d'examen nitrile non poudrés bleus T. M (boîte 100),BOX,6.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def converted(total):
+        line = ExtractedLine(
+            sku="GA-1002",
+            description="Gants nitrile bleus sans poudre, taille M",
+            quantity=Decimal("3"),
+            unit="cartons de 10 boîtes",
+            unit_price=Decimal("6.90"),
+            line_total=Decimal(total),
+        )
+        return match_product(line, "C00001", md).quantity_in_product_unit
+
+    assert converted("207.00") == 30
+    assert converted("20.70") == 3  # the amount counts three at that price
+
+
+def test_a_size_in_inches_after_a_container_word_is_no_pack():
+    """Our "Cymbal bag 22\"": a bag for a 22-inch cymbal, not a bag of 22."""
+    products = (
+        'sku,gtin,description,unit,unit_price,currency\nCS-7040,,"Cymbal bag 22""",EA,21.00,GBP\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        sku="CS-7040",
+        description='Cymbal bag 22"',
+        quantity=Decimal("3"),
+        unit_price=Decimal("20.00"),
+        line_total=Decimal("60.00"),
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == 3
+
+
 def test_pieces_of_a_pack_whose_description_says_what_it_holds_count_packs():
     """ "1.000 Stk" of our "Kabelbinder …, Pkg. 100 Stk" (sold by the pack) is 10 packs; our
     "Nageldübel 6x40 mm, Box 100 Stk": 500 pieces are 5 boxes."""
