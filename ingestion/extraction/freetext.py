@@ -1094,10 +1094,30 @@ def _list_runs(texts: list[str], *, decimal_sep: str | None) -> set[int]:
         while end + 1 < len(texts) and candidate[end + 1]:
             end += 1
         run = range(k, end + 1)
-        if len(run) >= 2 and any(_counted_first(texts[j], decimal_sep) for j in run):
+        if len(run) >= 2 and (
+            any(_counted_first(texts[j], decimal_sep) for j in run)
+            or (k > 0 and _LIST_LEAD_IN.search(fold(texts[k - 1])))
+        ):
             out.update(run)
         k = end + 1
     return out
+
+
+# a street and its number: the line below it is its town
+_TOWN_UNDER_A_STREET = re.compile(
+    r"(?:\b(?:rue|avenue|chemin|route|quai|allee|boulevard|street|road|lane|avenue)\b.*\d"
+    r"|(?:strasse|str\.|weg|gasse|platz|allee|ring|straat|laan|plein|gracht|kade|dijk|singel|"
+    r"street|road|lane)\s+\d{1,4}[a-z]?\b)"
+)
+
+
+# the line that announces a list: "Can you send me the following:", "Please supply:",
+# "merci de nous livrer :", "Bitte liefern Sie folgende Artikel:"
+_LIST_LEAD_IN = re.compile(
+    r"(?:\b(?:send|ship|deliver|supply|need|order|following|livrer|envoyer|expedier|"
+    r"commander|suivant\w*|besoin|liefern|schicken|senden|bestellen|folgende\w*|benotigen)\b"
+    r"[^:]{0,40}):\s*$"
+)
 
 
 def _counted_first(text: str, decimal_sep: str | None) -> bool:
@@ -1207,6 +1227,8 @@ def extract_free_lines(
             continue
         if _SKIP_LINE.match(fold(text)):
             continue
+        if k and _TOWN_UNDER_A_STREET.search(fold(texts[k - 1])) and parse_postal_line(text):
+            continue  # "Industriestraat 22" / "5931 PK Tegelen": an address, no "5931 PK"
         hits = find_labels(ln)
         if hits and hits[0].first_word <= 1 and hits[0].field in _SKIP_FIELDS:
             continue

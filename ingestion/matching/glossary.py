@@ -1,4 +1,4 @@
-"""French and German words of trade supplies, in English.
+"""French, German (and Dutch) words of trade supplies, in English.
 
 A buyer writes "3 boîtes de gants nitrile jetables, taille S" or "Sechskantschraube M8x30"
 while the catalogue says "Nitrile disposable gloves, size S" and "Hex bolt M8x30". Before two
@@ -648,6 +648,20 @@ cartouches cartridge|kartuschen cartridge|tubes tube|plot cone|plots cone|kegel 
 hutchen cone|chasuble bib|chasubles bib|leibchen bib|sifflet whistle|pfeife whistle
 """
 
+# a Dutch or Flemish catalogue ("POM-C staf Ø20 mm zwart", "PE500 plaat naturel") meets an
+# English, French or German order
+_DUTCH = """
+staf rod|staven rod|plaat sheet|platen sheet|buis tube|buizen tube|gegoten cast|zwart black
+naturel natural|rood red|blauw blue|geel yellow|groen green|grijs grey|bruin brown|lengte length
+dikte thickness|breedte width|rol roll|rollen roll|doos box|dozen box|zak bags|zakken bags
+stuks piece|handschoenen gloves|handschoen gloves|schroef screw|schroeven screw|moer nut
+moeren nut|slang hose|slangen hose|kabel cable|plakband tape|verpakking packing|fles bottle
+flessen bottle|emmer bucket|olie oil|reiniger cleaner|spuitbus spray|verf paint|etiket labels
+etiketten labels|veiligheidsbril safety glasses|schoenen shoes|schaar scissors|touw rope
+draad wire|staal steel|roestvrij stainless|kunststof plastic|hout wood|schuim foam
+granulaat granules|korrels granules|wit white|transparant clear|zwarte black|witte white
+"""
+
 _SAME = """
 hand|filter|latex|marker|box|film|stretch|pipette|nylon|vinyl|pcr|ph|pe|pp|ps|pet|pvc|alu
 kraft|zip|mini|maxi|euro|epal|thermal|transfer|label|tape|glas|test|rack|ring|tube|plan
@@ -698,6 +712,7 @@ _GLOSSARY: dict[str, str] = {
     **{w: e for w, e in _table(_HOSPITALITY).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_WORKWEAR).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_MORE_TRADES).items() if w not in _ALREADY},
+    **{w: e for w, e in _table(_DUTCH).items() if w not in _ALREADY},
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

@@ -1144,3 +1144,21 @@ def test_a_message_is_not_ordered_on_a_day_after_it_was_sent():
     )
     assert order.order_date.value == dt.date(2026, 12, 10)
     assert order.requested_delivery_date.value == dt.date(2027, 1, 15)
+
+
+def test_a_list_announced_by_its_lead_in_and_the_delivery_address_below_it():
+    """No bullets, no units, no codes: "Can you send me the following:" says the counted lines
+    below are the order. The delivery address's "5931 PK Tegelen" (a Dutch postcode) under its
+    street is no "5931 PK" of anything."""
+    order = extract_from_text(
+        "Good morning,\n\nCan you send me the following:\n\n6 POM rods black 20mm\n"
+        "2 plates POM 10mm black 1000x500\n1 PETP rod 30 natural\n\n"
+        "We need it by 15 December.\nPlease deliver to our new workshop:\n"
+        "De Vries Fijnmechanica, Hal 3\nIndustriestraat 22\n5931 PK Tegelen\n\nGreetings\nHenk"
+    )
+    assert [(ln.quantity, ln.description) for ln in order.lines] == [
+        (Decimal("6"), "POM rods black 20mm"),
+        (Decimal("2"), "plates POM 10mm black 1000x500"),
+        (Decimal("1"), "PETP rod 30 natural"),
+    ]
+    assert order.ship_to.value.postal_code == "5931 PK"

@@ -569,3 +569,28 @@ def test_a_haberdashers_and_a_sports_halls_words_meet_a_french_catalogue(text, s
     else:
         assert match.sku == sku, match
     assert norm_description("ballon d'eau chaude 200 L").startswith("water heater")
+
+
+# a Dutch plastics catalogue
+DUTCH_PLASTICS = """sku,gtin,description,unit,unit_price,currency
+ST-POM-20Z,,"POM-C staf Ø20 mm zwart, lengte 1000 mm",EA,6.85,EUR
+ST-POM-30N,,"POM-C staf Ø30 mm naturel, lengte 1000 mm",EA,12.40,EUR
+ST-PA6G-100,,"PA6G gegoten staf Ø100 mm naturel, lengte 1000 mm",EA,97.80,EUR
+ST-PTFE-25,,"PTFE staf Ø25 mm wit, lengte 1000 mm",EA,38.10,EUR
+PL-PE500-10,,PE500 plaat 10 mm naturel 2000x1000 mm,EA,68.40,EUR
+PL-POM-10Z,,POM-C plaat 10 mm zwart 1000x500 mm,EA,58.90,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "sku"),
+    [
+        ("POM-C round rod black Ø 20 mm, in 1 m lengths", "ST-POM-20Z"),
+        ("PA6 cast rod Ø100 natural, 1 metre", "ST-PA6G-100"),
+        ("PTFE Rundstab weiß Ø 25 mm, 1 m", "ST-PTFE-25"),
+    ],
+)
+def test_english_and_german_buyers_of_a_dutch_catalogue(words, sku):
+    md = MasterData.from_csv(CUSTOMERS, DUTCH_PLASTICS, "customer_code,customer_sku,sku\n")
+    line = ExtractedLine(description=words, quantity=Decimal("2"))
+    assert match_product(line, "K1", md).sku == sku
