@@ -230,6 +230,8 @@ _LABELS: list[tuple[str, str, float]] = [
     (
         "ship_to",
         r"livrer\s+a|adresse\s+(?:de\s+)?livraison|adr\.?\s+(?:de\s+)?livr(?:aison)?\.?|lieu\s+de\s+livraison|livraison\s+a|a\s+livrer\s+a|destinataire\s+(?:de\s+la\s+)?(?:livraison|marchandise)|"
+        # a chain's store to deliver: "Magasin à livrer", "Site de livraison", "Dépôt livré"
+        r"(?:magasin|site|point|depot|entrepot|agence|succursale|etablissement)\s+(?:a\s+livrer|de\s+livraison|livre)|"
         r"(?:a|sur)\s+l'adresse\s+suivante|(?:to|at)\s+the\s+following\s+address|an\s+(?:die\s+)?folgende\s+(?:adresse|anschrift)",
         1.0,
     ),

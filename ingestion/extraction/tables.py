@@ -82,14 +82,14 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "description",
-        r"(?:item|article|product|goods)?\s*(?:description|descr\.?|desc\.?)|designation(?:\s+(?:article|produit))?|libelle|article|produit|"
+        r"(?:item|article|product|goods)?\s*(?:description|descr\.?|desc\.?)|designation(?:\s+(?:article|produit))?|libelle(?:\s+(?:article|produit|art\.?))?|article|produit|"
         r"(?:artikel)?bezeichnung|beschreibung|artikeltext|produkt|text|denomination|name|details?|goods|marchandises?|products?|items?|articles?|artikel|leistung|item\s+name|product\s+name|"
         r"(?:material)?kurztext|short\s+text|omschrijving|was|what",
     ),
     (
         "quantity",
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
-        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|"
+        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|"
         # cartons counted: "Nb colis", "No. of cases", "Anzahl VE" (a pack size column says of what)
         r"(?:nb|nbre|nombre|no\.?|number|anzahl|anz\.?)\s*(?:de\s+|of\s+)?(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn)\.?|colis|kolli",
     ),
@@ -495,6 +495,13 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
     between a discount and a line amount (the price before it is then the gross price:
     "Preis | Rabatt % | Netto | Betrag"), the net amount when no other title is one."""
     roles = [c.role for c in columns]
+    if roles.count("quantity") == 2 and "pack_size" in roles:
+        # "PCB | Nb colis | Qté UVC": the cartons counted beside the units they make; the
+        # units are the order's quantity
+        for k, role in enumerate(roles):
+            if role == "quantity" and _PACKS_COUNTED.fullmatch(fold(columns[k].text).strip(" .:")):
+                roles[k] = "ignore"
+                break
     for k, role in enumerate(roles):
         if (
             role in ("unit", "unknown")
@@ -1363,6 +1370,16 @@ def _rescue_by_arithmetic(row: Row) -> None:
         row.cells.setdefault(roles.index(role), []).append(token)
     row.cells = {k: toks for k, toks in row.cells.items() if toks}
     row.is_item = True
+
+
+def _ordered_none(row: Row) -> bool:
+    """A row of an item with its quantity 0, named by a code or words."""
+    counts = re.findall(r"\d+(?:[.,]\d+)?", row.text("quantity"))  # "0 0": cartons and units
+    return (
+        bool(counts)
+        and all(parse_number(c) == 0 for c in counts)
+        and any(row.has(r) for r in _ITEM_TEXT_ROLES)
+    )
 
 
 def _classify_row(row: Row, columns: list[Column]) -> None:
@@ -2256,6 +2273,9 @@ def _attach_continuations(
         not r.is_item and r.line.index < items[0].line.index and r.line.page == items[0].line.page
         for r in rows
     )
+    # rows ordering none of an item ("STABILISANT CHLORE 5KG  1  0  0  33,10  0,00"): what is
+    # written under them ("LIGNE ANNULÉE - rupture fournisseur") is theirs, not the item above's
+    zeroed = [r.line.index for r in rows if not r.is_item and _ordered_none(r)]
     for r in rows:
         if r.is_item or not items:
             continue
@@ -2272,6 +2292,8 @@ def _attach_continuations(
         else:
             target = previous[-1]
         if target.line.page != r.line.page and target is not items[-1]:
+            continue
+        if any(target.line.index < z <= r.line.index for z in zeroed):
             continue
         text = r.line.text
         if (

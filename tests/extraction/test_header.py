@@ -1808,3 +1808,29 @@ def test_the_supplier_named_in_a_sentence_is_no_delivery_address():
         text_to_layout("Lieferung an: Kaffeehaus Ring, Schubertring 9, 1010 Wien\n")
     )
     assert prose_ship_to(lines)[0].postal_code == "1010"
+
+
+def test_a_chain_s_store_to_deliver_is_the_ship_to_beside_the_billing_centre():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "BRICOPISCINE Languedoc - Centrale d'achats"),
+                    (40, 52, "5 rue Louis Lépine - 34500 Béziers"),
+                    (40, 100, "Fournisseur"),
+                    (210, 100, "Magasin à livrer : NBN"),
+                    (400, 100, "Facturation"),
+                    (40, 111, "HYDROSUD Distribution SAS"),
+                    (210, 111, "BRICOPISCINE NARBONNE"),
+                    (400, 111, "Bricopiscine Languedoc SAS"),
+                    (40, 122, "1180 avenue du Mas"),
+                    (210, 122, "14 rue Ampère"),
+                    (400, 122, "5 rue Louis Lépine"),
+                    (40, 133, "34070 Montpellier"),
+                    (210, 133, "11100 NARBONNE"),
+                    (400, 133, "34500 Béziers"),
+                ]
+            ]
+        )
+    )
+    assert extract_from_layout(layout).ship_to.value.postal_code == "11100"

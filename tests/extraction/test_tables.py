@@ -1638,6 +1638,42 @@ def test_an_items_delivery_date_after_livr_in_its_words_or_wrapped_to_the_row_be
     assert order.requested_delivery_date.value == dt.date(2026, 12, 3)
 
 
+def test_a_retailer_s_cartons_and_units_a_note_under_an_item_and_a_line_ordering_none():
+    """ "PCB | Nb colis | Qté UVC": the units are the quantity. The note under the salt is
+    the salt's; the note under the line ordering none ("LIGNE ANNULÉE") is that line's, not
+    the salt's."""
+    x = [57, 102, 173, 341, 367, 409, 451, 497]
+    titles = ["Code art.", "EAN", "Libellé article", "PCB", "Nb colis", "Qté UVC", "PA net HT"]
+    page = [(40, 40, "COMMANDE FOURNISSEUR N° 55907")]
+    page += [(xx, 215, t) for xx, t in zip(x, [*titles, "Montant HT"], strict=True)]
+    rows = [
+        ["204518", "3760123401074", "CHLORE LENT GALETS 250G", "1", "20", "20", "35,80", "716,00"],
+        [
+            "204590",
+            "3760123402194",
+            "SEL PISCINE ELECTROLYSE 25KG",
+            "1",
+            "60",
+            "60",
+            "8,90",
+            "534,00",
+        ],
+        ["", "", "*** Merci de livrer le sel sur une palette séparée ***"],
+        ["204550", "3760123401845", "STABILISANT CHLORE 5KG", "1", "0", "0", "33,10", "0,00"],
+        ["LIGNE", "", "ANNULÉE - rupture fournisseur"],
+        ["204572", "3760123402057", "ANTI-ALGUES PREVENTIF 5L", "4", "6", "24", "22,90", "549,60"],
+    ]
+    for n, row in enumerate(rows):
+        page += [(xx, 230 + 15 * n, cell) for xx, cell in zip(x, row, strict=False) if cell]
+    order = extract_from_layout(read_pdf(pdf([page], font_size=7)))
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("204518", Decimal("20"), Decimal("35.80")),
+        ("204590", Decimal("60"), Decimal("8.90")),
+        ("204572", Decimal("24"), Decimal("22.90")),
+    ]
+    assert order.lines[2].description == "ANTI-ALGUES PREVENTIF 5L"
+
+
 def test_an_items_second_row_gives_its_date_after_other_words_and_a_row_below_cancels_it():
     """SAP's print: "Ihre Materialnummer …   Liefertermin 07.12.2026" under each item, and
     "*** Position storniert ***" under the one the buyer cancelled (its date is nobody's)."""
