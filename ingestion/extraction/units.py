@@ -104,10 +104,11 @@ def split_quantity_unit(text: str) -> tuple[Decimal | None, str | None]:
     bracketed = re.fullmatch(r"(\d.*\S)\s*\([^()]*\)", text)
     if bracketed:
         return split_quantity_unit(bracketed[1])
-    # "8 Bündel à 25 St.", "2 Pal. à 40 Rollen": so many containers, and what each holds
+    # "8 Bündel à 25 St.", "2 Pal. à 40 Rollen", "3 rolls x 50 m": so many containers, and what
+    # each holds
     # (the row's text keeps it, for the product's unit)
     holding = re.fullmatch(
-        r"(\d{1,5})\s+([^\W\d_]+\.?)\s+(?:à|a|de|of|je|zu)\s+\d{1,5}(?:[.,]\d+)?\s*[^\W\d_]*\.?",
+        r"(\d{1,5})\s+([^\W\d_]+\.?)\s+(?:à|a|de|of|je|zu|x|×)\s+\d{1,5}(?:[.,]\d+)?\s*[^\W\d_]*\.?",
         text,
     )
     if holding:

@@ -187,6 +187,7 @@ def test_a_catalogues_unit_written_out_with_what_it_holds(unit, code, written_ou
         ("12 pcs", (Decimal("12"), "EA")),
         ("8 Bündel à 25 St.", (Decimal("8"), "PK")),  # so many bundles, and what each holds
         ("2 Pal. à 40 Rollen", (Decimal("2"), "PAL")),
+        ("3 rolls x 50 m", (Decimal("3"), "ROL")),
     ],
 )
 def test_a_quantity_with_its_pack_written_beside_it(printed, expected):

@@ -1126,6 +1126,22 @@ def test_a_price_with_the_unit_it_is_for_after_it():
     ]
 
 
+def test_rolls_times_their_length_in_the_quantity_column_are_items():
+    """ "3 rolls x 50 m" at "6.55 / m", 982.50: an item of three rolls of 50 m each."""
+    body = (
+        "Hi Marc,\n\nPlease find below our PO PXG-W-10448.\n\n"
+        "  SKU           Item                                   Qty               Price (CHF)    Amount (CHF)\n"
+        "  VI-MONO-137   Print vinyl monomeric white gloss 137  3 rolls x 50 m    6.55 / m       982.50\n"
+        "  PVC-3-W       Foamed PVC 3 mm white 3050x1560        40 sheets         32.00          1,280.00\n"
+    )
+    order = extract_from_text(body)
+    assert [(ln.customer_sku or ln.codes[0], ln.quantity) for ln in order.lines] == [
+        ("VI-MONO-137", Decimal("3")),  # rolls of 50 m: see quantities
+        ("PVC-3-W", Decimal("40")),
+    ]
+    assert order.lines[0].description == "Print vinyl monomeric white gloss 137"
+
+
 def test_an_artikel_column_of_words_beside_an_art_nr_column_of_codes_is_the_description():
     from ingestion.extraction import extract_from_layout
     from ingestion.reading import read_pdf

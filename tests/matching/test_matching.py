@@ -1001,6 +1001,25 @@ def test_cartons_of_our_boxes_priced_by_the_box_count_boxes_when_the_amount_says
     assert converted("20.70") == 3  # the amount counts three at that price
 
 
+def test_rolls_times_their_length_priced_by_the_metre_are_metres():
+    """ "3 rolls x 50 m" at 6.55 a metre, 982.50, of a vinyl we sell by the metre: 150."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "VI-MONO-137,,Vinyle impression monomère blanc brillant 137 cm,M,6.90,CHF\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        sku="VI-MONO-137",
+        description="Print vinyl monomeric white gloss 137",
+        raw_text="VI-MONO-137 Print vinyl monomeric white gloss 137 3 rolls x 50 m 6.55 / m 982.50",
+        quantity=Decimal("3"),
+        unit="ROL",
+        unit_price=Decimal("6.55"),
+        line_total=Decimal("982.50"),
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == 150
+
+
 def test_a_size_in_inches_after_a_container_word_is_no_pack():
     """Our "Cymbal bag 22\"": a bag for a 22-inch cymbal, not a bag of 22."""
     products = (
