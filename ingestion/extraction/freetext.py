@@ -89,7 +89,7 @@ _BULLET = re.compile(
 )
 _COUNT_UNITS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|st[üu]ck|stk|st|cartons?|ctns?|cs|cases?|box(?:es)?|"
-    r"bo[iî]tes?|btes?|kartons?|kart|colis|packs?|paquets?|packungen|rolls?|rouleaux|rollen|sets?|pairs?|paires?|paar|bags?|sacs?|beutel|pallets?|palettes?|"
+    r"bo[iî]tes?|btes?|kartons?|kart|colis|packs?|paquets?|packungen|rolls?|rouleaux|rollen|sets?|jeux|jeu|satz|pairs?|paires?|paar|bags?|sacs?|beutel|pallets?|palettes?|"
     + _PACKAGING
 )
 _SPLIT = re.compile(
@@ -332,10 +332,12 @@ def _parse_clause(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extr
     # a count that names nothing ("VD412000: 40 pcs @ EUR 12.71"): the code before it may
     m = _CODE_THEN_QTY.search(clause) or (_BARE_CODE_THEN_QTY.match(clause) if bullet else None)
     if m is None:
+        # "RD-2035 Anches … force 3,5 : 3 boîtes de 10": a count that names nothing after it
+        # follows the item it counts
         return (
-            found
-            or _qty_last(clause, decimal_sep=decimal_sep)
+            _qty_last(clause, decimal_sep=decimal_sep)
             or _times_qty_last(clause, decimal_sep=decimal_sep)
+            or found
         )
     if m:
         qty = parse_number(m["qty"], decimal_sep=decimal_sep)
@@ -417,6 +419,12 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
         if x and x in "x×*" and not at_start and re.match(r"\d{1,4}(?![\w./-])", rest):
             continue  # "size 10 x 24 pairs", "carton 400 x 300": a size inside the words
         labelled = bool(_QTY_LABEL.search(before))
+        if (
+            not labelled
+            and re.search(r"[A-Za-zÀ-ÿ]{4,}[^:]*:\s*$", before)
+            and _TRAILING_QTY.match(clause.strip())
+        ):
+            continue  # "Anches clarinette … : 3 boîtes de 10": the item named, then its count
         if labelled:
             rest = re.sub(r"^[-–:/|]\s*", "", rest)  # "Qté 10 - TD-125-1.0 - disques"
         ref = _REF_CODE.match(rest)
@@ -576,7 +584,7 @@ _TRAILING_QTY = re.compile(
     rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|pkts?|pks?|pqts?|kg|kgs|kilos?|lfm|rls?|mtrs?|m|ft|feet|foot"
     r"|litres?|liters?|liter|ltrs?|lt|l|u)\.?"
     # "3 bidons de 5 L": what each holds stays in the raw text, for the product's unit
-    r"(?:\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*(?!(?:eur|usd|gbp|chf)\b)[A-Za-z]{1,6}\.?)?"
+    r"(?:\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*(?!(?:eur|usd|gbp|chf)\b)[A-Za-z]{0,6}\.?)?"
     # "20 Eimer (statt 30)", "2 Rollen (= 100 lfm)": a remark on the count, kept in the raw text
     r"(?:\s*\([^()]{1,30}\))?"
     r"(?P<price>\s+(?:à|a|@|at|zu|je)\s*(?:[€$£]|EUR|USD|GBP|CHF)?\s*\d{1,6}[.,]\d{1,4}\s*(?:€|EUR|USD|GBP|CHF)?"

@@ -1162,3 +1162,18 @@ def test_a_list_announced_by_its_lead_in_and_the_delivery_address_below_it():
         (Decimal("1"), "PETP rod 30 natural"),
     ]
     assert order.ship_to.value.postal_code == "5931 PK"
+
+
+def test_items_named_then_counted_after_a_colon_in_sets_and_boxes_of_ten():
+    order = extract_from_text(
+        "Bonjour Aoife,\n\nVoici notre commande n° 2026-121 :\n\n"
+        "- ST-1021 Cordes guitare classique tension forte : 24 jeux\n"
+        "- RD-2035 Anches clarinette Sib force 3,5 : 3 boîtes de 10\n"
+        "- AC-8050 Graisse pour liège (bâton) : 20\n\nBien cordialement,\nPhilippe"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit) for ln in order.lines] == [
+        ("ST-1021", Decimal("24"), "SET"),
+        ("RD-2035", Decimal("3"), "BOX"),
+        ("AC-8050", Decimal("20"), None),
+    ]
+    assert order.lines[1].description == "Anches clarinette Sib force 3,5"
