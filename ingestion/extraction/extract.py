@@ -326,8 +326,9 @@ def extract_from_layout(
     full_text = "\n".join(ln.text for ln in lines)
     language = detect_language(full_text)
     decimal_sep = detect_decimal_separator(ln.text for ln in lines)
-    if decimal_sep is None and language in ("de", "fr") and lines[0].source == TextSource.SHEET:
-        # nothing printed settles it ("Menge 15,000" in an SAP export): the language's
+    if decimal_sep is None and language in ("de", "fr") and lines[0].source != TextSource.PLAIN:
+        # nothing printed settles it ("Menge 15,000" in an SAP export, "12,000 ST" on its
+        # printed call-off with no prices): the language's
         decimal_sep = ","
     decimal_sep_sure = detect_decimal_separator((ln.text for ln in lines), strict=True)
     default_year = _default_year(lines, sent_date)

@@ -1768,6 +1768,12 @@ def _table_body(
         ):
             return body, k, True
         if (
+            line.source == TextSource.SHEET
+            and is_total_row(line)
+            and not _item_close_below(lines, k, header)
+        ):
+            return body, k, True  # "Summe | 85 | 2669.7": the sheet's sums of its columns
+        if (
             items_seen
             and _starts_with_block_label(line)
             and not _item_close_below(lines, k, header)

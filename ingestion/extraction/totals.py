@@ -89,6 +89,11 @@ def _amount_after(
     line: TextLine, start: int, decimal_sep: str | None
 ) -> tuple[Decimal, list[Decimal]] | None:
     tail = line.text[start:]
+    if line.source == TextSource.SHEET and line.segments:
+        # a cell a number: "Summe | 25 | 908.5" is no "25 908.5"
+        s0, s1 = line.segments[-1]
+        if line.spans[s0][0] >= start:
+            tail = line.text_of(s0, s1)
     # "Net total €1,872.10. Needed by 17 November 2026": the amount right after its label, and
     # the sentence ends
     if re.match(r"\s*[:=]?\s*(?:[€$£]|EUR|GBP|USD|CHF)?\s*\d", tail):

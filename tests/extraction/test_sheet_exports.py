@@ -1284,3 +1284,20 @@ def test_a_flat_export_s_order_total_repeated_on_every_row_is_stated():
     # a subtotal that is not the items' sum is still what the document says, for a person
     order = extract_from_sheet(_web_shop_export("359.20"))
     assert (order.total.value, order.total.confidence < 0.9) == (Decimal("359.20"), True)
+
+
+def test_a_sums_row_under_an_order_form_is_no_item():
+    """ "| Summe | | 85 | 2669.7": the sheet sums its quantity and amount columns."""
+    rows = [
+        ["Art.-Nr.", "Bezeichnung", "Preis", "Menge", "Betrag"],
+        ["FT50120", "Bio-Kettenöl 20 l", "79", "10", "790"],
+        ["FT50105", "Bio-Kettenöl 5 l", "21.9", "", "0"],
+        ["FT60210", "Fällkeil Kunststoff 250", "7.9", "15", "118.5"],
+        ["", "Summe", "", "25", "908.5"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("FT50120", Decimal("10")),
+        ("FT60210", Decimal("15")),
+    ]
+    assert order.total.value == Decimal("908.5")

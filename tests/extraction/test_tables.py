@@ -1126,6 +1126,20 @@ def test_a_price_with_the_unit_it_is_for_after_it():
     ]
 
 
+def test_sap_three_decimal_quantities_on_a_german_call_off_with_no_prices():
+    """ "12,000 ST" on a printed German call-off: twelve, the language's decimal comma (no
+    price on the page settles the separator)."""
+    rows = [
+        ["Pos.", "Material", "Bezeichnung", "Menge", "Einh.", "Lieferdatum"],
+        ["00010", "7300-0220", "Kapselgehörschutz SNR 28", "12,000", "ST", "15.01.2027"],
+        ["00020", "7200-1150", "Dickichtmesser 3-Zahn 250mm", "10,000", "ST", "15.01.2027"],
+    ]
+    page = [(40, 40, "Abruf 4500283390 zum Rahmenvertrag"), (40, 60, "Bitte liefern Sie an:")]
+    page += table([40, 80, 140, 330, 390, 430], 100, rows)
+    order = extract_from_layout(read_pdf(pdf([page], font_size=7)))
+    assert [ln.quantity for ln in order.lines] == [Decimal("12"), Decimal("10")]
+
+
 def test_rolls_times_their_length_in_the_quantity_column_are_items():
     """ "3 rolls x 50 m" at "6.55 / m", 982.50: an item of three rolls of 50 m each."""
     body = (
