@@ -630,7 +630,7 @@ def block_source(block: list[tuple[TextLine, int, int]]) -> dict:
 # a sentence about where the goods go: "Merci de livrer sur le chantier : …", "deliver to …"
 _PROSE_CUE = re.compile(
     r"\b(?:livr\w*|deliver\w*|\w*liefer(?!ant)\w*|ship(?:ped|ping)?\s+(?:it\s+|them\s+)?to|chantier|baustelle"
-    r"|goes\s+to|(?:send|ship)\b[^.:;]{0,80}?\bto\s+(?:our|the|my|this)\b|envo\w*\s+(?:sur|au|chez)|geht\s+an|schicken\s+sie\s+(?:bitte\s+)?an)\b"
+    r"|goes\s+to|(?:send|ship)\b[^.:;]{0,80}?\bto\s+(?:our|the|my|this)\b|ship\b[^.:;]{0,40}?\bto\b|envo\w*\s+(?:sur|au|chez)|geht\s+an|schicken\s+sie\s+(?:bitte\s+)?an)\b"
 )
 _LEAD_IN = re.compile(
     r"(?i)^.*?\b(?:to|at|a|à|au|aux|sur|ins?|im|an|nach|zum|zur|vers|chez)\s+(?:the\s+|our\s+|notre\s+|le\s+|la\s+|l'|unser\w*\s+|das\s+|die\s+|den\s+)?"

@@ -717,6 +717,10 @@ def _inline_pieces(text_lines: list[str]) -> list[str]:
     return [*pieces, *rest]
 
 
+# a delivery's one word, which may head other things (a date, terms): "Livraison", "Lieferung"
+_DELIVERY_WORDS = frozenset({"livraison", "lieferung", "delivery"})
+
+
 def block_address(hit: LabelHit, block: list, language: str) -> Field:
     text_lines = block_text_lines(block)
     if text_lines and hit.text and text_lines[0].startswith(hit.text):
@@ -726,9 +730,21 @@ def block_address(hit: LabelHit, block: list, language: str) -> Field:
     if not address.postal_code and len(split := _inline_pieces(text_lines)) > len(text_lines):
         address = parse_address(split, language=language)
     quality = 1.0 if address.postal_code else 0.6
+    strength = hit.strength
+    if (
+        hit.field == "ship_to"
+        and hit.line.source == TextSource.SHEET
+        and hit.label_key in _DELIVERY_WORDS
+        and address.street
+        and address.postal_code
+        and address.city
+    ):
+        # a sheet's "Livraison | Entrepôt Zwijndrecht, Vitshoekstraat 18, 2070 Zwijndrecht": a
+        # word that may name other things labels a whole address, street, postcode and town
+        strength = max(strength, 0.93)
     return Field(
         value=address,
-        confidence=round(hit.strength * quality * 0.97, 4),
+        confidence=round(strength * quality * 0.97, 4),
         source=block_source(block),
         rule=f"block:{hit.label_key}",
     )

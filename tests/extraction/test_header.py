@@ -1834,3 +1834,17 @@ def test_a_chain_s_store_to_deliver_is_the_ship_to_beside_the_billing_centre():
         )
     )
     assert extract_from_layout(layout).ship_to.value.postal_code == "11100"
+
+
+def test_ship_the_following_to_an_address_in_the_sentence_and_send_the_invoice_is_no_ship_to():
+    order = extract_from_text(
+        "Hi Marc,\n\nPlease ship the following to Résidence Am Schlass, 2, rue du Château, "
+        "L-5516 Remich\n(goods entrance on the left side of the building), by Friday 11 Dec.\n\n"
+        "Our PO: PO-26-00481\n\nGA-1012  x 15 boxes\n\nThanks & regards,\nLaura\n"
+    )
+    assert (order.ship_to.value.postal_code, order.ship_to.rule) == ("5516", "prose_address")
+    order = extract_from_text(
+        "Hi Marc,\n\nPlease send the invoice to Seniors Résidences, 3, Place de l'Étoile, "
+        "L-1479 Luxembourg.\n\nOur PO: PO-26-00481\n\nGA-1012  x 15 boxes\n\nThanks,\nLaura\n"
+    )
+    assert order.ship_to is None or order.ship_to.rule != "prose_address"

@@ -1301,3 +1301,19 @@ def test_a_sums_row_under_an_order_form_is_no_item():
         ("FT60210", Decimal("15")),
     ]
     assert order.total.value == Decimal("908.5")
+
+
+def test_a_whole_address_after_the_one_word_livraison_is_a_sure_ship_to():
+    rows = [
+        ["Commande", "BC-26-0455"],
+        ["Livraison", "Entrepôt Zwijndrecht, Vitshoekstraat 18, 2070 Zwijndrecht", "18/12/2026"],
+        [],
+        ["Référence", "Désignation", "Quantité", "Prix unitaire", "Montant"],
+        ["MP-PP-001", "Polypropylène copolymère naturel", "2000", "1,94", "3880,00"],
+    ]
+    ship_to = extract_from_sheet(rows).ship_to
+    assert (ship_to.value.postal_code, ship_to.confidence >= 0.85) == ("2070", True)
+    # a town alone after it is no such sure address
+    rows[1] = ["Livraison", "Zwijndrecht", "18/12/2026"]
+    ship_to = extract_from_sheet(rows).ship_to
+    assert ship_to is None or ship_to.confidence < 0.85
