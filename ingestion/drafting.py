@@ -859,6 +859,11 @@ def _counts_another_unit(printed: str | None, ours: str | None) -> bool:
     by the roll, kilos of one sold by the tub)."""
     counted = normalise_unit(printed) if printed else None
     sold = (unit_code(ours) or ours.upper()) if ours else None
+    first = re.match(
+        r"\s*([^\W\d_]+)\.?(?:\s+(?:lt|laut|gem|gemass|selon|as\s+per|per)\b|$)", printed or ""
+    )
+    if counted is None and first and normalise_unit(first[1]) == sold:
+        return False  # "kg lt. RV" (by the framework contract): kilos, as we sell them
     if counted is None and printed and sold in MEASURES:
         # "12 Schalen" of chocolate we sell by the kilo: a word we do not know counts it
         return bool(re.search(r"[^\W\d_]{2,}", printed))

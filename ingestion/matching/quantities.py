@@ -157,8 +157,16 @@ def content_in_its_unit(
     containers and the unit says their content, and our description says no other: the
     conversion is no guess."""
     ours = unit_code(product_unit) or (product_unit or "").upper()
-    if ours not in MEASURES or not factor or factor == 1:
+    if not factor or factor == 1:
         return False
+    if ours not in MEASURES:
+        # "2 | cartons (10 boîtes)" of ours sold by the box: ten of ours to a carton, said
+        counted = {
+            parse_number(m[1])
+            for m in re.finditer(r"\(?\s*(\d{1,5})\s*([^\W\d_]+)", line.unit or "")
+            if m.start() > 0 and normalise_unit(m[2]) == ours
+        }
+        return counted == {factor}
     ours_hold = _contents(description, ours)
     return _contents(line.unit, ours) == {factor} and (not ours_hold or factor in ours_hold)
 

@@ -952,3 +952,18 @@ def test_cartons_whose_amount_is_their_pieces_at_about_our_price_are_sure(
     fields = line.extraction["fields"]
     assert fields["quantity"]["confidence"] >= 0.9
     assert fields["unit_price"]["confidence"] >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("printed", "ours", "another"),
+    [
+        ("kg lt. RV", "KG", False),  # kilos "by the framework contract"
+        ("kg", "KG", False),
+        ("Karton", "KG", True),
+        ("Schalen", "KG", True),  # a word we do not know counts a product sold by the kilo
+    ],
+)
+def test_a_unit_with_a_remark_after_it_is_still_that_unit(printed, ours, another):
+    from ingestion.drafting import _counts_another_unit
+
+    assert _counts_another_unit(printed, ours) is another

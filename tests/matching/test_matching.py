@@ -1754,3 +1754,20 @@ def test_cartons_the_buyers_words_say_hold_24_of_our_pieces_in_another_currency(
     assert _in_our_unit(md, "LD-2010", "4", "BOX", "45.60", description=spray) == 96
     solution = "Solution multifonction 100 ml (carton de 24)"
     assert _in_our_unit(md, "LD-5002", "2", "BOX", "85.20", description=solution) == 48
+
+
+@pytest.mark.parametrize(
+    ("unit", "ours", "factor", "said"),
+    [
+        ("cartons (10 boîtes)", "BOX", Decimal("10"), True),
+        ("cartons (12 boîtes)", "BOX", Decimal("10"), False),  # says another count
+        ("cartons", "BOX", Decimal("10"), False),  # says none
+        ("Rolle à 50 m", "M", Decimal("50"), True),
+        ("bidon 5L", "L", Decimal("5"), True),
+    ],
+)
+def test_the_unit_counted_says_what_one_holds_of_ours(unit, ours, factor, said):
+    from ingestion.matching.quantities import content_in_its_unit
+
+    line = ExtractedLine(description="", quantity=Decimal("2"), unit=unit)
+    assert content_in_its_unit(line, ours, "", factor) is said
