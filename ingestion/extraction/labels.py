@@ -188,6 +188,8 @@ _LABELS: list[tuple[str, str, float]] = [
         0.85,
     ),
     ("requested_delivery_date", r"due\s+date|eta", 0.6),
+    # a stock app's purchase order: "Created: 27 Nov 2026 | Expected: 8 Dec 2026"
+    ("requested_delivery_date", r"expected", 0.8),
     # a cell of its own ("Required | 12/17/2026") or with a colon
     ("requested_delivery_date", r"required|requested|needed|req'?d(?:\s+(?:by|date))?", 0.85),
     (

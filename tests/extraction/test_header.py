@@ -1848,3 +1848,22 @@ def test_ship_the_following_to_an_address_in_the_sentence_and_send_the_invoice_i
         "L-1479 Luxembourg.\n\nOur PO: PO-26-00481\n\nGA-1012  x 15 boxes\n\nThanks,\nLaura\n"
     )
     assert order.ship_to is None or order.ship_to.rule != "prose_address"
+
+
+def test_expected_beside_created_on_a_stock_app_s_order_is_the_delivery_date():
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (40, 40, "SEVERN DRUM & GUITAR"),
+                    (40, 52, "Purchase Order #1184"),
+                    (400, 80, "Created: 27 Nov 2026"),
+                    (400, 91, "Expected: 8 Dec 2026"),
+                    (400, 102, "Payment terms: Net 30"),
+                ]
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 8)
+    assert order.requested_delivery_date.confidence >= 0.7
