@@ -78,7 +78,9 @@ _MONTH_DAY = re.compile(
 _WEEK = re.compile(
     r"(?<![\w])(?:kw|cw|wk|week|semaine|sem\.?|woche|kalenderwoche|calendar\s+week|s\.)\s*[.:#-]?\s*(?P<w>\d{1,2})"
     r"(?:\s*(?:/|-|\.|,|\s)\s*(?P<y>(?:19|20)\d{2}|\d{2})(?![.,/-]?\d))?(?![\d])"
-    r"|(?<![\w])(?P<w2>\d{1,2})\.?\s*(?:kw|woche|kalenderwoche)(?:\s*(?P<y2>(?:19|20)\d{2}))?(?![\w])",
+    r"|(?<![\w])(?P<w2>\d{1,2})\.?\s*(?:kw|woche|kalenderwoche)(?:\s*(?P<y2>(?:19|20)\d{2}))?(?![\w])"
+    # a French ERP's "S49/2026": the week with its year (an "S49" alone may be a size)
+    r"|(?<![\w])s(?P<w3>\d{1,2})\s?/\s?(?P<y3>(?:19|20)\d{2})(?![\w])",
     re.IGNORECASE,
 )
 # "bis Ende KW 51", "end of week 51", "fin de semaine 51": the week's last working day
@@ -235,8 +237,8 @@ def find_dates(
     for m in _WEEK.finditer(folded):
         if m.group(0).lower().startswith("s.") and m["y"] and len(m["y"]) == 2:
             continue  # "S. 01/61": a fax's page (Seite) of its pages, no week of 2061
-        week = int(m["w"] or m["w2"])
-        year = _year(m["y"] or m["y2"], default_year)
+        week = int(m["w"] or m["w2"] or m["w3"])
+        year = _year(m["y"] or m["y2"] or m["y3"], default_year)
         if year and 1 <= week <= 53:
             monday = week_monday(year, week)
             before = folded[max(0, m.start() - 24) : m.start()]

@@ -148,3 +148,16 @@ def test_a_scans_speck_before_a_date_is_no_digit():
         dt.date(2026, 11, 23)
     ]
     assert find_dates("Version 1.23.11.2026", dayfirst=True) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Livraison souhaitée : S49/2026", dt.date(2026, 11, 30)),  # a French ERP's week
+        ("Taille S 12/2026", None),  # a size, then a month and year
+        ("S49", None),  # no year: a size or a code as much as a week
+    ],
+)
+def test_a_french_erp_s_week_with_its_year(text, expected):
+    found = [m for m in find_dates(text, default_year=2026) if m.kind == "week"]
+    assert (found[0].value if found else None) == expected
