@@ -289,6 +289,14 @@ def _unit_with_its_count(line: ExtractedLine) -> str:
     """The unit cell with the count it leaves to the next column: "KAR à" | "25" on the
     printed line "3 KAR à 25 352,50" is "KAR à 25"."""
     unit = (line.unit or "").strip()
+    if unit and not re.search(r"\d", unit):
+        # the unit read as its code ("BOX") where the line prints "2 Karton à 12"
+        for m in re.finditer(
+            r"([^\W\d_]+)\.?\s+(?:à|a|of|de|x|zu|je)\s+(\d{1,5})(?![\d.,]*\d)(?!\s*[^\W\d_])",
+            line.raw_text or "",
+        ):
+            if normalise_unit(m[1]) == normalise_unit(unit) and normalise_unit(unit):
+                return f"{m[1]} of {m[2]}"
     if not re.search(r"(?:^|\s)(?:à|a|of|de|x|zu|je)\.?$", unit):
         return line.unit or ""
     m = re.search(re.escape(unit) + r"\s*(\d{1,5})(?![\d.,]*\d)", line.raw_text or "")

@@ -1771,3 +1771,21 @@ def test_the_unit_counted_says_what_one_holds_of_ours(unit, ours, factor, said):
 
     line = ExtractedLine(description="", quantity=Decimal("2"), unit=unit)
     assert content_in_its_unit(line, ours, "", factor) is said
+
+
+def test_cartons_of_twelve_written_after_the_unit_read_as_its_code():
+    """ "2 Karton à 12", the unit read as "BOX": two cartons of twelve of ours sold by the
+    piece, for a person to confirm."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "CHL-CHOC-PA1,,Chlore choc pastilles 20 g - seau 1 kg,EA,13.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        sku="CHL-CHOC-PA1",
+        description="Chlor-Schocktabletten 20 g, 1 kg",
+        raw_text="40   GPS-10130   Chlor-Schocktabletten 20 g, 1 kg      2 Karton à 12",
+        quantity=Decimal("2"),
+        unit="BOX",
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == 24
