@@ -143,6 +143,9 @@ _PHRASES = [
         # workwear: the French navy, the pockets
         (r"\bbleu marine\b|\bmarine(?= (?:taille|size|t \d|pointure))", "navy"),
         (r"\bmulti ?poches?\b", "multi pocket"),
+        # a size by its letters: "taille M", "T. L", "Gr. XL" (after the words that name
+        # the goods by their size word) are "size m", "size l", "size xl"
+        (r"(?<![\d.] )\b(?:t|taille|gr|grosse|groesse)\.?\s*(xs|s|m|l|xl|xxl|xxxl)\b", r"size \1"),
         (r"\bchlorure de (\w+)", r"\1 chloride"),
         (r"\bacide (\w+)", r"\1 acid"),
         (r"\bsimple allumage\b", "1 way"),

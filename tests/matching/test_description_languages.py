@@ -594,3 +594,18 @@ def test_english_and_german_buyers_of_a_dutch_catalogue(words, sku):
     md = MasterData.from_csv(CUSTOMERS, DUTCH_PLASTICS, "customer_code,customer_sku,sku\n")
     line = ExtractedLine(description=words, quantity=Decimal("2"))
     assert match_product(line, "K1", md).sku == sku
+
+
+def test_a_size_written_taille_m_meets_our_t_dot_m():
+    """ "gants nitrile taille M" and our "Gants d'examen nitrile … T. M (boîte 100)": the
+    same size said two ways; the L of the same gloves is another product."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "GA-1002,,Gants d'examen nitrile non poudrés bleus T. M (boîte 100),BOX,6.90,EUR\n"
+        "GA-1003,,Gants d'examen nitrile non poudrés bleus T. L (boîte 100),BOX,6.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, "customer_code,customer_sku,sku\n")
+    match = match_product(
+        ExtractedLine(description="gants nitrile taille M", quantity=Decimal("20")), "K1", md
+    )
+    assert (match.sku, match.confidence >= 0.85) == ("GA-1002", True)
