@@ -1372,6 +1372,13 @@ def _rescue_by_arithmetic(row: Row) -> None:
     row.is_item = True
 
 
+# a row that is a note to the items: "Hinweis:", "Note:", "Remarque :", "NB:"
+_NOTE_ROW = re.compile(
+    r"^\s*(?:hinweis|anmerkung|bemerkung|achtung|note|nota|nb|n\.b\.|remarque|attention|info)"
+    r"\s*:"
+)
+
+
 def _ordered_none(row: Row) -> bool:
     """A row of an item with its quantity 0, named by a code or words."""
     counts = re.findall(r"\d+(?:[.,]\d+)?", row.text("quantity"))  # "0 0": cartons and units
@@ -1396,6 +1403,9 @@ def _classify_row(row: Row, columns: list[Column]) -> None:
         row.text(r).rstrip().endswith(":") for r in _ITEM_TEXT_ROLES if row.has(r)
     ):
         row.is_item = False  # a label and its figure ("Nombre total de colis: 554"), no item
+    if row.is_item and _NOTE_ROW.match(fold(row.line.text)):
+        # "Hinweis: Katheter bitte nur mit Restlaufzeit > 18 Monate liefern.": a note
+        row.is_item = False
 
 
 def _titled_as_code(title: str) -> bool:

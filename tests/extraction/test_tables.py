@@ -1140,6 +1140,21 @@ def test_sap_three_decimal_quantities_on_a_german_call_off_with_no_prices():
     assert [ln.quantity for ln in order.lines] == [Decimal("12"), Decimal("10")]
 
 
+def test_a_note_row_under_the_items_with_a_number_in_it_is_no_item():
+    """ "Hinweis: Katheter bitte nur mit Restlaufzeit > 18" between two items, its "18"
+    under the quantity's title: a note, no item of 18."""
+    rows = [
+        ["Pos.", "Art.-Nr.", "Bezeichnung", "Menge", "ME"],
+        ["4", "CA-4112", "Nelaton-Katheter CH 12", "100", "Stück"],
+        ["Hinweis:", "", "Katheter bitte nur mit Restlaufzeit >", "18", ""],
+        ["", "", "Monate liefern.", "", ""],
+        ["6", "DS-5001", "Händedesinfektionsgel 500 ml", "48", "Stück"],
+    ]
+    page = [(40, 40, "Abruf AB-2026-0412"), *table([40, 80, 150, 330, 390], 100, rows)]
+    order = extract_from_layout(read_pdf(pdf([page], font_size=7)))
+    assert [ln.quantity for ln in order.lines] == [Decimal("100"), Decimal("48")]
+
+
 def test_rolls_times_their_length_in_the_quantity_column_are_items():
     """ "3 rolls x 50 m" at "6.55 / m", 982.50: an item of three rolls of 50 m each."""
     body = (
