@@ -34,7 +34,9 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         # how many of the inner unit a counted pack holds ("Pack size", "VE-Inhalt")
         "pack_size",
         r"pack(?:ing)?\s*size|pack\s+(?:qty|content)|case\s+(?:pack|qty|size)|inner\s+pack|"
-        r"(?:units?|pcs|pieces|qty|rolls?)\s*(?:per|/)\s*(?:pack|case|carton|ctn|box|bundle)|"
+        r"(?:units?|pcs|pieces|qty|rolls?)\s*(?:per|/)\s*(?:pack|case|carton|ctn|box|bundle|outer)|"
+        # a British stock list's "Outer Qty | Outers": the units an outer carton holds
+        r"outer\s*(?:qty|quantity|size|pack)|"
         r"(?:ve|vpe|pack(?:ungs)?|karton)[\s-]?inhalt|inhalt(?:\s+(?:ve|vpe))?|colisage|"
         r"(?:qte|pieces|pces|unites)\s+par\s+(?:colis|carton|boite|botte|paquet)|"
         # a French retailer's "PCB" (par combien): the units a carton holds
@@ -91,7 +93,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
         r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|"
         # cartons counted: "Nb colis", "No. of cases", "Anzahl VE" (a pack size column says of what)
-        r"(?:nb|nbre|nombre|no\.?|number|anzahl|anz\.?)\s*(?:de\s+|of\s+)?(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn)\.?|colis|kolli",
+        r"(?:nb|nbre|nombre|no\.?|number|anzahl|anz\.?)\s*(?:de\s+|of\s+)?(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn|outers)\.?|colis|kolli|outers",
     ),
     (
         "unit",
@@ -2888,7 +2890,7 @@ def _pack_priced(row: Row, nums: Numbers) -> str | None:
 
 _PACKS_COUNTED = re.compile(
     r"(?:nb|nbre|nombre|no|number|anzahl|anz)\.?\s*(?:de\s+|of\s+)?"
-    r"(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn)|colis|kolli"
+    r"(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn|outers)|colis|kolli|outers"
 )
 
 

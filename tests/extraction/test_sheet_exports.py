@@ -1317,3 +1317,19 @@ def test_a_whole_address_after_the_one_word_livraison_is_a_sure_ship_to():
     rows[1] = ["Livraison", "Zwijndrecht", "18/12/2026"]
     ship_to = extract_from_sheet(rows).ship_to
     assert ship_to is None or ship_to.confidence < 0.85
+
+
+def test_a_british_stock_list_ordering_in_outers_counts_the_units():
+    """ "Outer Qty | Outers | Cost/Unit | Value": 12 to an outer, 6 outers at 3.95 a unit,
+    284.40: seventy-two units."""
+    rows = [
+        ["PO", "0049120"],
+        ["Stock Code", "Description", "Outer Qty", "Outers", "Cost/Unit", "Value"],
+        ["CMY-10046", "STRINGS ELEC 10-46 NICKEL", "12", "6", "3.95", "284.4"],
+        ["CMY-20105", "STRINGS BASS 45-105 4STR", "1", "6", "14.5", "87"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("CMY-10046", Decimal("72"), Decimal("3.95")),
+        ("CMY-20105", Decimal("6"), Decimal("14.5")),
+    ]
