@@ -1713,6 +1713,10 @@ def _charge_label(text: str) -> bool:
     from ingestion.extraction.totals import CHARGE_WORDS
 
     label = fold(text).strip(" :.")
+    # "Express delivery surcharge", "Frais de port urgent": a charge qualified first
+    label = re.sub(
+        r"^(?:express|urgent|expedited|standard|extra|additional|flat|eil)\s+", "", label
+    )
     # "Carriage to Cork (pallet, 48h)" priced on its row: a charge to a place
     to_a_place = re.match(
         r"(?:carriage|freight|shipping|transport|fracht|versand)\s+(?:to|nach)\b", label

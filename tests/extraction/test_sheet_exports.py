@@ -1333,3 +1333,17 @@ def test_a_british_stock_list_ordering_in_outers_counts_the_units():
         ("CMY-10046", Decimal("72"), Decimal("3.95")),
         ("CMY-20105", Decimal("6"), Decimal("14.5")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("label", "charge"),
+    [
+        ("Express delivery surcharge", True),
+        ("Frais de port urgent", True),
+        ("Express lamination film 137", False),
+    ],
+)
+def test_a_charge_qualified_before_its_word_is_a_charge(label, charge):
+    from ingestion.extraction.tables import _charge_label
+
+    assert _charge_label(label) is charge
