@@ -290,9 +290,10 @@ def _unit_with_its_count(line: ExtractedLine) -> str:
     printed line "3 KAR à 25 352,50" is "KAR à 25"."""
     unit = (line.unit or "").strip()
     if unit and not re.search(r"\d", unit):
-        # the unit read as its code ("BOX") where the line prints "2 Karton à 12"
+        # the unit read as its code ("BOX") where the line prints "2 Karton à 12", "1 carton (12)"
         for m in re.finditer(
-            r"([^\W\d_]+)\.?\s+(?:à|a|of|de|x|zu|je)\s+(\d{1,5})(?![\d.,]*\d)(?!\s*[^\W\d_])",
+            r"([^\W\d_]+)\.?\s*(?:\s(?:à|a|of|de|x|zu|je)\s+|\(\s*)(\d{1,5})(?![\d.,]*\d)"
+            r"(?!\s*[^\W\d_])",
             line.raw_text or "",
         ):
             if normalise_unit(m[1]) == normalise_unit(unit) and normalise_unit(unit):

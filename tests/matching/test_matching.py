@@ -1789,3 +1789,6 @@ def test_cartons_of_twelve_written_after_the_unit_read_as_its_code():
         unit="BOX",
     )
     assert match_product(line, "C00001", md).quantity_in_product_unit == 24
+    # "1 carton (12)": the count in brackets
+    bracketed = replace(line, raw_text="Chlor-Schocktabletten 1 carton (12)", quantity=Decimal(1))
+    assert match_product(bracketed, "C00001", md).quantity_in_product_unit == 12
