@@ -1113,7 +1113,7 @@ def _list_runs(texts: list[str], *, decimal_sep: str | None) -> set[int]:
 
 # a street and its number: the line below it is its town
 _TOWN_UNDER_A_STREET = re.compile(
-    r"(?:\b(?:rue|avenue|chemin|route|quai|allee|boulevard|street|road|lane|avenue)\b.*\d"
+    r"(?:\b(?:rue|avenue|chemin|route|quai|boulevard)\b.*\d"
     r"|(?:strasse|str\.|weg|gasse|platz|allee|ring|straat|laan|plein|gracht|kade|dijk|singel|"
     r"street|road|lane)\s+\d{1,4}[a-z]?\b)"
 )

@@ -29,6 +29,12 @@ from ingestion.extraction.units import normalise_unit, quantity_text, split_quan
 from ingestion.layout import TextSource
 from ingestion.splitting.quotes import CLOSING
 
+# a column counting packs: "Nb colis", "No. of cases", "Anzahl VE", "Outers"
+_PACKS_COUNTED_TITLE = (
+    r"(?:nb|nbre|nombre|no\.?|number|anzahl|anz\.?)\s*(?:de\s+|of\s+)?"
+    r"(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn|outers)\.?|colis|kolli|outers"
+)
+
 _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         # how many of the inner unit a counted pack holds ("Pack size", "VE-Inhalt")
@@ -93,7 +99,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
         r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|"
         # cartons counted: "Nb colis", "No. of cases", "Anzahl VE" (a pack size column says of what)
-        r"(?:nb|nbre|nombre|no\.?|number|anzahl|anz\.?)\s*(?:de\s+|of\s+)?(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn|outers)\.?|colis|kolli|outers",
+        + _PACKS_COUNTED_TITLE,
     ),
     (
         "unit",
@@ -2892,10 +2898,7 @@ def _pack_priced(row: Row, nums: Numbers) -> str | None:
     return f"carton of {size}"
 
 
-_PACKS_COUNTED = re.compile(
-    r"(?:nb|nbre|nombre|no|number|anzahl|anz)\.?\s*(?:de\s+|of\s+)?"
-    r"(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn|outers)|colis|kolli|outers"
-)
+_PACKS_COUNTED = re.compile(_PACKS_COUNTED_TITLE)
 
 
 def _packs_unpriced(row: Row, nums: Numbers) -> str | None:

@@ -967,15 +967,8 @@ def test_a_carton_of_ten_of_our_boxes_priced_as_ten_before_the_line_discount(pri
         "GA-1002,,Gants d'examen nitrile non poudrés bleus T. M (boîte 100),BOX,6.90,EUR\n"
     )
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
-    line = ExtractedLine(
-        sku="GA-1002",
-        description="Untersuchungshandschuhe Nitril puderfrei Gr. M",
-        quantity=Decimal("2"),
-        unit="Karton à 10",
-        unit_price=Decimal(price),
-        discount=Decimal(discount) if discount else None,
-    )
-    assert match_product(line, "C00001", md).quantity_in_product_unit == 20
+    discounted = {"discount": Decimal(discount)} if discount else {}
+    assert _in_our_unit(md, "GA-1002", "2", "Karton à 10", price, **discounted) == 20
 
 
 def test_cartons_of_our_boxes_priced_by_the_box_count_boxes_when_the_amount_says_so():
@@ -987,15 +980,8 @@ def test_cartons_of_our_boxes_priced_by_the_box_count_boxes_when_the_amount_says
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
 
     def converted(total):
-        line = ExtractedLine(
-            sku="GA-1002",
-            description="Gants nitrile bleus sans poudre, taille M",
-            quantity=Decimal("3"),
-            unit="cartons de 10 boîtes",
-            unit_price=Decimal("6.90"),
-            line_total=Decimal(total),
-        )
-        return match_product(line, "C00001", md).quantity_in_product_unit
+        unit = "cartons de 10 boîtes"
+        return _in_our_unit(md, "GA-1002", "3", unit, "6.90", line_total=Decimal(total))
 
     assert converted("207.00") == 30
     assert converted("20.70") == 3  # the amount counts three at that price
@@ -1008,16 +994,11 @@ def test_rolls_times_their_length_priced_by_the_metre_are_metres():
         "VI-MONO-137,,Vinyle impression monomère blanc brillant 137 cm,M,6.90,CHF\n"
     )
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
-    line = ExtractedLine(
-        sku="VI-MONO-137",
-        description="Print vinyl monomeric white gloss 137",
-        raw_text="VI-MONO-137 Print vinyl monomeric white gloss 137 3 rolls x 50 m 6.55 / m 982.50",
-        quantity=Decimal("3"),
-        unit="ROL",
-        unit_price=Decimal("6.55"),
-        line_total=Decimal("982.50"),
+    printed = "VI-MONO-137 Print vinyl monomeric white gloss 137 3 rolls x 50 m 6.55 / m 982.50"
+    converted = _in_our_unit(
+        md, "VI-MONO-137", "3", "ROL", "6.55", raw_text=printed, line_total=Decimal("982.50")
     )
-    assert match_product(line, "C00001", md).quantity_in_product_unit == 150
+    assert converted == 150
 
 
 def test_a_size_in_inches_after_a_container_word_is_no_pack():
@@ -1026,14 +1007,10 @@ def test_a_size_in_inches_after_a_container_word_is_no_pack():
         'sku,gtin,description,unit,unit_price,currency\nCS-7040,,"Cymbal bag 22""",EA,21.00,GBP\n'
     )
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
-    line = ExtractedLine(
-        sku="CS-7040",
-        description='Cymbal bag 22"',
-        quantity=Decimal("3"),
-        unit_price=Decimal("20.00"),
-        line_total=Decimal("60.00"),
+    bags = _in_our_unit(
+        md, "CS-7040", "3", None, "20.00", description='Cymbal bag 22"', line_total=Decimal("60")
     )
-    assert match_product(line, "C00001", md).quantity_in_product_unit == 3
+    assert bags == 3
 
 
 def test_pieces_of_a_pack_whose_description_says_what_it_holds_count_packs():
@@ -1537,17 +1514,26 @@ def test_a_delivery_date_written_as_the_order_date_the_customers_country_read_is
 
 
 def _in_our_unit(
-    md, sku: str, quantity: str, unit: str, price: str | None, *, description: str = ""
+    md,
+    sku: str,
+    quantity: str,
+    unit: str | None,
+    price: str | None,
+    *,
+    description: str = "",
+    **line,
 ) -> Decimal | None:
-    """The quantity a line of ``sku`` (no description unless given) books in our unit."""
-    line = ExtractedLine(
+    """The quantity a line of ``sku`` (no description unless given; its other fields as
+    ``line`` gives them) books in our unit."""
+    extracted = ExtractedLine(
         sku=sku,
         description=description,
         quantity=Decimal(quantity),
         unit=unit,
         unit_price=Decimal(price) if price else None,
+        **line,
     )
-    return match_product(line, "C00001", md).quantity_in_product_unit
+    return match_product(extracted, "C00001", md).quantity_in_product_unit
 
 
 def test_cartons_of_rolls_and_rolls_of_our_cartons_at_a_buyers_own_price():
@@ -1781,14 +1767,8 @@ def test_cartons_of_twelve_written_after_the_unit_read_as_its_code():
         "CHL-CHOC-PA1,,Chlore choc pastilles 20 g - seau 1 kg,EA,13.90,EUR\n"
     )
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
-    line = ExtractedLine(
-        sku="CHL-CHOC-PA1",
-        description="Chlor-Schocktabletten 20 g, 1 kg",
-        raw_text="40   GPS-10130   Chlor-Schocktabletten 20 g, 1 kg      2 Karton à 12",
-        quantity=Decimal("2"),
-        unit="BOX",
-    )
-    assert match_product(line, "C00001", md).quantity_in_product_unit == 24
+    printed = "40   GPS-10130   Chlor-Schocktabletten 20 g, 1 kg      2 Karton à 12"
+    assert _in_our_unit(md, "CHL-CHOC-PA1", "2", "BOX", None, raw_text=printed) == 24
     # "1 carton (12)": the count in brackets
-    bracketed = replace(line, raw_text="Chlor-Schocktabletten 1 carton (12)", quantity=Decimal(1))
-    assert match_product(bracketed, "C00001", md).quantity_in_product_unit == 12
+    printed = "Chlor-Schocktabletten 1 carton (12)"
+    assert _in_our_unit(md, "CHL-CHOC-PA1", "1", "BOX", None, raw_text=printed) == 12
