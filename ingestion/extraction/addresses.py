@@ -699,10 +699,9 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
             continue
         text = ln.text[cue.start() :]
         last = n
-        if ln.source != TextSource.PLAIN:
-            # a letter's sentence runs on over the page's next lines
-            runs_on = _sentence_runs_on(lines, n)
-            text, last = " ".join([text, *runs_on]), n + len(runs_on)
+        # a letter's (or an email's wrapped) sentence runs on over the next lines
+        runs_on = _sentence_runs_on(lines, n)
+        text, last = " ".join([text, *runs_on]), n + len(runs_on)
         if text.rstrip().endswith(":"):
             # "… à livrer le 26 novembre à notre entrepôt :" and the address on the lines below
             block = _lines_below(lines, last)

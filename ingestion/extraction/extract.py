@@ -136,6 +136,27 @@ def _quoted_sent_day(lines, *, dayfirst) -> Field | None:
     return found
 
 
+# "Diese Bestellung ersetzt unsere Bestellung 2026-118 vom 04.11.2026", "annule et remplace
+# notre commande du 02/11": the day of the order this document replaces
+_REPLACES = re.compile(r"\b(?:ersetz\w*|replac\w*|remplac\w*|supersed\w*)\b", re.IGNORECASE)
+REPLACED_ORDER_DAY = 0.6  # the replacement's own day or the replaced order's: a person says
+
+
+def _beside_a_replaced_order_day(order_date: Field, lines, *, dayfirst) -> Field:
+    """An order date other than the day of the order the document says it replaces, for a
+    person to confirm: which of the two the order is entered at, the document does not say."""
+    for ln in lines:
+        cue = _REPLACES.search(ln.text)
+        if cue is None:
+            continue
+        replaced = dates_mod.find_dates(ln.text[cue.end() :], dayfirst=dayfirst)
+        if replaced and replaced[0].value != order_date.value:
+            return order_date.with_confidence(
+                min(order_date.confidence, REPLACED_ORDER_DAY), "+beside_a_replaced_order"
+            )
+    return order_date
+
+
 def _unless_a_note_asks_otherwise(
     delivery: Field, lines, candidates, *, reference, skip_lines, dayfirst, default_year
 ) -> Field:
@@ -542,6 +563,8 @@ def extract_from_layout(
         # "… nos bateaux sortent de l'eau le 18 janvier": a message is not ordered on a day
         # after it was sent
         order_date = None
+    if order_date is not None:
+        order_date = _beside_a_replaced_order_day(order_date, lines, dayfirst=dayfirst)
     if order_date is None and amended:
         # the order a reply amends was sent on the day its quoted header says
         order_date = _quoted_sent_day(lines, dayfirst=dayfirst)

@@ -242,6 +242,11 @@ def _ocr_factor(line: TextLine, i: int, j: int) -> float:
     return 0.55 + 0.45 * min(confs)
 
 
+# "Livraison souhaitée le 20 mars", "gewünscht den 4.12.": the day wished for the goods
+_WISHED = re.compile(r"\b(?:souhaite\w*|gewunscht|desired|wished)\s*$")
+_FILE_NAME = re.compile(r"\.(?:xlsx?|xlsm|ods|csv|pdf|docx?|odt|rtf|txt)$", re.IGNORECASE)
+
+
 def parse_identifier(text: str) -> tuple[str | None, float]:
     """The reference number at the start of a value: 4500012345, PO-2026-0042, A12/778."""
     first_date = dates_mod.find_dates(text)
@@ -259,6 +264,8 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
         token = raw.strip("()[]{}:;,.\"'#*<>=+|")
         if not token:
             continue
+        if _FILE_NAME.search(token):
+            return None, 0.0  # "Bestellung 47.xlsx — Seite 1": the printed file's name
         if (
             len(token) == 1
             and not token.isalpha()  # "A 123456" may be the number's own prefix
@@ -638,7 +645,10 @@ class HeaderContext:
             if (
                 hit.field == "order_date"
                 and hit.label_key in ("le", "den")
-                and DELIVERY_CUE.search(hit.line.norm[: hit.start])
+                and (
+                    DELIVERY_CUE.search(hit.line.norm[: hit.start])
+                    or _WISHED.search(hit.line.norm[: hit.start])
+                )
             ):
                 continue  # "bitte liefern Sie bis Freitag, den 20.11.": the delivery's day
             for kind, line, i, j, text in _value_slices(hit, self.lines_by_page, self.hits_by_line):

@@ -480,7 +480,15 @@ _ORDER_NUMBER_BEFORE = re.compile(
 )
 _OTHER_PAPER = re.compile(
     r"offre|offerte|angebot|devis|quot|rechnung|facture|invoice|lieferschein|livraison|delivery|"
-    r"bestatigung|confirmation|contrat|contract|vertrag|avis"
+    r"bestatigung|confirmation|contrat|contract|vertrag|avis|"
+    # "ersetzt unsere Bestellung 2026-118 vom 04.11.2026": the order this one replaces
+    r"ersetz|replac|remplac|supersed|annule"
+)
+# "ersetzt unsere Bestellung vom …", "die ursprüngliche Bestellung vom …", "our original order
+# of …": another order's day
+_REPLACED_BEFORE = re.compile(
+    r"\b(?:ersetz|replac|remplac|supersed|ursprungl|vorherig|original|previous|precedent|initial)"
+    r"\w*\b[^.;]*$"
 )
 _AFTER_OK = re.compile(r"$|[\s:#.\-/()\[\]|,;=>]|\d")
 
@@ -613,6 +621,10 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
             )
             if more:
                 end += more.end()
+        if field == "order_date" and _REPLACED_BEFORE.search(norm[:start]):
+            # "ersetzt unsere Bestellung vom 10.03.2026": the day of the order this one replaces
+            pos_taken = end
+            continue
         # the colon, hash or equal sign that closes the label belongs to it
         tail = re.match(r"\s*[:#=]+", norm[end:])
         if tail:

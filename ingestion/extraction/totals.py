@@ -90,10 +90,15 @@ def _amount_after(
 ) -> tuple[Decimal, list[Decimal]] | None:
     tail = line.text[start:]
     if line.source == TextSource.SHEET and line.segments:
-        # a cell a number: "Summe | 25 | 908.5" is no "25 908.5"
-        s0, s1 = line.segments[-1]
-        if line.spans[s0][0] >= start:
-            tail = line.text_of(s0, s1)
+        # a cell a number: "Summe | 25 | 908.5" is no "25 908.5"; the currency's own cell after
+        # it ("Gesamt netto | 19.198,80 | EUR") says nothing more
+        cells = [
+            (s0, s1)
+            for s0, s1 in line.segments
+            if not re.fullmatch(r"[€$£]|eur|chf|gbp|usd", line.text_of(s0, s1).strip().lower())
+        ]
+        if cells and line.spans[cells[-1][0]][0] >= start:
+            tail = line.text_of(*cells[-1])
     # "Net total €1,872.10. Needed by 17 November 2026": the amount right after its label, and
     # the sentence ends
     if re.match(r"\s*[:=]?\s*(?:[€$£]|EUR|GBP|USD|CHF)?\s*\d", tail):

@@ -1867,3 +1867,89 @@ def test_expected_beside_created_on_a_stock_app_s_order_is_the_delivery_date():
     order = extract_from_layout(layout)
     assert order.requested_delivery_date.value == dt.date(2026, 12, 8)
     assert order.requested_delivery_date.confidence >= 0.7
+
+
+def test_the_date_of_the_order_a_document_replaces_is_not_its_own():
+    order = extract_from_layout(
+        read_pdf(
+            _po_letter(
+                [
+                    (300, 90, "Schaan, 06.11.2026"),
+                    (40, 120, "Bestellung 2026-118 – Änderung 1"),
+                    (
+                        40,
+                        140,
+                        "Diese Bestellung ersetzt unsere Bestellung 2026-118 vom 04.11.2026 vollständig.",
+                    ),
+                ]
+            )
+        )
+    )
+    assert order.order_date.value == dt.date(2026, 11, 6)
+    assert order.order_date.confidence < 0.7  # or the replaced order's day: a person says
+
+
+def test_a_printed_file_name_is_no_order_number():
+    order = extract_from_layout(
+        read_pdf(
+            _po_letter(
+                [
+                    (40, 100, "Bestellung 47"),
+                    (40, 112, "Datum 09.11.26"),
+                    (40, 800, "Bestellung 47.xlsx — Seite 1"),
+                ]
+            )
+        )
+    )
+    assert order.po_number.value == "47"
+
+
+def test_an_email_s_wrapped_sentence_leads_to_the_address_below_it():
+    from ingestion.extraction.addresses import prose_ship_to
+    from ingestion.extraction.geometry import document_lines
+    from ingestion.reading.text import text_to_layout
+
+    lines = document_lines(
+        text_to_layout(
+            "IMPORTANT: please ignore the ship-to in the sheet (template) - this delivery goes to our\n"
+            "new Kleinbasel shop, which opens on 1 December:\n"
+            "\n"
+            "  Hair & Beauty Basel GmbH - Kleinbasel\n"
+            "  Clarastrasse 28\n"
+            "  4058 Basel\n"
+        )
+    )
+    address, _line = prose_ship_to(lines)
+    assert (address.street, address.postal_code) == ("Clarastrasse 28", "4058")
+
+
+def test_a_day_wished_for_the_goods_is_no_order_date():
+    order = extract_from_layout(
+        read_pdf(
+            _po_letter(
+                [
+                    (300, 90, "Date 05/03/2026"),
+                    (300, 110, "Livraison"),
+                    (300, 122, "souhaitée le 20 mars 2026"),
+                ]
+            )
+        )
+    )
+    assert order.order_date.value == dt.date(2026, 3, 5)
+
+
+def test_the_original_order_s_day_in_an_amendment_is_not_its_own():
+    order = extract_from_layout(
+        read_pdf(
+            _po_letter(
+                [
+                    (300, 90, "Datum 13.03.2026"),
+                    (40, 120, "BESTELLÄNDERUNG – ersetzt unsere Bestellung vom 10.03.2026"),
+                    (40, 132, "Bitte nur diese Version bearbeiten; die"),
+                    (40, 144, "ursprüngliche Bestellung vom 10.03.2026 ist damit hinfällig."),
+                ]
+            )
+        )
+    )
+    assert order.order_date.value == dt.date(2026, 3, 13)
+    assert order.order_date.confidence < 0.7

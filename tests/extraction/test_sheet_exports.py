@@ -7,6 +7,7 @@ import pytest
 
 from ingestion.extraction import extract_from_sheet
 from ingestion.extraction.tables import classify_header
+from ingestion.extraction.totals import total_printed
 
 
 @pytest.mark.parametrize(
@@ -1347,3 +1348,17 @@ def test_a_charge_qualified_before_its_word_is_a_charge(label, charge):
     from ingestion.extraction.tables import _charge_label
 
     assert _charge_label(label) is charge
+
+
+def test_a_sums_row_s_amount_before_its_currency_cell():
+    """ "| | Gesamt netto | | 19.198,80 | EUR": an SAP export's currency column after the sum."""
+    rows = [
+        ["Pos", "Material", "Kurztext", "Menge", "ME", "Nettopreis", "Nettowert", "Währung"],
+        ["10", "30002010", "Montageschiene 40x40 sw", "48", "ST", "29,40", "1.411,20", "EUR"],
+        ["20", "30002015", "Mittelklemme sw", "200", "ST", "1,45", "290,00", "EUR"],
+        ["", "", "Gesamt netto", "", "", "", "1.701,20", "EUR"],
+    ]
+    order = extract_from_sheet(rows)
+    assert len(order.lines) == 2
+    assert order.total.value == Decimal("1701.20")
+    assert total_printed(order.total.rule)  # stated, not only the lines' sum
