@@ -139,7 +139,8 @@ def _quoted_sent_day(lines, *, dayfirst) -> Field | None:
 # "Diese Bestellung ersetzt unsere Bestellung 2026-118 vom 04.11.2026", "annule et remplace
 # notre commande du 02/11": the day of the order this document replaces
 _REPLACES = re.compile(r"\b(?:ersetz\w*|replac\w*|remplac\w*|supersed\w*)\b", re.IGNORECASE)
-REPLACED_ORDER_DAY = 0.6  # the replacement's own day or the replaced order's: a person says
+REPLACED_ORDER_DAY = 0.6
+EARLIER_ITEM_DATE = 0.6  # an item wanted before the order's date  # the replacement's own day or the replaced order's: a person says
 
 
 def _beside_a_replaced_order_day(order_date: Field, lines, *, dayfirst) -> Field:
@@ -602,6 +603,21 @@ def extract_from_layout(
             else min(delivery.confidence, 0.5),
             source=delivery.source,
             rule="earliest_line_date",
+        )
+    elif (
+        delivery is not None
+        and wanted
+        and delivery.value not in wanted
+        and min(wanted) < delivery.value
+    ):
+        # "Liefertermin: 07.12.2026 (sofern bei der Position nicht anders angegeben)" over an
+        # item's own "Liefertermin: 30.11.2026 (abweichend!)": the order is wanted from the
+        # earliest, and whether it ships in one go a person says
+        delivery = Field(
+            value=min(wanted),
+            confidence=min(delivery.confidence, EARLIER_ITEM_DATE),
+            source=delivery.source,
+            rule="earliest_line_date+before_the_order_s",
         )
     elif (
         delivery is not None

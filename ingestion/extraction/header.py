@@ -553,6 +553,9 @@ class HeaderContext:
                 and len(matches) > 1
                 and matches[1].kind != "week"
                 and _in_the_week(matches[1], m)
+                # not "week 4 (we start the raku course on 29 January)": a day told of in words
+                # (a weekday may name it: "KW 10 (Montag 07.03.)")
+                and len(re.findall(r"[^\W\d]{3,}", text[m.end : matches[1].start])) < 2
             ):
                 # "KW 10 / 07.03.2025": the day says more than its week (not "KW 2 2027
                 # (Werft geschlossen bis 8 Januar)", a day of another week)

@@ -1786,6 +1786,8 @@ def test_a_delivery_label_whose_value_is_a_week_takes_no_address_from_the_label_
     [
         ("KW 2 2027 (Werft geschlossen bis 8 Januar)", dt.date(2027, 1, 11)),  # another week's day
         ("KW 10 / 07.03.2025", dt.date(2025, 3, 7)),  # a day of that week says more
+        ("KW 10 (Freitag 07.03.2025)", dt.date(2025, 3, 7)),  # its weekday too
+        ("KW 10 2025 (Kurs beginnt am 07.03.2025)", dt.date(2025, 3, 3)),  # a day told of
     ],
 )
 def test_a_delivery_week_and_a_day_beside_it(value, expected):
@@ -1953,3 +1955,11 @@ def test_the_original_order_s_day_in_an_amendment_is_not_its_own():
     )
     assert order.order_date.value == dt.date(2026, 3, 13)
     assert order.order_date.confidence < 0.7
+
+
+def test_a_day_told_of_beside_the_delivery_week_is_no_delivery_day():
+    order = extract_from_text(
+        "Purchase order 2027-003\nDate: 12 January 2027\n"
+        "Delivery: week 4 (we start the raku course on 29 January).\n\n2 x WZG-606 at 79,00\n"
+    )
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 25)

@@ -807,6 +807,27 @@ def test_items_wanted_on_different_days_make_the_order_wanted_from_the_earliest(
     assert order.requested_delivery_date.confidence >= 0.72
 
 
+def test_an_item_wanted_before_the_order_s_date_makes_the_order_wanted_from_it():
+    """ "Liefertermin: 07.12.2026 (sofern bei der Position nicht anders angegeben)" and one
+    item's "Liefertermin: 30.11.2026 (abweichend!)": from the earliest, for a person to say."""
+    sap = [40, 100, 180, 400, 440, 480, 530]
+    rows = [
+        ["Pos.", "Material", "Bezeichnung", "Menge", "Einh.", "Preis", "Nettowert"],
+        ["00010", "14714986", "Zyl.-Schr. DIN 912 M8x40 12.9", "10", "PAK", "18,20", "182,00"],
+        ["", "", "Liefertermin: 30.11.2026 (abweichend!)", "", "", "", ""],
+        ["00020", "17359086", "Sechskantmutter ISO 4032 M10", "6", "PAK", "6,20", "37,20"],
+    ]
+    page = [
+        (40, 40, "Bestellung 4500231877 / 24.11.2026"),
+        (40, 60, "Liefertermin: 07.12.2026 (sofern bei der Position nicht anders angegeben)"),
+        *table(sap, 100, rows),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.requested_date for ln in order.lines] == [dt.date(2026, 11, 30), None]
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 30)
+    assert order.requested_delivery_date.confidence < 0.7
+
+
 def test_the_first_items_date_read_as_the_orders_is_the_earliest_and_sure_enough():
     """ "Deliv. date: 01.12.2026" under the first item, later under the others: the date
     read by its label is the earliest an item is wanted, and every item says its own."""
