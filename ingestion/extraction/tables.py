@@ -381,6 +381,7 @@ class Column:
     x0: float
     x1: float
     text: str
+    ruled: bool = False  # as wide as a run of dashes under its title: what is under it is its
 
     @property
     def xc(self) -> float:
@@ -503,6 +504,15 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
     between a discount and a line amount (the price before it is then the gross price:
     "Preis | Rabatt % | Netto | Betrag"), the net amount when no other title is one."""
     roles = [c.role for c in columns]
+    for k in range(len(roles) - 1):
+        if (
+            roles[k] == roles[k + 1] == "quantity"
+            and fold(columns[k].text).strip(" .:") == "colis"
+            and _PACKS_COUNTED.fullmatch(fold(columns[k + 1].text).strip(" .:"))
+        ):
+            # "Colis. | Nb colis | Qté UVC": the first is the packing (colisage), what one
+            # carton holds
+            roles[k] = "pack_size"
     if roles.count("quantity") == 2 and "pack_size" in roles:
         # "PCB | Nb colis | Qté UVC": the cartons counted beside the units they make; the
         # units are the order's quantity
@@ -616,8 +626,32 @@ def find_headers(lines: list[TextLine]) -> list[Header]:
         ):
             # fragments above and below the titles ("Unit" / "Price") belong to them
             header = three
+        if below is not None and header.lines_used == 1:
+            header = _ruled_under(header, below)
         headers.append(header)
     return headers
+
+
+_DASHES = re.compile(r"[-=_]{2,}")
+
+
+def _ruled_under(header: Header, below: TextLine) -> Header:
+    """A text table's titles over a rule of dashes, one run per column ("Menge" over
+    "-----------------"): each column is as wide as its run, wider than its title, and what is
+    written under it ("3 Kan. à 4 L") its cell."""
+    if below.source != TextSource.PLAIN or not all(_DASHES.fullmatch(w.text) for w in below.words):
+        return header
+    runs = sorted(below.words, key=lambda w: w.x0)
+    if len(runs) != len(header.columns):
+        return header
+    columns = []
+    for column, run in zip(sorted(header.columns, key=lambda c: c.x0), runs, strict=True):
+        if not run.x0 - 1 <= column.x0 <= run.x1:
+            return header  # the titles do not stand over the runs
+        columns.append(
+            replace(column, x0=min(column.x0, run.x0), x1=max(column.x1, run.x1), ruled=True)
+        )
+    return replace(header, columns=columns)
 
 
 UNTITLED_QUANTITY = 0.7  # items under a quantity title that was not read: a person checks
@@ -978,6 +1012,9 @@ def assign(
         c = columns[k]
         if cells and any(abs(col.x0 - t.x0) < 1.0 for col in columns):
             return 0.0 if abs(c.x0 - t.x0) < 1.0 else 50.0
+        if any(col.ruled and col.x0 <= t.x0 and t.x1 <= col.x1 for col in columns):
+            # a text table ruled with dashes: the word stands in its column's run
+            return 0.0 if c.x0 <= t.x0 and t.x1 <= c.x1 else 50.0
         left, right = bands[k]
         gap = max(0.0, left - t.x1, t.x0 - right)
         distance = gap / unit

@@ -385,6 +385,11 @@ def _in_product_unit(
         return _measured_into_ours(line.quantity, counted, description)
     if counted == "DZ" and ours in ("EA", "PR"):
         return line.quantity * 12  # "3 douzaines de paires de gants": 36 pairs
+    if ours == "PR" and counted in (None, "EA"):
+        # "8 chocks" at 22,25 "/ chock" of our pair at 44,50: single pieces, two to our pair
+        halves = _parts_of_ours(line.quantity, price_each, expected, "2")
+        if halves is not None:
+            return halves
     if counted == "EA" and ours in CONTAINER_UNITS:
         # "1.000 Stk" of screws we sell by the box "(box of 100)": 10 boxes, when they divide
         return _packs_of_pieces(line.quantity, description, ours)

@@ -88,8 +88,12 @@ def layout_to_text(layout: Layout) -> str:
 _CELL_SPLIT = re.compile(r"\t|\s*\|\s*")
 
 
+# a text table's rule under its titles: "-------------+-----------+------"
+_RULE_ROW = re.compile(r"\s*[|+]?[-=:]{2,}(?:[+|][-=:]{2,})+[|+]?\s*")
+
+
 def _is_cell_row(line: str) -> bool:
-    return "\t" in line.strip("\t ") or line.count("|") >= 2
+    return "\t" in line.strip("\t ") or line.count("|") >= 2 or bool(_RULE_ROW.fullmatch(line))
 
 
 def _cells(line: str) -> list[str]:

@@ -1177,3 +1177,34 @@ def test_items_named_then_counted_after_a_colon_in_sets_and_boxes_of_ten():
         ("AC-8050", Decimal("20"), None),
     ]
     assert order.lines[1].description == "Anches clarinette Sib force 3,5"
+
+
+def test_a_text_table_ruled_with_plus_signs_under_its_titles_is_one_table():
+    order = extract_from_text(
+        "Hello An,\n\nPlease find our order below.\n\n"
+        "Our code     | Description                    | Qty      | Price\n"
+        "-------------+--------------------------------+----------+----------\n"
+        "VD-FOAM-STD  | Foam bricks standard           | 6 boxes  | € 25,00\n"
+        "VD-RIB-25RD  | Satin ribbon 25mm red          | 12 rolls | € 6,80\n"
+        "VF-30030     | Bubble vase 12cm               | 36 pcs   | € 1,85\n\n"
+        "Total excl. VAT: € 298,20\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("VD-FOAM-STD", Decimal("6"), Decimal("25.00")),
+        ("VD-RIB-25RD", Decimal("12"), Decimal("6.80")),
+        ("VF-30030", Decimal("36"), Decimal("1.85")),
+    ]
+
+
+def test_a_text_table_ruled_with_dashes_keeps_each_cell_under_its_title():
+    """ "Menge" over "-----------------": "3 Kan. à 4 L" is the quantity cell, all of it."""
+    order = extract_from_text(
+        "Pos  Art.-Nr.         Bezeichnung                      Menge              EP EUR     GP EUR\n"
+        "---  ---------------  -------------------------------  -----------------  --------  --------\n"
+        "1    AVS-HF83282-L    Hydrauliköl MIL-PRF-83282D       3 Kan. à 4 L          79,20    237,60\n"
+        "2    AVS-TS-F900-OR   Torque Seal F-900 orange         1 Karton (12 St.)    136,80    136,80\n"
+    )
+    assert [(ln.description, ln.quantity, ln.unit) for ln in order.lines] == [
+        ("Hydrauliköl MIL-PRF-83282D", Decimal("3"), "CAN"),
+        ("Torque Seal F-900 orange", Decimal("1"), "BOX"),
+    ]

@@ -1776,3 +1776,22 @@ def test_an_items_second_row_gives_its_date_after_other_words_and_a_row_below_ca
         ("LB-KL-0117", dt.date(2026, 12, 7)),
     ]
     assert order.requested_delivery_date.value == dt.date(2026, 12, 7)
+
+
+def test_a_carton_s_packing_titled_colis_beside_the_cartons_counted():
+    """ "Colis. | Nb colis | Qté UVC": what a carton holds, the cartons, the units they make
+    (a carton of one: fifty cartons are fifty units)."""
+    columns = [40, 110, 270, 300, 335, 370, 410, 450, 500]
+    rows = [
+        ["Réf. JDC", "Désignation", "Colis.", "Nb colis", "Qté UVC", "PU brut HT", "Rem. %"]
+        + ["PU net HT", "Montant HT"],
+        ["JC-VAS-0330", "VASE BOULE VERRE D12", "12", "6", "72", "1,85", "", "1,85", "133,20"],
+        ["JC-DEC-0702", "BOULES NOEL ROUGE", "1", "50", "50", "5,40", "5,0", "5,13", "256,50"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "BON DE COMMANDE N° JC2026-09342"), *table(columns, 100, rows)]]))
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("JC-VAS-0330", Decimal("72"), Decimal("1.85")),
+        ("JC-DEC-0702", Decimal("50"), Decimal("5.13")),
+    ]

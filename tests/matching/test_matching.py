@@ -1772,3 +1772,22 @@ def test_cartons_of_twelve_written_after_the_unit_read_as_its_code():
     # "1 carton (12)": the count in brackets
     printed = "Chlor-Schocktabletten 1 carton (12)"
     assert _in_our_unit(md, "CHL-CHOC-PA1", "1", "BOX", None, raw_text=printed) == 12
+
+
+@pytest.mark.parametrize(
+    ("quantity", "unit", "price", "booked"),
+    [
+        ("8", "chocks", "22.25", Decimal("4")),  # two single chocks to our pair
+        ("8", None, "22.25", Decimal("4")),
+        ("4", "pairs", "44.50", Decimal("4")),
+        ("8", "chocks", "30.00", None),  # no half of our price: a person counts
+    ],
+)
+def test_single_pieces_at_half_our_pair_s_price_are_pairs(quantity, unit, price, booked):
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "AVS-CHK-PU-PR,,Cales de roue polyuréthane jaune haute visibilité la paire,PAIR,44.50,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    converted = _in_our_unit(md, "AVS-CHK-PU-PR", quantity, unit, price)
+    assert converted == (booked if booked is not None else Decimal(quantity))
