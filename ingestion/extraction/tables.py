@@ -1647,6 +1647,8 @@ def _pick_numbers(
         discount = abs(discount)
     gross = parse_number(gross_text, decimal_sep=decimal_sep) if gross_text else None
     price_unit = parse_number(pe_text) if pe_text else None
+    # "PE 1": the price is for one, whatever "per 100" the title allows
+    priced_for_one = price_unit == 1
     if price_unit is not None and price_unit <= 1:
         price_unit = None
     default_q = (
@@ -1674,7 +1676,7 @@ def _pick_numbers(
                 (price_unit,)
                 if price_unit
                 else (Decimal(1), Decimal(100), Decimal(1000))
-                if per_hundred
+                if per_hundred and not priced_for_one
                 else (Decimal(1),)
             )
             for pu in units:
@@ -2273,15 +2275,18 @@ def _same_columns(a: Header, b: Header) -> bool:
     return [c.role for c in a.columns] == [c.role for c in b.columns]
 
 
+# (a week for a date: "Liefertermin: KW 47/2026"; a scan's "Liefartermin")
+_DATE_FOLLOWS = r"(?=\d|(?:kw|cw|wk|week|semaine|sem)\.?\s*\d)"
 _DATE_LABEL_INSIDE = re.compile(
-    r"(?<=\s)(?:liefer(?:termin|datum)|wunschtermin|delivery\s+date|due\s+date|date\s+de\s+livraison)"
-    r"\s*:?\s*(?=\d)"
+    r"(?<=\s)(?:liefer(?:termin|datum)|lief\w{1,3}t\w{1,2}min|wunschtermin|delivery\s+date|due\s+date"
+    r"|date\s+de\s+livraison)"
+    r"\s*[:.]?\s*" + _DATE_FOLLOWS
 )
 # an item's delivery label inside its description ("… BTE50 / Livr. 08.12.2026"), or ending
 # it when the date wraps to the row below
 _DELIVERY_INSIDE = re.compile(
     r"(?i)(?:^|(?<=[\s/|,;(]))(?:livr(?:aison)?|liefer(?:ung|termin|datum)?|deliv(?:ery)?|due)\.?"
-    r"\s*:?\s*(?=\d)"
+    r"\s*:?\s*" + _DATE_FOLLOWS
 )
 _DELIVERY_AT_END = re.compile(
     r"(?i)(?:^|(?<=[\s/|,;(]))(?:livr(?:aison)?|liefer(?:ung|termin|datum)?|deliv(?:ery)?|due)\.?"
@@ -2863,6 +2868,16 @@ def _one_digit_misread(
         whole = quantity == quantity.to_integral_value()
         quantity = quantity.quantize(Decimal(1)) if whole else quantity
         cost = fits(qty_first, _printed(quantity, 0 if whole else places))
+        shown = _printed(quantity, places)
+        if (
+            cost is None
+            and places
+            and len(_digits(qty_first)) == len(_digits(shown))
+            and _one_digit_apart(_digits(qty_first), _digits(shown))
+        ):
+            # "238.000" read for 288,000: the quantity's decimals where they were printed, a
+            # digit and the comma misread
+            cost = 1
         if cost is None and whole and not places:
             # "2.00" read "200": a scan lost the point of a quantity printed with decimals
             cost = next(
@@ -3084,7 +3099,7 @@ def _rows_to_lines(
                 nums, digits_fixed = fixed, True
             elif not (
                 pe_text not in ("", "1")
-                or per_hundred
+                or (per_hundred and pe_text != "1")  # "PE 1": for one, as printed
                 or row.text("discount")
                 or row.text("gross_price")
             ):

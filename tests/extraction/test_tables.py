@@ -1795,3 +1795,32 @@ def test_a_carton_s_packing_titled_colis_beside_the_cartons_counted():
         ("JC-VAS-0330", Decimal("72"), Decimal("1.85")),
         ("JC-DEC-0702", Decimal("50"), Decimal("5.13")),
     ]
+
+
+def test_a_scanned_sap_order_priced_for_one_beside_a_price_unit_column():
+    """ "80.000 KAR | 5,40 | PE 1 | 432,00" on a fax: eighty cartons at 5,40, the point a
+    misread comma (not 80 000 at 5,40 the thousand); "238.000 ROL | 1,60 | 1 | 460,80" is 288
+    with a digit misread; each item's "Liefertermin: KW 47/2026" (or a scan's "Liefartermin
+    12.11.2026") is its own date."""
+    sap = [40, 90, 140, 330, 370, 410, 440, 480]
+    rows = [
+        ["Pos.", "Material", "Bezeichnung", "Menge", "ME", "Preis", "PE", "Nettowert EUR"],
+        ["00010", "773101", "STECKSCHAUM ZIEGEL", "30,000", "KAR", "25,00", "1", "750,00"],
+        ["", "", "Ihre Art.-Nr. VF-10010 Liefertermin: KW 47/2026", "", "", "", "", ""],
+        ["00020", "773305", "GLASZYLINDER D10", "120,000", "ST", "320,00", "100", "384,00"],
+        ["", "", "Ihre Art.-Nr. VF-30010 Liefertermin: KW 47/2026", "", "", "", "", ""],
+        ["00030", "773702", "WEIHN.KUGEL GOLD", "80.000", "KAR", "5,40", "1", "432,00"],
+        ["", "", "Ihre Art.-Nr. VF-70010 Liefartermin 12.11.2026", "", "", "", "", ""],
+        ["00040", "773820", "FLORISTENBAND GRUEN", "238.000", "ROL", "1,60", "1", "460,80"],
+        ["", "", "Ihre Art.-Nr. VF-80010 Liefertermin: KW 47/2026", "", "", "", "", ""],
+    ]
+    page = [(40, 40, "Bestellung 4500018990 vom 06.11.2026"), *table(sap, 100, rows)]
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert [
+        (ln.quantity, ln.unit_price / (ln.price_unit or 1), ln.requested_date) for ln in order.lines
+    ] == [
+        (Decimal("30"), Decimal("25.00"), dt.date(2026, 11, 16)),
+        (Decimal("120"), Decimal("3.2"), dt.date(2026, 11, 16)),
+        (Decimal("80"), Decimal("5.40"), dt.date(2026, 11, 12)),
+        (Decimal("288"), Decimal("1.60"), dt.date(2026, 11, 16)),
+    ]
