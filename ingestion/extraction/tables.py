@@ -928,7 +928,11 @@ def _repair_ocr_number(text: str, following: str) -> str:
 _LINE_NO = re.compile(r"(?P<no>\d{1,6})\.?|(?P<jde>\d{1,4})\.\d{3}")
 
 
-_PRICE_PER_TOKEN = re.compile(r"\d[\d.,']*[.,]\d{2,4}/(?:1|10|100|1[.,]?000)(?:[A-Za-z]{1,4}\.?)?")
+_PRICE_PER_TOKEN = re.compile(
+    r"\d[\d.,']*[.,]\d{2,4}(?:€|EUR|CHF|GBP|£)?/"
+    # "59,00/1", "12,00/100"; "11,40/m", "38,75/VE": the price and what it is for
+    r"(?:(?:1|10|100|1[.,]?000)(?:[A-Za-z]{1,4}\.?)?|[^\W\d_]{1,10}\.?)"
+)
 
 
 def _type_cost(token: Token, role: str) -> float:
@@ -947,6 +951,8 @@ def _type_cost(token: Token, role: str) -> float:
             return 0.8  # a unit we do not know, in capitals
         if role == "quantity" and _CORRECTED_QTY.match(text):
             return 1.0  # "24-6": a quantity corrected by hand, the old one struck out
+        if role == "quantity" and re.fullmatch(r"\(\d+|\d+\)|à", text):
+            return 0.4  # "100 St. (2 VE à 50)": the packs the count makes, in brackets
         return 6.0
     if role == "unit":
         if normalise_unit(text):

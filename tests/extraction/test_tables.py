@@ -1824,3 +1824,31 @@ def test_a_scanned_sap_order_priced_for_one_beside_a_price_unit_column():
         (Decimal("80"), Decimal("5.40"), dt.date(2026, 11, 12)),
         (Decimal("288"), Decimal("1.60"), dt.date(2026, 11, 16)),
     ]
+
+
+def test_prices_for_what_they_say_after_a_slash_and_packs_in_brackets_in_the_quantity():
+    """ "150m | 11,40/m | 1.710,00" and "100 St. (2 VE à 50) | 38,75/VE | 77,50": items,
+    each cell in its column."""
+    x = [40, 60, 120, 300, 380, 460]
+    rows = [
+        ["Pos", "Mat.-Nr.", "Bezeichnung", "Menge", "Preis GBP", "Gesamt"],
+        ["10", "EH-0045120", "SWA-Kabel 4x16 mm² armiert", "150m", "11,40/m", "1.710,00"],
+        [
+            "20",
+            "EH-0071001",
+            "Rohrkabelschuh 25 mm² M10",
+            "100 St. (2 VE à 50)",
+            "38,75/VE",
+            "77,50",
+        ],
+        ["30", "EH-0080300", "Kabelbinder Edelstahl 360x7,9", "1 Btl. (100 St.)", "24,50", "24,50"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "Bestellung Nr. 4500018990"), *table(x, 100, rows)]]))
+    )
+    assert [(ln.customer_sku, ln.description, ln.unit_price) for ln in order.lines] == [
+        ("EH-0045120", "SWA-Kabel 4x16 mm² armiert", Decimal("11.40")),
+        ("EH-0071001", "Rohrkabelschuh 25 mm² M10", Decimal("38.75")),
+        ("EH-0080300", "Kabelbinder Edelstahl 360x7,9", Decimal("24.50")),
+    ]
+    assert (order.lines[0].quantity, order.lines[0].unit) == (Decimal("150"), "M")
