@@ -418,6 +418,13 @@ def postal_codes_under_our_name(
                 ]
                 if not column:
                     continue
+                if any(
+                    h.first_word == column[0][0] and h.field not in ("contact", "vendor")
+                    for h in ctx.hits_by_line[below.index]
+                ):
+                    # "Fournisseur : Northgate …" over "Livraison souhaitée : semaine 51",
+                    # "Lieu de livraison : …, 44800 Saint-Herblain": a form's other fields
+                    break
                 bottom = below.bottom
                 found = postal_codes_in(below.text_of(*column[0]), language=language)
             out += found

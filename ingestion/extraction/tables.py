@@ -82,6 +82,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"article(?:\s*(?:no\.?|number|#|code|n°))?|art\.?(?:[\s.-]*(?:nr\.?|no\.?|n°|#))?|artikel(?:[\s.-]*(?:nr\.?|nummer|no\.?))?|artikelnummer|art\.?-?nr\.?|"
         r"product\s*(?:code|no\.?|id|#|number)|prod\.?\s*(?:code|no\.?)|ref(?:erence)?\.?(?:\s*(?:article|produit|no\.?|n°))?|code(?:\s*(?:article|produit|art\.?))?|"
         r"catalog(?:ue)?\s*(?:no\.?|#|number)|cat\.?\s*no\.?|model|modele|teile(?:nummer|[\s-]*nr\.?)|sachnummer|id|"
+        r"stock\s*(?:code|no\.?|number|ref\.?)|"
         r"codice(?:\s+articolo)?|codigo|artikelcode|"
         # "Réf. SP": the reference of a company written by its initials
         r"ref(?:erence)?\.?\s+[a-z]{2,3}|"
@@ -97,7 +98,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "quantity",
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
-        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|"
+        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|q(?:te|uantite)\.?\s+a\s+commander|(?:menge\s+)?(?:zu\s+)?bestellen|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|"
         # cartons counted: "Nb colis", "No. of cases", "Anzahl VE" (a pack size column says of what)
         + _PACKS_COUNTED_TITLE,
     ),
@@ -161,6 +162,9 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"vendor(?:\s+(?:no\.?|number|name))?|supplier(?:\s+(?:no\.?|number|name))?|plant|"
         r"storage\s+location|purchasing\s+group|document\s+d'achat|date\s+(?:du\s+)?document|"
         r"fournisseur|division|magasin|"
+        # a replenishment list's stock beside what to order: "Stock magasin | Qté à commander"
+        r"stock\s+(?:magasin|actuel|disponible|dispo\.?|on\s+hand|level|mini(?:mum)?)|en\s+stock|"
+        r"(?:ist-?|lager)?bestand|on\s+hand|"
         # the order's own fields as columns of a flat export (Odoo: "Référence commande")
         r"reference\s+(?:de\s+(?:la\s+)?)?commande|order\s+reference|date\s+(?:de\s+(?:la\s+)?)?commande|"
         r"order\s+date|adresse\s+de\s+livraison|delivery\s+address|ship[\s-]*to(?:\s+address)?|"

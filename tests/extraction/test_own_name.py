@@ -77,3 +77,23 @@ def test_a_person_named_beside_our_block_does_not_end_it():
         (330, 124, "Cambridge CB4 1XA"),
     ]
     assert _own_codes(page, names=("fenlandcomponents",)) == ("CB41XA",)
+
+
+def test_a_form_s_next_fields_under_our_name_are_not_our_address():
+    """ "Fournisseur : Northgate Cable & Wire Ltd" over "Livraison souhaitée : semaine 51" and
+    "Lieu de livraison : …, 44800 Saint-Herblain": the delivery's postal code is no supplier's."""
+    page = [
+        (40, 40, "RÉSEAUX ATLANTIQUE INSTALLATIONS SAS"),
+        (40, 52, "14 boulevard de la Prairie au Duc – 44200 Nantes"),
+        (40, 80, "COMMANDE FOURNISSEUR N° CF26-00472"),
+        (40, 92, "Date : 07/12/2026"),
+        (40, 104, "Fournisseur : Northgate Cable & Wire Ltd (compte 401NORTH)"),
+        (40, 116, "Affaire : Résidence Île de Nantes – VDI"),
+        (40, 128, "Livraison souhaitée : semaine 51"),
+        (40, 140, "Lieu de livraison : Dépôt RAI, 3 rue des Sabliers, 44800 Saint-Herblain"),
+        (40, 170, "Réf. Désignation Qté P.U. HT"),
+        (40, 182, "NG-30302 Câble Cat6 U/UTP 8 118,00"),
+    ]
+    assert _own_codes(page, names=("northgate-cable",)) == ()
+    order = extract_from_layout(read_pdf(pdf([page])), own_names=("northgate-cable",))
+    assert order.ship_to.value.postal_code == "44800"

@@ -1362,3 +1362,26 @@ def test_a_sums_row_s_amount_before_its_currency_cell():
     assert len(order.lines) == 2
     assert order.total.value == Decimal("1701.20")
     assert total_printed(order.total.rule)  # stated, not only the lines' sum
+
+
+def test_a_replenishment_list_orders_what_to_order_not_the_stock():
+    """ "Stock magasin | Qté à commander": the store's stock beside what it orders; rows with
+    nothing to order are no items."""
+    rows = [
+        ["Code Verdiflor", "Article", "Conditionnement", "Prix tarif", "Stock magasin"]
+        + ["Qté à commander", "Montant"],
+        ["VF-10010", "Mousse florale standard", "carton 20", "25", "4", "10", "250"],
+        ["VF-10020", "Mousse florale premium", "carton 20", "32", "6", "", ""],
+        ["VF-20101", "Ruban satin 25 mm rouge", "rouleau", "6.8", "12", "0", ""],
+        ["VF-30010", "Vase cylindre 10x25", "pièce (carton 6)", "3.2", "10", "24", "76.8"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.customer_sku or ln.sku, ln.quantity) for ln in order.lines] == [
+        ("VF-10010", Decimal("10")),
+        ("VF-30010", Decimal("24")),
+    ]
+    assert [classify_header(t) for t in ("Lagerbestand", "Stock on hand", "Stock Code")] == [
+        "ignore",
+        "ignore",
+        "code",
+    ]
