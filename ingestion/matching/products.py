@@ -170,6 +170,16 @@ def _codes_in_text(
         # (the customer's item number, in no column the reader knew)
         texts.append(" ".join(w for w in raw[: raw.index(head)].split() if len(w) >= 5))
     seen: set[str] = {norm_code(c) for c in codes}
+    if customer:
+        # "COL 5.0 Coloration crème 5/0": a part number with a space in it, split by the
+        # reader at its space into the code and a word the code's column did not hold
+        for code in codes:
+            after = re.search(rf"(?<!\S){re.escape(code)}\s+(\S{{1,6}})", line.raw_text or "")
+            if after is None or not re.search(r"\d", after[1]):
+                continue
+            joined = norm_code(f"{code} {after[1]}")
+            if (customer, joined) in index.alias:
+                add(index.alias[(customer, joined)], 4.0, f"alias_split:{code} {after[1]}")
     for text in texts:
         for k, m in enumerate(_TEXT_TOKEN.finditer(text)):
             token = m.group(0)

@@ -1791,3 +1791,23 @@ def test_single_pieces_at_half_our_pair_s_price_are_pairs(quantity, unit, price,
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
     converted = _in_our_unit(md, "AVS-CHK-PU-PR", quantity, unit, price)
     assert converted == (booked if booked is not None else Decimal(quantity))
+
+
+def test_a_customer_part_number_with_a_space_split_by_the_reader_is_still_theirs():
+    """ "COL 5.0 Coloration crème 5/0 …": the code's column held "COL", its number beside."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "CC-0500,,Chromia Crème Haarfarbe 5/0 Hellbraun Box à 6 Tuben,BOX,51.00,CHF\n"
+        "CC-0900,,Chromia Crème Haarfarbe 9/0 Lichtblond Box à 6 Tuben,BOX,51.00,CHF\n"
+    )
+    aliases = "customer_code,customer_sku,sku\nC00001,COL 5.0,CC-0500\nC00001,COL 9.0,CC-0900\n"
+    md = MasterData.from_csv(CUSTOMERS, products, aliases)
+    line = ExtractedLine(
+        customer_sku="COL",
+        description="Coloration crème 9/0 blond très clair",
+        quantity=Decimal("18"),
+        unit_price=Decimal("8.50"),
+        raw_text="COL 9.0 Coloration crème 9/0 blond très clair 18 tubes 8,50 153,00",
+    )
+    assert match_product(line, "C00001", md).sku == "CC-0900"
+    assert match_product(line, "C00002", md).sku != "CC-0900"  # another customer's codes
