@@ -464,13 +464,19 @@ def postal_codes_in(text: str, *, language: str) -> list[str]:
 
 
 def _a_dates_year(code: str, text: str) -> bool:
-    """ "le 26 novembre 2026", "per 03.12.2026": the year of a date, not a postal code."""
+    """ "le 26 novembre 2026", "per 03.12.2026", "Association loi 1901": a year, not a postal
+    code."""
     from ingestion.extraction.dates import _MONTH_RE
 
     if not re.fullmatch(r"(?:19|20)\d{2}", code):
         return False
     return bool(
         re.search(rf"(?i)(?:{_MONTH_RE})\.?\s*{code}\b|\d{{1,2}}[./-]\d{{1,2}}[./-]{code}\b", text)
+        # "Association loi 1901", "gegründet 1898", "since 1987", "depuis 1952": a year
+        or re.search(
+            rf"(?i)\b(?:loi|law|gesetz|seit|since|depuis|est\.?|established|gegr(?:u|ü)ndet|founded|fondee?)\s+(?:du\s+|de\s+|in\s+)?{code}\b",
+            text,
+        )
     )
 
 

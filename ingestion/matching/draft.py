@@ -153,7 +153,9 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
             return True
     # "our Hillington address", "unsere Werkstatt Bern": the customer's own place, by a word
     # of one of its addresses
-    m = _OURS.match(" ".join(words))
+    # (the sentence that says it: "our warehouse in Meran. Please send the confirmation …")
+    sentence = re.split(r"[.!?](?:\s|$)", text)[0]
+    m = _OURS.match(" ".join(re.sub(r"[^a-z0-9 -]+", " ", sentence).split()))
     if m is None or record is None:
         return False
     named = [w for w in m["rest"].split() if w not in _PREMISES_WORDS and len(w) >= 3]
@@ -171,7 +173,8 @@ _OURS = re.compile(r"^(?:(?:to|at|a|an|in)\s+)?(?:our|notre|nos|unsere[mnr]?)\s+
 _PREMISES_WORDS = frozenset(
     "address adresse adresse premises locaux office bureau workshop atelier werkstatt lager "
     "shop store magasin laden usual habituelle main principale site goods door gate dock "
-    "bay entrance reception ramp rampe tor porte warenannahme annahme".split()
+    "bay entrance reception ramp rampe tor porte warenannahme annahme salon warehouse entrepot "
+    "depot hangar boutique geschaft".split()
 )
 
 
@@ -216,7 +219,10 @@ _WHEN_ONLY = re.compile(
 
 
 # words about a time that say no more than it: "ASAP please", "per sofort", "bitte umgehend"
-_FILLER = re.compile(r"\b(?:please|pls|bitte|svp|merci|per|ab|des)\b")
+_FILLER = re.compile(
+    r"\b(?:please|pls|bitte|svp|merci|per|ab|des|souhaitee?s?|prevue?s?|demandee?s?|gewunscht"
+    r"|desired|requested|wanted|required)\b"
+)
 
 
 def _delivery_read_as_the_order_date(
@@ -742,8 +748,10 @@ def build_draft(
                 )
         if ship_to is not None and (
             extracted.ship_to is None
-            # "Destinataire : <us>": the addressee of the page, no place the goods go
-            or (ours_read and extracted.ship_to.rule in _ADDRESSEE_BLOCKS)
+            # "Destinataire : <us>": the addressee of the page, no place the goods go; or a
+            # sentence's address that is ours (the window's "8604 Volketswil" read on beside
+            # "Livraison souhaitée : 2026-11-16")
+            or (ours_read and extracted.ship_to.rule in _ADDRESSEE_BLOCKS | {"prose_address"})
             or _points_at_the_usual_address(extracted.ship_to, customer, md)
             or _names_no_place(extracted.ship_to)
         ):

@@ -589,6 +589,11 @@ def test_the_year_of_a_written_date_is_no_postal_code():
     assert postal_codes_in("Lieferung am 03.12.2026 Basel", language="de") == []
     # a Swiss postal code that looks like a year still is one
     assert postal_codes_in("Bahnhofstrasse 12, 2024 Sainte-Croix", language="fr") == ["2024"]
+    # the law a French club is founded under, the year a firm was
+    assert postal_codes_in(
+        "Association loi 1901 – 12 chemin de l'Aérodrome – 31130 Balma", language="fr"
+    ) == ["31130"]
+    assert postal_codes_in("Gärtnerei Huber · seit 1952", language="de") == []
 
 
 def test_a_certificates_number_is_no_postal_code():

@@ -375,6 +375,12 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         # its town and its street's name, no number
         ("Delivery to Lille (rue de la Gare) this time, as soon as possible.", True),
         ("Delivery to Roubaix (rue de la Gare) this time, as soon as possible.", False),
+        # its premises in its own town, in the sentence that says it
+        ("Delivery to: our warehouse in Lille. Please confirm by email.", True),
+        ("Wir bestellen zur Lieferung an unseren Salon in Lille.", True),
+        ("Delivery to: our warehouse in Roubaix. Please confirm by email.", False),
+        # when, in a word that wishes it
+        ("Livraison souhaitée", True),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
@@ -723,6 +729,11 @@ def test_the_page_addressed_to_us_leaves_the_letterhead_a_sure_ship_to():
     delivery = replace(order, ship_to=replace(order.ship_to, rule="block:lieferadresse"))
     draft = build_draft(delivery, _md(), own_postal_codes=frozenset({"66131"}))
     assert draft.ship_to.confidence < 0.85
+    # a sentence's address that is ours: "Livraison souhaitée : 2026-11-16" read on into the
+    # window's "66131 Saarbrücken" beside it
+    sentence = replace(order, ship_to=replace(order.ship_to, rule="prose_address"))
+    draft = build_draft(sentence, _md(), own_postal_codes=frozenset({"66131"}))
+    assert (draft.ship_to.value.postal_code, draft.ship_to.confidence) == ("80331", 0.9)
 
 
 def test_a_buyers_short_words_meet_the_catalogue_without_its_pack_count_or_type():
