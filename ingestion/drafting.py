@@ -760,6 +760,7 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
                 "amendments": list(extracted.amendments),
                 "hints_used": draft.hints_used,
                 "sources": draft.sources,
+                "price_titled": extracted.price_titled,
             },
             "customer": _customer_json(engine.customer, view),
             "fields": fields,

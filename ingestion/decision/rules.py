@@ -921,11 +921,13 @@ def lines_add_up(ctx: RuleContext) -> bool:
 
 def states_no_prices(ctx: RuleContext) -> bool:
     """No line has a price and no total is printed, on a document read from its own text (a
-    scan may have lost a whole price column to OCR; a PDF or an email has not)."""
+    scan may have lost a whole price column to OCR; a PDF or an email has not), or on a scan
+    whose item table's titles name no price or amount (no column was lost)."""
     if any(line.unit_price is not None for line in ctx.lines) or ctx.order.stated_total is not None:
         return False
-    sources = set((ctx.extraction.get("document") or {}).get("sources") or ["ocr"])
-    return "ocr" not in sources
+    document = ctx.extraction.get("document") or {}
+    sources = set(document.get("sources") or ["ocr"])
+    return "ocr" not in sources or document.get("price_titled") is False
 
 
 def _defaulted_currency(extraction: dict) -> bool:

@@ -139,6 +139,7 @@ def _quoted_sent_day(lines, *, dayfirst) -> Field | None:
 # "Diese Bestellung ersetzt unsere Bestellung 2026-118 vom 04.11.2026", "annule et remplace
 # notre commande du 02/11": the day of the order this document replaces
 _REPLACES = re.compile(r"\b(?:ersetz\w*|replac\w*|remplac\w*|supersed\w*)\b", re.IGNORECASE)
+_PRICE_ROLES = frozenset({"unit_price", "gross_price", "line_total", "net"})
 REPLACED_ORDER_DAY = 0.6
 EARLIER_ITEM_DATE = 0.6  # an item wanted before the order's date  # the replacement's own day or the replaced order's: a person says
 
@@ -819,6 +820,9 @@ def extract_from_layout(
         warnings=tuple(warnings),
         unread_lines=tuple(unread_lines[:20]),
         prices_in_prose=prices_in_prose(lines, order_lines, total),
+        price_titled=None
+        if not table.columns
+        else any(c.role in _PRICE_ROLES for c in table.columns),
         postal_codes=postal_codes,
         own_postal_codes=own_postal_codes,
         delivers_to_billing=collected

@@ -236,6 +236,9 @@ class ExtractedOrder:
     delivers_to_billing: bool = False
     # a reply's words that changed the lines of the order it quotes ("Pos. 4 streichen")
     amendments: tuple[str, ...] = ()
+    # whether the item table's titles name a price or an amount column (None: no titles read):
+    # a scanned form titled "Réf. | Article | Quantité" prices nothing, no column was lost
+    price_titled: bool | None = None
 
     def to_json(self) -> dict:
         out: dict[str, Any] = {name: _field_to_json(getattr(self, name)) for name in HEADER_FIELDS}
@@ -254,6 +257,7 @@ class ExtractedOrder:
             own_postal_codes=list(self.own_postal_codes),
             header_lines=list(self.header_lines),
             amendments=list(self.amendments),
+            price_titled=self.price_titled,
         )
         return out
 
@@ -278,6 +282,7 @@ class ExtractedOrder:
             own_postal_codes=tuple(data.get("own_postal_codes") or ()),
             header_lines=tuple(data.get("header_lines") or ()),
             amendments=tuple(data.get("amendments") or ()),
+            price_titled=data.get("price_titled"),
         )
 
     def value(self, name: str) -> Any:

@@ -667,3 +667,31 @@ def test_expected_prices_of_every_line_come_from_one_read_of_the_price_lists(
         Decimal("3.00"),
         "price_list",
     )
+
+
+@pytest.mark.parametrize(
+    ("sources", "price_titled", "blocked"),
+    [
+        (["pdf_text"], True, False),  # a page read from its own text prices nothing
+        (["ocr"], None, True),  # a scan may have lost its price column
+        (["ocr"], True, True),  # …that it titles
+        (["ocr"], False, False),  # a scanned form titled "Réf. | Article | Quantité"
+    ],
+)
+def test_an_unpriced_scan_waits_only_if_its_table_titles_a_price(
+    customer, product, sources, price_titled, blocked
+):
+    order = make_order(
+        customer, extraction={"document": {"sources": sources, "price_titled": price_titled}}
+    )
+    OrderLineFactory(
+        order=order,
+        product=product,
+        unit_price=None,
+        extraction={
+            "product": {"confidence": 1.0},
+            "fields": {"quantity": {"confidence": 0.99}, "unit_price": {"confidence": 0.0}},
+        },
+    )
+    found = [i["field"] for i in rule_low_confidence(ctx_of(order))]
+    assert ("lines[0].unit_price" in found) is blocked

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from ingestion.extraction import extract_from_layout, extract_from_sheet, extract_from_text
+from ingestion.extraction.model import ExtractedOrder
 from ingestion.reading import read_pdf
 from tests.extraction.docs import as_scan, pdf, table
 
@@ -1852,3 +1853,15 @@ def test_prices_for_what_they_say_after_a_slash_and_packs_in_brackets_in_the_qua
         ("EH-0080300", "Kabelbinder Edelstahl 360x7,9", Decimal("24.50")),
     ]
     assert (order.lines[0].quantity, order.lines[0].unit) == (Decimal("150"), "M")
+
+
+@pytest.mark.parametrize(
+    ("titles", "priced"),
+    [(["Réf.", "Article", "Quantité"], False), (["Réf.", "Article", "Qté", "Prix HT"], True)],
+)
+def test_the_order_says_whether_its_table_titles_a_price(titles, priced):
+    rows = [titles, ["AVS-WIPE-NT100", "Lingettes non tissées", "2", "12,80"][: len(titles)]]
+    page = [(40, 40, "Commande n° BC-2026-0433"), *table([40, 160, 380, 460], 100, rows)]
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert order.price_titled is priced
+    assert ExtractedOrder.from_json(order.to_json()).price_titled is priced
