@@ -231,12 +231,24 @@ def _named_label_decided_by_page(
     return order_date.with_confidence(raised, f"+{reading}:page")
 
 
-def customer_locale_decides(field: Field, country: str | None) -> Field:
+# languages no one writes a date month first in
+DAY_FIRST_LANGUAGES = frozenset({"fr", "de", "nl", "it", "es"})
+
+
+def customer_locale_decides(field: Field, country: str | None, language: str = "") -> Field:
     """An ambiguous numeric date read in the order of the customer's country, with no other
-    date of the page for the other reading: the customer's locale decides."""
-    if not country or field.rule.endswith(":alt_plausible"):
+    date of the page for the other reading: the customer's locale decides. A day-first
+    customer's page in a day-first language decides it even when the other reading fits the
+    page's other dates ("Date : 07/12/2026" in French from Nantes is no July date)."""
+    if not country:
         return field
-    suffix = re.search(r"\+(dmy|mdy)(?::alt_implausible)?$", field.rule)
+    if field.rule.endswith(":alt_plausible") and not (
+        language in DAY_FIRST_LANGUAGES
+        and country.upper() in DAY_FIRST
+        and field.rule.endswith("+dmy:alt_plausible")
+    ):
+        return field
+    suffix = re.search(r"\+(dmy|mdy)(?::alt_(?:im)?plausible)?$", field.rule)
     if not suffix:
         return field
     country = country.upper()

@@ -536,7 +536,9 @@ def build_draft(
         record = md.customer(customer.code)
         country = record.country if record else None
         decided = (
-            customer_locale_decides(extracted.order_date, country) if extracted.order_date else None
+            customer_locale_decides(extracted.order_date, country, extracted.language)
+            if extracted.order_date
+            else None
         )
         if decided is not extracted.order_date:
             extracted = replace(extracted, order_date=decided)

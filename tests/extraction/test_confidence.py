@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -660,3 +661,26 @@ def test_a_month_name_a_scan_misread_by_a_letter(text, expected):
     from ingestion.extraction.confidence import _month_misread
 
     assert _month_misread(text) == expected
+
+
+def test_a_french_customer_s_french_page_reads_an_ambiguous_date_day_first():
+    """ "Date 05/03/2026" and "Livraison souhaitée le 20 mars 2026": May 3rd would fit the page
+    as well as March 5th, but a French page from a French customer writes the day first."""
+    layout = read_pdf(
+        _po(
+            [
+                (330, 40, "BON DE COMMANDE BC-2026-0087"),
+                (330, 60, "Date"),
+                (400, 60, "05/03/2026"),
+                (330, 84, "Lieferung bis 20. Dezember 2026"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.order_date.rule.endswith("+dmy:alt_plausible")
+    md = MasterData.from_csv(CUSTOMERS, PRODUCTS)
+    french = build_draft(replace(order, language="fr"), md, known_customer_code="C00002")
+    assert french.extracted.order_date.value == dt.date(2026, 3, 5)
+    assert french.confidence["order_date"] >= 0.8
+    english = build_draft(replace(order, language="en"), md, known_customer_code="C00002")
+    assert english.confidence["order_date"] < 0.72
