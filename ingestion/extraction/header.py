@@ -500,7 +500,12 @@ class HeaderContext:
                         continue
                     b0, b1 = below[0]
                     tail = nxt.text_of(b0, b1)
-                    if any(ch.isdigit() for ch in tail) or len(tail) > 30:
+                    if any(ch.isdigit() for ch in tail):
+                        # "Livraison" over "souhaitée le 20 mars 2026": the label ends on the
+                        # line below, its value after it there
+                        self._label_ending_below(ln, s0, s1, nxt, b0, b1)
+                        continue
+                    if len(tail) > 30:
                         continue
                     joined = _Line(
                         page=ln.page,
@@ -516,6 +521,35 @@ class HeaderContext:
                     if not found:
                         continue
                     h = found[0]
+                    if (
+                        not any(a >= s1 for a, _b in ln.segments)
+                        and any(a >= b1 for a, _b in nxt.segments)
+                        and not any(hit.first_word == b0 for hit in self.hits_by_line[nxt.index])
+                    ):
+                        # "Livraison" over "souhaitée | le 20 mars 2026": nothing beside the
+                        # label's first line, its value beside the second
+                        self.hits_by_line[nxt.index].append(
+                            LabelHit(
+                                field=h.field,
+                                strength=h.strength * 0.95,
+                                line=nxt,
+                                start=nxt.spans[b0][0],
+                                end=nxt.spans[b1 - 1][1],
+                                first_word=b0,
+                                last_word=b1 - 1,
+                                text=h.text,
+                            )
+                        )
+                        # (its value's "le 20 mars 2026" opens with no label of its own)
+                        self.hits_by_line[nxt.index] = sorted(
+                            (
+                                hit
+                                for hit in self.hits_by_line[nxt.index]
+                                if not (hit.first_word == b1 and hit.label_key in ("le", "den"))
+                            ),
+                            key=lambda hit: hit.start,
+                        )
+                        continue
                     self.hits_by_line[ln.index].append(
                         LabelHit(
                             field=h.field,
@@ -529,6 +563,47 @@ class HeaderContext:
                         )
                     )
                 self.hits_by_line[ln.index].sort(key=lambda h: h.start)
+
+    def _label_ending_below(self, ln, s0: int, s1: int, nxt, b0: int, b1: int) -> None:
+        from ingestion.extraction.geometry import TextLine as _Line
+
+        words = 0
+        while (
+            b0 + words < b1
+            and words < 2
+            and not any(ch.isdigit() for ch in nxt.words[b0 + words].text)
+        ):
+            words += 1
+        if not words or b0 + words >= b1:
+            return
+        joined = _Line(
+            page=ln.page,
+            index=ln.index,
+            words=list(ln.words[s0:s1]) + _shifted(nxt.words[b0 : b0 + words], ln, s1),
+            source=ln.source,
+        )
+        found = [
+            h
+            for h in find_labels(joined)
+            if h.first_word == 0 and h.last_word >= s1 - s0 and h.field.endswith("date")
+        ]
+        if not found or any(h.first_word == b0 for h in self.hits_by_line[nxt.index]):
+            return  # (a title over its number, "BESTELLUNG" / "Nr. 88123", is read as such)
+        h = found[0]
+        last = b0 + h.last_word - (s1 - s0)
+        self.hits_by_line[nxt.index].append(
+            LabelHit(
+                field=h.field,
+                strength=h.strength * 0.95,
+                line=nxt,
+                start=nxt.spans[b0][0],
+                end=nxt.spans[last][1],
+                first_word=b0,
+                last_word=last,
+                text=h.text,
+            )
+        )
+        self.hits_by_line[nxt.index].sort(key=lambda hit: hit.start)
 
     @property
     def hits(self) -> list[LabelHit]:

@@ -684,3 +684,30 @@ def test_a_french_customer_s_french_page_reads_an_ambiguous_date_day_first():
     assert french.confidence["order_date"] >= 0.8
     english = build_draft(replace(order, language="en"), md, known_customer_code="C00002")
     assert english.confidence["order_date"] < 0.72
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        [(330, 82, "souhaitée"), (420, 82, "le 20 mars 2026")],
+        [(330, 82, "souhaitée"), (420, 82, "20.03.2026")],
+        [(330, 82, "souhaitée le 20 mars 2026")],  # the value right after it
+    ],
+)
+def test_a_delivery_label_wrapped_with_its_value_beside_its_second_line(second):
+    """ "Livraison" over "souhaitée | le 20 mars 2026": nothing beside the first line."""
+    layout = read_pdf(
+        _po(
+            [
+                (330, 40, "BON DE COMMANDE"),
+                (330, 60, "Date"),
+                (420, 60, "05/03/2026"),
+                (330, 72, "Livraison"),
+                *second,
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.requested_delivery_date.value == dt.date(2026, 3, 20)
+    assert order.requested_delivery_date.confidence >= 0.9
+    assert order.order_date.value == dt.date(2026, 3, 5)
