@@ -106,6 +106,14 @@ def _is_goods(word: str) -> bool:
     return len(word.rstrip(".")) >= 4
 
 
+# a count in one metric unit of a product sold in another of its kind
+_METRIC = {
+    ("G", "KG"): Decimal("0.001"),
+    ("T", "KG"): Decimal("1000"),
+    ("KG", "T"): Decimal("0.001"),
+}
+
+
 def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
     """``each`` of ``unit`` in our unit: 500 g is 0.5 of a product sold by the kilo; a bare
     count ("box of 36") counts what we sell by the piece, roll or pack."""
@@ -327,6 +335,19 @@ def _in_product_unit(
         )
     if not ours or line.quantity is None:
         return None
+    scale = _METRIC.get((counted, ours))
+    if scale is not None:
+        # "500 g" of an oxide we sell by the kilo at 96,00 (amount 48,00): half a kilo
+        converted = line.quantity * scale
+        if (
+            price_each is None
+            or (expected and price_close(price_each, expected))
+            or (
+                line.line_total is not None
+                and abs(converted * price_each - line.line_total) <= Decimal("0.01")
+            )
+        ):
+            return converted
     first_word = re.match(r"\s*([^\W\d_]+)", line.unit or "")
     if counted is None and first_word and normalise_unit(first_word[1]) == ours:
         # "Boîte de 100" of our box of 100 gloves: the cell names our own unit; unless it says
@@ -649,6 +670,10 @@ def _parts_of_ours(
     if not expected or not price_each or price_each >= expected:
         return None
     k = (expected / price_each).to_integral()
+    said = (expected / price_each).quantize(Decimal("0.01"))
+    if said != k and said in numbers_in(description) and (quantity / said) % 1 == 0:
+        # "125 kg" at 0,792 of our "Sack 12,5 kg" at 9,90: ten sacks, to the cent
+        return quantity / said
     spread = PARTS_SAID_TWICE_SPREAD if k in numbers_in(*texts) else PARTS_PRICE_SPREAD
     if (
         k >= 2

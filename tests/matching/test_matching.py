@@ -1822,3 +1822,29 @@ def test_a_customer_part_number_with_a_space_split_by_the_reader_is_still_theirs
     )
     assert match_product(line, "C00001", md).sku == "CC-0900"
     assert match_product(line, "C00002", md).sku != "CC-0900"  # another customer's codes
+
+
+@pytest.mark.parametrize(
+    ("quantity", "unit", "price", "total", "booked"),
+    [
+        ("500", "g", "96.00", "48.00", Decimal("0.5")),  # grams of what we sell by the kilo
+        ("200", "g", None, None, Decimal("0.2")),  # nothing priced: the unit says it
+        ("2", "kg", "96.00", "192.00", Decimal("2")),
+    ],
+)
+def test_grams_of_a_product_sold_by_the_kilo_are_kilos(quantity, unit, price, total, booked):
+    products = "sku,gtin,description,unit,unit_price,currency\nROH-301,,Kobaltoxid schwarz Co3O4,KG,96.00,EUR\n"
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    extra = {"line_total": Decimal(total)} if total else {}
+    assert _in_our_unit(md, "ROH-301", quantity, unit, price, **extra) == booked
+
+
+def test_kilos_priced_by_the_kilo_of_our_sack_of_twelve_and_a_half_kilos_are_sacks():
+    """ "Argile rouge (sacs 12,5 kg) | 125 | 0,792 €/kg" of our "Sack 12,5 kg" at 9,90: 10."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'TON-104,,"Irdenware-Ton rot 1000–1080 °C, Sack 12,5 kg",BAG,9.90,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = {"description": "Argile rouge faïence (sacs 12,5 kg)", "line_total": Decimal("99")}
+    assert _in_our_unit(md, "TON-104", "125", "sacs", "0.792", **line) == 10
