@@ -120,7 +120,11 @@ _LABELS: list[tuple[str, str, float]] = [
     # SAP in French: the purchasing document ("Document achat 4500219260")
     ("po_number", r"document\s+(?:d'\s?)?achat", 0.9),
     # "Commande d'achat 4500087402", the Dutch "Inkooporder 2026-00902"
-    ("po_number", rf"commande\s+d'\s?achat|inkooporder(?:nummer|{_SP}nr\.?)?|bestelnummer", 0.9),
+    (
+        "po_number",
+        rf"commande\s+d'\s?achat|inkooporder(?:nummer|{_SP}nr\.?)?|bestelnummer|bestel{_SP}nr\.?|bestelnr\.?",
+        0.9,
+    ),
     # and in English, as its ME2N list titles the column
     ("po_number", r"purch(?:asing|\.)?\s*doc(?:ument|\.)?", 0.9),
     ("po_number", r"auftrag", 0.55),
@@ -625,8 +629,9 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
             # "ersetzt unsere Bestellung vom 10.03.2026": the day of the order this one replaces
             pos_taken = end
             continue
-        # the colon, hash or equal sign that closes the label belongs to it
-        tail = re.match(r"\s*[:#=]+", norm[end:])
+        # the colon, hash or equal sign that closes the label belongs to it (and a qualifier
+        # in brackets before it: "Auftrags-Nr. (Stadt):")
+        tail = re.match(r"\s*(?:\([^()]{1,20}\)\s*)?[:#=]+", norm[end:])
         if tail:
             end += tail.end()
         first = line.word_at(start)
@@ -673,7 +678,13 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         )
         # "Garage Dubois SRL – Commande GD-2026-1210": a title's part after a dash, a number
         # right after the word
-        titled = dashed and bool(re.match(r"\s+[a-z]{0,5}[-/]?\d[\w/.-]*\s*$", norm[end:seg_end]))
+        titled = dashed and bool(
+            re.match(
+                # (and its date after it: "… - Commande 2026/361 du 18.12.2026")
+                r"\s+[a-z]{0,5}[-/]?\d[\w/.-]*\s*(?:$|(?:du|vom|of|from|dated)\s+\d)",
+                norm[end:seg_end],
+            )
+        )
         if word in _NEED_COLON and not (has_colon or alone or dated or titled):
             pos_taken = end
             continue

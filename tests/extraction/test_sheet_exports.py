@@ -1385,3 +1385,19 @@ def test_a_replenishment_list_orders_what_to_order_not_the_stock():
         "ignore",
         "code",
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "po_number"),
+    [
+        # the title after the firm's name, the order's date after the number
+        ([["Poterie Schaller & Fils - Commande 2026/361 du 18.12.2026", "", ""]], "2026/361"),
+        # a qualifier in brackets between the label and its colon
+        ([["Auftrags-Nr. (Stadt):", "", "40.2-2026-1302"]], "40.2-2026-1302"),
+        # Dutch beside English
+        ([["PO / Bestelnr.:", "", "BB26-0471"]], "BB26-0471"),
+    ],
+)
+def test_a_sheet_s_order_number_however_its_label_is_written(head, po_number):
+    rows = [*head, ["Ref", "Désignation", "Qté"], ["PS-02", "Grès rouge fin", "800"]]
+    assert extract_from_sheet(rows).po_number.value == po_number
