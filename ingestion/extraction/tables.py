@@ -503,11 +503,22 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
     return _settle_roles(merged), max(0, unknown)
 
 
+_STOCK_LEVEL = re.compile(
+    r"stock|mini(?:mum)?|min|maxi(?:mum)?|max|bestand|soll|ist|reorder\s+level"
+)
+
+
 def _settle_roles(columns: list[Column]) -> list[Column]:
     """Roles that depend on the titles beside them: "Netto" alone is the net unit price
     between a discount and a line amount (the price before it is then the gross price:
     "Preis | Rabatt % | Netto | Betrag"), the net amount when no other title is one."""
     roles = [c.role for c in columns]
+    if "quantity" in roles:
+        for k, role in enumerate(roles):
+            if role == "unknown" and _STOCK_LEVEL.fullmatch(fold(columns[k].text).strip(" .:")):
+                # "Stock | Mini | Qté à commander": the store's stock and its reorder level
+                # beside what it orders
+                roles[k] = "ignore"
     for k in range(len(roles) - 1):
         if (
             roles[k] == roles[k + 1] == "quantity"

@@ -266,6 +266,30 @@ def _boxes_in_cartons(
     return None
 
 
+def _containers_priced_as_their_pieces(
+    quantity: Decimal,
+    texts: list[str],
+    ours: str,
+    price_each: Decimal | None,
+    expected: Decimal | None,
+) -> Decimal | None:
+    """ "2 Btl. à 50 St." at 19,00 the bag of a piece we sell at 0,38: a container and the
+    pieces it holds, both counted as pieces by their unit codes, the price says which one the
+    count is of: fifty of ours to a bag, a hundred in all."""
+    if not expected or not price_each or price_each <= expected:
+        return None
+    for text in texts:
+        for m in _CONTAINER_OF.finditer(text):
+            each = parse_number(m["each"])
+            if not (each and each > 1 and each == each.to_integral()):
+                continue
+            if normalise_unit(m["outer"]) != ours or normalise_unit(m["inner"]) != ours:
+                continue
+            if abs(price_each - each * expected) <= each * expected * PARTS_PRICE_SPREAD:
+                return quantity * each
+    return None
+
+
 def _counted_by_the_amount(
     line: ExtractedLine,
     texts: list[str],
@@ -330,8 +354,10 @@ def _in_product_unit(
     )
     if counted == ours and line.quantity is not None:
         # "300 bags" of antistatic bags at 0,078, that we sell by the bag of 100 at 7,80
-        return _boxes_in_cartons(line.quantity, texts, ours, description) or _parts_of_ours(
-            line.quantity, price_each, expected, description
+        return (
+            _boxes_in_cartons(line.quantity, texts, ours, description)
+            or _parts_of_ours(line.quantity, price_each, expected, description)
+            or _containers_priced_as_their_pieces(line.quantity, texts, ours, price_each, expected)
         )
     if not ours or line.quantity is None:
         return None

@@ -1401,3 +1401,17 @@ def test_a_replenishment_list_orders_what_to_order_not_the_stock():
 def test_a_sheet_s_order_number_however_its_label_is_written(head, po_number):
     rows = [*head, ["Ref", "Désignation", "Qté"], ["PS-02", "Grès rouge fin", "800"]]
     assert extract_from_sheet(rows).po_number.value == po_number
+
+
+def test_a_store_s_stock_and_reorder_level_beside_what_it_orders():
+    rows = [
+        ["Code article", "Libellé", "Stock", "Mini", "Qté à commander", "Réf fournisseur", "PU HT"],
+        ["MAG-20114", "Feuilles absorbantes ctn 100", "3", "5", "2", "AVS-ABS-PAD100", "58,00"],
+        ["MAG-20130", "Gants nitrile M bte 100", "6", "5", "0", "AVS-GLOVE-NIT-M", "9,90"],
+        ["MAG-20131", "Gants nitrile L bte 100", "2", "5", "5", "AVS-GLOVE-NIT-L", "9,90"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("2"), Decimal("58.00")),
+        (Decimal("5"), Decimal("9.90")),
+    ]

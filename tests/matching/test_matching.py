@@ -1848,3 +1848,16 @@ def test_kilos_priced_by_the_kilo_of_our_sack_of_twelve_and_a_half_kilos_are_sac
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
     line = {"description": "Argile rouge faïence (sacs 12,5 kg)", "line_total": Decimal("99")}
     assert _in_our_unit(md, "TON-104", "125", "sacs", "0.792", **line) == 10
+
+
+def test_bags_of_pieces_priced_by_the_bag_of_a_piece_we_sell_singly_are_pieces():
+    """ "2 Btl. à 50 St. | 19,00 €/Btl. | 38,00" of our O-ring at 0,38 the piece: 100."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'AVS-MS28775-012,,"Joint torique MS28775-012, à la pièce (sachets de 50)",EA,0.38,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = {"raw_text": "1 AVS-MS28775-012 O-Ring MS28775-012 2 Btl. à 50 St. 19,00 €/Btl. 38,00 €"}
+    assert _in_our_unit(md, "AVS-MS28775-012", "2", "EA", "19.00", **line) == 100
+    # priced as one of ours: the count is of ours
+    assert _in_our_unit(md, "AVS-MS28775-012", "2", "EA", "0.38", **line) == 2
