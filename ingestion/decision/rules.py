@@ -931,8 +931,11 @@ def states_no_prices(ctx: RuleContext) -> bool:
 
 
 def _defaulted_currency(extraction: dict) -> bool:
+    """The customer's currency, no other in doubt: a guess between the customer's country's
+    and our list's ("customer_currency(not_the_countrys)") is not one."""
     info = (extraction.get("fields") or {}).get("currency")
-    return isinstance(info, dict) and str(info.get("rule") or "").startswith("customer_currency")
+    rule = str(info.get("rule") or "") if isinstance(info, dict) else ""
+    return rule.startswith("customer_currency") and "not_the_countrys" not in rule
 
 
 def checked_confidences(ctx: RuleContext):

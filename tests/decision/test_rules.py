@@ -485,12 +485,15 @@ def test_low_confidence_per_field_threshold(customer, product):
 @pytest.mark.parametrize(
     ("rule", "price", "blocked"),
     [
-        ("customer_currency(not_the_countrys)", None, False),  # nothing priced: our list's
+        ("customer_currency", None, False),  # nothing priced: our list's
+        # the customer's country's or our list's, nothing priced to tell: a person says (an
+        # Irish customer's unpriced order of a British supplier: euros or pounds?)
+        ("customer_currency(not_the_countrys)", None, True),
         ("customer_currency(not_the_countrys)", Decimal("3.45"), True),  # priced: in which?
         ("currency_marks:ocr", None, True),  # a mark read, and misread perhaps
     ],
 )
-def test_an_unwritten_currency_of_an_order_with_no_prices_keeps_no_one_waiting(
+def test_an_unwritten_currency_of_an_order_with_no_prices_keeps_no_one_waiting_unless_in_doubt(
     customer, product, rule, price, blocked
 ):
     order = make_order(
