@@ -2657,6 +2657,13 @@ def _price_and_per(row: Row) -> tuple[str, str]:
     )
     if per_word:
         price_text = per_word[1] + (f" {per_word[2]}" if per_word[2] else "")
+    # "Preis € pro | 2,40 Stk": the price, then the unit it is for, in its cell
+    per_unit = re.fullmatch(r"([^/]*\d)\s+([^\W\d_]{1,10}\.?)", price_text.strip())
+    if per_unit and (
+        normalise_unit(per_unit[2])
+        or fold(per_unit[2]).strip(".") == fold(row.text("unit")).strip(" .")
+    ):
+        price_text = per_unit[1]
     # "62,00 EUR / 100 KG": the price of a hundred, the unit they are counted in after it
     per_count = re.fullmatch(
         rf"(.*\d)\s*(?:{_CURRENCY_MARK})?\s*/\s*(10|100|1[.,]?000)\s*[^\W\d_]{{1,10}}\.?",
@@ -2953,6 +2960,27 @@ def _counted_in_packs(row: Row, nums: Numbers) -> Numbers | None:
     return replace(nums, quantity=q * size, arithmetic_ok=True)
 
 
+# the unit cell's pack and what it holds: "VE (10 Stk)", "Krt à 20", "carton of 12"
+_PACK_IN_UNIT = re.compile(
+    r"^\s*[^\W\d_]{1,12}\.?\s*(?:\(\s*|(?:à|a|of|de|x|zu|je)\s+)(?P<n>\d{1,5})\s*[^\W\d_]*\.?\s*\)?\s*$"
+)
+
+
+def _packs_in_the_unit_cell(row: Row, nums: Numbers) -> Numbers | None:
+    """Packs counted, their size in the unit cell, priced by what a pack holds ("2 | VE (10
+    Stk) | 2,40 Stk | 48,00"): twenty of the inner unit, as the amount says."""
+    if nums.arithmetic_ok:
+        return None
+    m = _PACK_IN_UNIT.match(row.text("unit"))
+    q, p, t = nums.quantity, nums.unit_price, nums.line_total
+    if m is None or q is None or p is None or t is None:
+        return None
+    size = Decimal(m["n"])
+    if size <= 1 or not _close(q * size * p / (nums.price_unit or 1), t):
+        return None
+    return replace(nums, quantity=q * size, arithmetic_ok=True)
+
+
 # a price titled as a pack's: "PA HT colis", "Prix carton", "Preis/VE", "Price per case"
 _PER_PACK = re.compile(
     r"\b(?:colis|cartons?|ctn|ktn|cases?|packs?|pkg|pck|paquets?|ve|vpe|gebinde|karton|kolli|box(?:es)?)\b"
@@ -3104,7 +3132,11 @@ def _rows_to_lines(
         packed = (
             None
             if per_pack
-            else (_counted_in_packs(row, nums) or _containers_counted_before(row, nums))
+            else (
+                _counted_in_packs(row, nums)
+                or _containers_counted_before(row, nums)
+                or _packs_in_the_unit_cell(row, nums)
+            )
         )
         if packed is not None:
             nums = packed

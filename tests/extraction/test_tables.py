@@ -1865,3 +1865,23 @@ def test_the_order_says_whether_its_table_titles_a_price(titles, priced):
     order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
     assert order.price_titled is priced
     assert ExtractedOrder.from_json(order.to_json()).price_titled is priced
+
+
+def test_packs_in_the_unit_cell_priced_by_the_piece_the_amount_counts():
+    """ "2 | VE (10 Stk) | 2,40 Stk | 48,00": twenty pieces; "10 | Pck | 7,20 Pck | 72,00": the
+    price's cell says what it is for after it."""
+    x = [40, 60, 120, 300, 330, 400, 480]
+    rows = [
+        ["Pos", "Art.-Nr.", "Bezeichnung", "Menge", "Einheit", "Preis € pro", "Betrag €"],
+        ["1", "GG-10455", "Steckschaum Standard", "15", "Krt", "25,00 Krt", "375,00"],
+        ["2", "GG-10461", "Steckschaumkugel Ø 12 cm", "2", "VE (10 Stk)", "2,40 Stk", "48,00"],
+        ["3", "GG-70061", "Holzsterne natur 10 cm", "10", "Pck", "7,20 Pck", "72,00"],
+    ]
+    order = extract_from_layout(
+        read_pdf(pdf([[(40, 40, "Bestellung GG-B-2026-1187"), *table(x, 100, rows)]]))
+    )
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("15"), Decimal("25.00")),
+        (Decimal("20"), Decimal("2.40")),
+        (Decimal("10"), Decimal("7.20")),
+    ]
