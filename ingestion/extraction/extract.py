@@ -36,6 +36,7 @@ from ingestion.extraction.header import (
     vat_numbers,
 )
 from ingestion.extraction.hints import apply_hints
+from ingestion.extraction.labels import REPLACES
 from ingestion.extraction.messages import items_after_the_table, po_in_a_sentence, prices_in_prose
 from ingestion.extraction.model import ExtractedLine, ExtractedOrder, Field
 from ingestion.extraction.numbers import detect_decimal_separator, parse_number
@@ -136,12 +137,11 @@ def _quoted_sent_day(lines, *, dayfirst) -> Field | None:
     return found
 
 
-# "Diese Bestellung ersetzt unsere Bestellung 2026-118 vom 04.11.2026", "annule et remplace
-# notre commande du 02/11": the day of the order this document replaces
-_REPLACES = re.compile(r"\b(?:ersetz\w*|replac\w*|remplac\w*|supersed\w*)\b", re.IGNORECASE)
+# the day of the order a document replaces follows these words
+_REPLACES = re.compile(rf"\b(?:{REPLACES})\w*\b", re.IGNORECASE)
 _PRICE_ROLES = frozenset({"unit_price", "gross_price", "line_total", "net"})
-REPLACED_ORDER_DAY = 0.6
-EARLIER_ITEM_DATE = 0.6  # an item wanted before the order's date  # the replacement's own day or the replaced order's: a person says
+REPLACED_ORDER_DAY = 0.6  # the replacement's own day or the replaced order's: a person says
+EARLIER_ITEM_DATE = 0.6  # an item wanted before the order's date
 
 
 def _beside_a_replaced_order_day(order_date: Field, lines, *, dayfirst) -> Field:

@@ -565,6 +565,8 @@ class HeaderContext:
                 self.hits_by_line[ln.index].sort(key=lambda h: h.start)
 
     def _label_ending_below(self, ln, s0: int, s1: int, nxt, b0: int, b1: int) -> None:
+        """A date's label begun on ``ln`` ("Livraison") and ended on ``nxt`` with its value
+        after it in the same run ("souhaitée le 20 mars 2026"): the label on ``nxt``."""
         from ingestion.extraction.geometry import TextLine as _Line
 
         words = 0

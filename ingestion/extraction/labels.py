@@ -482,17 +482,17 @@ _COMPILED = [(f, re.compile(f"(?:{p}){_ENDS}"), s) for f, p, s in _LABELS]
 _ORDER_NUMBER_BEFORE = re.compile(
     r"(?<!\w)(?:commande|bestellung|order|po|bon|auftrag|n°|no\.?|nr\.?|#)\s*[^\s]*\s*[^\s]*\s+$"
 )
+# "ersetzt unsere Bestellung 2026-118 vom 04.11.2026", "annule et remplace notre commande du
+# 02/11": the words of a document that replaces an earlier order (folded, or any case)
+REPLACES = r"ersetz|replac|remplac|supersed"
 _OTHER_PAPER = re.compile(
     r"offre|offerte|angebot|devis|quot|rechnung|facture|invoice|lieferschein|livraison|delivery|"
-    r"bestatigung|confirmation|contrat|contract|vertrag|avis|"
-    # "ersetzt unsere Bestellung 2026-118 vom 04.11.2026": the order this one replaces
-    r"ersetz|replac|remplac|supersed|annule"
+    rf"bestatigung|confirmation|contrat|contract|vertrag|avis|{REPLACES}|annule"
 )
 # "ersetzt unsere Bestellung vom …", "die ursprüngliche Bestellung vom …", "our original order
 # of …": another order's day
 _REPLACED_BEFORE = re.compile(
-    r"\b(?:ersetz|replac|remplac|supersed|ursprungl|vorherig|original|previous|precedent|initial)"
-    r"\w*\b[^.;]*$"
+    rf"\b(?:{REPLACES}|ursprungl|vorherig|original|previous|precedent|initial)\w*\b[^.;]*$"
 )
 _AFTER_OK = re.compile(r"$|[\s:#.\-/()\[\]|,;=>]|\d")
 
