@@ -319,6 +319,32 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
     return None, 0.0
 
 
+def _joined(ln: TextLine, s0: int, s1: int, nxt: TextLine, b0: int, b1: int) -> TextLine:
+    """Words ``s0:s1`` of ``ln`` followed by words ``b0:b1`` of the line below: a label broken
+    over two lines, read as one."""
+    return TextLine(
+        page=ln.page,
+        index=ln.index,
+        words=list(ln.words[s0:s1]) + _shifted(nxt.words[b0:b1], ln, s1),
+        source=ln.source,
+    )
+
+
+def _wrapped_hit(found: LabelHit, line: TextLine, first: int, last: int) -> LabelHit:
+    """A label read across two lines (``found``, on the joined words), placed on ``line``'s
+    words ``first``..``last``, a little weaker than one printed whole."""
+    return LabelHit(
+        field=found.field,
+        strength=found.strength * 0.95,
+        line=line,
+        start=line.spans[first][0],
+        end=line.spans[last][1],
+        first_word=first,
+        last_word=last,
+        text=found.text,
+    )
+
+
 def _shifted(words, line: TextLine, after: int) -> list:
     """Words of the next line moved onto ``line`` right after its word ``after - 1``."""
     from ingestion.layout import Word
@@ -467,8 +493,6 @@ class HeaderContext:
 
     def _add_wrapped_labels(self) -> None:
         """Labels broken over two lines of a narrow column: "Gewünschter" / "Liefertermin"."""
-        from ingestion.extraction.geometry import TextLine as _Line
-
         for page_lines in self.lines_by_page.values():
             for k, ln in enumerate(page_lines[:-1]):
                 close = [
@@ -507,12 +531,7 @@ class HeaderContext:
                         continue
                     if len(tail) > 30:
                         continue
-                    joined = _Line(
-                        page=ln.page,
-                        index=ln.index,
-                        words=list(ln.words[s0:s1]) + _shifted(nxt.words[b0:b1], ln, s1),
-                        source=ln.source,
-                    )
+                    joined = _joined(ln, s0, s1, nxt, b0, b1)
                     found = [
                         h
                         for h in find_labels(joined)
@@ -528,18 +547,7 @@ class HeaderContext:
                     ):
                         # "Livraison" over "souhaitée | le 20 mars 2026": nothing beside the
                         # label's first line, its value beside the second
-                        self.hits_by_line[nxt.index].append(
-                            LabelHit(
-                                field=h.field,
-                                strength=h.strength * 0.95,
-                                line=nxt,
-                                start=nxt.spans[b0][0],
-                                end=nxt.spans[b1 - 1][1],
-                                first_word=b0,
-                                last_word=b1 - 1,
-                                text=h.text,
-                            )
-                        )
+                        self.hits_by_line[nxt.index].append(_wrapped_hit(h, nxt, b0, b1 - 1))
                         # (its value's "le 20 mars 2026" opens with no label of its own)
                         self.hits_by_line[nxt.index] = sorted(
                             (
@@ -550,25 +558,12 @@ class HeaderContext:
                             key=lambda hit: hit.start,
                         )
                         continue
-                    self.hits_by_line[ln.index].append(
-                        LabelHit(
-                            field=h.field,
-                            strength=h.strength * 0.95,
-                            line=ln,
-                            start=ln.spans[s0][0],
-                            end=ln.spans[s1 - 1][1],
-                            first_word=s0,
-                            last_word=s1 - 1,
-                            text=h.text,
-                        )
-                    )
+                    self.hits_by_line[ln.index].append(_wrapped_hit(h, ln, s0, s1 - 1))
                 self.hits_by_line[ln.index].sort(key=lambda h: h.start)
 
     def _label_ending_below(self, ln, s0: int, s1: int, nxt, b0: int, b1: int) -> None:
         """A date's label begun on ``ln`` ("Livraison") and ended on ``nxt`` with its value
         after it in the same run ("souhaitée le 20 mars 2026"): the label on ``nxt``."""
-        from ingestion.extraction.geometry import TextLine as _Line
-
         words = 0
         while (
             b0 + words < b1
@@ -578,12 +573,7 @@ class HeaderContext:
             words += 1
         if not words or b0 + words >= b1:
             return
-        joined = _Line(
-            page=ln.page,
-            index=ln.index,
-            words=list(ln.words[s0:s1]) + _shifted(nxt.words[b0 : b0 + words], ln, s1),
-            source=ln.source,
-        )
+        joined = _joined(ln, s0, s1, nxt, b0, b0 + words)
         found = [
             h
             for h in find_labels(joined)
@@ -593,18 +583,7 @@ class HeaderContext:
             return  # (a title over its number, "BESTELLUNG" / "Nr. 88123", is read as such)
         h = found[0]
         last = b0 + h.last_word - (s1 - s0)
-        self.hits_by_line[nxt.index].append(
-            LabelHit(
-                field=h.field,
-                strength=h.strength * 0.95,
-                line=nxt,
-                start=nxt.spans[b0][0],
-                end=nxt.spans[last][1],
-                first_word=b0,
-                last_word=last,
-                text=h.text,
-            )
-        )
+        self.hits_by_line[nxt.index].append(_wrapped_hit(h, nxt, b0, last))
         self.hits_by_line[nxt.index].sort(key=lambda hit: hit.start)
 
     @property
