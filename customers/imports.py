@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from customers.models import Address, AddressKind, Customer, CustomerSender, SenderKind
+from ingestion.matching.masterdata import DOMAIN_SEPARATORS
 from tenants.models import Membership, Role, Tenant, User
 
 BATCH_SIZE = 1000
@@ -31,7 +32,6 @@ TRUE_VALUES = {"true", "1", "yes", "y", "oui", "x"}
 FALSE_VALUES = {"false", "0", "no", "n", "non", ""}
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
-DOMAIN_SEPARATORS = re.compile(r"[|;,\s]+")
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 

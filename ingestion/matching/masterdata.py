@@ -33,6 +33,8 @@ COUNTRY_CURRENCY = {
     "HU": "HUF",
 }
 EURO_COUNTRIES = set("AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK".split())
+# "a.example|b.example", "a.example; b.example": as the customer import reads them
+DOMAIN_SEPARATORS = re.compile(r"[|;,\s]+")
 
 
 def fold(text: str) -> str:
@@ -201,7 +203,7 @@ class MasterData:
         customers = []
         for row in csv.DictReader(io.StringIO(customers_csv)):
             domains = tuple(
-                d.strip().lower() for d in (row.get("email_domains") or "").split("|") if d.strip()
+                d.lower() for d in DOMAIN_SEPARATORS.split(row.get("email_domains") or "") if d
             )
             address = AddressRecord(
                 name=row.get("name", ""),

@@ -37,6 +37,14 @@ def test_customer_by_sender_domain():
     assert match.confidence == 0.9561
 
 
+def test_a_customers_second_domain_after_a_semicolon_is_its_own_as_the_import_reads_it():
+    two = CUSTOMERS.replace("brasserie-sud.fr|sud-group.com", '"brasserie-sud.fr; sud-group.com"')
+    md = MasterData.from_csv(two, PRODUCTS, ALIASES)
+    order = extract_from_text("Hello,\nplease ship 12 x A-778\n")
+    match = match_customer(order, md, sender_email="buyer@sud-group.com")
+    assert (match.code, match.rule) == ("C00002", "sender_domain")
+
+
 def test_customer_by_vat_number_and_name_while_the_vendor_block_is_ignored():
     order = ExtractedOrder(
         buyer=Field(
