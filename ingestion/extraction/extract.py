@@ -636,9 +636,20 @@ def extract_from_layout(
         and delivery.confidence < 0.85
         and len(order_lines) >= 2
         and line_dates == {delivery.value}
+        and not delivery.rule.endswith("before_the_order_s")
     ):
-        # every item is wanted on the date read: the date column says it line by line
+        # every item is wanted on the date read: the date column says it line by line (not
+        # on a day before what the order said)
         delivery = delivery.with_confidence(0.85, "+line_dates")
+    if (
+        delivery is not None
+        and order_date is not None
+        and delivery.value == order_date.value
+        and delivery.rule.startswith(("line_dates", "earliest_line_date"))
+    ):
+        # the items' dates are the order's own day: a column repeating when it was ordered
+        # more likely than all of it wanted the same day
+        delivery = delivery.with_confidence(min(delivery.confidence, 0.6), "+the_order_s_day")
     if (
         po is not None
         and delivery is not None

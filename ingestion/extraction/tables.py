@@ -508,6 +508,10 @@ _STOCK_LEVEL = re.compile(
 )
 
 
+def _bare_date(column: Column) -> bool:
+    return fold(column.text).strip(" .:") in ("date", "datum")
+
+
 def _settle_roles(columns: list[Column]) -> list[Column]:
     """Roles that depend on the titles beside them: "Netto" alone is the net unit price
     between a discount and a line amount (the price before it is then the gross price:
@@ -519,6 +523,12 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
                 # "Stock | Mini | Qté à commander": the store's stock and its reorder level
                 # beside what it orders
                 roles[k] = "ignore"
+    if roles.count("date") == 2:
+        bare = [k for k, role in enumerate(roles) if role == "date" and _bare_date(columns[k])]
+        if len(bare) == 1:
+            # "N° commande | Date | Article | … | Délai": an export repeating the order's date
+            # on every row beside the item's own, which the other title names
+            roles[bare[0]] = "ignore"
     for k in range(len(roles) - 1):
         if (
             roles[k] == roles[k + 1] == "quantity"

@@ -1415,3 +1415,47 @@ def test_a_store_s_stock_and_reorder_level_beside_what_it_orders():
         (Decimal("2"), Decimal("58.00")),
         (Decimal("5"), Decimal("9.90")),
     ]
+
+
+def test_a_bare_date_repeated_beside_the_items_own_delivery_date_is_the_orders():
+    rows = [
+        ["Voies et Signaux - commande fournisseur"],
+        ["No commande", "Date", "Article", "Désignation", "Quantité", "Prix unitaire", "Délai"],
+        ["VSL-26-1003", "17.12.2026", "SL-3001", "Lampe LED rouge", "12", "148.00", "18.01.2027"],
+        ["VSL-26-1003", "17.12.2026", "GM-6050", "Câble 4 x 1,5", "1500", "2.85", "25.01.2027"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [ln.requested_date for ln in order.lines] == [dt.date(2027, 1, 18), dt.date(2027, 1, 25)]
+    assert order.order_date.value == dt.date(2026, 12, 17)
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 18)
+
+
+def test_every_item_wanted_before_the_day_the_order_said_is_still_for_a_person_to_confirm():
+    rows = [
+        ["Bestellung", "4500231877"],
+        ["Datum", "24.11.2026"],
+        ["Liefertermin", "07.12.2026"],
+        [],
+        ["Artikel", "Bezeichnung", "Menge", "Preis", "Liefertermin"],
+        ["14714986", "Zyl.-Schr. DIN 912 M8x40", "10", "18,20", "30.11.2026"],
+        ["17359086", "Sechskantmutter ISO 4032 M10", "6", "6,20", "30.11.2026"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [ln.requested_date for ln in order.lines] == [dt.date(2026, 11, 30)] * 2
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 30)
+    assert order.requested_delivery_date.confidence < 0.7
+
+
+def test_items_dated_the_order_s_own_day_may_be_its_date_repeated_for_a_person_to_say():
+    rows = [
+        ["Order", "PO-5521"],
+        ["Order date", "17.12.2026"],
+        [],
+        ["Item", "Description", "Qty", "Price", "Date"],
+        ["SL-3001", "Signal lamp LED red", "12", "148.00", "17.12.2026"],
+        ["SL-3002", "Signal lamp LED green", "12", "148.00", "17.12.2026"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.order_date.value == dt.date(2026, 12, 17)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 17)
+    assert order.requested_delivery_date.confidence < 0.7
