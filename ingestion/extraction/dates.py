@@ -78,7 +78,8 @@ _MONTH_DAY = re.compile(
 _WEEK = re.compile(
     r"(?<![\w])(?:kw|cw|wk|week|semaine|sem\.?|woche|kalenderwoche|calendar\s+week|s\.)\s*[.:#-]?\s*(?P<w>\d{1,2})"
     r"(?:\s*(?:/|-|\.|,|\s)\s*(?P<y>(?:19|20)\d{2}|\d{2})(?![.,/-]?\d))?(?![\d])"
-    r"|(?<![\w])(?P<w2>\d{1,2})\.?\s*(?:kw|woche|kalenderwoche)(?:\s*(?P<y2>(?:19|20)\d{2}))?(?![\w])"
+    # (not the cents of an amount before it: "194,88 KW 2/2027")
+    r"|(?<![\w.,])(?P<w2>\d{1,2})\.?\s*(?:kw|woche|kalenderwoche)(?:\s*(?P<y2>(?:19|20)\d{2}))?(?![\w])"
     # a French ERP's "S49/2026": the week with its year (an "S49" alone may be a size)
     r"|(?<![\w])s(?P<w3>\d{1,2})\s?/\s?(?P<y3>(?:19|20)\d{2})(?![\w])",
     re.IGNORECASE,

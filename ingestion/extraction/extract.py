@@ -85,6 +85,23 @@ def _delivery_hint(lines, order_date, skip_lines, ctx) -> Field | None:
     return None
 
 
+def _unread_item_date(lines, order_date, table_lines: set[int], ctx) -> Field | None:
+    """A date in the item table that no column was read for ("Qty UOM Due" printed as one
+    title, a week column under a title not known): the earliest, for a person to check,
+    rather than an order wanted any day."""
+    found = [
+        (m.value, ln)
+        for ln in lines
+        if ln.index in table_lines
+        for m in dates_mod.find_dates(ln.text, dayfirst=ctx.dayfirst, default_year=ctx.default_year)
+        if order_date is None or m.value > order_date.value
+    ]
+    if not found:
+        return None
+    value, line = min(found, key=lambda pair: pair[0])
+    return Field(value=value, confidence=0.45, source=line.source_ref(), rule="unread_item_date")
+
+
 _COVER_WORDS = re.compile(
     r"pages?\s*\(?(?:incl|including|y\s+compris|inkl)|nombre\s+de\s+pages|seitenzahl|anzahl\s+seiten|"
     r"fax\s+cover|cover\s+sheet|page\s+de\s+garde|deckblatt|bordereau\s+(?:de\s+)?(?:transmission|fax)"
@@ -680,6 +697,8 @@ def extract_from_layout(
         )
     if delivery is None:
         delivery = _delivery_hint(lines, order_date, fax_lines | table.consumed, ctx)
+    if delivery is None and order_lines:
+        delivery = _unread_item_date(lines, order_date, table.consumed - fax_lines, ctx)
     order_date, delivery = _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst)
     if (
         order_date is not None

@@ -143,6 +143,10 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         "date",
         r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|need(?:ed)?\s+by\s+date|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livr\.?|livraison|delai|"
         r"liefer(?:datum?|termin|tag|woche)|lief(?:er)?\.?[\s-]*dat(?:um?|\.)?|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
+        # the week an item is wanted: "Liefer-KW", "Termin KW", "Semaine livr.", "Delivery wk"
+        r"(?:(?:lief(?:er)?|liefer(?:ungs)?termin|termin)\.?[\s-]*)?(?:kw|woche)|"
+        r"(?:sem(?:aine|\.)?)(?:\s+(?:de\s+)?livr(?:aison|\.)?)?|livr(?:aison|\.)?\s+sem(?:aine|\.)?|"
+        r"(?:(?:delivery|del\.?|ship(?:ping)?|due)\s*)?(?:wk|week)|due|"
         r"(?:(?:expected|requested|promised|planned|required|desired|wanted)\s+)?(?:receipt|arrival|delivery|shipment)\s+date|"
         r"(?:expected|requested|promised|planned|scheduled)\s+(?:arrival|receipt|delivery)|"
         r"date\s+(?:req(?:uested|uired)?|prevue|souhaitee|planned|scheduled|expected|due)\.?|(?:scheduled|planned|expected)\s+date|"

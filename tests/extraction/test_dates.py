@@ -63,6 +63,11 @@ def test_the_end_of_a_week_is_its_friday(text, expected):
     assert parse_date(text, default_year=2026) == expected
 
 
+def test_the_cents_of_an_amount_before_a_week_are_no_week_of_their_own():
+    found = find_dates("97,44 194,88 KW 2/2027", dayfirst=True)
+    assert [(m.text, m.value) for m in found] == [("KW 2/2027", dt.date(2027, 1, 11))]
+
+
 def test_a_fax_headers_page_count_is_no_week():
     """ "S. 01/61" in a German fax machine's header line: Seite 1 (of 61), not week 1 of 2061;
     "S. 49" alone is still the French semaine."""

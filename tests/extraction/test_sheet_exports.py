@@ -81,6 +81,12 @@ from ingestion.extraction.totals import total_printed
         ("Unit Price (ex VAT)", "unit_price"),
         ("Date livraison souhaitée", "date"),
         ("Expected Arrival", "date"),  # Odoo's purchase order lines
+        # the week an item is wanted
+        ("Liefer-KW", "date"),
+        ("Termin KW", "date"),
+        ("Semaine livr.", "date"),
+        ("Delivery wk", "date"),
+        ("Due", "date"),
     ],
 )
 def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):
@@ -1459,3 +1465,17 @@ def test_items_dated_the_order_s_own_day_may_be_its_date_repeated_for_a_person_t
     assert order.order_date.value == dt.date(2026, 12, 17)
     assert order.requested_delivery_date.value == dt.date(2026, 12, 17)
     assert order.requested_delivery_date.confidence < 0.7
+
+
+def test_dates_in_a_column_no_title_names_make_the_order_wait_for_a_person():
+    rows = [
+        ["Bestellnummer", "2026-4530"],
+        ["Bestelldatum", "15.12.2026"],
+        [],
+        ["Pos", "Artikel", "Bezeichnung", "Menge", "Einzelpreis", "Gesamtpreis", "Anlieferung"],
+        ["1", "FLT-250-S", "Diffusionsfilter 250", "50", "7,66", "383,00", "KW 3/2027"],
+        ["2", "TPE-PVC50", "Tanzteppichband 50 mm", "20", "5,34", "106,80", "KW 2/2027"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 11)
+    assert order.requested_delivery_date.confidence < 0.5
