@@ -202,6 +202,13 @@ def _codes_in_text(
                 add(sku, points, f"sku_in_text:{token}")
             if customer and (customer, n) in index.alias:
                 add(index.alias[(customer, n)], points, f"alias_in_text:{token}")
+            if len(n) >= 5 and re.search(r"[A-Z]", n) and n not in index.product_by_norm_sku:
+                # a code a scan misread inside the text ("DMX-NCSMXX" for DMX-NC5MXX)
+                shape = code_shape(n)
+                for sku in index.product_by_shape.get(shape, []):
+                    add(sku, 3.0, f"sku_ocr_in_text:{token}")
+                if customer and (customer, shape) in index.alias_by_shape:
+                    add(index.alias_by_shape[(customer, shape)], 3.0, f"alias_ocr_in_text:{token}")
             if len(n) in (8, 12, 13, 14) and n.isdigit():
                 sku = index.product_by_gtin.get(n.lstrip("0"))
                 if sku:

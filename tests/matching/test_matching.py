@@ -120,6 +120,13 @@ def test_signs_a_scan_reads_for_an_s_or_a_stroke_in_a_code_are_its_letters():
     assert (match.sku, match.rule.split("+")[0]) == ("APA-SUB1", "sku_ocr:APA-§UB]")
 
 
+def test_a_code_a_scan_misread_inside_the_description_still_finds_its_product():
+    # the code's column ran into the description: "GT-6MM-8K Schrumpfschlauch" (B read 8)
+    line = ExtractedLine(description="GT-6MM-8K Schrumpfschlauch", unit_price=Decimal("3.45"))
+    match = match_product(line, None, _md())
+    assert (match.sku, match.rule.split("+")[0]) == ("GT-6MM-BK", "sku_ocr_in_text:GT-6MM-8K")
+
+
 def test_draft_fills_currency_and_ship_to_from_the_customer_and_flags_prices():
     order = extract_from_text("Bonjour,\n- 10 x réf A-778 à 3,10 €\n")
     draft = build_draft(order, _md(), sender_email="achats@brasserie-nord.fr")
