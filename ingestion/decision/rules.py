@@ -28,6 +28,7 @@ from ingestion.decision.prices import expected_unit_price, price_entries
 from ingestion.decision.settings import ExtractionSettings, extraction_settings_for
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.totals import total_printed_and_agrees
+from ingestion.matching.masterdata import FOREIGN_PRICE_BAND, NEAR_CURRENCIES
 
 CENT = Decimal("0.01")
 
@@ -380,16 +381,10 @@ def _says_free(line) -> bool:
     )
 
 
-# currencies whose rates to one another stay within about 0.7 and 1.4
-_NEAR_CURRENCIES = {"EUR", "CHF", "GBP", "USD"}
-# a price beyond these shares of our list price in a near currency is no exchange rate's doing
-FOREIGN_PRICE_BAND = (Decimal("0.5"), Decimal("2"))
-
-
 def _no_exchange_rate_explains(stated, expected, currency: str, list_currency: str) -> bool:
     return (
-        currency in _NEAR_CURRENCIES
-        and list_currency in _NEAR_CURRENCIES
+        currency in NEAR_CURRENCIES
+        and list_currency in NEAR_CURRENCIES
         and stated > 0
         and not FOREIGN_PRICE_BAND[0] <= stated / expected <= FOREIGN_PRICE_BAND[1]
     )

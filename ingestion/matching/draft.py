@@ -20,7 +20,13 @@ from ingestion.extraction.model import Address, ExtractedOrder, Field
 from ingestion.extraction.prose_dates import ASAP
 from ingestion.extraction.units import normalise_unit, unit_code
 from ingestion.matching.customers import CustomerMatch, match_customer
-from ingestion.matching.masterdata import MasterData, norm_code, price_close
+from ingestion.matching.masterdata import (
+    FOREIGN_PRICE_BAND,
+    NEAR_CURRENCIES,
+    MasterData,
+    norm_code,
+    price_close,
+)
 from ingestion.matching.products import ProductMatch, match_product
 
 AUTO_APPROVE_THRESHOLD = 0.9
@@ -448,6 +454,33 @@ def _currency_of_our_prices(lines, list_currency: str | None) -> Field | None:
     )
 
 
+def _currency_of_converted_prices(
+    lines, list_currency: str | None, country_currency: str | None
+) -> Field | None:
+    """An order that writes no currency and prices its lines at one same share of our list
+    price, none of them ours, as an exchange rate would make them (two lines or more, and two
+    thirds of them; the others discounted, or priced by the pack): the customer's country's
+    currency (a German library's euros against a price list in francs), which the figures
+    say better than a guess could."""
+    priced = [ln for ln in lines if ln.unit_price is not None and ln.sku]
+    if (
+        len(priced) < 2
+        or not country_currency
+        or country_currency == list_currency
+        or not {country_currency, list_currency} <= NEAR_CURRENCIES
+        or any(not ln.match.expected_price for ln in priced)
+        or any(price_close(ln.unit_price, ln.match.expected_price) for ln in priced)
+    ):
+        return None
+    shares = [ln.unit_price / ln.match.expected_price for ln in priced]
+    # (a price far from ours whatever the rate is for a pack: its line says nothing here)
+    near = [s for s in shares if FOREIGN_PRICE_BAND[0] <= s <= FOREIGN_PRICE_BAND[1]]
+    rate = [share for share in near if share * Decimal("1.03") >= max(near, default=0)]
+    if len(rate) < 2 or 3 * len(rate) < 2 * len(near) or 2 * len(near) < len(shares):
+        return None
+    return Field(value=country_currency, confidence=0.9, rule="customer_currency(converted)")
+
+
 def _confirmed_by_its_part_numbers(customer: CustomerMatch, lines, md: MasterData) -> CustomerMatch:
     """A customer found with some doubt (its name in the text of a scan) whose own part
     numbers the lines print, most of them and at least two: no other customer writes those."""
@@ -669,7 +702,11 @@ def build_draft(
             rule="customer_currency" + ("(not_the_countrys)" if doubtful else ""),
         )
         if doubtful and priced:
-            currency = _currency_of_our_prices(lines, customer_currency) or currency
+            currency = (
+                _currency_of_our_prices(lines, customer_currency)
+                or _currency_of_converted_prices(lines, customer_currency, country_currency)
+                or currency
+            )
     elif (
         currency is not None
         and _a_dollar_sign(currency)

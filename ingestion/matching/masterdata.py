@@ -33,6 +33,10 @@ COUNTRY_CURRENCY = {
     "HU": "HUF",
 }
 EURO_COUNTRIES = set("AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK".split())
+# currencies whose rates to one another stay within about 0.7 and 1.4
+NEAR_CURRENCIES = {"EUR", "CHF", "GBP", "USD"}
+# a price beyond these shares of our list price in a near currency is no exchange rate's doing
+FOREIGN_PRICE_BAND = (Decimal("0.5"), Decimal("2"))
 # "a.example|b.example", "a.example; b.example": as the customer import reads them
 DOMAIN_SEPARATORS = re.compile(r"[|;,\s]+")
 

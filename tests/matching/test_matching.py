@@ -251,6 +251,31 @@ def test_an_unstated_currency_is_the_customers_own_then_its_countrys():
     assert draft.confidence["currency"] < 0.85
 
 
+def test_prices_all_one_rate_from_our_list_are_in_the_customers_countrys_currency():
+    british = "C00009,Harrow Engineering Ltd,,harrow.co.uk,2 Brindley Road,MK1 1QZ,Milton Keynes,GB,rep@x.example,false\n"
+    md = MasterData.from_csv(CUSTOMERS + british, PRODUCTS, ALIASES)
+    # 2.95 for our 3.45, 3.51 for our 4.10: our list in pounds, as an exchange rate makes it
+    converted = extract_from_text(
+        "Hello,\nplease ship\n10 x GT-6MM-BK @ 2.95\n20 x GT-6MM-RD @ 2.95\n5 x CT-200-NT @ 3.51\n"
+    )
+    draft = build_draft(converted, md, sender_email="buyer@harrow.co.uk")
+    assert draft.to_json()["currency"] == "GBP"
+    assert draft.confidence["currency"] >= 0.9
+    # shares of our prices that no one rate makes: for a person, as before
+    mixed = extract_from_text(
+        "Hello,\nplease ship\n10 x GT-6MM-BK @ 2.95\n20 x GT-6MM-RD @ 3.30\n5 x CT-200-NT @ 3.51\n"
+    )
+    draft = build_draft(mixed, md, sender_email="buyer@harrow.co.uk")
+    assert draft.to_json()["currency"] == "GBP"
+    assert draft.confidence["currency"] < 0.85
+    # one line at our own price: our list's currency is as likely
+    ours = extract_from_text(
+        "Hello,\nplease ship\n10 x GT-6MM-BK @ 3.45\n20 x GT-6MM-RD @ 2.95\n5 x CT-200-NT @ 3.51\n"
+    )
+    draft = build_draft(ours, md, sender_email="buyer@harrow.co.uk")
+    assert draft.confidence["currency"] < 0.85
+
+
 def _line(description, *lines):
     return ExtractedLine(
         description=description,
