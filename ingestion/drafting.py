@@ -768,6 +768,7 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
             "engine_issues": list(engine.issues),
         },
     )
+    rate = _share_of_our_prices(engine.lines, extracted.lines, view.md)
     for position, line in enumerate(engine.lines):
         _line_create(
             order=order,
@@ -775,6 +776,7 @@ def _draft_save(*, document: Document, draft: DocumentDraft) -> Order:
             line=line,
             extracted=extracted.lines[position],
             view=view,
+            rate=rate,
         )
     order_recompute_totals(order=order)
     order_event_record(
@@ -927,8 +929,41 @@ def _our_unit_after_all(price, expected, printed: str | None, product) -> bool:
 _COUNTED_INSIDE = re.compile(r"\d+\s*([^\W\d_]+)")
 
 
+def _list_price(md, sku: str | None) -> Decimal | None:
+    product = md.product(sku) if sku else None
+    return product.list_price if product is not None else None
+
+
+def _share_of_our_prices(lines, extracted_lines, md) -> Decimal | None:
+    """The one share of our list price at which the order prices the lines it counts in our
+    units (two or more, each within half a percent of it): an exchange rate, or the
+    customer's discount. A line converted from a pack priced at that share too is priced
+    right (a German theatre's euros for a list in pounds, "Karton à 24 Rollen" at 13,22 the
+    roll, as every other line stands to ours)."""
+    shares = []
+    for line, extracted in zip(lines, extracted_lines, strict=False):
+        price = net_unit_price(extracted)
+        ours = _list_price(md, line.match.sku)
+        counted = line.match.quantity_in_product_unit
+        if not price or not ours or (counted is not None and counted != extracted.quantity):
+            continue
+        shares.append(price / ours)
+    if len(shares) < 2:
+        return None
+    middle = sorted(shares)[len(shares) // 2]
+    if all(abs(share / middle - 1) <= Decimal("0.005") for share in shares):
+        return middle
+    return None
+
+
 def _line_create(
-    *, order: Order, position: int, line, extracted, view: MasterDataView
+    *,
+    order: Order,
+    position: int,
+    line,
+    extracted,
+    view: MasterDataView,
+    rate: Decimal | None = None,
 ) -> OrderLine:
     """One OrderLine from the engine's DraftLine ``line`` and the ExtractedLine it came from."""
     match = line.match
@@ -978,6 +1013,11 @@ def _line_create(
             unit_price is not None
             and match.expected_price is not None
             and price_close(unit_price, match.expected_price)
+        ) or (
+            unit_price is not None
+            and rate is not None
+            and bool(ours := _list_price(view.md, match.sku))
+            and abs(unit_price / (ours * rate) - 1) <= Decimal("0.005")
         )
         product = view.md.product(match.sku) if match.sku else None
         # or the line's container holds what ours does, both say so ("4 bidon 5L" of our

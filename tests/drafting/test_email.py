@@ -968,3 +968,32 @@ def test_a_unit_with_a_remark_after_it_is_still_that_unit(printed, ours, another
     from ingestion.drafting import _counts_another_unit
 
     assert _counts_another_unit(printed, ours) is another
+
+
+def test_a_carton_priced_as_every_other_line_stands_to_our_list_is_a_sure_conversion(
+    tenant, dupont
+):
+    """Every line at 90 % of our list (the customer's discount, or an exchange rate), and
+    "Karton à 24 Rollen" at 24 rolls at 90 % of ours: the price vouches for the 24. With the
+    other lines at shares of their own, nothing does, and a person confirms the count."""
+    for sku, unit, price in (("GAF-50", "ROLL", "11.40"), ("HPL-575", "EA", "14.20")):
+        ProductFactory(tenant=tenant, sku=sku, unit=unit, list_price=Decimal(price))
+    ProductFactory(tenant=tenant, sku="HPL-750", unit="EA", list_price=Decimal("16.80"))
+
+    def carton(lamp_price):
+        sheet = (
+            "Bestellung;BE-1203\n\nArtikel;Bezeichnung;Menge;ME;Preis;Betrag\n"
+            "GAF-50;Gaffa-Tape 50mm schwarz, Karton à 24 Rollen;3;Karton;246,24;738,72\n"
+            "HPL-575;Lampe HPL 575W;10;Stk;12,78;127,80\n"
+            f"HPL-750;Lampe HPL 750W;10;Stk;{lamp_price};{Decimal(lamp_price.replace(',', '.')) * 10:.2f}\n"
+        )
+        message = ingest(tenant, f"BE-{lamp_price}.csv", data=sheet.encode(), known_customer=dupont)
+        line = message_orders(message)[0].lines.get(product__sku="GAF-50")
+        return line.quantity, line.unit_price, line.extraction["fields"]["quantity"]["confidence"]
+
+    quantity, price, confidence = carton("15,12")
+    assert (quantity, price) == (72, Decimal("10.26"))
+    assert confidence >= 0.9
+    quantity, price, confidence = carton("16,80")
+    assert (quantity, price) == (72, Decimal("10.26"))
+    assert confidence < 0.9
