@@ -648,6 +648,25 @@ cartouches cartridge|kartuschen cartridge|tubes tube|plot cone|plots cone|kegel 
 hutchen cone|chasuble bib|chasubles bib|leibchen bib|sifflet whistle|pfeife whistle
 """
 
+# food and pastry, building sites, libraries, stages and apiaries
+_MORE_TRADES_TOO = """
+pistache pistachio|pistaches pistachio|noisette hazelnut|noisettes hazelnut|mangue mango
+amande almond|amandes almond|mandel almond|mandeln almond|mehl flour|farine flour
+blanchiert blanched|blanchie blanched|blanchies blanched|isotherme insulated
+isothermes insulated|porte door|vitrine display|congelateur freezer|tiefkuhl freezer
+patissier pastry|patissiere pastry|papillon wing|flugel wing|serre-joint clamp
+serre-joints clamp|zwinge clamp|coffrage formwork|schalung formwork|ligaturer tie
+ligature tie|recuit annealed|gegluht annealed|entretoise spacer|entretoises spacer
+decoffrage release|verin jack|verins jack|attache tie|attaches tie|pivotant swivel
+pivotants swivel|orthogonal right angle|orthogonaux right angle|spindelfuss base jack
+pulver powder|serre-livres bookend|serre-livre bookend|buchstutze bookend|leim glue
+kleister paste|starke starch|weizen wheat|fett grease|gaffa gaffer|fiche connector
+femelle female|stecker connector|buchse connector|brouillard haze|nebel smoke|fumee smoke
+wasserbasiert water based|cadre frame|cadres frame|ruche hive|ruches hive|toit roof
+couvre cover|corps body|monte assembled|montes assembled|anker tie|ancrage tie|acryl acrylic|form shape
+sicile sicily|sizilien sicily|piemont piedmont
+"""
+
 # a Dutch or Flemish catalogue ("POM-C staf Ø20 mm zwart", "PE500 plaat naturel") meets an
 # English, French or German order
 _DUTCH = """
@@ -712,6 +731,7 @@ _GLOSSARY: dict[str, str] = {
     **{w: e for w, e in _table(_HOSPITALITY).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_WORKWEAR).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_MORE_TRADES).items() if w not in _ALREADY},
+    **{w: e for w, e in _table(_MORE_TRADES_TOO).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_DUTCH).items() if w not in _ALREADY},
     **_table(_ENGLISH),
 }

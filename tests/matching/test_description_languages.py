@@ -400,6 +400,11 @@ def test_bars_of_copper_tube_sold_by_the_metre():
         ("Heizungsreiniger 1 Liter", "Central heating system cleaner 1 litre"),
         ("masques FFP2 (sans valve)", "FFP2 NR respirator without valve, box of 20"),
         ("Hefe", "Frischhefe, Block 1 kg"),
+        ("Mandelmehl blanchiert", "Blanched almond flour"),
+        ("écrous papillon 15 mm", "Flügelmutter 15 mm / Wing nut 15 mm"),
+        ("Spindelfüße 60 cm", "Adjustable base jack 0.60 m"),
+        ("Buchstütze Acryl L-Form 15 cm", "Bookend, acrylic, L-shape, 15 cm"),
+        ("Fiche XLR 5p mâle", "5-pin XLR cable connector, male (NC5MXX)"),
     ],
 )
 def test_a_buyers_words_in_another_language_meet_our_catalogue(written, ours):
