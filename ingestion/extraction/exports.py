@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingestion.extraction.addresses import country_code, parse_address
+from ingestion.extraction.addresses import country_code, parse_address, parse_postal_line
 from ingestion.extraction.confidence import postal_codes_in
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, Field
@@ -132,14 +132,35 @@ def cell_postal_codes(table, *, language: str) -> list[str]:
     """Postal codes in a sheet's cells beside the items ("Lieferanschrift: …, 50679 Köln"):
     an address printed, whether or not its column was understood."""
     codes = []
+    numbering = _numbering_columns(table)
     for r in table.rows:
         cells = [
             " ".join(t.text for t in toks)
             for k, toks in sorted(r.cells.items())
-            if r.roles[k] in ("unknown", "ignore")
+            if r.roles[k] in ("unknown", "ignore") and k not in numbering
         ]
         # each cell ("Lieferanschrift: …, 50679 Köln"), and the cells side by side ("69320 |
         # Feyzin" under columns whose titles were not understood)
         for text in [*cells, " ".join(cells)]:
             codes += postal_codes_in(text, language=language)
     return list(dict.fromkeys(codes))
+
+
+def _numbering_columns(table) -> set[int]:
+    """Columns whose cells read as a postal code after one same word, a different code on each
+    row ("CRM 77410", "CRM 77422" under "CRM Part"): the customer's part numbers, no town."""
+    out = set()
+    for k in {k for r in table.rows for k in r.cells}:
+        read = [
+            parse_postal_line(" ".join(t.text for t in r.cells[k]), language="en")
+            for r in table.rows
+            if r.is_item and r.cells.get(k)
+        ]
+        read = [found for found in read if found]
+        if (
+            len(read) >= 2
+            and len({found[0] for found in read}) == len(read)
+            and len({found[1] for found in read}) == 1
+        ):
+            out.add(k)
+    return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ingestion.extraction.confidence import MONTH_FIRST, customer_locale_decides
+from ingestion.extraction.dates import find_dates
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, ExtractedOrder, Field
 from ingestion.extraction.prose_dates import ASAP
@@ -133,6 +134,12 @@ _USUAL = re.compile(
 )
 
 
+_HEAD_OFFICE = re.compile(
+    r"\b(?:hauptstelle|hauptsitz|zentrale|siege(?:\s+social)?|head\s+office|headquarters"
+    r"|main\s+(?:office|branch|site))\b"
+)
+
+
 def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: MasterData) -> bool:
     """A delivery label followed by no address but words ("Usual delivery address (Leeds)",
     "livraison à l'adresse habituelle", "Lieferung wie immer"): the customer's own address."""
@@ -143,9 +150,9 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
         return True
     record = md.customer(customer.code)
     cities = {fold(a.city) for a in (record.addresses if record else ()) if a.city}
-    words = re.sub(r"[^a-z0-9 -]+", " ", text).split()
+    words = re.sub(r"[^a-z0-9 -]+", " ", _HEAD_OFFICE.sub(" ", text)).split()
     if bool(words) and len(words) <= 4 and " ".join(words) in cities:
-        return True
+        return True  # "(Leeds)", "Hauptstelle Langenthal": its own town, its head office
     # "à la réception (Rue du Village 45)": the customer's own street, written out
     said = f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text).split())} "
     for a in record.addresses if record else ():
@@ -224,11 +231,20 @@ _WHEN_ONLY = re.compile(
 )
 
 
-# words about a time that say no more than it: "ASAP please", "per sofort", "bitte umgehend"
+# words about a time that say no more than it: "ASAP please", "per sofort", "bitte umgehend",
+# "Thu … in the morning", "vendredi matin"
 _FILLER = re.compile(
     r"\b(?:please|pls|bitte|svp|merci|per|ab|des|souhaitee?s?|prevue?s?|demandee?s?|gewunscht"
-    r"|desired|requested|wanted|required)\b"
+    r"|desired|requested|wanted|required|in\s+the|morning|afternoon|matin|apres-midi"
+    r"|vormittags?|nachmittags?|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\b"
 )
+
+
+def _without_dates(text: str) -> str:
+    """The text with every date it prints taken out ("Dec 14 2026", "26-11-2026", "KW 51")."""
+    for found in reversed(find_dates(text, allow_partial=True, default_year=2000)):
+        text = text[: found.start] + text[found.end :]
+    return _WHEN_ONLY.sub("", text)
 
 
 def _delivery_read_as_the_order_date(
@@ -298,12 +314,12 @@ def _names_no_place(found: Field) -> bool:
     if _NAMED_PREMISES.search(printed):
         return False  # "22/12/2026 - Atelier Erpent": the workshop of another town
     text = fold(printed)
-    if text and not _WHEN_ONLY.sub("", text).strip(" .,:;-/()"):
-        return True  # "Livraison | 17/12/2026": when, not where
+    if text and not _without_dates(text).strip(" .,:;-/()"):
+        return True  # "Livraison | 17/12/2026", "Delivery | Dec 14 2026": when, not where
     first = fold(next((t for t in address.lines if t), ""))
     if (
         first
-        and not _FILLER.sub("", _WHEN_ONLY.sub("", ASAP.sub("", first))).strip(" .,:;-/()!")
+        and not _FILLER.sub("", _without_dates(ASAP.sub("", first))).strip(" .,:;-/()!")
         and not _ANOTHER_PLACE.search(text)
     ):
         return True  # "Delivery | ASAP please" over the contact's row: when, not where
@@ -344,6 +360,12 @@ def _letterhead_of_someone_else(
 _ADDRESSEE_BLOCKS = frozenset({"block:destinataire", "block:empfanger"})
 
 
+def _scanned(extracted: ExtractedOrder) -> bool:
+    """Whether the header was read off a scan (its fields' rules say so)."""
+    read = (extracted.buyer, extracted.po_number, extracted.order_date, extracted.total)
+    return any(f is not None and "ocr" in (f.rule or "") for f in read)
+
+
 def _only_address_confirmed(
     ship_to: Field,
     extracted: ExtractedOrder,
@@ -382,14 +404,26 @@ def _only_address_confirmed(
     code = _postal(ship_to.value.postal_code)
     if code not in postals:
         return ship_to
-    if len(postals) != 1 and not (
-        # the customer has other addresses (a warehouse learned from past orders), but the
-        # page prints its own address and no other: the goods go there
-        ship_to.rule == "letterhead_as_ship_to"
-        # no delivery block, or one that points at this address ("à notre adresse ci-dessus")
-        and (extracted.ship_to is None or not extracted.ship_to.value.postal_code)
-        and not extracted.buyer.rule.endswith(":ocr")
-        and printed - set(own_postal_codes) == {code}
+    if (
+        len(postals) != 1
+        and not (
+            # the customer has other addresses (a warehouse learned from past orders), but the
+            # page prints its own address and no other: the goods go there
+            ship_to.rule == "letterhead_as_ship_to"
+            # no delivery block, or one that points at this address ("à notre adresse ci-dessus")
+            and (extracted.ship_to is None or not extracted.ship_to.value.postal_code)
+            and not extracted.buyer.rule.endswith(":ocr")
+            and printed - set(own_postal_codes) == {code}
+        )
+        and not (
+            # …or the page (no scan, which may have lost a delivery block's label) says nothing
+            # of where the goods go and prints no address: the customer's main address, as the
+            # order desk would book it
+            ship_to.rule == "customer_main_address"
+            and (extracted.ship_to is None or not extracted.ship_to.value.postal_code)
+            and not _scanned(extracted)
+            and printed - set(own_postal_codes) <= {code}
+        )
     ):
         return ship_to
     if not printed - set(own_postal_codes) <= postals:

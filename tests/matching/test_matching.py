@@ -421,6 +421,12 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         ("Delivery to: our warehouse in Roubaix. Please confirm by email.", False),
         # when, in a word that wishes it
         ("Livraison souhaitée", True),
+        # when, its month in words, its day of the week and its time of day
+        ("Delivery: Dec 14 2026", True),
+        ("Delivery: Thu 26-11-2026 in the morning please.", True),
+        # its head office, in its own town
+        ("Lieferadresse: Hauptstelle Lille", True),
+        ("Lieferadresse: Hauptstelle Roubaix", False),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
@@ -455,6 +461,38 @@ def test_the_letterhead_is_sure_when_the_page_prints_no_other_address_of_a_custo
     both = letter + "Copie : dépôt de Roubaix, 5 rue du Port, 59100 Roubaix\n"
     draft = build_draft(extract_from_text(both), md, sender_email="achats@brasserie-nord.fr")
     assert draft.ship_to.confidence < 0.85
+
+
+def test_the_main_address_of_a_customer_with_two_is_sure_when_a_sheet_says_nothing_of_either():
+    from ingestion.matching.masterdata import AddressRecord
+
+    md = _md()
+    depot = AddressRecord(
+        "Brasserie du Nord - Dépôt", "5 rue du Port", "59100", "Roubaix", "FR", "ship_to"
+    )
+    customers = tuple(
+        replace(c, addresses=(*c.addresses, depot)) if c.code == "C00001" else c
+        for c in md.customers
+    )
+    md = replace(md, customers=customers)
+    rows = [
+        ["Purchase Order", "PO-7790"],
+        ["Order date", "16.12.2026"],
+        [],
+        ["Line", "BDN Part", "Our Part", "Description", "Qty", "Unit Price"],
+        ["1", "BDN 77410", "GT-6MM-BK", "Heat shrink sleeve 6 mm, black", "10", "3.45"],
+        ["2", "BDN 77422", "GT-6MM-RD", "Heat shrink sleeve 6 mm, red", "20", "3.45"],
+    ]
+    order = extract_from_sheet(rows)
+    # the customer's part numbers are no postal codes of another address
+    assert order.postal_codes == ()
+    draft = build_draft(order, md, known_customer_code="C00001")
+    assert draft.ship_to.rule.startswith("customer_main_address")
+    assert (draft.ship_to.value.postal_code, draft.ship_to.confidence) == ("59000", 0.9)
+    # the depot's town printed: which one, a person says
+    rows.insert(2, ["Delivery", "5 rue du Port, 59100 Roubaix"])
+    draft = build_draft(extract_from_sheet(rows), md, known_customer_code="C00001")
+    assert draft.ship_to.value.postal_code != "59000" or draft.ship_to.confidence < 0.85
 
 
 def test_a_us_customers_delivery_date_read_day_first_before_the_order_is_turned():
