@@ -360,6 +360,35 @@ def _letterhead_of_someone_else(
 _ADDRESSEE_BLOCKS = frozenset({"block:destinataire", "block:empfanger"})
 
 
+def _share_of_our_list(lines, matches, md: MasterData) -> Decimal | None:
+    """The one share of our list price at which an order priced in another currency prices
+    the lines matched for sure (two or more, counted in our units, each to the cent at that
+    share): the exchange rate it was priced at. None when the lines disagree, or when there
+    is no such rate to find (prices in our list's currency)."""
+    shares = []
+    for line, pm in zip(lines, matches, strict=True):
+        product = md.product(pm.sku) if pm.sku else None
+        if (
+            pm.confidence < AUTO_APPROVE_THRESHOLD
+            or pm.expected_price is not None
+            or product is None
+            or not product.list_price
+            or not line.unit_price
+            or line.discount
+            or pm.quantity_in_product_unit not in (None, line.quantity)
+        ):
+            continue
+        shares.append((line.unit_price, product.list_price))
+    if len(shares) < 2:
+        return None
+    share = sorted(price / ours for price, ours in shares)[len(shares) // 2]
+    if abs(share - 1) <= Decimal("0.005") or not all(
+        price_close(price, (ours * share).quantize(Decimal("0.01"))) for price, ours in shares
+    ):
+        return None
+    return share
+
+
 def _scanned(extracted: ExtractedOrder) -> bool:
     """Whether the header was read off a scan (its fields' rules say so)."""
     read = (extracted.buyer, extracted.po_number, extracted.order_date, extracted.total)
@@ -651,8 +680,23 @@ def build_draft(
         if extracted.currency is not None and not _a_dollar_sign(extracted.currency)
         else None
     )
-    for i, line in enumerate(extracted.lines):
-        pm = match_product(line, customer.code, md, currency=printed_currency)
+    matches = [
+        match_product(line, customer.code, md, currency=printed_currency)
+        for line in extracted.lines
+    ]
+    share = _share_of_our_list(extracted.lines, matches, md)
+    if share is not None:
+        # prices in another currency than our list's, every sure line at one share of ours:
+        # the others' prices say which product too, at that share
+        matches = [
+            pm
+            if pm.confidence >= AUTO_APPROVE_THRESHOLD
+            else match_product(
+                line, customer.code, md, currency=printed_currency, price_share=share
+            )
+            for line, pm in zip(extracted.lines, matches, strict=True)
+        ]
+    for i, (line, pm) in enumerate(zip(extracted.lines, matches, strict=True)):
         line = _counted_by_its_code(line, pm, md)
         read_lines.append(line)
         if pm.sku is None:

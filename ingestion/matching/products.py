@@ -288,9 +288,11 @@ def match_product(
     *,
     top: int = 5,
     currency: str | None = None,
+    price_share: Decimal | None = None,
 ) -> ProductMatch:
     """Match one extracted line to our catalogue (see module docstring). ``currency`` is the
-    one the document prints: our prices in another say nothing of the line's."""
+    one the document prints: our prices in another say nothing of the line's, unless
+    ``price_share`` says at what share of ours the order's other lines are priced."""
     index = md.index
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[str]] = defaultdict(list)
@@ -476,6 +478,9 @@ def match_product(
     if price is not None:
         for sku in list(scores):
             expected = md.expected_price(customer_code, sku, currency)
+            if expected is None and price_share is not None:
+                ours = md.product(sku).list_price
+                expected = (ours * price_share).quantize(Decimal("0.01")) if ours else None
             if expected is None:
                 continue
             if price_close(price, expected) or (gross is not None and price_close(gross, expected)):

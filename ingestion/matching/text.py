@@ -33,6 +33,9 @@ _ABBREVIATIONS = {
     "etiq": "label",
     "therm": "thermal",
     "ca": "",
+    "prs": "pair",
+    "earplug": "ear plug",
+    "earplugs": "ear plug",
     # the timber trade's short names, as catalogues print them
     "konstruktionsvollholz": "kvh",
     "brettschichtholz": "bsh",
@@ -258,6 +261,8 @@ def norm_description(text: str) -> str:
     t = re.sub(r"(?<=\d)\s*(mm|cm|m)\s*[x×*]\s*(?=\d)", r" \1 x ", t)  # 8cmx4m → 8 cm x 4m
     t = re.sub(r"\b([123])\s*-?\s*wellig", lambda m: _WALLS[m.group(1)] + " wall", t)
     t = re.sub(r"(?<=\d)(?=[a-z])", " ", t)  # 50mm → 50 mm
+    # a standard or a rating glued to its number: "EN397" is "EN 397", "SNR37", "IP65", "DN20"
+    t = re.sub(r"\b(en|din|iso|snr|ip|ik|cat|awg|ral|pn|dn)(?=\d)", r"\1 ", t)
     t = re.sub(r"[^a-z0-9.%]+", " ", t)
     t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", t)
     t = re.sub(r"\bhi ?vis\b", "high visibility", t)  # "hi-vis vest" (not the French "vis")

@@ -404,6 +404,9 @@ def test_bars_of_copper_tube_sold_by_the_metre():
         ("écrous papillon 15 mm", "Flügelmutter 15 mm / Wing nut 15 mm"),
         ("Spindelfüße 60 cm", "Adjustable base jack 0.60 m"),
         ("Buchstütze Acryl L-Form 15 cm", "Bookend, acrylic, L-shape, 15 cm"),
+        # a standard or a rating glued to its number
+        ("Safety helmets, white, EN397", "Safety helmet white EN 397"),
+        ("Foam earplugs SNR37 (box 200 prs)", "Foam ear plugs SNR 37, box of 200 pairs"),
         ("Fiche XLR 5p mâle", "5-pin XLR cable connector, male (NC5MXX)"),
     ],
 )

@@ -276,6 +276,25 @@ def test_prices_all_one_rate_from_our_list_are_in_the_customers_countrys_currenc
     assert draft.confidence["currency"] < 0.85
 
 
+def test_a_line_priced_at_the_share_of_our_list_the_sure_lines_are_priced_at_is_that_product():
+    """An order in francs for our list in euros: its lines found by their part numbers are at
+    1.1014 times our price; "APA Assembly" (Sub1 or Sub2?) at that share of Sub2's is Sub2."""
+    md = _md()
+
+    def draft_of(price):
+        text = (
+            "Bonjour,\nCommande PO-2231, prix en CHF\n- 10 x réf A-778 à CHF 3.80\n"
+            f"- 3 x réf APA-S118 à CHF 427.35\n- 5 x APA Assembly à CHF {price}\n"
+        )
+        return build_draft(extract_from_text(text), md, sender_email="achats@brasserie-nord.fr")
+
+    match = draft_of("180.63").lines[2].match
+    assert (match.sku, match.rule) == ("APA-SUB2", "description:93+price")
+    assert match.confidence >= 0.9
+    # our list's own figure in another currency says nothing: a person says which
+    assert draft_of("164.00").lines[2].match.confidence < 0.85
+
+
 def _line(description, *lines):
     return ExtractedLine(
         description=description,
