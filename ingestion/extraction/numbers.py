@@ -103,12 +103,21 @@ def _strip(text: str) -> tuple[str, bool]:
     return t, negative
 
 
+_POINT_LOST = re.compile(r"\d{1,3}(?:\s\d{3})*\s\d{2}")
+
+
 def number_candidates(text: str) -> list[Decimal]:
     """Every plausible reading of a printed number: one, or two when ``1,234``/``1.234`` is ambiguous."""
     body, negative = _strip(text)
+    sign = -1 if negative else 1
+    if body and _POINT_LOST.fullmatch(body):
+        # "14 20", "1 113 60": no group of thousands ends in two digits; a scan lost the
+        # decimal point and left its gap
+        head, tail = body.rsplit(maxsplit=1)
+        value = _to_decimal(f"{''.join(head.split())}.{tail}")
+        return [sign * value] if value is not None else []
     if not body or not _NUMBER_BODY.match(body):
         return []
-    sign = -1 if negative else 1
     for ch in _GROUPING:  # a space or an apostrophe only ever groups thousands
         body = body.replace(ch, "")
     has_dot, has_comma = "." in body, "," in body

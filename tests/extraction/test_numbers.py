@@ -43,6 +43,17 @@ def test_parse_number_refuses_non_numbers(text):
     assert parse_number(text) is None
 
 
+def test_a_gap_before_two_last_digits_is_a_decimal_point_a_scan_lost():
+    # no group of thousands ends in two digits: "14 20" is 14.20, "1 113 60" 1113.60
+    assert [parse_number(t) for t in ("14 20", "113 60", "1 113 60", "1 234", "12 345")] == [
+        Decimal("14.20"),
+        Decimal("113.60"),
+        Decimal("1113.60"),
+        Decimal("1234"),
+        Decimal("12345"),
+    ]
+
+
 def test_a_lone_separator_before_three_digits_has_two_readings():
     assert number_candidates("1,234") == [Decimal("1234"), Decimal("1.234")]
     assert number_candidates("0,500") == [Decimal("0.500")]
