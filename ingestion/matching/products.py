@@ -478,7 +478,8 @@ def match_product(
     if price is not None:
         for sku in list(scores):
             expected = md.expected_price(customer_code, sku, currency)
-            if expected is None and price_share is not None:
+            at_share = expected is None and price_share is not None
+            if at_share:
                 ours = md.product(sku).list_price
                 expected = (ours * price_share).quantize(Decimal("0.01")) if ours else None
             if expected is None:
@@ -499,7 +500,9 @@ def match_product(
                 # words that fit fairly (72+) and the price to the cent: a proposal worth making
                 named = scores[sku] >= 1.0 or desc_scores.get(sku, 0.0) >= 72
                 add(sku, points if named else 0.5, "price")
-            elif expected and abs(price - expected) / expected > Decimal("0.3"):
+            elif expected and not at_share and abs(price - expected) / expected > Decimal("0.3"):
+                # (a price off the share the other lines are at may be a pack's: it says
+                # nothing against the product)
                 scores[sku] -= 0.6
                 reasons[sku].append("price_differs")
     other_currency = bool(

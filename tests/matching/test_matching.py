@@ -293,6 +293,14 @@ def test_a_line_priced_at_the_share_of_our_list_the_sure_lines_are_priced_at_is_
     assert match.confidence >= 0.9
     # our list's own figure in another currency says nothing: a person says which
     assert draft_of("164.00").lines[2].match.confidence < 0.85
+    # a carton's price is no share of ours, and says nothing against the product either
+    text = (
+        "Bonjour,\nCommande PO-2231, prix en CHF\n- 10 x réf A-778 à CHF 3.80\n"
+        "- 3 x réf APA-S118 à CHF 427.35\n"
+        "- 2 x PVA Kabelbinder natur, Karton à 10 Beutel à CHF 45.20\n"
+    )
+    carton = build_draft(extract_from_text(text), md, sender_email="achats@brasserie-nord.fr")
+    assert carton.lines[2].sku == "CT-200-NT"
 
 
 def _line(description, *lines):
