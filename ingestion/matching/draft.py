@@ -407,7 +407,8 @@ def _only_address_confirmed(
     delivery address at all, the customer has exactly one address and it is this one, and no
     other postal code is printed outside the vendor block but the supplier's own. A scan may
     have lost the label of a delivery block: a letterhead read by OCR is confirmed this way
-    only when the page's other postal code was read as the supplier's own."""
+    only when the page's other postal code was read as the supplier's own, or the page prints
+    no postal code but the letterhead's (a lost label leaves its address behind)."""
     if not customer.code or customer.confidence < AUTO_APPROVE_THRESHOLD:
         return ship_to
     printed = {_postal(p) for p in extracted.postal_codes}
@@ -423,6 +424,12 @@ def _only_address_confirmed(
             and not (
                 extracted.ship_to is not None
                 and _points_at_the_usual_address(extracted.ship_to, customer, md)
+            )
+            # …or the page names no delivery place and prints no postal code but the
+            # letterhead's (and ours): nothing a lost label could have left behind
+            and not (
+                extracted.ship_to is None
+                and printed - set(own_postal_codes) <= {_postal(ship_to.value.postal_code)}
             )
         )
     ):

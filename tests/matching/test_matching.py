@@ -746,8 +746,9 @@ def test_a_letterhead_read_from_someone_elses_address_gives_way_to_the_customers
 
 
 def test_a_scanned_letterhead_is_sure_when_the_page_sends_the_goods_to_the_billing_address():
-    """A fax whose only address read is the sender's own letterhead, the supplier's nowhere on
-    the page: "Lieferung an Rechnungsanschrift" says the goods go there."""
+    """A fax whose letterhead was read, the supplier's address nowhere on the page, and
+    another postal code printed (a delivery block whose label the scan lost?): unsure, unless
+    "Lieferung an Rechnungsanschrift" says the goods go to the letterhead's address."""
     order = ExtractedOrder(
         vat_numbers=Field(("DE123456789",), 0.9),
         buyer=Field(
@@ -758,12 +759,36 @@ def test_a_scanned_letterhead_is_sure_when_the_page_sends_the_goods_to_the_billi
         postal_codes=("80331",),
         lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
     )
-    unsure = build_draft(order, _md())
+    unsure = build_draft(replace(order, postal_codes=("80331", "85748")), _md())
     assert unsure.customer.code == "C00003"
-    assert unsure.ship_to.confidence < 0.85  # the scan may have lost another address
+    assert unsure.ship_to.confidence < 0.85  # the scan may have lost another address's label
     billed = build_draft(replace(order, delivers_to_billing=True), _md())
     assert billed.ship_to.value.postal_code == "80331"
     assert billed.ship_to.confidence >= 0.85
+
+
+def test_a_scanned_letterhead_is_sure_when_the_page_prints_no_other_postal_code():
+    """A fax naming no delivery place, whose only postal code read is its letterhead's, the
+    customer's own: no delivery block's label was lost, its address would be left."""
+    order = ExtractedOrder(
+        vat_numbers=Field(("DE123456789",), 0.9),
+        buyer=Field(
+            Address(postal_code="80331", city="München", lines=("80331 München",)),
+            0.6,
+            rule="letterhead:ocr",
+        ),
+        postal_codes=("80331",),
+        lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
+    )
+    draft = build_draft(order, _md())
+    assert (draft.ship_to.value.postal_code, draft.ship_to.confidence) == ("80331", 0.9)
+    # a postcode misread (not the customer's) stays for a person
+    misread = replace(
+        order,
+        buyer=Field(Address(postal_code="80381", city="München"), 0.6, rule="letterhead:ocr"),
+        postal_codes=("80381",),
+    )
+    assert build_draft(misread, _md()).ship_to.confidence < 0.85
 
 
 def test_french_and_german_descriptions_meet_an_english_catalogue():
