@@ -135,6 +135,8 @@ def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | 
 
 
 NOTE_DIFFERS = 0.6
+# an order date read on a scan, the day the fax machine printed on the page
+FAX_DAY_AGREES = 0.9
 # a quoted message's header: "Gesendet: Mittwoch, 2. Dezember 2026 11:20", "Sent: 30 November …"
 _QUOTED_SENT = re.compile(
     r"^\*?(?:sent|gesendet|envoy[ée]|date|datum)\s*:\*?\s+(?P<when>.+)$", re.I
@@ -270,6 +272,12 @@ def _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst):
         if not (day - FAX_DAY_SLACK <= order_date.value <= day):
             order_date = order_date.with_confidence(
                 round(order_date.confidence * 0.7, 4), "+far_from_fax_day"
+            )
+        elif order_date.value == day and order_date.rule != "fax_day":
+            # "Datum | 17.11 2026" under a fax line printed on 17.11.2026: two readings, one by
+            # the fax machine's clock, agree
+            order_date = order_date.with_confidence(
+                max(order_date.confidence, FAX_DAY_AGREES), "+fax_day"
             )
     return order_date, delivery
 

@@ -463,6 +463,39 @@ def test_dates_that_do_not_fit_the_fax_day_or_each_other_are_doubtful():
     assert "far_from_fax_day" in misread.order_date.rule
 
 
+def test_a_date_read_doubtfully_on_the_day_the_fax_machine_printed_is_sure():
+    """ "Datum | 17.11 2026" (a scan lost a dot) on a page the fax machine dated 17.11.2026:
+    two readings agree."""
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import as_scan, pdf, table
+
+    def ordered(fax_line: str):
+        page = [
+            (20, 12, fax_line),
+            (40, 60, "BESTELLUNG"),
+            (300, 60, "Bestell-Nr. BE-26-04388"),
+            (300, 74, "Datum"),
+            (390, 74, "17.11 2026"),
+            *table(
+                [40, 120, 330, 400, 480],
+                130,
+                [
+                    ["Artikel", "Bezeichnung", "Menge", "Preis", "Betrag"],
+                    ["A-778", "Schrumpfschlauch", "12", "3,45", "41,40"],
+                ],
+            ),
+        ]
+        return extract_from_layout(as_scan(read_pdf(pdf([page])))).order_date
+
+    same = ordered("17.11.2026 14:31 +49 8031 2290-55 SBI ROSENHEIM S. 001/001")
+    assert same.value == dt.date(2026, 11, 17)
+    assert same.confidence >= 0.9
+    later = ordered("19.11.2026 14:31 +49 8031 2290-55 SBI ROSENHEIM S. 001/001")
+    assert later.value == dt.date(2026, 11, 17)
+    assert later.confidence < 0.9
+
+
 def test_an_order_without_a_date_read_was_written_the_day_it_was_faxed():
     from ingestion.extraction import extract_from_layout
     from ingestion.reading import read_pdf
