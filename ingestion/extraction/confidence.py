@@ -31,6 +31,7 @@ import re
 from dataclasses import replace
 
 from ingestion.extraction import dates as dates_mod
+from ingestion.extraction.geometry import fold
 from ingestion.extraction.header import (
     AMBIGUOUS_DATE_QUALITY,
     Candidate,
@@ -567,6 +568,7 @@ def unassigned_scan_date(
                 ):
                     continue  # a labelled date (a cover sheet's "Date:"), not a lost label
                 found.append((m.value, ln.source_ref(i, i + 1)))
+    found += _dates_wrapped_after_their_month(page_lines, height, ordered, skip_lines, ctx)
     if not found:
         return None
     later = {v for v, _ in found if ordered is None or v > ordered}
@@ -574,6 +576,39 @@ def unassigned_scan_date(
         value, source = found[0]
         return Field(value=value, confidence=0.45, source=source, rule="unlabelled_scan_date")
     return Field(value=None, confidence=0.3, source=found[0][1], rule="unlabelled_scan_date")
+
+
+_DAY_AND_YEAR = re.compile(r"^(\d{1,2})[,.]?\s+((?:19|20)\d{2})\b")
+
+
+def _dates_wrapped_after_their_month(
+    page_lines, height: float, ordered, skip_lines: set[int], ctx: HeaderContext
+) -> list[tuple[dt.date, dict]]:
+    """A month's name alone in a cell, its day and year in the cell below ("September" over
+    "2, 2026", a narrow column of a scanned header): one date, whatever label it lost."""
+    found = []
+    header = [ln for ln in page_lines if ln.top <= 0.45 * height and ln.index not in skip_lines]
+    for ln, below in zip(header, header[1:], strict=False):
+        for s0, s1 in ln.segments:
+            month = dates_mod.MONTHS.get(fold(ln.text_of(s0, s1)).strip(" .,"))
+            if month is None or s1 - s0 != 1:
+                continue
+            word, reach = ln.words[s0], 3 * (ln.bottom - ln.top + 1)
+            for t0, t1 in below.segments:
+                m = _DAY_AND_YEAR.match(below.text_of(t0, t1))
+                if (
+                    m is None
+                    or below.words[t0].x0 > word.x1 + reach
+                    or below.words[t1 - 1].x1 < word.x0 - reach
+                ):
+                    continue  # (the cell below, however its lines are aligned)
+                try:
+                    value = dt.date(int(m[2]), month, int(m[1]))
+                except ValueError:
+                    continue
+                if value != ordered:
+                    found.append((value, below.source_ref(t0, t1)))
+    return found
 
 
 def ocr_identifier(po: Field | None, ctx: HeaderContext) -> Field | None:

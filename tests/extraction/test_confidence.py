@@ -496,6 +496,37 @@ def test_a_date_read_doubtfully_on_the_day_the_fax_machine_printed_is_sure():
     assert later.confidence < 0.9
 
 
+def test_a_scanned_date_wrapped_after_its_month_under_a_lost_label_is_proposed_for_a_person():
+    """ "September" over "2, 2026" beside a label the scan garbled ("Deliver b y"): the date is
+    found, no label vouches for it."""
+    from ingestion.extraction import extract_from_layout
+    from ingestion.reading import read_pdf
+    from tests.extraction.docs import as_scan, pdf, table
+
+    page = [
+        (20, 12, "FROM: +1 913 925-4425 AUG-13-2026 07:51AM P.1/1"),
+        (40, 60, "Purchase Order"),
+        (300, 60, "PO R177405-78"),
+        (300, 74, "Date"),
+        (390, 74, "August 13, 2026"),
+        (390, 86, "September"),
+        (300, 98, "Deliv er b y"),
+        (390, 98, "2, 2026"),
+        *table(
+            [40, 120, 330, 400, 480],
+            140,
+            [
+                ["Item", "Description", "Qty", "Price", "Amount"],
+                ["A-778", "Heat shrink sleeve", "12", "3.45", "41.40"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert order.order_date.value == dt.date(2026, 8, 13)
+    assert order.requested_delivery_date.value == dt.date(2026, 9, 2)
+    assert order.requested_delivery_date.confidence < 0.5
+
+
 def test_an_order_without_a_date_read_was_written_the_day_it_was_faxed():
     from ingestion.extraction import extract_from_layout
     from ingestion.reading import read_pdf
