@@ -261,8 +261,9 @@ def norm_description(text: str) -> str:
     t = re.sub(r"(?<=\d)\s*(mm|cm|m)\s*[x×*]\s*(?=\d)", r" \1 x ", t)  # 8cmx4m → 8 cm x 4m
     t = re.sub(r"\b([123])\s*-?\s*wellig", lambda m: _WALLS[m.group(1)] + " wall", t)
     t = re.sub(r"(?<=\d)(?=[a-z])", " ", t)  # 50mm → 50 mm
-    # a standard or a rating glued to its number: "EN397" is "EN 397", "SNR37", "IP65", "DN20"
-    t = re.sub(r"\b(en|din|iso|snr|ip|ik|cat|awg|ral|pn|dn)(?=\d)", r"\1 ", t)
+    # two letters or more glued to a number: "EN397" is "EN 397", "CP62" is "CP/62", "SNR37"
+    # (not a thread's "M8", nor a size's "x40")
+    t = re.sub(r"(?<=[a-z]{2})(?=\d)", " ", t)
     t = re.sub(r"[^a-z0-9.%]+", " ", t)
     t = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", t)
     t = re.sub(r"\bhi ?vis\b", "high visibility", t)  # "hi-vis vest" (not the French "vis")

@@ -407,6 +407,7 @@ def test_bars_of_copper_tube_sold_by_the_metre():
         # a standard or a rating glued to its number
         ("Safety helmets, white, EN397", "Safety helmet white EN 397"),
         ("Foam earplugs SNR37 (box 200 prs)", "Foam ear plugs SNR 37, box of 200 pairs"),
+        ("Lampe PAR64 CP62 1000 W", "PAR64 CP/62 1000W MFL lamp"),
         ("Fiche XLR 5p mâle", "5-pin XLR cable connector, male (NC5MXX)"),
     ],
 )
