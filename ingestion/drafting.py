@@ -30,7 +30,7 @@ from ingestion.extraction.totals import total_printed
 from ingestion.extraction.units import normalise_unit, unit_code
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
-from ingestion.matching.masterdata import price_close
+from ingestion.matching.masterdata import common_share, price_close
 from ingestion.matching.quantities import (
     MEASURES,
     PACK_PRICE_FLOOR,
@@ -935,11 +935,10 @@ def _list_price(md, sku: str | None) -> Decimal | None:
 
 
 def _share_of_our_prices(lines, extracted_lines, md) -> Decimal | None:
-    """The one share of our list price at which the order prices the lines it counts in our
-    units (two or more, each within half a percent of it): an exchange rate, or the
-    customer's discount. A line converted from a pack priced at that share too is priced
-    right (a German theatre's euros for a list in pounds, "Karton à 24 Rollen" at 13,22 the
-    roll, as every other line stands to ours)."""
+    """The share of our list price at which the order prices most lines it counts in our
+    units (``common_share``): an exchange rate, or the customer's discount. A line converted
+    from a pack priced at that share too is priced right (a German theatre's euros for a list
+    in pounds, "Karton à 24 Rollen" at 13,22 the roll, as every other line stands to ours)."""
     shares = []
     for line, extracted in zip(lines, extracted_lines, strict=False):
         price = net_unit_price(extracted)
@@ -947,13 +946,8 @@ def _share_of_our_prices(lines, extracted_lines, md) -> Decimal | None:
         counted = line.match.quantity_in_product_unit
         if not price or not ours or (counted is not None and counted != extracted.quantity):
             continue
-        shares.append(price / ours)
-    if len(shares) < 2:
-        return None
-    middle = sorted(shares)[len(shares) // 2]
-    if all(abs(share / middle - 1) <= Decimal("0.005") for share in shares):
-        return middle
-    return None
+        shares.append((price, ours))
+    return common_share(shares)
 
 
 def _line_create(
@@ -1017,7 +1011,7 @@ def _line_create(
             unit_price is not None
             and rate is not None
             and bool(ours := _list_price(view.md, match.sku))
-            and abs(unit_price / (ours * rate) - 1) <= Decimal("0.005")
+            and price_close(unit_price, (ours * rate).quantize(Decimal("0.01")))
         )
         product = view.md.product(match.sku) if match.sku else None
         # or the line's container holds what ours does, both say so ("4 bidon 5L" of our

@@ -2980,6 +2980,46 @@ _PACK_IN_UNIT = re.compile(
 )
 
 
+# an ERP's unit of a hundred or a thousand pieces: "10 | 1.000 St", "25 | 100 Stk"
+_HUNDREDS = re.compile(r"1[.,'’]000|100")
+_PIECES = re.compile(r"(?:st|stk|stck|stuck|pcs?|pce|pieces?|ea)\.?")
+
+
+def _counted_in_hundreds_or_thousands(
+    row: Row, qty_text: str, unit_text: str, pe_text: str
+) -> tuple[str, str]:
+    """ "10 1.000 St" at 198,00 (SAP's order unit of a thousand pieces): 10 000 pieces at 198,00
+    the thousand, the price's unit the thousand, as a "PE 1.000" column would say. (The
+    thousand may have fallen into the description's cell, between the count and its unit.)"""
+    if pe_text or not qty_text:
+        return qty_text, pe_text
+    words = qty_text.split()
+    if not any(not re.search(r"\d", w) for w in words):
+        words += unit_text.split()  # "10 | 1.000 St": the unit's own cell
+    pieces = [w for w in words if not re.search(r"\d", w)]
+    numbers = [w for w in words if re.search(r"\d", w)]
+    sizes = [w for w in numbers if _HUNDREDS.fullmatch(w)]
+    counts = [w for w in numbers if w.isdigit() and w not in sizes]
+    if len(pieces) != 1 or not _PIECES.fullmatch(fold(pieces[0])):
+        return qty_text, pe_text
+    if len(sizes) == 1 and len(counts) == 1:
+        count, size = counts[0], sizes[0]
+    elif len(numbers) == 1 and numbers[0].isdigit():
+        count = numbers[0]
+        printed = re.search(
+            rf"(?<![\d.,]){count}\s+(1[.,'’]000|100)\s+{re.escape(pieces[0])}", row.line.text
+        )
+        if printed is None:
+            return qty_text, pe_text
+        size = printed[1]
+        for toks in row.cells.values():  # the thousand is no word of the description
+            toks[:] = [t for t in toks if t.text != size]
+    else:
+        return qty_text, pe_text
+    per = int(re.sub(r"\D", "", size))
+    return str(int(count) * per), str(per)
+
+
 def _packs_in_the_unit_cell(row: Row, nums: Numbers) -> Numbers | None:
     """Packs counted, their size in the unit cell, priced by what a pack holds ("2 | VE (10
     Stk) | 2,40 Stk | 48,00"): twenty of the inner unit, as the amount says."""
@@ -3113,6 +3153,7 @@ def _rows_to_lines(
         price_text, pe_text = _price_and_per(row)
         price_text = price_text or row.price_below
         price_text, total_text = _unshare_price_and_amount(price_text, total_text)
+        qty_text, pe_text = _counted_in_hundreds_or_thousands(row, qty_text, unit_text, pe_text)
         qty_text = _quantity_the_amount_chooses(qty_text, price_text, total_text, decimal_sep)
         nums = _pick_numbers(
             qty_text,

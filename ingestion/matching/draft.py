@@ -25,6 +25,7 @@ from ingestion.matching.masterdata import (
     FOREIGN_PRICE_BAND,
     NEAR_CURRENCIES,
     MasterData,
+    common_share,
     norm_code,
     price_close,
 )
@@ -361,10 +362,10 @@ _ADDRESSEE_BLOCKS = frozenset({"block:destinataire", "block:empfanger"})
 
 
 def _share_of_our_list(lines, matches, md: MasterData) -> Decimal | None:
-    """The one share of our list price at which an order priced in another currency prices
-    the lines matched for sure (two or more, counted in our units, each to the cent at that
-    share): the exchange rate it was priced at. None when the lines disagree, or when there
-    is no such rate to find (prices in our list's currency)."""
+    """The share of our list price at which an order priced in another currency prices most
+    of the lines matched for sure (counted in our units, to the cent): the exchange rate it
+    was priced at. None when the lines disagree, or when there is no such rate to find
+    (prices in our list's currency)."""
     shares = []
     for line, pm in zip(lines, matches, strict=True):
         product = md.product(pm.sku) if pm.sku else None
@@ -379,12 +380,8 @@ def _share_of_our_list(lines, matches, md: MasterData) -> Decimal | None:
         ):
             continue
         shares.append((line.unit_price, product.list_price))
-    if len(shares) < 2:
-        return None
-    share = sorted(price / ours for price, ours in shares)[len(shares) // 2]
-    if abs(share - 1) <= Decimal("0.005") or not all(
-        price_close(price, (ours * share).quantize(Decimal("0.01"))) for price, ours in shares
-    ):
+    share = common_share(shares)
+    if share is None or abs(share - 1) <= Decimal("0.005"):
         return None
     return share
 
@@ -694,14 +691,10 @@ def build_draft(
     share = _share_of_our_list(extracted.lines, matches, md)
     if share is not None:
         # prices in another currency than our list's, every sure line at one share of ours:
-        # the others' prices say which product too, at that share
+        # our prices at that share say which product, and in which unit, as our own would
         matches = [
-            pm
-            if pm.confidence >= AUTO_APPROVE_THRESHOLD
-            else match_product(
-                line, customer.code, md, currency=printed_currency, price_share=share
-            )
-            for line, pm in zip(extracted.lines, matches, strict=True)
+            match_product(line, customer.code, md, currency=printed_currency, price_share=share)
+            for line in extracted.lines
         ]
     for i, (line, pm) in enumerate(zip(extracted.lines, matches, strict=True)):
         line = _counted_by_its_code(line, pm, md)

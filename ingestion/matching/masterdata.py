@@ -61,6 +61,21 @@ _SHAPES = str.maketrans(
 )
 
 
+def common_share(priced: list[tuple[Decimal, Decimal]]) -> Decimal | None:
+    """The share of our price most of an order's lines are priced at, to the cent (an
+    exchange rate, a customer's discount), from ``(price, ours)`` pairs: the one that more
+    than half of them, and two at least, agree on; the others are discounted, or packs."""
+    best, agreeing = None, 0
+    for price, ours in priced:
+        share = price / ours
+        count = sum(price_close(p, (o * share).quantize(Decimal("0.01"))) for p, o in priced)
+        if count > agreeing:
+            best, agreeing = share, count
+    if best is None or agreeing < 2 or 2 * agreeing <= len(priced):
+        return None
+    return best
+
+
 def code_shape(code: str) -> str:
     """A normalised code with the characters OCR confuses folded together."""
     return code.translate(_SHAPES)

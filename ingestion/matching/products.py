@@ -297,6 +297,15 @@ def match_product(
     scores: dict[str, float] = defaultdict(float)
     reasons: dict[str, list[str]] = defaultdict(list)
 
+    def expected_of(sku: str) -> Decimal | None:
+        """The customer's price, else our list's; in another currency, our list's at the
+        share of it the order's other lines are priced at (to the cent), if one is known."""
+        expected = md.expected_price(customer_code, sku, currency)
+        if expected is None and price_share is not None:
+            ours = md.product(sku).list_price
+            expected = (ours * price_share).quantize(Decimal("0.01")) if ours else None
+        return expected
+
     def add(sku: str, points: float, reason: str) -> None:
         kind = reason.split(":")[0]
         if any(r.split(":")[0] == kind for r in reasons[sku]):
@@ -479,9 +488,7 @@ def match_product(
         for sku in list(scores):
             expected = md.expected_price(customer_code, sku, currency)
             at_share = expected is None and price_share is not None
-            if at_share:
-                ours = md.product(sku).list_price
-                expected = (ours * price_share).quantize(Decimal("0.01")) if ours else None
+            expected = expected_of(sku)
             if expected is None:
                 continue
             if price_close(price, expected) or (gross is not None and price_close(gross, expected)):
@@ -551,10 +558,7 @@ def match_product(
             and desc_scores[best_sku]
             - max((v for k, v in desc_scores.items() if k != best_sku), default=0.0)
             >= 8
-            and (
-                price is None
-                or _near_our_price(price, md.expected_price(customer_code, best_sku, currency))
-            )
+            and (price is None or _near_our_price(price, expected_of(best_sku)))
         )
     ):
         # a part number nobody knows ("311-6464"): the words say which product, a person
@@ -562,9 +566,7 @@ def match_product(
         confidence = min(confidence, 0.85)
     product = md.product(best_sku)
     quantity = (
-        quantity_in_product_unit(
-            line, product, md.expected_price(customer_code, best_sku, currency)
-        )
+        quantity_in_product_unit(line, product, expected_of(best_sku))
         if product is not None
         else None
     )
@@ -575,6 +577,6 @@ def match_product(
         rule="+".join(reasons[best_sku]),
         unit=product.unit if product else None,
         quantity_in_product_unit=quantity,
-        expected_price=md.expected_price(customer_code, best_sku, currency),
+        expected_price=expected_of(best_sku),
         evidence={s: reasons[s] for s, _ in ranked[:top]},
     )

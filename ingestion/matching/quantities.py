@@ -609,6 +609,9 @@ def _before_discount(line: ExtractedLine, price: Decimal | None) -> Decimal | No
     return (price * 100 / (100 - line.discount)).quantize(Decimal("0.0001"))
 
 
+CENT = Decimal("0.01")
+
+
 def _counted_by_the_price(
     line: ExtractedLine,
     counted: str | None,
@@ -654,7 +657,10 @@ def _counted_by_the_price(
     stated = _pack_said([line.description or ""], counted)
     for k in sorted({whole} | {n for n in said if n > 1}):
         if price_close(price_each, expected * k) and (
-            k in said or (k == whole and 2 <= k <= 10_000)
+            k in said
+            or (k == whole and 2 <= k <= 100)
+            # beyond a hundred, half a percent fits some count whatever the price: to the cent
+            or (k == whole and 100 < k <= 10_000 and abs(price_each - expected * k) <= CENT)
         ):
             if stated and k not in stated:
                 return None

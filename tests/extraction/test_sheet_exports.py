@@ -1479,3 +1479,22 @@ def test_dates_in_a_column_no_title_names_make_the_order_wait_for_a_person():
     order = extract_from_sheet(rows)
     assert order.requested_delivery_date.value == dt.date(2027, 1, 11)
     assert order.requested_delivery_date.confidence < 0.5
+
+
+def test_an_order_unit_of_a_thousand_pieces_counts_the_pieces_priced_by_the_thousand():
+    rows = [
+        ["Pos", "Material", "Kurztext", "Menge", "ME", "Preis EUR", "Wert EUR"],
+        [
+            "10",
+            "BF-5010",
+            "RFID-Etikett ISO 15693, 50 x 50 mm",
+            "10",
+            "1.000 St",
+            "198,00",
+            "1.980,00",
+        ],
+        ["20", "BF-1032", "Buchschutzfolie 32 cm x 25 m", "24", "Rolle", "49,29", "1.182,96"],
+    ]
+    first, second = extract_from_sheet(rows).lines
+    assert (first.quantity, first.unit_price, first.price_unit) == (10000, Decimal("198.00"), 1000)
+    assert (second.quantity, second.unit_price, second.price_unit) == (24, Decimal("49.29"), None)

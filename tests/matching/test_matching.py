@@ -303,6 +303,49 @@ def test_a_line_priced_at_the_share_of_our_list_the_sure_lines_are_priced_at_is_
     assert carton.lines[2].sku == "CT-200-NT"
 
 
+def test_a_drum_priced_at_the_share_of_our_list_the_other_lines_are_at_counts_its_metres():
+    """An order in francs for our list in euros, its sure lines at 1.1014 times ours: "2 tourets
+    de 500 m" at 1 569,50 are 1 000 metres of our cable at 2.85 the metre (3.14 in francs). At
+    1 400,00 the drum holds no count the price can say, and nothing is converted."""
+    cable = "GM-6050,,Signal cable 4 x 1.5 mm2,M,2.85,EUR\n"
+    md = MasterData.from_csv(CUSTOMERS, PRODUCTS + cable, ALIASES)
+
+    def drums(price):
+        order = ExtractedOrder(
+            currency=Field("CHF", 0.95, rule="currency_marks"),
+            lines=(
+                ExtractedLine(
+                    customer_sku="A-778", quantity=Decimal(10), unit_price=Decimal("3.80")
+                ),
+                ExtractedLine(
+                    customer_sku="APA-S118", quantity=Decimal(3), unit_price=Decimal("427.35")
+                ),
+                ExtractedLine(
+                    sku="GM-6050",
+                    description="Câble de signalisation 4x1,5 mm2 - touret de 500 m",
+                    quantity=Decimal(2),
+                    unit="touret",
+                    unit_price=Decimal(price),
+                ),
+            ),
+        )
+        return build_draft(order, md, known_customer_code="C00001").lines[2].match
+
+    assert drums("1569.50").quantity_in_product_unit == 1000
+    assert drums("1400.00").quantity_in_product_unit == 2
+
+
+def test_the_share_of_our_list_most_lines_are_priced_at():
+    from ingestion.matching.masterdata import common_share
+
+    pairs = [(Decimal("3.80"), Decimal("3.45")), (Decimal("427.35"), Decimal("388"))]
+    discounted = (Decimal("3.10"), Decimal("3.45"))
+    assert round(common_share([*pairs, discounted]), 4) == Decimal("1.1014")
+    # two lines that disagree, or half of them at one share: none
+    assert common_share([pairs[0], discounted]) is None
+    assert common_share([*pairs, discounted, (Decimal("2.10"), Decimal("3.45"))]) is None
+
+
 def _line(description, *lines):
     return ExtractedLine(
         description=description,
