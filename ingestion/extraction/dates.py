@@ -80,8 +80,9 @@ _WEEK = re.compile(
     r"(?:\s*(?:/|-|\.|,|\s)\s*(?P<y>(?:19|20)\d{2}|\d{2})(?![.,/-]?\d))?(?![\d])"
     # (not the cents of an amount before it: "194,88 KW 2/2027")
     r"|(?<![\w.,])(?P<w2>\d{1,2})\.?\s*(?:kw|woche|kalenderwoche)(?:\s*(?P<y2>(?:19|20)\d{2}))?(?![\w])"
-    # a French ERP's "S49/2026": the week with its year (an "S49" alone may be a size)
-    r"|(?<![\w])s(?P<w3>\d{1,2})\s?/\s?(?P<y3>(?:19|20)\d{2})(?![\w])",
+    # a French ERP's "S49/2026", "S02-2027": the week with its year (an "S49" alone may be a
+    # size)
+    r"|(?<![\w])s(?P<w3>\d{1,2})\s?[/-]\s?(?P<y3>(?:19|20)\d{2})(?![\w-])",
     re.IGNORECASE,
 )
 # "bis Ende KW 51", "end of week 51", "fin de semaine 51": the week's last working day

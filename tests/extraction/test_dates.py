@@ -161,6 +161,8 @@ def test_a_scans_speck_before_a_date_is_no_digit():
         ("Livraison souhaitée : S49/2026", dt.date(2026, 11, 30)),  # a French ERP's week
         ("Taille S 12/2026", None),  # a size, then a month and year
         ("S49", None),  # no year: a size or a code as much as a week
+        ("Livraison;S02-2027", dt.date(2027, 1, 11)),
+        ("Réf. S02-2027-B", None),  # a code
     ],
 )
 def test_a_french_erp_s_week_with_its_year(text, expected):
