@@ -527,6 +527,10 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
                 # "Stock | Mini | Qté à commander": the store's stock and its reorder level
                 # beside what it orders
                 roles[k] = "ignore"
+    prices = [k for k, role in enumerate(roles) if role == "unit_price"]
+    if len(prices) == 2 and "discount" in roles[prices[0] + 1 : prices[1]]:
+        # "Prix unitaire | Rem. % | Prix net": the price before the discount, and after it
+        roles[prices[0]] = "gross_price"
     if roles.count("date") == 2:
         bare = [k for k, role in enumerate(roles) if role == "date" and _bare_date(columns[k])]
         if len(bare) == 1:
@@ -1651,6 +1655,20 @@ class Numbers:
     net_worked_out: bool = False
 
 
+def _discount_as_a_fraction(
+    discount: Decimal, price_text: str, gross_text: str, decimal_sep: str | None
+) -> Decimal:
+    """A spreadsheet's 5 % kept as 0.05 (a cell formatted as a percentage): the gross and net
+    prices beside it say so (148 less 5 % is 140.60)."""
+    if not 0 < discount < 1 or not price_text or not gross_text:
+        return discount
+    net = parse_number(price_text, decimal_sep=decimal_sep)
+    gross = parse_number(gross_text, decimal_sep=decimal_sep)
+    if net and gross and _close(gross * (1 - discount), net):
+        return discount * 100
+    return discount
+
+
 def _pick_numbers(
     qty_text: str,
     price_text: str,
@@ -1680,6 +1698,7 @@ def _pick_numbers(
     discount = parse_number(disc_text.replace("%", "")) if disc_text else None
     if discount is not None:
         discount = abs(discount)
+        discount = _discount_as_a_fraction(discount, price_text, gross_text, decimal_sep)
     gross = parse_number(gross_text, decimal_sep=decimal_sep) if gross_text else None
     price_unit = parse_number(pe_text) if pe_text else None
     # "PE 1": the price is for one, whatever "per 100" the title allows

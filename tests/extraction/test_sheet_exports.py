@@ -1498,3 +1498,21 @@ def test_an_order_unit_of_a_thousand_pieces_counts_the_pieces_priced_by_the_thou
     first, second = extract_from_sheet(rows).lines
     assert (first.quantity, first.unit_price, first.price_unit) == (10000, Decimal("198.00"), 1000)
     assert (second.quantity, second.unit_price, second.price_unit) == (24, Decimal("49.29"), None)
+
+
+def test_a_price_before_a_discount_and_the_net_price_after_it_each_in_their_column():
+    """ "Prix unitaire | Rem. % | Prix net": the gross price, the discount (a spreadsheet's
+    5 % kept as 0.05) and the net price, which is the line's."""
+    rows = [
+        ["Ligne", "Réf.", "Libellé", "Quantité", "U", "Prix unitaire", "Rem. %", "Prix net"]
+        + ["Total HT"],
+        ["1", "SG-NE-257", "Filet d'échafaudage", "10", "rlx", "96", "", "96", "960"],
+        ["2", "SG-NE-PLA", "Bâche d'échafaudage", "5", "rlx", "148", "0.05", "140.6", "703"],
+    ]
+    first, second = extract_from_sheet(rows).lines
+    assert (first.unit_price, first.discount) == (96, None)
+    assert (second.unit_price, second.discount, second.line_total) == (
+        Decimal("140.6"),
+        5,
+        703,
+    )
