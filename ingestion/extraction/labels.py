@@ -366,6 +366,9 @@ _LABELS += [
         1.0,
     ),
     ("po_number", r"po(?=\s+(?!box\b)[a-z0-9/-]*\d)", 0.8),
+    # a sheet's header block: "No | GA-1142", "N° : 2026-124" (a cell alone, for a person to
+    # confirm: a number it is, whose is less sure)
+    ("po_number", r"n\s?°|no\.?|nr\.?", 0.55),
     (
         "requested_delivery_date",
         r"(?:requested|required|desired|wished|planned|expected)\s+(?:delivery|shipment|arrival)|delivery\s+(?:requested|required|wanted|wished)",
@@ -463,6 +466,7 @@ _NEED_COLON = {
     "auftrag",
     "n°",
     "n °",
+    "no",
     "no.",
     "nr.",
     "numero",

@@ -1516,3 +1516,23 @@ def test_a_price_before_a_discount_and_the_net_price_after_it_each_in_their_colu
         5,
         703,
     )
+
+
+def test_a_bare_number_label_in_a_sheets_header_block_names_the_order():
+    rows = [
+        ["Glacier des Alpes Sàrl - Commande fournisseur"],
+        ["No", "GA-1142"],
+        ["Date", "10.12.2026"],
+        ["Réf", "Article", "Quantité", "Unité", "Prix EUR", "Montant EUR"],
+        ["GA-CITR", "Pâte citron Amalfi", "5", "kg", "16.2", "81"],
+        ["PAS-2006", "Pâte fraise", "5", "kg", "16.8", "84"],
+    ]
+    assert extract_from_sheet(rows).po_number.value == "GA-1142"
+    # a line number's title is no label: the items' "1", "2" are no order number
+    items = [
+        ["Commande fournisseur"],
+        ["No", "Article", "Quantité", "Prix", "Montant"],
+        ["1", "Pâte citron Amalfi", "5", "16.2", "81"],
+        ["2", "Pâte fraise", "5", "16.8", "84"],
+    ]
+    assert extract_from_sheet(items).po_number is None
