@@ -321,6 +321,9 @@ def _unit_with_its_count(line: ExtractedLine) -> str:
     """The unit cell with the count it leaves to the next column: "KAR à" | "25" on the
     printed line "3 KAR à 25 352,50" is "KAR à 25"."""
     unit = (line.unit or "").strip()
+    glued = re.fullmatch(r"([^\W\d_]{2,})\.?\s*(\d{1,5})", unit)
+    if glued and normalise_unit(glued[1]) and int(glued[2]) > 1:
+        return f"{glued[1]} of {glued[2]}"  # "BOX24", "CTN 12": the container and its count
     if unit and not re.search(r"\d", unit):
         # the unit read as its code ("BOX") where the line prints "2 Karton à 12", "1 carton (12)"
         for m in re.finditer(

@@ -1155,6 +1155,17 @@ def test_a_carton_of_ten_of_our_boxes_priced_as_ten_before_the_line_discount(pri
     assert _in_our_unit(md, "GA-1002", "2", "Karton à 10", price, **discounted) == 20
 
 
+def test_a_container_glued_to_its_count_in_the_unit_cell_holds_that_many():
+    """ "2 | BOX24 | 246,24" of gaffer tape we sell by the roll at 11.40: 48 rolls at 10.26."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'TPE-GAF50-BK,,"Gaffer tape 50mm x 50m, matt black",ROLL,11.40,GBP\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    assert _in_our_unit(md, "TPE-GAF50-BK", "2", "BOX24", "246.24") == 48
+    assert _in_our_unit(md, "TPE-GAF50-BK", "2", "CTN 24", "246.24") == 48
+
+
 def test_cartons_of_our_boxes_priced_by_the_box_count_boxes_when_the_amount_says_so():
     """ "3 | cartons de 10 boîtes | Prix/boîte 6,90 | 207,00": thirty of our boxes."""
     products = (
