@@ -682,10 +682,17 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
         )
         # "Garage Dubois SRL – Commande GD-2026-1210": a title's part after a dash, a number
         # right after the word
-        titled = dashed and bool(
+        # …or the document's very first words: "Order 4410029611 - raised 30/11/2026 - …"
+        opening = line.index == 0 and start == 0
+        titled = (dashed or opening) and bool(
             re.match(
                 # (and its date after it: "… - Commande 2026/361 du 18.12.2026")
-                r"\s+[a-z]{0,5}[-/]?\d[\w/.-]*\s*(?:$|(?:du|vom|of|from|dated)\s+\d)",
+                r"\s+[a-z]{0,5}[-/]?\d[\w/.-]*\s*"
+                + (
+                    r"(?:$|[-–—|]\s|(?:du|vom|of|from|dated)\s+\d)"
+                    if opening
+                    else r"(?:$|(?:du|vom|of|from|dated)\s+\d)"
+                ),
                 norm[end:seg_end],
             )
         )

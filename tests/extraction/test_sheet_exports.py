@@ -1536,3 +1536,13 @@ def test_a_bare_number_label_in_a_sheets_header_block_names_the_order():
         ["2", "Pâte fraise", "5", "16.8", "84"],
     ]
     assert extract_from_sheet(items).po_number is None
+
+
+def test_the_order_and_its_number_opening_the_document_before_a_dash():
+    rows = [
+        ["Order 4410029611 - raised 30/11/2026 - deliver to Main Library (Ellison Building)"],
+        ["Supplier Cat No", "Description", "Packs", "Price per pack (GBP)", "Line total"],
+        ["BF-7410", "Shelf dividers, steel, 22cm", "4", "66.75", "267"],
+        ["BF-5030", "RFID CD/DVD ring tags 41mm", "10", "44", "440"],
+    ]
+    assert extract_from_sheet(rows).po_number.value == "4410029611"
