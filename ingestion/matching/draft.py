@@ -818,6 +818,9 @@ def build_draft(
             and record is not None
             and not record.currency
             and md.country_currency(customer.code) not in (None, customer_currency)
+            # (unless every line is priced as our list does, to the cent)
+            and (_currency_of_our_prices(lines, customer_currency) or currency).confidence
+            < LIST_PRICES_CURRENCY
         )
     ):
         currency = currency.with_confidence(max(currency.confidence, 0.97), "+customer_currency")

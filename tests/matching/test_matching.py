@@ -618,6 +618,15 @@ def test_a_scanned_euro_mark_from_a_swiss_customer_priced_from_a_euro_list_is_ch
     assert swiss_draft.currency.confidence < 0.9  # "CHF" misread, or euros: a person says
     french = build_draft(order, md, known_customer_code="C00001")
     assert (french.currency.value, french.currency.confidence >= 0.9) == ("EUR", True)
+    # every line at our euro price to the cent: euros, whatever the scan read
+    priced = replace(
+        extract_from_text(
+            "Bonjour,\nmerci de livrer\n10 x GT-6MM-BK à 3.45\n4 x CT-200-NT à 4.10\n"
+        ),
+        currency=Field("EUR", 0.8, rule="currency_marks:ocr"),
+    )
+    listed = build_draft(priced, md, known_customer_code="C00011")
+    assert (listed.currency.value, listed.currency.confidence >= 0.9) == ("EUR", True)
 
 
 def test_a_price_column_titled_in_two_currencies_settles_nothing():
