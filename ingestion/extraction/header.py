@@ -625,10 +625,13 @@ class HeaderContext:
                 quality = min(quality, 0.7)
             if m.kind == "week":
                 quality = min(quality, 0.9)
-            if field == "requested_delivery_date" and dates_mod.WEEK_OF.search(
-                text[: text.find(m.text)]
+            if (
+                field == "requested_delivery_date"
+                and dates_mod.WEEK_OF.search(text[: text.find(m.text)])
+                and m.value.weekday() != 0
             ):
-                # "semaine du 14 décembre": some day of that week, which a person settles
+                # "semaine du 16 décembre": some day of that week, which a person settles (the
+                # week's Monday, "w/c 14/12/2026", is its first day, as a week's number says)
                 quality = min(quality, 0.6)
             return m.value, quality
         if field == "currency":

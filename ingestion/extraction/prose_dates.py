@@ -210,8 +210,9 @@ def prose_delivery_date(
             if reference is not None:
                 value = _after_reference(value, reference, has_year, m.kind)
             confidence = ABSOLUTE * (0.7 if m.ambiguous else 1.0)
-            if dates_mod.WEEK_OF.search(before):
-                confidence = min(confidence, 0.6)  # "week commencing 14 Dec": which day?
+            if dates_mod.WEEK_OF.search(before) and value.weekday() != 0:
+                # "week of 16 Dec": which day? (the week's Monday is its first, as its number)
+                confidence = min(confidence, 0.6)
             weekday = _weekday_before(sentence, m.start)
             if weekday is not None and weekday != value.weekday():
                 confidence = 0.5  # "vendredi 3 décembre" and the 3rd is a Thursday

@@ -1327,15 +1327,31 @@ def test_a_span_of_days_or_a_quotes_date_after_a_number_is_no_order_date(text):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Livraison souhaitée : semaine du 14 décembre.",
-        "Delivery required: week commencing 14 Dec 2026",
-        "No rush, w/c 14th December is fine.",
+        "Livraison souhaitée : semaine du 16 décembre.",
+        "Delivery required: week commencing 16 Dec 2026",
+        "No rush, w/c 16th December is fine.",
     ],
 )
 def test_a_delivery_in_the_week_of_a_day_is_that_day_for_a_person_to_confirm(sentence):
     order = extract_from_text(f"Bonjour,\nCommande ECO-2026-088 :\n12 x B10090\n{sentence}\n")
-    assert order.requested_delivery_date.value == dt.date(2026, 12, 14)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 16)
     assert order.requested_delivery_date.confidence < 0.7
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Livraison souhaitée : semaine du 14 décembre 2026",
+        "Delivery required: week commencing 14 Dec 2026",
+        "Required: w/c 14/12/2026",
+    ],
+)
+def test_a_delivery_in_the_week_from_its_monday_is_that_monday_as_a_week_number_would_be(
+    sentence,
+):
+    order = extract_from_text(f"Bonjour,\nCommande ECO-2026-088 :\n12 x B10090\n{sentence}\n")
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 14)
+    assert order.requested_delivery_date.confidence >= 0.8
 
 
 def test_a_delivery_address_in_a_sentence_runs_on_past_a_double_space():

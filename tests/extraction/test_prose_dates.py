@@ -206,11 +206,15 @@ def test_a_letters_delivery_date_after_a_line_ending_with_before_is_read():
     assert (delivery.value, delivery.rule) == (dt.date(2026, 12, 4), "prose_date:named+by")
 
 
-def test_the_week_asked_for_by_its_first_day_is_for_a_person_to_pin_down():
-    """ "pour la semaine du 14/12/2026": "du" names no other document's date here."""
+def test_the_week_asked_for_by_its_first_day_is_that_day():
+    """ "pour la semaine du 14/12/2026": "du" names no other document's date here, and the
+    week's Monday is its first day, as the week's number would say (a Wednesday would leave
+    the day for a person to pin down)."""
     body = (
         "Bonjour,\n\n3 x A-778\n\nÀ livrer à notre adresse habituelle\n"
         "(Rue des Faubourgs 112, 6700 Arlon) pour la semaine du 14/12/2026 :\n\nMerci"
     )
     delivery = _delivery(body)
-    assert (delivery.value, delivery.confidence < 0.7) == (dt.date(2026, 12, 14), True)
+    assert (delivery.value, delivery.confidence >= 0.7) == (dt.date(2026, 12, 14), True)
+    wednesday = _delivery(body.replace("14/12/2026", "16/12/2026"))
+    assert (wednesday.value, wednesday.confidence < 0.7) == (dt.date(2026, 12, 16), True)
