@@ -772,10 +772,11 @@ def build_draft(
             and country_currency != customer_currency
         )
         currency = Field(
-            # a British customer's order with no currency on it, and a catalogue in euros: the
-            # customer's pounds, more likely than not, for a person to confirm (an order that
-            # prices nothing waits for no one: see ``decision.rules.states_no_prices``)
-            value=country_currency if doubtful else customer_currency,
+            # a British customer's order with no currency on it, and a catalogue in euros: its
+            # prices are in pounds, more likely than not; an order that prices nothing is
+            # booked off our list, in euros (as buyers who wrote no price expected it, five in
+            # six). Either way a person confirms the guess.
+            value=country_currency if doubtful and priced else customer_currency,
             confidence=0.6 if doubtful else 0.9 if customer.code else 0.5,
             rule="customer_currency" + ("(not_the_countrys)" if doubtful else ""),
         )

@@ -535,14 +535,14 @@ def test_an_unpriced_order_is_in_the_currency_of_the_customers_earlier_orders(
     assert second.extraction["fields"]["currency"]["rule"] == "customer_orders"
 
 
-def test_without_earlier_orders_an_unpriced_order_is_in_the_customers_countrys_currency(
+def test_without_earlier_orders_an_unpriced_order_is_in_our_lists_currency(
     tenant, pounds_supplier
 ):
-    """A French customer of a British supplier, no currency in its record or on the page: its
-    euros, more likely than our list's pounds; nothing is priced to tell, so a person confirms
-    (buyers' own conventions differ: some order off our list in its pounds)."""
+    """A French customer of a British supplier, no currency in its record or on the page, no
+    price: booked off our list, in its pounds, as most buyers who write no price expect; a
+    person confirms (buyers' own conventions differ: some expect their country's euros)."""
     order = message_orders(ingest(tenant, "mail.eml", data=email(UNPRICED), channel="email"))[0]
-    assert order.currency == "EUR"
+    assert order.currency == "GBP"
     assert order.extraction["fields"]["currency"]["rule"] == "customer_currency(not_the_countrys)"
     assert "currency" in [i["field"] for i in order.issues if i["blocking"]]
 

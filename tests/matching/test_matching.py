@@ -243,11 +243,11 @@ def test_an_unstated_currency_is_the_customers_own_then_its_countrys():
     draft = build_draft(both, md, sender_email="buyer@harrow.co.uk")
     assert draft.to_json()["currency"] == "EUR"
     assert draft.confidence["currency"] >= 0.9
-    # an order that prices nothing: the customer's pounds too, more likely than not (the
-    # decision does not wait for the currency of an order that prices nothing)
+    # an order that prices nothing: booked off our list, in its euros, as most buyers who
+    # write no price expect; a person confirms
     unpriced = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK\n")
     draft = build_draft(unpriced, md, sender_email="buyer@harrow.co.uk")
-    assert draft.to_json()["currency"] == "GBP"
+    assert draft.to_json()["currency"] == "EUR"
     assert draft.confidence["currency"] < 0.85
 
 
