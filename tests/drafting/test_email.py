@@ -535,9 +535,7 @@ def test_an_unpriced_order_is_in_the_currency_of_the_customers_earlier_orders(
     assert second.extraction["fields"]["currency"]["rule"] == "customer_orders"
 
 
-def test_without_earlier_orders_an_unpriced_order_is_in_our_lists_currency(
-    tenant, pounds_supplier
-):
+def test_without_earlier_orders_an_unpriced_order_is_in_our_lists_currency(tenant, pounds_supplier):
     """A French customer of a British supplier, no currency in its record or on the page, no
     price: booked off our list, in its pounds, as most buyers who write no price expect; a
     person confirms (buyers' own conventions differ: some expect their country's euros)."""
