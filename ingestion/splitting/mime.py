@@ -23,7 +23,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from ingestion.limits import limit
 from ingestion.splitting import files
 from ingestion.splitting.html import html_to_text
-from ingestion.splitting.quotes import is_disclaimer, newest_part
+from ingestion.splitting.quotes import is_disclaimer, newest_part, signature_of
 
 
 class Role:
@@ -167,6 +167,13 @@ def headers_of(msg: Message) -> Headers:
     )
 
 
+def _from_a_public_mailbox(msg: Message) -> bool:
+    from ingestion.matching.customers import PUBLIC_MAIL_DOMAINS
+
+    sender = headers_of(msg).sender.lower()
+    return sender.rpartition("@")[2].strip(" >") in PUBLIC_MAIL_DOMAINS
+
+
 def _addresses(values: list[str]) -> list[tuple[str, str]]:
     try:
         return getaddresses([v for v in values if v])
@@ -257,6 +264,12 @@ class _Splitter:
             self.text_bodies.extend(plain)
         body = _body_text(plain, html)
         chosen = newest_part(body, subject=subject)
+        if chosen.strip() and _from_a_public_mailbox(msg):
+            # "giulia.rossi.gelato@gmail.com": the signature is all that says which customer
+            # writes ("Gelateria Dolce Vita, Groenplaats 9, 2000 Antwerpen")
+            signature = signature_of(body)
+            if signature and signature not in chosen:
+                chosen = f"{chosen}\n\n{signature}"
         if chosen.strip():
             name = "body.txt" if not path else f"{path}/body.txt"
             self.add(

@@ -125,6 +125,22 @@ def strip_signature_and_disclaimer(text: str) -> str:
     return text.strip()
 
 
+def signature_of(text: str, *, most: int = 8) -> str:
+    """The newest message's signature, after its "-- " line (up to a disclaimer): who wrote
+    it, for a sender whose address names no company."""
+    parts = segments(text)
+    lines = (parts[0] if parts else text).split("\n")
+    for index, line in enumerate(lines):
+        if _SIGNATURE.match(line.rstrip()):
+            kept = []
+            for after in lines[index + 1 :]:
+                if _DISCLAIMER.search(after):
+                    break
+                kept.append(after)
+            return "\n".join(kept[:most]).strip()
+    return ""
+
+
 def says_something(text: str) -> bool:
     """More than a greeting and a "please see below": numbers (quantities, references) or a
     few real lines."""

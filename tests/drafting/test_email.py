@@ -995,3 +995,27 @@ def test_a_carton_priced_as_every_other_line_stands_to_our_list_is_a_sure_conver
     quantity, price, confidence = carton("16,80")
     assert (quantity, price) == (72, Decimal("10.26"))
     assert confidence < 0.9
+
+
+def test_a_buyer_writing_from_a_public_mailbox_is_known_by_the_signature(tenant, dupont):
+    """ "marie.roux.69@gmail.com": the address names no company; the signature under "-- "
+    does (its postcodes are no part of the order, but they say who orders)."""
+    body = (
+        "Bonjour,\n\nmerci de nous livrer 10 x ZX-99-Q, prix habituel.\n\nMerci\nMarie\n\n"
+        "-- \nMarie Roux\nDupont Industries SARL\n12 rue des Lilas, 69003 Lyon\n"
+    )
+
+    def from_gmail(text: str, date: str) -> bytes:
+        return email(text, date=date).replace(
+            b"From: Marie Roux <achats@dupont-industries.fr>",
+            b"From: Marie Roux <marie.roux.69@gmail.com>",
+        )
+
+    raw = from_gmail(body, "Mon, 23 Nov 2026 09:15:00 +0100")
+    order = message_orders(ingest(tenant, "mail.eml", data=raw, channel="email"))[0]
+    assert order.customer == dupont
+    # a signature that names no one leaves the customer unknown
+    unsigned = body.replace("Dupont Industries SARL\n12 rue des Lilas, 69003 Lyon\n", "")
+    raw = from_gmail(unsigned, "Tue, 24 Nov 2026 09:15:00 +0100")
+    order = message_orders(ingest(tenant, "mail2.eml", data=raw, channel="email"))[0]
+    assert order.customer is None
