@@ -128,6 +128,9 @@ def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
 _CONTENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kg|g|l|m[²³23]?)(?!\w)", re.IGNORECASE)
 
 
+_BRACKETED_CONTENT = re.compile(r"\(\s*(\d+(?:[.,]\d+)?\s?(?:kg|g|l))\s*\)", re.IGNORECASE)
+
+
 def _contents(text: str | None, ours: str) -> set[Decimal]:
     """What the text says a container holds in our measure: "bidon 5 L" 5 litres, "Btl 500g"
     half a kilo."""
@@ -498,6 +501,16 @@ def _in_product_unit(
     for container, each, unit in line_holds:
         amount = _in_unit(each, unit, ours)
         if container in (None, counted) and amount and amount != 1 and each != line.quantity:
+            return line.quantity * amount
+    if ours in MEASURES:
+        # "3 buckets … (5kg)" of a paste we sell by the kilo: what each holds, in brackets
+        held = {
+            amount
+            for text in texts
+            for m in _BRACKETED_CONTENT.finditer(text)
+            for amount in _contents(m[1], ours)
+        }
+        if len(held) == 1 and (amount := held.pop()) != 1:
             return line.quantity * amount
     # "4 ct" of "Spray 30 ml (carton de 24)" we sell by the piece: the words say what the
     # cartons counted hold, and nothing of ours is sold so packed

@@ -1164,6 +1164,18 @@ def test_a_carton_of_ten_of_our_boxes_priced_as_ten_before_the_line_discount(pri
     assert _in_our_unit(md, "GA-1002", "2", "Karton à 10", price, **discounted) == 20
 
 
+@pytest.mark.parametrize("written", ["speculoos paste (5kg)", "pâte speculoos (5 kg)"])
+def test_containers_of_what_we_sell_by_the_kilo_hold_what_their_brackets_say(written):
+    """ "3 buckets speculoos paste (5kg)", unpriced, of a paste we sell by the kilo: 15 kg."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\nPAS-2005,,Speculoos paste,KG,14.20,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    assert _in_our_unit(md, "PAS-2005", "3", "buckets", None, description=written) == 15
+    # a bracket that counts the containers again is no content
+    assert _in_our_unit(md, "PAS-2005", "3", "buckets", None, description="paste (3)") == 3
+
+
 def test_a_container_glued_to_its_count_in_the_unit_cell_holds_that_many():
     """ "2 | BOX24 | 246,24" of gaffer tape we sell by the roll at 11.40: 48 rolls at 10.26."""
     products = (
