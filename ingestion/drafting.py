@@ -543,6 +543,8 @@ def net_unit_price(line) -> Decimal | None:
     return price / per if per != 1 else price
 
 
+# a line of an email body beside attachments that makes an order of its own is named this surely
+BODY_LINE_SURE = 0.8
 ATTACHMENT_KINDS = (DocumentKind.PDF, DocumentKind.IMAGE, DocumentKind.SHEET, DocumentKind.EDI)
 SETTLED = (
     DocumentStatus.EXTRACTED,
@@ -560,7 +562,7 @@ def _worth_an_order(document: Document, draft: DocumentDraft) -> bool:
     The only document of its message always does: an order, or a rejected one for the desk to
     see. Among several, a part that is not an order makes none (the terms of purchase attached
     to a PO), and an email body next to attachments makes one only when every line names a
-    product we know: "please find attached our order n° 4711" is not a line of 4711 pieces.
+    product we know, surely: "please find attached our order n° 4711" is not a line of 4711 pieces.
     When every part is settled and none made an order, the last one makes a rejected order, so
     that nothing received goes unseen.
     """
@@ -577,7 +579,11 @@ def _worth_an_order(document: Document, draft: DocumentDraft) -> bool:
         if document.kind == DocumentKind.BODY and any(
             kind in ATTACHMENT_KINDS for _pk, kind, _s in siblings
         ):
-            return all(line.match.sku for line in draft.draft.lines)
+            # (named for sure: "pour les cadres en kit : 200 pièces, donc 20 paquets de 10"
+            # explains the attached order's line, a guess at a product is no line of its own)
+            return all(
+                line.match.sku and line.confidence >= BODY_LINE_SURE for line in draft.draft.lines
+            )
         return True
     if all(status in SETTLED for _pk, _kind, status in siblings):
         return not Order.objects.filter(

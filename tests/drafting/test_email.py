@@ -88,6 +88,20 @@ def test_the_body_next_to_an_attached_po_makes_no_order(tenant, dupont):
     ]
 
 
+def test_a_body_explaining_a_line_of_the_attached_po_makes_no_order_of_its_own(tenant, dupont):
+    """ "Pour les gaines en kit : 12 pièces, donc 2 paquets de 6": a note on the attached
+    order's line, whose guess at a product (the only one sold by the packet of 6) is no
+    order."""
+    ProductFactory(tenant=tenant, sku="GT-KIT-P6", description="Gaines en kit, paquet de 6")
+    raw = email(
+        "Bonjour,\n\nVeuillez trouver ci-joint notre bon de commande n° PO-7001.\n"
+        "Pour les gaines en kit : 12 pièces, donc 2 paquets de 6.\n\nCordialement,",
+        attachments=[("PO-7001.pdf", po_pdf())],
+    )
+    orders = message_orders(ingest(tenant, "mail.eml", data=raw, channel="email"))
+    assert [o.source_document.filename for o in orders] == ["PO-7001.pdf"]
+
+
 def test_a_body_that_is_the_order_takes_the_date_header_as_order_date(tenant, dupont):
     raw = email("Bonjour,\n\nMerci de nous livrer 12 x ZX-99-Q.\n\nCordialement,\nMarie Roux")
     message = ingest(tenant, "mail.eml", data=raw, channel="email")
