@@ -938,10 +938,13 @@ _SPECKED_QTY_UNIT = re.compile(r"(\d{1,6}(?:[.,]\d{1,3})?)[°º*'‘’`\"]+([A-
 
 def _repair_ocr_number(text: str, following: str) -> str:
     """OCR reads 5 as S and 0 as O in numbers: "S BOX" → "5", "1O0" → "100", "8.S0" → "8.50";
-    and it hangs specks on them: "0,94." → "0,94", "10}" → "10"."""
+    and it hangs specks on them: "0,94." → "0,94", "10}" → "10", "«2.40" → "2.40", a dotted
+    leader's "...13.90" → "13.90"."""
     if _is_number(text) or not text:
         return text
-    stripped = text.rstrip(".,;:}])!|'\"°º*‘’`").lstrip("‘’'`°º*")
+    stripped = text.rstrip(".,;:}])!|'\"°º*‘’`»").lstrip("‘’'`°º*«»")
+    # a dotted leader's dots before the figure ("...13.90"; one alone is ".50", a figure)
+    stripped = re.sub(r"^\.{2,}(?=\d)", "", stripped)
     if stripped != text and stripped and _is_number(stripped):
         return stripped
     if _COLON_DECIMALS.fullmatch(text):

@@ -91,12 +91,16 @@ def test_specks_and_colons_on_scanned_numbers():
         ["HPH/FLX", "Soldering Flux 100g", "4", "4.40°", "17.60"],
         ["KR-MV16", "Verbundrohr 16 x 2,0 mm", "150", "2:15", "322.50"],
         ["PF-E28", "Press elbow 90 28mm", "25°EA", "7.65", "191.25"],
+        ["BF-8210", "Cotton gloves size M", "12", "«2.40", "28.80"],
+        ["AP-SI-S10", "Feeding syrup 10 L", "30", "...13.90", "417.00"],
     ]
     order = extract_from_layout(_scan([(40, 40, "PURCHASE ORDER"), *table(AMOUNTS_X, 100, rows)]))
     assert _lines(order) == [
         (Decimal("4"), Decimal("4.40"), Decimal("17.60")),
         (Decimal("150"), Decimal("2.15"), Decimal("322.50")),
         (Decimal("25"), Decimal("7.65"), Decimal("191.25")),
+        (Decimal("12"), Decimal("2.40"), Decimal("28.80")),
+        (Decimal("30"), Decimal("13.90"), Decimal("417.00")),
     ]
     # a colon read as a point: the arithmetic agrees, a person still looks
     assert order.lines[1].confidence < 0.8
