@@ -2982,6 +2982,21 @@ _CANCELLED_ROW = re.compile(
 )
 
 
+_CANCEL_WORDS = ("storniert", "annulee", "cancelled", "gestrichen")
+
+
+def _cancelled_misread(text: str) -> bool:
+    """A scan's "SFORNIERF" across a struck-through row: the word that cancels it, a letter or
+    two misread (a word of eight letters or more, two letters off at most)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return any(
+        Levenshtein.distance(word, cancel) <= 2
+        for word in re.findall(r"[a-z]{8,}", fold(text))
+        for cancel in _CANCEL_WORDS
+    )
+
+
 def _counted_in_packs(row: Row, nums: Numbers) -> Numbers | None:
     """A count of packs beside a pack size, priced by what a pack holds ("4 carton", "36",
     1.45 a roll, 208.80): the line orders 144 of the inner unit, as its amount says."""
@@ -3158,9 +3173,13 @@ def _rows_to_lines(
     )
     out: list[ExtractedLine] = []
     for n, row in enumerate(items, start=1):
-        if _CANCELLED_ROW.search(fold(row.line.text)) or any(
-            _CANCELLED_ROW.search(fold(text)) and len(re.findall(r"\w+", text)) <= 3
-            for _k, text in row.extra_text
+        if (
+            _CANCELLED_ROW.search(fold(row.line.text))
+            or any(
+                _CANCELLED_ROW.search(fold(text)) and len(re.findall(r"\w+", text)) <= 3
+                for _k, text in row.extra_text
+            )
+            or (row.line.source == TextSource.OCR and _cancelled_misread(row.line.text))
         ):
             # "… 2 rouleau 8,40 0,00 ANNULÉ", "storniert", "CANCELLED", or a row of its own
             # under the item: "*** Position storniert ***": no item

@@ -134,3 +134,13 @@ def test_a_scanned_quantity_far_above_the_others_goes_to_a_person():
     assert [ln.quantity for ln in order.lines] == [Decimal("20"), Decimal("4218"), Decimal("4")]
     assert order.lines[1].field_confidence["quantity"] < 0.5
     assert order.lines[0].field_confidence["quantity"] > 0.5
+
+
+def test_a_scanned_row_struck_through_as_cancelled_is_no_item_though_the_word_is_misread():
+    rows = [
+        AMOUNTS,
+        ["HPH/FLX", "Soldering Flux 100g", "4", "4.40", "17.60"],
+        ["RW-4204", "Book trolley SFORNIERF", "1", "542.72", "542.72"],
+    ]
+    order = extract_from_layout(_scan([(40, 40, "PURCHASE ORDER"), *table(AMOUNTS_X, 100, rows)]))
+    assert _lines(order) == [(Decimal("4"), Decimal("4.40"), Decimal("17.60"))]
