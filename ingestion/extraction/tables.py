@@ -142,7 +142,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "date",
         r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|need(?:ed)?\s+by\s+date|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livr\.?|livraison|delai|"
-        r"liefer(?:datum?|termin|tag|woche)|lief(?:er)?\.?[\s-]*dat(?:um?|\.)?|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
+        r"liefer(?:datum?|termin|tag|woche|ung)|anlieferung|lief(?:er)?\.?[\s-]*dat(?:um?|\.)?|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
+        r"delai\s+(?:de\s+)?livraison|"
         # the week an item is wanted: "Liefer-KW", "Termin KW", "Semaine livr.", "Delivery wk"
         r"(?:(?:lief(?:er)?|liefer(?:ungs)?termin|termin)\.?[\s-]*)?(?:kw|woche)|"
         r"(?:sem(?:aine|\.)?)(?:\s+(?:de\s+)?livr(?:aison|\.)?)?|livr(?:aison|\.)?\s+sem(?:aine|\.)?|"

@@ -87,6 +87,8 @@ from ingestion.extraction.totals import total_printed
         ("Semaine livr.", "date"),
         ("Delivery wk", "date"),
         ("Due", "date"),
+        ("Lieferung", "date"),
+        ("Délai de livraison", "date"),
     ],
 )
 def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):
@@ -1472,7 +1474,7 @@ def test_dates_in_a_column_no_title_names_make_the_order_wait_for_a_person():
         ["Bestellnummer", "2026-4530"],
         ["Bestelldatum", "15.12.2026"],
         [],
-        ["Pos", "Artikel", "Bezeichnung", "Menge", "Einzelpreis", "Gesamtpreis", "Anlieferung"],
+        ["Pos", "Artikel", "Bezeichnung", "Menge", "Einzelpreis", "Gesamtpreis", "Zustellung"],
         ["1", "FLT-250-S", "Diffusionsfilter 250", "50", "7,66", "383,00", "KW 3/2027"],
         ["2", "TPE-PVC50", "Tanzteppichband 50 mm", "20", "5,34", "106,80", "KW 2/2027"],
     ]
