@@ -486,8 +486,10 @@ def match_product(
     )
     if price is not None:
         for sku in list(scores):
-            expected = md.expected_price(customer_code, sku, currency)
-            at_share = expected is None and price_share is not None
+            # (our price at the order's share in another currency, not the customer's own)
+            at_share = (
+                price_share is not None and md.expected_price(customer_code, sku, currency) is None
+            )
             expected = expected_of(sku)
             if expected is None:
                 continue

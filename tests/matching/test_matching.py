@@ -509,7 +509,8 @@ def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure
     assert (draft.ship_to.confidence >= 0.9) == sure
 
 
-def test_the_letterhead_is_sure_when_the_page_prints_no_other_address_of_a_customer_with_two():
+def _md_with_a_depot() -> MasterData:
+    """The master data with a second address for C00001: its depot in Roubaix, learned."""
     from ingestion.matching.masterdata import AddressRecord
 
     md = _md()
@@ -520,7 +521,11 @@ def test_the_letterhead_is_sure_when_the_page_prints_no_other_address_of_a_custo
         replace(c, addresses=(*c.addresses, depot)) if c.code == "C00001" else c
         for c in md.customers
     )
-    md = replace(md, customers=customers)
+    return replace(md, customers=customers)
+
+
+def test_the_letterhead_is_sure_when_the_page_prints_no_other_address_of_a_customer_with_two():
+    md = _md_with_a_depot()
     letter = (
         "Brasserie du Nord SARL\n12 rue de la Gare\n59000 Lille\n\nBon de commande BC-118\n\n"
         "- 10 x réf A-778\n\nLivraison : à notre adresse ci-dessus (réception de 8 h à 11 h).\n"
@@ -534,17 +539,7 @@ def test_the_letterhead_is_sure_when_the_page_prints_no_other_address_of_a_custo
 
 
 def test_the_main_address_of_a_customer_with_two_is_sure_when_a_sheet_says_nothing_of_either():
-    from ingestion.matching.masterdata import AddressRecord
-
-    md = _md()
-    depot = AddressRecord(
-        "Brasserie du Nord - Dépôt", "5 rue du Port", "59100", "Roubaix", "FR", "ship_to"
-    )
-    customers = tuple(
-        replace(c, addresses=(*c.addresses, depot)) if c.code == "C00001" else c
-        for c in md.customers
-    )
-    md = replace(md, customers=customers)
+    md = _md_with_a_depot()
     rows = [
         ["Purchase Order", "PO-7790"],
         ["Order date", "16.12.2026"],
