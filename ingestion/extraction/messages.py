@@ -20,8 +20,10 @@ _PO_IN_SENTENCE = re.compile(
     # "pour la commande …", "voici notre commande SG-1140", "Ja bitte, Bestellung NE-1219",
     # "treat this email as our PO-06655"
     r"(?i)(?:\b(?:f[üu]r|zu[rm]?|pour|sur|for|against|on|under|re|neue[rn]?|new|nouvelle|voici|"
-    r"here\s+is|hier\s+(?:ist|die|unsere)|as|ci-?joint)\s+|\(|^|[,;:]\s+)"
+    r"here\s+is|hier\s+(?:ist|die|unsere)|as|ci-?joint|quoting|quote)\s+|\(|^|[,;:]\s+)"
     r"(?:(?:la|le|the|our|notre|unsere[rn]?|die|der)\s+)?"
+    # "Official Order SA-1187 – St Aldhelm's"
+    r"(?:(?:official|offizielle[rn]?|officielle)\s+)?"
     r"(?:bestellung|commande|order|p\.?o\.?|purchase\s+order|bon\s+de\s+commande|auftrag)\s*"
     r"(?:n[°o]\.?|nr\.?|no\.?|number|#)?\s*:?\s*"
     # "Commande BC 2611-03": the buyer's own capital prefix, apart from the number
@@ -82,10 +84,14 @@ def po_in_a_sentence(lines: list[TextLine]) -> Field | None:
             len({m["value"].upper() for ln in lines for m in pattern.finditer(ln.text)}) > 1
         ):
             confidence = PO_IN_SENTENCE  # "PO-1101 for the flour, PO-1102 for the boxes"
-        for ln in lines:
-            m = pattern.search(ln.text)
+        for ln, text in _sentences(lines):
+            m = pattern.search(text)
             if m and not dates_mod.find_dates(m["value"]) and not _A_WEEK.fullmatch(m["value"]):
-                i = len(ln.text[: m.start("value")].split())
+                if m.start("value") > len(ln.text):  # the number opens the next line
+                    ln = lines[lines.index(ln) + 1]
+                    i = 0
+                else:
+                    i = len(ln.text[: m.start("value")].split())
                 return Field(
                     m["value"],
                     confidence,
@@ -93,6 +99,22 @@ def po_in_a_sentence(lines: list[TextLine]) -> Field | None:
                     rule,
                 )
     return None
+
+
+# "… quoting order number" and the number on the next line: the sentence wraps after its label
+_LABEL_AT_THE_END = re.compile(
+    r"(?i)\b(?:order|commande|bestellung|auftrag|p\.?o\.?)\s*"
+    r"(?:number|nummer|n[°o]\.?|nr\.?|no\.?|#)?\s*:?$|\bbestellnummer\s*:?$"
+)
+
+
+def _sentences(lines: list[TextLine]):
+    """Each line's text, and a line ending with an order label joined to the next line."""
+    for k, ln in enumerate(lines):
+        if k + 1 < len(lines) and _LABEL_AT_THE_END.search(ln.text.rstrip()):
+            yield ln, f"{ln.text.rstrip()} {lines[k + 1].text.strip()}"
+        else:
+            yield ln, ln.text
 
 
 AFTER_THE_TABLE = 0.6  # an item written below a message's table: a person confirms it

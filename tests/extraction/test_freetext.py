@@ -767,6 +767,9 @@ def test_a_list_item_ending_in_a_bare_count_at_a_price():
         ("Voici notre commande SG-1140 pour mardi 8/12 svp :", "SG-1140", False),
         ("Ja bitte, Bestellung NE-1219 für Freitag 11.12.:", "NE-1219", False),
         ("could you send us the following please, our ref FX2611-12:", "FX2611-12", False),
+        ("Official Order SA-1187 – St Aldhelm's School", "SA-1187", False),
+        # the sentence wraps after its label: the number opens the next line
+        ("Please find our order below, quoting order number\nSA-1187.", "SA-1187", False),
         # a number that says it is a PO, or a sentence that says which number is the PO
         ("Thanks for the quote. Please treat this email as our PO-06655.", "PO-06655", True),
         ("Can you get this lot out tomorrow please. Our PO is PPH-10497.", "PPH-10497", True),
