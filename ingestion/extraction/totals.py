@@ -76,10 +76,20 @@ CHARGE_WORDS = re.compile(
     r"day|time|week|to|point|lieu|par|by|mode|method|via|route))"
 )
 
+# "Discount 5 % € -19.73", "Rabatt 3 %", "Remise 2 % : -12,40" below the subtotal: taken off the
+# whole order (not an early-payment term, "Skonto 2 % 10 Tage", nor a note that the prices hold
+# it already)
+_DISCOUNT = re.compile(
+    r"(?:(?:order|special|introductory|volume|loyalty|trade|sonder|auftrags|mengen)\s*)?"
+    r"(?:discount|rabatt|nachlass|remise|r[ée]duction|abattement|ristourne)\b"
+    r"(?!.*\b(?:incl|inclus|included|included|d[ée]duite?s?|deducted|ber[üu]cksichtigt|enthalten|"
+    r"already|d[ée]j[àa]|bereits)\b)"
+)
+
 
 @dataclass
 class AmountLine:
-    kind: str  # net, grand, tax, charge
+    kind: str  # net, grand, tax, charge, discount (an amount), discount_rate (a percentage)
     value: Decimal
     line: TextLine
     candidates: list[Decimal]
@@ -156,6 +166,7 @@ def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[Am
                 ("net", _NET),
                 ("tax", _TAX),
                 ("charge", CHARGE_WORDS),
+                ("discount", _DISCOUNT),
                 ("grand", _GRAND),
             ):
                 m = pattern.match(text)
@@ -171,6 +182,11 @@ def find_amount_lines(lines: list[TextLine], decimal_sep: str | None) -> list[Am
                     and not line.norm[m.end() + start :].strip()
                 ):
                     found = _amount_wrapped_below(lines, n, decimal_sep)
+                if found is None and kind == "discount":
+                    rate = re.search(r"(\d{1,2}(?:[.,]\d{1,2})?)\s*%", line.norm[start + m.end() :])
+                    if rate:
+                        kind = "discount_rate"
+                        found = (Decimal(rate[1].replace(",", ".")), [])
                 if found:
                     labelled.append(
                         (start, start + m.end(), AmountLine(kind, found[0], line, found[1]))
@@ -200,6 +216,49 @@ def _one_digit_misread(printed: Decimal, worked_out: Decimal) -> bool:
 
 def _close(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= max(Decimal("0.011"), abs(b) * Decimal("0.0005"))
+
+
+DISCOUNTED = 0.7  # an order discount below the lines: a person books it
+
+
+def _after_discount(
+    printed: AmountLine, value: Decimal, amount_lines: list[AmountLine], warnings: list[str]
+) -> Field | None:
+    """The net total after an order discount printed below the lines' sum ("Subtotal 394.60 /
+    Discount 5 % -19.73 / Net goods value 374.87"): the goods' net, for a person to confirm
+    (the lines stay at their prices)."""
+    below = [
+        a
+        for a in amount_lines
+        if a.kind in ("discount", "discount_rate") and a.line.index > printed.line.index
+    ]
+    if not below:
+        return None
+    off = Decimal(0)
+    for a in below:
+        if a.kind == "discount":
+            off += abs(a.value)
+        else:
+            off += (value * a.value / 100).quantize(Decimal("0.01"))
+    if not 0 < off < value:
+        return None
+    after = value - off
+    last = max(a.line.index for a in below)
+    stated = next(
+        (
+            a
+            for a in amount_lines
+            if a.kind in ("net", "grand") and a.line.index > last and _close(a.value, after)
+        ),
+        None,
+    )
+    warnings.append(f"an order discount of {off} below the lines' sum {value}")
+    return Field(
+        value=stated.value if stated else after,
+        confidence=DISCOUNTED,
+        source=(stated or below[-1]).line.source_ref(),
+        rule="label:net_total=sum_of_lines-discount",
+    )
 
 
 def net_total(
@@ -300,6 +359,9 @@ def net_total(
     for a in nets:
         v = matches_sum(a)
         if v is not None:
+            discounted = _after_discount(a, v, amount_lines, warnings)
+            if discounted is not None:
+                return discounted, grand_field, tax_field, warnings
             return (
                 Field(
                     value=v,
@@ -315,6 +377,9 @@ def net_total(
         for a in grands:
             v = matches_sum(a)
             if v is not None:
+                discounted = _after_discount(a, v, amount_lines, warnings)
+                if discounted is not None:
+                    return discounted, grand_field, tax_field, warnings
                 return (
                     Field(
                         value=v,

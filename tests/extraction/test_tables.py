@@ -395,6 +395,53 @@ def test_carriage_between_the_items_and_the_total_is_left_out_of_the_goods():
     assert order.total.confidence >= 0.9
 
 
+@pytest.mark.parametrize(
+    ("totals", "net"),
+    [
+        # the discount's amount, and the net after it printed
+        (
+            [("Subtotal", "394.40"), ("Discount 5 %", "-19.72"), ("Net goods value", "374.68")],
+            "374.68",
+        ),
+        # a rate alone, then the grand total with its VAT: the net is worked out
+        ([("Subtotal", "394.40"), ("Rabatt 5 %", ""), ("VAT 20 %", "74.94")], "374.68"),
+        # the lines' sum under a grand label, the discounted net below it
+        ([("Total", "394.40"), ("Remise 5 %", "-19,72"), ("Net HT", "374,68")], "374.68"),
+    ],
+)
+def test_an_order_discount_below_the_lines_sum_is_the_net_for_a_person_to_confirm(totals, net):
+    rows = [
+        ["Item", "Description", "Qty", "Price", "Amount"],
+        ["SP-4501", "Ceylon cinnamon, ground", "2", "18.40", "36.80"],
+        ["GB-5003", "Spice Discovery gift set", "12", "29.80", "357.60"],
+    ]
+    page = [(40, 40, "PURCHASE ORDER HL-2027-031"), *table([40, 110, 330, 400, 480], 100, rows)]
+    for k, (label, amount) in enumerate(totals):
+        page += [(330, 150 + 12 * k, label)] + ([(480, 150 + 12 * k, amount)] if amount else [])
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.line_total for ln in order.lines] == [Decimal("36.80"), Decimal("357.60")]
+    assert order.total.value == Decimal(net)
+    assert order.total.confidence < 0.75
+
+
+@pytest.mark.parametrize(
+    "note", ["Skonto 2 % bei Zahlung in 10 Tagen", "Remise 5 % déjà déduite des prix"]
+)
+def test_an_early_payment_term_or_a_discount_already_in_the_prices_is_no_order_discount(note):
+    rows = [
+        ["Item", "Description", "Qty", "Price", "Amount"],
+        ["SP-4501", "Ceylon cinnamon, ground", "2", "18.40", "36.80"],
+        ["GB-5003", "Spice Discovery gift set", "12", "29.80", "357.60"],
+    ]
+    page = [(40, 40, "PURCHASE ORDER HL-2027-031"), *table([40, 110, 330, 400, 480], 100, rows)]
+    page += [(330, 150, "Subtotal"), (480, 150, "394.40"), (40, 170, note)]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert (order.total.value, order.total.rule) == (
+        Decimal("394.40"),
+        "label:net_total=sum_of_lines",
+    )
+
+
 def test_summe_ware_above_the_total_with_freight_is_the_goods_total():
     rows = [
         ["Pos.", "Art.-Nr.", "Bezeichnung", "Stück", "Preis €", "Gesamt €"],
