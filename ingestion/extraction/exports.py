@@ -15,6 +15,7 @@ from ingestion.extraction.addresses import country_code, parse_address, parse_po
 from ingestion.extraction.confidence import postal_codes_in
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import Address, Field
+from ingestion.layout import TextSource
 
 # a flat export's delivery address, one column per part on every row: "Ship-to name",
 # "Ship-to postcode", "Lieferadresse PLZ", "Livraison ville"
@@ -126,6 +127,47 @@ def ship_to_columns(table) -> Field | None:
         lines=tuple(v for v in parts.values() if v),
     )
     return Field(address, 0.95, items[0].line.source_ref(), "table_columns:ship_to")
+
+
+def ship_to_rows(lines) -> Field | None:
+    """A sheet's delivery address as key/value rows above its items: "Delivery Name | …",
+    "Delivery Address 1 | …", "Delivery Town | Leeds", "Delivery Postcode | LS9 0NP"."""
+    parts: dict[str, str] = {}
+    more: list[str] = []
+    first = None
+    for line in lines:
+        if line.source != TextSource.SHEET or len(line.segments) < 2:
+            continue
+        title = re.sub(r"\s+", " ", fold(line.text_of(*line.segments[0])).replace("_", " "))
+        m = _SHIP_COLUMN.match(title.strip(" :.")) or _SHIP_COLUMN_AFTER.match(title.strip(" :."))
+        if m is None:
+            continue
+        value = " ".join(line.text_of(*seg) for seg in line.segments[1:]).strip()
+        # "Delivery Address 1": the title's words took the address, its number is left
+        said = "street" if m["part"].strip() == "1" else m["part"].strip()
+        part = next((p for p, words in _SHIP_PARTS.items() if re.fullmatch(words, said)), None)
+        if part is None:
+            if value and re.fullmatch(r"(?:(?:address|adresse)\s*(?:line\s*)?)?[2-4]|zusatz", said):
+                more.append(value)  # "Delivery Address 2 | Knowsthorpe Gate"
+            continue
+        if part in parts:
+            continue
+        first = first or line
+        parts[part] = value
+    if first is None or not parts.get("postal_code") or not parts.get("city"):
+        return None
+    country = parts.get("country") or ""
+    street = parts.get("street")
+    address = Address(
+        name=parts.get("name") or None,
+        street=", ".join([street, *more]) if street else None,
+        postal_code=parts["postal_code"],
+        city=parts["city"],
+        country=country.upper() if len(country) == 2 else country_code(country),
+        contact=parts.get("contact") or None,
+        lines=tuple(v for v in [*parts.values(), *more] if v),
+    )
+    return Field(address, 0.95, first.source_ref(), "sheet_rows:ship_to")
 
 
 def cell_postal_codes(table, *, language: str) -> list[str]:

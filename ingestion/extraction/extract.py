@@ -19,7 +19,12 @@ from ingestion.extraction.confidence import (
     unread_delivery_date,
 )
 from ingestion.extraction.doctype import classify, titled_as_order
-from ingestion.extraction.exports import cell_postal_codes, first_row_only, ship_to_columns
+from ingestion.extraction.exports import (
+    cell_postal_codes,
+    first_row_only,
+    ship_to_columns,
+    ship_to_rows,
+)
 from ingestion.extraction.geometry import TextLine, document_lines, fold
 from ingestion.extraction.header import (
     Candidate,
@@ -727,14 +732,18 @@ def extract_from_layout(
         field: [(hit, block) for hit, block in found if hit.line.index not in fax_lines]
         for field, found in find_blocks(ctx).items()
     }
-    ship_to = ship_to_columns(table) or _best_block(
-        [
-            (hit, block)
-            for hit, block in blocks.get("ship_to", [])
-            if hit.line.index not in table.header_lines
-        ],
-        language,
-        ctx.hits_by_line,
+    ship_to = (
+        ship_to_columns(table)
+        or ship_to_rows(lines)
+        or _best_block(
+            [
+                (hit, block)
+                for hit, block in blocks.get("ship_to", [])
+                if hit.line.index not in table.header_lines
+            ],
+            language,
+            ctx.hits_by_line,
+        )
     )
     collected = _collected(ctx)
     if collected and (ship_to is None or not ship_to.value.postal_code):

@@ -331,6 +331,30 @@ def test_a_delivery_address_spread_over_the_cells_of_its_row():
     )
 
 
+def test_a_delivery_address_as_one_key_value_row_for_each_of_its_parts():
+    rows = [
+        ["Document", "Purchase Order"],
+        ["PO Number", "PO-0042016"],
+        ["Delivery Name", "Pennine Lift Services Ltd - Leeds Branch"],
+        ["Delivery Address 1", "Unit 2B, Cross Green Industrial Estate"],
+        ["Delivery Address 2", "Knowsthorpe Gate"],
+        ["Delivery Town", "Leeds"],
+        ["Delivery Postcode", "LS9 0NP"],
+        [],
+        ["Line", "Part No", "Description", "Qty Ordered", "UoM", "Unit Cost"],
+        [1, "PLS-00520", "Escalator handrail, black rubber (per metre)", 28, "MTR", 118],
+    ]
+    order = extract_from_sheet(rows)
+    ship_to = order.ship_to.value
+    assert (ship_to.name, ship_to.street, ship_to.postal_code, ship_to.city) == (
+        "Pennine Lift Services Ltd - Leeds Branch",
+        "Unit 2B, Cross Green Industrial Estate, Knowsthorpe Gate",
+        "LS9 0NP",
+        "Leeds",
+    )
+    assert order.ship_to.confidence >= 0.9
+
+
 def test_delivery_alone_beside_a_date_is_the_delivery_date():
     rows = [
         ["THE HARBOURSIDE EASTBOURNE"],
