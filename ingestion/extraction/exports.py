@@ -22,7 +22,9 @@ from ingestion.layout import TextSource
 _SHIP_COLUMN = re.compile(
     r"^(?:ship(?:ping)?[\s_-]*to|deliver(?:y|ed)?(?:[\s_-]*(?:to|address))?|consignee|"
     r"liefer(?:adresse|anschrift|ort)?|warenempfanger|(?:adresse\s+de\s+)?livraison|"
-    r"destinataire)[\s_:-]+(?P<part>.+)$"
+    # "Lief_PLZ", "Lief_Ort": an export's short names (a supplier's address there is ours, and
+    # left out as ours)
+    r"lief(?=[\s_])|destinataire)[\s_:-]+(?P<part>.+)$"
 )
 # "Nom livraison", "Rue livraison": the part first, then the delivery it belongs to
 _SHIP_COLUMN_AFTER = re.compile(
@@ -181,9 +183,11 @@ def cell_postal_codes(table, *, language: str) -> list[str]:
             for k, toks in sorted(r.cells.items())
             if r.roles[k] in ("unknown", "ignore") and k not in numbering
         ]
-        # each cell ("Lieferanschrift: …, 50679 Köln"), and the cells side by side ("69320 |
-        # Feyzin" under columns whose titles were not understood)
-        for text in [*cells, " ".join(cells)]:
+        # each cell ("Lieferanschrift: …, 50679 Köln"), two side by side ("8020 | Graz" under
+        # "Lief_PLZ | Lief_Ort") and all of them ("69320 | Feyzin" under columns whose titles
+        # were not understood)
+        pairs = [f"{a} {b}" for a, b in zip(cells, cells[1:], strict=False)]
+        for text in [*cells, *pairs, " ".join(cells)]:
             codes += postal_codes_in(text, language=language)
     return list(dict.fromkeys(codes))
 

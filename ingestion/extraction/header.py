@@ -242,6 +242,12 @@ def _ocr_factor(line: TextLine, i: int, j: int) -> float:
     return 0.55 + 0.45 * min(confs)
 
 
+# a label that asks for a week, and the week's bare number after it ("S16", "16", "16/2027")
+_A_WEEKS_LABEL = re.compile(r"(?i)semaine|\bsem\b|\bkw\b|woche|\bweek\b|\bwk\b")
+_A_WEEK_NUMBER = re.compile(
+    r"^\s*[:#]?\s*(?:s|w|wk|kw|sem\.?)?\s?(?P<week>(?:0?[1-9]|[1-4]\d|5[0-3])(?:\s?[/-]\s?(?:20)?\d{2})?)(?![\d.,])",
+    re.IGNORECASE,
+)
 # "Livraison souhaitée le 20 mars", "gewünscht den 4.12.": the day wished for the goods
 _WISHED = re.compile(r"\b(?:souhaite\w*|gewunscht|desired|wished)\s*$")
 _FILE_NAME = re.compile(r"\.(?:xlsx?|xlsm|ods|csv|pdf|docx?|odt|rtf|txt)$", re.IGNORECASE)
@@ -714,6 +720,9 @@ class HeaderContext:
             ):
                 continue  # "bitte liefern Sie bis Freitag, den 20.11.": the delivery's day
             for kind, line, i, j, text in _value_slices(hit, self.lines_by_page, self.hits_by_line):
+                if hit.field == "requested_delivery_date" and _A_WEEKS_LABEL.search(fold(hit.text)):
+                    # "Semaine de livraison | S16", "Liefer-KW | 16/2027": the number is the week's
+                    text = _A_WEEK_NUMBER.sub(r"KW \g<week>", text, count=1)
                 value, quality = self.parse_value(hit.field, text)
                 if value is None:
                     continue

@@ -217,6 +217,13 @@ _LABELS: list[tuple[str, str, float]] = [
         r"(?:gewunschte[rs]?\s+)?(?:wunsch)?liefer(?:datum|termin|tag|zeitpunkt|woche)(?:\s+spatestens)?|wunschtermin|anliefer(?:datum|termin|ung\s+am)|lieferung\s+(?:am|bis|zum|vor)|liefern\s+(?:am|bis)",
         1.0,
     ),
+    (
+        # a week asked for: "Semaine de livraison | S16", "Liefer-KW | 16", "Delivery week | 16"
+        "requested_delivery_date",
+        r"semaine\s+(?:de\s+)?livr(?:aison|\.)?|sem\.?\s+(?:de\s+)?livr(?:aison|\.)?|liefer[\s-]?kw|"
+        r"kw\s+(?:der\s+)?lieferung|delivery\s+week|week\s+of\s+delivery|wk\s+of\s+delivery",
+        1.0,
+    ),
     ("requested_delivery_date", r"versanddatum|versandtermin|termin", 0.7),
     (
         "requested_delivery_date",

@@ -30,18 +30,21 @@ DELIVERY_CUE = re.compile(
 _BEFORE = re.compile(
     r"(?:\bpour(?:\s+l[ea])?|\bpas\s+avant(?:\s+le)?|\bavant(?:\s+le)?|\bau\s+plus\s+tard(?:\s+le)?|\bd'ici(?:\s+le)?|"
     r"\bby|\bfor|\bfur|\bbefore|\bno\s+later\s+than|\bnot\s+before|\buntil|\bw/c|\bweek\s+(?:commencing|beginning)|"
-    r"\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?|\bnicht\s+vor(?:\s+dem)?)"
+    r"\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?|\bnicht\s+vor(?:\s+dem)?|"
+    r"\bat\s+the\s+latest(?:\s+(?:by|on))?)"
     r"\s*[:,]?\s*$"
 )
 # …of which those that set a day not to pass: the goods may come earlier
 _DEADLINE = re.compile(
     r"(?:\bavant(?:\s+le)?|\bau\s+plus\s+tard(?:\s+le)?|\bd'ici(?:\s+le)?|\bby|\bbefore"
-    r"|\bno\s+later\s+than|\buntil|\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?)"
+    r"|\bno\s+later\s+than|\buntil|\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?"
+    r"|\bat\s+the\s+latest(?:\s+(?:by|on))?)"
     r"\s*[:,]?\s*$"
 )
 # what stands right before a day-and-month "4.12" that is a date, not a price
 _DAY_BEFORE = re.compile(
-    r"(?:\ble|\bam|\bon|\bthe|\bden|\bdem|\bzum|\bbis|\bby|\bpour|\bavant)\s*$"
+    r"(?:\ble|\bam|\bon|\bthe|\bden|\bdem|\bzum|\bbis|\bby|\bpour|\bavant|\blatest|\bspatestens|"
+    r"\bau\s+plus\s+tard)\s*$"
 )
 # the date of another document: "votre offre du 12 novembre", "Ihre Anfrage vom 3.12."
 _REFERENCE_BEFORE = re.compile(

@@ -82,8 +82,8 @@ CHARGE_WORDS = re.compile(
 _DISCOUNT = re.compile(
     r"(?:(?:order|special|introductory|volume|loyalty|trade|sonder|auftrags|mengen)\s*)?"
     r"(?:discount|rabatt|nachlass|remise|r[ée]duction|abattement|ristourne)\b"
-    r"(?!.*\b(?:incl|inclus|included|included|d[ée]duite?s?|deducted|ber[üu]cksichtigt|enthalten|"
-    r"already|d[ée]j[àa]|bereits)\b)"
+    r"(?!.*\b(?:incl|inclus|included|d[ée]duite?s?|deducted|ber[üu]cksichtigt|enthalten|"
+    r"already|d[ée]j[àa]|bereits|nets?|netto|nett)\b)"
 )
 
 

@@ -39,6 +39,12 @@ def _delivery(body: str, sent: dt.date | None = SENT):
         ),
         ("Lieferung Do 3.12. morgens VOR 9 Uhr", dt.date(2026, 12, 3)),
         ("Niamh needs it Weds 16/12.", dt.date(2026, 12, 16)),
+        # a day and month after the deadline's words
+        (
+            "Delivery to our Leeds warehouse as usual, at the latest 16/12 please.",
+            dt.date(2026, 12, 16),
+        ),
+        ("Wir brauchen die Ware spätestens 16.12., danke.", dt.date(2026, 12, 16)),
     ],
 )
 def test_a_delivery_sentence_gives_its_date(sentence, expected):

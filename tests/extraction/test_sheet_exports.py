@@ -355,6 +355,31 @@ def test_a_delivery_address_as_one_key_value_row_for_each_of_its_parts():
     assert order.ship_to.confidence >= 0.9
 
 
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Semaine de livraison", "S16"),
+        ("Sem. livraison", "16"),
+        ("Liefer-KW", "16/2027"),
+        ("Delivery week", "wk 16"),
+        # a date under a week's label is that date
+        ("Semaine de livraison", "21.04.2027"),
+    ],
+)
+def test_a_week_label_and_the_weeks_bare_number(label, value):
+    rows = [
+        ["Commande n°", "A27-00466"],
+        ["Date", dt.datetime(2027, 4, 6)],
+        [label, value],
+        ["Réf.", "Désignation", "Qté", "PU net £"],
+        ["304512", "Canne surf 3m90", 2, 88.2],
+    ]
+    delivery = extract_from_sheet(rows).requested_delivery_date
+    expected = dt.date(2027, 4, 21) if "." in value else dt.date(2027, 4, 19)  # week 16's Monday
+    assert delivery.value == expected
+    assert delivery.confidence >= 0.8
+
+
 def test_delivery_alone_beside_a_date_is_the_delivery_date():
     rows = [
         ["THE HARBOURSIDE EASTBOURNE"],
@@ -481,6 +506,45 @@ def test_a_system_exports_snake_case_column_names():
     assert [(ln.gtin, ln.quantity, ln.unit_price) for ln in order.lines] == [
         ("3760112455064", Decimal("30"), Decimal("12.90"))
     ]
+
+
+def _export_rows(titles: list[str]) -> list[list]:
+    rows = [[*titles[:3], "Land", "GW-Nr", "Pos", "ArtNr", "Bezeichnung", "Menge", "ME", "Wert"]]
+    for k, (sku, name, qty, amount) in enumerate(
+        [
+            ("SH-P3001", "Mittelmastschirm Ø 300 cm", 20, 2322),
+            ("SH-P3003", "Balkonschirm", 24, 1293.84),
+        ]
+    ):
+        rows.append(
+            [
+                "Puchstraße 85",
+                "8020",
+                "Graz",
+                "AT",
+                f"GW-3030{k}",
+                k + 1,
+                sku,
+                name,
+                qty,
+                "Stk",
+                amount,
+            ]
+        )
+    return rows
+
+
+def test_an_exports_short_delivery_column_names_lief_plz_lief_ort():
+    order = extract_from_sheet(_export_rows(["Lief_Strasse", "Lief_PLZ", "Lief_Ort"]))
+    ship_to = order.ship_to.value
+    assert (ship_to.street, ship_to.postal_code, ship_to.city) == ("Puchstraße 85", "8020", "Graz")
+
+
+def test_a_postal_code_and_its_town_in_two_cells_whose_titles_we_do_not_know_are_printed():
+    # the address is not read as the ship-to, but a postal code is printed: the customer's
+    # main address is no sure ship-to then
+    order = extract_from_sheet(_export_rows(["Zl_Adr", "Zl_Code", "Zl_Stadt"]))
+    assert "8020" in order.postal_codes
 
 
 def test_a_flat_export_repeating_the_orders_fields_and_ship_to_on_every_row():

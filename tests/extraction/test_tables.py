@@ -425,7 +425,12 @@ def test_an_order_discount_below_the_lines_sum_is_the_net_for_a_person_to_confir
 
 
 @pytest.mark.parametrize(
-    "note", ["Skonto 2 % bei Zahlung in 10 Tagen", "Remise 5 % déjà déduite des prix"]
+    "note",
+    [
+        "Skonto 2 % bei Zahlung in 10 Tagen",
+        "Remise 5 % déjà déduite des prix",
+        "Remise 10 % (accord annuel) – prix nets",
+    ],
 )
 def test_an_early_payment_term_or_a_discount_already_in_the_prices_is_no_order_discount(note):
     rows = [
