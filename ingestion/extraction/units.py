@@ -16,7 +16,7 @@ for _code, _names in {
     "BOX": "box boxes bx bxs bte btes bt carton cartons ct ctn ctns cs case cases karton kartons krt kar kt ktn kart boîte boîtes boite boites colis "
     "schachtel schachteln cart. crt",
     "PK": "pk pack packs package packages pkg paquet paquets pqt pqts packung packungen pkt pak paket pakete lot lots plateau plateaux tray trays "
-    "bundel bund bunde bundle bundles botte bottes",
+    "bundel bund bunde bundle bundles botte bottes ve vpe gebinde",
     "KG": "kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes kilogramm",
     "G": "g gr gram grams gramme grammes gramm",
     "T": "t to tonne tonnes ton tons",

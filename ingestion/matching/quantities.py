@@ -125,7 +125,10 @@ def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
 
 
 # "Virkon S disinfectant powder, 5 kg tub", "Câble … couronne 100 m": what one of ours holds
-_CONTENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(kg|g|l|m[²³23]?)(?!\w)", re.IGNORECASE)
+# ("25-kg-Sack": the amount joined to its unit)
+_CONTENT = re.compile(
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?-?(kg|g|l|m[²³23]?)(?![^\W_])", re.IGNORECASE
+)
 
 
 _BRACKETED_CONTENT = re.compile(r"\(\s*(\d+(?:[.,]\d+)?\s?(?:kg|g|l))\s*\)", re.IGNORECASE)
@@ -449,8 +452,9 @@ def _in_product_unit(
     in_all = _in_all(texts, ours)
     if in_all is not None:
         return in_all
-    # "lot de 4 marqueurs" of our "Set 4 Farben": a pack the same size as ours is ours
-    ours_says = numbers_in(description)
+    # "lot de 4 marqueurs" of our "Set 4 Farben": a pack the same size as ours is ours (not
+    # "CTN6" of our "Auflage 120 x 50 x 6 cm": a size is no count)
+    ours_says = counts_in(description)
     line_holds = [
         h
         for text in texts
@@ -477,6 +481,10 @@ def _in_product_unit(
             # (a bottle, a piece: "EA")
             if container in (None, "EA") and amount and amount != 1:
                 return line.quantity * amount
+            if unit == "" and each != 1 and each in _contents(" ".join(texts), ours):
+                # "Sack à 25" of "Quarzsand, 25-kg-Sack" we sell by the kilo: the words say
+                # of what the 25 are
+                return line.quantity * each
     if counted is None:
         # the container said in the words only: "bidon 5 L" under "Cond.", or the one our
         # description names ("(5 l canister)") named on the line ("5 1 canister)")
@@ -615,6 +623,20 @@ def numbers_in(*texts: str | None) -> set[Decimal]:
     """Every number the texts write ("carton 12 x 1 L": 12 and 1)."""
     found = {parse_number(m[1]) for text in texts for m in _AMOUNT.finditer(text or "")}
     return found - {None}
+
+
+# a size, not a count: "120 x 50 x 6 cm", "Ø 300 cm", "6mm" (not "carton 12 x 1 L", 12 bottles)
+_SIZE = re.compile(
+    r"(?<![\w.,])\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)*\s*(?:mm|cm)\b"
+    r"|(?<![\w.,])\d+(?:[.,]\d+)?(?:\s*[x×]\s*\d+(?:[.,]\d+)?)+\s*m\b",
+    re.IGNORECASE,
+)
+
+
+def counts_in(text: str | None) -> set[Decimal]:
+    """The numbers a description writes that are no size: "Set 4 Farben" says 4, "Auflage
+    120 x 50 x 6 cm" none."""
+    return numbers_in(_SIZE.sub(" ", text or ""))
 
 
 def _before_discount(line: ExtractedLine, price: Decimal | None) -> Decimal | None:

@@ -1483,6 +1483,8 @@ LS-10021,,"Acetonitrile HPLC gradient grade, bottle 2.5 L",L,42.80,EUR
 AL30700,,"Armierungsgewebe 160 g/m², 1 m breit, je lfm",M,1.15,EUR
 TW-WA-30,,Wasserglas 30 cl (Karton à 6 Stk),BOX,15.60,CHF
 GRS-EP2-400,,EP2 grease cartridge 400 g,EA,3.60,EUR
+SH-K4001,,"Hochlehner-Auflage 120 x 50 x 6 cm, grau meliert",EA,29.90,EUR
+SH-M6003,,"Quarzsand-Füllung für Schirmsockel, lose (Preis je kg)",KG,0.68,EUR
 """
 
 
@@ -1538,6 +1540,13 @@ GRS-EP2-400,,EP2 grease cartridge 400 g,EA,3.60,EUR
         ("GRS-EP2-400", "EP2 Grease cartridges 400g - CTN of 24", "3", "", "74.40", 72),
         # …at about our price: pieces whose carton the words describe
         ("GRS-EP2-400", "EP2 Grease cartridges 400g - CTN of 24", "72", "", "3.10", 72),
+        # a carton of six of our cushion "120 x 50 x 6 cm" at six of the buyer's own price:
+        # a size in our description is no pack of ours
+        ("SH-K4001", "High-back cushion 120x50 grey, Carton of 6", "4", "CTN6", "156.06", 24),
+        # a German "Verpackungseinheit" of six
+        ("SH-K4001", "Auflage Hochlehner grau meliert", "3", "VE à 6", "157.86", 18),
+        # sacks "à 25" of a sand we sell by the kilo, the words saying 25 kg
+        ("SH-M6003", "Quarzsand für Schirmsockel, 25-kg-Sack", "20", "Sack à 25", "15.25", 500),
     ],
 )
 def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
