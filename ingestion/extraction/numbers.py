@@ -195,6 +195,8 @@ def detect_decimal_separator(texts: Iterable[str], *, strict: bool = False) -> s
 
 # "EUR pallet", "EUR-Palette", "EUR 1 pallet": the Euro-pallet, not the currency
 _EURO_PALLET = re.compile(r"[\s-]*(?:\d\s+)?(?:pal(?:let|ette)s?|paletten)\b", re.IGNORECASE)
+# "sterling silver", "argent sterling": a metal, not pounds
+_STERLING_SILVER = re.compile(r"\s*(?:silver|argent|silber)\b", re.IGNORECASE)
 
 
 def find_currencies(text: str) -> list[str]:
@@ -225,8 +227,14 @@ def find_currencies(text: str) -> list[str]:
     lowered = text.lower()
     for word, code in CURRENCY_WORDS.items():
         for m in re.finditer(rf"\b{word}\b", lowered):
-            if not _EURO_PALLET.match(lowered, m.end()):  # "used euro pallets"
-                found.append((m.start(), code))
+            if _EURO_PALLET.match(lowered, m.end()):  # "used euro pallets"
+                continue
+            if word == "sterling" and (
+                _STERLING_SILVER.match(lowered, m.end())
+                or re.search(r"(?:argent|silver|silber)\s*$", lowered[: m.start()])
+            ):
+                continue
+            found.append((m.start(), code))
     found.sort()
     return [code for _, code in found]
 

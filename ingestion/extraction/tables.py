@@ -2669,6 +2669,25 @@ _PRICE_PER_WORD = re.compile(
 )
 
 
+def _price_from_the_unit(row: Row) -> None:
+    """A price with what it is for ("1,90 / 100 ST", "19,50 / 1 ROL") wider than its column,
+    its start read into the unit's cell before it ("ST 1,90 /"): put back in the price's."""
+    if "unit" not in row.roles or "unit_price" not in row.roles:
+        return
+    k, p = row.roles.index("unit"), row.roles.index("unit_price")
+    tokens = row.cells.get(k, [])
+    if len(tokens) < 2 or not normalise_unit(tokens[0].text):
+        return
+    rest = " ".join(t.text for t in tokens[1:])
+    if not re.fullmatch(
+        rf"\d{{1,3}}(?:[.' ]\d{{3}})*[.,]\d{{2,4}}\s*(?:{_CURRENCY_MARK})?\s*/?", rest
+    ):
+        return
+    if row.text("unit_price").strip() and not rest.endswith("/"):
+        return
+    row.cells[k], row.cells[p] = tokens[:1], tokens[1:] + row.cells.get(p, [])
+
+
 def _price_from_the_description(row: Row) -> None:
     """A price written with what it is for ("16,90 €/Stk", "21,00 €/Pack") wider than its
     column, read into the description's: put back in the price's cell when the row has none."""
@@ -3186,6 +3205,7 @@ def _rows_to_lines(
             # under the item: "*** Position storniert ***": no item
             continue
         _price_from_the_description(row)
+        _price_from_the_unit(row)
         qty_text = row.text("quantity")
         unit_text = row.text("unit")
         _quantity, unit_from_qty = split_quantity_unit(qty_text) if qty_text else (None, None)

@@ -373,13 +373,19 @@ def _in_product_unit(
     scale = _METRIC.get((counted, ours))
     if scale is not None:
         # "500 g" of an oxide we sell by the kilo at 96,00 (amount 48,00): half a kilo
+        # (or "1000 g" at "28,00 per 1000": the price is our kilo's)
         converted = line.quantity * scale
         if (
             price_each is None
             or (expected and price_close(price_each, expected))
+            or (expected and price_close(price_each / scale, expected))
             or (
                 line.line_total is not None
                 and abs(converted * price_each - line.line_total) <= Decimal("0.01")
+            )
+            or (
+                line.line_total is not None
+                and abs(converted * price_each / scale - line.line_total) <= Decimal("0.01")
             )
         ):
             return converted
@@ -599,11 +605,19 @@ def _pieces_priced_as_ours(
 def _packs_of_pieces(quantity: Decimal, description: str, ours: str) -> Decimal | None:
     """So many pieces in packs of ours, when our description says what one holds ("box of
     100", "Pkg. 100 Stk") and they make whole packs."""
-    for m in [*_PACK_OF.finditer(description or ""), *_PACK_PIECES.finditer(description or "")]:
-        each = parse_number(m[2])
-        if normalise_unit(m[1]) == ours and each and each > 1:
-            packs = quantity / each
-            return packs if packs == packs.to_integral() and packs > 0 else None
+    found = [
+        (normalise_unit(m[1]), each)
+        for m in [*_PACK_OF.finditer(description or ""), *_PACK_PIECES.finditer(description or "")]
+        if (each := parse_number(m[2])) and each > 1
+    ]
+    sizes = [each for unit, each in found if unit == ours]
+    if not sizes and ours in CONTAINER_UNITS:
+        # our pack is a "sachet de 100" (a bag, by its word): the one pack our words name
+        sizes = list({each for unit, each in found if unit in CONTAINER_UNITS})[:2]
+        sizes = sizes if len(sizes) == 1 else []
+    for each in sizes[:1]:
+        packs = quantity / each
+        return packs if packs == packs.to_integral() and packs > 0 else None
     return None
 
 

@@ -100,6 +100,14 @@ def test_a_euro_pallet_is_no_currency():
     assert find_currencies("Total EUR 12,00") == ["EUR"]
 
 
+def test_sterling_silver_is_a_metal_not_pounds():
+    from ingestion.extraction.numbers import find_currencies
+
+    assert find_currencies("Lobster clasp 10mm sterling silver 300 pcs 1.72") == []
+    assert find_currencies("Fermoir mousqueton argent sterling 925") == []
+    assert find_currencies("Payable in pounds sterling") == ["GBP", "GBP"]
+
+
 def test_a_symbol_glued_to_a_word_is_a_misread_letter_not_a_currency():
     from ingestion.extraction.numbers import find_currencies
 

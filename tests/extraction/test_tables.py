@@ -447,6 +447,23 @@ def test_an_early_payment_term_or_a_discount_already_in_the_prices_is_no_order_d
     )
 
 
+def test_a_price_per_hundred_wider_than_its_column_begins_in_the_units_cell():
+    rows = [
+        ["Pos.", "Material", "Bezeichnung", "Menge", "ME", "Preis", "Wert EUR"],
+        ["00010", "PW-3106", "Biegeringe 6 mm (Btl. 100)", "2.000", "ST 1,90 /", "100 ST", "38,00"],
+        ["00020", "PW-5220", "Ankerkette 2 mm, Spule 25 m", "4", "ROL 19,50 /", "1 ROL", "78,00"],
+    ]
+    page = [(40, 40, "Bestellung 4500018832"), *table([40, 80, 130, 330, 370, 430, 500], 100, rows)]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [
+        (ln.customer_sku, ln.quantity, ln.unit, ln.unit_price, ln.price_unit, ln.line_total)
+        for ln in order.lines
+    ] == [
+        ("PW-3106", Decimal("2000"), "EA", Decimal("1.90"), Decimal("100"), Decimal("38.00")),
+        ("PW-5220", Decimal("4"), "ROL", Decimal("19.50"), None, Decimal("78.00")),
+    ]
+
+
 def test_summe_ware_above_the_total_with_freight_is_the_goods_total():
     rows = [
         ["Pos.", "Art.-Nr.", "Bezeichnung", "Stück", "Preis €", "Gesamt €"],

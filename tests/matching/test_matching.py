@@ -1485,6 +1485,7 @@ TW-WA-30,,Wasserglas 30 cl (Karton à 6 Stk),BOX,15.60,CHF
 GRS-EP2-400,,EP2 grease cartridge 400 g,EA,3.60,EUR
 SH-K4001,,"Hochlehner-Auflage 120 x 50 x 6 cm, grau meliert",EA,29.90,EUR
 SH-M6003,,"Quarzsand-Füllung für Schirmsockel, lose (Preis je kg)",KG,0.68,EUR
+APP-AO05,,"Anneaux ouverts 5 mm argent 925, sachet de 100",PAK,9.80,EUR
 """
 
 
@@ -1547,6 +1548,8 @@ SH-M6003,,"Quarzsand-Füllung für Schirmsockel, lose (Preis je kg)",KG,0.68,EUR
         ("SH-K4001", "Auflage Hochlehner grau meliert", "3", "VE à 6", "157.86", 18),
         # sacks "à 25" of a sand we sell by the kilo, the words saying 25 kg
         ("SH-M6003", "Quarzsand für Schirmsockel, 25-kg-Sack", "20", "Sack à 25", "15.25", 500),
+        # pieces of a pack we sell, a "sachet de 100" by its word, at the buyer's own price
+        ("APP-AO05", "Open jump rings 5mm sterling silver", "2000", "pcs", "0.092", 20),
     ],
 )
 def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
@@ -1561,6 +1564,22 @@ def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
         sku=sku,
     )
     assert match_product(line, "C00001", md).quantity_in_product_unit == expected
+
+
+def test_grams_priced_by_the_thousand_of_a_bead_we_sell_by_the_kilo():
+    """ "1000 g" at "28,00" for "PE 1000" (28,00): one kilo at our 28,00 the kilo."""
+    products = "sku,gtin,description,unit,unit_price,currency\nROC11,,Perles de rocaille 11/0 noir au kilo,KG,28.00,EUR\n"
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    line = ExtractedLine(
+        sku="ROC11",
+        description="Rocailles 11/0 schwarz opak, per kg",
+        quantity=Decimal("1000"),
+        unit="g",
+        unit_price=Decimal("28.00"),
+        price_unit=Decimal("1000"),
+        line_total=Decimal("28.00"),
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == 1
 
 
 def test_sacks_priced_by_the_kilo_of_our_flour_sold_by_the_kilo_in_sacks():
