@@ -25,7 +25,7 @@ for _code, _names in {
     "M3": "m3 m³ cbm",
     "L": "l lt ltr litre litres liter liters",
     "PAL": "pal pallet pallets palette palettes plt",
-    "ROL": "rol roll rolls rouleau rouleaux rlx rolle rollen rl",
+    "ROL": "rol roll rolls rouleau rouleaux rlx rolle rollen rl bobine bobines spule spulen spool spools reel reels",
     "SET": "set sets jeu jeux satz",
     "PR": "pr pair pairs paire paires paar",
     "BAG": "bag bags sac sacs sachet sachets beutel sack säcke sacke tüte tüten tute tuten",

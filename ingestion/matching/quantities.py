@@ -127,8 +127,11 @@ def _in_unit(each: Decimal, unit: str | None, ours: str) -> Decimal | None:
 # "Virkon S disinfectant powder, 5 kg tub", "Câble … couronne 100 m": what one of ours holds
 # ("25-kg-Sack": the amount joined to its unit)
 _CONTENT = re.compile(
-    r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?-?(kg|g|l|m[²³23]?)(?![^\W_])", re.IGNORECASE
+    r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?-?(kg|g|l|ml|cl|m[²³23]?)(?![^\W_])", re.IGNORECASE
 )
+# millilitres and centilitres of what we sell by the litre ("ml" is a linear metre of what we
+# sell by the metre)
+_PART_OF_A_LITRE = {"ml": Decimal("0.001"), "cl": Decimal("0.01")}
 
 
 _BRACKETED_CONTENT = re.compile(r"\(\s*(\d+(?:[.,]\d+)?\s?(?:kg|g|l))\s*\)", re.IGNORECASE)
@@ -137,15 +140,23 @@ _BRACKETED_CONTENT = re.compile(r"\(\s*(\d+(?:[.,]\d+)?\s?(?:kg|g|l))\s*\)", re.
 def _contents(text: str | None, ours: str) -> set[Decimal]:
     """What the text says a container holds in our measure: "bidon 5 L" 5 litres, "Btl 500g"
     half a kilo."""
-    out = set()
+    return set(_printed_contents(text, ours).values())
+
+
+def _printed_contents(text: str | None, ours: str) -> dict[Decimal, Decimal]:
+    """The amounts the text prints with a unit of our measure, each with what it is in ours:
+    "flacon 500 ml" of what we sell by the litre is {500: 0.5}."""
+    out = {}
     for m in _CONTENT.finditer(text or ""):
         amount = parse_number(m[1])
         if amount is None:
             continue
         if m[2].lower() == "g" and ours == "KG":
-            out.add(amount / 1000)
+            out[amount] = amount / 1000
+        elif m[2].lower() in _PART_OF_A_LITRE and ours == "L":
+            out[amount] = amount * _PART_OF_A_LITRE[m[2].lower()]
         elif normalise_unit(m[2]) == ours:
-            out.add(amount)
+            out[amount] = amount
     return out
 
 
@@ -487,10 +498,23 @@ def _in_product_unit(
             # (a bottle, a piece: "EA")
             if container in (None, "EA") and amount and amount != 1:
                 return line.quantity * amount
-            if unit == "" and each != 1 and each in _contents(" ".join(texts), ours):
-                # "Sack à 25" of "Quarzsand, 25-kg-Sack" we sell by the kilo: the words say
-                # of what the 25 are
-                return line.quantity * each
+            said = _printed_contents(" ".join(texts), ours).get(each) if unit == "" else None
+            if said and said != 1:
+                # "Sack à 25" of "Quarzsand, 25-kg-Sack" we sell by the kilo, "flacon 500" of
+                # "flacon 500 ml" by the litre: the words say of what the 25 or 500 are
+                return line.quantity * said
+        # "flacon 500" of "flacon 500 ml" we sell by the litre: the number the words measure
+        bare = re.fullmatch(
+            r"([^\W\d_]+\.?)\s*(?:(?:à|a|de|of)\s+)?(\d+(?:[.,]\d+)?)", (line.unit or "").strip()
+        )
+        each = parse_number(bare[2]) if bare else None
+        said = _printed_contents(" ".join(texts), ours).get(each) if each else None
+        if said and said != 1:
+            return line.quantity * said
+        # "500ml btl" of an attractor we sell by the litre: half a litre each
+        held = _contents(line.unit, ours)
+        if len(held) == 1 and (amount := held.pop()) != 1:
+            return line.quantity * amount
     if counted is None:
         # the container said in the words only: "bidon 5 L" under "Cond.", or the one our
         # description names ("(5 l canister)") named on the line ("5 1 canister)")
@@ -510,6 +534,12 @@ def _in_product_unit(
         )
         if packs is not None:
             return packs
+    if counted == "EA" and ours in MEASURES:
+        # "24 FL" of "Flüssiglockstoff 250 ml" we sell by the litre: pieces of the one content
+        # the line's words measure
+        held = _contents(" ".join(texts), ours)
+        if len(held) == 1 and (amount := held.pop()) != 1:
+            return line.quantity * amount
     if counted not in CONTAINER_UNITS:
         return None
     for container, each, unit in line_holds:

@@ -1486,6 +1486,8 @@ GRS-EP2-400,,EP2 grease cartridge 400 g,EA,3.60,EUR
 SH-K4001,,"Hochlehner-Auflage 120 x 50 x 6 cm, grau meliert",EA,29.90,EUR
 SH-M6003,,"Quarzsand-Füllung für Schirmsockel, lose (Preis je kg)",KG,0.68,EUR
 APP-AO05,,"Anneaux ouverts 5 mm argent 925, sachet de 100",PAK,9.80,EUR
+STD-10604,,Krill Liquid Attractor,L,19.80,EUR
+STD-10205,,Leadcore Leader 45lb Weed Green (per metre),M,0.85,EUR
 """
 
 
@@ -1550,6 +1552,12 @@ APP-AO05,,"Anneaux ouverts 5 mm argent 925, sachet de 100",PAK,9.80,EUR
         ("SH-M6003", "Quarzsand für Schirmsockel, 25-kg-Sack", "20", "Sack à 25", "15.25", 500),
         # pieces of a pack we sell, a "sachet de 100" by its word, at the buyer's own price
         ("APP-AO05", "Open jump rings 5mm sterling silver", "2000", "pcs", "0.092", 20),
+        # bottles of millilitres of a liquid we sell by the litre
+        ("STD-10604", "Krill Liquid Attractor 500ml", "6", "500ml btl", "11.60", 3),
+        ("STD-10604", "Attractant liquide krill - flacon 500 ml", "6", "flacon 500", "11.60", 3),
+        ("STD-10604", "Krill-Flüssiglockstoff 250 ml", "24", "FL", "5.34", 6),
+        # spools of ten metres of what we sell by the metre
+        ("STD-10205", "Leadcore 45 lb vert - bobine 10 m", "4", "bobine 10 m", "10.00", 40),
     ],
 )
 def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
