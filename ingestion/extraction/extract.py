@@ -767,6 +767,21 @@ def extract_from_layout(
                 # "… in KW 51 an unsere Filiale Villach:" over "…, Hauptplatz 12, 9500 Villach":
                 # the sentence names the town its address ends with
                 confidence = max(confidence, PROSE_ADDRESS)
+            elif line.source == TextSource.PDF_TEXT and (
+                line.text.rstrip().endswith(":")
+                # "Adresse de livraison : Pêche Passion – Entrepôt, 3 Chemin du Génie, 69200
+                # Vénissieux (quai …)": the whole address after a strong label, on its line
+                or (
+                    any(
+                        h.field == "ship_to" and h.strength >= 1.0
+                        for h in ctx.hits_by_line.get(line.index, [])
+                    )
+                    and address.postal_code in line.text
+                )
+            ):
+                # "Livraison souhaitée … à notre atelier de montage :" over the address's own
+                # lines, on a page that is no scan: nothing was joined across columns
+                confidence = max(confidence, PROSE_ADDRESS)
             ship_to = Field(address, confidence, line.source_ref(), "prose_address")
     bill_to = _best_block(blocks.get("bill_to", []), language, ctx.hits_by_line)
     vendor = _best_block(blocks.get("vendor", []), language)
@@ -873,7 +888,8 @@ def extract_from_layout(
         postal_codes=postal_codes,
         own_postal_codes=own_postal_codes,
         delivers_to_billing=collected
-        or any(_as_billed(hit) for hit in ctx.hits if hit.field == "ship_to"),
+        or any(_as_billed(hit) for hit in ctx.hits if hit.field == "ship_to")
+        or any(_as_billed(hit, block) for hit, block in blocks.get("ship_to", [])),
         amendments=tuple(
             ln.text[:200] for ln in lines if amended and ln.index in {c.line for c in changes}
         ),
@@ -1109,11 +1125,19 @@ def _collected(ctx) -> bool:
     )
 
 
-def _as_billed(hit) -> bool:
-    """A delivery label whose own cell sends the goods to the billing address."""
+def _as_billed(hit, block=()) -> bool:
+    """A delivery label whose own cell, or the first line of its block ("Deliver to" over
+    "As invoice address"), sends the goods to the billing address."""
     segment = hit.line.segment_of(hit.last_word)
     after = hit.line.text[hit.end : hit.line.spans[segment[1] - 1][1]]
-    return bool(_SAME_AS_BILLING.match(fold(after)))
+    if _SAME_AS_BILLING.match(fold(after)):
+        return True
+    if not block or after.strip(" :"):
+        return False
+    ln, i, _j = block[0]
+    # (to the end of its cell: "As invoice address" when "invoice address" reads as a label)
+    cell = ln.text[ln.spans[i][0] : ln.spans[ln.segment_of(i)[1] - 1][1]]
+    return bool(_SAME_AS_BILLING.match(fold(cell)))
 
 
 # a word of delivery, not an addressee ("Destinataire :" heads our own address)
@@ -1138,7 +1162,7 @@ def _best_block(found: list, language: str, hits_by_line: dict | None = None) ->
 
     best = None
     for hit, block in found:
-        if _as_billed(hit):
+        if _as_billed(hit, block):
             continue  # "Lieferadresse: wie Rechnungsadresse": no other address, none to read
         field = block_address(hit, block, language)
         address = field.value

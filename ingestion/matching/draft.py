@@ -875,6 +875,8 @@ def build_draft(
             or (ours_read and extracted.ship_to.rule in _ADDRESSEE_BLOCKS | {"prose_address"})
             or _points_at_the_usual_address(extracted.ship_to, customer, md)
             or _names_no_place(extracted.ship_to)
+            # "Deliver to: As invoice address", and no postal code read after another label
+            or (extracted.delivers_to_billing and not extracted.ship_to.value.postal_code)
         ):
             ship_to = _only_address_confirmed(
                 ship_to, extracted, customer, md, own_postal_codes=own_postal_codes

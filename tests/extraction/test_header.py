@@ -1649,6 +1649,25 @@ def test_a_delivery_label_pointing_back_at_the_buyers_address_names_no_other(lab
     assert order.postal_codes == ("59000",)
 
 
+def test_a_delivery_column_whose_block_says_as_invoice_address_names_no_other():
+    layout = read_pdf(
+        _po_letter(
+            [
+                (300, 100, "PURCHASE ORDER SLJ-7734"),
+                (40, 200, "Supplier"),
+                (300, 200, "Deliver to"),
+                (40, 212, "Verdier Apprêts & Perles SAS"),
+                (300, 212, "As invoice address"),
+                (40, 224, "41 rue de la Villette"),
+                (40, 236, "69003 Lyon"),
+            ]
+        )
+    )
+    order = extract_from_layout(layout)
+    assert order.delivers_to_billing
+    assert order.ship_to is None or not order.ship_to.value.postal_code
+
+
 def test_a_scanned_bilingual_delivery_label_that_lost_its_slash_still_gives_the_date():
     """ "Lieferung bis / livraison jusqu'au: 20.01.2027" read from a fax without the slash."""
     layout = as_scan(
@@ -1760,10 +1779,28 @@ def test_a_letters_sentence_naming_the_town_of_the_address_below_it_is_surer():
         "8700",
     )
     assert (order.ship_to.rule, order.ship_to.confidence) == ("prose_address", 0.88)
-    # the sentence names no town: the page's reading is held for a person
+    # the sentence names no town: a scan's reading is held for a person (a page that is no
+    # scan prints the address's own lines under the colon, nothing joined across columns)
     page[-4] = (60, 260, "Bitte liefern Sie folgende Waren in KW 51 an unsere Filiale:")
-    order = extract_from_layout(read_pdf(pdf([page])))
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
     assert (order.ship_to.rule, order.ship_to.confidence) == ("prose_address", 0.8)
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert (order.ship_to.rule, order.ship_to.confidence) == ("prose_address", 0.88)
+
+
+def test_a_whole_address_on_the_line_of_a_strong_delivery_label_of_a_page():
+    page = LETTERHEAD + [
+        (
+            60,
+            260,
+            "Adresse de livraison : Pêche Passion – Entrepôt, 3 Chemin du Génie, 69200 "
+            "Vénissieux (quai de",
+        ),
+        (60, 272, "réception ouvert de 8h à 12h)."),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.ship_to.value.postal_code == "69200"
+    assert order.ship_to.confidence >= 0.85
 
 
 def test_a_delivery_label_whose_value_is_a_week_takes_no_address_from_the_label_below():

@@ -814,6 +814,26 @@ def test_a_scanned_letterhead_is_sure_when_the_page_sends_the_goods_to_the_billi
     assert billed.ship_to.confidence >= 0.85
 
 
+def test_a_letterhead_is_sure_when_the_page_sends_the_goods_to_the_invoice_address():
+    """ "Deliver to: As invoice address", and a sentence read after another delivery label
+    ("goods to be delivered DAP Birmingham") that names no postal code."""
+    order = ExtractedOrder(
+        vat_numbers=Field(("DE123456789",), 0.9),
+        buyer=Field(
+            Address(postal_code="80331", city="München", lines=("80331 München",)),
+            0.6,
+            rule="letterhead:pdf",
+        ),
+        ship_to=Field(Address(name="be delivered DAP München"), 0.58, rule="block:goods to"),
+        postal_codes=("80331",),
+        lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
+    )
+    assert build_draft(order, _md()).ship_to.confidence < 0.85
+    billed = build_draft(replace(order, delivers_to_billing=True), _md())
+    assert billed.ship_to.value.postal_code == "80331"
+    assert billed.ship_to.confidence >= 0.85
+
+
 def test_a_scanned_letterhead_is_sure_when_the_page_prints_no_other_postal_code():
     """A fax naming no delivery place, whose only postal code read is its letterhead's, the
     customer's own: no delivery block's label was lost, its address would be left."""
