@@ -783,6 +783,20 @@ def extract_from_layout(
                 # lines, on a page that is no scan: nothing was joined across columns
                 confidence = max(confidence, PROSE_ADDRESS)
             ship_to = Field(address, confidence, line.source_ref(), "prose_address")
+    elif (
+        ship_to.rule.startswith("block:")
+        and ship_to.confidence < PROSE_ADDRESS
+        and lines[0].source == TextSource.PDF_TEXT
+    ):
+        # "Delivery: week commencing 22nd March, to our Spey Valley shop:" over the address's
+        # line: a weak label's block that the sentence ending in its colon says the same of
+        found = prose_ship_to(lines, language=language)
+        if (
+            found is not None
+            and found[1].text.rstrip().endswith(":")
+            and found[0].postal_code == ship_to.value.postal_code
+        ):
+            ship_to = ship_to.with_confidence(PROSE_ADDRESS, "+prose")
     bill_to = _best_block(blocks.get("bill_to", []), language, ctx.hits_by_line)
     vendor = _best_block(blocks.get("vendor", []), language)
     buyer = _best_block(blocks.get("buyer", []), language)

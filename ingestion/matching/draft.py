@@ -307,8 +307,16 @@ def _names_no_place(found: Field) -> bool:
     address = found.value
     if address.postal_code or address.city or found.rule.endswith("+ocr"):
         return False  # a place, or a scan that may have lost its postal code
-    if address.street and (
-        _STREET.search(fold(address.street)) or not _OWN_PREMISES.search(fold(address.street))
+    first = fold(next((t for t in address.lines if t), ""))
+    when_only = bool(first) and not _FILLER.sub("", _without_dates(ASAP.sub("", first))).strip(
+        " .,:;-/()!"
+    )
+    if (
+        address.street
+        and (_STREET.search(fold(address.street)) or not _OWN_PREMISES.search(fold(address.street)))
+        # "Delivery: week 13" over "Payment: 90 days end of month": another label's row read
+        # as the street of a when
+        and not (when_only and re.match(r"[^\d:]{2,30}:", address.street))
     ):
         return False  # a street ("Mo–Fr 8–16 Uhr" read as one is a time)
     printed = " ".join(t for t in address.lines if t)
@@ -317,12 +325,7 @@ def _names_no_place(found: Field) -> bool:
     text = fold(printed)
     if text and not _without_dates(text).strip(" .,:;-/()"):
         return True  # "Livraison | 17/12/2026", "Delivery | Dec 14 2026": when, not where
-    first = fold(next((t for t in address.lines if t), ""))
-    if (
-        first
-        and not _FILLER.sub("", _without_dates(ASAP.sub("", first))).strip(" .,:;-/()!")
-        and not _ANOTHER_PLACE.search(text)
-    ):
+    if when_only and not _ANOTHER_PLACE.search(text):
         return True  # "Delivery | ASAP please" over the contact's row: when, not where
     return (
         bool(_OWN_PREMISES.search(text))

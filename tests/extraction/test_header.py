@@ -1788,6 +1788,20 @@ def test_a_letters_sentence_naming_the_town_of_the_address_below_it_is_surer():
     assert (order.ship_to.rule, order.ship_to.confidence) == ("prose_address", 0.88)
 
 
+def test_a_weak_delivery_labels_sentence_ending_in_a_colon_over_the_address_line():
+    page = LETTERHEAD + [
+        (60, 260, "Delivery: week commencing 22nd March 2027, to our Spey Valley shop:"),
+        (60, 272, "Caledonian Fly & Field – Spey Valley Shop, 9 Grampian Road, Aviemore PH22 1RH"),
+        (60, 284, "Invoice to Perth as usual. Please ring Callum before delivery."),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.ship_to.value.postal_code == "PH22 1RH"
+    assert order.ship_to.confidence >= 0.85
+    # on a scan, a person looks
+    scanned = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert scanned.ship_to is None or scanned.ship_to.confidence < 0.85
+
+
 def test_a_whole_address_on_the_line_of_a_strong_delivery_label_of_a_page():
     page = LETTERHEAD + [
         (

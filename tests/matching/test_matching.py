@@ -497,6 +497,8 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         # its head office, in its own town
         ("Lieferadresse: Hauptstelle Lille", True),
         ("Lieferadresse: Hauptstelle Roubaix", False),
+        # when, over another label's row read as its street
+        ("Delivery: week 13\nDelivery terms: DAP Lille\nPayment: 90 days end of month", True),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
