@@ -1030,7 +1030,9 @@ def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field 
         # a bare "$" says dollars, not which: ":$" lets the customer's country settle it
         rule=("currency_marks:ocr" if ocr else "currency_marks")
         + (":$" if dollar_sign else "")
-        + (":mixed" if mixed else ""),
+        + (":mixed" if mixed else "")
+        # a scan's code written in letters ("Total EUR"): no symbol a scan misreads
+        + (":code" if ocr and has_iso_text and code in ISO_CURRENCIES else ""),
     )
 
 

@@ -819,6 +819,7 @@ def build_draft(
             # a scanned mark agreeing with the price list's currency, from a Swiss customer
             # with no currency of its own: the mark may be a misread "CHF", nothing settles it
             ":ocr" in currency.rule
+            and ":code" not in currency.rule
             and record is not None
             and not record.currency
             and md.country_currency(customer.code) not in (None, customer_currency)

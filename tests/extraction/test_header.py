@@ -1788,6 +1788,16 @@ def test_a_letters_sentence_naming_the_town_of_the_address_below_it_is_surer():
     assert (order.ship_to.rule, order.ship_to.confidence) == ("prose_address", 0.88)
 
 
+def test_a_scans_currency_code_written_in_letters_says_so_in_its_rule():
+    page = LETTERHEAD + [(330, 400, "Order total EUR 1,114.00")]
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert (order.currency.value, order.currency.rule) == ("EUR", "currency_marks:ocr:code")
+    symbol = extract_from_layout(
+        as_scan(read_pdf(pdf([LETTERHEAD + [(330, 400, "Total € 1114")]])))
+    )
+    assert symbol.currency.rule == "currency_marks:ocr"
+
+
 def test_a_weak_delivery_labels_sentence_ending_in_a_colon_over_the_address_line():
     page = LETTERHEAD + [
         (60, 260, "Delivery: week commencing 22nd March 2027, to our Spey Valley shop:"),

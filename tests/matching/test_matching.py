@@ -624,6 +624,10 @@ def test_a_scanned_euro_mark_from_a_swiss_customer_priced_from_a_euro_list_is_ch
     )
     listed = build_draft(priced, md, known_customer_code="C00011")
     assert (listed.currency.value, listed.currency.confidence >= 0.9) == ("EUR", True)
+    # the code written in letters on the scan ("Total EUR"): no symbol misread
+    written = replace(order, currency=Field("EUR", 0.8, rule="currency_marks:ocr:code"))
+    coded = build_draft(written, md, known_customer_code="C00011")
+    assert (coded.currency.value, coded.currency.confidence >= 0.9) == ("EUR", True)
 
 
 def test_a_price_column_titled_in_two_currencies_settles_nothing():
