@@ -69,8 +69,10 @@ _PRICE = re.compile(
     r"(?:preis|prix|price)(?:\s+(?:unitaire|net|HT))?\s+(?:von|de|of)"
     r"|à|a|at|@|zu(?:\s+je)?|je|for|pour|prix|price|par|per|chacun|each"
     r"|pu|p\.u\.(?:\s*ht)?|unit\s+price|prix\s+unitaire|e-?preis|einzelpreis|st[üu]ckpreis)\s*:?\s*"
-    r"|\s@\s*|\s{2,}(?=[€$£]|EUR\b|USD\b|GBP\b|CHF\b))"
-    r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF|S?Fr\.)?\s*(?P<price>\d{1,3}(?:[.,'’]\d{3})+[.,]\d{2}(?!\d)|\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
+    r"|\s@\s*|\s{2,}(?=[€$£]|EUR\b|USD\b|GBP\b|CHF\b)"
+    # "2kg of the rope lubricant, 17.40/kg": a price after a comma, said per unit
+    r"|,\s*(?=\d{1,6}[.,]\d{2}\s*/\s*[^\W\d_]{1,6}\b))"
+    r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF|S?Fr\.)?\s*(?P<price>\d{1,3}(?:[.,'’]\d{3})+[.,]\d{2}(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{2}(?!\d)|\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
     re.IGNORECASE,
 )
 _CODE_THEN_QTY = re.compile(
@@ -574,7 +576,15 @@ def _code_in_text(rest: str) -> tuple[str | None, str]:
 def _is_price(m: re.Match, text: str) -> bool:
     """A price has a currency or decimals and is not a pack size ("Beutel à 100 Stück")."""
     after = text[m.end() :].lstrip()
-    if re.match(rf"(?:{_UNIT_WORDS})\b", after, re.IGNORECASE) and not (m["cur1"] or m["cur2"]):
+    if (
+        re.match(rf"(?:{_UNIT_WORDS})\b", after, re.IGNORECASE)
+        and not (m["cur1"] or m["cur2"])
+        # "@ 44.20 each", "à 3,10 pièce": a price in cents for one piece
+        and not (
+            re.search(r"[.,]\d{2}$", m["price"])
+            and re.match(r"(?:each|ea|apiece|pi[eè]ce|pc|st[üu]ck|stk)\b", after, re.IGNORECASE)
+        )
+    ):
         return False
     return bool(m["cur1"] or m["cur2"] or re.search(r"[.,]\d{2,4}$", m["price"]))
 

@@ -760,6 +760,23 @@ def test_a_list_item_ending_in_a_bare_count_at_a_price():
     ]
 
 
+def test_list_items_priced_in_thousands_with_spaces_or_at_a_price_each():
+    order = extract_from_text(
+        "Bonjour,\n\n"
+        "  * 2 variateurs de fréquence 7,5 kW (réf. BL-41075) au prix de 1 640,00 € pièce ;\n"
+        "  * 1 limiteur de vitesse (BL-51010) à 1 180,00 € ;\n"
+        "  * 4 wedge sockets to suit the 10mm rope (BL-21210) @ 44.20 each\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        ("BL-41075", Decimal("2"), Decimal("1640.00")),
+        ("BL-51010", Decimal("1"), Decimal("1180.00")),
+        ("BL-21210", Decimal("4"), Decimal("44.20")),
+    ]
+    # a price after a comma, said per unit
+    per = extract_from_text("Hi,\n\n- 2kg of the rope lubricant BL-71020, 17.40/kg\n")
+    assert [(ln.quantity, ln.unit_price) for ln in per.lines] == [(Decimal("2"), Decimal("17.40"))]
+
+
 @pytest.mark.parametrize(
     ("sentence", "po", "sure"),
     [
