@@ -302,7 +302,15 @@ def parse_identifier(text: str) -> tuple[str | None, float]:
         ):
             continue
         if not _ID_TOKEN.match(token) or not any(ch.isdigit() for ch in token):
-            if k == 0 and token.isalpha() and len(token) <= 3 and len(tokens) > 1:
+            # (or "CV/OA 27/0098": two such prefixes, one number)
+            if (
+                k == 0
+                and (
+                    (token.isalpha() and len(token) <= 3)
+                    or re.fullmatch(r"[A-Z]{1,4}[/-][A-Z]{1,4}", token)
+                )
+                and len(tokens) > 1
+            ):
                 following = tokens[1].strip("()[]:;,.\"'#*<>=+|")
                 if (
                     token.isupper()

@@ -2752,6 +2752,8 @@ def _price_and_per(row: Row) -> tuple[str, str]:
             or "/" in price_text
             # "8,19 100" under "Preis pro": the price, a space, then what it is for
             or re.fullmatch(r"\S+\s+\S+", price_text.strip()) is not None
+            # "€2.80 per 100g": the price, and the hundred it is for
+            or re.search(r"(?i)\s(?:per|pro|je|par)\s", price_text) is not None
         ):
             return m["price"], _per_digits(m["per"])
     m = _PER_WITH_UNIT.match(pe_text.strip())

@@ -1165,6 +1165,7 @@ def test_our_number_in_a_sentence_is_the_po(sentence, po):
         ("C'est la commande BC 26-1192, Martine vous enverra le bon officiel.", "BC 26-1192"),
         ("Veuillez trouver notre bon de commande BC 26-1174 du 17/11/2026.", "BC 26-1174"),
         ("PO 4711", "4711"),
+        ("PURCHASE ORDER CV/OA 27/0098", "CV/OA 27/0098"),
     ],
 )
 def test_a_buyers_own_prefix_is_part_of_the_number(body, po):

@@ -464,6 +464,24 @@ def test_a_price_per_hundred_wider_than_its_column_begins_in_the_units_cell():
     ]
 
 
+def test_a_price_per_hundred_grams_in_the_price_cell():
+    rows = [
+        ["Code", "Item", "Qty", "Price", "Line total"],
+        [
+            "PER-ROC11-NOIR",
+            "Seed beads 11/0 opaque black, per kg",
+            "250 g",
+            "€2.80 per 100g",
+            "€7.00",
+        ],
+    ]
+    page = [(40, 40, "PURCHASE ORDER PO-0212"), *table([40, 120, 330, 390, 480], 100, rows)]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.quantity, ln.unit_price, ln.price_unit, ln.line_total) for ln in order.lines] == [
+        (Decimal("250"), Decimal("2.80"), Decimal("100"), Decimal("7.00"))
+    ]
+
+
 def test_summe_ware_above_the_total_with_freight_is_the_goods_total():
     rows = [
         ["Pos.", "Art.-Nr.", "Bezeichnung", "Stück", "Preis €", "Gesamt €"],
