@@ -279,6 +279,7 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
     draft = _without_the_day_we_received_it(draft, context=context)
     draft = _with_po_confirmed_by_the_email(draft, document=document, body=body_layout)
     draft = _with_currency_of_earlier_orders(draft, document=document, view=view)
+    draft = _with_po_prefix_of_earlier_orders(draft, document=document, view=view)
     return DocumentDraft(draft=draft, view=view, hints_used=hints_used, sources=sources)
 
 
@@ -405,6 +406,46 @@ def _with_currency_of_earlier_orders(draft, *, document: Document, view: MasterD
         return draft  # none, several, or what we read already, and surely enough
     (value,) = printed
     return replace(draft, currency=Field(value=value, confidence=0.85, rule="customer_orders"))
+
+
+# an order number's letters before its first digit: "CFF/2027/051" is "CFF"
+_PO_PREFIX = re.compile(r"[A-Za-z]{2,}(?=\W?\d)")
+PO_PREFIX_MISREAD = 0.7  # a scan's prefix one letter off the customer's usual: a person looks
+
+
+def _with_po_prefix_of_earlier_orders(draft, *, document: Document, view: MasterDataView):
+    """A scanned order number whose letters are one letter off those every earlier order of
+    the customer begins with ("CFE/2027/051" from a buyer whose numbers are "CFF/2027/…"): the
+    scan misread a letter. The usual letters are put back, for a person to confirm."""
+    from dataclasses import replace
+
+    po = draft.extracted.po_number
+    code = draft.customer.code
+    if po is None or not po.value or "ocr" not in po.rule or not code:
+        return draft
+    value = str(po.value)
+    m = _PO_PREFIX.match(value)
+    if m is None:
+        return draft
+    earlier = list(
+        Order.objects.filter(tenant_id=document.tenant_id, customer_id=view.customer_ids[code])
+        .exclude(source_document=document)
+        .exclude(po_number="")
+        .order_by("-pk")
+        .values_list("po_number", flat=True)[:EARLIER_ORDERS]
+    )
+    prefixes = {p.group(0).upper() for number in earlier if (p := _PO_PREFIX.match(number))}
+    if len(prefixes) != 1 or len(earlier) < 1:
+        return draft
+    (usual,) = prefixes
+    read = m.group(0).upper()
+    if read == usual or len(read) != len(usual):
+        return draft
+    if sum(a != b for a, b in zip(read, usual, strict=True)) != 1:
+        return draft
+    fixed = po.with_confidence(min(po.confidence, PO_PREFIX_MISREAD), "+customer_prefix")
+    fixed = replace(fixed, value=usual + value[m.end() :])
+    return replace(draft, extracted=replace(draft.extracted, po_number=fixed))
 
 
 def _email_body_layout(document: Document) -> Layout | None:

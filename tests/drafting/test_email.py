@@ -1033,3 +1033,32 @@ def test_a_buyer_writing_from_a_public_mailbox_is_known_by_the_signature(tenant,
     raw = from_gmail(unsigned, "Tue, 24 Nov 2026 09:15:00 +0100")
     order = message_orders(ingest(tenant, "mail2.eml", data=raw, channel="email"))[0]
     assert order.customer is None
+
+
+def test_a_scanned_po_one_letter_off_the_customers_usual_prefix_is_put_back_for_a_person(
+    tenant, dupont
+):
+    from ingestion.drafting import _with_po_prefix_of_earlier_orders
+    from ingestion.extraction.model import ExtractedOrder, Field
+    from ingestion.masterdata import masterdata_for
+    from ingestion.matching import build_draft
+    from tests.desk.builders import document_with_page
+    from tests.factories import OrderFactory
+
+    for number in ("CFF/2027/044", "CFF/2027/039"):
+        OrderFactory(tenant=tenant, customer=dupont, po_number=number)
+    view = masterdata_for(tenant)
+    document = document_with_page(tenant)
+
+    def read(po: str, rule: str):
+        extracted = ExtractedOrder(po_number=Field(po, 0.92, rule=rule))
+        draft = build_draft(extracted, view.md, known_customer_code="C00042")
+        return _with_po_prefix_of_earlier_orders(draft, document=document, view=view)
+
+    misread = read("CFE/2027/051", "label_inline:purchase order+ocr").extracted.po_number
+    assert (misread.value, misread.confidence < 0.75) == ("CFF/2027/051", True)
+    # the usual letters, or a page that is no scan: as read
+    same = read("CFF/2027/051", "label_inline:purchase order+ocr").extracted.po_number
+    assert (same.value, same.confidence) == ("CFF/2027/051", 0.92)
+    typed = read("CFE/2027/051", "label_inline:purchase order").extracted.po_number
+    assert (typed.value, typed.confidence) == ("CFE/2027/051", 0.92)
