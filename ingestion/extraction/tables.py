@@ -2574,6 +2574,13 @@ def _first_code(text: str) -> str:
     bracketed = re.match(r"\s*\[([^\[\]\s]{2,40})\]", text)
     if bracketed:
         return bracketed[1]
+    # "1 TS-1012" under "# Art.-Nr.": the position's number, then the code (a narrow "#"
+    # column read into the code's)
+    numbered = re.fullmatch(
+        r"\s*\d{1,3}\.?\s+((?=\S*[A-Za-z])(?=\S*\d)[A-Za-z0-9][\w./-]{2,})\s*", text
+    )
+    if numbered:
+        return numbered[1]
     # a material number printed in groups: "400 320 006"
     grouped = re.match(r"\s*(\d{3}(?:[ \u202f\u00a0]\d{3}){1,3})(?!\S)", text)
     if grouped:

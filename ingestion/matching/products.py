@@ -453,6 +453,16 @@ def match_product(
         # for "double wall") is not in doubt
         add(next(iter(exact)), 1.8, "exact_description")
     # a code that the description flatly contradicts, while another product fits the description
+    # (unless the code's product is priced to the cent and the described one is not: words
+    # wrapped into the row from its neighbour's, "infusion Chamomile flowers" beside HB-2001)
+    each = line.unit_price
+    if each is not None and line.price_unit and line.price_unit > 1:
+        each = each / line.price_unit
+
+    def priced_as(sku: str) -> bool:
+        expected = expected_of(sku)
+        return each is not None and expected is not None and price_close(each, expected)
+
     if strong_desc >= 95:
         for sku in list(scores):
             if (
@@ -460,6 +470,14 @@ def match_product(
                 and desc_scores.get(sku, 0.0) < 80
                 and max((v for k, v in desc_scores.items() if k != sku), default=0.0) >= 95
                 and not _says_less(descriptions, md.index.description_by_sku.get(sku))
+                and not (
+                    priced_as(sku)
+                    and not any(
+                        priced_as(other)
+                        for other, v in desc_scores.items()
+                        if other != sku and v >= 95
+                    )
+                )
             ):
                 scores[sku] -= 1.2
                 reasons[sku].append("description_contradicts")

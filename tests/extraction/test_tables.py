@@ -1972,3 +1972,19 @@ def test_packs_in_the_unit_cell_priced_by_the_piece_the_amount_counts():
         (Decimal("20"), Decimal("2.40")),
         (Decimal("10"), Decimal("7.20")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("1 TS-1012", "TS-1012"),  # a narrow "#" column read into "Art.-Nr."'s
+        ("12 HB-2001", "HB-2001"),
+        ("[BRA-DCK-UNI] Universal USB-C Dock", "BRA-DCK-UNI"),
+        ("400 320 006", "400 320 006"),  # a material number in groups, no position
+        ("RNB 03-2210", "RNB 03-2210"),
+    ],
+)
+def test_the_code_of_a_code_cell(cell, code):
+    from ingestion.extraction.tables import _first_code
+
+    assert _first_code(cell) == code

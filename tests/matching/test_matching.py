@@ -2123,3 +2123,28 @@ def test_bags_of_pieces_priced_by_the_bag_of_a_piece_we_sell_singly_are_pieces()
     assert _in_our_unit(md, "AVS-MS28775-012", "2", "EA", "19.00", **line) == 100
     # priced as one of ours: the count is of ours
     assert _in_our_unit(md, "AVS-MS28775-012", "2", "EA", "0.38", **line) == 2
+
+
+def test_our_code_priced_to_the_cent_beside_a_neighbours_wrapped_words_is_the_product():
+    """A middle-aligned table's wrapped words land in the row above: "infusion Chamomile
+    flowers, whole, loose herbal" beside HB-2001 at 15,90, our peppermint's code and price."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'HB-2001,,"Peppermint leaves, cut, loose herbal infusion",KG,15.90,EUR\n'
+        'HB-2002,,"Chamomile flowers, whole, loose herbal infusion",KG,21.40,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+
+    def matched(price: str) -> str | None:
+        line = ExtractedLine(
+            customer_sku="HB-2001",
+            description="infusion Chamomile flowers, whole, loose herbal",
+            quantity=Decimal("3"),
+            unit="kg",
+            unit_price=Decimal(price),
+        )
+        return match_product(line, "C00001", md).sku
+
+    assert matched("15.90") == "HB-2001"
+    # the price the words' product is sold at: the words win, as before
+    assert matched("21.40") == "HB-2002"
