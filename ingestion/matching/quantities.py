@@ -240,6 +240,9 @@ def _word(text: str) -> str:
 _CONTAINER_OF = re.compile(
     r"(?P<outer>[^\W\d_]+)\.?(?:\s+(?:de|of|à|a|zu|je|mit|with)\s+|\s*\(\s*)"
     r"(?P<each>\d+)\s*(?P<inner>[^\W\d_]+)"
+    # "10 boxes per carton", "10 boîtes par carton", "10 Schachteln pro Karton"
+    r"|(?P<each2>\d+)\s*(?P<inner2>[^\W\d_]+)\s+(?:per|par|pro|je|in\s+(?:a|each|one))\s+"
+    r"(?P<outer2>[^\W\d_]+)"
 )
 
 
@@ -267,10 +270,10 @@ def _boxes_in_cartons(
     our_sizes = {_size(w) for w in words} - {None}
     for text in texts:
         for m in _CONTAINER_OF.finditer(text):
-            each = parse_number(m["each"])
+            each = parse_number(m["each"] or m["each2"])
             if not (each and each > 1 and each == each.to_integral()):
                 continue
-            outer, inner = m["outer"], m["inner"]
+            outer, inner = m["outer"] or m["outer2"], m["inner"] or m["inner2"]
             if normalise_unit(outer) != ours or normalise_unit(inner) != ours:
                 continue
             if _word(outer) != _word(inner) and (
@@ -297,10 +300,11 @@ def _containers_priced_as_their_pieces(
         return None
     for text in texts:
         for m in _CONTAINER_OF.finditer(text):
-            each = parse_number(m["each"])
+            each = parse_number(m["each"] or m["each2"])
             if not (each and each > 1 and each == each.to_integral()):
                 continue
-            if normalise_unit(m["outer"]) != ours or normalise_unit(m["inner"]) != ours:
+            outer, inner = m["outer"] or m["outer2"], m["inner"] or m["inner2"]
+            if normalise_unit(outer) != ours or normalise_unit(inner) != ours:
                 continue
             if abs(price_each - each * expected) <= each * expected * PARTS_PRICE_SPREAD:
                 return quantity * each

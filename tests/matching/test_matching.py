@@ -1584,6 +1584,8 @@ STD-10205,,Leadcore Leader 45lb Weed Green (per metre),M,0.85,EUR
         ("STD-10604", "Krill-Flüssiglockstoff 250 ml", "24", "FL", "5.34", 6),
         # spools of ten metres of what we sell by the metre
         ("STD-10205", "Leadcore 45 lb vert - bobine 10 m", "4", "bobine 10 m", "10.00", 40),
+        # cartons "with 10 boxes each", or "10 boxes per carton", of what we sell by the box
+        ("BN-40101", "Gants nitrile taille S, 10 boîtes par carton", "2", "cartons", "", 20),
     ],
 )
 def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
