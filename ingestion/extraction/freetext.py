@@ -455,7 +455,15 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
         code = None
         if ref:
             code, rest = ref["code"], rest[ref.end() :]
-        elif not after_verb:
+        elif not after_verb and not (
+            # "2 cartons de 24": what the carton holds, no article number
+            normalise_unit(unit) in ("BOX", "PK", "CS", "BAG", "CAN", "PAL", "ROL")
+            and re.fullmatch(
+                r"\s*(?:(?:de|of|à|a|zu|je)\s+)?\d{1,3}(?:\s*[^\W\d_]{0,8}\.?)?\s*", rest
+            )
+            and (x or "").strip().lower() in ("de", "of", "à", "a", "zu", "je", "")
+            and (x or re.match(r"\s*(?:de|of|à|a|zu|je)\s", rest))
+        ):
             bare = _BARE_CODE.match(rest)
             if (
                 bare

@@ -474,8 +474,9 @@ def _in_product_unit(
     if in_all is not None:
         return in_all
     # "lot de 4 marqueurs" of our "Set 4 Farben": a pack the same size as ours is ours (not
-    # "CTN6" of our "Auflage 120 x 50 x 6 cm": a size is no count)
-    ours_says = counts_in(description)
+    # "CTN6" of our "Auflage 120 x 50 x 6 cm": a size is no count; nor "2 cartons de 24" of
+    # our piece "calendar, 24 tea bags": a carton is no piece of ours)
+    ours_says = counts_in(description) if ours != "EA" or counted not in CONTAINER_UNITS else set()
     line_holds = [
         h
         for text in texts

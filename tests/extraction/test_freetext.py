@@ -760,6 +760,14 @@ def test_a_list_item_ending_in_a_bare_count_at_a_price():
     ]
 
 
+def test_what_a_carton_holds_after_its_count_is_no_article_number():
+    order = extract_from_text("Bonjour,\n\nMRG-DARJ1   2 kg\nMRG-CAL24   2 cartons de 24\n")
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("MRG-DARJ1", Decimal("2")),
+        ("MRG-CAL24", Decimal("2")),
+    ]
+
+
 def test_list_items_priced_in_thousands_with_spaces_or_at_a_price_each():
     order = extract_from_text(
         "Bonjour,\n\n"

@@ -1514,6 +1514,7 @@ SH-M6003,,"Quarzsand-Füllung für Schirmsockel, lose (Preis je kg)",KG,0.68,EUR
 APP-AO05,,"Anneaux ouverts 5 mm argent 925, sachet de 100",PAK,9.80,EUR
 STD-10604,,Krill Liquid Attractor,L,19.80,EUR
 STD-10205,,Leadcore Leader 45lb Weed Green (per metre),M,0.85,EUR
+GB-5004,,"Tea advent calendar, 24 pyramid tea bags",EA,16.50,EUR
 """
 
 
@@ -1586,6 +1587,8 @@ STD-10205,,Leadcore Leader 45lb Weed Green (per metre),M,0.85,EUR
         ("STD-10205", "Leadcore 45 lb vert - bobine 10 m", "4", "bobine 10 m", "10.00", 40),
         # cartons "with 10 boxes each", or "10 boxes per carton", of what we sell by the box
         ("BN-40101", "Gants nitrile taille S, 10 boîtes par carton", "2", "cartons", "", 20),
+        # cartons of 24 of a piece whose description counts 24 of something else
+        ("GB-5004", "Calendriers thé, cartons de 24 calendriers", "2", "cartons", "", 48),
     ],
 )
 def test_a_price_that_is_a_whole_number_of_ours_says_the_count_in_our_unit(
