@@ -667,6 +667,24 @@ couvre cover|corps body|monte assembled|montes assembled|anker tie|ancrage tie|a
 sicile sicily|sizilien sicily|piemont piedmont
 """
 
+# garden furniture and outdoor living: "Bistrotisch rund Ø 60 cm" is the "table bistrot ronde"
+# and the "round bistro table"
+_GARDEN = """
+tisch table|tische table|bistrotisch bistro table|gartentisch garden table|stuhl chair
+stuhle chair|bistrostuhl bistro chair|sessel armchair|positionssessel reclining chair
+bank bench|gartenbank garden bench|liege lounger|sonnenliege sun lounger|auflage cushion
+auflagen cushion|sitzkissen seat cushion|dekokissen scatter cushion|liegenauflage lounger cushion
+bankauflage bench cushion|hochlehner high back|schirm parasol|mittelmastschirm centre pole parasol
+balkonschirm balcony parasol|ampelschirm cantilever parasol|schirmstander parasol base
+schirmsockel parasol base|schutzhulle cover|sonnensegel shade sail|granit granite
+bistro bistro|bistrot bistro|chaise chair|chaises chair|tables table|fauteuil armchair
+fauteuils armchair|banc bench|bancs bench|transat lounger|transats lounger|galette seat cushion
+galettes seat cushion|parasols parasol|pied base|pieds base|socle base|socles base
+ronde round|rondes round|rond round|ronds round|assortie matching|assorties matching
+balcon balcony|dossier back|voile sail|ombrage shade|salon set|jardin garden
+"""
+
+
 # a Dutch or Flemish catalogue ("POM-C staf Ø20 mm zwart", "PE500 plaat naturel") meets an
 # English, French or German order
 _DUTCH = """
@@ -733,6 +751,7 @@ _GLOSSARY: dict[str, str] = {
     **{w: e for w, e in _table(_MORE_TRADES).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_MORE_TRADES_TOO).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_DUTCH).items() if w not in _ALREADY},
+    **{w: e for w, e in _table(_GARDEN).items() if w not in _ALREADY},
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

@@ -117,6 +117,31 @@ def test_a_german_or_french_description_meets_an_english_catalogue(text, sku):
     assert match.sku == sku, match
 
 
+# a German garden furniture catalogue
+GARDEN = """sku,gtin,description,unit,unit_price,currency
+SH-T1003,,"Bistrotisch rund Ø 60 cm, Stahl klappbar, moosgrün",EA,79.90,EUR
+SH-C2003,,"Bistrostuhl Stahl klappbar, moosgrün",EA,44.90,EUR
+SH-P3005,,"Schirmständer Granit 40 kg, grau poliert",EA,89.00,EUR
+SH-P3003,,"Balkonschirm 200 x 125 cm, terrakotta",EA,59.90,EUR
+SH-K4002,,"Sitzkissen 45 x 45 x 5 cm, natur",EA,12.50,EUR
+SH-H5001,,"Schutzhülle Sitzgruppe 220 x 150 x 90 cm, Polyester",EA,39.90,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "sku"),
+    [
+        ("tables bistrot rondes assorties, Ø 60", "SH-T1003"),
+        ("chaises bistrot pliantes vert mousse", "SH-C2003"),
+        ("granite parasol bases 40kg", "SH-P3005"),
+        ("parasols balcon terracotta 200 x 125", "SH-P3003"),
+    ],
+)
+def test_a_french_or_english_description_meets_a_german_garden_catalogue(text, sku):
+    match = match_product(_line(text), "K1", _md(GARDEN))
+    assert match.sku == sku, match
+
+
 def test_words_before_the_description_taken_for_the_unit_still_say_the_product():
     """ "60 palettes EUR occasion": the reader kept "palettes" as the unit."""
     line = _line("EUR occasion", unit="PAL", raw_text="60 palettes EUR occasion")
