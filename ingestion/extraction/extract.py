@@ -58,6 +58,8 @@ _FAX_HEADER = re.compile(
 )
 
 
+# a price with its currency on a message's line: an item's, no address's
+_PRICED_ROW = re.compile(r"\d[.,]\d{2}\s*(?:€|EUR\b|CHF\b|GBP\b|£)|(?:€|£)\s*\d")
 PROSE_ADDRESS = 0.88  # a whole address (street, postcode, town) in a sentence about delivering
 PAGE_PROSE_ADDRESS = 0.8  # the same in a letter's sentence on a page: held for a person
 
@@ -821,8 +823,18 @@ def extract_from_layout(
         }
         buyer = letterhead(ctx, block_segments, language, skip_lines=item_lines)
     emails, phones = emails_and_phones(lines, vendor_lines)
+    # (an email's priced item lines, and those of the offer it quotes, are no addresses:
+    # "Stationärrolle Frontbremse 3000   20 Stk à 36,50 €")
+    item_rows = (
+        {ln.index for ln in lines if _PRICED_ROW.search(ln.text)}
+        if lines[0].source == TextSource.PLAIN
+        else set()
+    )
     postal_codes = printed_postal_codes(
-        ctx, exclude=vendor_segments, skip_lines=fax_lines | table.consumed, language=language
+        ctx,
+        exclude=vendor_segments,
+        skip_lines=fax_lines | table.consumed | item_rows,
+        language=language,
     )
     if lines[0].source == TextSource.SHEET:
         postal_codes = tuple(

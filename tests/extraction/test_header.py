@@ -2041,3 +2041,13 @@ def test_a_day_told_of_beside_the_delivery_week_is_no_delivery_day():
         "Delivery: week 4 (we start the raku course on 29 January).\n\n2 x WZG-606 at 79,00\n"
     )
     assert order.requested_delivery_date.value == dt.date(2027, 1, 25)
+
+
+def test_the_numbers_of_an_emails_item_lines_and_of_the_offer_it_quotes_are_no_postal_codes():
+    order = extract_from_text(
+        "Hallo Herr Brandt,\n\nHiermit bestellen wir:\n"
+        "Pos. 1  STD-10101  Stationärrolle Frontbremse 3000      20 Stk à 36,50 € = 730,00 €\n\n"
+        "Mit freundlichen Grüßen\nAngelsport Henning GmbH\nWandsbeker Chaussee 112, 22089 Hamburg\n\n"
+        "> Pos. 2  STD-10102  Big-Pit-Karpfenrolle 10000         89,90 €\n"
+    )
+    assert order.postal_codes == ("22089",)
