@@ -435,7 +435,7 @@ def _with_po_prefix_of_earlier_orders(draft, *, document: Document, view: Master
         .values_list("po_number", flat=True)[:EARLIER_ORDERS]
     )
     prefixes = {p.group(0).upper() for number in earlier if (p := _PO_PREFIX.match(number))}
-    if len(prefixes) != 1 or len(earlier) < 1:
+    if len(prefixes) != 1:
         return draft
     (usual,) = prefixes
     read = m.group(0).upper()

@@ -118,17 +118,23 @@ def ship_to_columns(table) -> Field | None:
         return None
     if not parts.get("postal_code") or not parts.get("city"):
         return None
+    return Field(_address_of(parts), 0.95, items[0].line.source_ref(), "table_columns:ship_to")
+
+
+def _address_of(parts: dict[str, str], more: tuple[str, ...] = ()) -> Address:
+    """The address a delivery's parts make, read from columns or rows; ``more`` are its
+    further street lines ("Delivery Address 2")."""
     country = parts.get("country") or ""
-    address = Address(
+    street = parts.get("street")
+    return Address(
         name=parts.get("name") or None,
-        street=parts.get("street") or None,
+        street=", ".join([street, *more]) if street else None,
         postal_code=parts["postal_code"],
         city=parts["city"],
         country=country.upper() if len(country) == 2 else country_code(country),
         contact=parts.get("contact") or None,
-        lines=tuple(v for v in parts.values() if v),
+        lines=tuple(v for v in [*parts.values(), *more] if v),
     )
-    return Field(address, 0.95, items[0].line.source_ref(), "table_columns:ship_to")
 
 
 def ship_to_rows(lines) -> Field | None:
@@ -158,18 +164,7 @@ def ship_to_rows(lines) -> Field | None:
         parts[part] = value
     if first is None or not parts.get("postal_code") or not parts.get("city"):
         return None
-    country = parts.get("country") or ""
-    street = parts.get("street")
-    address = Address(
-        name=parts.get("name") or None,
-        street=", ".join([street, *more]) if street else None,
-        postal_code=parts["postal_code"],
-        city=parts["city"],
-        country=country.upper() if len(country) == 2 else country_code(country),
-        contact=parts.get("contact") or None,
-        lines=tuple(v for v in [*parts.values(), *more] if v),
-    )
-    return Field(address, 0.95, first.source_ref(), "sheet_rows:ship_to")
+    return Field(_address_of(parts, tuple(more)), 0.95, first.source_ref(), "sheet_rows:ship_to")
 
 
 def cell_postal_codes(table, *, language: str) -> list[str]:

@@ -798,20 +798,24 @@ def test_a_letterhead_read_from_someone_elses_address_gives_way_to_the_customers
     assert build_draft(letter, _md()).ship_to.value.postal_code == "80331"
 
 
-def test_a_scanned_letterhead_is_sure_when_the_page_sends_the_goods_to_the_billing_address():
-    """A fax whose letterhead was read, the supplier's address nowhere on the page, and
-    another postal code printed (a delivery block whose label the scan lost?): unsure, unless
-    "Lieferung an Rechnungsanschrift" says the goods go to the letterhead's address."""
-    order = ExtractedOrder(
+def _munich_letterhead(rule: str) -> ExtractedOrder:
+    """An order from the customer in München (C00003), its letterhead read by ``rule``, no
+    delivery place named and no postal code printed but the letterhead's."""
+    return ExtractedOrder(
         vat_numbers=Field(("DE123456789",), 0.9),
         buyer=Field(
-            Address(postal_code="80331", city="München", lines=("80331 München",)),
-            0.6,
-            rule="letterhead:ocr",
+            Address(postal_code="80331", city="München", lines=("80331 München",)), 0.6, rule=rule
         ),
         postal_codes=("80331",),
         lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
     )
+
+
+def test_a_scanned_letterhead_is_sure_when_the_page_sends_the_goods_to_the_billing_address():
+    """A fax whose letterhead was read, the supplier's address nowhere on the page, and
+    another postal code printed (a delivery block whose label the scan lost?): unsure, unless
+    "Lieferung an Rechnungsanschrift" says the goods go to the letterhead's address."""
+    order = _munich_letterhead("letterhead:ocr")
     unsure = build_draft(replace(order, postal_codes=("80331", "85748")), _md())
     assert unsure.customer.code == "C00003"
     assert unsure.ship_to.confidence < 0.85  # the scan may have lost another address's label
@@ -823,16 +827,9 @@ def test_a_scanned_letterhead_is_sure_when_the_page_sends_the_goods_to_the_billi
 def test_a_letterhead_is_sure_when_the_page_sends_the_goods_to_the_invoice_address():
     """ "Deliver to: As invoice address", and a sentence read after another delivery label
     ("goods to be delivered DAP Birmingham") that names no postal code."""
-    order = ExtractedOrder(
-        vat_numbers=Field(("DE123456789",), 0.9),
-        buyer=Field(
-            Address(postal_code="80331", city="München", lines=("80331 München",)),
-            0.6,
-            rule="letterhead:pdf",
-        ),
+    order = replace(
+        _munich_letterhead("letterhead:pdf"),
         ship_to=Field(Address(name="be delivered DAP München"), 0.58, rule="block:goods to"),
-        postal_codes=("80331",),
-        lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
     )
     assert build_draft(order, _md()).ship_to.confidence < 0.85
     billed = build_draft(replace(order, delivers_to_billing=True), _md())
@@ -843,16 +840,7 @@ def test_a_letterhead_is_sure_when_the_page_sends_the_goods_to_the_invoice_addre
 def test_a_scanned_letterhead_is_sure_when_the_page_prints_no_other_postal_code():
     """A fax naming no delivery place, whose only postal code read is its letterhead's, the
     customer's own: no delivery block's label was lost, its address would be left."""
-    order = ExtractedOrder(
-        vat_numbers=Field(("DE123456789",), 0.9),
-        buyer=Field(
-            Address(postal_code="80331", city="München", lines=("80331 München",)),
-            0.6,
-            rule="letterhead:ocr",
-        ),
-        postal_codes=("80331",),
-        lines=[ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal(4), confidence=0.9)],
-    )
+    order = _munich_letterhead("letterhead:ocr")
     draft = build_draft(order, _md())
     assert (draft.ship_to.value.postal_code, draft.ship_to.confidence) == ("80331", 0.9)
     # a postcode misread (not the customer's) stays for a person
