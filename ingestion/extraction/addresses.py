@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.labels import LabelHit, find_labels
@@ -686,7 +687,9 @@ def _year_of_a_date(before: str, town: str) -> bool:
     return any(d.start < len(before) < d.end for d in find_dates(joined))
 
 
-def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
+def prose_ship_to(
+    lines: list[TextLine], *, language: str | None = None, table_lines: Collection[int] = ()
+):
     """A delivery address written in a sentence of an email or a letter: "Merci de livrer sur le chantier :
     Résidence Les Tilleuls, 22 boulevard des Poilus, 44300 Nantes (appeler M. Lebrun)", "bitte
     ins Sägewerk Schwaz (Industriestraße 8, 6130 Schwaz)". The first such address, with the
@@ -709,7 +712,9 @@ def prose_ship_to(lines: list[TextLine], *, language: str | None = None):
                 len(below.segments) > 1 for below in lines[last + 1 : last + 1 + len(block)]
             ):
                 block = []  # a page's table under the sentence, not an address
-            if any(_ITEM_LINE.match(line) for line in block):
+            if any(_ITEM_LINE.match(line) for line in block) or any(
+                i in table_lines for i in range(last + 1, last + 1 + len(block))
+            ):
                 block = []  # "Merci de nous livrer :" over the items, not over an address
             if len(block) == 1 and block[0].count(",") >= 2:
                 # the address on one line: "Redline - DC2, 6255 Alum Creek Dr, Groveport, OH

@@ -754,7 +754,9 @@ def extract_from_layout(
         ship_to = None
     elif ship_to is None or not ship_to.value.postal_code:
         # "merci de livrer sur le chantier : Résidence …, 22 bd des Poilus, 44300 Nantes"
-        found = prose_ship_to(lines, language=language)
+        found = prose_ship_to(
+            lines, language=language, table_lines=table.consumed | set(table.header_lines)
+        )
         if found is not None:
             address, line = found
             # a letter's sentence read off a page (or a scan) runs over lines and columns the
@@ -792,7 +794,9 @@ def extract_from_layout(
     ):
         # "Delivery: week commencing 22nd March, to our Spey Valley shop:" over the address's
         # line: a weak label's block that the sentence ending in its colon says the same of
-        found = prose_ship_to(lines, language=language)
+        found = prose_ship_to(
+            lines, language=language, table_lines=table.consumed | set(table.header_lines)
+        )
         if (
             found is not None
             and found[1].text.rstrip().endswith(":")

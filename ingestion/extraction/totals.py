@@ -80,7 +80,10 @@ CHARGE_WORDS = re.compile(
 # whole order (not an early-payment term, "Skonto 2 % 10 Tage", nor a note that the prices hold
 # it already)
 _DISCOUNT = re.compile(
-    r"(?:(?:order|special|introductory|volume|loyalty|trade|sonder|auftrags|mengen)\s*)?"
+    # "Less 3% discount - € 40.29", "abzüglich 2 % Rabatt"
+    r"(?:(?:less|minus|moins|abzgl\.?|abz[üu]glich)\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?)?"
+    r"(?:(?:order|special|introductory|volume|loyalty|trade|project|customer|sonder|auftrags|mengen|"
+    r"projekt|objekt|kunden)\s*)?"
     r"(?:discount|rabatt|nachlass|remise|r[ée]duction|abattement|ristourne)\b"
     r"(?!.*\b(?:incl|inclus|included|d[ée]duite?s?|deducted|ber[üu]cksichtigt|enthalten|"
     r"already|d[ée]j[àa]|bereits|nets?|netto|nett)\b)"
@@ -227,10 +230,19 @@ def _after_discount(
     """The net total after an order discount printed below the lines' sum ("Subtotal 394.60 /
     Discount 5 % -19.73 / Net goods value 374.87"): the goods' net, for a person to confirm
     (the lines stay at their prices)."""
+    # …above the last total printed after it ("Trade discount 5% as agreed (Oct 2026)." in the
+    # notes below the totals says no more), and less than the sum
+    totals_after = [
+        a.line.index
+        for a in amount_lines
+        if a.kind in ("net", "grand") and a.line.index > printed.line.index
+    ]
     below = [
         a
         for a in amount_lines
-        if a.kind in ("discount", "discount_rate") and a.line.index > printed.line.index
+        if a.kind in ("discount", "discount_rate")
+        and printed.line.index < a.line.index < max(totals_after, default=10**9)
+        and (a.kind == "discount_rate" or abs(a.value) < value)
     ]
     if not below:
         return None
@@ -259,6 +271,21 @@ def _after_discount(
         source=(stated or below[-1]).line.source_ref(),
         rule="label:net_total=sum_of_lines-discount",
     )
+
+
+def _another_net_below(
+    printed: AmountLine, value: Decimal, nets: list[AmountLine], charges: list[AmountLine]
+) -> AmountLine | None:
+    for b in nets:
+        if b.line.index <= printed.line.index or _close(b.value, value):
+            continue
+        between = sum(
+            (c.value for c in charges if printed.line.index < c.line.index < b.line.index),
+            Decimal(0),
+        )
+        if not _close(b.value, value + between):
+            return b
+    return None
 
 
 def net_total(
@@ -362,10 +389,15 @@ def net_total(
             discounted = _after_discount(a, v, amount_lines, warnings)
             if discounted is not None:
                 return discounted, grand_field, tax_field, warnings
+            # "Subtotal 6441.20 / Rebate for the site -515.30 / Net total 5925.90": another net
+            # below, which no charge between them explains, is what the order comes to
+            below = _another_net_below(a, v, nets, charges)
+            if below is not None:
+                warnings.append(f"a net total {below.value} below the lines' sum {v}")
             return (
                 Field(
                     value=v,
-                    confidence=0.98,
+                    confidence=DISCOUNTED if below is not None else 0.98,
                     source=a.line.source_ref(),
                     rule="label:net_total=sum_of_lines",
                 ),

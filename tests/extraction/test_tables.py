@@ -407,6 +407,25 @@ def test_carriage_between_the_items_and_the_total_is_left_out_of_the_goods():
         ([("Subtotal", "394.40"), ("Rabatt 5 %", ""), ("VAT 20 %", "74.94")], "374.68"),
         # the lines' sum under a grand label, the discounted net below it
         ([("Total", "394.40"), ("Remise 5 %", "-19,72"), ("Net HT", "374,68")], "374.68"),
+        # the rate before the word, the minus apart from its amount
+        (
+            [("Subtotal", "394.40"), ("Less 5% discount", "- € 19.72"), ("Net goods", "374.68")],
+            "374.68",
+        ),
+        # a discount named for what it rewards
+        ([("Subtotal", "394.40"), ("Project discount 5%", "-19.72"), ("Net", "374.68")], "374.68"),
+        # a note under the totals that names the discount and a year
+        (
+            [
+                ("Subtotal", "394.40"),
+                ("Discount 5 %", "-19.72"),
+                ("Net total", "374.68"),
+                ("VAT 20 %", "74.94"),
+                ("Total", "449.62"),
+                ("Trade discount 5% as agreed in October 2026.", ""),
+            ],
+            "374.68",
+        ),
     ],
 )
 def test_an_order_discount_below_the_lines_sum_is_the_net_for_a_person_to_confirm(totals, net):
@@ -421,6 +440,21 @@ def test_an_order_discount_below_the_lines_sum_is_the_net_for_a_person_to_confir
     order = extract_from_layout(read_pdf(pdf([page])))
     assert [ln.line_total for ln in order.lines] == [Decimal("36.80"), Decimal("357.60")]
     assert order.total.value == Decimal(net)
+    assert order.total.confidence < 0.75
+
+
+def test_a_lower_net_below_the_lines_sum_that_nothing_explains_is_for_a_person():
+    rows = [
+        ["Item", "Description", "Qty", "Price", "Amount"],
+        ["SP-4501", "Ceylon cinnamon, ground", "2", "18.40", "36.80"],
+        ["GB-5003", "Spice Discovery gift set", "12", "29.80", "357.60"],
+    ]
+    page = [(40, 40, "PURCHASE ORDER HL-2027-031"), *table([40, 110, 330, 400, 480], 100, rows)]
+    page += [(330, 150, "Subtotal"), (480, 150, "394.40")]
+    page += [(330, 162, "Site rebate agreed"), (480, 162, "-19.72")]
+    page += [(330, 174, "Net total"), (480, 174, "374.68")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.total.value == Decimal("394.40")
     assert order.total.confidence < 0.75
 
 
