@@ -50,6 +50,8 @@ _DAY_BEFORE = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"(?:\bdu|\bvom|\bdated|\bof|\bfrom|\ben\s+date\s+du|\bsent|\benvoye\w*|\bwrote|\bschrieb)\s*$"
 )
+# a date's window goes on to another: "du 23/11 au 27/11", "vom 7. bis 11.12.", "from 7 to 11 Dec"
+_RANGE_TO = re.compile(r"\s*(?:au|bis(?:\s+zum)?|to|till|until|-|–)\s*(?:le\s+)?(?=\d)")
 # no date but "as soon as possible" (also the whole answer of a delivery label: "Délai |
 # dès que possible", see ``header``)
 ASAP = re.compile(
@@ -195,11 +197,18 @@ def prose_delivery_date(
         if ln.index in skip_lines:
             continue
         cue = DELIVERY_CUE.search(sentence)
+        range_end = -1  # where the second date of "du 23/11 au 27/11" starts
         for m in dates_mod.find_dates(
             sentence, dayfirst=dayfirst, default_year=default_year, allow_partial=True
         ):
             before = sentence[: m.start]
-            if _REFERENCE_BEFORE.search(before) and not dates_mod.WEEK_OF.search(before):
+            if m.start == range_end:
+                continue  # a window's end: the goods may come from its start
+            window = _RANGE_TO.match(sentence, m.end)
+            if window:
+                # "Période de livraison du 23/11/2026 au 27/11/2026": from the 23rd
+                range_end = window.end()
+            elif _REFERENCE_BEFORE.search(before) and not dates_mod.WEEK_OF.search(before):
                 continue  # "votre offre du 12/10" (but "pour la semaine du 14/12" is asked)
             if not (cue and cue.start() < m.start or _cued(before)):
                 continue

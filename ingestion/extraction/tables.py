@@ -98,9 +98,10 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "quantity",
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
-        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|q(?:te|uantite)\.?\s+a\s+commander|(?:menge\s+)?(?:zu\s+)?bestellen|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|"
+        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|q(?:te|uantite)\.?\s+a\s+commander|(?:menge\s+)?(?:zu\s+)?bestellen|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|how\s+many|"
+        # what is weighed out: "Kgs", "Kilos"
+        r"kgs|kilos|" + _PACKS_COUNTED_TITLE,
         # cartons counted: "Nb colis", "No. of cases", "Anzahl VE" (a pack size column says of what)
-        + _PACKS_COUNTED_TITLE,
     ),
     (
         "unit",
@@ -118,6 +119,10 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"(?:contract|agreed|special|your|quoted)\s+(?:unit\s+)?price|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs|"
         # the price of one of what is counted: "Price per roll/pc", "Prix HT par colis"
         r"price\s+per\s+[a-z]+(?:\s*/\s*[a-z]+)?|prix(?:\s+(?:ht|net))?\s+par\s+[a-z]+|preis\s+(?:pro|je)\s+[a-z]+|"
+        # "Price/pack", "Price/kg", "Prix/colis": not a path of an export's field names
+        r"(?:price|prix|preis)\s*/\s*[a-z]+|"
+        # a German buyer's purchase price: "EK (€)", "EK netto"
+        r"ek|"
         # a French buyer's purchase price ("PA HT", "PA HT colis"), a carton's price
         r"p\.?a\.?(?:\s*(?:ht|net|€|eur))*(?:\s+(?:colis|carton|unitaire|u\.?))?|(?:p\.?u\.?|prix)(?:\s*(?:ht|net))?\s+(?:colis|carton)",
     ),
@@ -1824,7 +1829,16 @@ def _charge_label(text: str) -> bool:
     to_a_place = re.match(
         r"(?:carriage|freight|shipping|transport|fracht|versand)\s+(?:to|nach)\b", label
     )
-    return bool(CHARGE_WORDS.match(label) or to_a_place) and len(label.split()) <= _CHARGE_WORDS_MAX
+    # "Delivery, installation and commissioning by your technician": a service, however long
+    if to_a_place or re.match(
+        r"(?:delivery|livraison|lieferung)\s*(?:,|and|et|und|&)\s*(?:and\s+|et\s+|und\s+)?"
+        r"(?:installation|montage|mise\s+en\s+service|commissioning|inbetriebnahme)\b",
+        label,
+    ):
+        return True
+    # "Participation aux frais de transport (forfait)": what the brackets say adds no word
+    words = re.sub(r"\([^()]*\)", " ", label).split()
+    return bool(CHARGE_WORDS.match(label)) and len(words) <= _CHARGE_WORDS_MAX
 
 
 def _is_charge(line: ExtractedLine) -> bool:
@@ -3107,13 +3121,20 @@ _PER_PACK = re.compile(
 )
 
 
+def _pack_size(row: Row) -> Decimal | None:
+    """The pack size cell's count: "12", "12 pcs", "50 slides"."""
+    text = row.text("pack_size")
+    counted = re.fullmatch(r"\s*(\d{1,5})\s*[^\W\d_]+\.?\s*", text)
+    return parse_number(text) or (Decimal(counted[1]) if counted else None)
+
+
 def _pack_priced(row: Row, nums: Numbers) -> str | None:
     """Packs counted and priced by the pack beside the pack's size ("PCB 10 | Nb colis 6 |
     PA HT colis 249,00 | 1 494,00"): the unit the line counts, "carton of 10". Whether that
     is 60 of our pieces or 6 of our cartons, the catalogue says (matching converts)."""
     if not row.has("pack_size") or not nums.arithmetic_ok:
         return None
-    size = parse_number(row.text("pack_size"))
+    size = _pack_size(row)
     if not size or size <= 1 or size != size.to_integral() or nums.quantity is None:
         return None
     return f"carton of {size}"
@@ -3127,7 +3148,7 @@ def _packs_unpriced(row: Row, nums: Numbers) -> str | None:
     with no price to tell more: the line counts "carton of 4" (matching converts)."""
     if not row.has("pack_size") or nums.unit_price is not None or nums.line_total is not None:
         return None
-    size = parse_number(row.text("pack_size"))
+    size = _pack_size(row)
     if not size or size <= 1 or size != size.to_integral() or nums.quantity is None:
         return None
     return f"carton of {size}"

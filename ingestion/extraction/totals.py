@@ -35,7 +35,9 @@ def total_from_grand_total(rule: str) -> bool:
 
 _NET = re.compile(
     r"(?:(?:gesamt|total|summe)(?:\s+(?:eur|chf|usd|gbp|€))?\s+(?:ohne|exkl\.?|excl\.?|hors|before)\s+(?:mwst|ust|vat|tva|tax)\.?|"
-    r"untaxed\s+amount|amount\s+untaxed|total\s+untaxed|sub[\s-]?total|net\s+total|"
+    r"untaxed\s+amount|amount\s+untaxed|total\s+untaxed|(?:goods\s+)?sub[\s-]?total|net\s+total|"
+    # "Net goods 11'543.00" under the discount
+    r"nett?\s+goods(?:\s+(?:value|total|amount))?|"
     r"total\s+net\s+(?:value|amount)(?:\s+excl\.?(?:uding)?\s+(?:vat|tax))?|total\s+(?:netto|nett|net)|total\s+(?:h\.?t\.?v\.?a\.?|h\.?t\.?|hors\s+taxes?|hors\s+tva|exkl\.?\s+mwst\.?|ohne\s+mwst\.?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
     r"zwischensumme|nettobetrag|nettowarenwert|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s*netto(?:wert|betrag|summe|preis)?|nettosumme|"
     r"(?:bestell|auftrags)wert\s+netto|gesamtnettowert|"
@@ -68,7 +70,9 @@ CHARGE_WORDS = re.compile(
     r"(?:shipping|freight|ship/ins|handling|carriage|delivery(?:\s+charges?)?|insurance|frais(?:\s+de\s+port)?|port|"
     r"emballage|fracht(?:kosten)?|versand(?:kosten)?|verpackung(?:skosten)?|porto|transport|pack(?:ag)?ing|"
     r"surcharge|(?:minder|kleinmengen)?zuschlag|zustell(?:pauschale|gebuhr|kosten)|liefer(?:pauschale|gebuhr|kosten)"
-    r"|frais\s+de\s+livraison|delivery\s+fee|shipping\s+fee|postage)"
+    r"|frais\s+de\s+livraison|delivery\s+fee|shipping\s+fee|postage"
+    # "Participation aux frais de transport", "Éco-participation DEEE": a fee, not goods
+    r"|participation\s+(?:aux\s+)?frais|eco[\s-]?(?:participation|contribution|taxe?)|deee|weee)"
     # "Versandkostenpauschale", "Frachtpauschale": a flat charge
     r"(?:pauschale)?\b"
     # "Delivery address", "Delivery date", "Transport: by truck": words of other rows

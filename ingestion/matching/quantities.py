@@ -34,7 +34,9 @@ _EACH_HOLDS = re.compile(
 # "box of 100", "boîte de 200", "VPE 100": so many pieces to a container
 _PACK_OF = re.compile(
     # (not a size in inches: "Cymbal bag 22\"")
-    rf"\b{_WORD}\s+(?:(?:of|de|à|a|je|zu)\s+|x\s*)?{_NUMBER}(?![\d.,]*\d)(?!\s*-?\s*[^\W\d_])"
+    # (a currency after it is the price's: "2 boxes of 250 CHF 0.48")
+    rf"\b{_WORD}\s+(?:(?:of|de|à|a|je|zu)\s+|x\s*)?{_NUMBER}(?![\d.,]*\d)"
+    r"(?!\s*-?\s*(?!(?:chf|eur|usd|gbp)\b)[^\W\d_])"
     r"(?!\s*[\"″”'’])",
     re.IGNORECASE,
 )
@@ -324,7 +326,8 @@ def _counted_by_the_amount(
     Sack" at 1,18 the kilo, 236,00, of our "sac 25 kg" is 200 kilos."""
     if line.line_total is None or line.quantity is None:
         return None
-    holds = [h for text in texts for h in _holds(text)]
+    # ("2 boxes of 250 | CHF 0.48 | CHF 240.00": a bare count of pieces too, the amount tells)
+    holds = [h for text in texts for h in _holds(text, unit_cell=True)]
     if counted is not None:
         holds += [h for h in _holds(description or "") if h[0] == counted]
     for _container, each, unit in holds:

@@ -45,6 +45,9 @@ def _delivery(body: str, sent: dt.date | None = SENT):
             dt.date(2026, 12, 16),
         ),
         ("Wir brauchen die Ware spätestens 16.12., danke.", dt.date(2026, 12, 16)),
+        # a window: from its first day
+        ("Période de livraison du 14/12/2026 au 18/12/2026, de 7h à 12h", dt.date(2026, 12, 14)),
+        ("Lieferung bitte vom 7.12.2026 bis 11.12.2026.", dt.date(2026, 12, 7)),
     ],
 )
 def test_a_delivery_sentence_gives_its_date(sentence, expected):

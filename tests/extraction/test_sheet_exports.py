@@ -37,6 +37,12 @@ from ingestion.extraction.totals import total_printed
         ("Lieferdat.", "date"),
         ("Qty Req'd", "quantity"),
         ("Qté cdée", "quantity"),
+        # the price of what is counted, not an export's path of field names
+        ("Price/pack", "unit_price"),
+        ("Price/kg (EUR)", "unit_price"),
+        ("EK (€)", "unit_price"),
+        ("How many", "quantity"),
+        ("Kgs", "quantity"),
         ("Quantity Received", None),
         ("Net Weight", "ignore"),
         # packs counted and priced by the pack, beside the pack's size
@@ -1138,6 +1144,20 @@ def test_packs_counted_beside_their_size_and_priced_by_what_they_hold_order_the_
     assert got == [
         ("ME-30110", Decimal("144"), None, Decimal("1.45")),
         ("ME-40120", Decimal("250"), "EA", Decimal("9.1")),
+    ]
+
+
+def test_packs_counted_and_priced_by_the_pack_beside_their_size_order_the_pieces():
+    rows = [
+        ["PO number", "4700032140"],
+        ["Cat. no.", "Description", "Pack size", "No. of packs", "Price/pack", "Line total"],
+        ["KL-12250", "Erlenmeyer flask, narrow neck, 250 ml", "12 pcs", "2", "33.6", "67.2"],
+        ["KL-24076", "Microscope slides, 76 x 26 mm", "50 slides", "3", "4.8", "14.4"],
+    ]
+    got = [(ln.quantity, ln.unit, ln.unit_price) for ln in extract_from_sheet(rows).lines]
+    assert got == [
+        (Decimal("2"), "carton of 12", Decimal("33.6")),
+        (Decimal("3"), "carton of 50", Decimal("4.8")),
     ]
 
 

@@ -414,6 +414,11 @@ def test_carriage_between_the_items_and_the_total_is_left_out_of_the_goods():
         ),
         # a discount named for what it rewards
         ([("Subtotal", "394.40"), ("Project discount 5%", "-19.72"), ("Net", "374.68")], "374.68"),
+        # the goods' subtotal, then "Net goods"
+        (
+            [("Goods subtotal", "394.40"), ("Less 5% discount", "-19.72"), ("Net goods", "374.68")],
+            "374.68",
+        ),
         # a note under the totals that names the discount and a year
         (
             [
@@ -1634,12 +1639,35 @@ def test_a_price_with_what_it_is_for_wider_than_its_column_is_the_price():
 
 @pytest.mark.parametrize(
     "label",
-    ["Zustellpauschale (unter € 250,–)", "Delivery fee", "Frais de livraison", "Lieferpauschale"],
+    [
+        "Zustellpauschale (unter € 250,–)",
+        "Delivery fee",
+        "Frais de livraison",
+        "Lieferpauschale",
+        "Participation aux frais de transport (forfait)",
+        "Éco-participation DEEE (friteuse)",
+        "Transport to Verbier incl. mountain surcharge",
+        "Delivery, installation and commissioning by vendor technician (lump sum)",
+    ],
 )
 def test_delivery_fees_are_charges(label):
     from ingestion.extraction.tables import _charge_label
 
     assert _charge_label(label)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Transport trolley for GN 1/1 containers, stainless steel",
+        "Installation kit for wall-mounted extinguishers",
+        "Delivery note holder A4, transparent",
+    ],
+)
+def test_goods_named_like_a_charge_are_no_charge(label):
+    from ingestion.extraction.tables import _charge_label
+
+    assert not _charge_label(label)
 
 
 def test_a_tax_at_its_rate_is_a_total_row_whatever_words_follow():

@@ -1375,6 +1375,15 @@ def test_a_unit_cell_box_of_36_and_kilos_of_a_tub_count_in_our_unit():
         customer_sku="KB-PVC-50",
     )
     assert match_product(bundles, "C00001", md).quantity_in_product_unit == 200
+    # a bare count of pieces to a box, before the price's currency
+    boxes = replace(
+        bundles,
+        raw_text="KB-PVC-50 Klebeband 2 boxes of 36 CHF 2.05 CHF 147.60",
+        quantity=Decimal("2"),
+        unit="BOX",
+        line_total=Decimal("147.60"),
+    )
+    assert match_product(boxes, "C00001", md).quantity_in_product_unit == 72
     # dozens of what we sell by the piece
     assert converted("Virkon S Desinfektionspulver", "3", "douzaines", "KL-10640") == 36
     assert priced("12", "KRT", "73.00") == 12  # no whole number of rolls: as written
