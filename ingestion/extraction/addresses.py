@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from ingestion.extraction.dates import MONTHS
 from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.labels import LabelHit, find_labels
 from ingestion.extraction.model import Address
@@ -132,6 +133,7 @@ def parse_postal_line(
             and not re.match(r"(?:[NSEW]|NE|NW|SE|SW)\.?\s+\w", city)
             # "aus Ihrer Liste 2026 übernommen": a year, then no town's capital
             and not (re.fullmatch(r"20\d\d", m["zip"]) and city[:1].islower())
+            and not _month_and_year(city, m["zip"])
         ):
             country = None
             if m["cc"]:
@@ -176,9 +178,15 @@ def parse_postal_line(
             r"|^(?:hr[ab]?|fn|rcs|rpm|kvk)\b",
             m["city"].strip(),
         )
+        and not _month_and_year(m["city"], m["zip"])
     ):
         return m["zip"], m["city"].strip(), None
     return None
+
+
+def _month_and_year(city: str, code: str) -> bool:
+    """ "semaine 2 (janvier 2027)", "Liefertermin März 2027": a month and its year."""
+    return bool(re.fullmatch(r"20\d\d", code)) and fold(city).strip(" .()") in MONTHS
 
 
 # "Nyon 1260", not "Commande n° 1131" or "Kunden-Nr. bei Ihnen: 20931"

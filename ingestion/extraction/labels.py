@@ -43,6 +43,12 @@ _LABELS: list[tuple[str, str, float]] = [
     ("po_number", rf"order{_SP}(?:{_NO}|number|reference|ref)", 0.95),
     ("po_number", rf"p{_SP}o{_SP}(?:reference|ref\.?)", 0.95),
     ("po_number", r"purchase\s+order", 0.85),
+    # a requisition's number where no PO number is printed: "Requisition no. REQ-DHM-0977"
+    (
+        "po_number",
+        rf"(?:purchase\s+)?requisition{_SP}(?:{_NO}|number)|req{_SP}(?:no\.?|nr\.?|#)",
+        0.85,
+    ),
     # "PO" alone in its cell, the number in the next ("PO | PO-GS-0482")
     ("po_number", r"p\.\s?o\.?|po(?=\s*[:#])|po(?=\s*$)", 0.85),
     ("po_number", r"order", 0.6),

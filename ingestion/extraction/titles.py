@@ -34,12 +34,24 @@ TITLES = (
     "commande fax",
     "fax order",
     "fax bestellung",
+    # an order repeating an earlier one: "Repeat order KAB-26-0452", "Nachbestellung 118"
+    "repeat order",
+    "reorder",
+    "re order",
+    "nachbestellung",
+    "replenishment order",
+    "commande de reassort",
+    # Flemish and Dutch: "Bestelbon", "Bestelling"
+    "bestelbon",
+    "bestelling",
 )
 # titles of documents that are not orders but end like one ("confirmation de commande")
 _NOT_TITLES = ("confirmation", "bestatigung", "acknowledg", "livraison", "lieferschein", "devis")
 # (a scan may read the "N°" as "-No")
 _NUMBER_LABEL = re.compile(
-    r"^[-–]?(?:n\s?[°º*]|no\.?|nr\.?|n\.|#|num(?:ero|ber|mer)?\.?)\s*[:.]?\s*"
+    r"^[-–]?(?:n\s?[°º*]|no\.?|nr\.?|n\.|#|num(?:ero|ber|mer)?\.?)"
+    # a bilingual label: "Nummer / Number"
+    r"(?:\s*/\s*(?:n\s?[°º]|no\.?|nr\.?|num(?:ero|ber|mer)?\.?))?\s*[:.]?\s*"
 )
 _FUZZY_MIN = 70.0
 
@@ -55,6 +67,9 @@ def _letters(text: str) -> str:
 
 def _title_match(text: str, *, ocr: bool) -> float:
     """1.0 for a title as printed, a lower factor for one OCR misread, 0 for anything else."""
+    if " / " in text:
+        # a bilingual title: "Bestelbon / Purchase order"
+        return max(_title_match(half, ocr=ocr) for half in text.split(" / "))
     letters = re.sub(r"\s+", " ", _letters(text))
     if not letters or any(word in letters for word in _NOT_TITLES):
         return 0.0
@@ -137,7 +152,8 @@ def _label_then_value(line: TextLine, segments: list[tuple[int, int]]):
 
 _TITLE_CELL = re.compile(
     r"(?P<title>[^\d]+?)\s+(?:n[°o]\.?\s*|nr\.?\s*|no\.?\s*|#\s*)?"
-    r"(?P<ref>[A-Za-z0-9][A-Za-z0-9./_-]*\d[A-Za-z0-9./_-]*)"
+    # ("Commande CMD 26-0502": a few capitals before the number are its own)
+    r"(?P<ref>(?:[A-Z]{2,5}\s(?=\d))?[A-Za-z0-9][A-Za-z0-9./_-]*\d[A-Za-z0-9./_-]*)"
 )
 
 
@@ -165,6 +181,28 @@ def _sheet_title_cells(ln) -> list[Candidate]:
     return out
 
 
+def _sheet_title_then_number(ln, following) -> list[Candidate]:
+    """A sheet's title alone in its row, its number label and number in a row below:
+    "Bestelbon / Purchase order" over "Nummer / Number | KAB-26-0461"."""
+    if len(ln.segments) != 1 or _title_match(ln.text, ocr=False) != 1.0:
+        return []
+    for other in following:
+        found = _label_then_value(other, other.segments)
+        if found is not None:
+            value, i, j = found
+            return [
+                Candidate(
+                    field="po_number",
+                    value=value,
+                    score=SCORE_BELOW,
+                    source=other.source_ref(i, j),
+                    rule="title_number_below",
+                    text=other.text_of(i, j),
+                )
+            ]
+    return []
+
+
 def title_number_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list[Candidate]:
     """PO number candidates from a title and a bare number label in the header zone."""
     if not ctx.lines_by_page:
@@ -183,6 +221,7 @@ def title_number_candidates(ctx: HeaderContext, *, skip_lines: set[int]) -> list
         if ln.source == TextSource.SHEET:
             if n < 8:
                 out += _sheet_title_cells(ln)
+                out += _sheet_title_then_number(ln, page_lines[n + 1 : n + 3])
             continue
         ocr = ln.source == TextSource.OCR
         for g, (s0, s1) in enumerate(ln.segments):

@@ -162,6 +162,19 @@ def test_german_labels_in_an_email_body():
     assert order.language == "de"
 
 
+def test_a_requisitions_number_where_no_po_number_is_printed():
+    from ingestion.extraction import extract_from_sheet
+
+    rows = [
+        ["Danube Hospitality Management GmbH"],
+        ["Requisition no.", "REQ-DHM-2026-0977"],
+        ["Created", "20/11/2026"],
+        ["Supplier Item No", "Item", "Order Qty", "UOM", "Last Price"],
+        ["FW-51050", "Universal wall bracket", "12", "EACH", "5.90"],
+    ]
+    assert extract_from_sheet(rows).po_number.value == "REQ-DHM-2026-0977"
+
+
 def test_currency_label_wins_over_symbols():
     order = extract_from_text("Order no: 123456\nCurrency: CHF\nTotal 1'250.00 $\n")
     assert order.currency.value == "CHF"

@@ -1,3 +1,5 @@
+import pytest
+
 from ingestion.extraction import extract_from_layout
 from ingestion.reading import read_pdf
 from tests.extraction.docs import as_scan, pdf, table
@@ -89,3 +91,50 @@ def test_a_faxed_orders_heading_and_a_number_label_a_scan_read_with_a_dash():
     assert extract_from_layout(heading).po_number.value == "CF26-0431"
     dashed = as_scan(read_pdf(_order_form([(330, 40, "Commande"), (330, 52, "-No 4490")])))
     assert extract_from_layout(dashed).po_number.value == "4490"
+
+
+def test_a_repeat_orders_title_and_its_reference_not_the_earlier_order_it_names():
+    layout = read_pdf(
+        _order_form(
+            [
+                (40, 90, "Repeat order KAB-26-0452"),
+                (
+                    40,
+                    104,
+                    "Please re-order the following at the conditions of our order KAB-26-0417.",
+                ),
+            ]
+        )
+    )
+    assert extract_from_layout(layout).po_number.value == "KAB-26-0452"
+
+
+def test_a_sheets_bilingual_title_over_its_number_row():
+    from ingestion.extraction import extract_from_sheet
+
+    rows = [
+        ["SPEELGOED DE KABOUTER BV"],
+        ["Bestelbon / Purchase order"],
+        ["Nummer / Number", "", "KAB-26-0461", "", "Valuta / Currency", "EUR"],
+        ["Art.", "Omschrijving / Description", "Aantal / Qty", "Prijs / Price"],
+        ["LUD-10101", "Board game", "6", "29.9"],
+    ]
+    assert extract_from_sheet(rows).po_number.value == "KAB-26-0461"
+
+
+@pytest.mark.parametrize(
+    ("cell", "po"),
+    [("Commande CMD 26-0502", "CMD 26-0502"), ("Commande VP-2026-463", "VP-2026-463")],
+)
+def test_a_sheets_title_cell_and_its_number(cell, po):
+    from ingestion.extraction import extract_from_sheet
+
+    rows = [
+        ["LABORATOIRES LÉMAN SA", "", "", cell],
+        ["Avenue de Sévelin 20, 1004 Lausanne", "", "", "Livraison : semaine 2 (janvier 2027)"],
+        ["Référence", "Article", "Qté", "PU CHF"],
+        ["KL-13100", "Fiole jaugée classe A, 100 ml", "10", "9.6"],
+    ]
+    order = extract_from_sheet(rows)
+    assert order.po_number.value == po
+    assert order.ship_to is None or order.ship_to.value.postal_code != "2027"
