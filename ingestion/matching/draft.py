@@ -208,13 +208,15 @@ _OWN_PREMISES = re.compile(
     r"\b(?:reception|accueil|empfang|anmeldung|floor|etage|stock(?:werk)?|og|eg"
     r"|praxis(?:adresse)?|firmenadresse|firmensitz|unsere\s+adresse|our\s+office|the\s+office"
     r"|bureau|atelier|werkstatt|workshop|goods\s+in|loading\s+bay"
+    # a department of the customer's: "Lieferung an den Fachbereich Chemie"
+    r"|fachbereich|abteilung|lehrstuhl|department"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|mo\s*[-–]\s*fr"
     r"|\d{1,2}\s?h(?:\d{2})?|\d{1,2}[:.]\d{2}\s*(?:uhr|am|pm|h))\b"
 )
 _ANOTHER_PLACE = re.compile(
     r"\b(?:depot|entrepot|warehouse|lager|site|chantier|baustelle|branch|succursale|filiale"
-    r"|agence|store|magasin|usine|plant|werk|niederlassung|haus|halle|hall|building|batiment)\b"
+    r"|agence|store|magasin|usine|plant|werk|niederlassung|haus|halle|hall|building|batiment|gebaude)\b"
 )
 
 
@@ -229,6 +231,8 @@ _NAMED_PREMISES = re.compile(
 _WHEN_ONLY = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b"
     r"|\b(?:kw|cw|wk|week|semaine|woche)\s*\d{1,2}(?:\s*/\s*\d{2,4})?\b"
+    # "semaine 10 (2027)", "KW 5, 2027": the week's year
+    r"(?:\s*[(,]?\s*(?:19|20)\d{2}\b\)?)?|\(\s*(?:19|20)\d{2}\s*\)"
 )
 
 

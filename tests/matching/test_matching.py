@@ -499,6 +499,11 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         ("Lieferadresse: Hauptstelle Roubaix", False),
         # when, over another label's row read as its street
         ("Delivery: week 13\nDelivery terms: DAP Lille\nPayment: 90 days end of month", True),
+        # a week and its year, over the contact's row
+        ("Livraison : semaine 10 (2027)\nMathieu Cuendet, chef de culture", True),
+        # a department of the customer's
+        ("Wir bestellen zur Lieferung an den Fachbereich Chemie.", True),
+        ("Wir bestellen zur Lieferung an den Fachbereich Chemie, Gebäude 5.", False),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
