@@ -228,6 +228,7 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
     has layout hints (or another language), the extraction runs again with them."""
     from ingestion.extraction import with_subject
     from ingestion.matching import build_draft
+    from ingestion.matching.draft import with_lines_priced_as_ours
 
     tenant = document.tenant
     layout = Layout.from_json(document.layout)
@@ -274,6 +275,7 @@ def document_draft_build(*, document: Document) -> DocumentDraft:
             draft = build_draft(extracted, view.md, **match_args)
             hints_used = bool(hints)
     sources = tuple(sorted({str(page.source) for page in layout.pages}))
+    draft = with_lines_priced_as_ours(draft, exact_cells=sources == ("sheet",))
     draft = _with_dates_the_email_settles(draft, context=context)
     draft = _with_sent_date_confirmed(draft, document=document, context=context, sources=sources)
     draft = _without_the_day_we_received_it(draft, context=context)

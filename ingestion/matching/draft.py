@@ -610,6 +610,68 @@ def _counted_by_its_code(line, pm, md: MasterData):
     )
 
 
+# a line priced at our own price to the cent, whose count the row's amount or an exact cell
+# gives: its numbers are read as printed
+PRICED_AS_OURS = 0.9
+
+
+def with_lines_priced_as_ours(draft: Draft, *, exact_cells: bool = False) -> Draft:
+    """Lines whose unit price is the product's own to the cent (the customer's or our list
+    price), in the unit we sell it, the product sure: their count is sure when the row's amount
+    is count × price ("10 Stk | 39,90 | 399,00" off a fax, the arithmetic held), or when the
+    row is a spreadsheet's cells, which hold the numbers exactly ("MENGE 200 | NETPR 45,10").
+    A scan's digits put back to make the row add up, or a count the row doubts, stay as they
+    are (below 0.7)."""
+    lines, read, changed = [], [], False
+    for dl, el in zip(draft.lines, draft.extracted.lines, strict=True):
+        pm = dl.match
+        ours = unit_code(pm.unit) if pm.unit else None
+        sure = (
+            pm.sku is not None
+            and pm.confidence >= 0.9
+            and pm.expected_price is not None
+            and el.unit_price is not None
+            and el.quantity is not None
+            and el.quantity > 0
+            and abs(el.unit_price / (el.price_unit or 1) - pm.expected_price) <= Decimal("0.005")
+            and pm.quantity_in_product_unit in (None, el.quantity)
+            and (el.unit is None or normalise_unit(el.unit) in (None, ours))
+            and 0.7 <= el.confidence < PRICED_AS_OURS
+            and (
+                "arithmetic" in el.rule
+                or (exact_cells and el.rule == "table_row" and el.line_total is None)
+            )
+        )
+        if not sure:
+            lines.append(dl)
+            read.append(el)
+            continue
+        changed = True
+        el = replace(
+            el,
+            confidence=PRICED_AS_OURS,
+            field_confidence={
+                **el.field_confidence,
+                "quantity": max(el.field_confidence.get("quantity", 0.0), PRICED_AS_OURS),
+                "unit_price": max(el.field_confidence.get("unit_price", 0.0), PRICED_AS_OURS),
+            },
+            rule=el.rule + "+priced_as_ours",
+        )
+        read.append(el)
+        lines.append(replace(dl, confidence=min(PRICED_AS_OURS, pm.confidence)))
+    if not changed:
+        return draft
+    return replace(
+        draft,
+        extracted=replace(draft.extracted, lines=tuple(read)),
+        lines=tuple(lines),
+        confidence={
+            **draft.confidence,
+            "lines": min((ln.confidence for ln in lines), default=0.0),
+        },
+    )
+
+
 def build_draft(
     extracted: ExtractedOrder,
     md: MasterData,

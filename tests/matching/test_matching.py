@@ -2155,3 +2155,39 @@ def test_our_code_priced_to_the_cent_beside_a_neighbours_wrapped_words_is_the_pr
     assert matched("15.90") == "HB-2001"
     # the price the words' product is sold at: the words win, as before
     assert matched("21.40") == "HB-2002"
+
+
+@pytest.mark.parametrize(
+    ("rule", "price", "total", "exact_cells", "sure"),
+    [
+        # a scan's row whose amount is count × our price to the cent
+        ("table_row+arithmetic", "3.45", "41.40", False, True),
+        # …at another price: the customer's, to be looked at
+        ("table_row+arithmetic", "3.40", "40.80", False, False),
+        # a spreadsheet's cells, no amount to check them, at our price
+        ("table_row", "3.45", None, True, True),
+        # the same row read off a page: no amount, nothing checks the count
+        ("table_row", "3.45", None, False, False),
+    ],
+)
+def test_a_count_at_our_price_to_the_cent_that_the_amount_or_exact_cells_give_is_sure(
+    rule, price, total, exact_cells, sure
+):
+    from ingestion.matching.draft import with_lines_priced_as_ours
+
+    line = ExtractedLine(
+        sku="GT-6MM-BK",
+        codes=("GT-6MM-BK",),
+        description="Heat shrink sleeve 6 mm, black",
+        quantity=Decimal("12"),
+        unit_price=Decimal(price),
+        line_total=Decimal(total) if total else None,
+        confidence=0.8,
+        field_confidence={"quantity": 0.8, "unit_price": 0.8},
+        rule=rule,
+    )
+    order = ExtractedOrder(lines=(line,))
+    draft = build_draft(order, _md(), known_customer_code="C00001")
+    draft = with_lines_priced_as_ours(draft, exact_cells=exact_cells)
+    assert (draft.confidence["lines"] >= 0.9) == sure
+    assert (draft.extracted.lines[0].field_confidence["quantity"] >= 0.9) == sure
