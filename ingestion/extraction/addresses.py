@@ -810,4 +810,20 @@ def names_us(text: str, names: tuple[str, ...], *, reach: int | None = None) -> 
             and (reach is None or min(squashed.index(p) for p in parts) <= reach)
         ):
             return True
+        # "Ferrand Équipement CHR SAS" for "ferrand-chr": a long part, then a short one after it
+        short = [p for p in name.split("-") if len(p) >= 3]
+        if len(short) >= 2 and max(len(p) for p in short) >= 5 and _in_order(squashed, short):
+            at = squashed.index(short[0])
+            if reach is None or at <= reach:
+                return True
     return False
+
+
+def _in_order(text: str, parts: list[str]) -> bool:
+    at = 0
+    for part in parts:
+        at = text.find(part, at)
+        if at < 0:
+            return False
+        at += len(part)
+    return True

@@ -302,6 +302,62 @@ def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine 
     )
 
 
+# a row of fields set apart by dashes: "KL-15910 – Laborflasche GL 45, 1000 ml – 1 Karton à 12
+# Stk., Stückpreis EUR 5,20", "KL-28069 – Silikonschlauch 6x9 – 5 Meter, Meterpreis EUR 3,20"
+_DASHED_ROW = re.compile(
+    rf"^(?P<code>{_CODE})\s+[–—-]\s+(?P<desc>\S.*?)\s+[–—-]\s+"
+    r"(?P<qty>\d{1,6}(?:[.,]\d{1,3})?)\s*(?P<unit>[^\W\d_]{1,12})?\.?"
+    r"(?:\s+(?:à|a|de|of|zu|je)\s+(?P<each>\d{1,5})\s*(?P<each_unit>[^\W\d_]{1,10})\.?)?"
+    r"(?:\s*[,;]\s*(?P<label>(?!(?:eur|chf|gbp|usd)\b)[^\W\d_]+(?:\s+(?!(?:eur|chf|gbp|usd)\b)[^\W\d_]+)?)?\s*(?P<cur1>[€$£]|eur|chf|gbp|usd)?\s*"
+    r"(?P<price>\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|eur|chf|gbp|usd)?)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+# the price of one piece, whatever holds the pieces counted
+_PIECE_PRICE = re.compile(
+    r"st[üu]ckpreis|preis\s+(?:je|pro)\s+st(?:[üu]ck|k)\.?|prix\s+(?:unitaire|(?:à|a|par)\s+la\s+pi[eè]ce)"
+    r"|price\s+(?:each|per\s+(?:piece|unit|pc))|unit\s+price|each",
+    re.IGNORECASE,
+)
+_PIECES = re.compile(r"st[üu]ck|stk|st|pcs|pc|pieces?|pi[eè]ces?|pces?|ea|units?", re.IGNORECASE)
+
+
+def _dashed_row(text: str, *, decimal_sep: str | None) -> ExtractedLine | None:
+    m = _DASHED_ROW.match(text.strip())
+    if m is None:
+        return None
+    qty = parse_number(m["qty"], decimal_sep=decimal_sep)
+    price = parse_number(m["price"], decimal_sep=decimal_sep) if m["price"] else None
+    if qty is None or qty <= 0 or (m["price"] and price is None):
+        return None
+    if m["label"] and not (
+        m["cur1"] or m["cur2"] or re.search(r"preis|prix|price", m["label"], re.I)
+    ):
+        return None  # "…, 3 Stk, dringend 2": no price said
+    unit = m["unit"]
+    if (
+        m["each"]
+        and price is not None
+        and _PIECES.fullmatch(m["each_unit"] or "")
+        and _PIECE_PRICE.fullmatch((m["label"] or "").strip())
+    ):
+        # "1 Karton à 12 Stk., Stückpreis EUR 5,20": twelve pieces at the piece's price
+        qty, unit = qty * Decimal(m["each"]), m["each_unit"]
+    description = _clean_description(m["desc"])
+    return ExtractedLine(
+        customer_sku=m["code"],
+        description=description,
+        description_lines=(description,) if description else (),
+        quantity=qty,
+        unit=(normalise_unit(unit) or unit) if unit else None,
+        unit_price=price,
+        codes=(m["code"],),
+        confidence=0.8,
+        field_confidence={"quantity": 0.8},
+        rule="free_text:dashed_row",
+        raw_text=text.strip(),
+    )
+
+
 # "VD412000 (your ref. MCB-1PN-C16): 40 pcs @ EUR 12.71": our article, named in brackets
 _YOUR_REF = re.compile(
     r"\s*\((?:your|votre|vos|ihre?|uw)\s+(?:ref(?:erence)?|r[ée]f(?:[ée]rence)?|art(?:ikel)?(?:\.?-?nr)?"
@@ -1279,6 +1335,10 @@ def extract_free_lines(
                     ),
                     ln,
                 )
+            continue
+        dashed = _dashed_row(body, decimal_sep=decimal_sep)
+        if dashed is not None:
+            add(dashed, ln)
             continue
         clauses = [
             size

@@ -91,6 +91,15 @@ _LABELS: list[tuple[str, str, float]] = [
         r"(?:bon\s+de\s+)?commande\s+fournisseur|lieferantenbestellung|einkaufsbestellung",
         0.9,
     ),
+    # "Notre bon de commande porte le numéro 2026/139", "our order has the number 4471",
+    # "unsere Bestellung trägt die Nummer 88-12"
+    (
+        "po_number",
+        r"(?:(?:notre|votre|ce|cette)\s+)?(?:bon\s+de\s+)?commande\s+(?:porte|a)\s+(?:le\s+)?(?:numero|n\s?°)"
+        r"|(?:(?:our|this)\s+)?(?:purchase\s+)?order\s+(?:has|carries|bears)\s+(?:the\s+)?(?:number|no\.?)"
+        r"|(?:(?:unsere|diese)\s+)?bestellung\s+(?:hat|tragt)\s+(?:die\s+)?(?:nummer|nr\.?)",
+        0.9,
+    ),
     # "BirchStreet PO will follow, number is HEB-002311"
     ("po_number", r"(?:(?:order|po)\s+)?number\s+is", 0.8),
     # "C'est la commande BC 26-1192": the order named by its number in a sentence

@@ -67,11 +67,11 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"(?:art(?:ikel)?[\s.-]*(?:nr\.?|nummer|no\.?)?|ref(?:erence)?\.?|code|item(?:\s*(?:no\.?|code))?|part\s*(?:no\.?|number)|artikelnummer)\s*"
         r"(?:lieferant(?:en)?|fournisseur|fourn\.?|supplier|vendor|leverancier|lev\.?)|"
         r"(?:lieferanten|hersteller)[\s-]*material(?:nummer|[\s.-]*nr\.?)?|"
-        r"(?:kred(?:itor(?:en)?)?|lief)\.?[\s-]*(?:art(?:ikel)?|mat(?:erial)?)[\s.-]*(?:nr\.?|nummer|no\.?)?|(?:vendor|supplier)\s+material(?:\s*(?:no\.?|number))?",
+        r"(?:kred(?:itor(?:en)?)?|lief)\.?[\s-]*(?:art(?:ikel)?|mat(?:erial)?)[\s.-]*(?:nr\.?|nummer|no\.?)?|(?:vendor|supplier)\s+mat(?:erial|\.)?(?:\s*(?:no\.?|number))?",
     ),
     (
         "customer_sku",
-        r"(?:our|buyer'?s?|customer|internal|client)\s*(?:part|item|article|ref\.?|reference|code|material|product)\s*(?:no\.?|number|#|code|nr\.?)?|"
+        r"(?:our|buyer'?s?|customer|internal|client)\s*(?:part|item|article|ref\.?|reference|code|material|mat\.?|product)\s*(?:no\.?|number|#|code|nr\.?)?|"
         r"our\s+p/?n|(?:ns|nostro)\.?\s+codice|(?:nuestro)\s+(?:codigo|ref\.?)|(?:ons|onze)\s+(?:artikelnummer|art\.?\s*nr\.?|code)|"
         r"notre\s+ref(?:erence)?\.?|ref(?:erence)?\.?\s+(?:interne|client)|code\s+(?:interne|client)|"
         r"unsere\s+art(?:ikel)?[\s.-]*(?:nr\.?|nummer)?|material(?:nummer|[\s.-]*nr\.?|[\s.-]*no\.?)?|mat\.?[\s-]*nr\.?|materialnr\.?",

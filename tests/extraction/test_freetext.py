@@ -1236,3 +1236,21 @@ def test_a_text_table_ruled_with_dashes_keeps_each_cell_under_its_title():
         ("Hydrauliköl MIL-PRF-83282D", Decimal("3"), "CAN"),
         ("Torque Seal F-900 orange", Decimal("1"), "BOX"),
     ]
+
+
+def test_rows_of_fields_set_apart_by_dashes_with_a_piece_price():
+    order = extract_from_text(
+        "Gerne bestellen wir Folgendes (Bestellnummer RB-PO-26-1203):\n\n"
+        "1) KL-15910 – Laborflasche GL 45, 1000 ml – 1 Karton à 12 Stk., Stückpreis EUR 5,20\n"
+        "2) KL-15250 – Laborflasche GL 45, 250 ml – 24 Stk., Stückpreis EUR 3,10\n"
+        "3) KL-28069 – Silikonschlauch 6x9 – 5 Meter, Meterpreis EUR 3,20\n"
+        "4) KL-30150 – Spatel 150 mm – 2 Stk.\n"
+    )
+    assert [
+        (ln.customer_sku, ln.description, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines
+    ] == [
+        ("KL-15910", "Laborflasche GL 45, 1000 ml", Decimal(12), "EA", Decimal("5.20")),
+        ("KL-15250", "Laborflasche GL 45, 250 ml", Decimal(24), "EA", Decimal("3.10")),
+        ("KL-28069", "Silikonschlauch 6x9", Decimal(5), "M", Decimal("3.20")),
+        ("KL-30150", "Spatel 150 mm", Decimal(2), "EA", None),
+    ]

@@ -175,6 +175,19 @@ def test_a_requisitions_number_where_no_po_number_is_printed():
     assert extract_from_sheet(rows).po_number.value == "REQ-DHM-2026-0977"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Notre bon de commande porte le numéro 2026/139 ; merci de le mentionner.",
+        "Our purchase order has the number 2026/139, please quote it.",
+        "Unsere Bestellung trägt die Nummer 2026/139.",
+    ],
+)
+def test_a_sentence_that_gives_the_orders_number(sentence):
+    order = extract_from_text(f"Bonjour,\n\n12 x FW-31030\n\n{sentence}\n")
+    assert order.po_number.value == "2026/139"
+
+
 def test_currency_label_wins_over_symbols():
     order = extract_from_text("Order no: 123456\nCurrency: CHF\nTotal 1'250.00 $\n")
     assert order.currency.value == "CHF"

@@ -97,3 +97,11 @@ def test_a_form_s_next_fields_under_our_name_are_not_our_address():
     assert _own_codes(page, names=("northgate-cable",)) == ()
     order = extract_from_layout(read_pdf(pdf([page])), own_names=("northgate-cable",))
     assert order.ship_to.value.postal_code == "44800"
+
+
+def test_a_domain_of_a_long_name_and_a_short_one_names_us_in_that_order():
+    from ingestion.extraction.addresses import names_us
+
+    assert names_us("Ferrand Équipement CHR SAS", ("ferrand-chr",), reach=12)
+    assert not names_us("CHR Ferrand Traiteur", ("ferrand-chr",), reach=12)
+    assert not names_us("Brasserie Ferrand", ("ferrand-chr",), reach=12)

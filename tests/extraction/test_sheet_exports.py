@@ -43,6 +43,9 @@ from ingestion.extraction.totals import total_printed
         ("EK (€)", "unit_price"),
         ("How many", "quantity"),
         ("Kgs", "quantity"),
+        # an ERP export's material numbers, the vendor's and the buyer's
+        ("VENDOR_MAT", "sku"),
+        ("BUYER_MAT", "customer_sku"),
         ("Quantity Received", None),
         ("Net Weight", "ignore"),
         # packs counted and priced by the pack, beside the pack's size
