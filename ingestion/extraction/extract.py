@@ -298,6 +298,15 @@ def _in_the_next_year(delivery: Field, ordered: dt.date, lines: list[TextLine]) 
     years = dict.fromkeys((delivery.value.year, delivery.value.isocalendar().year))
     found = [m for year in years for m in dates_mod.find_dates(line.text, default_year=year)]
     for m in found:  # (the Tuesday of week 1 of 2026 is in 2025)
+        if (
+            m.kind == "week"
+            and m.value != delivery.value
+            and m.value.isocalendar().week == delivery.value.isocalendar().week
+            and re.search(r"(?:19|20)\d{2}", m.text)
+            and dt.timedelta(0) <= m.value - ordered <= dt.timedelta(days=120)
+        ):
+            # "Delivery: week 4 2027", its year read apart from its number (a scan's gap)
+            return Field(m.value, delivery.confidence, delivery.source, delivery.rule + "+its_year")
         if m.value == delivery.value and not re.search(r"\d{4}|\d[./-]\d{1,2}[./-]\d", m.text):
             later = dates_mod.a_year_later(delivery.value, m.kind)
             if later is None:

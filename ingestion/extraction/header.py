@@ -626,6 +626,9 @@ class HeaderContext:
                 # not "week 4 (we start the raku course on 29 January)": a day told of in words
                 # (a weekday may name it: "KW 10 (Montag 07.03.)")
                 and len(re.findall(r"[^\W\d]{3,}", text[m.end : matches[1].start])) < 2
+                # not "KW 51, spätestens 18.12.2026": the week asked for, the day it must not
+                # pass (the goods may come from the week's first day)
+                and not _A_DEADLINE.search(fold(text[m.end : matches[1].start]))
             ):
                 # "KW 10 / 07.03.2025": the day says more than its week (not "KW 2 2027
                 # (Werft geschlossen bis 8 Januar)", a day of another week)
@@ -1199,6 +1202,11 @@ def labelled_dates_fallback(
         # the one date at the top of a letter, standing alone: the letter's date
         best = best.with_confidence(0.78, "+only_date")
     return best
+
+
+_A_DEADLINE = re.compile(
+    r"\b(?:spatestens|latest|au\s+plus\s+tard|bis|by|before|avant|until|jusqu)\b"
+)
 
 
 def _in_the_week(day, week) -> bool:

@@ -50,6 +50,12 @@ _DAY_BEFORE = re.compile(
 _REFERENCE_BEFORE = re.compile(
     r"(?:\bdu|\bvom|\bdated|\bof|\bfrom|\ben\s+date\s+du|\bsent|\benvoye\w*|\bwrote|\bschrieb)\s*$"
 )
+# a unit after a number that is no day and month ("2.1 bar", "4.5 mm", "1.6 l/h")
+_A_MEASURE_AFTER = re.compile(
+    r"\s*(?:bar|mbar|psi|mm|cm|m|km|kg|g|t|l|ml|cl|v|kv|w|kw|a|ma|hz|l/h|l/min|m3|m²|m2|%|°c?|"
+    r"inch|in|zoll|ft|nm)(?![\w/])",
+    re.IGNORECASE,
+)
 # a date's window goes on to another: "du 23/11 au 27/11", "vom 7. bis 11.12.", "from 7 to 11 Dec"
 _RANGE_TO = re.compile(r"\s*(?:au|bis(?:\s+zum)?|to|till|until|-|–)\s*(?:le\s+)?(?=\d)")
 # no date but "as soon as possible" (also the whole answer of a delivery label: "Délai |
@@ -217,6 +223,8 @@ def prose_delivery_date(
                 _DAY_BEFORE.search(unweekdayed) or unweekdayed != before
             ):
                 continue  # "à 4.12 €" is a price ("Do 3.12.", "Fr. 04.12.": a day)
+            if m.kind == "partial" and _A_MEASURE_AFTER.match(sentence, m.end):
+                continue  # "the spec sheet for the 2.1 bar regulators": a measure
             has_year = bool(re.search(r"(?:19|20)\d{2}|'\d{2}|[./-]\d{2}$", m.text))
             value = m.value
             if reference is not None:

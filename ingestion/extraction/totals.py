@@ -38,6 +38,8 @@ _NET = re.compile(
     r"untaxed\s+amount|amount\s+untaxed|total\s+untaxed|(?:goods\s+)?sub[\s-]?total|net\s+total|"
     # "Net goods 11'543.00" under the discount
     r"nett?\s+goods(?:\s+(?:value|total|amount))?|"
+    # "Net HT 2 024.00" under the discount
+    r"net\s+h\.?t\.?(?=\s*[:|]?\s*[€£$]?\s*\d)|"
     r"total\s+net\s+(?:value|amount)(?:\s+excl\.?(?:uding)?\s+(?:vat|tax))?|total\s+(?:netto|nett|net)|total\s+(?:h\.?t\.?v\.?a\.?|h\.?t\.?|hors\s+taxes?|hors\s+tva|exkl\.?\s+mwst\.?|ohne\s+mwst\.?)|montant\s+(?:h\.?t\.?|net)|sous[\s-]total|"
     r"zwischensumme|nettobetrag|nettowarenwert|netto(?:summe|betrag|wert|gesamt)?|warenwert|summe\s+netto|gesamt\s*netto(?:wert|betrag|summe|preis)?|nettosumme|"
     r"(?:bestell|auftrags)wert\s+netto|gesamtnettowert|"
@@ -85,7 +87,9 @@ CHARGE_WORDS = re.compile(
 # it already)
 _DISCOUNT = re.compile(
     # "Less 3% discount - € 40.29", "abzüglich 2 % Rabatt"
-    r"(?:(?:less|minus|moins|abzgl\.?|abz[üu]glich)\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?)?"
+    # ("Less 5% bookshop discount": after "less", whatever the discount is for)
+    r"(?:(?:less|minus|moins|abzgl\.?|abz[üu]glich)\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?"
+    r"(?:[a-zà-ÿ]+\s+)?)?"
     r"(?:(?:order|special|introductory|volume|loyalty|trade|project|customer|sonder|auftrags|mengen|"
     r"projekt|objekt|kunden)\s*)?"
     r"(?:discount|rabatt|nachlass|remise|r[ée]duction|abattement|ristourne)\b"
@@ -427,6 +431,13 @@ def net_total(
                     tax_field,
                     warnings,
                 )
+    for a in grands:
+        # "Total brut HT 2 086.60 / Remise 3 % -62.60 / Net HT 2 024.00": the lines' sum under
+        # a gross label, the discount and the net below it, the tax after
+        v = matches_sum(a)
+        discounted = _after_discount(a, v, amount_lines, warnings) if v is not None else None
+        if discounted is not None:
+            return discounted, grand_field, tax_field, warnings
     if nets:
         a = nets[0]
         if line_sum is not None:

@@ -338,6 +338,13 @@ def _names_no_place(found: Field) -> bool:
     )
 
 
+def _a_postcode_of_theirs(found: Field, customer: CustomerMatch, md: MasterData) -> bool:
+    record = md.customer(customer.code) if customer.code else None
+    return _postal(found.value.postal_code) in {
+        _postal(a.postal_code) for a in (record.addresses if record else ())
+    }
+
+
 def _letterhead_of_someone_else(
     extracted: ExtractedOrder,
     customer: CustomerMatch,
@@ -916,6 +923,11 @@ def build_draft(
             and extracted.buyer.value.postal_code
             # the customer's own address printed elsewhere: its main address below
             and not _letterhead_of_someone_else(extracted, customer, md, own_postal_codes)
+            # a name over a number and no street ("Company | Huber AG" over "PO no. | 88455"):
+            # no address, unless the number is the postcode of one of the customer's
+            and (
+                extracted.buyer.value.street or _a_postcode_of_theirs(extracted.buyer, customer, md)
+            )
         ):
             ship_to = Field(
                 value=extracted.buyer.value,

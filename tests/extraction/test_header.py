@@ -1892,6 +1892,7 @@ def test_a_delivery_label_whose_value_is_a_week_takes_no_address_from_the_label_
         ("KW 10 / 07.03.2025", dt.date(2025, 3, 7)),  # a day of that week says more
         ("KW 10 (Freitag 07.03.2025)", dt.date(2025, 3, 7)),  # its weekday too
         ("KW 10 2025 (Kurs beginnt am 07.03.2025)", dt.date(2025, 3, 3)),  # a day told of
+        ("KW 52, spätestens 24.12.2026", dt.date(2026, 12, 21)),  # the day not to pass
     ],
 )
 def test_a_delivery_week_and_a_day_beside_it(value, expected):
@@ -2077,3 +2078,23 @@ def test_the_numbers_of_an_emails_item_lines_and_of_the_offer_it_quotes_are_no_p
         "> Pos. 2  STD-10102  Big-Pit-Karpfenrolle 10000         89,90 €\n"
     )
     assert order.postal_codes == ("22089",)
+
+
+def test_a_delivery_weeks_year_printed_apart_from_its_number():
+    page = [
+        (40, 40, "PURCHASE ORDER WF-2026-1120"),
+        (40, 60, "Date: Nov 20, 2026"),
+        (40, 72, "Delivery:"),
+        (120, 72, "week 4"),
+        (300, 72, "2027"),
+        *table(
+            [40, 110, 330, 400, 480],
+            120,
+            [
+                ["Item", "Description", "Qty", "Unit price", "Amount"],
+                ["HB-14300", "Air release valve 1", "6", "28.60", "171.60"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.requested_delivery_date.value == dt.date(2027, 1, 25)

@@ -71,6 +71,8 @@ def test_a_delivery_sentence_gives_its_date(sentence, expected):
         "Guten Morgen, anbei unsere Bestellung.",
         "10 x A-778 à 4.12 € livrés franco.",  # a price, not the 4th of December
         "Nous livrons tous les lundis.",
+        # a measure after a day-and-month's figures
+        "Could you also send us the updated spec sheet for the 2.1 bar regulators?",
     ],
 )
 def test_sentences_that_ask_for_no_date_give_none(sentence):

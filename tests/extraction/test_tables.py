@@ -419,6 +419,22 @@ def test_carriage_between_the_items_and_the_total_is_left_out_of_the_goods():
             [("Goods subtotal", "394.40"), ("Less 5% discount", "-19.72"), ("Net goods", "374.68")],
             "374.68",
         ),
+        # after "less", what the discount is for
+        (
+            [("Subtotal", "394.40"), ("Less 5% bookshop discount", "-19.72"), ("Net", "374.68")],
+            "374.68",
+        ),
+        # a gross total, the discount, the net and the tax
+        (
+            [
+                ("Total brut HT", "394.40"),
+                ("Remise 5 %", "-19.72"),
+                ("Net HT", "374.68"),
+                ("TVA 20 %", "74.94"),
+                ("Total TTC", "449.62"),
+            ],
+            "374.68",
+        ),
         # a note under the totals that names the discount and a year
         (
             [

@@ -2191,3 +2191,21 @@ def test_a_count_at_our_price_to_the_cent_that_the_amount_or_exact_cells_give_is
     draft = with_lines_priced_as_ours(draft, exact_cells=exact_cells)
     assert (draft.confidence["lines"] >= 0.9) == sure
     assert (draft.extracted.lines[0].field_confidence["quantity"] >= 0.9) == sure
+
+
+def test_a_letterhead_of_a_name_over_a_number_and_no_street_is_no_address():
+    line = ExtractedLine(customer_sku="GT-6MM-BK", quantity=Decimal("12"), confidence=0.9)
+
+    def ship_to(postal_code, street=None):
+        buyer = Address(name="Brasserie du Nord SARL", street=street, postal_code=postal_code)
+        order = ExtractedOrder(
+            buyer=Field(value=buyer, confidence=0.6, rule="letterhead:pdf"), lines=(line,)
+        )
+        return build_draft(order, _md(), known_customer_code="C00001").ship_to
+
+    # "Company | Brasserie du Nord SARL" over "PO no. | 88455": the customer's main address
+    assert ship_to("88455").rule.startswith("customer_main_address")
+    assert ship_to("88455").value.postal_code == "59000"
+    # its own postcode under its name, or a street and a postcode: its letterhead
+    assert ship_to("59000").rule.startswith("letterhead_as_ship_to")
+    assert ship_to("59100", "5 rue du Port").value.postal_code == "59100"
