@@ -651,6 +651,15 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
             )
             if more:
                 end += more.end()
+            # "Bestellnummer gemäss SAP: 4500013022", "Bestellnummer für die Rechnung: WS-131",
+            # "Order number for your invoice: 4471": what the number is for, up to its colon
+            said = re.match(
+                r"\s+(?:gemass|laut|lt\.?|fur|for|pour|per|selon|as\s+per|from|aus|im|in)\s+"
+                r"(?:[a-z]+\s+){0,2}[a-z]+\s*:",
+                norm[end:seg_end],
+            )
+            if said:
+                end += said.end() - 1
         if field == "order_date" and _REPLACED_BEFORE.search(norm[:start]):
             # "ersetzt unsere Bestellung vom 10.03.2026": the day of the order this one replaces
             pos_taken = end

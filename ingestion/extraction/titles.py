@@ -112,14 +112,27 @@ def _bare_reference(line: TextLine, i: int, j: int) -> tuple[str, int, int] | No
     """A segment that is one reference with letters, digits and a separator ("HVHA-PO-2026-
     1187"), not a date, a page count or a phone number."""
     text = line.text_of(i, j).strip()
+    # (a remark in brackets after it: "ORDER 2026-131 (by fax)")
+    remark = re.search(r"\s+\([^()]*\)$", text)
+    if remark and i < j - 1:
+        kept = len(text[: remark.start()].split())
+        text, j = text[: remark.start()], i + kept
     value, quality = parse_identifier(text)
     if (
         value is None
         or quality < 0.9
         or value != text
         or not re.search(r"\d", value)
-        or not re.search(r"[A-Za-z]", value)
         or not re.search(r"[-/._]", value)
+        # "ORDER 2026-131 (by fax)": figures alone, that read as no date
+        or not (
+            re.search(r"[A-Za-z]", value)
+            or (
+                len(re.sub(r"\D", "", value)) >= 5
+                and re.fullmatch(r"\d+(?:[-/]\d+)+", value)
+                and not find_dates(value, allow_partial=True)
+            )
+        )
     ):
         return None
     return value, i, j

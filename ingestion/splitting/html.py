@@ -149,7 +149,7 @@ def _table(table: Tag, out: list[str], *, quote_depth: int, mark_quotes: bool) -
             continue
         texts = [_cell_text(c) for c in cells]
         filled = [t for t in texts if t]
-        if len(filled) == 1:
+        if len(filled) == 1 and (len(texts) < 2 or texts[0]):
             out.append(filled[0] + "\n")
         elif filled:
             out.append("| " + " | ".join(texts) + " |\n")

@@ -181,6 +181,10 @@ def test_a_requisitions_number_where_no_po_number_is_printed():
         "Notre bon de commande porte le numéro 2026/139 ; merci de le mentionner.",
         "Our purchase order has the number 2026/139, please quote it.",
         "Unsere Bestellung trägt die Nummer 2026/139.",
+        # what the number is for, before its colon
+        "Bestellnummer gemäss SAP: 2026/139",
+        "Bestellnummer für die Rechnung: 2026/139",
+        "Order number for your invoice: 2026/139",
     ],
 )
 def test_a_sentence_that_gives_the_orders_number(sentence):

@@ -138,3 +138,13 @@ def test_a_sheets_title_cell_and_its_number(cell, po):
     order = extract_from_sheet(rows)
     assert order.po_number.value == po
     assert order.ship_to is None or order.ship_to.value.postal_code != "2027"
+
+
+@pytest.mark.parametrize(
+    ("heading", "po"),
+    [("ORDER 2026-131 (by fax)", "2026-131"), ("ORDER 26/11/2026", None)],
+)
+def test_a_headings_figures_after_the_title_and_a_remark_in_brackets(heading, po):
+    layout = read_pdf(_order_form([(40, 90, heading)]))
+    found = extract_from_layout(layout).po_number
+    assert (found.value if found else None) == po

@@ -98,6 +98,25 @@ def test_html_tables_become_rows():
     )
 
 
+def test_a_remark_spanning_the_columns_of_a_table_keeps_the_rows_below_aligned():
+    from decimal import Decimal
+
+    from ingestion.extraction import extract_from_text
+
+    html = """<table><tr><th>Réf.</th><th>Désignation</th><th>Qté</th><th>PU HT</th>
+    <th>Total HT</th></tr>
+    <tr><td>FE-10610</td><td>Plancha électrique chrome dur 800 mm</td><td>1</td>
+    <td>1 620,00 €</td><td>1 620,00 €</td></tr>
+    <tr><td></td><td colspan="4"><i>Merci de reprendre l'ancienne plancha</i></td></tr>
+    <tr><td>FE-20130</td><td>Lampe four 15 W E14</td><td>4</td><td>6,90 €</td>
+    <td>27,60 €</td></tr></table>"""
+    lines = extract_from_text(html_to_text(html)).lines
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in lines] == [
+        ("FE-10610", Decimal("1"), Decimal("1620.00")),
+        ("FE-20130", Decimal("4"), Decimal("6.90")),
+    ]
+
+
 def test_layout_tables_around_the_content_are_read_as_blocks():
     html = "<table><tr><td><p>Order 55</p><table><tr><td>X-1</td><td>4</td></tr></table></td></tr></table>"
     assert html_to_text(html) == "Order 55\n\n| X-1 | 4 |"
