@@ -282,7 +282,11 @@ def _after_discount(
 
 
 def _another_net_below(
-    printed: AmountLine, value: Decimal, nets: list[AmountLine], charges: list[AmountLine]
+    printed: AmountLine,
+    value: Decimal,
+    nets: list[AmountLine],
+    charges: list[AmountLine],
+    table_charges: Decimal,
 ) -> AmountLine | None:
     for b in nets:
         if b.line.index <= printed.line.index or _close(b.value, value):
@@ -291,7 +295,13 @@ def _another_net_below(
             (c.value for c in charges if printed.line.index < c.line.index < b.line.index),
             Decimal(0),
         )
-        if not _close(b.value, value + between):
+        before = sum((c.value for c in charges if c.line.index < b.line.index), Decimal(0))
+        # (the charges between them, or above them among the items: "Versandkosten 25,00",
+        # "Summe Waren netto 473,30", "Gesamt netto 498,30")
+        if not any(
+            _close(b.value, value + extra)
+            for extra in (between, before, table_charges, table_charges + between)
+        ):
             return b
     return None
 
@@ -399,7 +409,7 @@ def net_total(
                 return discounted, grand_field, tax_field, warnings
             # "Subtotal 6441.20 / Rebate for the site -515.30 / Net total 5925.90": another net
             # below, which no charge between them explains, is what the order comes to
-            below = _another_net_below(a, v, nets, charges)
+            below = _another_net_below(a, v, nets, charges, table_charges)
             if below is not None:
                 warnings.append(f"a net total {below.value} below the lines' sum {v}")
             return (

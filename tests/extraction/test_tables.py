@@ -479,6 +479,21 @@ def test_a_lower_net_below_the_lines_sum_that_nothing_explains_is_for_a_person()
     assert order.total.confidence < 0.75
 
 
+def test_a_net_with_the_charge_among_the_items_below_the_goods_sum_is_no_discount():
+    rows = [
+        ["Art.-Nr.", "Bezeichnung", "Menge", "Preis", "Gesamt"],
+        ["FE-20090", "Gas-Sicherheitshahn mit Zündflamme", "2", "67,50", "135,00"],
+        ["FE-20100", "Gussbrenner 6 kW für Herd", "2", "118,00", "236,00"],
+        ["", "Versandkosten pauschal", "", "", "25,00"],
+    ]
+    page = [(40, 40, "Bestellung 2026/0398"), *table([40, 110, 330, 400, 480], 100, rows)]
+    page += [(330, 150, "Summe Waren netto"), (480, 150, "371,00")]
+    page += [(330, 162, "Gesamt netto"), (480, 162, "396,00")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.total.value == Decimal("371.00")
+    assert order.total.confidence >= 0.9
+
+
 @pytest.mark.parametrize(
     "note",
     [
