@@ -2690,6 +2690,9 @@ _PRICE_PER_WORD = re.compile(
 )
 
 
+_MONEY_CELL = re.compile(r"\s*(?:[€$£]\s*)?\d{1,3}(?:[,.' ]\d{3})*[.,]\d{2}\s*(?:[€$£])?\s*")
+
+
 def _price_from_the_unit(row: Row) -> None:
     """A price with what it is for ("1,90 / 100 ST", "19,50 / 1 ROL") wider than its column,
     its start read into the unit's cell before it ("ST 1,90 /"): put back in the price's."""
@@ -3244,6 +3247,10 @@ def _rows_to_lines(
         )
         price_text, pe_text = _price_and_per(row)
         price_text = price_text or row.price_below
+        if not price_text and "unit_price" not in row.roles and _MONEY_CELL.fullmatch(unit_text):
+            # "Qty | Unit | Amount" over "1 | 1,940.00 | 1,940.00": the unit's price, so much a
+            # unit (the amount checks it below)
+            price_text, unit_text = unit_text, ""
         price_text, total_text = _unshare_price_and_amount(price_text, total_text)
         qty_text, pe_text = _counted_in_hundreds_or_thousands(row, qty_text, unit_text, pe_text)
         qty_text = _quantity_the_amount_chooses(qty_text, price_text, total_text, decimal_sep)

@@ -494,6 +494,27 @@ def test_a_net_with_the_charge_among_the_items_below_the_goods_sum_is_no_discoun
     assert order.total.confidence >= 0.9
 
 
+def test_a_unit_column_of_money_is_the_unit_price():
+    rows = [
+        ["Item", "Description", "Qty", "Unit", "Amount"],
+        ["FE-10120", "Gas fryer 18 L on cabinet", "1", "1,940.00", "1,940.00"],
+        ["FE-30060", "Fryer filter paper roll", "4 rolls", "38.00", "152.00"],
+    ]
+    page = [(40, 40, "PURCHASE ORDER ACV-W26-019"), *table([40, 110, 330, 400, 480], 100, rows)]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        (Decimal("1"), None, Decimal("1940.00")),
+        (Decimal("4"), "ROL", Decimal("38.00")),
+    ]
+    words = [
+        ["Item", "Description", "Qty", "Unit", "Amount"],
+        ["A-1", "Tape", "4", "rolls", "152.00"],
+    ]
+    page = [(40, 40, "PURCHASE ORDER 77"), *table([40, 110, 330, 400, 480], 100, words)]
+    (line,) = extract_from_layout(read_pdf(pdf([page]))).lines
+    assert (line.quantity, line.unit, line.unit_price) == (Decimal("4"), "ROL", None)
+
+
 @pytest.mark.parametrize(
     "note",
     [
