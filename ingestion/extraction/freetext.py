@@ -147,6 +147,12 @@ _COUNTED_IN_WORDS = re.compile(
 )
 
 
+_MORE_OF = re.compile(
+    r"(?<![\w.,])(\d{1,4})\s+(?:more|further|additional|extra|weitere|zus[äa]tzliche)\s+(?=[^\W\d_]{3,})",
+    re.IGNORECASE,
+)
+
+
 def _counts_in_figures(text: str) -> str:
     """ "eine Packung", "deux bidons", "septante-deux bouteilles de …": the count in figures,
     as every other item writes it."""
@@ -156,6 +162,8 @@ def _counts_in_figures(text: str) -> str:
     if lead is not None:
         text = f"{lead[0]}{text[lead[1] :]}"
     text = counts_before(text, _COUNTED_IN_WORDS)
+    # "3 more fryer baskets", "2 weitere Rollen": so many of the goods
+    text = _MORE_OF.sub(r"\1 ", text)
     # …but "ein paar Sachen" is "a few things" (the pair is "ein Paar")
     text = _ONE.sub(lambda m: m.group(0) if text.startswith("paar", m.end()) else "1 ", text)
     return _COUNT_WORD.sub(lambda m: f"{_COUNT_WORDS[m['word'].lower()]} ", text)
@@ -427,7 +435,9 @@ def _date_spans(clause: str) -> list[tuple[int, int]]:
 
 _REFERENCE_BEFORE = re.compile(
     r"(?:^|[\s(])(?:order|commande|bestellung|auftrag|po|invoice|facture|rechnung|quote|devis|angebot"
-    r"|lieferschein|delivery\s+note|bon)\s*(?:n[°o]\.?|nr\.?|no\.?|#|number|num[ée]ro)?\s*[:.]?\s*$",
+    r"|lieferschein|delivery\s+note|bon"
+    # "item 3 of your quote", "Pos. 4 Ihres Angebots": the position named, no count
+    r"|item|line|position|pos\.?|ligne|poste|zeile)\s*(?:n[°o]\.?|nr\.?|no\.?|#|number|num[ée]ro)?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 _QTY_LABEL = re.compile(
@@ -440,6 +450,8 @@ _QTY_LABEL = re.compile(
 _ORDER_VERB = re.compile(
     r"(?:^|\s)(?:faudrait|besoin\s+de|commander|livrer|envoyer|exp[ée]dier|pr[ée]parer|fournir|"
     r"ajouter|ajoutez|rajouter|rajoutez|need|send|ship|deliver|supply|require|"
+    # a sentence that adds to the order: "Also 1 heating element for the fryer"
+    r"^\s*(?:also|additionally|dazu|au[sß]serdem|zus[äa]tzlich|en\s+plus|de\s+plus|et\s+aussi)|"
     r"ben[öo]tigen|ben[öo]tigt|brauchen|br[äa]uchten|bestellen|liefern|schicken|senden|zusenden)"
     r"(?:\s+(?:nous|vous|moi|me|us|uns|mir|sie|please|bitte|svp|also|aussi|auch|noch|encore)){0,3}\s+$",
     re.IGNORECASE,

@@ -186,6 +186,8 @@ def test_the_number_after_an_order_verb_is_a_quantity_read_with_less_confidence(
         "Contact sur place : M. Royer 06 22 33 44 55",
         "TVA intracom. FR 27 398765432",
         "Please deliver 10 M8x20 bolts",
+        # a position of the quote named, not counted
+        "We do NOT take item 3 of your quote (blast chiller) for now.",
     ],
 )
 def test_numbers_in_prose_that_count_no_goods_are_no_lines(text):
@@ -1253,4 +1255,17 @@ def test_rows_of_fields_set_apart_by_dashes_with_a_piece_price():
         ("KL-15250", "Laborflasche GL 45, 250 ml", Decimal(24), "EA", Decimal("3.10")),
         ("KL-28069", "Silikonschlauch 6x9", Decimal(5), "M", Decimal("3.20")),
         ("KL-30150", "Spatel 150 mm", Decimal(2), "EA", None),
+    ]
+
+
+def test_more_of_the_goods_and_a_sentence_that_adds_to_the_order():
+    order = extract_from_text(
+        "Hi Marc,\n\nCan you please send us 3 more fryer baskets (FE-30040) and two rolls of "
+        "the filter paper?\nAlso 1 heating element for the fryer.\n\nAlso 2 weeks ago the "
+        "driver was late.\n"
+    )
+    assert [(ln.quantity, ln.customer_sku, ln.description) for ln in order.lines] == [
+        (Decimal(3), "FE-30040", "fryer baskets"),
+        (Decimal(2), None, "the filter paper"),
+        (Decimal(1), None, "heating element for the fryer"),
     ]
