@@ -185,6 +185,9 @@ def _beside_a_replaced_order_day(order_date: Field, lines, *, dayfirst) -> Field
     return order_date
 
 
+SCANNED_PROSE_DATE = 0.6
+
+
 def _unless_a_note_asks_otherwise(
     delivery: Field, lines, candidates, *, reference, skip_lines, dayfirst, default_year
 ) -> Field:
@@ -723,6 +726,18 @@ def extract_from_layout(
         delivery = _delivery_hint(lines, order_date, fax_lines | table.consumed, ctx)
     if delivery is None and order_lines:
         delivery = _unread_item_date(lines, order_date, table.consumed - fax_lines, ctx)
+    if delivery is None and lines[0].source == TextSource.OCR:
+        # "Livraison | le 02/12 au matin" under a scan's table, its label apart from its day:
+        # the day, for a person to confirm (a scan joins and misreads a sentence's words)
+        found = prose_delivery_date(
+            lines,
+            reference=sent_date or (order_date.value if order_date else None),
+            dayfirst=dayfirst,
+            default_year=default_year,
+            skip_lines=fax_lines | table.consumed,
+        )
+        if found is not None and found.value is not None:
+            delivery = found.with_confidence(min(found.confidence, SCANNED_PROSE_DATE), "+ocr")
     order_date, delivery = _plausible_dates(order_date, delivery, lines, fax_lines, dayfirst)
     if (
         order_date is not None

@@ -633,7 +633,9 @@ class HeaderContext:
                 # "KW 10 / 07.03.2025": the day says more than its week (not "KW 2 2027
                 # (Werft geschlossen bis 8 Januar)", a day of another week)
                 m = matches[1]
-            elif text.strip().find(m.text) > 12:
+            elif text.strip().find(m.text) > 12 and not _LEAD_TO_A_DAY.fullmatch(
+                fold(text.strip()[: text.strip().find(m.text)])
+            ):
                 return None, 0.0
             quality = 1.0
             if m.ambiguous:
@@ -1204,6 +1206,13 @@ def labelled_dates_fallback(
     return best
 
 
+# words that lead to the day a label's value names: "pour le mercredi 25/11/2026", "am
+# Donnerstag, 3.12.", "by Friday 4 December"
+_LEAD_TO_A_DAY = re.compile(
+    r"(?:(?:pour|le|la|au|plus|tard|avant|des|am|bis|zum|spatestens|on|by|before|until|the|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|montag|dienstag|mittwoch|donnerstag|freitag|samstag)[\s,.]*)+"
+)
 _A_DEADLINE = re.compile(
     r"\b(?:spatestens|latest|au\s+plus\s+tard|bis|by|before|avant|until|jusqu)\b"
 )

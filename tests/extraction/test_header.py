@@ -2102,3 +2102,52 @@ def test_a_delivery_weeks_year_printed_apart_from_its_number():
     ]
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.requested_delivery_date.value == dt.date(2027, 1, 25)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("pour le mercredi 25/11/2026", dt.date(2026, 11, 25)),
+        ("am Donnerstag, 26.11.2026", dt.date(2026, 11, 26)),
+        ("3 jours après réception, au plus tard 12/12/2026", None),
+    ],
+)
+def test_a_delivery_labels_value_led_to_its_day_by_words(value, expected):
+    page = [
+        (40, 40, "Bon de commande n° 2026/127"),
+        (330, 60, "Livraison"),
+        (400, 60, value),
+        *table(
+            [40, 110, 330, 400, 480],
+            120,
+            [
+                ["Réf.", "Désignation", "Qté", "P.U.", "Total"],
+                ["LUD-10180", "Escape game", "6", "16,90", "101,40"],
+            ],
+        ),
+    ]
+    found = extract_from_layout(read_pdf(pdf([page]))).requested_delivery_date
+    assert (found.value if found and found.rule.startswith("label") else None) == expected
+
+
+def test_a_scans_delivery_sentence_gives_its_day_for_a_person_to_confirm():
+    from tests.extraction.docs import as_scan
+
+    page = [
+        (40, 40, "BON DE COMMANDE N° 2611-14"),
+        (40, 60, "Marseille, le 26/11/2026"),
+        *table(
+            [40, 110, 330, 400, 480],
+            100,
+            [
+                ["Réf.", "Désignation", "Qté", "P.U. HT", "Total HT"],
+                ["FE-20100", "Brûleur fonte 6 kW", "2", "118,00", "236,00"],
+            ],
+        ),
+        # (a scan's gap after the first word)
+        (40, 260, "Livraison"),
+        (120, 260, "le 02/12 au matin (avant 10h, livraison par le quai)."),
+    ]
+    delivery = extract_from_layout(as_scan(read_pdf(pdf([page])))).requested_delivery_date
+    assert delivery.value == dt.date(2026, 12, 2)
+    assert delivery.confidence < 0.7
