@@ -380,6 +380,10 @@ def _in_product_unit(
         else line.unit_price
     )
     if counted == ours and line.quantity is not None:
+        # "500 goutteurs, soit 2 sachets de 250": the whole in our unit, as the line says it
+        in_all = _in_all(texts, ours)
+        if in_all is not None and in_all != line.quantity:
+            return in_all
         # "300 bags" of antistatic bags at 0,078, that we sell by the bag of 100 at 7,80
         return (
             _boxes_in_cartons(line.quantity, texts, ours, description)
@@ -455,8 +459,10 @@ def _in_product_unit(
         )
         if measured is not None and abs(measured * price_each - line.line_total) <= Decimal("0.01"):
             return measured
-        return _in_all(texts, ours) or _counted_by_the_amount(
-            line, texts, ours, price_each, description, counted
+        return (
+            _in_all(texts, ours)
+            or _in_all_of_our_packs(texts, ours, description)
+            or _counted_by_the_amount(line, texts, ours, price_each, description, counted)
         )
     by_price = _counted_by_the_price(line, counted, ours, texts, description, price_each, expected)
     if by_price is not None:
@@ -569,6 +575,17 @@ def _in_product_unit(
     stated = _pack_said([line.description or ""], counted) if ours not in CONTAINER_UNITS else set()
     if len(stated) == 1 and not stated & numbers_in(description):
         return line.quantity * stated.pop()
+    # "1 carton playing cards (12 decks)" of a deck we sell by the piece: the pieces the
+    # carton holds, in brackets, by a word of no measure
+    if ours == "EA":
+        bracketed = {
+            Decimal(m[1])
+            for text in texts
+            for m in _BRACKETED_PIECES.finditer(text)
+            if normalise_unit(m[2]) in (None, "EA") and not _SIZE_WORD.fullmatch(m[2])
+        }
+        if len(bracketed) == 1 and not bracketed & numbers_in(description):
+            return line.quantity * bracketed.pop()
     # our description names the container and what it holds: "(carton de 5 ramettes)"
     for container, each, unit in our_holds:
         amount = _in_unit(each, unit, ours)
@@ -656,6 +673,33 @@ def _packs_of_pieces(quantity: Decimal, description: str, ours: str) -> Decimal 
     for each in sizes[:1]:
         packs = quantity / each
         return packs if packs == packs.to_integral() and packs > 0 else None
+    return None
+
+
+_BRACKETED_PIECES = re.compile(r"\(\s*(\d{1,4})\s+([^\W\d_]{3,})\s*\)")
+# words that measure rather than count: "(12 volts)", "(2 colours)" name no pieces held
+_SIZE_WORD = re.compile(
+    r"(?i)volts?|watts?|amps?|colou?rs?|couleurs?|farben|sizes?|tailles?|gr[öo]ssen|years?|ans|"
+    r"jahre|months?|mois|monate|days?|jours|tage|players?|joueurs|spieler|pages?|seiten|ages?"
+)
+
+
+def _in_all_of_our_packs(texts: list[str], ours: str, description: str) -> Decimal | None:
+    """ "500 goutteurs, soit 2 sachets de 250" of our "Beutel à 250 Stk": the whole in packs
+    the size of ours, whatever the buyer calls them."""
+    if ours not in CONTAINER_UNITS:
+        return None
+    ours_hold = numbers_in(description)
+    for text in texts:
+        for m in _IN_ALL.finditer(text):
+            size = re.match(r"\s*(?:de|of|à|a|zu|je)\s+(\d{1,5})\b", text[m.end() :])
+            if (
+                normalise_unit(m[2]) in CONTAINER_UNITS
+                and size
+                and Decimal(size[1]) in ours_hold
+                and Decimal(size[1]) > 1
+            ):
+                return parse_number(m[1])
     return None
 
 

@@ -2209,3 +2209,44 @@ def test_a_letterhead_of_a_name_over_a_number_and_no_street_is_no_address():
     # its own postcode under its name, or a street and a postcode: its letterhead
     assert ship_to("59000").rule.startswith("letterhead_as_ship_to")
     assert ship_to("59100", "5 rue du Port").value.postal_code == "59100"
+
+
+PACKS_IN_WORDS = """sku,gtin,description,unit,unit_price,currency
+HB-13101,,"Tropfer PC Antidrain 2,3 l/h, Beutel à 250 Stk",PK,112.00,CHF
+LUD-10190,,"Spielkarten, Deck 54 Karten",EA,2.10,EUR
+LUD-50010,,"Filzstifte Set",EA,3.20,EUR
+"""
+
+
+@pytest.mark.parametrize(
+    ("sku", "description", "quantity", "unit", "price", "expected"),
+    [
+        # the whole in packs the size of ours, whatever the buyer calls them
+        (
+            "HB-13101",
+            "goutteurs antidrain 2,3 l/h, soit 2 sachets de 250",
+            "500",
+            None,
+            "112.00",
+            2,
+        ),
+        # the pieces a carton holds, in brackets
+        ("LUD-10190", "playing cards (12 decks)", "1", "BOX", None, 12),
+        # …not what measures them
+        ("LUD-50010", "felt pens (4 colours)", "1", "BOX", None, 1),
+    ],
+)
+def test_the_whole_or_a_cartons_pieces_said_in_words(
+    sku, description, quantity, unit, price, expected
+):
+    md = MasterData.from_csv(CUSTOMERS, PACKS_IN_WORDS, ALIASES)
+    line = ExtractedLine(
+        customer_sku=sku,
+        codes=(sku,),
+        description=description,
+        raw_text=description,
+        quantity=Decimal(quantity),
+        unit=unit,
+        unit_price=Decimal(price) if price else None,
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == expected
