@@ -1269,3 +1269,16 @@ def test_more_of_the_goods_and_a_sentence_that_adds_to_the_order():
         (Decimal(2), None, "the filter paper"),
         (Decimal(1), None, "heating element for the fryer"),
     ]
+
+
+def test_yarn_counted_in_cones_skeins_and_balls():
+    order = extract_from_text(
+        "Hallo,\n\nGA-40001   Kaschmir 2/28 camel           12 kg\n"
+        "GA-30500   Elasthan umsponnen weiss        8 Konen\n"
+        "- 6 pelotes de laine mérinos rouge\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit) for ln in order.lines] == [
+        ("GA-40001", Decimal(12), "KG"),
+        ("GA-30500", Decimal(8), "KONEN"),
+        (None, Decimal(6), "PELOTES"),
+    ]
