@@ -110,7 +110,8 @@ def _number_after_label(line: TextLine, i: int, j: int) -> tuple[str | None, int
 
 def _bare_reference(line: TextLine, i: int, j: int) -> tuple[str, int, int] | None:
     """A segment that is one reference with letters, digits and a separator ("HVHA-PO-2026-
-    1187"), not a date, a page count or a phone number."""
+    1187"), or five figures or more with one ("2026-131"), not a date, a page count or a phone
+    number; a remark in brackets may follow it."""
     text = line.text_of(i, j).strip()
     # (a remark in brackets after it: "ORDER 2026-131 (by fax)")
     remark = re.search(r"\s+\([^()]*\)$", text)

@@ -86,8 +86,8 @@ CHARGE_WORDS = re.compile(
 # whole order (not an early-payment term, "Skonto 2 % 10 Tage", nor a note that the prices hold
 # it already)
 _DISCOUNT = re.compile(
-    # "Less 3% discount - € 40.29", "abzüglich 2 % Rabatt"
-    # ("Less 5% bookshop discount": after "less", whatever the discount is for)
+    # "Less 3% discount - € 40.29", "abzüglich 2 % Rabatt", "Less 5% bookshop discount" (after
+    # "less", whatever the discount is for)
     r"(?:(?:less|minus|moins|abzgl\.?|abz[üu]glich)\s+(?:\d{1,2}(?:[.,]\d{1,2})?\s*%\s*)?"
     r"(?:[a-zà-ÿ]+\s+)?)?"
     r"(?:(?:order|special|introductory|volume|loyalty|trade|project|customer|sonder|auftrags|mengen|"
@@ -288,6 +288,8 @@ def _another_net_below(
     charges: list[AmountLine],
     table_charges: Decimal,
 ) -> AmountLine | None:
+    """Another net total printed below the one that is the lines' sum, which no charge
+    explains: a deduction the page names in words we do not know ("Rebate for the site")."""
     for b in nets:
         if b.line.index <= printed.line.index or _close(b.value, value):
             continue

@@ -339,6 +339,7 @@ def _names_no_place(found: Field) -> bool:
 
 
 def _a_postcode_of_theirs(found: Field, customer: CustomerMatch, md: MasterData) -> bool:
+    """Whether the address's postcode is one of the customer's known addresses'."""
     record = md.customer(customer.code) if customer.code else None
     return _postal(found.value.postal_code) in {
         _postal(a.postal_code) for a in (record.addresses if record else ())
