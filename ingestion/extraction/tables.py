@@ -2703,8 +2703,10 @@ def _price_from_the_unit(row: Row) -> None:
     if len(tokens) < 2 or not normalise_unit(tokens[0].text):
         return
     rest = " ".join(t.text for t in tokens[1:])
+    # ("Rollen 48.00 /Rolle": the price and what it is for, all in the unit's cell)
     if not re.fullmatch(
-        rf"\d{{1,3}}(?:[.' ]\d{{3}})*[.,]\d{{2,4}}\s*(?:{_CURRENCY_MARK})?\s*/?", rest
+        rf"\d{{1,3}}(?:[.' ]\d{{3}})*[.,]\d{{2,4}}\s*(?:{_CURRENCY_MARK})?\s*(?:/\s*(?:[^\W\d_]{{1,10}}\.?)?)?",
+        rest,
     ):
         return
     if row.text("unit_price").strip() and not rest.endswith("/"):

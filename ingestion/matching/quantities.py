@@ -219,10 +219,28 @@ def pack_stated_and_priced(
     ) and expected * PACK_PRICE_FLOOR <= unit_price <= expected * Decimal("1.005")
 
 
-def _measured_into_ours(quantity: Decimal, counted: str, description: str) -> Decimal | None:
+def _measured_into_ours(
+    quantity: Decimal,
+    counted: str,
+    description: str,
+    *,
+    price: Decimal | None = None,
+    amount: Decimal | None = None,
+) -> Decimal | None:
     """A quantity in kilos, litres or metres of a product we sell by the piece whose description
-    says what one holds: "10 KG" of our "5 kg tub" is 2. None unless it comes out whole."""
+    says what one holds: "10 KG" of our "5 kg tub" is 2. None unless it comes out whole. Where
+    our description measures more than one thing ("Abstand 0,20 m, Rolle 2500 m"), the one
+    whose count at the price makes the line's amount."""
     contents = _contents(description, counted)
+    if len(contents) > 1 and price is not None and amount is not None:
+        fits = [
+            quantity / c
+            for c in contents
+            if c > 0
+            and quantity / c == (quantity / c).to_integral()
+            and abs(quantity / c * price - amount) <= Decimal("0.01")
+        ]
+        return fits[0] if len(fits) == 1 else None
     if len(contents) != 1:
         return None
     content = contents.pop()
@@ -453,7 +471,9 @@ def _in_product_unit(
             return packs
         # "45 m²" of our "Paket à 3.00 m²" at its price, 652,50: the amount is of 15 packs
         measured = (
-            _measured_into_ours(line.quantity, counted, description)
+            _measured_into_ours(
+                line.quantity, counted, description, price=price_each, amount=line.line_total
+            )
             if counted in MEASURES and ours not in MEASURES and line.line_total is not None
             else None
         )

@@ -494,6 +494,20 @@ def test_a_net_with_the_charge_among_the_items_below_the_goods_sum_is_no_discoun
     assert order.total.confidence >= 0.9
 
 
+def test_a_price_and_what_it_is_for_read_into_the_units_cell():
+    rows = [
+        ["Pos", "Artikel", "Menge", "Einheit", "Preis", "Total"],
+        ["1", "PE-Rohr 16 mm PN4", "3", "Rollen 48.00 /Rolle", "", "144.00"],
+    ]
+    page = [(40, 40, "Bestellung B-2611"), *table([40, 70, 250, 300, 420, 490], 100, rows)]
+    (line,) = extract_from_layout(read_pdf(pdf([page]))).lines
+    assert (line.quantity, line.unit_price, line.line_total) == (
+        Decimal("3"),
+        Decimal("48.00"),
+        Decimal("144.00"),
+    )
+
+
 def test_a_unit_column_of_money_is_the_unit_price():
     rows = [
         ["Item", "Description", "Qty", "Unit", "Amount"],

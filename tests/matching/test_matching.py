@@ -2250,3 +2250,22 @@ def test_the_whole_or_a_cartons_pieces_said_in_words(
         unit_price=Decimal(price) if price else None,
     )
     assert match_product(line, "C00001", md).quantity_in_product_unit == expected
+
+
+def test_metres_of_a_roll_whose_description_measures_two_things_by_the_amount():
+    md = MasterData.from_csv(
+        CUSTOMERS,
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'HB-12110,,"Tropfband 16 mm 8 mil, Abstand 0,20 m, Rolle 2500 m",ROL,395.00,CHF\n',
+        ALIASES,
+    )
+    line = ExtractedLine(
+        customer_sku="HB-12110",
+        codes=("HB-12110",),
+        description="Tropfband 8 mil, 20 cm",
+        quantity=Decimal("7500"),
+        unit="M",
+        unit_price=Decimal("395.00"),
+        line_total=Decimal("1185.00"),
+    )
+    assert match_product(line, "C00001", md).quantity_in_product_unit == 3
