@@ -263,10 +263,11 @@ _PRICED_ROW = re.compile(
     rf"^(?:(?:r[ée]f|art(?:\.?-?nr)?|item|pos)\.?\s*(?:n[°o]\.?\s*)?:?\s*)?(?P<code>{_CODE})\s+"
     r"(?P<desc>\S.*?\S)(?:\s*(?:\.\s?){3,})?\s+(?P<qty>\d{1,3}(?:['’]\d{3})+|\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>[^\W\d_]{1,10}\.?)?"
-    # "2 bidons de 5 l (10 l)": what the packs hold in all, the count the price is for
-    r"(?:\s+(?:de|of|à|zu|von|a)\s+\d+(?:[.,]\d+)?\s*[^\W\d_]{1,6}\.?)?"
+    # "2 bidons de 5 l (10 l)": what the packs hold in all, the count the price is for ("2
+    # cartons of 250 at CHF 0.48/pc": so many to a carton, the pieces priced)
+    r"(?:\s+(?:de|of|à|zu|von|a)\s+(?P<each>\d+(?:[.,]\d+)?)\s*(?:(?!at\b)[^\W\d_]{1,6}\.?)?)?"
     r"(?:\s*\((?P<inner>\d+(?:[.,]\d+)?)\s*(?P<inner_unit>[^\W\d_]{1,6}\.?)\))?"
-    r"\s+(?:à|a|x|×|@|je|zu)\s*"
+    r"\s+(?:à|a|x|×|@|je|zu|at)\s*"
     rf"{_MONEY_MARK}?\s*(?P<price>\d{{1,6}}(?:['’ ]\d{{3}})*[.,]\d{{2,4}})\s*{_MONEY_MARK}?"
     r"(?:\s*/\s*[^\W\d_]{1,8}\.?)?\s*=\s*"
     rf"{_MONEY_MARK}?\s*(?P<amount>\d{{1,7}}(?:['’ .,]\d{{3}})*[.,]\d{{2}})\s*{_MONEY_MARK}?\s*$",
@@ -293,6 +294,15 @@ def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine 
         inner_qty = parse_number(inner, decimal_sep=decimal_sep)
         if inner_qty and abs(inner_qty * price - amount) <= Decimal("0.01"):
             qty, unit = inner_qty, m["inner_unit"]
+    each = m.groupdict().get("each")
+    each_qty = parse_number(each, decimal_sep=decimal_sep) if each else None
+    if (
+        amount is not None
+        and each_qty
+        and abs(qty * price - amount) > Decimal("0.01")
+        and abs(qty * each_qty * price - amount) <= Decimal("0.01")
+    ):
+        qty, unit = qty * each_qty, None  # the pieces the cartons hold, at the piece's price
     if amount is not None and abs(qty * price - amount) > Decimal("0.01"):
         return None  # the row's own arithmetic says another reading
     description = _clean_description(m["desc"])

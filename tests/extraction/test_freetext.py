@@ -1282,3 +1282,17 @@ def test_yarn_counted_in_cones_skeins_and_balls():
         ("GA-30500", Decimal(8), "KONEN"),
         (None, Decimal(6), "PELOTES"),
     ]
+
+
+def test_typed_rows_priced_at_a_price_per_what_they_count():
+    order = extract_from_text(
+        "We order as follows - our PO number is 88437:\n\n"
+        "318205  PC dripper 4 l/h, bag of 100      30 bags    at CHF 38.50/bag    = CHF 1'155.00\n"
+        "318301  Tee 16 mm                         2 cartons of 250 at CHF 0.48/pc = CHF   240.00\n"
+        "318410  PE pipe 16 mm                     10 coils of 50 m at CHF 24.00/coil = CHF 240.00\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
+        ("318205", Decimal(30), Decimal("38.50"), Decimal("1155.00")),
+        ("318301", Decimal(500), Decimal("0.48"), Decimal("240.00")),
+        ("318410", Decimal(10), Decimal("24.00"), Decimal("240.00")),
+    ]
