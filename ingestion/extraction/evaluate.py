@@ -216,13 +216,16 @@ def process(
     reading = read_file(name, data)
     if reading.error:
         return [], reading.error
+    from ingestion.matching.draft import with_lines_priced_as_ours
+
+    # (as the pipeline drafts them: a spreadsheet's cells hold their numbers exactly)
+    sheet = name.lower().endswith((".csv", ".xlsx"))
     drafts = []
     for extracted in reading.extracted:
-        drafts.append(
-            build_draft(
-                extracted, md, sender_email=reading.sender, known_customer_code=known_customer
-            )
+        draft = build_draft(
+            extracted, md, sender_email=reading.sender, known_customer_code=known_customer
         )
+        drafts.append(with_lines_priced_as_ours(draft, exact_cells=sheet))
     return drafts, None
 
 

@@ -305,20 +305,44 @@ def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine 
         qty, unit = qty * each_qty, None  # the pieces the cartons hold, at the piece's price
     if amount is not None and abs(qty * price - amount) > Decimal("0.01"):
         return None  # the row's own arithmetic says another reading
-    description = _clean_description(m["desc"])
+    return _coded_line(
+        m["code"],
+        m["desc"],
+        qty,
+        unit,
+        price,
+        line_total=(qty * price).quantize(Decimal("0.01")),
+        rule="free_text:code_desc_qty_price",
+        raw_text=clause,
+    )
+
+
+def _coded_line(
+    code: str,
+    desc: str,
+    qty: Decimal,
+    unit: str | None,
+    price: Decimal | None,
+    *,
+    line_total: Decimal | None,
+    rule: str,
+    raw_text: str,
+) -> ExtractedLine:
+    """An item a message's row gives whole: its code, words, count, unit and price."""
+    description = _clean_description(desc)
     return ExtractedLine(
-        customer_sku=m["code"],
+        customer_sku=code,
         description=description,
         description_lines=(description,) if description else (),
         quantity=qty,
         unit=(normalise_unit(unit) or unit) if unit else None,
         unit_price=price,
-        line_total=(qty * price).quantize(Decimal("0.01")),
-        codes=(m["code"],),
+        line_total=line_total,
+        codes=(code,),
         confidence=0.8,
         field_confidence={"quantity": 0.8},
-        rule="free_text:code_desc_qty_price",
-        raw_text=clause.strip(),
+        rule=rule,
+        raw_text=raw_text.strip(),
     )
 
 
@@ -338,7 +362,6 @@ _PIECE_PRICE = re.compile(
     r"|price\s+(?:each|per\s+(?:piece|unit|pc))|unit\s+price|each",
     re.IGNORECASE,
 )
-_PIECES = re.compile(r"st[üu]ck|stk|st|pcs|pc|pieces?|pi[eè]ces?|pces?|ea|units?", re.IGNORECASE)
 
 
 def _dashed_row(text: str, *, decimal_sep: str | None) -> ExtractedLine | None:
@@ -357,24 +380,20 @@ def _dashed_row(text: str, *, decimal_sep: str | None) -> ExtractedLine | None:
     if (
         m["each"]
         and price is not None
-        and _PIECES.fullmatch(m["each_unit"] or "")
+        and normalise_unit(m["each_unit"] or "") == "EA"
         and _PIECE_PRICE.fullmatch((m["label"] or "").strip())
     ):
         # "1 Karton à 12 Stk., Stückpreis EUR 5,20": twelve pieces at the piece's price
         qty, unit = qty * Decimal(m["each"]), m["each_unit"]
-    description = _clean_description(m["desc"])
-    return ExtractedLine(
-        customer_sku=m["code"],
-        description=description,
-        description_lines=(description,) if description else (),
-        quantity=qty,
-        unit=(normalise_unit(unit) or unit) if unit else None,
-        unit_price=price,
-        codes=(m["code"],),
-        confidence=0.8,
-        field_confidence={"quantity": 0.8},
+    return _coded_line(
+        m["code"],
+        m["desc"],
+        qty,
+        unit,
+        price,
+        line_total=None,
         rule="free_text:dashed_row",
-        raw_text=text.strip(),
+        raw_text=text,
     )
 
 
