@@ -33,6 +33,13 @@ _NEGATIVE = [
         r"statement(?:\s+of\s+account)?|releve\s+de\s+compte|kontoauszug|account\s+statement",
     ),
     ("remittance", r"remittance(?:\s+advice)?|avis\s+de\s+paiement|zahlungsavis"),
+    (
+        "return_note",
+        r"(?:waren)?rucksende(?:schein|schreiben)|(?:waren)?rucksendung|retouren?(?:schein)?"
+        r"|returns?\s+(?:note|form|slip|authori[sz]ation|request)|goods\s+return(?:ed)?"
+        r"|bon\s+de\s+retour|avis\s+de\s+retour|retour\s+(?:de\s+)?marchandises?"
+        r"|reklamation|reclamation",
+    ),
     ("confirmation", r"trade\s+confirmation|confirmation|bestatigung"),
     ("receipt", r"receipt|recu|quittung|kassenbon"),
     ("reminder", r"payment\s+reminder|dunning|mahnung|relance"),
@@ -52,12 +59,44 @@ _NEG_RES = [(kind, re.compile(rf"(?<![a-z])(?:{p})(?![a-z])")) for kind, p in _N
 _ORDER_RE = re.compile(rf"(?<![a-z])(?:{_ORDER})(?![a-z])")
 
 
+# "ce n'est pas encore une commande", "This is NOT an order yet", "dies ist keine neue
+# Bestellung": the sender says so; "not a new order, but a change to PO 4711" is still one
+_SAYS_NOT_AN_ORDER = re.compile(
+    r"(?:\b(?:this|it|which)\s+is\s+not\s+(?:yet\s+)?(?:an?\s+)?(?:firm\s+|new\s+|official\s+)?"
+    r"(?:purchase\s+)?order(?!\s+(?:confirmation|number|no\b))"
+    r"|\bnot\s+to\s+be\s+(?:treated|processed)\s+as\s+an?\s+order"
+    r"|\b(?:ce(?:ci)?\s+n'?\s*est|il\s+ne\s+s'?\s*agit)\s+pas\s+(?:encore\s+)?(?:d'?\s*)?une\s+"
+    r"(?:nouvelle\s+|vraie\s+)?commande"
+    r"|\b(?:dies|das|es)\s+ist\s+(?:noch\s+)?kein(?:e)?\s+(?:neue\s+|feste\s+|verbindliche\s+)?"
+    r"(?:bestellung|auftrag)"
+    r"|\bkeine\s+neue\s+bestellung|\bnoch\s+keine\s+bestellung)\b"
+    r"(?![^.;]{0,60}\b(?:but|sondern|mais)\b)"
+)
+# where a message starts quoting another one: what is said below is that message's
+_QUOTE_STARTS = re.compile(
+    r"^\s*(?:>|-{2,}\s*(?:original|ursprungliche|message\s+d'origine|forwarded|weitergeleitet)"
+    r"|(?:on|le|am)\b.{0,120}\b(?:wrote|a\s+ecrit|schrieb)\s*:)"
+)
+
+
+def says_it_is_not_an_order(lines: list[TextLine]) -> bool:
+    """The document's own words (not those of a message it quotes) say it is no order."""
+    own = []
+    for ln in lines:
+        if ln.source == TextSource.PLAIN and _QUOTE_STARTS.match(ln.norm):
+            break
+        own.append(ln.norm)
+    return bool(_SAYS_NOT_AN_ORDER.search(" ".join(own)))
+
+
 def classify(
     lines: list[TextLine], *, has_lines: bool, title_lines: int = 14
 ) -> tuple[bool, str, str]:
     """(is_order, document_type, reason)."""
     if not lines:
         return False, "empty", "no text found"
+    if says_it_is_not_an_order(lines):
+        return False, "not_an_order", "the document says it is not an order"
     negative, order_score = _title_scores(lines, title_lines)
     if negative:
         kind = max(negative, key=lambda k: negative[k])

@@ -64,3 +64,37 @@ def test_where_to_send_the_invoice_does_not_make_an_invoice():
     assert order.is_order
     invoice = extract_from_text("Rechnung Nr. 2026-118\n\n6x Warnweste gelb à 14.50\n")
     assert not invoice.is_order
+
+
+def test_a_return_note_listing_our_articles_is_not_an_order():
+    note = extract_from_text(
+        "SPORT BRUNNER\nRÜCKSENDESCHEIN / Rücksende-Nr.: RS-2026-031\nDatum: 19.11.2026\n"
+        "Lieferschein: LS 26-118842\nBestellung: 2026-0187\n\n"
+        "Pos\tArt.-Nr.\tBezeichnung\tMenge\tGrund\n1\tBD-6030\tTrockenrohr\t4\tdefekt\n"
+    )
+    assert (note.is_order, note.document_type) == (False, "return_note")
+
+
+def test_a_message_that_says_it_is_not_an_order_is_none():
+    for text in (
+        "Bonjour,\nMerci de nous faire une offre de prix (ce n'est pas encore une commande)"
+        " pour :\n- 10 x HM-5010\n- 4 x BD-6020\n",
+        "Hello,\nCould you price the following for February. This is NOT an order yet - we'll"
+        " send a PO once we've seen the numbers.\n\n12 x RN-100 rennet 1 L\n",
+        "Folgende Artikel senden wir zurück. Bitte um Gutschrift – dies ist\n"
+        "keine neue Bestellung.\n\nPos\tArt.-Nr.\tMenge\n1\tBD-6030\t4\n",
+    ):
+        order = extract_from_text(text)
+        assert (order.is_order, order.document_type) == (False, "not_an_order"), text
+
+
+def test_an_order_that_only_quotes_a_request_for_prices_is_an_order():
+    order = extract_from_text(
+        "Hello,\nPlease ship 12 x RN-100 as quoted, PO 4471.\n\n"
+        "On 2 Nov 2026, Dale End Dairy wrote:\n> This is NOT an order yet - please quote.\n"
+    )
+    assert order.is_order
+    amendment = extract_from_text(
+        "Hello,\nThis is not a new order, but a change to PO 4471: make it 14 x RN-100.\n"
+    )
+    assert amendment.is_order
