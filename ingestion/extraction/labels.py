@@ -251,7 +251,7 @@ _LABELS: list[tuple[str, str, float]] = [
     # --- address blocks -------------------------------------------------------------------
     (
         "ship_to",
-        r"ship(?:ping)?[\s-]*to(?:\s+address)?|(?:please\s+)?(?:deliver(?:y)?|ship|send)\s+(?:the\s+goods\s+)?to|delivery\s+address|shipping\s+address|delivery\s+location|consignee|goods\s+to|"
+        r"ship(?:ping)?[\s-]*to(?:\s+address)?|(?:please\s+)?(?:deliver(?:y)?|ship|send)\s+(?:the\s+goods\s+)?to|delivery\s+address|shipping\s+address|delivery\s+location|delivery\s+point|(?:point|place)\s+of\s+delivery|consignee|goods\s+to|"
         r"(?:merci\s+de\s+|veuillez\s+)livrer\s+a",
         1.0,
     ),

@@ -1659,3 +1659,21 @@ def test_the_order_and_its_number_opening_the_document_before_a_dash():
         ["BF-5030", "RFID CD/DVD ring tags 41mm", "10", "44", "440"],
     ]
     assert extract_from_sheet(rows).po_number.value == "4410029611"
+
+
+def test_a_delivery_point_in_one_cell_of_the_header_block():
+    rows = [
+        ["Company", "PONDLIFE GARDEN CENTRES LTD"],
+        ["PO Number", "PL-PO-0080155"],
+        ["Delivery Point", "DC01 - WAKEFIELD DC, UNIT 3 CALDER PARK WAY, WAKEFIELD WF2 7UA"],
+        ["Due Date", "2026-12-09"],
+        [],
+        ["Line No", "Vendor SKU", "Item Description", "Total Units", "Unit Cost", "Extended Cost"],
+        [10, "BW-WT-ALG500", "POND ALGAE CONTROL ALGOSTOP 500 ML", 24, 14.9, 357.6],
+    ]
+    ship_to = extract_from_sheet(rows).ship_to.value
+    assert (ship_to.street, ship_to.postal_code, ship_to.city) == (
+        "UNIT 3 CALDER PARK WAY",
+        "WF2 7UA",
+        "WAKEFIELD",
+    )
