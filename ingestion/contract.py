@@ -15,6 +15,7 @@ from ingestion.decision.rules import (
     field_confidence,
 )
 from ingestion.extraction.totals import total_from_grand_total
+from ingestion.matching.draft import UNSTATED_CURRENCY
 
 SHIP_TO_KEYS = ("name", "street", "postal_code", "city", "country")
 
@@ -93,6 +94,19 @@ def order_total(order, lines: list) -> Decimal | None:
     return None
 
 
+def stated_currency(order, lines: list, total: Decimal | None) -> str | None:
+    """The order's currency, unless the document states none and prices nothing: then it is
+    unknown (null), though the order is booked in its customer's (``Order.currency``)."""
+    rule = (((order.extraction or {}).get("fields") or {}).get("currency") or {}).get("rule")
+    if (
+        rule == UNSTATED_CURRENCY
+        and total is None
+        and all(line.unit_price is None for line in lines)
+    ):
+        return None
+    return order.currency or None
+
+
 def confidence_json(order, lines: list) -> dict:
     extraction = order.extraction or {}
     out: dict[str, float] = {}
@@ -139,7 +153,7 @@ def order_contract_json(order, *, duplicate: bool = False) -> dict:
         "po_number": order.po_number or None,
         "order_date": date_str(order.order_date),
         "requested_delivery_date": date_str(order.requested_delivery_date),
-        "currency": order.currency or None,
+        "currency": stated_currency(order, lines, total),
         "ship_to": ship_to_json(order),
         "lines": [line_json(line) for line in lines],
         "total": decimal_str(total, money=True),

@@ -30,6 +30,7 @@ from ingestion.extraction.totals import total_printed
 from ingestion.extraction.units import normalise_unit, unit_code
 from ingestion.layout import Layout
 from ingestion.masterdata import MasterDataView, masterdata_for
+from ingestion.matching.draft import UNSTATED_CURRENCY
 from ingestion.matching.masterdata import common_share, price_close
 from ingestion.matching.quantities import (
     MEASURES,
@@ -407,6 +408,9 @@ def _with_currency_of_earlier_orders(draft, *, document: Document, view: MasterD
     if len(printed) != 1 or (currency.value in printed and currency.confidence >= 0.85):
         return draft  # none, several, or what we read already, and surely enough
     (value,) = printed
+    if currency.rule == UNSTATED_CURRENCY:
+        # an order that prices nothing is booked as the earlier ones; no figure waits on it
+        return replace(draft, currency=replace(currency, value=value))
     return replace(draft, currency=Field(value=value, confidence=0.85, rule="customer_orders"))
 
 

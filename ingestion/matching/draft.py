@@ -101,7 +101,10 @@ class Draft:
             "po_number": val(e.po_number),
             "order_date": val(e.order_date),
             "requested_delivery_date": val(e.requested_delivery_date),
-            "currency": val(self.currency),
+            # an unpriced order's currency is not stated: null, as CONTRACTS has it
+            "currency": None
+            if self.currency is not None and self.currency.rule == UNSTATED_CURRENCY
+            else val(self.currency),
             "ship_to": None
             if ship is None
             else {
@@ -486,6 +489,10 @@ def _only_address_confirmed(
 OTHER_DOLLARS = frozenset({"CAD", "AUD", "NZD", "HKD", "SGD"})
 
 
+# the rule of a currency an unpriced order does not state: the one it is booked in
+UNSTATED_CURRENCY = "customer_currency(unpriced)"
+
+
 def _a_dollar_sign(currency: Field) -> bool:
     """A bare "$" printed (or scanned) and no currency code: dollars, but whose?"""
     marks = currency.rule.split(":")
@@ -848,15 +855,23 @@ def build_draft(
             and country_currency is not None
             and country_currency != customer_currency
         )
-        currency = Field(
+        if not priced:
+            # an order that prices nothing and names no currency states none (CONTRACTS:
+            # unknown values are null); it is booked off our list, in the list's currency, and
+            # no figure of the document depends on it
+            currency = Field(
+                value=customer_currency,
+                confidence=0.95 if customer.code else 0.5,
+                rule=UNSTATED_CURRENCY,
+            )
+        else:
             # a British customer's order with no currency on it, and a catalogue in euros: its
-            # prices are in pounds, more likely than not; an order that prices nothing is
-            # booked off our list, in euros (as buyers who wrote no price expected it, five in
-            # six). Either way a person confirms the guess.
-            value=country_currency if doubtful and priced else customer_currency,
-            confidence=0.6 if doubtful else 0.9 if customer.code else 0.5,
-            rule="customer_currency" + ("(not_the_countrys)" if doubtful else ""),
-        )
+            # prices are in pounds, more likely than not. A person confirms the guess.
+            currency = Field(
+                value=country_currency if doubtful else customer_currency,
+                confidence=0.6 if doubtful else 0.9 if customer.code else 0.5,
+                rule="customer_currency" + ("(not_the_countrys)" if doubtful else ""),
+            )
         if doubtful and priced:
             currency = (
                 _currency_of_our_prices(lines, customer_currency)

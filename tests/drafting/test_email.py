@@ -9,6 +9,7 @@ import pytest
 from catalog.models import Product
 from customers.models import CustomerSender, SenderKind
 from ingestion.contract import order_contract_json
+from ingestion.matching.draft import UNSTATED_CURRENCY
 from ingestion.models import DocumentStatus
 from orders.models import OrderStatus
 from tests.drafting.conftest import ingest, message_orders
@@ -547,17 +548,20 @@ def test_an_unpriced_order_is_in_the_currency_of_the_customers_earlier_orders(
     assert first.currency == "EUR"
     second = message_orders(ingest(tenant, "second.eml", data=email(UNPRICED), channel="email"))[0]
     assert second.currency == "EUR"
-    assert second.extraction["fields"]["currency"]["rule"] == "customer_orders"
+    # booked as the earlier orders, though the document states no currency (CONTRACTS: null)
+    assert second.extraction["fields"]["currency"]["rule"] == UNSTATED_CURRENCY
+    assert order_contract_json(second)["currency"] is None
 
 
 def test_without_earlier_orders_an_unpriced_order_is_in_our_lists_currency(tenant, pounds_supplier):
     """A French customer of a British supplier, no currency in its record or on the page, no
-    price: booked off our list, in its pounds, as most buyers who write no price expect; a
-    person confirms (buyers' own conventions differ: some expect their country's euros)."""
+    price: booked off our list, in its pounds; the document states no currency, and no figure
+    of it waits on one."""
     order = message_orders(ingest(tenant, "mail.eml", data=email(UNPRICED), channel="email"))[0]
     assert order.currency == "GBP"
-    assert order.extraction["fields"]["currency"]["rule"] == "customer_currency(not_the_countrys)"
-    assert "currency" in [i["field"] for i in order.issues if i["blocking"]]
+    assert order.extraction["fields"]["currency"]["rule"] == UNSTATED_CURRENCY
+    assert "currency" not in [i["field"] for i in order.issues if i["blocking"]]
+    assert order_contract_json(order)["currency"] is None
 
 
 def test_prices_written_apart_from_the_items_keep_the_order_for_a_person(tenant, dupont):
@@ -760,7 +764,7 @@ def test_earlier_orders_in_the_currency_already_read_leave_it_as_sure(tenant, du
     message_orders(ingest(tenant, "first.eml", data=priced, channel="email"))
     second = message_orders(ingest(tenant, "second.eml", data=email(UNPRICED), channel="email"))[0]
     assert second.currency == "EUR"
-    assert second.extraction["fields"]["currency"]["rule"] == "customer_currency"
+    assert second.extraction["fields"]["currency"]["rule"] == UNSTATED_CURRENCY
     assert second.extraction["fields"]["currency"]["confidence"] >= 0.9
 
 

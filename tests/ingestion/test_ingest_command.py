@@ -181,6 +181,26 @@ def test_a_document_that_prints_no_total_has_none(tenant, tmp_path):
     assert order["total"] == "41.40"
 
 
+def test_an_order_that_prices_nothing_and_names_no_currency_states_none(tenant, tmp_path):
+    """CONTRACTS: unknown values are ``null``; the order is still booked in the customer's."""
+    mail = tmp_path / "order.eml"
+    mail.write_bytes(
+        make_email(subject="PO 4712", body="Hello,\n\nplease ship:\n- 12 x GT-6MM-BK\n\nThanks")
+    )
+    (order,) = _run("--tenant", "acme", "--sync", "--json", str(mail))[0]["orders"]
+    assert order["lines"][0]["unit_price"] is None
+    assert order["currency"] is None
+    from orders.models import Order
+
+    assert Order.objects.get(pk=order["id"]).currency == "EUR"
+    priced = tmp_path / "priced.eml"
+    priced.write_bytes(
+        make_email(subject="PO 4713", body="Hello,\n\nplease ship:\n- 12 x GT-6MM-BK at 3.45\n")
+    )
+    (order,) = _run("--tenant", "acme", "--sync", "--json", str(priced))[0]["orders"]
+    assert order["currency"] == "EUR"  # prices with no mark: the customer's currency
+
+
 def test_a_price_per_thousand_is_kept_to_the_fraction_of_a_cent(tenant, tmp_path):
     from tests.extraction.docs import pdf, table
 

@@ -7,6 +7,7 @@ import pytest
 from ingestion.extraction import extract_from_sheet, extract_from_text
 from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder, Field
 from ingestion.matching import MasterData, build_draft, match_customer, match_product
+from ingestion.matching.draft import UNSTATED_CURRENCY
 
 CUSTOMERS = """code,name,vat_number,email_domains,street,postal_code,city,country,sales_rep_email,vip
 C00001,Brasserie du Nord SARL,FR12345678901,brasserie-nord.fr,12 rue de la Gare,59000,Lille,FR,rep@x.example,false
@@ -243,12 +244,13 @@ def test_an_unstated_currency_is_the_customers_own_then_its_countrys():
     draft = build_draft(both, md, sender_email="buyer@harrow.co.uk")
     assert draft.to_json()["currency"] == "EUR"
     assert draft.confidence["currency"] >= 0.9
-    # an order that prices nothing: booked off our list, in its euros, as most buyers who
-    # write no price expect; a person confirms
+    # an order that prices nothing states no currency: it is booked off our list, in its
+    # euros, and no figure of the order waits on the guess
     unpriced = extract_from_text("Hello,\nplease ship 10 x GT-6MM-BK\n")
     draft = build_draft(unpriced, md, sender_email="buyer@harrow.co.uk")
-    assert draft.to_json()["currency"] == "EUR"
-    assert draft.confidence["currency"] < 0.85
+    assert draft.to_json()["currency"] is None
+    assert (draft.currency.value, draft.currency.rule) == ("EUR", UNSTATED_CURRENCY)
+    assert draft.confidence["currency"] >= 0.9
 
 
 def test_prices_all_one_rate_from_our_list_are_in_the_customers_countrys_currency():
