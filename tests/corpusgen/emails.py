@@ -526,7 +526,7 @@ def make_email(rng: random.Random, world, idx: int):
         if o.ship_to == o.bill_to:
             o.traits.append("no address in the email: ship-to is the customer's main address")
         if not o.has_prices:
-            o.traits.append("currency not stated: truth holds the customer's currency")
+            o.traits.append("no price and no currency: the truth's currency is null")
         o.traits.append("order date is the email's Date header")
         msg = _freetext(o, rng) if variant == "freetext" else _html(o, rng)
         layout = f"email-{variant}"

@@ -98,6 +98,9 @@ class Order:
     # set by the layout that prints the goods total; a document printing none has none in the
     # truth (CONTRACTS: ``total`` is what the document states)
     total_printed: bool = False
+    # set by a layout that prints the currency though the order prices nothing; an unpriced
+    # order that names none states none (CONTRACTS: unknown values are null)
+    currency_printed: bool = False
 
     # ---------------------------------------------------------------- formatting helpers
     def d(self, value: dt.date | None) -> str:
@@ -146,7 +149,7 @@ class Order:
             "requested_delivery_date": self.delivery_date.isoformat()
             if self.delivery_date
             else None,
-            "currency": self.currency,
+            "currency": self.currency if self.has_prices or self.currency_printed else None,
             "ship_to": ship_truth,
             "lines": [ln.truth() for ln in self.lines],
             "total": dec_str(self.subtotal) if self.total_printed else None,

@@ -275,6 +275,7 @@ def l03_boxed(o: Order, rng: random.Random) -> bytes:
     c = o.customer
     fields = [(doc.L("po_no"), o.po_number), (doc.L("order_date"), o.d(o.order_date)), (doc.L("vendor_no"), c.vendor_no),
               (doc.L("contact"), o.contact[0]), (doc.L("phone"), c.phone), (doc.L("currency"), o.currency)]  # fmt: skip
+    o.currency_printed = True
     if o.delivery_date:
         fields.insert(2, (doc.L("delivery_date"), o.d(o.delivery_date)))
     cells = [
@@ -791,6 +792,7 @@ def l11_erp(o: Order, rng: random.Random) -> bytes:
         ]
         if o.delivery_date:
             out.append(f"{L('delivery_date').upper():<22}: {o.d(o.delivery_date)}")
+        o.currency_printed = True
         out += [
             f"{L('vendor_no').upper():<22}: {c.vendor_no}",
             f"{L('currency').upper():<22}: {o.currency}",
