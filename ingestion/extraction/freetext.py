@@ -251,7 +251,7 @@ _CODE_DESC_QTY_PRICE = re.compile(
 _TYPED_ROW = re.compile(
     rf"^(?P<code>{_CODE})\s{{2,}}(?P<desc>\S.*?\S)\s{{2,}}(?P<qty>\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>[^\W\d_]{1,10}\.?)?\s{2,}(?P<price>\d{1,6}[.,]\d{2,4})\s*(?:€|eur|\$|£|chf)?"
-    r"(?:\s+(?:le|la|l'|per|pro|par|the|/)\s*[^\W\d_]+\.?)?(?:\s*\([^)]*\))?\s*$",
+    r"(?:\s*/\s*[^\W\d_]+\.?|\s+(?:le|la|l'|per|pro|par|the)\s*[^\W\d_]+\.?)?(?:\s*\([^)]*\))?\s*$",
     re.IGNORECASE,
 )
 
@@ -275,6 +275,10 @@ _PRICED_ROW = re.compile(
 )
 
 
+# a code of capitals alone, in parts: "FB-SCR-NAT", "TR-FRG-BUR" (not a word like "NOTE")
+_LETTER_CODE = re.compile(r"[A-Z]{2,}(?:[-./][A-Z0-9]{2,})+")
+
+
 def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine | None:
     m = _CODE_DESC_QTY_PRICE.match(clause.strip()) or _TYPED_ROW.match(clause.strip())
     amount = None
@@ -282,7 +286,7 @@ def _code_desc_qty_price(clause: str, decimal_sep: str | None) -> ExtractedLine 
         m = _PRICED_ROW.match(clause.strip())
         if m is not None:
             amount = parse_number(m["amount"], decimal_sep=decimal_sep)
-    if not m or not re.search(r"\d", m["code"]):
+    if not m or not (re.search(r"\d", m["code"]) or _LETTER_CODE.fullmatch(m["code"])):
         return None
     qty = parse_number(m["qty"], decimal_sep=decimal_sep)
     price = parse_number(m["price"], decimal_sep=decimal_sep)
@@ -1674,12 +1678,14 @@ def mentions_items(text: str) -> bool:
             return True
     rows = [t for t in texts if (t.count("|") >= 3 or t.count("\t") >= 2) and re.search(r"\d", t)]
     # a table typed with spaces: "PAL-PLA-1200    Palette plastique …   20  62,10 €  1 242,00 €",
-    # maybe after its line number ("1  KH-TRV-B15   Danfoss RA-N …   20   14.20")
+    # maybe after its line number ("1  KH-TRV-B15   Danfoss RA-N …   20   14.20"), or with a
+    # code of letters alone ("FB-SCR-NAT   toile à garnir (scrim)   30 m   4,84 €/m")
     aligned = [
         t
         for t in texts
         if re.match(
-            r"\s*(?:\d{1,4}\s+)?(?:(?=\S*\d)[A-Za-z0-9][A-Za-z0-9./_-]{2,}|(?<=\s)[A-Z][A-Z0-9./_-]{2,})"
+            r"\s*(?:\d{1,4}\s+)?(?:(?=\S*\d)[A-Za-z0-9][A-Za-z0-9./_-]{2,}|(?<=\s)[A-Z][A-Z0-9./_-]{2,}"
+            r"|[A-Z]{2,}(?:[-./][A-Z0-9]{2,})+)"
             r"\s{2,}\S",
             t,
         )

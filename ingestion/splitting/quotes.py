@@ -228,11 +228,12 @@ _POINTS_BELOW = re.compile(
     r"ci-dessous|ci-apr[eè]s|\bbelow\b|\bunten\b|untenstehend", re.IGNORECASE
 )
 _HEADER_FIELD = re.compile(
-    r"(?im)^\*?(?:from|de|von|date|datum|sent|envoy[ée]|gesendet|to|à|an|cc|subject|objet|betreff)"
+    r"(?im)^\*?(?:from|de|von|date|datum|sent|envoy[ée]|gesendet|to|à|an|pour|cc|subject|objet|sujet"
+    r"|betreff)"
     r"\s*:.*$\n?"
 )
 _HEADER_ADDRESS = re.compile(
-    r"(?im)^\*?(?P<field>from|de|von|to|à|a|an)\s*:\s*[^\n]*?@(?P<domain>[\w.-]+\.[a-z]{2,})"
+    r"(?im)^\*?(?P<field>from|de|von|to|à|a|an|pour)\s*:\s*[^\n]*?@(?P<domain>[\w.-]+\.[a-z]{2,})"
 )
 
 

@@ -1116,6 +1116,20 @@ def test_a_table_typed_with_spaces_in_an_email_gives_codes_quantities_units_and_
     assert not order.unread_lines
 
 
+def test_a_typed_table_with_codes_of_letters_and_prices_per_unit():
+    order = extract_from_text(
+        "Luc,\n\nPour la semaine prochaine il nous faut chez Kestrel :\n\n"
+        "FB-SCR-NAT   toile à garnir (scrim)      30 m    4,84 €/m\n"
+        "FL-HHR-MIX   crin frisé                   8 kg   23,01 €/kg\n"
+        "TK-IMP-13    semences 13 mm               3 kg   13,92 €/kg\n\nMerci\n"
+    )
+    assert [(ln.customer_sku, ln.quantity, ln.unit, ln.unit_price) for ln in order.lines] == [
+        ("FB-SCR-NAT", Decimal("30"), "M", Decimal("4.84")),
+        ("FL-HHR-MIX", Decimal("8"), "KG", Decimal("23.01")),
+        ("TK-IMP-13", Decimal("3"), "KG", Decimal("13.92")),
+    ]
+
+
 def test_rows_that_price_themselves_and_multiply_out_are_items():
     order = extract_from_text(
         "Veuillez trouver ci-dessous notre commande n° 26-0512 :\n\n"

@@ -173,3 +173,21 @@ def test_a_colleagues_list_ordered_by_the_forwarder_keeps_no_header_of_the_colle
     assert "PO-2317" in chosen
     assert "6 x LR-FD-083 driers" in chosen
     assert "Date: Thu, 3 Dec 2026" not in chosen  # the order is placed the day it is sent
+
+
+def test_a_french_forward_of_a_colleagues_typed_list_keeps_the_list_under_the_note():
+    body = (
+        "Bonjour Claire,\n\nVoici notre commande n° 26/0431 du 30/11/2026 (voir le message de "
+        "Marc ci-dessous).\nMerci d'ajouter 2 boîtes d'agrafes 80/10 (ST-80-10).\n\n"
+        "Bien à vous,\nLuc\n\n-------- Message transféré --------\n"
+        "Sujet : commande atelier\nDate : Fri, 27 Nov 2026 16:48:12 +0100\n"
+        "De : Marc Lambert <atelier@vandenbossche.be>\n"
+        "Pour : Luc Van den Bossche <luc@vandenbossche.be>\n\n"
+        "Luc,\n\nPour la semaine prochaine il nous faut chez Kestrel :\n\n"
+        "FB-SCR-NAT   toile à garnir (scrim)      30 m    4,84 €/m\n"
+        "FL-HHR-MIX   crin frisé                   8 kg   23,01 €/kg\n\nMerci\nMarc\n"
+    )
+    chosen = newest_part(body, subject="TR: commande atelier")
+    assert "2 boîtes d'agrafes 80/10 (ST-80-10)" in chosen
+    assert "FB-SCR-NAT   toile à garnir" in chosen
+    assert "Pour : Luc" not in chosen and "Sujet :" not in chosen
