@@ -223,7 +223,7 @@ def split_address_lines(lines: list[str]) -> list[str]:
     """One address part per line: ``Street 1 | 12345 City``, ``Name · Street · City`` and a whole
     address in one cell, ``Name, Street 1, 12345 City``, split."""
     out = []
-    for line in lines:
+    for line in _town_wrapped_below(lines):
         # "DC Trade Port Noord (Heierhoevenweg 17, 5928 RG Venlo):" — the address in brackets
         line = re.sub(r"\s*\(([^()]*\d[^()]*)\)\s*[:.]?\s*$", r", \1", line)
         parts = [p.strip() for p in re.split(r"\s+[|·•]\s+|\s{3,}", line) if p.strip()]
@@ -261,6 +261,22 @@ def split_address_lines(lines: list[str]) -> list[str]:
         else:
             merged.append(part)
     return merged
+
+
+def _town_wrapped_below(lines: list[str]) -> list[str]:
+    """ "Haus B, Romanstraße 41, 80639" / "München": a one-line address whose town wrapped
+    to the next line, joined again."""
+    out: list[str] = []
+    for line in lines:
+        if (
+            out
+            and re.search(r",\s*\d{4,5}\s*$", out[-1])
+            and re.fullmatch(r"\s*[^\W\d_][^\d,]{1,38}", line)
+        ):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
 
 
 _TOWN_AT_END = re.compile(r"^(?P<head>.*\S)\s+(?P<tail>\d{4,5}\s+[^\W\d_][^\d,]*)$")
@@ -466,6 +482,15 @@ def block_lines(
             )
             and line.words[nxt[0]].x0 - hit.x1 < 12 * char_width
         )
+        if (
+            not near
+            and nxt is not None
+            and nxt[1] == len(line.words)
+            and hit.text.rstrip().endswith(":")
+        ):
+            # "Lieferanschrift:        BV Wohnanlage, Haus B, Romanstraße 41, 80639": a form's
+            # value column, far from its label, holding a whole address
+            near = bool(re.search(r",[^,]+,.*\b\d{4,5}\b", line.text_of(nxt[0], nxt[1])))
         if near and nxt is not None and not any(h.first_word == nxt[0] for h in label_hits):
             end = nxt[1]
             if line.source == TextSource.SHEET:

@@ -985,6 +985,34 @@ def test_a_labelled_block_whose_lines_stand_right_of_the_label():
     assert "16.11.2026" not in ship_to.value.lines
 
 
+def test_a_whole_address_far_right_of_its_label_whose_town_wrapped():
+    """ "Lieferanschrift:" at the margin, the address in the form's value column on one line,
+    its town wrapped to the next."""
+    page = [
+        (40, 40, "Bestellung Nr. 2026-1187"),
+        (40, 100, "Liefertermin:"),
+        (250, 100, "KW 49 / 2026"),
+        (40, 112, "Lieferanschrift:"),
+        (250, 112, "BV Wohnanlage Nymphenburg, Haus B, Romanstraße 41, 80639"),
+        (250, 124, "München"),
+        *table(
+            [40, 120, 330, 400, 480],
+            160,
+            [
+                ["Pos", "Bezeichnung", "Menge", "Preis", "Betrag"],
+                ["1", "Türband 3D silber", "20", "36,60", "732,00"],
+            ],
+        ),
+    ]
+    ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
+    assert ship_to is not None
+    assert (ship_to.value.street, ship_to.value.postal_code, ship_to.value.city) == (
+        "Romanstraße 41",
+        "80639",
+        "München",
+    )
+
+
 def test_a_sheets_header_block_the_way_erps_export_it():
     """A Dynamics export gives the ship-to one part per row; another sheet writes the whole
     address in one cell with dashes; "Required" alone in its cell is the delivery date;
