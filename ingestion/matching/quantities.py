@@ -56,11 +56,12 @@ _IN_ALL = re.compile(
 
 
 def _holds(
-    text: str, *, unit_cell: bool = False, goods: bool = False
+    text: str, *, unit_cell: bool = False, goods: bool = False, amount_first: bool = True
 ) -> list[tuple[str | None, Decimal, str | None]]:
     """What containers hold, as a text says: (container, how many, of what unit), from
-    "cartons de 5 ramettes", "(à 5 Ries)", "bidon 5 L" and "(10 l can)", "(5 L Kanister)";
-    the unit is None for a word that is no unit we know, "" for none ("box of 36")."""
+    "cartons de 5 ramettes", "(à 5 Ries)", "bidon 5 L" and, ``amount_first``, "(10 l can)",
+    "(5 L Kanister)"; the unit is None for a word that is no unit we know, "" for none ("box
+    of 36")."""
     out = []
     for m in _each_holds(text):
         each = parse_number(m[3])
@@ -78,7 +79,7 @@ def _holds(
                 # count, whatever the goods are called
                 unit = ""
             out.append((container, each, unit))
-    for m in _AMOUNT_THEN_CONTAINER.finditer(text):
+    for m in _AMOUNT_THEN_CONTAINER.finditer(text) if amount_first else ():
         each = parse_number(m[1])
         if each and normalise_unit(m[3]) in CONTAINER_UNITS:
             out.append((normalise_unit(m[3]), each, normalise_unit(m[2])))
@@ -382,7 +383,11 @@ def _unit_with_its_count(line: ExtractedLine) -> str:
 
 
 def _in_product_unit(
-    line: ExtractedLine, product_unit: str, description: str, expected: Decimal | None = None
+    line: ExtractedLine,
+    product_unit: str,
+    description: str,
+    expected: Decimal | None = None,
+    list_price: Decimal | None = None,
 ) -> Decimal | None:
     """The line's quantity in the product's unit when the line counts containers of it: "3
     cartons (de 5 ramettes)" of paper sold by the ream is 15, "4 × bidon 5 L" of a cleaner sold
@@ -519,9 +524,12 @@ def _in_product_unit(
     ]
     # our own "(carton de 20)" of what we sell by the piece says what a carton holds (of
     # what we sell by the pack, "bag of 500", it says what our pack holds)
+    # (of what we sell by the piece, "50 U sachet", "10 l can": the piece is the container)
     our_holds = [
         h
-        for h in _holds(description or "", unit_cell=ours not in CONTAINER_UNITS)
+        for h in _holds(
+            description or "", unit_cell=ours not in CONTAINER_UNITS, amount_first=ours != "EA"
+        )
         if h[0] in CONTAINER_UNITS and _in_unit(h[1], h[2], ours)
     ]
     if counted is None and ours in MEASURES:
@@ -558,6 +566,14 @@ def _in_product_unit(
         words = {normalise_unit(w) for text in texts for w in re.findall(r"[^\W\d_]+", text)}
         named |= {c for c, _each, _unit in our_holds if c in words}
         counted = named.pop() if len(named) == 1 else None
+        if (
+            counted is not None
+            and ours not in MEASURES
+            and _priced_as_one_of_ours(price_each, expected or list_price)
+        ):
+            # "Mesophilic culture MA 4001, 50 U sachet" at about our price of the sachet: the
+            # line counts our sachets, whatever the words say one holds
+            return None
         if counted is None:
             pieces = _pieces_priced_as_ours(line, line_holds, ours, price_each, expected)
             if pieces is not None:
@@ -616,6 +632,14 @@ def _in_product_unit(
 
 # a pack's price about so many of our pieces' (in another currency, at the buyer's price)
 PACK_OF_PIECES_BAND = (Decimal("0.65"), Decimal("1.5"))
+
+
+def _priced_as_one_of_ours(price: Decimal | None, ours: Decimal | None) -> bool:
+    """A price about one of our units' (in whatever currency the buyer pays)."""
+    if price is None or not ours:
+        return False
+    low, high = PACK_OF_PIECES_BAND
+    return low <= price / ours <= high
 
 
 def _packs_the_words_describe(
@@ -888,7 +912,13 @@ def quantity_in_product_unit(
         and product.pack_size
     ):
         return line.quantity * product.pack_size
-    converted = _in_product_unit(line, product.unit, our_description(product), expected)
+    converted = _in_product_unit(
+        line,
+        product.unit,
+        our_description(product),
+        expected,
+        list_price=getattr(product, "list_price", None),
+    )
     return converted or line.quantity
 
 

@@ -1649,6 +1649,20 @@ def test_sacks_priced_by_the_kilo_of_our_flour_sold_by_the_kilo_in_sacks():
     assert converted("9.44") == 8  # eight kilos, whatever the unit cell says
 
 
+def test_a_piece_our_description_names_as_a_sachet_of_fifty_units_is_the_sachet():
+    """ "Mesophilic culture MA 4001, 50 U sachet" we sell by the piece: the sachet is ours, so
+    "5 Beutel (50 U)" is five, and "20" of it at about our price (in euros) is twenty."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'CA-CUL-MA4001,,"Mesophilic culture MA 4001, 50 U sachet",EA,18.90,CHF\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    bags = "Mesophile Kultur MA 4001 (50 U)"
+    assert _in_our_unit(md, "CA-CUL-MA4001", "5", "Beutel", None, description=bags) == 5
+    named = "Mesophilic culture MA 4001, 50 U sachet"
+    assert _in_our_unit(md, "CA-CUL-MA4001", "20", None, "20.40", description=named) == 20
+
+
 def test_a_carton_our_description_says_holds_twenty_of_our_pieces():
     products = (
         "sku,gtin,description,unit,unit_price,currency\n"
