@@ -35,7 +35,7 @@ for _code, _names in {
     "dose dosen ds",
     "DRUM": "drum drums fut futs fût fûts fass fasser fässer",
     "PAIL": "pail pails seau seaux bucket buckets eimer",
-    "BAR": "bar bars barre barres stange stangen stg stgn",
+    "BAR": "bar bars barre barres stange stangen stg stgn block blocks blöcke riegel",
     "H": "h hr hrs hour hours heure heures std stunde stunden",
 }.items():
     for _name in _names.split():
