@@ -105,7 +105,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "unit",
-        r"unit(?:\s+of\s+measure)?(?:\s+code)?|uom(?:\s+code)?|oun|bme|eenheid|bestell(?:mengen)?einheit|order\s+unit|u/m|u\.?m\.?|unite(?:\s+de\s+mesure)?|udm|u\.?|uq|uv|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
+        r"unit(?:\s+of\s+measure)?(?:\s+code)?|uom(?:\s+code)?|oun|bme|eenheid|bestell(?:mengen)?einheit|(?:order|buying|purchase|purchasing|selling)\s+unit|u/m|u\.?m\.?|unite(?:\s+de\s+mesure)?|udm|u\.?|uq|uv|einheit|mengeneinheit|me|eh|pack(?:aging)?|conditionnement|cond\.?|vpe|ve|per",
     ),
     (
         "price_unit",

@@ -496,6 +496,15 @@ def _in_product_unit(
         return _measured_into_ours(line.quantity, counted, description)
     if counted == "DZ" and ours in ("EA", "PR"):
         return line.quantity * 12  # "3 douzaines de paires de gants": 36 pairs
+    if (
+        counted == "PR"
+        and ours == "EA"
+        and not _priced_as_one_of_ours(price_each, expected or list_price)
+        and _priced_as_one_of_ours(
+            price_each / 2 if price_each is not None else None, expected or list_price
+        )
+    ):
+        return line.quantity * 2  # "thirty pairs of butts @ £15.20 per pair" of our hinge
     if ours == "PR" and counted in (None, "EA"):
         # "8 chocks" at 22,25 "/ chock" of our pair at 44,50: single pieces, two to our pair
         halves = _parts_of_ours(line.quantity, price_each, expected, "2")
@@ -517,8 +526,9 @@ def _in_product_unit(
         for h in _holds(text, goods=True)
         if not (h[2] == "" and h[1] in ours_says)
     ]
-    # "carton (6 rolls)": the carton of 6 rolls; "rouleau de 25" of our "rouleau de 25": ours
-    unit_cell = re.sub(r"([^\W\d_])\s*\(\s*(?=\d)", r"\1 of ", _unit_with_its_count(line))
+    # "carton (6 rolls)", "CTN/10": the carton of 6 rolls, of 10; "rouleau de 25" of our
+    # "rouleau de 25": ours
+    unit_cell = re.sub(r"([^\W\d_])\s*[(/]\s*(?=\d)", r"\1 of ", _unit_with_its_count(line))
     line_holds += [
         h for h in _holds(unit_cell, unit_cell=True) if not (h[2] == "" and h[1] in ours_says)
     ]

@@ -98,6 +98,8 @@ from ingestion.extraction.totals import total_printed
         ("Due", "date"),
         ("Lieferung", "date"),
         ("Délai de livraison", "date"),
+        ("Buying Unit", "unit"),  # Sage's: "CASE/50"
+        ("Purchase unit", "unit"),
     ],
 )
 def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):

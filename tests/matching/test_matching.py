@@ -1663,6 +1663,40 @@ def test_a_piece_our_description_names_as_a_sachet_of_fifty_units_is_the_sachet(
     assert _in_our_unit(md, "CA-CUL-MA4001", "20", None, "20.40", description=named) == 20
 
 
+def test_blocks_of_a_wax_we_sell_by_the_kilo_hold_what_the_line_says():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "CA-WAX-YEL,,Cheese wax yellow (5 kg block),KG,11.80,CHF\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    wax = "Käsewachs gelb, Blöcke à 5 kg"
+    assert _in_our_unit(md, "CA-WAX-YEL", "2", "Blöcke", None, description=wax) == 10
+    assert _in_our_unit(md, "CA-WAX-YEL", "2", "blocks", None, description="wax") == 10
+
+
+def test_pairs_of_what_we_sell_by_the_piece_priced_by_the_pair_are_two_pieces():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'KB-HNG-1001,,"Butt hinge 100x76 mm, stainless steel, ball bearing",EA,8.90,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    butts = "100mm ball bearing butts, stainless"
+    assert _in_our_unit(md, "KB-HNG-1001", "30", "pairs", "15.20", description=butts) == 60
+    # a pair priced as one of ours is one of ours (a glove's pair, say)
+    assert _in_our_unit(md, "KB-HNG-1001", "30", "pairs", "8.50", description=butts) == 30
+    assert _in_our_unit(md, "KB-HNG-1001", "30", "pairs", None, description=butts) == 30
+
+
+def test_a_unit_cell_written_carton_slash_count_holds_that_many():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "KB-HDL-1200,,Fire door lever handle set DIN 18273,SET,42.00,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    lever = "Lever on rose, fire door"
+    assert _in_our_unit(md, "KB-HDL-1200", "3", "CTN/10", "365.00", description=lever) == 30
+
+
 def test_a_carton_our_description_says_holds_twenty_of_our_pieces():
     products = (
         "sku,gtin,description,unit,unit_price,currency\n"
