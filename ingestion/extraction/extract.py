@@ -44,6 +44,7 @@ from ingestion.extraction.hints import apply_hints
 from ingestion.extraction.labels import REPLACES
 from ingestion.extraction.messages import items_after_the_table, po_in_a_sentence, prices_in_prose
 from ingestion.extraction.model import ExtractedLine, ExtractedOrder, Field
+from ingestion.extraction.number_words import counts_restated
 from ingestion.extraction.numbers import detect_decimal_separator, parse_number
 from ingestion.extraction.ocrfix import fix_ocr_layout
 from ingestion.extraction.prose_dates import DELIVERY_CUE, prose_delivery_date
@@ -382,6 +383,7 @@ def extract_from_layout(
             own_names=own_names,
         )
     layout = fix_ocr_layout(layout)  # digits read as letters in OCR words, flagged
+    layout = counts_restated(layout)  # "ten (10)": the figure
     lines = document_lines(layout)
     if not lines:
         return ExtractedOrder(

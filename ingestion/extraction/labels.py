@@ -402,6 +402,8 @@ _LABELS += [
         r"(?:a\s+)?livrer\s+(?:avant|pour)\s+le|au\s+plus\s+tard\s+le|(?:please\s+)?deliver(?:ed)?\s+(?:by|on|before|no\s+later\s+than)|no\s+later\s+than|at\s+the\s+latest\s+(?:by|on)",
         0.9,
     ),
+    # "Livraison dès que possible, au plus" / "tard le 27/11": the words wrapped
+    ("requested_delivery_date", r"^tard\s+le(?=\s+\d)", 0.85),
     (
         "po_number",
         rf"(?:{_NO}|numero)\s*(?:de\s+)?b\.?\s?c\.?(?![a-z0-9]|-\d)|b\.?c\.?\s*{_NO}",

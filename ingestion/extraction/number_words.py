@@ -129,3 +129,47 @@ def counts_before(text: str, counted: re.Pattern) -> str:
         return str(value) if value is not None and value >= 2 else m.group(0)
 
     return _COUNT_PHRASE.sub(figures, text)
+
+
+# (a scan's brackets may be gone: "ten 10")
+_RESTATED = re.compile(r"\(?\s*(\d{1,5})\s*\)?")
+
+
+def counts_restated(layout):
+    """The layout with each count written in words and again in figures ("ten (10)", "zwei
+    (2)") as the figure alone, where the words stood: a table's quantity column reads it."""
+    from dataclasses import replace
+
+    pages = []
+    changed_any = False
+    for page in layout.pages:
+        words = list(page.words)
+        out = []
+        changed = False
+        i = 0
+        while i < len(words):
+            done = False
+            for n in (3, 2, 1):
+                if i + n >= len(words):
+                    continue
+                run, figure = words[i : i + n], words[i + n]
+                m = _RESTATED.fullmatch(figure.text)
+                if not m or any(
+                    abs(w.top - figure.top) > 0.5 * max(figure.bottom - figure.top, 1) for w in run
+                ):
+                    continue
+                value = value_of(" ".join(w.text for w in run))
+                if value is None or value != int(m[1]):
+                    continue
+                out.append(replace(figure, text=m[1], x0=run[0].x0))
+                i += n + 1
+                changed = done = True
+                break
+            if not done:
+                out.append(words[i])
+                i += 1
+        if changed:
+            changed_any = True
+            page = replace(page, words=tuple(out))
+        pages.append(page)
+    return replace(layout, pages=tuple(pages)) if changed_any else layout

@@ -98,7 +98,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "quantity",
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
-        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|q(?:te|uantite)\.?\s+a\s+commander|(?:menge\s+)?(?:zu\s+)?bestellen|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|how\s+many|"
+        r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|ote|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|q(?:te|uantite)\.?\s+a\s+commander|(?:menge\s+)?(?:zu\s+)?bestellen|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|how\s+many|"
         # what is weighed out: "Kgs", "Kilos"
         r"kgs|kilos|" + _PACKS_COUNTED_TITLE,
         # cartons counted: "Nb colis", "No. of cases", "Anzahl VE" (a pack size column says of what)
@@ -137,7 +137,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "line_total",
         r"(?:line\s+|extended\s+|ext\.?\s*)?(?:total|amount|price|cost)(?:\s*(?:price|amount|net|ht|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|ext\.?|extension|"
-        r"montant(?:\s*(?:ht|total|net|ligne|\(?(?:eur|€)\)?))*|total\s+(?:ht|ligne)|prix\s+total(?:\s+ht)?|"
+        # (a scan runs "PU net" into "Montant": "netMontant")
+        r"(?:net\s*)?montant(?:\s*(?:ht|total|net|ligne|\(?(?:eur|€)\)?))*|total\s+(?:ht|ligne)|prix\s+total(?:\s+ht)?|"
         r"gesamt(?:preis|betrag|wert)?(?:\s*(?:netto|eur|€))?|gp(?:\s*(?:netto|eur|€))?|betrag(?:\s*(?:netto|eur|€))?|summe|nebensumme|zeilen(?:summe|betrag)|wert|net\s+amount|net\s+value|value|sum|positionswert|nettowert|gesamtpreis|"
         r"(?:line|total|order|extended|ext\.?|goods)\s+value|bedrag|totaal|(?:netto)?bestell(?:netto)?wert|net\s+order\s+value|"
         r"valeur(?:\s+(?:nette|totale|ligne))?(?:\s+h\.?t\.?)?|"
@@ -985,6 +986,10 @@ def _type_cost(token: Token, role: str) -> float:
             return 0.0
         if role in ("unit_price", "gross_price") and _PRICE_PER_TOKEN.fullmatch(text):
             return 0.0  # SAP's "59,00/1" and "12,00/100": a price for one or a hundred
+        if role in ("unit_price", "gross_price") and re.fullmatch(
+            r"each|ea\.?|/\s*[^\W\d_]{1,10}\.?", text, re.IGNORECASE
+        ):
+            return 1.0  # "36.00 ea", "12.00 /pk": what the price is for, after it
         if role == "quantity" and split_quantity_unit(text)[0] is not None:
             return 0.2
         if role == "quantity" and normalise_unit(text):

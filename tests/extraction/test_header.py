@@ -2179,3 +2179,11 @@ def test_a_scans_delivery_sentence_gives_its_day_for_a_person_to_confirm():
     delivery = extract_from_layout(as_scan(read_pdf(pdf([page])))).requested_delivery_date
     assert delivery.value == dt.date(2026, 12, 2)
     assert delivery.confidence < 0.7
+
+
+def test_a_latest_delivery_date_whose_words_wrapped_over_two_lines():
+    order = extract_from_text(
+        "Commande F26-131 Date 09/11/2026\nLivraison dès que possible, au plus\n"
+        "tard le 27/11\n\n2 x ET-2010\n"
+    )
+    assert order.requested_delivery_date.value == dt.date(2026, 11, 27)

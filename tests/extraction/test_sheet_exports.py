@@ -100,6 +100,8 @@ from ingestion.extraction.totals import total_printed
         ("Délai de livraison", "date"),
         ("Buying Unit", "unit"),  # Sage's: "CASE/50"
         ("Purchase unit", "unit"),
+        ("Ote", "quantity"),  # a fax's "Qté" as tesseract reads it
+        ("netMontant", "line_total"),  # "PU net" run into "Montant"
     ],
 )
 def test_titles_are_read_by_their_core_whatever_qualifies_them(title, role):

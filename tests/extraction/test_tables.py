@@ -2116,3 +2116,22 @@ def test_the_code_of_a_code_cell(cell, code):
     from ingestion.extraction.tables import _first_code
 
     assert _first_code(cell) == code
+
+
+@pytest.mark.parametrize("scanned", [False, True])
+def test_counts_in_words_restated_in_figures_and_prices_each(scanned):
+    """ "ten (10) | Kids rental helmets XS | 36.00 ea": the count is the figure, the price is
+    the price of one (a scan may lose the brackets: "ten 10")."""
+    rows = [
+        ["Qty", "Item", "Price EUR"],
+        ["ten (10)", "Kids rental helmets XS", "36.00 ea"],
+        ["twenty four (24)", "Adult rental helmets size S", "42.00 ea"],
+        ["two (2) packs", "Replacement chin pads (pack of 10)", "12.00 /pk"],
+    ]
+    layout = read_pdf(pdf([[(40, 40, "ORDER FORM"), *table([40, 150, 400], 100, rows)]]))
+    order = extract_from_layout(as_scan(layout) if scanned else layout)
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("10"), Decimal("36.00")),
+        (Decimal("24"), Decimal("42.00")),
+        (Decimal("2"), Decimal("12.00")),
+    ]
