@@ -276,6 +276,9 @@ _LABELS: list[tuple[str, str, float]] = [
         r"|job\s*site(?:\s+address)?|site\s+address|delivery\s+site)(?=\s*(?::|$))",
         0.85,
     ),
+    # "Destination / Destinazione": where the goods go
+    # (not "Country of destination:", "Port de destination")
+    ("ship_to", r"(?<!of\s)(?<!de\s)destination(?:\s+address)?(?=\s*(?::|/|$))", 0.9),
     # the addressee of a letter: our own address as often as the goods' (a person looks)
     ("ship_to", r"destinataire|empfanger", 0.7),
     (
@@ -645,6 +648,12 @@ def find_labels(line: TextLine, *, fields: set[str] | None = None) -> list[Label
                 ):
                     end = max(end, m.end())
                     strength = max(strength, other_strength)  # "nr. / Bon de commande n°"
+            if end < after:
+                # "Date / Data 07/10/2026", "Delivery / Consegna": the label again in a
+                # language we do not read, one word before its value
+                other = re.match(r"[a-z]{2,12}\.?(?=\s*:|\s+\d|\s*$)", norm[after:seg_end])
+                if other:
+                    end = after + other.end()
         if field == "po_number":
             # "PO / N° commande": the noun after the number sign is still the label
             more = re.match(

@@ -2187,3 +2187,36 @@ def test_a_latest_delivery_date_whose_words_wrapped_over_two_lines():
         "tard le 27/11\n\n2 x ET-2010\n"
     )
     assert order.requested_delivery_date.value == dt.date(2026, 11, 27)
+
+
+def test_a_label_said_again_in_a_language_we_do_not_read():
+    """ "Date / Data 07/10/2026" on an Italian order in English: the order's date, and the
+    delivery date below (31/10) says the day comes first."""
+    order = extract_from_text(
+        "ORDINE N. 118/2026\nDate / Data 07/10/2026\nDelivery / Consegna by 31/10/2026\n\n"
+        "2 x ET-2010\n"
+    )
+    assert order.order_date.value == dt.date(2026, 10, 7)
+    assert order.order_date.rule.startswith("label_inline:")
+
+
+def test_a_destination_the_same_as_the_invoice_address_delivers_there():
+    page = [
+        (40, 40, "PURCHASE ORDER / ORDINE FORNITORE N. 118/2026"),
+        (40, 100, "Supplier / Fornitore"),
+        (330, 100, "Destination / Destinazione"),
+        (40, 112, "KANTENWERK ALPIN GMBH"),
+        (330, 112, "Same as invoice address / Stessa sede"),
+        (40, 124, "Industriestrasse 14"),
+        (40, 136, "6130 SCHWAZ (AUSTRIA)"),
+        *table(
+            [40, 120, 330, 400, 480],
+            180,
+            [
+                ["Cod.", "Description", "Q.ty", "Price", "Amount"],
+                ["X-1", "Brake", "5", "2,00", "10,00"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.delivers_to_billing
