@@ -713,7 +713,12 @@ def extract_from_layout(
         order_date is not None
         and sent_date is not None
         and order_date.value == sent_date
-        and order_date.rule.startswith("label")
+        and (
+            order_date.rule.startswith("label")
+            # "notre commande CMD 26-0412 du 30 novembre 2026" sent on the 30th: the day it
+            # says is the day it was sent, whatever else the date might have been
+            or (order_date.rule.startswith("first_date") and lines[0].source == TextSource.PLAIN)
+        )
         and lines[0].source in (TextSource.PLAIN, TextSource.SHEET)
     ):
         # "Date : 07/12/2026" in a message sent on the 7th of December: that reading, that day

@@ -2220,3 +2220,16 @@ def test_a_destination_the_same_as_the_invoice_address_delivers_there():
     ]
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.delivers_to_billing
+
+
+def test_a_message_whose_first_date_is_the_day_it_was_sent_is_sure_of_it():
+    text = (
+        "Bonjour,\n\nVeuillez prendre note de notre commande CMD 26-0412 du 30 novembre 2026 :"
+        "\n\n10 x CA-REN-KAL\n"
+    )
+    same_day = extract_from_text(text, sent_date=dt.date(2026, 11, 30))
+    assert same_day.order_date.value == dt.date(2026, 11, 30)
+    assert same_day.order_date.confidence >= 0.9
+    later = extract_from_text(text, sent_date=dt.date(2026, 12, 2))
+    assert later.order_date.value == dt.date(2026, 11, 30)
+    assert later.order_date.confidence < 0.9
