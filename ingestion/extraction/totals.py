@@ -51,6 +51,9 @@ _NET = re.compile(
     # "Net | 996.6" alone at the foot of a sheet (not "Net 30 days")
     r"(?:nett?|goods|marchandises|waren)(?=\s*[:|]?\s*[€£$]?\s*\d[\d.,' ]*\s*(?:€|£|\$|eur|gbp|chf|usd)?\s*$)|"
     r"nett?\s+(?:order|goods|po)\s+(?:value|total|amount)|(?:order|goods|po)\s+nett?\s+(?:value|total|amount)|"
+    # "Order Total (excl. VAT)": the order's total, said to be before tax
+    r"(?:order|po|purchase\s+order)\s+(?:total|value|amount)(?:\s+(?:eur|chf|gbp|usd|€|£))?"
+    r"(?=\s*[,(]?\s*(?:exkl|excl|excluding|ohne|hors|before|ex)\.?\s*(?:mwst|ust|vat|tva|tax|btw))|"
     # Dutch, from a buyer in the Netherlands or Flanders: "Totaal excl. BTW", "Subtotaal"
     r"totaal\s+(?:excl\.?|exclusief)\s+btw|subtotaal|netto\s*totaal|"
     r"total\s*\(\s*(?:net|nett|netto|ht|h\.t\.|excl\.?\s*(?:vat|tax))\s*\))(?:\b|(?<=\)))"
@@ -75,8 +78,8 @@ CHARGE_WORDS = re.compile(
     r"|frais\s+de\s+livraison|delivery\s+fee|shipping\s+fee|postage"
     # "Participation aux frais de transport", "Éco-participation DEEE": a fee, not goods
     r"|participation\s+(?:aux\s+)?frais|eco[\s-]?(?:participation|contribution|taxe?)|deee|weee)"
-    # "Versandkostenpauschale", "Frachtpauschale": a flat charge
-    r"(?:pauschale)?\b"
+    # "Versandkostenpauschale", "Frachtpauschale": a flat charge; "Frachtkostenanteil": a share
+    r"(?:pauschale|anteil)?\b"
     # "Delivery address", "Delivery date", "Transport: by truck": words of other rows
     r"(?!\s*(?:address|adresse|anschrift|date|datum|note|terms?|conditions?|instructions?|"
     r"day|time|week|to|point|lieu|par|by|mode|method|via|route))"

@@ -552,6 +552,39 @@ def test_an_early_payment_term_or_a_discount_already_in_the_prices_is_no_order_d
     )
 
 
+@pytest.mark.parametrize(
+    "label", ["Order Total (excl. VAT)", "PO Value excluding VAT", "Order Total EUR (excl. VAT)"]
+)
+def test_the_orders_total_said_to_be_before_tax_is_its_net(label):
+    rows = [
+        ["Item", "Description", "Qty", "Price", "Amount"],
+        ["KB-HNG-6001", "Spring hinge 125mm", "8", "18.20", "145.60"],
+        ["KB-LCK-1025", "Sashlock DIN 65mm", "10", "14.90", "149.00"],
+    ]
+    page = [(40, 40, "PURCHASE ORDER 118253"), *table([40, 110, 330, 400, 480], 100, rows)]
+    page += [(330, 150, label), (480, 150, "£ 294.60")]
+    order = extract_from_layout(read_pdf(pdf([page, [(40, 40, "Terms and Conditions")]])))
+    assert (order.total.value, order.total.rule) == (
+        Decimal("294.60"),
+        "label:net_total=sum_of_lines",
+    )
+
+
+def test_a_share_of_the_freight_explains_the_net_below_the_goods():
+    rows = [
+        ["Pos", "Bezeichnung", "Menge", "Preis", "Betrag"],
+        ["1", "Druckfilter BioPress 20000", "2", "279,00", "558,00"],
+        ["2", "Koi-Pellets 3 mm, Sack à 10 kg", "2", "78,00", "156,00"],
+    ]
+    page = [(40, 40, "BESTELLUNG 2026-11-0457"), *table([40, 110, 330, 400, 480], 100, rows)]
+    page += [(330, 150, "Warenwert netto"), (480, 150, "714,00")]
+    page += [(330, 162, "Frachtkostenanteil"), (480, 162, "35,00")]
+    page += [(330, 174, "Gesamt netto"), (480, 174, "749,00")]
+    total = extract_from_layout(read_pdf(pdf([page]))).total
+    assert total.value == Decimal("714.00")
+    assert total.confidence >= 0.9
+
+
 def test_a_price_per_hundred_wider_than_its_column_begins_in_the_units_cell():
     rows = [
         ["Pos.", "Material", "Bezeichnung", "Menge", "ME", "Preis", "Wert EUR"],
