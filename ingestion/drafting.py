@@ -963,6 +963,10 @@ def _our_unit_after_all(price, expected, printed: str | None, product) -> bool:
     in pairs of what we sell by the piece (boots, gloves)."""
     if price is not None and expected:
         return OUR_PRICE_BAND[0] <= price / expected <= OUR_PRICE_BAND[1]
+    if price is not None and product is not None and product.list_price:
+        # priced in another currency than our list's ("20 Pak" at CHF 8.55 of our box of 100
+        # at EUR 8.40): about one of ours, as a rate between near currencies keeps it
+        return OUR_PRICE_BAND[0] <= price / product.list_price <= OUR_PRICE_BAND[1]
     if product is None or price is not None or (unit_code(product.unit) or "EA") != "EA":
         return False
     counted = normalise_unit(printed)

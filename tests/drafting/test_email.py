@@ -492,6 +492,36 @@ def test_a_conversion_is_sure_when_the_unit_counted_says_what_one_holds(tenant, 
     assert (confidence >= 0.85) is sure
 
 
+def test_packs_priced_as_one_of_ours_in_another_currency_are_ours(tenant, dupont):
+    """ "20 | Pak | 8,55 CHF" of screws we sell by the box of 100 at EUR 8.40: the pack is our
+    box, about our price whatever the rate; no person needs to say what a pack holds."""
+    from ingestion.decision.rules import checked_confidences, rule_context_for
+
+    ProductFactory(
+        tenant=tenant,
+        sku="KB-ACC-0210",
+        description="Wood screws 5x50 countersunk, zinc plated, box of 100",
+        unit="BOX",
+        list_price=Decimal("8.40"),
+    )
+    sheet = (
+        "Bestellung,4500021990\nDatum,03.12.2026\nWährung,CHF\n\n"
+        "Artikel,Bezeichnung,Menge,Einheit,Preis\n"
+        "KB-ACC-0210,Schrauben 5x50 verz. (100er),20,Pak,8.55\n"
+    )
+    order = message_orders(ingest(tenant, "abruf.csv", data=sheet.encode(), known_customer=dupont))[
+        0
+    ]
+    line = order_contract_json(order)["lines"][0]
+    assert (line["sku"], line["quantity"], line["unit_price"]) == ("KB-ACC-0210", "20", "8.55")
+    quantity = next(
+        c
+        for key, index, _name, c in checked_confidences(rule_context_for(order))
+        if key == "line.quantity" and index == 0
+    )
+    assert quantity >= 0.85
+
+
 def test_a_count_in_another_unit_with_nothing_to_convert_it_waits_for_a_person(tenant, dupont):
     from ingestion.decision.rules import checked_confidences, rule_context_for
 
