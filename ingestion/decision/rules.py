@@ -925,6 +925,23 @@ def states_no_prices(ctx: RuleContext) -> bool:
     return "ocr" not in sources or document.get("price_titled") is False
 
 
+def _prints_no_price(ctx: RuleContext, line) -> bool:
+    """A line of a document read from its own text (no scan, which may lose a figure) whose
+    row prints neither a price nor an amount, beside others that do: the buyer left it for
+    our list to price."""
+    document = ctx.extraction.get("document") or {}
+    if "ocr" in set(document.get("sources") or ["ocr"]):
+        return False
+    data = line.extraction or {}
+    printed = data.get("printed") or {}
+    return (
+        printed.get("unit_price") in (None, "")
+        and data.get("stated_line_total") in (None, "")
+        # (no figure in cents anywhere on the row, that a column we did not read might hold)
+        and not re.search(r"\d[.,]\d{2}(?!\d)", printed.get("raw_text") or "")
+    )
+
+
 def _defaulted_currency(extraction: dict) -> bool:
     """The customer's currency, no other in doubt: a guess between the customer's country's
     and our list's ("customer_currency(not_the_countrys)") is not one."""
@@ -960,6 +977,8 @@ def checked_confidences(ctx: RuleContext):
                 confidence = None if value is None else float(value)
             elif name == "unit_price" and line.unit_price is None and states_no_prices(ctx):
                 continue  # the document prices nothing: nothing was missed
+            elif name == "unit_price" and line.unit_price is None and _prints_no_price(ctx, line):
+                continue  # "I have filled in the ones I know": priced from our list
             else:
                 confidence = field_confidence(data, name)
                 # the arithmetic holds whatever unit the count is in ("2 box of 36" as 72 at

@@ -698,3 +698,42 @@ def test_an_unpriced_scan_waits_only_if_its_table_titles_a_price(
     )
     found = [i["field"] for i in rule_low_confidence(ctx_of(order))]
     assert ("lines[0].unit_price" in found) is blocked
+
+
+@pytest.mark.parametrize(
+    ("sources", "raw_text", "blocked"),
+    [
+        # "I have filled in the ones I know": a row of a text page with no figure of money
+        (["pdf_text"], "CA-VAT-KNF40 Curd knife stainless, 40 cm 1 ea", False),
+        (["ocr"], "CA-VAT-KNF40 Curd knife stainless, 40 cm 1 ea", True),  # a scan loses figures
+        (["pdf_text"], "CA-VAT-KNF40 Curd knife 1 ea 14,90", True),  # a figure not read as one
+    ],
+)
+def test_a_row_that_prints_no_price_beside_priced_ones(
+    customer, product, sources, raw_text, blocked
+):
+    order = make_order(customer, extraction={"document": {"sources": sources}})
+    fields = {"quantity": {"confidence": 0.99}}
+    OrderLineFactory(
+        order=order,
+        product=product,
+        unit_price=Decimal("48.00"),
+        extraction={
+            "product": {"confidence": 1.0},
+            "fields": {**fields, "unit_price": {"confidence": 0.99}},
+            "printed": {"unit_price": "48.00", "raw_text": "CA-FRM-RAC5 Mould 10 ea 48.00 480.00"},
+            "stated_line_total": "480.00",
+        },
+    )
+    OrderLineFactory(
+        order=order,
+        product=product,
+        unit_price=None,
+        extraction={
+            "product": {"confidence": 1.0},
+            "fields": {**fields, "unit_price": {"confidence": 0.0}},
+            "printed": {"unit_price": None, "raw_text": raw_text},
+        },
+    )
+    found = [i["field"] for i in rule_low_confidence(ctx_of(order))]
+    assert ("lines[1].unit_price" in found) is blocked
