@@ -2619,6 +2619,22 @@ def _role_index(row: Row, role: str) -> int:
     return row.roles.index(role) if role in row.roles else 0
 
 
+# "4 ctn x 25", "2 Kartons à 24": so many packs of so many
+_PACKS_OF = re.compile(
+    r"\s*\d{1,5}\s*[^\W\d_]{1,12}\.?\s*(?:x|×|à|a|de|of|je|zu)\s*(?P<n>\d{1,5})\s*[^\W\d_]*\.?\s*"
+)
+
+
+def _packs_make_the_amount(qty_text: str, nums: Numbers) -> bool:
+    """The quantity cell counts packs of a size ("4 ctn x 25") and the amount is the pieces
+    they hold at the price (100 at 1,60 = 160,00): the columns agree, as the pack says."""
+    m = _PACKS_OF.fullmatch(qty_text or "")
+    q, p, t = nums.quantity, nums.unit_price, nums.line_total
+    if m is None or q is None or p is None or t is None:
+        return False
+    return _close(q * Decimal(m["n"]) * p / (nums.price_unit or 1), t)
+
+
 def _refit_numbers(row: Row, decimal_sep: str | None) -> tuple[Numbers, list[Token]] | None:
     """When the columns' numbers disagree, find the quantity, price (and discount) among the
     row's numbers, left to right, that give its last amount: a description running into the
@@ -3275,6 +3291,7 @@ def _rows_to_lines(
             not nums.arithmetic_ok
             and (row.has("line_total") or row.has("unknown"))
             and (row.has("unit_price") or row.has("gross_price") or row.has("unknown"))
+            and not _packs_make_the_amount(qty_text, nums)
         ):
             # numbers under an unreadable title ("unknown") may hold the price or the amount
             refit = _refit_numbers(row, decimal_sep)

@@ -2168,3 +2168,20 @@ def test_counts_in_words_restated_in_figures_and_prices_each(scanned):
         (Decimal("24"), Decimal("42.00")),
         (Decimal("2"), Decimal("12.00")),
     ]
+
+
+def test_packs_of_a_size_in_the_quantity_cell_make_the_amount_at_the_piece_price():
+    """ "Classeur A4 dos 40 | 4 ctn x 25 | 1,60 | 160,00": 4 cartons of 25 at 1,60 the piece,
+    not 40 × 4 out of the description's figures."""
+    rows = [
+        ["Notre réf.", "Désignation", "Quantité", "PU HT", "Total HT"],
+        ["GC-40101", "Classeur A4 4 anneaux dos 40", "4 ctn x 25", "1,60", "160,00"],
+    ]
+    page = [(40, 40, "BON DE COMMANDE CF-2026-1193"), *table([40, 110, 330, 400, 480], 100, rows)]
+    (line,) = extract_from_layout(read_pdf(pdf([page]))).lines
+    assert (line.quantity, line.unit_price, line.line_total) == (
+        Decimal("4"),
+        Decimal("1.60"),
+        Decimal("160.00"),
+    )
+    assert "ctn x 25" in line.raw_text
