@@ -108,7 +108,13 @@ def _value_slices(
                 if s0 < other.first_word < s1:
                     stop = other.first_word
                     break
-            out.append(("right", line, s0, stop, line.text_of(s0, stop)))
+            text = line.text_of(s0, stop)
+            if hit.field in ("order_date", "requested_delivery_date"):
+                # "Datum | Eupen, den 12. November" over "2026": the year wrapped below
+                whole = _wrapped_date(line.text_of(s0, s1), hit, lines_by_page, hits_by_line)
+                if whole != line.text_of(s0, s1):
+                    text, stop = whole, s1
+            out.append(("right", line, s0, stop, text))
             if ASAP.match(fold(line.text_of(s0, stop)).lstrip(" :-–")):
                 return out  # "Délai | dès que possible": the label has its answer, no date
             break
@@ -188,7 +194,11 @@ def _value_slices(
 
 
 _DIGIT_FIELDS = {"po_number", "order_date", "requested_delivery_date", "customer_number"}
-_DATE_HEAD = re.compile(r"\d{1,2}\.?(?:\s+[^\W\d]{3,}\.?)?", re.UNICODE)
+# (after the town a letter is written in: "Eupen, den 12. November" / "2026")
+_DATE_HEAD = re.compile(
+    r"(?:[^\W\d]{2,}(?:[\s-][^\W\d]{2,})?,?\s+(?:den|le|am|the)\s+)?\d{1,2}\.?(?:\s+[^\W\d]{3,}\.?)?",
+    re.UNICODE,
+)
 
 
 def _wrapped_date(
@@ -210,14 +220,22 @@ def _wrapped_date(
     if nxt is None or nxt.top - line.bottom > 0.8 * height:
         return inline
     cw = nxt.char_width()
-    s0, s1 = nxt.segment_of(0)
-    if abs(nxt.words[0].x0 - hit.x0) > 2 * cw or any(
-        s0 < o.first_word < s1 or o.first_word == s0 for o in hits_by_line.get(nxt.index, [])
-    ):
-        return inline
-    joined = f"{inline} {nxt.text_of(s0, s1)}"
-    found = dates_mod.find_dates(joined)
-    return joined if found and found[0].text.strip() == joined.strip() else inline
+    # where the cell starts: at the label ("Datum der Bestellung: 23." / "März 2026"), or at
+    # its value in a column of values ("Datum   Eupen, den 12. November" / "        2026")
+    value_x = next((w.x0 for w in line.words[hit.last_word + 1 :]), None)
+    for s0, s1 in nxt.segments:
+        x0 = nxt.words[s0].x0
+        if not (
+            abs(x0 - hit.x0) <= 2 * cw or (value_x is not None and abs(x0 - value_x) <= 2 * cw)
+        ) or any(
+            s0 < o.first_word < s1 or o.first_word == s0 for o in hits_by_line.get(nxt.index, [])
+        ):
+            continue
+        joined = f"{inline} {nxt.text_of(s0, s1)}"
+        found = dates_mod.find_dates(joined)
+        if found and joined.strip().endswith(found[0].text.strip()) and found[0].text.strip():
+            return joined
+    return inline
 
 
 def _wrapped_identifier(text: str, ln: TextLine, i0: int, i1: int, nxt: TextLine) -> str:

@@ -22,7 +22,8 @@ from ingestion.extraction.model import Field
 
 # a sentence about delivering, receiving or needing the goods
 DELIVERY_CUE = re.compile(
-    r"\b(?:livr\w*|deliver\w*|liefer\w*|anliefer\w*|zustell\w*|ship(?:ped|ping|ment)?|dispatch\w*|"
+    # (not "Lieferant", the supplier)
+    r"\b(?:livr\w*|deliver\w*|liefer(?!ant)\w*|anliefer\w*|zustell\w*|ship(?:ped|ping|ment)?|dispatch\w*|"
     r"expedi\w*|versend\w*|envoy\w*|send|schick\w*|benotig\w*|brauchen|besoin|need(?:ed|s)?|required|requis|arriv\w*|"
     r"reception|receive|chantier|baustelle|parven\w*|enlev\w*|abhol\w*|pick(?:ed)?[\s-]?up|collect\w*)\b"
 )

@@ -2233,3 +2233,29 @@ def test_a_message_whose_first_date_is_the_day_it_was_sent_is_sure_of_it():
     later = extract_from_text(text, sent_date=dt.date(2026, 12, 2))
     assert later.order_date.value == dt.date(2026, 11, 30)
     assert later.order_date.confidence < 0.9
+
+
+def test_a_letters_date_whose_year_wrapped_under_it_in_the_value_column():
+    page = [
+        (51, 40, "Bestellung Nr. 2026-087"),
+        (51, 60, "Lieferant"),
+        (306, 60, "Datum"),
+        (397, 60, "Eupen, den 12. November"),
+        (51, 72, "Blauwwater Aquatics B.V."),
+        (397, 72, "2026"),
+        (51, 84, "Industrieweg 42"),
+        (51, 96, "3902 JN Veenendaal"),
+        (51, 120, "wir bestellen hiermit. Lieferung bis spätestens Freitag, den 4."),
+        (51, 132, "Dezember 2026."),
+        *table(
+            [51, 150, 330, 400, 480],
+            160,
+            [
+                ["Art.-Nr.", "Bezeichnung", "Menge", "Preis", "Betrag"],
+                ["X-1", "Pumpe", "4", "29,90", "119,60"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.order_date.value == dt.date(2026, 11, 12)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 4)
