@@ -1196,6 +1196,9 @@ _PAGE_MARK = re.compile(
 # a company's legal identifiers, as its footer prints them: no item
 _LEGAL_FOOTER = re.compile(
     r"(?i)\b(?:rcs|siret|siren|ust-?id(?:nr)?\.?|handelsregister|amtsgericht|hrb|iban|kvk|"
+    # "Registered in England & Wales No. 04417823", "Company No. 05519034"
+    r"registered\s+in\s+(?:england|scotland|wales|ireland|northern\s+ireland)|registered\s+office|"
+    r"company\s+(?:reg(?:istration)?\.?\s+)?(?:no|number)\b|"
     r"tva\s+(?:intra(?:communautaire)?|fr\s?\d)|vat\s+(?:reg(?:istration)?|no\.?)\s*:?\s*[a-z]{2}\s?\d)"
 )
 

@@ -2185,3 +2185,36 @@ def test_packs_of_a_size_in_the_quantity_cell_make_the_amount_at_the_piece_price
         Decimal("160.00"),
     )
     assert "ctn x 25" in line.raw_text
+
+
+def test_a_companys_registration_in_the_footer_between_pages_is_no_item():
+    head = ["Ln", "Supplier Code", "Description", "Qty", "Unit Cost", "Line Value"]
+    x = [40, 70, 170, 380, 430, 490]
+    rows = [[str(n), f"BW-PMP-{n:04d}", "POND PUMP", "12", "61.50", "738.00"] for n in range(1, 46)]
+    first = [
+        (40, 40, "PURCHASE ORDER PL-PO-0078812"),
+        *table(x, 100, [head, *rows]),
+        (40, 760, "Page 1 of 2"),
+        (40, 775, "Pondlife Garden Centres Ltd · Registered in England & Wales No."),
+        (380, 775, "04417823 · Registered office as above"),
+    ]
+    second = [
+        *table(x, 60, [head, ["46", "BW-PMP-3000", "POND PUMP 3000", "12", "85.00", "1,020.00"]]),
+    ]
+    order = extract_from_layout(read_pdf(pdf([first, second])))
+    assert len(order.lines) == 46
+    assert order.lines[-1].sku == "BW-PMP-3000"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Pondlife Garden Centres Ltd · Registered in England & Wales No. 04417823",
+        "Registered office: 12 Wortley Moor Road, Leeds",
+        "Northgate plc · Company No. 05519034",
+    ],
+)
+def test_a_uk_companys_registration_is_a_legal_footer(footer):
+    from ingestion.extraction.tables import _LEGAL_FOOTER
+
+    assert _LEGAL_FOOTER.search(footer)
