@@ -445,9 +445,19 @@ def block_lines(
     tol = 2.5 * char_width
     left = hit.x0
     seg_start = line.segment_of(hit.first_word)[0]
-    if line.source == TextSource.PLAIN or (
-        seg_start < hit.first_word
-        and _POLITE.fullmatch(fold(line.text_of(seg_start, hit.first_word)).strip())
+    if (
+        line.source == TextSource.PLAIN
+        or (
+            seg_start < hit.first_word
+            and _POLITE.fullmatch(fold(line.text_of(seg_start, hit.first_word)).strip())
+        )
+        or (
+            # "Objekt: Hotel Belvoir — Lieferung direkt auf die Baustelle:" ending its line:
+            # a sentence's label, its address on the lines below from the sentence's margin
+            seg_start < hit.first_word
+            and hit.last_word == len(line.words) - 1
+            and line.text.rstrip().endswith(":")
+        )
     ):
         # "Please deliver to:", "Bitte liefern an:": the block starts under the first word
         left = min(left, line.words[seg_start].x0)

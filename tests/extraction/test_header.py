@@ -2259,3 +2259,31 @@ def test_a_letters_date_whose_year_wrapped_under_it_in_the_value_column():
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.order_date.value == dt.date(2026, 11, 12)
     assert order.requested_delivery_date.value == dt.date(2026, 12, 4)
+
+
+def test_a_sentences_delivery_label_ending_its_line_over_an_address_from_the_margin():
+    page = [
+        (57, 40, "Bestellung B-26-1142"),
+        (57, 100, "Objekt: Hotel Belvoir, Rüschlikon — Lieferung direkt auf die Baustelle:"),
+        (
+            57,
+            112,
+            "Hotel Belvoir, Säumerstrasse 37, CH-8803 Rüschlikon (Hr. Gisler 079 412 55 80)",
+        ),
+        (57, 124, "Liefertermin: bis spätestens 15.12.2026"),
+        (300, 124, "Lieferbedingung: DAP, verzollt durch Spediteur Gondrand"),
+        *table(
+            [57, 150, 330, 400, 480],
+            160,
+            [
+                ["Pos", "Bezeichnung", "Menge", "Preis", "Total"],
+                ["1", "Leinen", "64", "23.36", "1'495.04"],
+            ],
+        ),
+    ]
+    ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
+    assert (ship_to.value.street, ship_to.value.postal_code, ship_to.value.city) == (
+        "Säumerstrasse 37",
+        "8803",
+        "Rüschlikon",
+    )
