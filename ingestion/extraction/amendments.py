@@ -35,7 +35,10 @@ _TAKE_BACK = re.compile(
     r"|storn\w*|streich\w*|gestrichen|entf[äa]ll\w*|l[öo]sch\w*|weglass\w*|no\s+longer"
     # "bitte NICHT liefern", "do not send", "ne pas livrer"
     r"|nicht\s+(?:mehr\s+)?(?:liefern|senden|schicken|versenden)|do\s+not\s+(?:deliver|send|ship)"
-    r"|don'?t\s+(?:deliver|send|ship)|ne\s+(?:pas|plus)\s+(?:livrer|envoyer|expédier|expedier))",
+    r"|don'?t\s+(?:deliver|send|ship)|ne\s+(?:pas|plus)\s+(?:livrer|envoyer|expédier|expedier)"
+    # "à l'exception de la ligne 3", "ne nous intéresse pas", "not needed", "außer Pos. 4"
+    r"|exception|except\b|sauf\b|au(?:ss|ß)er\b|bis\s+auf\b|int[ée]resse\s+pas|not\s+interested"
+    r"|not\s+needed|no\s+need|pas\s+besoin|kein\s+bedarf|brauchen\s+wir\s+nicht)",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(
@@ -64,11 +67,15 @@ _NOT_A_COUNT = re.compile(
 def asks_for_changes(text: str) -> bool:
     """Whether a message's words change a line of an order, by its position or its words
     ("bei den Kugelfendern bitte nur 2 statt 4")."""
-    for line in text.split("\n"):
+    for line in _in_figures(text).split("\n"):
         refs = list(_REFERENCE.finditer(line))
         if not refs and not line.lstrip().startswith(">"):
             if any(
-                (m := _IN_PLACE_OF.search(clause)) and _naming_words(clause[: m.start()])
+                (
+                    (m := _IN_PLACE_OF.search(clause) or _NOT_OLD.search(clause))
+                    and _naming_words(clause[: m.start()])
+                )
+                or _taken_back_by_name(clause)
                 for clause in _CLAUSES.split(line)
                 if clause
             ):
@@ -99,6 +106,12 @@ _IN_PLACE_OF = re.compile(
     r"|[àa]\s+la\s+place\s+d[eu']s?)\s*(?P<old>\d{1,6}(?:[.,]\d{1,3})?)(?![.,]?\d)",
     re.IGNORECASE,
 )
+# "make it 30m please, not 25m": the new count, then the one it replaces
+_NOT_OLD = re.compile(
+    r"(?P<new>\d{1,6}(?:[.,]\d{1,3})?)\s*(?:[^\W\d_]{1,8}\.?)?(?:\s+(?:please|bitte|svp|stp))?"
+    r"\s*,?\s+(?:not|nicht|pas)\s+(?P<old>\d{1,6}(?:[.,]\d{1,3})?)(?![.,]?\d)",
+    re.IGNORECASE,
+)
 # "(also 8 Stück)", "(soit 8)", "(i.e. 8 in all)", "insgesamt 8": the count the line comes to
 _COMES_TO = re.compile(
     r"\(\s*(?:also|insgesamt|somit|d\.\s?h\.|soit|i\.\s?e\.|in\s+total|that\s+is)\s*:?\s*"
@@ -116,39 +129,78 @@ _NO_ITEM = {
     "instead", "lieu", "kommen", "noch", "dazu", "also", "stuck", "stueck", "pieces", "piece",
     "bestellung", "order", "commande", "korrektur", "correction", "unserer", "notre", "unser",
     "gestern", "yesterday", "hier", "heute", "rest", "bleibt", "remains", "reste",
+    "leave", "from", "moment", "maintenant", "zeit", "time", "erst", "einmal", "vorerst",
+    "make", "the", "and", "for", "now", "with", "them", "that", "this", "out", "off", "all",
+    "les", "des", "une", "pour", "par", "que", "qui", "avec", "der", "die", "das", "den", "dem",
+    "und", "mit", "bei", "auf", "von", "wir", "ihr", "uns", "you", "our", "your", "nous",
+    "vous", "altogether", "ganz", "completement", "same", "price", "prix", "preis",
 }  # fmt: skip
 
 
 def _naming_words(text: str) -> tuple[str, ...]:
-    words = [fold(w) for w in re.findall(r"[^\W\d_]{4,}", text)]
+    # (from three letters: "the red wax", "le pH-mètre")
+    words = [fold(w) for w in re.findall(r"[^\W\d_]{3,}", text)]
     return tuple(w for w in words if w not in _NO_ITEM)
 
 
-def _changes_by_name(ln: TextLine, decimal_sep: str | None) -> list[Amendment]:
+# "leave out the horsehair brushes for now", "sans les tabliers", "die Wachsbürsten bitte
+# weglassen": a line taken back, named by its words
+_LEAVE_OUT = re.compile(
+    r"\b(?:leave\s+out|leave\s+off|omit\w*|skip\b|drop\b|remove\b|cancel\b|delete\b"
+    r"|without\b|sans\b|supprime[rz]?\b|retire[rz]?\b|enleve[rz]?\b|annule[rz]?\b"
+    r"|pas\s+(?:besoin|de)\b|ohne\b|weglassen\b|streichen\b|entf[äa]ll\w*|nicht\s+(?:mehr\s+)?n[öo]tig)",
+    re.IGNORECASE,
+)
+
+
+def _taken_back_by_name(clause: str) -> tuple[str, ...]:
+    """The words naming the item a clause takes back, and no count: "leave out the horsehair
+    brushes for now" names the horsehair brushes."""
+    m = _LEAVE_OUT.search(clause)
+    if m is None or re.search(r"\d", clause):
+        return ()
+    return _naming_words(clause[m.end() :]) or _naming_words(clause[: m.start()])
+
+
+def _changes_by_name(text: str, index: int, decimal_sep: str | None) -> list[Amendment]:
     """The instructions of a line that name the item by its words, not its position."""
     out = []
-    for clause in _CLAUSES.split(ln.text):
+    for clause in _CLAUSES.split(text):
         if not clause or _REFERENCE.search(clause):
             continue
-        m = _IN_PLACE_OF.search(clause) or _COMES_TO.search(clause)
+        m = _IN_PLACE_OF.search(clause) or _NOT_OLD.search(clause) or _COMES_TO.search(clause)
         if m is None:
+            words = _taken_back_by_name(clause)
+            if words:
+                out.append(Amendment(index, 0, None, words=words))
             continue
         new = parse_number(m["new"], decimal_sep=decimal_sep)
         old = parse_number(m["old"], decimal_sep=decimal_sep) if "old" in m.groupdict() else None
         words = _naming_words(clause[: m.start()])
         if new is not None and new > 0 and words:
-            out.append(Amendment(ln.index, 0, new, words=words, old=old))
+            out.append(Amendment(index, 0, new, words=words, old=old))
     return out
+
+
+def _in_figures(text: str) -> str:
+    """A count in words written in figures: "bei Pos. 2 zwölf statt zehn Stück"."""
+    from ingestion.extraction.number_words import value_of
+
+    def figure(m: re.Match) -> str:
+        value = value_of(m.group(0))
+        return str(value) if value is not None and value >= 2 else m.group(0)
+
+    return re.sub(r"[^\W\d_]+(?:-[^\W\d_]+)*", figure, text)
 
 
 def amendments_in(lines: list[TextLine], *, decimal_sep: str | None) -> list[Amendment]:
     """The instructions of a message that change lines of an order by their position."""
     out: list[Amendment] = []
     for ln in lines:
-        text = ln.text
+        text = _in_figures(ln.text)
         refs = list(_REFERENCE.finditer(text))
-        if not refs and not ln.text.lstrip().startswith(">"):
-            out += _changes_by_name(ln, decimal_sep)
+        if not refs and not text.lstrip().startswith(">"):
+            out += _changes_by_name(text, ln.index, decimal_sep)
             continue
         if len(refs) != 1:
             continue  # "Pos. 2 und Pos. 4": read by a person
@@ -190,11 +242,16 @@ def _named_line(items: list[ExtractedLine], amendment: Amendment) -> int | None:
     for i, item in enumerate(items):
         if item.source.get("line") == amendment.line:
             continue  # "frites : 300 kg au lieu de 250" with nothing quoted: the item itself
-        words = [fold(w) for w in re.findall(r"[^\W\d_]{4,}", item.description or "")]
+        words = [fold(w) for w in re.findall(r"[^\W\d_]{3,}", item.description or "")]
         if stems & {w[:5] for w in words} and (
             amendment.old is None or item.quantity == amendment.old
         ):
-            found.append((max(_shared_start(a, w) for a in amendment.words for w in words), i))
+            # the item most of the words name ("nylon brushes": the nylon brush, not the
+            # horsehair one), then the one sharing the longest start with them
+            named = len(stems & {w[:5] for w in words})
+            found.append(
+                ((named, max(_shared_start(a, w) for a in amendment.words for w in words)), i)
+            )
     if len(found) > 1:
         # "Schnittschutzhosen" names the "Schnittschutzhose" more than the "…stiefel": the
         # item sharing the longest start with the words, if one does

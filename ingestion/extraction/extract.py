@@ -151,6 +151,25 @@ _QUOTED_SENT = re.compile(
 )
 
 
+# a thread about our quotation: "RE: Devis D26-00318", "AW: Angebot AN-26-04471"
+_QUOTE_SUBJECT = re.compile(
+    r"\b(?:devis|offre|angebot|quot(?:e|ation)|offer|offerte|kostenvoranschlag)\b"
+)
+
+
+def _of_this_order(lines, order_date: Field) -> bool:
+    """The date's line speaks of the order ("notre commande du 30/11/2026"), not of the
+    quotation ("Devis DEV-26-1187 du 24/11/2026") nor the thread ("Gesendet: …")."""
+    line = next((ln for ln in lines if ln.index == order_date.source.get("line")), None)
+    if line is None:
+        return False
+    return bool(
+        re.search(r"\b(?:commande|order|bestell\w*|auftrag)\b", line.norm)
+        and not _QUOTE_SUBJECT.search(line.norm)
+        and not _QUOTED_SENT.match(line.text.strip())
+    )
+
+
 def _quoted_sent_day(lines, *, dayfirst) -> Field | None:
     """The day the last quoted message of the body was sent (the amended order's)."""
     found = None
@@ -613,7 +632,21 @@ def extract_from_layout(
         order_date = None
     if order_date is not None:
         order_date = _beside_a_replaced_order_day(order_date, lines, dayfirst=dayfirst)
-    if order_date is None and amended:
+    if (
+        order_date is not None
+        and sent_date is not None
+        and layout.meta.get("subject_of_a_reply")
+        and _QUOTE_SUBJECT.search(lines[0].norm)
+        and not _of_this_order(lines, order_date)
+    ):
+        # "AW: Angebot AN-26-04471": a day of the quotation the reply quotes, not the order's;
+        # the reply orders on the day it is sent
+        order_date = None
+    if (
+        order_date is None
+        and amended
+        and not (layout.meta.get("subject_of_a_reply") and _QUOTE_SUBJECT.search(lines[0].norm))
+    ):
         # the order a reply amends was sent on the day its quoted header says
         order_date = _quoted_sent_day(lines, dayfirst=dayfirst)
     if order_date is None and sent_date is not None:

@@ -1155,7 +1155,7 @@ def detect_language(text: str) -> str:
     return best if score[best] > 0 else "en"
 
 
-_QUOTED_HEADER = re.compile(
+QUOTED_HEADER = re.compile(
     r"^\s*\*?(?:sent|date|envoye|gesendet|datum|de|from|von|le|on|am)\b[^\n]{0,120}?"
     r"(?::|\ba\s+ecrit|\bwrote|\bschrieb)"
 )
@@ -1176,7 +1176,7 @@ def labelled_dates_fallback(
             break
         if ln.index in skip_lines:
             continue
-        if ln.source == TextSource.PLAIN and _QUOTED_HEADER.match(ln.norm):
+        if ln.source == TextSource.PLAIN and QUOTED_HEADER.match(ln.norm):
             continue  # "Envoyé : vendredi 27 novembre 2026": when the quoted message was sent
         for m in dates_mod.find_dates(ln.text, dayfirst=ctx.dayfirst):
             if m.value in taken:

@@ -19,6 +19,7 @@ import re
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.geometry import TextLine
 from ingestion.extraction.model import Field
+from ingestion.layout import TextSource
 
 # a sentence about delivering, receiving or needing the goods
 DELIVERY_CUE = re.compile(
@@ -115,9 +116,13 @@ _MONTH_AT_START = re.compile(rf"^{dates_mod._MONTH_RE}(?:\s+(?:19|20)\d{{2}})?\b
 def _sentences(lines: list[TextLine]) -> list[tuple[str, TextLine]]:
     """The body's sentences (folded), each with its first line. Quoted history is cut before
     (``ingestion.splitting.quotes``): what is left is the order."""
+    from ingestion.extraction.header import QUOTED_HEADER
+
     out: list[tuple[str, TextLine]] = []
     for k, ln in enumerate(lines):
         norm = ln.norm.strip()
+        if ln.source == TextSource.PLAIN and QUOTED_HEADER.match(norm):
+            continue  # "Envoyé : vendredi 20 novembre 2026": when a quoted message was sent
         following = lines[k + 1].norm.strip() if k + 1 < len(lines) else ""
         if _DAY_AT_END.search(norm) and _MONTH_AT_START.match(following):
             # "Lieferung bitte bis 12." / "November 2026 an: …": a date wrapped at its day

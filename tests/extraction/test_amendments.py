@@ -227,3 +227,73 @@ def test_changes_to_a_quoted_offer_name_the_closest_item_and_one_naming_none_sti
     assert len(order.amendments) == 2
     assert all(ln.confidence <= AMENDED for ln in order.lines)
     assert order.total is None
+
+
+QUOTE_WITH_CHANGES = (
+    "Hi Julia,\n\nThanks for the quote. Please treat this email as our order, PO ATE-PO-27855.\n"
+    "Go ahead with everything as quoted below, except:\n\n"
+    "  - leave out the horsehair brushes for now\n"
+    "  - make the red wax 50 kg instead of 25 kg\n"
+    "  - Nylon brushes: make it 12 please, not 10\n\n"
+    "We need it by 9 December.\n\n"
+    "From: Julia Walsh <julia@kantenwerk.example>\nSent: 12 November 2026 14:20\n"
+    "Subject: Quotation Q-2026-0471\n\n"
+    "Dear Hannah,\n\nas requested please find our quotation Q-2026-0471:\n\n"
+    "Pos  Art.     Description                   Qty   Price EUR   Amount EUR\n"
+    "1    ET-2010  Edge file chrome 20 cm          20       14.20       284.00\n"
+    "2    WS-3080  Horsehair brush oval            10       13.90       139.00\n"
+    "3    WS-3070  Nylon brush oval                10       11.50       115.00\n"
+    "4    WX-1020  Cheese wax red 5 kg block       25       12.75       318.75\n"
+    "5    WX-1030  Cheese wax yellow 5 kg block    25       11.80       295.00\n"
+)
+
+
+def test_a_reply_to_a_quote_leaves_out_an_item_by_name_and_changes_others_by_name():
+    subject = "RE: Quotation Q-2026-0471"
+    order = extract_from_text(
+        newest_part(QUOTE_WITH_CHANGES, subject=subject),
+        subject=subject,
+        sent_date=dt.date(2026, 11, 30),
+    )
+    assert [(ln.codes[0], ln.quantity) for ln in order.lines] == [
+        ("ET-2010", Decimal("20")),
+        ("WS-3070", Decimal("12")),
+        ("WX-1020", Decimal("50")),
+        ("WX-1030", Decimal("25")),
+    ]
+    assert order.total is None
+    # the quotation's day is not the order's: the reply orders on the day it is sent
+    assert order.order_date.value == dt.date(2026, 11, 30)
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "taken", "changed"),
+    [
+        ("Bon pour commande, à l'exception de la ligne 2 (les brosses).", 2, None),
+        ("La position 2 (BioPress 20000) ne nous intéresse pas pour l'instant.", 2, None),
+        ("Abweichend vom Angebot benötigen wir bei Pos. 3 zwölf statt zehn Stück.", None, 3),
+    ],
+)
+def test_changes_by_position_said_in_words(text, taken, changed):
+    subject = "RE: Devis DEV-26-1187"
+    body = (
+        f"Bonjour,\n\n{text}\n\nCordialement\n\n"
+        "Le 24/11/2026, Samir Benali <samir@vernier.example> a écrit :\n"
+        "> Devis DEV-26-1187 du 24/11/2026\n"
+        "> #  Réf.      Désignation          Qté   PU HT  Total HT\n"
+        "> 1  ET-2010   Edge file chrome      20   14,20    284,00\n"
+        "> 2  WS-3080   Horsehair brush       10   13,90    139,00\n"
+        "> 3  WS-3070   Nylon brush           10   11,50    115,00\n"
+    )
+    assert asks_for_changes(text)
+    order = extract_from_text(
+        newest_part(body, subject=subject), subject=subject, sent_date=dt.date(2026, 12, 1)
+    )
+    quantities = {ln.codes[0]: ln.quantity for ln in order.lines}
+    if taken:
+        assert len(order.lines) == 2
+        assert ["ET-2010", "WS-3080", "WS-3070"][taken - 1] not in quantities
+    if changed:
+        assert quantities["WS-3070"] == Decimal("12")
+    assert order.order_date.value == dt.date(2026, 12, 1)
