@@ -276,6 +276,8 @@ _LABELS: list[tuple[str, str, float]] = [
         r"|job\s*site(?:\s+address)?|site\s+address|delivery\s+site)(?=\s*(?::|$))",
         0.85,
     ),
+    # "Deliver: | Harewood Lodge (site), Church Lane, …": where, said by the verb alone
+    ("ship_to", r"deliver(?=\s*:)", 0.9),
     # "Destination / Destinazione": where the goods go
     # (not "Country of destination:", "Port de destination")
     ("ship_to", r"(?<!of\s)(?<!de\s)destination(?:\s+address)?(?=\s*(?::|/|$))", 0.9),

@@ -290,6 +290,19 @@ _ERP_SHORT = {
     "code mag": "customer_sku",
     "date liv": "date",
     "date livr": "date",
+    # a British joiner's sheet: "no. off | £ each | £" (how many, the price of one, the amount)
+    "no off": "quantity",
+    "no. off": "quantity",
+    "nr off": "quantity",
+    "number off": "quantity",
+    "qty off": "quantity",
+    "£ each": "unit_price",
+    "€ each": "unit_price",
+    "$ each": "unit_price",
+    "each £": "unit_price",
+    "each €": "unit_price",
+    "£": "line_total",
+    "€": "line_total",
 }
 
 

@@ -100,6 +100,9 @@ from ingestion.extraction.totals import total_printed
         ("Délai de livraison", "date"),
         ("Buying Unit", "unit"),  # Sage's: "CASE/50"
         ("Purchase unit", "unit"),
+        ("no. off", "quantity"),  # a British joiner's "no. off | £ each | £"
+        ("£ each", "unit_price"),
+        ("£", "line_total"),
         ("Ote", "quantity"),  # a fax's "Qté" as tesseract reads it
         ("netMontant", "line_total"),  # "PU net" run into "Montant"
     ],
@@ -1681,3 +1684,21 @@ def test_a_delivery_point_in_one_cell_of_the_header_block():
         "WF2 7UA",
         "WAKEFIELD",
     )
+
+
+def test_a_joiners_sheet_with_a_deliver_row_and_numbers_off():
+    rows = [
+        ["", "WHITCOMBE JOINERY – ORDER"],
+        ["", "PO:", "WJ-PO-04471", "", "Date:", "16-Dec-2026"],
+        ["", "Deliver:", "Harewood Lodge (site), Church Lane, Harewood, Leeds LS17 9LJ"],
+        [],
+        ["", "our code", "your code", "item", "no. off", "£ each", "£"],
+        ["", "WJ-IRN-114", "", "hinges 100 SSS", 64, 7.6, 486.4],
+        ["", "", "KB-CLS-2030", "closers 2-4", 16, 68.9, 1102.4],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (Decimal("64"), Decimal("7.6")),
+        (Decimal("16"), Decimal("68.9")),
+    ]
+    assert order.ship_to.value.postal_code == "LS17 9LJ"
