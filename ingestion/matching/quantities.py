@@ -295,7 +295,10 @@ def _boxes_in_cartons(
             if not (each and each > 1 and each == each.to_integral()):
                 continue
             outer, inner = m["outer"] or m["outer2"], m["inner"] or m["inner2"]
-            if normalise_unit(outer) != ours or normalise_unit(inner) != ours:
+            # ("Beutel à 25 Stk" written out: a bag of pieces, as "Btl. à 50 St." is)
+            if normalise_unit(inner) != ours or (
+                normalise_unit(outer) != ours and normalise_unit(outer) not in CONTAINER_UNITS
+            ):
                 continue
             if _word(outer) != _word(inner) and (
                 (_word(inner) in our_words and _word(outer) not in our_words)
@@ -313,10 +316,28 @@ def _containers_priced_as_their_pieces(
     ours: str,
     price_each: Decimal | None,
     expected: Decimal | None,
+    list_price: Decimal | None = None,
 ) -> Decimal | None:
     """ "2 Btl. à 50 St." at 19,00 the bag of a piece we sell at 0,38: a container and the
     pieces it holds, both counted as pieces by their unit codes, the price says which one the
-    count is of: fifty of ours to a bag, a hundred in all."""
+    count is of: fifty of ours to a bag, a hundred in all. (Priced in another currency than
+    our list, so many of our list's pieces as a rate between near currencies keeps it.)"""
+    if not expected and list_price and price_each:
+        low, high = PACK_OF_PIECES_BAND
+        for text in texts:
+            for m in _CONTAINER_OF.finditer(text):
+                each = parse_number(m["each"] or m["each2"])
+                outer, inner = m["outer"] or m["outer2"], m["inner"] or m["inner2"]
+                if (
+                    each
+                    and each > 1
+                    and each == each.to_integral()
+                    and normalise_unit(inner) == ours
+                    and (normalise_unit(outer) == ours or normalise_unit(outer) in CONTAINER_UNITS)
+                    and low <= price_each / (each * list_price) <= high
+                ):
+                    return quantity * each
+        return None
     if not expected or not price_each or price_each <= expected:
         return None
     for text in texts:
@@ -325,7 +346,10 @@ def _containers_priced_as_their_pieces(
             if not (each and each > 1 and each == each.to_integral()):
                 continue
             outer, inner = m["outer"] or m["outer2"], m["inner"] or m["inner2"]
-            if normalise_unit(outer) != ours or normalise_unit(inner) != ours:
+            # ("Beutel à 25 Stk" written out: a bag of pieces, as "Btl. à 50 St." is)
+            if normalise_unit(inner) != ours or (
+                normalise_unit(outer) != ours and normalise_unit(outer) not in CONTAINER_UNITS
+            ):
                 continue
             if abs(price_each - each * expected) <= each * expected * PARTS_PRICE_SPREAD:
                 return quantity * each
@@ -411,7 +435,9 @@ def _in_product_unit(
         return (
             _boxes_in_cartons(line.quantity, texts, ours, description)
             or _parts_of_ours(line.quantity, price_each, expected, description)
-            or _containers_priced_as_their_pieces(line.quantity, texts, ours, price_each, expected)
+            or _containers_priced_as_their_pieces(
+                line.quantity, texts, ours, price_each, expected, list_price
+            )
         )
     if not ours or line.quantity is None:
         return None

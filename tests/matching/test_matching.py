@@ -1697,6 +1697,29 @@ def test_a_unit_cell_written_carton_slash_count_holds_that_many():
     assert _in_our_unit(md, "KB-HDL-1200", "3", "CTN/10", "365.00", description=lever) == 30
 
 
+@pytest.mark.parametrize("currency", ["CHF", "EUR"])
+def test_bags_of_pieces_written_out_priced_by_the_bag_count_the_pieces(currency):
+    """ "Dichtring EPDM DN 50, Beutel à 25 Stk | 2 Btl | 91,25" of a gasket we sell by the
+    piece at 3.40 (CHF) or 3.65: fifty pieces."""
+    price = "3.40" if currency == "CHF" else "3.65"
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        f"CA-VAT-GSK50,,Gasket EPDM DN 50 DIN 11851,PCE,{price},{currency}\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    bag = "Dichtring EPDM DN 50 DIN 11851, Beutel à 25 Stk"
+    line = ExtractedLine(
+        sku="CA-VAT-GSK50",
+        description=bag,
+        quantity=Decimal("2"),
+        unit="Btl",
+        unit_price=Decimal("91.25"),
+    )
+    # (an order in euros: a list in francs gives no expected price, only our list's)
+    match = match_product(line, "C00001", md, currency="EUR")
+    assert match.quantity_in_product_unit == 50
+
+
 def test_a_carton_our_description_says_holds_twenty_of_our_pieces():
     products = (
         "sku,gtin,description,unit,unit_price,currency\n"
