@@ -510,6 +510,12 @@ def _in_product_unit(
         )
         if measured is not None and abs(measured * price_each - line.line_total) <= Decimal("0.01"):
             return measured
+        # "1 carton (12 pc) … à 5,90 la pièce" of what we sell by the piece at 5.90: the
+        # cartons' pieces, priced one by one
+        if ours == "EA" and counted in CONTAINER_UNITS and counted != ours:
+            each = _pieces_priced_one_by_one(texts)
+            if each is not None:
+                return line.quantity * each
         return (
             _in_all(texts, ours)
             or _in_all_of_our_packs(texts, ours, description)
@@ -668,6 +674,28 @@ def _in_product_unit(
 
 # a pack's price about so many of our pieces' (in another currency, at the buyer's price)
 PACK_OF_PIECES_BAND = (Decimal("0.65"), Decimal("1.5"))
+
+
+# the price of one piece said: "à 5,90 la pièce", "@ 2.10 each", "3,20 €/Stk"
+_PRICE_OF_A_PIECE = re.compile(
+    r"\d[.,]\d{2}\s*(?:€|eur|chf|gbp|£)?\s*(?:/\s*|(?:la|le|per|pro|das|par|the|l')\s*)"
+    r"(?:pi[eè]ce|piece|pc|pce|stk|st[üu]ck|unit[ée]?|ea)\b|\d[.,]\d{2}\s*(?:€|eur|chf|gbp|£)?\s*each\b",
+    re.IGNORECASE,
+)
+_PIECES_IN_BRACKETS = re.compile(
+    r"\(\s*(\d{1,4})\s*(?:pc|pcs|pce|pces|pi[eè]ces?|pieces?|stk|st[üu]ck|ea|x)?\.?\s*\)", re.I
+)
+
+
+def _pieces_priced_one_by_one(texts: list[str]) -> Decimal | None:
+    """What a container holds, in pieces ("carton (12 pc)"), on a line that prices the piece
+    ("à 5,90 la pièce")."""
+    text = " ".join(texts)
+    if not _PRICE_OF_A_PIECE.search(text):
+        return None
+    counts = {Decimal(m[1]) for m in _PIECES_IN_BRACKETS.finditer(text)}
+    counts.discard(Decimal(1))
+    return counts.pop() if len(counts) == 1 else None
 
 
 def _priced_as_one_of_ours(price: Decimal | None, ours: Decimal | None) -> bool:

@@ -1720,6 +1720,21 @@ def test_bags_of_pieces_written_out_priced_by_the_bag_count_the_pieces(currency)
     assert match.quantity_in_product_unit == 50
 
 
+def test_cartons_of_pieces_priced_by_the_piece_count_the_pieces():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "BW-WT-AS250,,Water conditioner AquaSafe 250 ml,EA,5.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    said = "1 carton (12 pc) BW-WT-AS250 AquaSafe 250 ml à 5,90 la pièce"
+    kw = {"description": "AquaSafe 250 ml", "raw_text": said}
+    assert _in_our_unit(md, "BW-WT-AS250", "1", "carton", "5.90", **kw) == 12
+    # a carton priced as one of ours, nothing said of a piece's price: one of ours
+    plain = "1 carton (12 pc) BW-WT-AS250 AquaSafe 250 ml à 5,90"
+    kw = {"description": "AquaSafe 250 ml", "raw_text": plain}
+    assert _in_our_unit(md, "BW-WT-AS250", "1", "carton", "5.90", **kw) == 1
+
+
 def test_a_carton_our_description_says_holds_twenty_of_our_pieces():
     products = (
         "sku,gtin,description,unit,unit_price,currency\n"
