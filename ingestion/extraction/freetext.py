@@ -1476,6 +1476,13 @@ _CANCEL = re.compile(
 )
 
 
+# words of a cancelling sentence that name no item
+_NOT_NAMING = {
+    "bitte", "please", "merci", "korrektur", "correction", "leider", "sorry", "finalement",
+    "finally", "actually", "doch", "noch", "wieder", "auch", "aussi", "also",
+}  # fmt: skip
+
+
 def without_cancelled(
     out: list[ExtractedLine], lines: list[TextLine]
 ) -> tuple[list[ExtractedLine], bool]:
@@ -1495,6 +1502,11 @@ def without_cancelled(
             words = {w for w in re.findall(r"[a-z]{4,}", fold(sentence[m.end() :]))}
             if words:
                 word_sets.append((words, ln.index))
+            # "Korrektur: die Heizer 200 W bitte streichen": the item named before the verb
+            before = fold(sentence[: m.start()]).rsplit(":", 1)[-1]
+            named_before = {w for w in re.findall(r"[a-z]{5,}", before)} - _NOT_NAMING
+            if named_before:
+                word_sets.append((named_before, ln.index))
     named_by: dict[int, set[int]] = defaultdict(set)  # item → the lines cancelling it
     for i, item in enumerate(out):
         if item.customer_sku and item.customer_sku.upper() in codes:
@@ -1505,6 +1517,17 @@ def without_cancelled(
             for i, item in enumerate(out)
             if len(words & set(re.findall(r"[a-z]{4,}", fold(item.description)))) >= 2
         ]
+        if not named:
+            # one long word the end of one item's word ("Heizer" of "Regelheizer"): that item
+            named = [
+                i
+                for i, item in enumerate(out)
+                if any(
+                    len(w) >= 6
+                    and any(d.endswith(w) for d in re.findall(r"[a-z]{4,}", fold(item.description)))
+                    for w in words
+                )
+            ]
         if len(named) == 1:
             named_by[named[0]].add(line_index)
     dropped: set[int] = set()

@@ -1310,3 +1310,17 @@ def test_typed_rows_priced_at_a_price_per_what_they_count():
         ("318301", Decimal(500), Decimal("0.48"), Decimal("240.00")),
         ("318410", Decimal(10), Decimal("24.00"), Decimal("240.00")),
     ]
+
+
+def test_a_postscript_takes_back_an_item_it_names_before_its_verb():
+    order = extract_from_text(
+        "Guten Tag Herr Brandt,\n\nbitte liefern Sie uns (Bestellung Nr. 2026-091):\n\n"
+        "3 x Außenfilter CanisPro 450\n4 x Regelheizer ThermoSafe 200 W\n10 x Kescher fein 10 cm\n\n"
+        "Freundliche Grüße\nBernd Haas\n\n"
+        "P.S. Korrektur: die Heizer 200 W bitte streichen, die haben wir doch\n"
+        "noch auf Lager. Der Rest bleibt wie oben.\n"
+    )
+    assert [ln.description for ln in order.lines] == [
+        "Außenfilter CanisPro 450",
+        "Kescher fein 10 cm",
+    ]
