@@ -2737,6 +2737,17 @@ def _price_from_the_unit(row: Row) -> None:
         return
     k, p = row.roles.index("unit"), row.roles.index("unit_price")
     tokens = row.cells.get(k, [])
+    whole = " ".join(t.text for t in tokens)
+    if (
+        tokens
+        and not row.text("unit_price").strip()
+        and _PRICE_PER_WORD.fullmatch(whole)
+        and split_quantity_unit(row.text("quantity"))[1] is not None
+    ):
+        # "4 Btl. | 13,92 / kg": the count took its unit, the price and what it is for sit in
+        # the unit's column
+        row.cells[k], row.cells[p] = [], tokens
+        return
     if len(tokens) < 2 or not normalise_unit(tokens[0].text):
         return
     rest = " ".join(t.text for t in tokens[1:])

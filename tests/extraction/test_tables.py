@@ -2218,3 +2218,28 @@ def test_a_uk_companys_registration_is_a_legal_footer(footer):
     from ingestion.extraction.tables import _LEGAL_FOOTER
 
     assert _LEGAL_FOOTER.search(footer)
+
+
+def test_a_price_per_kilo_that_ran_into_the_units_column():
+    """ "4 Btl. | 13,92 / kg | | 27,84": the count took its unit, the price and what it is for
+    stand in the unit's column."""
+    rows = [
+        ["Pos.", "Art.-Nr.", "Bezeichnung", "Menge", "ME", "Preis €", "Betrag €"],
+        ["1", "10-4410", "Kaltschaum CMHR 40/130", "20", "Stk", "50,50", "1.010,00"],
+        [
+            "6",
+            "50-0013",
+            "Polsternägel 13 mm – 4 Beutel à 500 g",
+            "4 Btl.",
+            "13,92 / kg",
+            "",
+            "27,84",
+        ],
+    ]
+    page = [(40, 40, "BESTELLUNG 2026-0893"), *table([40, 70, 120, 330, 380, 430, 490], 100, rows)]
+    lines = extract_from_layout(read_pdf(pdf([page]))).lines
+    assert (lines[1].quantity, lines[1].unit_price, lines[1].line_total) == (
+        Decimal("4"),
+        Decimal("13.92"),
+        Decimal("27.84"),
+    )
