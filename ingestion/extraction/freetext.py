@@ -73,7 +73,9 @@ _PRICE = re.compile(
     r"|pu|p\.u\.(?:\s*ht)?|unit\s+price|prix\s+unitaire|e-?preis|einzelpreis|st[üu]ckpreis)\s*:?\s*"
     r"|\s@\s*|\s{2,}(?=[€$£]|EUR\b|USD\b|GBP\b|CHF\b)"
     # "2kg of the rope lubricant, 17.40/kg": a price after a comma, said per unit
-    r"|,\s*(?=\d{1,6}[.,]\d{2}\s*/\s*[^\W\d_]{1,6}\b))"
+    r"|,\s*(?=\d{1,6}[.,]\d{2}\s*/\s*[^\W\d_]{1,6}\b)"
+    # "(AD-AER-500), 8,50 € l'unité", ", 4.20 EUR each": after a comma, a price of one
+    r"|,\s*(?=\d{1,6}[.,]\d{2}\s*(?:[€$£]|eur|chf|gbp|usd)?\s*(?:l'unit[ée]|la\s+pi[eè]ce|each|per\s+(?:unit|piece|pc)|pro\s+st[üu]ck|das\s+st[üu]ck|je\s+st[üu]ck|/\s*st[üu]?c?k)\b))"
     r"(?P<cur1>[€$£]|EUR|USD|GBP|CHF|S?Fr\.)?\s*(?P<price>\d{1,3}(?:[.,'’]\d{3})+[.,]\d{2}(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+[.,]\d{2}(?!\d)|\d{1,6}(?:[.,]\d{1,4})?)\s*(?P<cur2>[€$£]|EUR|USD|GBP|CHF|euros?)?",
     re.IGNORECASE,
 )

@@ -694,6 +694,13 @@ def _pieces_priced_one_by_one(texts: list[str]) -> Decimal | None:
     if not _PRICE_OF_A_PIECE.search(text):
         return None
     counts = {Decimal(m[1]) for m in _PIECES_IN_BRACKETS.finditer(text)}
+    if not counts:
+        # "2 cartons de 12 aérosols … 8,50 € l'unité"
+        counts = {
+            Decimal(m["each"])
+            for m in _CONTAINER_OF.finditer(text)
+            if m["each"] and normalise_unit(m["outer"]) in CONTAINER_UNITS
+        }
     counts.discard(Decimal(1))
     return counts.pop() if len(counts) == 1 else None
 

@@ -1324,3 +1324,15 @@ def test_a_postscript_takes_back_an_item_it_names_before_its_verb():
         "Außenfilter CanisPro 450",
         "Kescher fein 10 cm",
     ]
+
+
+def test_a_price_of_one_after_a_comma():
+    order = extract_from_text(
+        "Bonjour,\n\nVeuillez trouver ci-dessous notre commande n° BC-2026-1203 :\n\n"
+        "- 2 cartons de 12 aérosols de colle contact 500 ml (AD-AER-500), 8,50 € l'unité\n"
+        "- 4 tins of contact adhesive (AD-TIN-CON), 9.20 EUR each\n"
+    )
+    assert [(ln.customer_sku, ln.unit_price) for ln in order.lines] == [
+        ("AD-AER-500", Decimal("8.50")),
+        ("AD-TIN-CON", Decimal("9.20")),
+    ]

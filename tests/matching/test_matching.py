@@ -1729,6 +1729,9 @@ def test_cartons_of_pieces_priced_by_the_piece_count_the_pieces():
     said = "1 carton (12 pc) BW-WT-AS250 AquaSafe 250 ml à 5,90 la pièce"
     kw = {"description": "AquaSafe 250 ml", "raw_text": said}
     assert _in_our_unit(md, "BW-WT-AS250", "1", "carton", "5.90", **kw) == 12
+    written = "2 cartons de 12 aérosols AquaSafe 250 ml, 5,90 € l'unité"
+    kw = {"description": "AquaSafe 250 ml", "raw_text": written}
+    assert _in_our_unit(md, "BW-WT-AS250", "2", "cartons", "5.90", **kw) == 24
     # a carton priced as one of ours, nothing said of a piece's price: one of ours
     plain = "1 carton (12 pc) BW-WT-AS250 AquaSafe 250 ml à 5,90"
     kw = {"description": "AquaSafe 250 ml", "raw_text": plain}
