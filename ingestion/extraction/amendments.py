@@ -146,9 +146,10 @@ def _naming_words(text: str) -> tuple[str, ...]:
 # "leave out the horsehair brushes for now", "sans les tabliers", "die Wachsbürsten bitte
 # weglassen": a line taken back, named by its words
 _LEAVE_OUT = re.compile(
-    r"\b(?:leave\s+out|leave\s+off|omit\w*|skip\b|drop\b|remove\b|cancel\b|delete\b"
-    r"|without\b|sans\b|supprime[rz]?\b|retire[rz]?\b|enleve[rz]?\b|annule[rz]?\b"
-    r"|pas\s+(?:besoin|de)\b|ohne\b|weglassen\b|streichen\b|entf[äa]ll\w*|nicht\s+(?:mehr\s+)?n[öo]tig)",
+    # (not "without", "sans", "pas de": words of any sentence)
+    r"\b(?:leave\s+out|leave\s+off|omit\w*|drop\b(?!\s+(?:off|by|in))|remove\b|cancel\b|delete\b"
+    r"|supprime[rz]?\b|retire[rz]?\b|enleve[rz]?\b|annule[rz]?\b"
+    r"|pas\s+besoin\b|weglassen\b|streichen\b|entf[äa]ll\w*|nicht\s+(?:mehr\s+)?n[öo]tig)",
     re.IGNORECASE,
 )
 

@@ -491,7 +491,15 @@ def extract_from_layout(
         item_lines = {ln.source.get("line") for ln in order_lines}
         # "die Stiefel bitte in Gr. 43 statt 44" over the quoted offer: a change asked that
         # names none of its lines alone is still a change, for a person to make
-        unplaced = [a for a in asked if a not in changes and a.line not in item_lines]
+        # (a line taken back by words that name none of them changes nothing: "drop the
+        # invoice in the post" is no instruction about an item)
+        unplaced = [
+            a
+            for a in asked
+            if a not in changes
+            and a.line not in item_lines
+            and not (a.ref == 0 and a.quantity is None)
+        ]
         if changes or unplaced:
             as_quoted = order_lines
             order_lines = apply_amendments(order_lines, changes)

@@ -297,3 +297,17 @@ def test_changes_by_position_said_in_words(text, taken, changed):
     if changed:
         assert quantities["WS-3070"] == Decimal("12")
     assert order.order_date.value == dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour,\n\n12 x GT-6MM-BK à 3,45\n\nPas de date précise, livraison sans palette.\n",
+        "Hello,\n\n12 x GT-6MM-BK at 3.45\n\nPlease remove the old labels before shipping.\n",
+    ],
+)
+def test_words_that_take_back_nothing_the_order_lists_change_nothing(text):
+    order = extract_from_text(text)
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [("GT-6MM-BK", Decimal("12"))]
+    assert not order.amendments
+    assert all("+amended" not in ln.rule for ln in order.lines)
