@@ -73,10 +73,11 @@ _LABELS: list[tuple[str, str, float]] = [
     # "N° PO 4711", not the "PO-" that starts the number itself ("N° PO-LU-26-01977")
     ("po_number", rf"{_NO}\s*p\.?\s?o\.?(?![a-z]|[-/][a-z0-9])|einkaufsbeleg(?:nummer)?", 0.95),
     # ERP exports' short column names: "NumCde", "N° Cde", "Cde n°"
-    ("po_number", rf"(?:num|{_NO})[\s_]?(?:cde|bc(?![-/][a-z0-9]))|cde{_SP}{_NO}", 0.95),
+    # (not "n° BC26-005230": the letters begin the number)
+    ("po_number", rf"(?:num|{_NO})[\s_]?(?:cde|bc(?!\d|[-/][a-z0-9]))|cde{_SP}{_NO}", 0.95),
     ("order_date", r"date[\s_](?:bc|cde)", 0.95),
     # "N° BCF" (bon de commande fournisseur), "N° BC", "N° BDC", not the "BC-" of the number
-    ("po_number", rf"{_NO}\s?(?:bcf|bdc|bc)(?![a-z]|[-/][a-z0-9])", 0.9),
+    ("po_number", rf"{_NO}\s?(?:bcf|bdc|bc)(?![a-z0-9]|[-/][a-z0-9])", 0.9),
     ("order_date", r"date\s?(?:de\s+)?cde", 0.95),
     # SAP's field names titling a table download's columns (EKKO-EBELN, EKKO-BEDAT, EKET-EINDT)
     ("po_number", r"ebeln", 0.95),

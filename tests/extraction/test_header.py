@@ -2287,3 +2287,15 @@ def test_a_sentences_delivery_label_ending_its_line_over_an_address_from_the_mar
         "8803",
         "Rüschlikon",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Bon de commande Ville n° BC26-005230 - établi le 03/12/2026", "BC26-005230"),
+        ("N° BC26-005230", "BC26-005230"),
+        ("N° BC : 26-005230", "26-005230"),  # the label's "BC", then the number
+    ],
+)
+def test_letters_that_begin_the_number_are_not_the_labels(text, number):
+    assert extract_from_text(f"{text}\n\n2 x ET-2010\n").po_number.value == number
