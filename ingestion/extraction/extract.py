@@ -151,6 +151,27 @@ _QUOTED_SENT = re.compile(
 )
 
 
+_NEW_TOTAL = re.compile(
+    r"\b(?:neue[sr]?\s+(?:gesamt)?(?:total|summe|betrag)|new\s+total|nouveau\s+(?:total|montant))"
+    r"\s*:?\s*(?:eur|chf|gbp|usd|€|£|fr\.)?\s*(?P<amount>\d[\d.,'’ ]*\d)",
+    re.IGNORECASE,
+)
+
+
+def _new_total(lines, order_lines, decimal_sep) -> Field | None:
+    """The total an amending message states for the order as it changes it, when the changed
+    lines add up to it."""
+    amounts = [ln.line_total for ln in order_lines]
+    if not amounts or any(a is None for a in amounts):
+        return None
+    for ln in lines:
+        m = _NEW_TOTAL.search(ln.text)
+        value = parse_number(m["amount"], decimal_sep=decimal_sep) if m else None
+        if value is not None and abs(value - sum(amounts, Decimal(0))) <= Decimal("0.01"):
+            return Field(value, 0.7, ln.source_ref(), "label:new_total=sum_of_lines")
+    return None
+
+
 # a thread about our quotation: "RE: Devis D26-00318", "AW: Angebot AN-26-04471"
 _QUOTE_SUBJECT = re.compile(
     r"\b(?:devis|offre|angebot|quot(?:e|ation)|offer|offerte|kostenvoranschlag)\b"
@@ -942,8 +963,9 @@ def extract_from_layout(
         if lines[0].source == TextSource.SHEET and total.rule.startswith("sum_of_lines"):
             total = _total_column(total, table, decimal_sep)
     if amended and total is not None:
-        # the printed total was the original order's: the amended order states none
-        total = None
+        # the printed total was the original order's: the amended order states none, unless
+        # the message states the new one ("Neues Total EUR 815.50") and the lines make it
+        total = _new_total(lines, order_lines, decimal_sep)
     elif cancelled and total is not None:
         # the printed total still counts what the message took back: the sum of what is left
         amounts = [ln.line_total for ln in order_lines]

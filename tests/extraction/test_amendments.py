@@ -311,3 +311,19 @@ def test_words_that_take_back_nothing_the_order_lists_change_nothing(text):
     assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [("GT-6MM-BK", Decimal("12"))]
     assert not order.amendments
     assert all("+amended" not in ln.rule for ln in order.lines)
+
+
+def test_the_new_total_a_message_states_for_its_amended_lines():
+    text = (
+        "Bestellung Nr. SA-26-0957\n\n"
+        "Pos  Art.-Nr.        Bezeichnung                 Menge     Preis     Total\n"
+        "1    CLA-CLASS-A4    Ordner A4 4-Ring            200 Stk    1.60    320.00\n"
+        "2    TAB-CRAIE-100   Wandtafelkreide weiss        20 Sch.   4.50     90.00\n"
+        "                                                           Total    410.00\n\n"
+        "NACHTRAG: Pos. 2 (Kreide) bitte streichen, wir haben noch genug. Neues Total EUR 320.00.\n"
+    )
+    order = extract_from_text(text)
+    assert [ln.quantity for ln in order.lines] == [Decimal("200")]
+    assert order.total.value == Decimal("320.00")
+    wrong = extract_from_text(text.replace("Neues Total EUR 320.00", "Neues Total EUR 330.00"))
+    assert wrong.total is None  # the lines do not make it: none stated for this order
