@@ -223,7 +223,9 @@ def split_address_lines(lines: list[str]) -> list[str]:
     """One address part per line: ``Street 1 | 12345 City``, ``Name · Street · City`` and a whole
     address in one cell, ``Name, Street 1, 12345 City``, split."""
     out = []
-    for line in _town_wrapped_below(lines):
+    # "Haus B, Romanstraße 41, 80639" / "München": a one-line address whose town wrapped to the
+    # next line, joined again
+    for line in _towns_joined(lines, _ENDS_IN_A_POSTCODE, _WRAPPED_TOWN):
         # "DC Trade Port Noord (Heierhoevenweg 17, 5928 RG Venlo):" — the address in brackets
         line = re.sub(r"\s*\(([^()]*\d[^()]*)\)\s*[:.]?\s*$", r", \1", line)
         parts = [p.strip() for p in re.split(r"\s+[|·•]\s+|\s{3,}", line) if p.strip()]
@@ -250,32 +252,23 @@ def split_address_lines(lines: list[str]) -> list[str]:
             else:
                 out.append(part)
     # "38400" | "Saint-Martin-d'Hères": a postcode in a cell of its own before its town
-    merged: list[str] = []
-    for part in out:
-        if (
-            merged
-            and re.fullmatch(r"\d{4,5}", merged[-1])
-            and re.fullmatch(r"[^\W\d_][^\d]*", part)
-        ):
-            merged[-1] = f"{merged[-1]} {part}"
-        else:
-            merged.append(part)
-    return merged
+    return _towns_joined(out, _A_POSTCODE_ALONE, _A_TOWN)
 
 
-def _town_wrapped_below(lines: list[str]) -> list[str]:
-    """ "Haus B, Romanstraße 41, 80639" / "München": a one-line address whose town wrapped
-    to the next line, joined again."""
+_ENDS_IN_A_POSTCODE = re.compile(r",\s*\d{4,5}\s*$")
+_WRAPPED_TOWN = re.compile(r"\s*[^\W\d_][^\d,]{1,38}")
+_A_POSTCODE_ALONE = re.compile(r"^\d{4,5}$")
+_A_TOWN = re.compile(r"[^\W\d_][^\d]*")
+
+
+def _towns_joined(parts: list[str], postcode: re.Pattern, town: re.Pattern) -> list[str]:
+    """The parts with a town joined to the part before it that ends in its postcode."""
     out: list[str] = []
-    for line in lines:
-        if (
-            out
-            and re.search(r",\s*\d{4,5}\s*$", out[-1])
-            and re.fullmatch(r"\s*[^\W\d_][^\d,]{1,38}", line)
-        ):
-            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+    for part in parts:
+        if out and postcode.search(out[-1]) and town.fullmatch(part):
+            out[-1] = f"{out[-1].rstrip()} {part.strip()}"
         else:
-            out.append(line)
+            out.append(part)
     return out
 
 

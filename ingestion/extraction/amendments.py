@@ -123,8 +123,8 @@ _CLAUSES = re.compile(
     r"[,;]\s*(?:und|and|et|sowie)\s+|;\s+|\s+(?:und|and|et)\s+(?=bei|for|pour|the|les|die|der|den)",
     re.I,
 )
-# words that name no item
-_NO_ITEM = {
+# words that name no item (of an instruction, or of a sentence that takes one back)
+NO_ITEM_WORDS = {
     "bitte", "please", "merci", "danke", "nur", "only", "seulement", "mais", "aber", "statt",
     "instead", "lieu", "kommen", "noch", "dazu", "also", "stuck", "stueck", "pieces", "piece",
     "bestellung", "order", "commande", "korrektur", "correction", "unserer", "notre", "unser",
@@ -134,13 +134,15 @@ _NO_ITEM = {
     "les", "des", "une", "pour", "par", "que", "qui", "avec", "der", "die", "das", "den", "dem",
     "und", "mit", "bei", "auf", "von", "wir", "ihr", "uns", "you", "our", "your", "nous",
     "vous", "altogether", "ganz", "completement", "same", "price", "prix", "preis",
+    "leider", "sorry", "finalement", "finally", "actually", "doch", "wieder",
+    "auch", "aussi",
 }  # fmt: skip
 
 
 def _naming_words(text: str) -> tuple[str, ...]:
     # (from three letters: "the red wax", "le pH-mètre")
     words = [fold(w) for w in re.findall(r"[^\W\d_]{3,}", text)]
-    return tuple(w for w in words if w not in _NO_ITEM)
+    return tuple(w for w in words if w not in NO_ITEM_WORDS)
 
 
 # "leave out the horsehair brushes for now", "sans les tabliers", "die Wachsbürsten bitte

@@ -72,19 +72,19 @@ _SAYS_NOT_AN_ORDER = re.compile(
     r"|\bkeine\s+neue\s+bestellung|\bnoch\s+keine\s+bestellung)\b"
     r"(?![^.;]{0,60}\b(?:but|sondern|mais)\b)"
 )
-# where a message starts quoting another one: what is said below is that message's
-_QUOTE_STARTS = re.compile(
-    r"^\s*(?:>|-{2,}\s*(?:original|ursprungliche|message\s+d'origine|forwarded|weitergeleitet)"
-    r"|(?:on|le|am)\b.{0,120}\b(?:wrote|a\s+ecrit|schrieb)\s*:)"
-)
 
 
 def says_it_is_not_an_order(lines: list[TextLine]) -> bool:
     """The document's own words (not those of a message it quotes) say it is no order."""
+    from ingestion.splitting.quotes import is_quote_header
+
+    texts = [ln.text for ln in lines]
     own = []
-    for ln in lines:
-        if ln.source == TextSource.PLAIN and _QUOTE_STARTS.match(ln.norm):
-            break
+    for k, ln in enumerate(lines):
+        if ln.source == TextSource.PLAIN and (
+            ln.text.lstrip().startswith(">") or is_quote_header(texts, k)
+        ):
+            break  # what follows is a message it quotes
         own.append(ln.norm)
     return bool(_SAYS_NOT_AN_ORDER.search(" ".join(own)))
 

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from ingestion.extraction import dates as dates_mod
 from ingestion.extraction.addresses import parse_postal_line
+from ingestion.extraction.amendments import NO_ITEM_WORDS
 from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.labels import find_labels
 from ingestion.extraction.model import ExtractedLine
@@ -1478,13 +1479,6 @@ _CANCEL = re.compile(
 )
 
 
-# words of a cancelling sentence that name no item
-_NOT_NAMING = {
-    "bitte", "please", "merci", "korrektur", "correction", "leider", "sorry", "finalement",
-    "finally", "actually", "doch", "noch", "wieder", "auch", "aussi", "also",
-}  # fmt: skip
-
-
 def without_cancelled(
     out: list[ExtractedLine], lines: list[TextLine]
 ) -> tuple[list[ExtractedLine], bool]:
@@ -1506,7 +1500,7 @@ def without_cancelled(
                 word_sets.append((words, ln.index))
             # "Korrektur: die Heizer 200 W bitte streichen": the item named before the verb
             before = fold(sentence[: m.start()]).rsplit(":", 1)[-1]
-            named_before = {w for w in re.findall(r"[a-z]{5,}", before)} - _NOT_NAMING
+            named_before = {w for w in re.findall(r"[a-z]{5,}", before)} - NO_ITEM_WORDS
             if named_before:
                 word_sets.append((named_before, ln.index))
     named_by: dict[int, set[int]] = defaultdict(set)  # item → the lines cancelling it

@@ -322,24 +322,15 @@ def _containers_priced_as_their_pieces(
     pieces it holds, both counted as pieces by their unit codes, the price says which one the
     count is of: fifty of ours to a bag, a hundred in all. (Priced in another currency than
     our list, so many of our list's pieces as a rate between near currencies keeps it.)"""
-    if not expected and list_price and price_each:
+    if not price_each or (expected and price_each <= expected) or not (expected or list_price):
+        return None
+
+    def priced_as_the_pieces(each: Decimal) -> bool:
+        if expected:
+            return abs(price_each - each * expected) <= each * expected * PARTS_PRICE_SPREAD
         low, high = PACK_OF_PIECES_BAND
-        for text in texts:
-            for m in _CONTAINER_OF.finditer(text):
-                each = parse_number(m["each"] or m["each2"])
-                outer, inner = m["outer"] or m["outer2"], m["inner"] or m["inner2"]
-                if (
-                    each
-                    and each > 1
-                    and each == each.to_integral()
-                    and normalise_unit(inner) == ours
-                    and (normalise_unit(outer) == ours or normalise_unit(outer) in CONTAINER_UNITS)
-                    and low <= price_each / (each * list_price) <= high
-                ):
-                    return quantity * each
-        return None
-    if not expected or not price_each or price_each <= expected:
-        return None
+        return low <= price_each / (each * list_price) <= high
+
     for text in texts:
         for m in _CONTAINER_OF.finditer(text):
             each = parse_number(m["each"] or m["each2"])
@@ -351,7 +342,7 @@ def _containers_priced_as_their_pieces(
                 normalise_unit(outer) != ours and normalise_unit(outer) not in CONTAINER_UNITS
             ):
                 continue
-            if abs(price_each - each * expected) <= each * expected * PARTS_PRICE_SPREAD:
+            if priced_as_the_pieces(each):
                 return quantity * each
     return None
 
@@ -988,7 +979,7 @@ def quantity_in_product_unit(
         product.unit,
         our_description(product),
         expected,
-        list_price=getattr(product, "list_price", None),
+        list_price=product.list_price,
     )
     return converted or line.quantity
 

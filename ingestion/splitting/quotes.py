@@ -79,6 +79,11 @@ _WRAPPED_START = re.compile(r"^(?:le|on|am)\s.{4,200}\d.*$", re.IGNORECASE)
 _WRAPPED_END = re.compile(r"^.{0,200}\b(?:a [ée]crit|wrote|schrieb)\b.{0,100}:\s*$", re.IGNORECASE)
 
 
+def is_quote_header(lines: list[str], index: int) -> bool:
+    """Whether ``lines[index]`` opens a quoted or forwarded older message."""
+    return _is_quote_header(lines, index)
+
+
 def _is_quote_header(lines: list[str], index: int) -> bool:
     line = lines[index].strip()
     if any(p.match(line) for p in _QUOTE_HEADERS):
