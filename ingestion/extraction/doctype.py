@@ -21,6 +21,12 @@ _NEGATIVE = [
     ),
     ("credit_note", r"credit\s+(?:note|memo)|avoir|gutschrift"),
     (
+        "quote_request",
+        r"demande\s+de\s+prix|demande\s+d'?\s*offre|demande\s+de\s+cotation"
+        r"|request\s+for\s+(?:quotation|quote|proposal|pricing)|rfq|price\s+(?:request|enquiry|inquiry)"
+        r"|(?:preis|angebots)anfrage|anfrage",
+    ),
+    (
         "quote",
         r"quotation|quote|devis|offre\s+de\s+prix|proposition\s+commerciale|angebot|kostenvoranschlag",
     ),
@@ -69,7 +75,12 @@ _SAYS_NOT_AN_ORDER = re.compile(
     r"(?:nouvelle\s+|vraie\s+)?commande"
     r"|\b(?:dies|das|es)\s+ist\s+(?:noch\s+)?kein(?:e)?\s+(?:neue\s+|feste\s+|verbindliche\s+)?"
     r"(?:bestellung|auftrag)"
-    r"|\bkeine\s+neue\s+bestellung|\bnoch\s+keine\s+bestellung)\b"
+    r"|\bkeine\s+neue\s+bestellung|\bnoch\s+keine\s+bestellung"
+    # "ne constitue pas une commande", "does not constitute an order", "stellt keine
+    # Bestellung dar"
+    r"|\bne\s+(?:constitue|vaut)\s+pas\s+(?:une\s+)?(?:bon\s+de\s+)?commande"
+    r"|\bdoes\s+not\s+(?:constitute|represent)\s+an?\s+(?:firm\s+|purchase\s+)?order"
+    r"|\bstellt\s+(?:noch\s+)?keine\s+(?:verbindliche\s+)?(?:bestellung|auftrag))\b"
     r"(?![^.;]{0,60}\b(?:but|sondern|mais)\b)"
 )
 

@@ -83,9 +83,24 @@ def test_a_message_that_says_it_is_not_an_order_is_none():
         " send a PO once we've seen the numbers.\n\n12 x RN-100 rennet 1 L\n",
         "Folgende Artikel senden wir zurück. Bitte um Gutschrift – dies ist\n"
         "keine neue Bestellung.\n\nPos\tArt.-Nr.\tMenge\n1\tBD-6030\t4\n",
+        "Merci de nous adresser votre offre pour :\n\nRéf.\tQuantité\nHF-1410\t40\n\n"
+        "Ceci est une demande de prix et ne constitue pas une commande.\n",
+        "Please quote for:\n\nItem\tQty\nHF-1410\t40\n\nThis enquiry does not constitute an"
+        " order.\n",
+        "Bitte um Ihr Angebot:\n\nArtikel\tMenge\nHF-1410\t40\n\nDiese Anfrage stellt keine"
+        " Bestellung dar.\n",
     ):
         order = extract_from_text(text)
         assert (order.is_order, order.document_type) == (False, "not_an_order"), text
+
+
+def test_a_request_for_prices_is_titled_as_one():
+    for title in ("DEMANDE DE PRIX", "Request for Quotation", "RFQ 2026-118", "Preisanfrage"):
+        order = extract_from_text(
+            f"Equi'Pro Distribution SAS   {title}\nDemande n° DP-2025-017\n\n"
+            "Réf.\tDésignation\tQuantité\nHF-1410\tCouverture\t40\n"
+        )
+        assert (order.is_order, order.document_type) == (False, "quote_request"), title
 
 
 def test_an_order_that_only_quotes_a_request_for_prices_is_an_order():
