@@ -121,7 +121,11 @@ def parse_postal_line(
     if m and m["state"] in US_STATES:
         return m["zip"], m["city"].strip(" ,"), "US"
     m = _NL.match(text)
-    if m and not re.match(r"^\d{4}\s?(?:ST|ND|RD|TH)\b", text, re.IGNORECASE):
+    if m and not (
+        # "1200 ST PAUL STREET": an American house number, not "6213 ND Maastricht"
+        re.match(r"^\d{4}\s?(?:ST|ND|RD|TH)\b", text, re.IGNORECASE)
+        and _STREET_WORDS.search(m["city"])
+    ):
         return m["zip"].replace(" ", " "), m["city"].strip(), "NL"
     m = _EU.match(text)
     if m:
