@@ -97,6 +97,8 @@ def _value_slices(
         if hit.field in ("order_date", "requested_delivery_date"):
             inline = _wrapped_date(inline, hit, lines_by_page, hits_by_line)
         out.append(("inline", line, first, max(first + 1, end_word), inline))
+        if hit.field in ("order_date", "requested_delivery_date"):
+            out.extend(_date_below_sentence(hit, inline, lines_by_page, hits_by_line))
         return out
     # right: the next segment on the line, unless it is itself a label
     for s0, s1 in line.segments:
@@ -191,6 +193,37 @@ def _value_slices(
         out.append((kind, ln, i0, i1, text))
         found += 1
     return out
+
+
+def _date_below_sentence(
+    hit: LabelHit,
+    inline: str,
+    lines_by_page: dict[int, list[TextLine]],
+    hits_by_line: dict[int, list[LabelHit]],
+) -> list:
+    """ "… Liefertermin für alle Positionen:" over "03.12.2024": a sentence's label that ends
+    its line, with words that are no date after it, has its date at the start of the next
+    line, at the sentence's margin."""
+    line = hit.line
+    if not line.text.rstrip().endswith(":") or dates_mod.find_dates(inline):
+        return []
+    height = max(line.height, 4.0)
+    nxt = next(
+        (ln for ln in lines_by_page.get(line.page, []) if ln.top > line.bottom - 0.3 * height),
+        None,
+    )
+    if nxt is None or not nxt.words or nxt.top - line.bottom > 0.8 * height:
+        return []
+    if abs(nxt.words[0].x0 - line.words[0].x0) > 2 * nxt.char_width():
+        return []
+    if any(o.first_word == 0 for o in hits_by_line.get(nxt.index, [])):
+        return []
+    s0, s1 = nxt.segments[0]
+    text = nxt.text_of(s0, s1)
+    found = dates_mod.find_dates(text)
+    if not found or text[: found[0].start].strip(" ,."):
+        return []
+    return [("below", nxt, s0, s1, text)]
 
 
 _DIGIT_FIELDS = {"po_number", "order_date", "requested_delivery_date", "customer_number"}
