@@ -384,8 +384,13 @@ def _default_year(lines: list[TextLine], today: dt.date | None) -> int:
         for s0, s1 in ln.segments
         for d in dates_mod.find_dates(ln.text_of(s0, s1))
         if d.kind in ("iso", "numeric", "named")
-        # a message's own day says which years are near: not a fertiliser's "12-12-17"
-        and (today is None or abs(d.value.year - today.year) <= 1)
+        # a message's own day says which years are near: not a fertiliser's "12-12-17"; a
+        # year printed in full is the document's own, also on a file uploaded long after
+        and (
+            today is None
+            or abs(d.value.year - today.year) <= 1
+            or re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", d.text)
+        )
     ]
     if years:
         return max(sorted(set(years), reverse=True), key=years.count)

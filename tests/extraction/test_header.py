@@ -623,6 +623,14 @@ def test_a_cable_type_is_no_british_postcode():
     assert parse_postal_line("Sheffield S2 3EN") == ("S2 3EN", "Sheffield", "GB")
 
 
+def test_a_dutch_postcode_whose_letters_read_as_an_ordinal():
+    from ingestion.extraction.addresses import parse_postal_line
+
+    assert parse_postal_line("6213 ND Maastricht") == ("6213 ND", "Maastricht", "NL")
+    assert parse_postal_line("1012 ST Amsterdam") == ("1012 ST", "Amsterdam", "NL")
+    assert parse_postal_line("1200 ST PAUL STREET") is None
+
+
 def test_a_letters_date_after_its_town_or_alone_at_the_top_is_its_order_date():
     def letter(date_text):
         return read_pdf(
@@ -1253,6 +1261,14 @@ def test_an_irish_eircode_is_a_postal_code():
     assert parse_postal_line("Co. Cork P31 KD79, Ireland") == ("P31 KD79", "Cork", "IE")
     assert parse_postal_line("Dublin D02 VX88") == ("D02 VX88", "Dublin", "IE")
     assert parse_postal_line("Sheffield S2 3EN") == ("S2 3EN", "Sheffield", "GB")
+
+
+def test_a_dutch_postcode_whose_letters_read_as_an_ordinal():
+    from ingestion.extraction.addresses import parse_postal_line
+
+    assert parse_postal_line("6213 ND Maastricht") == ("6213 ND", "Maastricht", "NL")
+    assert parse_postal_line("1012 ST Amsterdam") == ("1012 ST", "Amsterdam", "NL")
+    assert parse_postal_line("1200 ST PAUL STREET") is None
 
 
 def test_an_eircode_under_a_dublin_district():
@@ -2299,3 +2315,50 @@ def test_a_sentences_delivery_label_ending_its_line_over_an_address_from_the_mar
 )
 def test_letters_that_begin_the_number_are_not_the_labels(text, number):
     assert extract_from_text(f"{text}\n\n2 x ET-2010\n").po_number.value == number
+
+
+def test_a_sentences_date_label_ending_its_line_over_the_date_at_the_margin():
+    page = [
+        (57, 40, "Bestellung"),
+        (312, 52, "Belegnummer 4500087321"),
+        (312, 64, "Datum 14.11.2024"),
+        (
+            57,
+            120,
+            "Bitte liefern Sie zu den nachstehenden Bedingungen. Liefertermin für alle Positionen:",
+        ),
+        (57, 131, "03.12.2024"),
+        *table(
+            [57, 150, 330, 400, 480],
+            160,
+            [
+                ["Pos", "Bezeichnung", "Menge", "Preis", "Nettowert"],
+                ["10", "Grablicht rot", "200", "2,10", "420,00"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.order_date.value == dt.date(2024, 11, 14)
+    assert order.requested_delivery_date.value == dt.date(2024, 12, 3)
+
+
+def test_a_week_without_its_year_on_an_order_uploaded_years_later_is_the_orders_year():
+    page = [
+        (45, 48, "ALTISSIMO ESCALADE"),
+        (330, 48, "BON DE COMMANDE"),
+        (330, 69, "N° ALT-24-0317"),
+        (330, 83, "Date : 15/10/2024"),
+        (42, 120, "Livraison souhaitée : semaine 45"),
+        *table(
+            [40, 150, 330, 400, 480],
+            160,
+            [
+                ["Réf.", "Désignation", "Qté", "P.U. HT", "Montant HT"],
+                ["SW-EX12", "Dégaine 12 cm", "30", "14,50", "435,00"],
+            ],
+        ),
+    ]
+    # an upload's only day is the day it arrived, two years after the order was written
+    order = extract_from_layout(read_pdf(pdf([page])), sent_date=dt.date(2026, 11, 30))
+    assert order.order_date.value == dt.date(2024, 10, 15)
+    assert order.requested_delivery_date.value == dt.date(2024, 11, 4)
