@@ -1263,14 +1263,6 @@ def test_an_irish_eircode_is_a_postal_code():
     assert parse_postal_line("Sheffield S2 3EN") == ("S2 3EN", "Sheffield", "GB")
 
 
-def test_a_dutch_postcode_whose_letters_read_as_an_ordinal():
-    from ingestion.extraction.addresses import parse_postal_line
-
-    assert parse_postal_line("6213 ND Maastricht") == ("6213 ND", "Maastricht", "NL")
-    assert parse_postal_line("1012 ST Amsterdam") == ("1012 ST", "Amsterdam", "NL")
-    assert parse_postal_line("1200 ST PAUL STREET") is None
-
-
 def test_an_eircode_under_a_dublin_district():
     order = extract_from_text(
         "Hi Sarah,\n\n- 400 x shipping boxes 250x200x150 (CAR-1)\n\n"
