@@ -375,6 +375,34 @@ def _fax_header_lines(lines: list[TextLine], layout: Layout) -> set[int]:
     return out
 
 
+def _reference_day(
+    sent_date: dt.date | None, order_date: Field | None, lines: list[TextLine]
+) -> dt.date | None:
+    """The day a date without its year is counted from: the day it was sent, unless the
+    document prints its own day months before that (a file uploaded long after it was
+    written)."""
+    printed = order_date.value if order_date is not None else None
+    if printed is None and sent_date is not None and lines and lines[0].source != TextSource.PLAIN:
+        # a letter's "München, 14. Oktober 2024" its labels did not give: its first full date
+        printed = next(
+            (
+                d.value
+                for ln in lines
+                for s0, s1 in ln.segments
+                for d in dates_mod.find_dates(ln.text_of(s0, s1))
+                if d.kind in ("iso", "numeric", "named")
+                and re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", d.text)
+                and d.value <= sent_date
+            ),
+            None,
+        )
+    if sent_date is None:
+        return printed
+    if printed is not None and (sent_date - printed).days > 60:
+        return printed
+    return sent_date
+
+
 def _default_year(lines: list[TextLine], today: dt.date | None) -> int:
     """The year of dates printed without one: the year of the document's full dates."""
     # cell by cell: "Mon 14 Dec" beside "28 Canal Wharf" is no "14 Dec 28"
@@ -623,7 +651,7 @@ def extract_from_layout(
         # "pour vendredi 4 décembre", "can you deliver tomorrow": counted from the sent day
         delivery = prose_delivery_date(
             lines,
-            reference=sent_date or (order_date.value if order_date else None),
+            reference=_reference_day(sent_date, order_date, lines),
             dayfirst=dayfirst,
             default_year=default_year,
         )
@@ -632,7 +660,7 @@ def extract_from_layout(
             delivery,
             lines,
             candidates,
-            reference=sent_date or (order_date.value if order_date else None),
+            reference=_reference_day(sent_date, order_date, lines),
             skip_lines=fax_lines | table.consumed,
             dayfirst=dayfirst,
             default_year=default_year,
@@ -805,7 +833,7 @@ def extract_from_layout(
         # the day, for a person to confirm (a scan joins and misreads a sentence's words)
         found = prose_delivery_date(
             lines,
-            reference=sent_date or (order_date.value if order_date else None),
+            reference=_reference_day(sent_date, order_date, lines),
             dayfirst=dayfirst,
             default_year=default_year,
             skip_lines=fax_lines | table.consumed,

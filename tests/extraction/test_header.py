@@ -2354,3 +2354,25 @@ def test_a_week_without_its_year_on_an_order_uploaded_years_later_is_the_orders_
     order = extract_from_layout(read_pdf(pdf([page])), sent_date=dt.date(2026, 11, 30))
     assert order.order_date.value == dt.date(2024, 10, 15)
     assert order.requested_delivery_date.value == dt.date(2024, 11, 4)
+
+
+def test_a_letters_week_without_its_year_uploaded_years_later_is_the_letters_year():
+    page = [
+        (57, 44, "Boulderhalle Steinbock GmbH"),
+        (57, 60, "Landsberger Straße 290 · 80687 München"),
+        (414, 120, "München, 14. Oktober 2024"),
+        (57, 150, "Bestellung Nr. STB-2024-0871"),
+        (57, 170, "wie telefonisch besprochen bestellen wir hiermit:"),
+        *table(
+            [57, 150, 330, 400, 480],
+            200,
+            [
+                ["Pos.", "Bezeichnung", "Menge", "Preis", "Betrag"],
+                ["1", "Leihgurte universal", "20 St.", "39,50", "790,00"],
+            ],
+        ),
+        (57, 260, "Bitte liefern Sie in der KW 44 an unsere Halle Nord."),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])), sent_date=dt.date(2026, 11, 30))
+    assert order.order_date.value == dt.date(2024, 10, 14)
+    assert order.requested_delivery_date.value == dt.date(2024, 10, 28)
