@@ -95,7 +95,8 @@ _DISCOUNT = re.compile(
     r"(?:[a-zà-ÿ]+\s+)?)?"
     r"(?:(?:order|special|introductory|volume|loyalty|trade|project|customer|sonder|auftrags|mengen|"
     r"projekt|objekt|kunden)\s*)?"
-    r"(?:discount|rabatt|nachlass|remise|r[ée]duction|abattement|ristourne)\b"
+    # "Treuerabatt", "Jahresnachlass": a German word that ends in its discount
+    r"(?:discount|[a-zäöü]*rabatt|[a-zäöü]*nachlass|remise|r[ée]duction|abattement|ristourne)\b"
     r"(?!.*\b(?:incl|inclus|included|d[ée]duite?s?|deducted|ber[üu]cksichtigt|enthalten|"
     r"already|d[ée]j[àa]|bereits|nets?|netto|nett)\b)"
 )
@@ -435,10 +436,14 @@ def net_total(
                 discounted = _after_discount(a, v, amount_lines, warnings)
                 if discounted is not None:
                     return discounted, grand_field, tax_field, warnings
+                # "Summe 2.104,60 / abzgl. 3 % Treuerabatt -63,14 / Nettobetrag 2.041,46"
+                below = _another_net_below(a, v, nets, charges, table_charges)
+                if below is not None:
+                    warnings.append(f"a net total {below.value} below the lines' sum {v}")
                 return (
                     Field(
                         value=v,
-                        confidence=0.96,
+                        confidence=DISCOUNTED if below is not None else 0.96,
                         source=a.line.source_ref(),
                         rule="label:total=sum_of_lines",
                     ),

@@ -435,6 +435,16 @@ def test_carriage_between_the_items_and_the_total_is_left_out_of_the_goods():
             ],
             "374.68",
         ),
+        # a German word that ends in its discount
+        (
+            [
+                ("Summe", "394.40"),
+                ("abzgl. 5 % Treuerabatt", "-19.72"),
+                ("Nettobetrag", "374.68"),
+                ("zzgl. 19 % MwSt.", "71.19"),
+            ],
+            "374.68",
+        ),
         # a note under the totals that names the discount and a year
         (
             [
@@ -474,6 +484,21 @@ def test_a_lower_net_below_the_lines_sum_that_nothing_explains_is_for_a_person()
     page += [(330, 150, "Subtotal"), (480, 150, "394.40")]
     page += [(330, 162, "Site rebate agreed"), (480, 162, "-19.72")]
     page += [(330, 174, "Net total"), (480, 174, "374.68")]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert order.total.value == Decimal("394.40")
+    assert order.total.confidence < 0.75
+
+
+def test_a_lower_net_below_a_sum_labelled_as_a_total_that_nothing_explains_is_for_a_person():
+    rows = [
+        ["Item", "Description", "Qty", "Price", "Amount"],
+        ["SP-4501", "Ceylon cinnamon, ground", "2", "18.40", "36.80"],
+        ["GB-5003", "Spice Discovery gift set", "12", "29.80", "357.60"],
+    ]
+    page = [(40, 40, "BESTELLUNG HL-2027-031"), *table([40, 110, 330, 400, 480], 100, rows)]
+    page += [(330, 150, "Summe"), (480, 150, "394.40")]
+    page += [(330, 162, "abzgl. Jubiläumsbonus"), (480, 162, "-19.72")]
+    page += [(330, 174, "Nettobetrag"), (480, 174, "374.68")]
     order = extract_from_layout(read_pdf(pdf([page])))
     assert order.total.value == Decimal("394.40")
     assert order.total.confidence < 0.75
