@@ -134,6 +134,9 @@ _USUAL = re.compile(
     r"usual|as\s+always|same\s+as|habituel|habitude|idem|m[eê]me\s+adresse|[uü]blich|wie\s+immer|bekannt"
     # "à notre adresse ci-dessus", "our address above", "an unsere obige Adresse"
     r"|ci-dessus|address\s+above|above\s+address|(?:our|notre|unsere)\s+(?:main\s+)?ad(?:d)?ress"
+    # "Deliver to main address", "adresse principale", "Hauptadresse"
+    r"|^(?:(?:to|at|a|an|the|l')\s*)*main\s+(?:delivery\s+)?address|adresse\s+principale"
+    r"|haupt(?:adresse|anschrift)|stammadresse"
     r"|obige|adresse\s+oben|see\s+above|voir\s+ci"
 )
 
@@ -211,6 +214,9 @@ _OWN_PREMISES = re.compile(
     r"\b(?:reception|accueil|empfang|anmeldung|floor|etage|stock(?:werk)?|og|eg"
     r"|praxis(?:adresse)?|firmenadresse|firmensitz|unsere\s+adresse|our\s+office|the\s+office"
     r"|bureau|atelier|werkstatt|workshop|goods\s+in|loading\s+bay"
+    # the shop's back yard, the lift the lorry needs: how, at the customer's own place
+    r"|ladengeschaft|ladenlokal|hinterhof|innenhof|back\s+door|rear\s+entrance"
+    r"|tail[\s-]?lift|hebebuhne|hayon"
     # a department of the customer's: "Lieferung an den Fachbereich Chemie"
     r"|fachbereich|abteilung|lehrstuhl|department"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|monday|tuesday|wednesday|thursday|friday"
@@ -219,7 +225,8 @@ _OWN_PREMISES = re.compile(
 )
 _ANOTHER_PLACE = re.compile(
     r"\b(?:depot|entrepot|warehouse|lager|site|chantier|baustelle|branch|succursale|filiale"
-    r"|agence|store|magasin|usine|plant|werk|niederlassung|haus|halle|hall|building|batiment|gebaude)\b"
+    r"|agence|store|shop|magasin|usine|plant|werk|niederlassung|haus|halle|hall|building|batiment"
+    r"|gebaude)\b"
 )
 
 
@@ -244,7 +251,9 @@ _WHEN_ONLY = re.compile(
 _FILLER = re.compile(
     r"\b(?:please|pls|bitte|svp|merci|per|ab|des|souhaitee?s?|prevue?s?|demandee?s?|gewunscht"
     r"|desired|requested|wanted|required|in\s+the|morning|afternoon|matin|apres-midi"
-    r"|vormittags?|nachmittags?|mon|tue|tues|wed|thu|thur|thurs|fri|sat)\b"
+    r"|vormittags?|nachmittags?|mon|tue|tues|wed|thu|thur|thurs|fri|sat"
+    # "w/c 12/01/2026": the week it commences
+    r"|w/c|week\s+commencing|semaine\s+du|woche\s+vom)(?!\w)"
 )
 
 
@@ -334,6 +343,15 @@ def _names_no_place(found: Field) -> bool:
         return True  # "Livraison | 17/12/2026", "Delivery | Dec 14 2026": when, not where
     if when_only and not _ANOTHER_PLACE.search(text):
         return True  # "Delivery | ASAP please" over the contact's row: when, not where
+    if (
+        not address.street
+        and _without_dates(first) != first
+        and not _ANOTHER_PLACE.search(text)
+        and not _STREET.search(text)
+    ):
+        # "Delivery: w/c 27/01/2025 - route setting week, please do not deliver earlier": a
+        # day and why, no place
+        return True
     return (
         bool(_OWN_PREMISES.search(text))
         and not _ANOTHER_PLACE.search(text)

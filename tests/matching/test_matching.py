@@ -506,6 +506,14 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         # a department of the customer's
         ("Wir bestellen zur Lieferung an den Fachbereich Chemie.", True),
         ("Wir bestellen zur Lieferung an den Fachbereich Chemie, Gebäude 5.", False),
+        # its main address, its shop's back yard, the lift its lorry needs
+        ("Deliver to main address, tail-lift required.", True),
+        ("Lieferung an Ladengeschäft, Anlieferung über Hinterhof.", True),
+        ("Deliver to: our Roubaix shop, tail-lift required.", False),
+        # when: the week it begins, and why
+        ("Delivery: w/c 27/01/2025 - route setting week, please do not deliver earlier", True),
+        ("Delivery: w/c 12/01/2026", True),
+        ("Delivery: w/c 12/01/2026 to the Roubaix site", False),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
