@@ -397,6 +397,13 @@ def _unit_with_its_count(line: ExtractedLine) -> str:
     return f"{unit} {m[1]}" if m else unit
 
 
+# "(24/ctn)", "12/box": so many to the container, as "ctn of 24" says it
+_PER_CONTAINER = re.compile(
+    r"\b(\d{1,4})\s*/\s*(ctns?|cartons?|box(?:es)?|cases?|packs?|pks?|bags?|sacks?|kartons?)\b",
+    re.IGNORECASE,
+)
+
+
 def _in_product_unit(
     line: ExtractedLine,
     product_unit: str,
@@ -410,7 +417,7 @@ def _in_product_unit(
     the line says or, for the container it names, our description ("vendu au litre (bidon de
     5 L)"). None when nothing says how much a container holds."""
     ours = unit_code(product_unit) or (product_unit or "").upper()
-    texts = [t for t in (line.description, line.raw_text) if t]
+    texts = [_PER_CONTAINER.sub(r"\2 of \1 pcs", t) for t in (line.description, line.raw_text) if t]
     counted = normalise_unit(line.unit) if line.unit else None
     price_each = (
         line.unit_price / line.price_unit

@@ -1746,6 +1746,17 @@ def test_cartons_of_pieces_priced_by_the_piece_count_the_pieces():
     assert _in_our_unit(md, "BW-WT-AS250", "1", "carton", "5.90", **kw) == 1
 
 
+def test_cartons_said_to_hold_so_many_per_carton_count_the_pieces():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "SW-CH-BLK-56,,Chalk-Block 56 g (VE 24 Stück),EA,1.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    for text in ("2 cartons of the chalk blocks (24/ctn)", "2 boxes chalk blocks, 24/box"):
+        kw = {"description": text, "raw_text": text}
+        assert _in_our_unit(md, "SW-CH-BLK-56", "2", "cartons", None, **kw) == 48, text
+
+
 def test_a_carton_our_description_says_holds_twenty_of_our_pieces():
     products = (
         "sku,gtin,description,unit,unit_price,currency\n"
