@@ -281,6 +281,12 @@ def _near_our_price(price: Decimal, expected: Decimal | None) -> bool:
     )
 
 
+# a product the words fit a little better than any other: proposed, never trusted
+WEAK_WORDS = 72.0
+WEAK_LEAD = 5.0
+WEAK_PROPOSAL = 0.3
+
+
 def match_product(
     line: ExtractedLine,
     customer_code: str | None,
@@ -549,6 +555,31 @@ def match_product(
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
     best_sku, best = ranked[0]
     if best < 1.0:
+        ahead = sorted(desc_scores.items(), key=lambda kv: kv[1], reverse=True)
+        if (
+            ahead
+            and ahead[0][0] == best_sku
+            and ahead[0][1] >= WEAK_WORDS
+            and ahead[0][1] - (ahead[1][1] if len(ahead) > 1 else 0.0) >= WEAK_LEAD
+            and not any(r == "price_differs" for r in reasons[best_sku])
+        ):
+            # words that fit one product a little better than any other: the order desk's
+            # first proposal, far below any threshold (a person picks it or another)
+            product = md.product(best_sku)
+            return ProductMatch(
+                sku=best_sku,
+                confidence=WEAK_PROPOSAL,
+                candidates=tuple((s, round(v, 3)) for s, v in ranked[:top]),
+                rule="weak_description:" + "+".join(reasons[best_sku]),
+                unit=product.unit if product else None,
+                quantity_in_product_unit=(
+                    quantity_in_product_unit(line, product, expected_of(best_sku))
+                    if product is not None
+                    else None
+                ),
+                expected_price=expected_of(best_sku),
+                evidence={s: reasons[s] for s, _ in ranked[:top]},
+            )
         return ProductMatch(None, 0.0, tuple((s, round(v, 3)) for s, v in ranked[:top]), "too_weak")
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     base = 1 - math.exp(-best / 1.5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import math
 import re
 from decimal import Decimal
@@ -376,7 +377,25 @@ def _word_found(word: str, words: set[str]) -> float:
         best = max((fuzz.ratio(word, w) for w in words if len(w) >= 4), default=0.0)
         if best >= 85:
             return 0.8
+    if len(word) >= 6:
+        # the same word in a neighbour language, as it is spelled there ("Kondolenzbücher" of
+        # a "registre de condoléances", "Trokar" of a "trocart")
+        mine = _skeleton(word)
+        for w in words:
+            if len(w) >= 6:
+                theirs = _skeleton(w)
+                shared = len(os.path.commonprefix([mine, theirs]))
+                if shared >= 6 and shared >= 0.6 * min(len(mine), len(theirs)):
+                    return 0.7
     return 0.0
+
+
+@functools.lru_cache(maxsize=16384)
+def _skeleton(word: str) -> str:
+    """A word as its neighbours spell it: "k" and "c", "z" and "s", "ph" and "f", "y" and "i"
+    alike, no letter doubled."""
+    w = word.replace("ph", "f").replace("k", "c").replace("z", "s").replace("y", "i")
+    return re.sub(r"(.)\1+", r"\1", w)
 
 
 def _weight(word: str, vocabulary, products: int) -> float:

@@ -643,3 +643,43 @@ def test_a_size_written_taille_m_meets_our_t_dot_m():
         ExtractedLine(description="gants nitrile taille M", quantity=Decimal("20")), "K1", md
     )
     assert (match.sku, match.confidence >= 0.85) == ("GA-1002", True)
+
+
+# a Belgian funeral supplier's French catalogue
+FUNERAL = """sku,gtin,description,unit,unit_price,currency
+PAP-503,,"Registre de condoléances relié noir, 100 pages",EA,22.00,EUR
+PAP-506,,"Enveloppe deuil C6 bord noir (boîte de 500)",BOX,41.00,EUR
+THA-609,,Gants nitrile noirs taille L (boîte de 100),BOX,8.90,EUR
+BOU-407,,Bougeoir sur pied fer forgé noir 1200 mm,EA,89.00,EUR
+THA-606,,Trocart inox 45 cm,EA,64.00,EUR
+"""
+
+
+def test_the_same_word_spelled_as_a_neighbour_language_spells_it():
+    """ "Kondolenzbücher" and "condoléances": one word, as German and French spell it."""
+    md = MasterData.from_csv(CUSTOMERS, FUNERAL, "customer_code,customer_sku,sku\n")
+    query = norm_description("Kondolenzbücher schwarz")
+    scores = {
+        sku: description_similarity(
+            query,
+            norm_description(md.product(sku).description),
+            vocabulary=md.index.description_tokens,
+            products=len(md.index.product_descriptions),
+        )
+        for sku in ("PAP-503", "PAP-506", "THA-609", "BOU-407")
+    }
+    assert max(scores, key=scores.get) == "PAP-503"
+    assert scores["PAP-503"] - max(v for k, v in scores.items() if k != "PAP-503") >= 5
+
+
+def test_words_that_fit_one_product_a_little_better_propose_it_for_a_person():
+    md = MasterData.from_csv(CUSTOMERS, FUNERAL, "customer_code,customer_sku,sku\n")
+    line = ExtractedLine(description="Kondolenzbücher schwarz", quantity=Decimal("2"))
+    match = match_product(line, "K1", md)
+    assert match.sku == "PAP-503"
+    assert match.confidence < 0.5
+    # a colour alone fits many products equally: nothing to propose
+    vague = match_product(
+        ExtractedLine(description="Zubehör schwarz", quantity=Decimal("2")), "K1", md
+    )
+    assert vague.sku is None
