@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-import os
 import math
+import os
 import re
 from decimal import Decimal
 
