@@ -559,6 +559,7 @@ strickjacke cardigan|winterjacke winter jacket|winterstiefel winter boots|vollsi
 # ("Handabroller", "Filterspitzen", "Latexhandschuhe")
 # everyday goods of other trades: pet shops, drinks, bikes, building sites, heating, cleaning
 _EVERYDAY = """
+tag day|tage day|jour day|jours day|stunde hour|stunden hour|heure hour|heures hour
 chien dog|chiens dog|chiot puppy|chiots puppy|chat cat|chats cat|chaton kitten|chatons kitten
 hund dog|hunde dog|welpe puppy|welpen puppy|katze cat|katzen cat|katzchen kitten
 croquettes dry food|croquette dry food|trockenfutter dry food|futter food|aliment food

@@ -652,6 +652,8 @@ PAP-506,,"Enveloppe deuil C6 bord noir (boîte de 500)",BOX,41.00,EUR
 THA-609,,Gants nitrile noirs taille L (boîte de 100),BOX,8.90,EUR
 BOU-407,,Bougeoir sur pied fer forgé noir 1200 mm,EA,89.00,EUR
 THA-606,,Trocart inox 45 cm,EA,64.00,EUR
+BOU-403,,Veilleuse funéraire rouge 3 jours,EA,2.10,EUR
+BOU-406,,Chandelier laiton 3 branches,EA,49.00,EUR
 """
 
 
@@ -683,3 +685,9 @@ def test_words_that_fit_one_product_a_little_better_propose_it_for_a_person():
         ExtractedLine(description="Zubehör schwarz", quantity=Decimal("2")), "K1", md
     )
     assert vague.sku is None
+
+
+def test_days_are_days_in_every_language():
+    md = MasterData.from_csv(CUSTOMERS, FUNERAL, "customer_code,customer_sku,sku\n")
+    line = ExtractedLine(description="Grablichter rot (3-Tage)", quantity=Decimal("50"))
+    assert match_product(line, "K1", md).sku == "BOU-403"
