@@ -20,7 +20,8 @@ _PO_IN_SENTENCE = re.compile(
     # "pour la commande …", "voici notre commande SG-1140", "Ja bitte, Bestellung NE-1219",
     # "treat this email as our PO-06655"
     r"(?i)(?:\b(?:f[üu]r|zu[rm]?|pour|sur|for|against|on|under|re|neue[rn]?|new|nouvelle|voici|"
-    r"here\s+is|hier\s+(?:ist|die|unsere)|as|ci-?joint|quoting|quote)\s+|\(|^|[,;:]\s+)"
+    r"here\s+is|hier\s+(?:ist|die|unsere)|as|ci-?joint|quoting|quote|anbei|beiliegend|attached|"
+    r"enclosed)\s+|\(|^|[,;:]\s+)"
     r"(?:(?:la|le|the|our|notre|unsere[rn]?|die|der)\s+)?"
     # "Official Order SA-1187 – St Aldhelm's"
     r"(?:(?:official|offizielle[rn]?|officielle)\s+)?"
@@ -32,7 +33,9 @@ _PO_IN_SENTENCE = re.compile(
 PO_IN_SENTENCE = 0.7  # a number the sentence names as the order's: a person confirms it
 # "could you send us the following please, our ref FX2611-12": the buyer's own reference
 _OUR_REF = re.compile(
-    r"(?i)\b(?:our|notre|unsere)\s+(?:ref(?:erence)?|r[ée]f(?:[ée]rence)?|zeichen)\.?\s*:?\s*"
+    # "(unsere Nr. 2024-112)", "notre n° 4471"
+    r"(?i)\b(?:our|notre|unsere)\s+(?:ref(?:erence)?|r[ée]f(?:[ée]rence)?|zeichen|nr|no|n°|nummer"
+    r"|number)\.?\s*:?\s*"
     r"(?P<value>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
 )
 # "please treat this email as our PO-06655": the number is named as the order itself

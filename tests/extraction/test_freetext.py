@@ -795,6 +795,8 @@ def test_list_items_priced_in_thousands_with_spaces_or_at_a_price_each():
         ("Ja bitte, Bestellung NE-1219 für Freitag 11.12.:", "NE-1219", False),
         ("could you send us the following please, our ref FX2611-12:", "FX2611-12", False),
         ("Official Order SA-1187 – St Aldhelm's School", "SA-1187", False),
+        ("bitte notieren Sie folgende Bestellung (unsere Nr. 2024-112):", "2024-112", False),
+        ("anbei unsere Bestellung 45-22107 - bitte aus dem Lager liefern.", "45-22107", False),
         # the sentence wraps after its label: the number opens the next line
         ("Please find our order below, quoting order number\nSA-1187.", "SA-1187", False),
         # a number that says it is a PO, or a sentence that says which number is the PO
