@@ -138,7 +138,21 @@ def _fax_day(lines, fax_lines, dayfirst, received: dt.date | None) -> dt.date | 
     if day is None:
         return None
     if received is not None and not (received - dt.timedelta(days=400) <= day <= received):
-        return None  # a machine whose clock was never set (01/01/2000), or one ahead
+        # a machine whose clock was never set (01/01/2000), or one ahead; unless the page's
+        # own dates are of its year (a fax filed and uploaded long after it came)
+        years = {
+            d.value.year
+            for ln in lines
+            if ln.index not in fax_lines
+            for d in dates_mod.find_dates(ln.text, dayfirst=dayfirst)
+        }
+        if day > received or (
+            not years & {day.year - 1, day.year, day.year + 1}
+            # (a page that prints no year of its own cannot say; an unset clock's year is
+            # long gone)
+            and (years or day.year < received.year - 10)
+        ):
+            return None
     return day
 
 

@@ -554,6 +554,9 @@ def test_an_order_without_a_date_read_was_written_the_day_it_was_faxed():
     assert day.confidence < 0.72
     unset = faxed("01/01/00 00:12 +33388690413 BRASSERIE KOCHERSBERG P.01/01")
     assert (unset.value, unset.rule) == (dt.date(2026, 11, 28), "sent_date")
+    # a fax filed and uploaded long after it came: its day, as the page's own dates agree
+    old = faxed("24 MAR 2025 11:02 +33388690413 BRASSERIE KOCHERSBERG P.01/01")
+    assert (old.value, old.rule) == (dt.date(2025, 3, 24), "fax_day")
 
 
 def test_a_labelled_date_that_is_the_day_the_message_was_sent_is_sure():
