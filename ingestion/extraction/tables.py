@@ -116,7 +116,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost(?:\s*(?:each|per\s+unit|/\s*unit|ea\.?))?|each|"
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
         r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|ek[\s-]?preis(?:\s*(?:netto|eur|€))?|einkaufspreis|stuckpreis|(?:me-?)?preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe|kg|l|m|lfm|sack|gebinde|ve|karton|pkg|pck|ktn)(?:\s+(?:lt\.?|laut|gem\.?|gemass)\s+(?:katalog|liste|preisliste|angebot))?)?(?:\s*bzw\.?\s*(?:me|pe|einheit|stk\.?))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
-        r"(?:contract|agreed|special|your|quoted)\s+(?:unit\s+)?price|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs|"
+        r"(?:contract|agreed|special|your|quoted|trade|dealer|wholesale|member|customer)\s+"
+        r"(?:unit\s+)?price(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|prix\s+(?:convenu|contrat|contractuel)|prijs|eenheidsprijs|stukprijs|"
         # the price of one of what is counted: "Price per roll/pc", "Prix HT par colis"
         r"price\s+per\s+[a-z]+(?:\s*/\s*[a-z]+)?|prix(?:\s+(?:ht|net))?\s+par\s+[a-z]+|preis\s+(?:pro|je)\s+[a-z]+|"
         # "Price/pack", "Price/kg", "Prix/colis": not a path of an export's field names
@@ -323,6 +324,12 @@ def classify_header(text: str) -> str | None:
     role = _classify_plain(t)
     if role is not None or not t:
         return role
+    # a scan's "Preis/VE" read "PreisiVE": the slash taken for a letter
+    slashed = re.sub(r"^(preis|prix|price)[il1|!]([a-z]{1,7})$", r"\1/\2", t)
+    if slashed != t:
+        role = _classify_plain(slashed)
+        if role is not None:
+            return role
     if "/" in t and len(t.rsplit("/", 1)[1]) > 2:
         # Odoo's export names a field by its path: "Order Lines/Quantity",
         # "Lignes de commande/Prix unitaire" (else a slash of the title's own words, "Pack

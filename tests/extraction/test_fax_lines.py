@@ -46,6 +46,11 @@ def test_purchase_price_and_total_price_abbreviations_are_titles():
     assert classify_header("EK-Preis") == "unit_price"
     assert classify_header("Einkaufspreis") == "unit_price"
     assert classify_header("GP €") == "line_total"
+    # the price a trade customer pays, and a scan's "Preis/VE" whose slash reads as a letter
+    assert classify_header("Trade Price £") == "unit_price"
+    assert classify_header("Dealer price (EUR)") == "unit_price"
+    assert classify_header("PreisiVE") == "unit_price"
+    assert classify_header("Precise") is None
 
 
 PER = ["Ref.", "Designation", "Qte", "P.U. HT par", "Montant HT"]
