@@ -1246,6 +1246,8 @@ def _row(line: TextLine, columns: list[Column]) -> Row:
     for token, c in zip(tokens, assignment, strict=True):
         row.cells.setdefault(c, []).append(token)
     if line.source != TextSource.SHEET:
+        for cell in row.cells.values():
+            cell.sort(key=lambda t: t.x0)  # one line's words, read left to right
         _description_ran_into_quantity(row)
         _pack_under_the_unit_title(row, columns)
     if line.source == TextSource.OCR:
@@ -1488,7 +1490,9 @@ def _rescue_by_arithmetic(row: Row) -> None:
     for role, index in zip(("quantity", "unit_price", "line_total"), chosen, strict=True):
         k, token = numeric[index]
         row.cells[k].remove(token)
-        row.cells.setdefault(roles.index(role), []).append(token)
+        cell = row.cells.setdefault(roles.index(role), [])
+        cell.append(token)
+        cell.sort(key=lambda t: t.x0)  # "5" before "x 5L cans": the line's own order
     row.cells = {k: toks for k, toks in row.cells.items() if toks}
     row.is_item = True
 
@@ -2436,7 +2440,10 @@ def _attach_continuations(
     # order form listing the catalogue), not the text of the row above; a rule drawn with
     # characters ("-----" under the titles of a fixed-width print) is no text at all
     rows = [
-        r for r in rows if r.is_item or not (_unordered_sheet_row(r) or _drawn_rule(r.line.text))
+        r
+        for r in rows
+        if r.is_item
+        or not (_unordered_sheet_row(r) or _unordered_form_row(r) or _drawn_rule(r.line.text))
     ]
     # cells centred vertically: description lines above the first item's numbers
     centred = bool(items) and any(
@@ -2545,6 +2552,21 @@ def _unordered_sheet_row(row: Row) -> bool:
         if row.roles[k] in CODE_ROLES
         for token in toks
     )
+
+
+def _unordered_form_row(row: Row) -> bool:
+    """A page's row that opens with a code of its own and prints a price but no quantity: an
+    item of an order form listing the catalogue that this order leaves blank ("BOU-404 |
+    LED-Grablicht | Stk | 4,60 | ___"), not the text of the row above."""
+    if row.line.source == TextSource.SHEET or row.has("quantity") or not row.has("unit_price"):
+        return False
+    if not _is_number(row.text("unit_price")):
+        return False
+    first = min((k for k, toks in row.cells.items() if toks), default=None)
+    if first is None or row.roles[first] not in CODE_ROLES:
+        return False
+    tokens = row.cells[first]
+    return bool(tokens) and bool(_CODE.match(tokens[0].text)) and not normalise_unit(tokens[0].text)
 
 
 UNPRICED_TEXT_ROW = 0.9

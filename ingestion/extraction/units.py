@@ -120,6 +120,14 @@ def split_quantity_unit(text: str) -> tuple[Decimal | None, str | None]:
     )
     if packs:
         return parse_number(packs[1]), None
+    # "5 x 5L cans", "4 x 25 kg sacks": so many containers, each holding so much (the row's
+    # text keeps what each holds)
+    each = re.fullmatch(
+        r"(\d{1,5})\s*[x×]\s*\d{1,4}(?:[.,]\d+)?\s*[A-Za-z]{1,3}\.?\s+([^\W\d_]{3,}\.?)", text
+    )
+    if each:
+        word = each[2].rstrip(".")
+        return parse_number(each[1]), normalise_unit(word) or word.upper()
     m = _QTY_UNIT.match(text)
     if not m:
         return None, None

@@ -2268,3 +2268,40 @@ def test_a_price_per_kilo_that_ran_into_the_units_column():
         Decimal("13.92"),
         Decimal("27.84"),
     )
+
+
+def test_containers_each_holding_so_much_in_the_quantity_cell():
+    from ingestion.extraction.units import split_quantity_unit
+
+    assert split_quantity_unit("5 x 5L cans") == (Decimal("5"), "CAN")
+    rows = [
+        ["Code", "Description", "Quantity", "Price", "Line total"],
+        ["THA-609", "Black nitrile gloves size L (box of 100)", "20 box", "£7.60", "152.00"],
+        ["THA-614", "Surface disinfectant, 5 L can", "5 x 5L cans", "£18.00 / can", "90.00"],
+    ]
+    page = [(57, 40, "PURCHASE ORDER WFS-4471"), *table([57, 114, 364, 424, 517], 100, rows)]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines] == [
+        (Decimal("20"), Decimal("7.60"), Decimal("152.00")),
+        (Decimal("5"), Decimal("18.00"), Decimal("90.00")),
+    ]
+    assert "5 x 5L cans" in order.lines[1].raw_text
+
+
+def test_an_order_form_listing_the_catalogue_orders_only_its_filled_rows():
+    rows = [
+        ["Art.-Nr.", "Bezeichnung", "VE", "Preis/VE", "Menge"],
+        ["BOU-401", "Altarkerze weiß 40 x 300 mm", "Stk", "3,20", "48"],
+        ["BOU-404", "LED-Grablicht weiß, batteriebetrieben", "Stk", "4,60", ""],
+        ["BOU-405", "Teelichter 8 Std (Karton à 100)", "Kart", "11,50", "5"],
+        ["BOU-406", "Kerzenleuchter Messing 3-armig", "Stk", "78,00", ""],
+        ["PAP-503", "Kondolenzbuch schwarz gebunden", "Stk", "22,00", "3"],
+    ]
+    page = [(64, 40, "BESTELLFORMULAR"), *table([64, 130, 380, 420, 480], 100, rows)]
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert [(ln.customer_sku or ln.sku, ln.quantity) for ln in order.lines] == [
+        ("BOU-401", Decimal("48")),
+        ("BOU-405", Decimal("5")),
+        ("PAP-503", Decimal("3")),
+    ]
+    assert all("Kerzenleuchter" not in (ln.description or "") for ln in order.lines)
