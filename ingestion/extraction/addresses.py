@@ -416,6 +416,27 @@ STOP_FIELDS = {
 _POLITE = re.compile(r"(?:bitte|please|kindly|merci\s+de|priere\s+de|veuillez|svp)\b\.?")
 
 
+def _value_column(hit: LabelHit, line: TextLine, nxt: tuple[int, int], lines) -> bool:
+    """Other rows near the label's hold a word at the label's left edge and a value that
+    starts where the label's does: a form's column of values."""
+    cw = line.char_width()
+    x_label, x_value = line.words[hit.first_word].x0, line.words[nxt[0]].x0
+    if hit.first_word != 0:
+        return False
+    k = next((n for n, ln in enumerate(lines) if ln.index == line.index), None)
+    if k is None:
+        return False
+    aligned = 0
+    for ln in lines[max(0, k - 3) : k] + lines[k + 1 : k + 4]:
+        if ln.page != line.page or len(ln.segments) < 2 or not ln.words:
+            continue
+        if abs(ln.words[0].x0 - x_label) <= 2 * cw and any(
+            abs(ln.words[s0].x0 - x_value) <= 2 * cw for s0, _s1 in ln.segments[1:]
+        ):
+            aligned += 1
+    return aligned >= 2
+
+
 def block_lines(
     hit: LabelHit, lines: list[TextLine], *, max_lines: int = 8
 ) -> list[tuple[TextLine, int, int]]:
@@ -498,6 +519,10 @@ def block_lines(
             # "Lieferanschrift:        BV Wohnanlage, Haus B, Romanstraße 41, 80639": a form's
             # value column, far from its label, holding a whole address
             near = bool(re.search(r",[^,]+,.*\b\d{4,5}\b", line.text_of(nxt[0], nxt[1])))
+        if not near and nxt is not None and _value_column(hit, line, nxt, lines):
+            # "DELIVER TO      Northern Rose (Glasgow), 210 Sauchiehall" under "Date      05
+            # Nov 2025": a form's labels down the left, their values in a column of their own
+            near = True
         if near and nxt is not None and not any(h.first_word == nxt[0] for h in label_hits):
             end = nxt[1]
             if line.source == TextSource.SHEET:

@@ -874,6 +874,20 @@ def block_address(hit: LabelHit, block: list, language: str) -> Field:
     address = parse_address(text_lines, language=language)
     if not address.postal_code and len(split := _inline_pieces(text_lines)) > len(text_lines):
         address = parse_address(split, language=language)
+    if (
+        len(text_lines) >= 2
+        and text_lines[0].count(",") >= 1
+        and not text_lines[0].rstrip().endswith(",")
+        and (address.city is None or "," in address.city or "," in (address.street or ""))
+    ):
+        # "Northern Rose (Glasgow), 210 Sauchiehall" over "Street, Glasgow G2 3EH": one line
+        # of the address, wrapped in the middle of its street
+        joined = parse_address(
+            _inline_pieces([f"{text_lines[0]} {text_lines[1]}", *text_lines[2:]]),
+            language=language,
+        )
+        if joined.postal_code and joined.city and "," not in joined.city:
+            address = joined
     quality = 1.0 if address.postal_code else 0.6
     strength = hit.strength
     if (

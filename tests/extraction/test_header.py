@@ -2376,3 +2376,30 @@ def test_a_letters_week_without_its_year_uploaded_years_later_is_the_letters_yea
     order = extract_from_layout(read_pdf(pdf([page])), sent_date=dt.date(2026, 11, 30))
     assert order.order_date.value == dt.date(2024, 10, 14)
     assert order.requested_delivery_date.value == dt.date(2024, 10, 28)
+
+
+def test_a_forms_delivery_address_in_its_column_of_values_wrapped_mid_street():
+    page = [
+        (71, 68, "NORTHERN ROSE TATTOO PARLOUR 16 Leith Walk, Edinburgh EH6 5AA"),
+        (72, 112, "FAX ORDER NR-1105"),
+        (71, 140, "Date"),
+        (274, 140, "05 Nov 2025"),
+        (71, 155, "Attn"),
+        (274, 155, "Anna Keller"),
+        (71, 171, "DELIVER TO"),
+        (274, 171, "Northern Rose (Glasgow), 210 Sauchiehall"),
+        (274, 184, "Street, Glasgow G2 3EH"),
+        *table(
+            [78, 120, 300, 480],
+            216,
+            [["No", "Code", "Item", "Qty"], ["1", "NDL-3RL35", "Needles on bar 3RL", "2 box"]],
+        ),
+    ]
+    for layout in (read_pdf(pdf([page])), as_scan(read_pdf(pdf([page])))):
+        ship_to = extract_from_layout(layout).ship_to.value
+        assert (ship_to.name, ship_to.street, ship_to.postal_code, ship_to.city) == (
+            "Northern Rose (Glasgow)",
+            "210 Sauchiehall Street",
+            "G2 3EH",
+            "Glasgow",
+        )
