@@ -2403,3 +2403,40 @@ def test_a_forms_delivery_address_in_its_column_of_values_wrapped_mid_street():
             "G2 3EH",
             "Glasgow",
         )
+
+
+def test_a_shortened_delivery_label_on_a_faxed_typewriter_printout():
+    page = [
+        (67, 124, "PURCHASE ORDER 24/0481"),
+        (67, 164, "Order date"),
+        (169, 164, "13.12.2024"),
+        (67, 177, "Deliv. date"),
+        (169, 177, "20.12.2024"),
+        *table(
+            [67, 130, 380, 430, 480],
+            233,
+            [
+                ["ITEM", "DESCRIPTION", "QTY", "PRICE", "AMOUNT"],
+                ["URN-101", "Brass cremation urn", "12", "89,00", "1.068,00"],
+            ],
+        ),
+    ]
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert order.order_date.value == dt.date(2024, 12, 13)
+    assert order.requested_delivery_date.value == dt.date(2024, 12, 20)
+
+
+def test_a_stop_at_the_end_of_a_word_on_a_typewriter_line_ends_no_segment():
+    from ingestion.extraction.geometry import TextLine
+    from ingestion.layout import TextSource, Word
+
+    def words(*spec):
+        return [Word(t, x0, 100, x1, 108, 0.9) for t, x0, x1 in spec]
+
+    typed = TextLine(1, 0, words(("Deliv.", 67, 101), ("date", 109.5, 132)), TextSource.OCR)
+    assert typed.segments == [(0, 2)]
+    columns = TextLine(1, 0, words(("Deliv.", 67, 101), ("date", 125, 148)), TextSource.OCR)
+    assert columns.segments == [(0, 1), (1, 2)]
+    from ingestion.extraction.labels import find_labels
+
+    assert [h.field for h in find_labels(typed)] == ["requested_delivery_date"]
