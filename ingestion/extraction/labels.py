@@ -193,9 +193,7 @@ _LABELS: list[tuple[str, str, float]] = [
     ),
     (
         "requested_delivery_date",
-        r"delivery\s+(?:date|deadline|due)|date\s+of\s+delivery|deliver(?:y|ed)?\s+(?:by|on|before|no\s+later\s+than)"
-        # shortened: "Deliv. date", "Del. date", "Dlv date"
-        r"|(?:deliv|del|dlv|dely)\.?\s*date",
+        r"delivery\s+(?:date|deadline|due)|date\s+of\s+delivery|deliver(?:y|ed)?\s+(?:by|on|before|no\s+later\s+than)",
         1.0,
     ),
     (
