@@ -430,8 +430,11 @@ def _value_column(hit: LabelHit, line: TextLine, nxt: tuple[int, int], lines) ->
     for ln in lines[max(0, k - 3) : k] + lines[k + 1 : k + 4]:
         if ln.page != line.page or len(ln.segments) < 2 or not ln.words:
             continue
-        if abs(ln.words[0].x0 - x_label) <= 2 * cw and any(
-            abs(ln.words[s0].x0 - x_value) <= 2 * cw for s0, _s1 in ln.segments[1:]
+        if (
+            abs(ln.words[0].x0 - x_label) <= 2 * cw
+            and any(abs(ln.words[s0].x0 - x_value) <= 2 * cw for s0, _s1 in ln.segments[1:])
+            # (a label of its own, its value beside it: not a row of values under titles)
+            and any(h.first_word == 0 for h in find_labels(ln))
         ):
             aligned += 1
     return aligned >= 2

@@ -2440,3 +2440,39 @@ def test_a_stop_at_the_end_of_a_word_on_a_typewriter_line_ends_no_segment():
     from ingestion.extraction.labels import find_labels
 
     assert [h.field for h in find_labels(typed)] == ["requested_delivery_date"]
+
+
+def test_titles_over_their_values_are_no_column_of_values_beside_a_label():
+    page = [
+        (57, 62, "Bestattungshaus Krämer GmbH"),
+        (57, 73, "Jülicher Straße 212 · 52070 Aachen"),
+        (57, 114, "Lieferant"),
+        (160, 114, "Bestellnummer"),
+        (278, 114, "Liefertermin"),
+        (57, 125, "Ardenne Funéraire Distribution SA"),
+        (200, 125, "B-24-0233"),
+        (278, 125, "KW 50"),
+        (57, 137, "Rue de l'Industrie 42"),
+        (57, 148, "4040 Herstal"),
+        (200, 148, "Datum"),
+        (278, 148, "Lieferanten-Nr."),
+        (57, 159, "Belgique"),
+        (200, 159, "25.11.2024"),
+        (278, 159, "70118"),
+        (57, 182, "Lieferanschrift"),
+        (278, 182, "Zahlungsbedingung"),
+        (400, 182, "Versand"),
+        (57, 193, "wie Rechnungsanschrift"),
+        (278, 193, "30 Tage netto"),
+        (400, 193, "frei Haus"),
+        *table(
+            [57, 130, 330, 400, 480],
+            224,
+            [
+                ["Pos", "Bezeichnung", "Menge", "Preis", "Gesamt"],
+                ["1", "Urne", "2", "145,00", "290,00"],
+            ],
+        ),
+    ]
+    ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
+    assert ship_to is None or ship_to.value.name != "Zahlungsbedingung"
