@@ -321,9 +321,17 @@ def _names_no_place(found: Field) -> bool:
     "Livraison : vendredi avant 7h"). The goods go to the customer's own address, if the page
     prints no other (``_only_address_confirmed`` checks)."""
     address = found.value
-    if address.postal_code or address.city or found.rule.endswith("+ocr"):
-        return False  # a place, or a scan that may have lost its postal code
+    if address.postal_code or address.city:
+        return False  # a place
     first = fold(next((t for t in address.lines if t), ""))
+    if found.rule.endswith("+ocr"):
+        # a scan may have lost its postal code, unless what it read is a day and no more
+        # ("Delivery | w/c 06/01/2025")
+        return (
+            len([t for t in address.lines if t]) == 1
+            and _without_dates(first) != first
+            and not _FILLER.sub("", _without_dates(first)).strip(" .,:;-/()!")
+        )
     when_only = bool(first) and not _FILLER.sub("", _without_dates(ASAP.sub("", first))).strip(
         " .,:;-/()!"
     )
@@ -458,10 +466,10 @@ def _only_address_confirmed(
                 extracted.ship_to is not None
                 and _points_at_the_usual_address(extracted.ship_to, customer, md)
             )
-            # …or the page names no delivery place and prints no postal code but the
-            # letterhead's (and ours): nothing a lost label could have left behind
+            # …or the page names no delivery place (or a day only) and prints no postal code
+            # but the letterhead's (and ours): nothing a lost label could have left behind
             and not (
-                extracted.ship_to is None
+                (extracted.ship_to is None or _names_no_place(extracted.ship_to))
                 and printed - set(own_postal_codes) <= {_postal(ship_to.value.postal_code)}
             )
         )

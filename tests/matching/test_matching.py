@@ -867,6 +867,17 @@ def test_a_scanned_letterhead_is_sure_when_the_page_prints_no_other_postal_code(
     assert build_draft(misread, _md()).ship_to.confidence < 0.85
 
 
+def test_a_scanned_delivery_label_over_a_day_only_leaves_the_letterhead_sure():
+    order = _munich_letterhead("letterhead:ocr")
+    when = Field(Address(name="w/c 06/01/2025", lines=("w/c 06/01/2025",)), 0.54)
+    dated = replace(order, ship_to=replace(when, rule="block:delivery+ocr"))
+    assert build_draft(dated, _md()).ship_to.confidence == 0.9
+    # words a scan read there may be a place whose postal code it lost
+    place = Field(Address(name="Lager Garching", lines=("Lager Garching",)), 0.54)
+    named = replace(order, ship_to=replace(place, rule="block:delivery+ocr"))
+    assert build_draft(named, _md()).ship_to.confidence < 0.85
+
+
 def test_french_and_german_descriptions_meet_an_english_catalogue():
     products = PRODUCTS + (
         'GLV-NIT-S,,"Nitrile disposable gloves powder-free blue, size S, box of 100",BOX,7.90,EUR\n'
