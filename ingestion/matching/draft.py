@@ -171,6 +171,10 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
         city = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(a.city or "")).split())
         if len(name) >= 6 and len(city) >= 3 and f" {name} " in said and f" {city} " in said:
             return True
+        # "Lieferung an Landsberger Straße (Haupthalle)": its street's name alone, no other
+        # town or postcode said
+        if len(name) >= 10 and said.startswith(f" {name} ") and not re.search(r"\d", text):
+            return True
     # "our Hillington address", "unsere Werkstatt Bern": the customer's own place, by a word
     # of one of its addresses
     # (the sentence that says it: "our warehouse in Meran. Please send the confirmation …")

@@ -514,6 +514,9 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         ("Delivery: w/c 27/01/2025 - route setting week, please do not deliver earlier", True),
         ("Delivery: w/c 12/01/2026", True),
         ("Delivery: w/c 12/01/2026 to the Roubaix site", False),
+        # its own street's name alone, no other town or number
+        ("Livraison : rue de la Gare (entrée principale)", True),
+        ("Livraison : rue de la Gare 14", False),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
