@@ -217,6 +217,7 @@ _STREET = re.compile(
 _OWN_PREMISES = re.compile(
     r"\b(?:reception|accueil|empfang|anmeldung|floor|etage|stock(?:werk)?|og|eg"
     r"|praxis(?:adresse)?|firmenadresse|firmensitz|unsere\s+adresse|our\s+office|the\s+office"
+    r"|geschafts(?:adresse|anschrift)|firmenanschrift|business\s+address|company\s+address"
     r"|bureau|atelier|werkstatt|workshop|goods\s+in|loading\s+bay"
     # the shop's back yard, the lift the lorry needs: how, at the customer's own place
     r"|ladengeschaft|ladenlokal|hinterhof|innenhof|back\s+door|rear\s+entrance"

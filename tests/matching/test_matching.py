@@ -517,6 +517,7 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         # its own street's name alone, no other town or number
         ("Livraison : rue de la Gare (entrée principale)", True),
         ("Livraison : rue de la Gare 14", False),
+        ("Lieferung an Geschäftsadresse.", True),
     ],
 )
 def test_a_delivery_label_that_names_no_other_place_leaves_the_only_address_sure(label, sure):
