@@ -3439,7 +3439,14 @@ def _rows_to_lines(
             digits = (m["no"] or m["jde"]) if m else re.sub(r"\D", "", row.text("line_no"))
             line_no = int(digits) if digits else None
         requested = None
-        for text in [row.wrapped_date, row.text("date"), *row.dates]:
+        date_text = row.text("date")
+        week_word = re.search(r"(?i)\s*\b(kw|cw|wk|week|woche|sem(?:aine)?)\.?$", unit_text)
+        if week_word and re.fullmatch(r"\d{1,2}(?:\s*/\s*\d{2,4})?", date_text.strip()):
+            # "Stk KW | 30": the week's word ran into the unit's column, its number under the
+            # date's title
+            date_text = f"KW {date_text.strip()}"
+            unit_text = unit_text[: week_word.start()]
+        for text in [row.wrapped_date, date_text, *row.dates]:
             if text:
                 found = dates_mod.find_dates(
                     text,
@@ -3447,7 +3454,7 @@ def _rows_to_lines(
                     default_year=default_year,
                     allow_partial=True,
                     # a date column's "20270108" (SAP's EINDT) is a date
-                    allow_compact=text == row.text("date"),
+                    allow_compact=text == date_text,
                 )
                 if found:
                     requested = found[0].value

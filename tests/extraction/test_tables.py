@@ -2305,3 +2305,41 @@ def test_an_order_form_listing_the_catalogue_orders_only_its_filled_rows():
         ("PAP-503", Decimal("3")),
     ]
     assert all("Kerzenleuchter" not in (ln.description or "") for ln in order.lines)
+
+
+def test_a_week_whose_word_ran_into_the_unit_column_is_the_items_date():
+    rows = [
+        ["Pos", "Artikel", "Bezeichnung", "Menge", "ME", "Termin", "EP EUR", "GP EUR"],
+        [
+            "1",
+            "INK-BLK-120",
+            "Tattoofarbe Lining Black 120 ml",
+            "4",
+            "Stk",
+            "KW 30",
+            "41,30",
+            "165,20",
+        ],
+        [
+            "2",
+            "MAC-PEN35",
+            "Rotary-Pen-Maschine 3,5 mm Hub",
+            "1",
+            "Stk",
+            "28.07.2025",
+            "306,30",
+            "306,30",
+        ],
+    ]
+    page = [
+        (63, 107, "B E S T E L L U N G"),
+        (63, 133, "Beleg-Nr.: B-25-0715"),
+        (300, 133, "Datum: 15.07.25"),
+        *table([63, 84, 161, 330, 363, 392, 459, 507], 188, rows),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [(ln.unit, ln.requested_date) for ln in order.lines] == [
+        ("EA", dt.date(2025, 7, 21)),
+        ("EA", dt.date(2025, 7, 28)),
+    ]
+    assert order.requested_delivery_date.value == dt.date(2025, 7, 21)
