@@ -171,7 +171,9 @@ _LABELS: list[tuple[str, str, float]] = [
         "order_date",
         r"issue\s+date|date\s+issued|issued(?:\s+on)?|document\s+date|date\s+(?:du\s+)?doc(?:ument|\.)?|date\s+d'emission|date\s+d'edition|emise?\s+le|etablie?\s+le|ausstellungsdatum|ausgestellt\s+am|erstellt\s+am"
         # a web shop's basket: when it was made
-        r"|created(?:\s+(?:on|at))?|creation\s+date|date\s+(?:de\s+)?creation|erstellungsdatum|cree\s+le",
+        r"|created(?:\s+(?:on|at))?|creation\s+date|date\s+(?:de\s+)?creation|erstellungsdatum|cree\s+le"
+        # a British buyer's "Date raised", "Raised: 10/11/2025"
+        r"|date\s+raised|raised(?:\s+(?:on|date))?",
         0.9,
     ),
     # …or when it was exported, the day it was sent

@@ -1330,6 +1330,8 @@ def test_a_web_shops_basket_export_repeats_the_orders_fields_on_every_row(titles
     [
         [["Basket ID", "Created", "Customer"], ["B-778120", "2026-12-10 14:32", "C10001"]],
         [["Nordstern B2B-Shop - Warenkorb"], ["Exportiert am", "10.12.2026 10:22"]],
+        # a British buyer's day the order was raised
+        [["Crafty Lane Supplies - replenishment order"], ["Raised", "2026-12-10 09:30:00"]],
     ],
 )
 def test_when_a_basket_was_created_or_exported_is_its_order_date(rows):
