@@ -93,6 +93,9 @@ _NEXT = r"next|this|coming|ce|nachsten|kommenden|diesen"
 _RELATIVE = re.compile(
     rf"\b(?P<in2>apres[\s-]demain|ubermorgen|uebermorgen|the\s+day\s+after\s+tomorrow)\b"
     rf"|\b(?<!guten )(?P<in1>demain|tomorrow|morgen)\b(?!\s*,?\s*(?:\d|{_WEEKDAY_RE}))"
+    # "pour la semaine prochaine", "next week", "nächste Woche": that week, from its Monday
+    rf"|\b(?P<nextweek>next\s+week|(?:la\s+)?semaine\s+prochaine|n(?:a|ae)chste\s+woche"
+    rf"|kommende\s+woche)\b"
     rf"|\b(?:(?P<next>{_NEXT})\s+)?(?P<weekday>{_WEEKDAY_RE})\b(?:\s+(?P<prochain>prochain))?"
     rf"(?:,?\s+(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.)?(?![\d./:]|\s*(?:h\b|uhr)))?"
 )
@@ -262,6 +265,16 @@ def prose_delivery_date(
             if not (cue or _cued(before)):
                 continue
             if any(a <= m.start("weekday") < b for a, b in habits if m["weekday"]):
+                continue
+            if m["nextweek"] and re.search(
+                r"\b(?:early|late|end\s+of|mid|middle\s+of|debut|fin|courant|milieu|anfang|ende"
+                r"|mitte|im\s+laufe\s+der)\s*(?:de\s+)?(?:la\s+)?$",
+                before,
+            ):
+                continue  # "early next week": some day of it, none said
+            if m["nextweek"]:
+                monday = reference + dt.timedelta(days=7 - reference.weekday())
+                found.append(Field(monday, NEXT_WEEKDAY, ln.source_ref(), "prose_date:next_week"))
                 continue
             if m["in2"] or m["in1"]:
                 value = reference + dt.timedelta(days=2 if m["in2"] else 1)

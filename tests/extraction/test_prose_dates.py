@@ -229,3 +229,17 @@ def test_the_week_asked_for_by_its_first_day_is_that_day():
     assert (delivery.value, delivery.confidence >= 0.7) == (dt.date(2026, 12, 14), True)
     wednesday = _delivery(body.replace("14/12/2026", "16/12/2026"))
     assert (wednesday.value, wednesday.confidence < 0.7) == (dt.date(2026, 12, 16), True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pouvez-vous me préparer pour la semaine prochaine :",
+        "Could you deliver next week please:",
+        "Bitte nächste Woche liefern:",
+    ],
+)
+def test_next_week_is_its_monday_for_a_person_to_confirm(sentence):
+    delivery = _delivery(f"Bonjour,\n\n{sentence}\n\n - 100 m de tresse ronde\n")
+    assert delivery.value == dt.date(2026, 11, 30)  # the Monday after Friday 27 November
+    assert delivery.confidence < 0.7
