@@ -138,6 +138,8 @@ def parse_postal_line(
             # "aus Ihrer Liste 2026 übernommen": a year, then no town's capital
             and not (re.fullmatch(r"20\d\d", m["zip"]) and city[:1].islower())
             and not _month_and_year(city, m["zip"])
+            # "K-7003 Ardenne Funéraire": an account's letter, no country's ("D-80331")
+            and not (m["cc"] and m["cc"].upper() not in _EU_PREFIX)
         ):
             country = None
             if m["cc"]:

@@ -631,6 +631,13 @@ def test_a_dutch_postcode_whose_letters_read_as_an_ordinal():
     assert parse_postal_line("1200 ST PAUL STREET") is None
 
 
+def test_an_account_letter_before_a_number_is_no_countrys_prefix():
+    from ingestion.extraction.addresses import parse_postal_line
+
+    assert parse_postal_line("K-7003 Ardenne Funéraire") is None
+    assert parse_postal_line("L-9050 Ettelbruck") == ("9050", "Ettelbruck", "LU")
+
+
 def test_a_letters_date_after_its_town_or_alone_at_the_top_is_its_order_date():
     def letter(date_text):
         return read_pdf(
