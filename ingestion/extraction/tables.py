@@ -1926,6 +1926,17 @@ def _table_body(
             continue
         if (
             is_total_row(line)
+            and _charge_label(fold(re.split(r"\s\d", line.text, maxsplit=1)[0]).strip(" :"))
+            and _item_close_below(lines, k, header)
+        ):
+            # "Frais de port | 1 | 25,00" among the items, more items below: a charge row of
+            # the table (read as such with the items), not its end
+            body.append(line)
+            last_bottom = max(last_bottom, line.bottom)
+            k += 1
+            continue
+        if (
+            is_total_row(line)
             and (not is_item or _label_and_amount(line) or _tax_at_its_rate(line))
             # "emballage individuel": a wrapped description that starts with a charge word,
             # no amount on it and the items going on below

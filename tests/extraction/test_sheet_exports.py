@@ -1704,3 +1704,23 @@ def test_a_joiners_sheet_with_a_deliver_row_and_numbers_off():
         (Decimal("16"), Decimal("68.9")),
     ]
     assert order.ship_to.value.postal_code == "LS17 9LJ"
+
+
+def test_a_charge_row_among_the_items_does_not_end_the_table():
+    rows = [
+        ["Commande n°", "CMD-1219"],
+        [],
+        ["Référence", "Désignation", "Quantité", "Prix unitaire", "Total"],
+        ["URN-103", "Urne céramique émaillée bleu nuit", "2", "64,00", "128,00"],
+        ["", "Frais de port", "1", "25,00", "25,00"],
+        ["PAP-508", "Papier carte imprimable (ramette de 100)", "2", "17,80", "35,60"],
+        ["URN-104", "Urne marbre blanc de Carrare", "3", "145,00", "435,00"],
+        ["", "", "", "Total marchandises", "598,60"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [(ln.customer_sku or ln.sku, ln.quantity) for ln in order.lines] == [
+        ("URN-103", Decimal("2")),
+        ("PAP-508", Decimal("2")),
+        ("URN-104", Decimal("3")),
+    ]
+    assert order.total.value == Decimal("598.60")
