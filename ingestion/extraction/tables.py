@@ -3323,6 +3323,12 @@ def _rows_to_lines(
                 for _k, text in row.extra_text
             )
             or (row.line.source == TextSource.OCR and _cancelled_misread(row.line.text))
+            or (
+                # "2 Stk | 39,00 | 0,00" over "*** Position storniert lt. Telefonat … ***": a
+                # sentence under the item that cancels it, and its amount nil
+                any(_CANCELLED_ROW.search(fold(text)) for _k, text in row.extra_text)
+                and parse_number(row.text("line_total").strip(" €$£")) == 0
+            )
         ):
             # "… 2 rouleau 8,40 0,00 ANNULÉ", "storniert", "CANCELLED", or a row of its own
             # under the item: "*** Position storniert ***": no item

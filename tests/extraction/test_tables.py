@@ -2343,3 +2343,21 @@ def test_a_week_whose_word_ran_into_the_unit_column_is_the_items_date():
         ("EA", dt.date(2025, 7, 28)),
     ]
     assert order.requested_delivery_date.value == dt.date(2025, 7, 21)
+
+
+def test_a_sentence_under_an_item_that_cancels_it_beside_a_nil_amount():
+    rows = [
+        ["Pos", "Art.-Nr.", "Bezeichnung", "Menge", "EP €", "Betrag €"],
+        ["1", "BK-70012", "Kehrbürste Kunststoff Ø 200 mm", "10 Stk", "13,40", "134,00"],
+        ["2", "BK-70030", "Kehrleine mit Kugel 5 kg, 20 m", "2 Stk", "39,00", "0,00"],
+        ["3", "BK-60040", "Funkenschutzgitter Ø 200", "6 Stk", "46,50", "279,00"],
+    ]
+    x = [45, 70, 130, 380, 430, 490]
+    page = [
+        (42, 40, "BESTELLUNG HS-4410-25"),
+        *table(x, 100, rows[:3]),
+        (133, 138, "*** Position storniert lt. Telefonat mit Hrn. Huber 12.11. ***"),
+        *table(x, 152, rows[3:]),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.customer_sku or ln.sku for ln in order.lines] == ["BK-70012", "BK-60040"]
