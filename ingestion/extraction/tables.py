@@ -2656,6 +2656,16 @@ def _first_code(text: str) -> str:
     )
     if numbered:
         return numbered[1]
+    # "… sac de | 20 kg CV-W101": the end of a description that ran into the code's column,
+    # a measure, then the code
+    measured = re.fullmatch(
+        r"\s*\d+(?:[.,]\d+)?\s*(?:kg|g|l|ml|cl|m|cm|mm|pcs?|pce|stk)\.?\)?\s+"
+        r"((?=\S*[A-Za-z])(?=\S*\d)[A-Za-z0-9][\w./-]{2,})\s*",
+        text,
+        re.IGNORECASE,
+    )
+    if measured:
+        return measured[1]
     # a material number printed in groups: "400 320 006"
     grouped = re.match(r"\s*(\d{3}(?:[ \u202f\u00a0]\d{3}){1,3})(?!\S)", text)
     if grouped:

@@ -2168,6 +2168,8 @@ def test_packs_in_the_unit_cell_priced_by_the_piece_the_amount_counts():
         ("[BRA-DCK-UNI] Universal USB-C Dock", "BRA-DCK-UNI"),
         ("400 320 006", "400 320 006"),  # a material number in groups, no position
         ("RNB 03-2210", "RNB 03-2210"),
+        # the end of a description run into the code's column: a measure, then the code
+        ("20 kg CV-W101", "CV-W101"),
     ],
 )
 def test_the_code_of_a_code_cell(cell, code):
