@@ -28,7 +28,7 @@ for _code, _names in {
     "ROL": "rol roll rolls rouleau rouleaux rlx rolle rollen rl bobine bobines spule spulen spool spools reel reels",
     "SET": "set sets jeu jeux satz",
     "PR": "pr pair pairs paire paires paar",
-    "BAG": "bag bags sac sacs sachet sachets beutel sack säcke sacke tüte tüten tute tuten",
+    "BAG": "bag bags sac sacs sachet sachets beutel sack sacks säcke sacke tüte tüten tute tuten",
     "DZ": "dz doz dozen dozens douzaine douzaines dutzend",
     "RM": "rm ream reams rame rames ramette ramettes ries",
     "CAN": "can cans kan bidon bidons kanister canister canisters jerrycan jerrycans tin tins "
@@ -123,11 +123,13 @@ def split_quantity_unit(text: str) -> tuple[Decimal | None, str | None]:
     # "5 x 5L cans", "4 x 25 kg sacks": so many containers, each holding so much (the row's
     # text keeps what each holds)
     each = re.fullmatch(
-        r"(\d{1,5})\s*[x×]\s*\d{1,4}(?:[.,]\d+)?\s*[A-Za-z]{1,3}\.?\s+([^\W\d_]{3,}\.?)", text
+        r"(\d{1,5})\s*[x×]\s*\d{1,4}(?:[.,]\d+)?\s*[A-Za-z]{1,3}\.?(?:\s+([^\W\d_]{3,}\.?))?",
+        text,
     )
     if each:
-        word = each[2].rstrip(".")
-        return parse_number(each[1]), normalise_unit(word) or word.upper()
+        # ("5 x 5kg": five of what holds five kilos, the container unsaid)
+        word = (each[2] or "").rstrip(".")
+        return parse_number(each[1]), (normalise_unit(word) or word.upper()) if word else None
     m = _QTY_UNIT.match(text)
     if not m:
         return None, None

@@ -207,6 +207,9 @@ def test_a_catalogues_unit_written_out_with_what_it_holds(unit, code, written_ou
         ("8 Bündel à 25 St.", (Decimal("8"), "PK")),  # so many bundles, and what each holds
         ("2 Pal. à 40 Rollen", (Decimal("2"), "PAL")),
         ("3 rolls x 50 m", (Decimal("3"), "ROL")),
+        # so many containers, each holding so much (the container named or not)
+        ("4 x 25 kg sacks", (Decimal("4"), "BAG")),
+        ("5 x 5kg", (Decimal("5"), None)),
     ],
 )
 def test_a_quantity_with_its_pack_written_beside_it(printed, expected):
