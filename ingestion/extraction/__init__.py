@@ -94,6 +94,12 @@ def is_reply_subject(subject: str | None) -> bool:
 
 
 SUBJECT_OF_A_REPLY = "subject_of_a_reply"  # layout meta: the first line is a reply's subject
+SUBJECT_OF_A_FORWARD = "subject_of_a_forward"  # …and that message is forwarded ("Fwd:")
+
+
+def is_forward_subject(subject: str | None) -> bool:
+    """``Fwd:``, ``FW:``, ``TR:``, ``WG:``: a message passed on."""
+    return bool(subject) and bool(re.match(r"\s*(?:fwd?|tr|wg)\s*:", subject, re.IGNORECASE))
 
 
 def with_subject(layout, subject: str | None):
@@ -115,6 +121,8 @@ def with_subject(layout, subject: str | None):
     )
     page = replace(first, words=head + first.words)
     meta = {**layout.meta, SUBJECT_OF_A_REPLY: "1"} if is_reply_subject(subject) else layout.meta
+    if is_forward_subject(subject):
+        meta = {**meta, SUBJECT_OF_A_FORWARD: "1"}
     return replace(layout, pages=(page, *layout.pages[1:]), meta=meta)
 
 
@@ -134,9 +142,10 @@ def extract_from_text(
     cleaned = subject_line(subject)
     if cleaned:
         body_text = cleaned + "\n\n" + body_text
-    layout = text_to_layout(
-        body_text, meta={SUBJECT_OF_A_REPLY: "1"} if cleaned and is_reply_subject(subject) else None
-    )
+    meta = {SUBJECT_OF_A_REPLY: "1"} if cleaned and is_reply_subject(subject) else {}
+    if cleaned and is_forward_subject(subject):
+        meta[SUBJECT_OF_A_FORWARD] = "1"
+    layout = text_to_layout(body_text, meta=meta or None)
     return extract_from_layout(
         layout, hints=hints, locale=locale, sent_date=sent_date, sender_email=sender_email
     )

@@ -205,6 +205,30 @@ def _of_this_order(lines, order_date: Field) -> bool:
     )
 
 
+def _quoted_header_fields(lines: list[TextLine]) -> set[int]:
+    """Indexes of the "From: / Date: / To: / Subject:" lines of each quoted message's header."""
+    from ingestion.splitting.quotes import _OUTLOOK_FIELDS, _OUTLOOK_NEXT, is_quote_header
+
+    texts = [ln.text for ln in lines]
+    out: set[int] = set()
+    for k in range(len(lines)):
+        if not is_quote_header(texts, k):
+            continue
+        for j in range(k, min(len(lines), k + 7)):
+            text = texts[j].strip()
+            if j == k or _OUTLOOK_FIELDS.match(text) or _OUTLOOK_NEXT.match(text):
+                out.add(lines[j].index)
+            elif text:
+                break
+    return out
+
+
+def is_forward_banner(text: str) -> bool:
+    from ingestion.splitting.quotes import _FORWARD_BANNER
+
+    return bool(_FORWARD_BANNER.match(text))
+
+
 def _quoted_sent_day(lines, *, dayfirst) -> Field | None:
     """The day the last quoted message of the body was sent (the amended order's)."""
     found = None
@@ -614,6 +638,15 @@ def extract_from_layout(
             ):
                 # the message gives a number of its own: the subject's is the thread's
                 c.score *= 0.5 if repeated else 0.85
+    if lines[0].source == TextSource.PLAIN:
+        # "Date: Fri, 6 Dec 2024 at 17:45" in a forwarded or quoted message's header: when
+        # that message was written, not the order's day
+        in_headers = _quoted_header_fields(lines)
+        candidates = [
+            c
+            for c in candidates
+            if not (c.field == "order_date" and c.source.get("line") in in_headers)
+        ]
     po = choose(candidates, "po_number")
     if po is None and lines[0].source == TextSource.PLAIN:
         po = po_in_a_sentence(lines)
@@ -722,6 +755,9 @@ def extract_from_layout(
         order_date is None
         and amended
         and not (layout.meta.get("subject_of_a_reply") and _QUOTE_SUBJECT.search(lines[0].norm))
+        # a colleague's list forwarded with changes: ordered by the forward, when it is sent
+        and not layout.meta.get("subject_of_a_forward")
+        and not any(is_forward_banner(ln.text) for ln in lines)
     ):
         # the order a reply amends was sent on the day its quoted header says
         order_date = _quoted_sent_day(lines, dayfirst=dayfirst)

@@ -327,3 +327,28 @@ def test_the_new_total_a_message_states_for_its_amended_lines():
     assert order.total.value == Decimal("320.00")
     wrong = extract_from_text(text.replace("Neues Total EUR 320.00", "Neues Total EUR 330.00"))
     assert wrong.total is None  # the lines do not make it: none stated for this order
+
+
+def test_a_colleagues_list_forwarded_with_a_change_is_ordered_the_day_it_is_forwarded():
+    text = (
+        "Hello,\n\nPlease process the order below. PO number DL-2024-0342.\n"
+        "One change: Eva says we need 2 extra child linings, so make GAR-303 4 instead of 2.\n\n"
+        "---------- Forwarded message ---------\n"
+        "From: Eva Hendriks <e.hendriks@delinde-uitvaart.nl>\n"
+        "Date: Fri, 6 Dec 2024 at 17:45\n"
+        "Subject: linings\n"
+        "To: Sanne Jacobs <inkoop@delinde-uitvaart.nl>\n\n"
+        "Hi Sanne,\n\nGAR-301 lining set white satin standard - 12 sets\n"
+        "GAR-303 child lining white - 2 sets\n\nThanks!\nEva\n"
+    )
+    body = newest_part(text, subject="FW: linings")
+    sent = dt.date(2024, 12, 9)
+    order = extract_from_text(body, sent_date=sent, subject="FW: linings")
+    assert [(ln.customer_sku, ln.quantity) for ln in order.lines] == [
+        ("GAR-301", Decimal("12")),
+        ("GAR-303", Decimal("4")),
+    ]
+    assert order.order_date.value == sent
+    # a reply that amends an order it quotes: that order's day
+    reply = extract_from_text(body, sent_date=sent, subject="RE: linings")
+    assert reply.order_date.value == dt.date(2024, 12, 6)
