@@ -149,6 +149,8 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         "date",
         r"(?:delivery|ship(?:ping)?|due|req(?:uested)?\.?|need(?:ed)?|required)\s*(?:date|by)|need(?:ed)?\s+by\s+date|date(?:\s+(?:de\s+)?livraison)?|date\s+livr\.?|livr\.?|livraison|delai|"
+        # an ERP's column of the day each item is required: "Required", "Req'd"
+        r"required|req'?d|"
         r"liefer(?:datum?|termin|tag|woche|ung)|anlieferung|lief(?:er)?\.?[\s-]*dat(?:um?|\.)?|termin|datum|wunschtermin|kw|(?:benotigt|erforderlich|gewunscht)\s+(?:bis|am)|"
         r"delai\s+(?:de\s+)?livraison|"
         # the week an item is wanted: "Liefer-KW", "Termin KW", "Semaine livr.", "Delivery wk"

@@ -51,6 +51,10 @@ def test_purchase_price_and_total_price_abbreviations_are_titles():
     assert classify_header("Dealer price (EUR)") == "unit_price"
     assert classify_header("PreisiVE") == "unit_price"
     assert classify_header("Precise") is None
+    # an ERP's column of the day each item is required
+    assert classify_header("Required") == "date"
+    assert classify_header("Req'd") == "date"
+    assert classify_header("Qty Required") == "quantity"
 
 
 PER = ["Ref.", "Designation", "Qte", "P.U. HT par", "Montant HT"]
