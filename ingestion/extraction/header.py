@@ -90,6 +90,9 @@ def _value_slices(
     ):
         # "N° CDE-2611-087": the label's "CDE" begins the number printed glued to it
         start = word_start
+    if line.text[start:stop_char].lstrip()[:1] in (";", ","):
+        # "Rev 0 18/11/2024 issued; Rev 1 …": the word ends its clause, no label of a value
+        return out
     inline = line.text[start:stop_char].strip(" :#=-–\t")
     first = hit.last_word if label_ends_in_word else hit.last_word + 1
     end_word = line.word_at(stop_char) if stop_char < len(line.text) else len(line.words)

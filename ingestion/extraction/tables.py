@@ -196,6 +196,8 @@ _TOTAL_ROW = re.compile(
     # "zzgl. Fracht", "plus carriage", "+ frais de port": a charge added to the goods
     r"^(?:(?:zzgl\.?|zuzgl\.?|plus|\+|hors|excl\.?|ggf\.?)\s*)?"
     r"(?:sub[\s-]?total|total|totals|grand\s+total|net\s+total|order\s+total|po\s+total|sum|summe|zwischensumme|"
+    # "Revised PO value EUR 2,507.00": the order's value (as amended)
+    r"(?:revised\s+|new\s+|total\s+)?(?:po|order|purchase\s+order)\s+value|"
     r"gesamt(?:summe|betrag|preis)?|endbetrag|nettobetrag|nettowarenwert|netto(?:summe|betrag)?|brutto(?:summe|betrag)?|warenwert|"
     r"sous[\s-]total|montant\s+(?:total|ht|ttc)|total\s+(?:ht|ttc|net|general|commande)|net\s+a\s+payer|"
     r"tax(?:es)?|sales\s+tax|vat|tva|mwst|ust|shipping|freight|ship/ins|handling|carriage|delivery\s+charge|"

@@ -51,6 +51,8 @@ _NET = re.compile(
     # "Net | 996.6" alone at the foot of a sheet (not "Net 30 days")
     r"(?:nett?|goods|marchandises|waren)(?=\s*[:|]?\s*[€£$]?\s*\d[\d.,' ]*\s*(?:€|£|\$|eur|gbp|chf|usd)?\s*$)|"
     r"nett?\s+(?:order|goods|po)\s+(?:value|total|amount)|(?:order|goods|po)\s+nett?\s+(?:value|total|amount)|"
+    # "Revised PO value EUR 2,507.00" (the order's value, as amended; no tax in it)
+    r"(?:revised|new)\s+(?:po|order|purchase\s+order)\s+value|"
     # "Order Total (excl. VAT)": the order's total, said to be before tax
     r"(?:order|po|purchase\s+order)\s+(?:total|value|amount)(?:\s+(?:eur|chf|gbp|usd|€|£))?"
     r"(?=\s*[,(]?\s*(?:exkl|excl|excluding|ohne|hors|before|ex)\.?\s*(?:mwst|ust|vat|tva|tax|btw))|"

@@ -2363,3 +2363,29 @@ def test_a_sentence_under_an_item_that_cancels_it_beside_a_nil_amount():
     ]
     order = extract_from_layout(read_pdf(pdf([page])))
     assert [ln.customer_sku or ln.sku for ln in order.lines] == ["BK-70012", "BK-60040"]
+
+
+def test_a_revised_orders_value_below_its_items_is_its_total():
+    rows = [
+        ["Item", "Description", "Qty", "UoM", "Price", "Value"],
+        ["PA-HW-FA", "Mobile fall arrester", "6", "EA", "119.00", "714.00"],
+        ["PA-HW-MR10", "Maillon rapide 10 mm, steel", "40", "EA", "4.10", "164.00"],
+    ]
+    page = [
+        (42, 30, "PURCHASE ORDER - REVISION 2"),
+        (42, 100, "PO No. PO100517"),
+        (42, 114, "Date 22/11/2024"),
+        *table([47, 120, 330, 370, 410, 470], 200, rows),
+        (402, 254, "Revised PO value EUR 2,507.00"),
+        (437, 268, "Rev 1 value EUR 2,394.00"),
+        (42, 300, "Revision history: Rev 0 18/11/2024 issued; Rev 1 20/11/2024 sizes split."),
+    ]
+    order = extract_from_layout(read_pdf(pdf([page])))
+    assert [ln.description for ln in order.lines][-1] == "Maillon rapide 10 mm, steel"
+    assert order.total.value == Decimal("2507.00")
+    from ingestion.extraction.geometry import document_lines
+    from ingestion.extraction.tables import is_total_row
+
+    value_row = next(ln for ln in document_lines(read_pdf(pdf([page]))) if "Revised" in ln.text)
+    assert is_total_row(value_row)
+    assert order.order_date.value == dt.date(2024, 11, 22)
