@@ -52,6 +52,7 @@ from ingestion.extraction.tables import arithmetic_rows, extract_lines
 from ingestion.extraction.titles import title_number_candidates, title_sentence_candidates
 from ingestion.extraction.totals import TOTAL_GRAND, TOTAL_NET, find_amount_lines, net_total
 from ingestion.layout import Layout, TextSource
+from ingestion.splitting.quotes import is_forward_banner as forward_banner
 
 _FAX_HEADER = re.compile(
     r"\bP\.?\s?\d{1,3}\s*/\s*\d{1,3}\b|\bpage\s+\d{1,3}\s*/\s*\d{1,3}\b|\bfrom\s*:|\bfax\b|#\d{2,5}\b|\b\d{1,2}:\s?\d{2}\b",
@@ -207,7 +208,7 @@ def _of_this_order(lines, order_date: Field) -> bool:
 
 def _quoted_header_fields(lines: list[TextLine]) -> set[int]:
     """Indexes of the "From: / Date: / To: / Subject:" lines of each quoted message's header."""
-    from ingestion.splitting.quotes import _OUTLOOK_FIELDS, _OUTLOOK_NEXT, is_quote_header
+    from ingestion.splitting.quotes import is_header_field, is_quote_header
 
     texts = [ln.text for ln in lines]
     out: set[int] = set()
@@ -215,18 +216,11 @@ def _quoted_header_fields(lines: list[TextLine]) -> set[int]:
         if not is_quote_header(texts, k):
             continue
         for j in range(k, min(len(lines), k + 7)):
-            text = texts[j].strip()
-            if j == k or _OUTLOOK_FIELDS.match(text) or _OUTLOOK_NEXT.match(text):
+            if j == k or is_header_field(texts[j]):
                 out.add(lines[j].index)
-            elif text:
+            elif texts[j].strip():
                 break
     return out
-
-
-def is_forward_banner(text: str) -> bool:
-    from ingestion.splitting.quotes import _FORWARD_BANNER
-
-    return bool(_FORWARD_BANNER.match(text))
 
 
 def _quoted_sent_day(lines, *, dayfirst) -> Field | None:
@@ -757,7 +751,7 @@ def extract_from_layout(
         and not (layout.meta.get("subject_of_a_reply") and _QUOTE_SUBJECT.search(lines[0].norm))
         # a colleague's list forwarded with changes: ordered by the forward, when it is sent
         and not layout.meta.get("subject_of_a_forward")
-        and not any(is_forward_banner(ln.text) for ln in lines)
+        and not any(forward_banner(ln.text) for ln in lines)
     ):
         # the order a reply amends was sent on the day its quoted header says
         order_date = _quoted_sent_day(lines, dayfirst=dayfirst)

@@ -553,6 +553,24 @@ def match_product(
     if not scores:
         return ProductMatch(None, 0.0, (), "no_candidate")
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+
+    def matched(sku: str, confidence: float, prefix: str = "") -> ProductMatch:
+        product = md.product(sku)
+        return ProductMatch(
+            sku=sku,
+            confidence=confidence,
+            candidates=tuple((s, round(v, 3)) for s, v in ranked[:top]),
+            rule=prefix + "+".join(reasons[sku]),
+            unit=product.unit if product else None,
+            quantity_in_product_unit=(
+                quantity_in_product_unit(line, product, expected_of(sku))
+                if product is not None
+                else None
+            ),
+            expected_price=expected_of(sku),
+            evidence={s: reasons[s] for s, _ in ranked[:top]},
+        )
+
     best_sku, best = ranked[0]
     if best < 1.0:
         ahead = sorted(desc_scores.items(), key=lambda kv: kv[1], reverse=True)
@@ -565,21 +583,7 @@ def match_product(
         ):
             # words that fit one product a little better than any other: the order desk's
             # first proposal, far below any threshold (a person picks it or another)
-            product = md.product(best_sku)
-            return ProductMatch(
-                sku=best_sku,
-                confidence=WEAK_PROPOSAL,
-                candidates=tuple((s, round(v, 3)) for s, v in ranked[:top]),
-                rule="weak_description:" + "+".join(reasons[best_sku]),
-                unit=product.unit if product else None,
-                quantity_in_product_unit=(
-                    quantity_in_product_unit(line, product, expected_of(best_sku))
-                    if product is not None
-                    else None
-                ),
-                expected_price=expected_of(best_sku),
-                evidence={s: reasons[s] for s, _ in ranked[:top]},
-            )
+            return matched(best_sku, WEAK_PROPOSAL, "weak_description:")
         return ProductMatch(None, 0.0, tuple((s, round(v, 3)) for s, v in ranked[:top]), "too_weak")
     runner = ranked[1][1] if len(ranked) > 1 else 0.0
     base = 1 - math.exp(-best / 1.5)
@@ -615,19 +619,4 @@ def match_product(
         # a part number nobody knows ("311-6464"): the words say which product, a person
         # confirms it once and the part number is learned
         confidence = min(confidence, 0.85)
-    product = md.product(best_sku)
-    quantity = (
-        quantity_in_product_unit(line, product, expected_of(best_sku))
-        if product is not None
-        else None
-    )
-    return ProductMatch(
-        sku=best_sku,
-        confidence=round(min(0.99, confidence), 4),
-        candidates=tuple((s, round(v, 3)) for s, v in ranked[:top]),
-        rule="+".join(reasons[best_sku]),
-        unit=product.unit if product else None,
-        quantity_in_product_unit=quantity,
-        expected_price=expected_of(best_sku),
-        evidence={s: reasons[s] for s, _ in ranked[:top]},
-    )
+    return matched(best_sku, round(min(0.99, confidence), 4))

@@ -72,7 +72,18 @@ _FORWARD_BANNER = re.compile(
 
 
 def _is_forward_banner(part: str) -> bool:
-    return bool(_FORWARD_BANNER.match(part.split("\n", 1)[0]))
+    return is_forward_banner(part.split("\n", 1)[0])
+
+
+def is_forward_banner(line: str) -> bool:
+    """ "---------- Forwarded message ---------", "Début du message réexpédié :"."""
+    return bool(_FORWARD_BANNER.match(line))
+
+
+def is_header_field(line: str) -> bool:
+    """A field of a quoted message's header: "From: …", "Date: …", "Objet : …"."""
+    text = line.strip()
+    return bool(_OUTLOOK_FIELDS.match(text) or _OUTLOOK_NEXT.match(text))
 
 
 _WRAPPED_START = re.compile(r"^(?:le|on|am)\s.{4,200}\d.*$", re.IGNORECASE)
