@@ -360,7 +360,8 @@ def parse_address(lines: list[str], *, language: str | None = None) -> Address:
         country = country_code(t) or country
     before = kept[:postal_index]
     street = None
-    if before and (re.search(r"\d", before[-1]) or _STREET_WORDS.search(before[-1])):
+    # (a street's word with its accents: "Allée du Concours")
+    if before and (re.search(r"\d", before[-1]) or _STREET_WORDS.search(fold(before[-1]))):
         street = before.pop()
         if (
             before

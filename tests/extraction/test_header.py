@@ -2483,3 +2483,23 @@ def test_titles_over_their_values_are_no_column_of_values_beside_a_label():
     ]
     ship_to = extract_from_layout(read_pdf(pdf([page]))).ship_to
     assert ship_to is None or ship_to.value.name != "Zahlungsbedingung"
+
+
+def test_a_street_named_by_a_word_with_its_accents_and_no_number():
+    from ingestion.extraction.addresses import parse_address
+
+    address = parse_address(
+        [
+            "Equi'Pro Boutique Lamotte",
+            "Parc Équestre Fédéral, Allée du Concours",
+            "41600 Lamotte-Beuvron",
+        ],
+        language="fr",
+    )
+    assert address.street == "Parc Équestre Fédéral, Allée du Concours"
+    order = extract_from_text(
+        "Bonjour,\n\nPouvez-vous nous livrer directement à notre magasin de Lamotte-Beuvron :\n"
+        "Equi'Pro Boutique Lamotte\nParc Équestre Fédéral, Allée du Concours\n"
+        "41600 Lamotte-Beuvron\n\n- 30 licols nylon marine taille Cob\n"
+    )
+    assert order.ship_to.value.postal_code == "41600"
