@@ -194,6 +194,11 @@ def _weekday_before(sentence: str, start: int) -> int | None:
     return _WEEKDAY_OF[m.group(1)] if m else None
 
 
+def _undoubled(text: str) -> str:
+    """A scan's words read twice blanked out, in place: "du du lundi lundi au au vendredi"."""
+    return re.sub(r"\b(\w+)(\s+)\1\b", lambda m: m[1] + m[2] + " " * len(m[1]), text)
+
+
 def prose_delivery_date(
     lines: list[TextLine],
     *,
@@ -255,8 +260,8 @@ def prose_delivery_date(
             printed.append((m.start - 12, m.end))
         if reference is None:
             continue
-        habits = [h.span() for h in _HABIT.finditer(sentence)]
-        for m in _RELATIVE.finditer(sentence):
+        habits = [h.span() for h in _HABIT.finditer(_undoubled(sentence))]
+        for m in _RELATIVE.finditer(_undoubled(sentence)):
             before = sentence[: m.start()]
             if any(a <= m.start() < b for a, b in printed if a >= 0 or m.start() < b):
                 continue  # the weekday of a date printed in full ("Monday 7th December")

@@ -67,6 +67,8 @@ def test_a_delivery_sentence_gives_its_date(sentence, expected):
         "Deliver to: our address above, Goods Inwards (Mon–Fri 8:00–15:30)",
         "Livraison lun.-ven. 8h-12h, quai n° 2.",
         "Livraisons : lundi à vendredi de 7h00 à 14h00.",
+        # opening days as a scan reads them twice
+        "Livraison du du lundi lundi au au vendredi vendredi de de 8h à 12h.",
         "Livraison dès que possible svp.",  # no date at all
         "Guten Morgen, anbei unsere Bestellung.",
         "10 x A-778 à 4.12 € livrés franco.",  # a price, not the 4th of December
