@@ -704,7 +704,8 @@ def _is_price(m: re.Match, text: str) -> bool:
 
 
 _TRAILING_QTY = re.compile(
-    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–]\s*|\s*:\s*|\s*\.{{3,}}\s*|\s+\.+\s+|\s*\t\s*)(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*"
+    # ("parfum figue noire      x 4 L": the count after a times sign)
+    rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–]\s*|\s*:\s*|\s*\.{{3,}}\s*|\s+\.+\s+|\s*\t\s*)(?:[x×]\s?)?(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*"
     rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|pkts?|pks?|pqts?|kg|kgs|kilos?|lfm|rls?|mtrs?|m|ft|feet|foot"
     r"|litres?|liters?|liter|ltrs?|lt|l|u)\.?"
     # "3 bidons de 5 L": what each holds stays in the raw text, for the product's unit

@@ -38,6 +38,10 @@ from ingestion.extraction import extract_from_text
             [(Decimal(2), "EA", "VS-70-853", "Handstretchfolie 400 mm 20 µm")],
         ),
         (
+            "ADS-PAR-FIG   parfum figue noire      x 4 L",
+            [(Decimal(4), "L", "ADS-PAR-FIG", "parfum figue noire")],
+        ),
+        (
             "2 Kart. EE88504 - Kabelbinder, Beutel à 100 Stück",
             [(Decimal(2), "BOX", "EE88504", "Kabelbinder, Beutel à 100 Stück")],
         ),
