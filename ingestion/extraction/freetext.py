@@ -52,6 +52,10 @@ _UNIT_WORDS = (
 )
 _REF = r"(?:(?:ean(?:-?13)?|gtin|upc|mat(?:erial)?\.?\s*-?\s*n[ro]\.?|r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)(?![A-Za-zÀ-ÿ]))"
 _CODE = r"(?=[A-Za-z0-9./_-]*\d)[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]|[A-Z]{2,}[A-Z0-9_-]*"
+_CONTAINERS_OF_CONTENT = re.compile(
+    r"\s*[x×]\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:l|litres?|liters?|ltrs?|kg|kilos?|g)\b(?!\s*[x×])",
+    re.IGNORECASE,
+)
 _SIZE_UNITS = re.compile(
     r"^(?:mm|cm|µm|um|mic|microns?|ml|cl|dl|v|w|kw|mah|a|ah|bar|°c|%|x\s*\d|inch|in|ft|gsm|g/m²|mmx|m²|m2|m³|m3)\b",
     re.IGNORECASE,
@@ -520,7 +524,13 @@ def _qty_first(clause: str, *, bullet: bool, decimal_sep: str | None) -> Extract
         at_start = not before.strip(" -*•:")
         if unit and unit.lower() in ("m", "l", "g", "ml", "kg") and not at_start and not x:
             continue
-        if _SIZE_UNITS.match(clause[q.end("qty") :].strip()) and not unit:
+        if (
+            _SIZE_UNITS.match(clause[q.end("qty") :].strip())
+            and not unit
+            # "6 x 1 litre Lavender", "2 x 5kg coconut oil": so many of what holds so much
+            # (not "400 x 300 mm", a size)
+            and not (at_start and _CONTAINERS_OF_CONTENT.match(clause[q.end("qty") :]))
+        ):
             continue
         if _REFERENCE_BEFORE.search(before) and not (unit or (x and x in "x×*")):
             continue  # "our order 2611 of last week", "facture n° 12 du …": a reference

@@ -397,6 +397,11 @@ def _unit_with_its_count(line: ExtractedLine) -> str:
     return f"{unit} {m[1]}" if m else unit
 
 
+_TIMES_CONTENT = re.compile(
+    r"\s*[-*•]?\s*(?P<n>\d{1,4})\s*[x×]\s*(?P<each>\d{1,3}(?:[.,]\d{1,3})?)\s*"
+    r"(?P<unit>kg|kilos?|g|l|litres?|liters?|ltrs?)\b(?!\s*[x×])",
+    re.IGNORECASE,
+)
 # "(24/ctn)", "12/box": so many to the container, as "ctn of 24" says it
 _PER_CONTAINER = re.compile(
     r"\b(\d{1,4})\s*/\s*(ctns?|cartons?|box(?:es)?|cases?|packs?|pks?|bags?|sacks?|kartons?)\b",
@@ -572,6 +577,14 @@ def _in_product_unit(
         )
         if h[0] in CONTAINER_UNITS and _in_unit(h[1], h[2], ours)
     ]
+    if counted is None and ours in MEASURES and line.quantity is not None:
+        # "6 x 1 litre Lavender", "2 x 5kg coconut oil": so many of what holds so much of our
+        # measure, the container unsaid
+        times = _TIMES_CONTENT.match(line.raw_text or "")
+        if times and parse_number(times["n"]) == line.quantity:
+            amount = _in_unit(parse_number(times["each"]), normalise_unit(times["unit"]), ours)
+            if amount and amount != 1:
+                return line.quantity * amount
     if counted is None and ours in MEASURES:
         # the unit cell says what one holds of our measure, whatever holds it: "Fl. à 2 l"
         # of a disinfectant we sell by the litre

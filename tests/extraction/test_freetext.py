@@ -37,6 +37,11 @@ from ingestion.extraction import extract_from_text
             "VS-70-853  Handstretchfolie 400 mm 20 µm  2 Stk",
             [(Decimal(2), "EA", "VS-70-853", "Handstretchfolie 400 mm 20 µm")],
         ),
+        # so many of what holds so much (not a size "400 x 300 mm")
+        (
+            "- 6 x 1 litre Lavender (Provence) fragrance oil",
+            [(Decimal(6), None, None, "1 litre Lavender (Provence) fragrance oil")],
+        ),
         (
             "ADS-PAR-FIG   parfum figue noire      x 4 L",
             [(Decimal(4), "L", "ADS-PAR-FIG", "parfum figue noire")],

@@ -1761,6 +1761,19 @@ def test_cartons_of_pieces_priced_by_the_piece_count_the_pieces():
     assert _in_our_unit(md, "BW-WT-AS250", "1", "carton", "5.90", **kw) == 1
 
 
+def test_so_many_times_a_content_of_our_measure_counts_the_content():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "CV-S704,,Huile de coco désodorisée,KG,4.00,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    text = "- 2 x 5kg deodorised coconut oil"
+    kw = {"description": "5kg deodorised coconut oil", "raw_text": text}
+    assert _in_our_unit(md, "CV-S704", "2", None, None, **kw) == 10
+    grams = {"description": "500 g coconut oil", "raw_text": "- 3 x 500 g coconut oil"}
+    assert _in_our_unit(md, "CV-S704", "3", None, None, **grams) == Decimal("1.5")
+
+
 def test_cartons_said_to_hold_so_many_per_carton_count_the_pieces():
     products = (
         "sku,gtin,description,unit,unit_price,currency\n"
