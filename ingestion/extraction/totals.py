@@ -381,6 +381,9 @@ def net_total(
             (c.value for c in charges if first_item < c.line.index < a.line.index), Decimal(0)
         )
         candidates = list(a.candidates or [a.value])
+        if a.line.source == TextSource.OCR:
+            # "CHF -670.00" under items that add up to 670.00: a speck before the figure
+            candidates += [-c for c in candidates if c < 0]
         if a.line.source == TextSource.OCR and all(c == c.to_integral_value() for c in candidates):
             # a scan's "192068" for 1920,68: the decimal mark lost, the digits the lines' sum
             candidates += [c / 100 for c in candidates]

@@ -2389,3 +2389,18 @@ def test_a_revised_orders_value_below_its_items_is_its_total():
     value_row = next(ln for ln in document_lines(read_pdf(pdf([page]))) if "Revised" in ln.text)
     assert is_total_row(value_row)
     assert order.order_date.value == dt.date(2024, 11, 22)
+
+
+def test_a_scanned_speck_before_the_total_is_no_minus_sign():
+    rows = [
+        ["Pos", "Artikel", "Bezeichnung", "Menge", "Preis", "Total"],
+        ["1", "NW-7RL", "Nadelmodul Cartridge 7RL", "10", "33.00", "330.00"],
+        ["2", "NW-HS-L", "Nitril-Handschuhe schwarz", "20", "9.80", "196.00"],
+    ]
+    page = [(66, 40, "Bestellung per Fax"), *table([74, 100, 180, 380, 430, 490], 100, rows)]
+    page.append((310, 160, "Total exkl. MWST CHF -526.00"))
+    order = extract_from_layout(as_scan(read_pdf(pdf([page]))))
+    assert order.total.value == Decimal("526.00")
+    # on a page read as text, a minus is a minus: the total is for a person
+    digital = extract_from_layout(read_pdf(pdf([page])))
+    assert digital.total.value != Decimal("526.00") or digital.total.confidence < 0.75
