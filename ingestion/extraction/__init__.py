@@ -53,6 +53,7 @@ from ingestion.extraction.hints import learn_from_correction
 from ingestion.extraction.model import Address, ExtractedLine, ExtractedOrder, Field
 from ingestion.extraction.sheets import extract_from_sheet
 from ingestion.reading.text import text_to_layout
+from ingestion.splitting.quotes import is_forward
 
 
 def clean_subject(subject: str | None) -> str:
@@ -97,11 +98,6 @@ SUBJECT_OF_A_REPLY = "subject_of_a_reply"  # layout meta: the first line is a re
 SUBJECT_OF_A_FORWARD = "subject_of_a_forward"  # …and that message is forwarded ("Fwd:")
 
 
-def is_forward_subject(subject: str | None) -> bool:
-    """``Fwd:``, ``FW:``, ``TR:``, ``WG:``: a message passed on."""
-    return bool(subject) and bool(re.match(r"\s*(?:fwd?|tr|wg)\s*:", subject, re.IGNORECASE))
-
-
 def with_subject(layout, subject: str | None):
     """A plain-text layout (an email body) with the subject as its first line: subjects often
     carry the PO number ("Purchase Order 4500080724")."""
@@ -121,7 +117,7 @@ def with_subject(layout, subject: str | None):
     )
     page = replace(first, words=head + first.words)
     meta = {**layout.meta, SUBJECT_OF_A_REPLY: "1"} if is_reply_subject(subject) else layout.meta
-    if is_forward_subject(subject):
+    if is_forward(subject or ""):
         meta = {**meta, SUBJECT_OF_A_FORWARD: "1"}
     return replace(layout, pages=(page, *layout.pages[1:]), meta=meta)
 
@@ -143,7 +139,7 @@ def extract_from_text(
     if cleaned:
         body_text = cleaned + "\n\n" + body_text
     meta = {SUBJECT_OF_A_REPLY: "1"} if cleaned and is_reply_subject(subject) else {}
-    if cleaned and is_forward_subject(subject):
+    if cleaned and is_forward(subject or ""):
         meta[SUBJECT_OF_A_FORWARD] = "1"
     layout = text_to_layout(body_text, meta=meta or None)
     return extract_from_layout(

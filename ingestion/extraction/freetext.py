@@ -27,7 +27,7 @@ from ingestion.extraction.geometry import TextLine, fold
 from ingestion.extraction.labels import find_labels
 from ingestion.extraction.model import ExtractedLine
 from ingestion.extraction.numbers import parse_number
-from ingestion.extraction.units import normalise_unit
+from ingestion.extraction.units import TIMES_A_CONTENT, normalise_unit
 from ingestion.layout import TextSource
 
 # Containers buyers count in: "5 bobines d'essuyage", "1 coffret de forets", "15 Boxen FFP2",
@@ -52,10 +52,7 @@ _UNIT_WORDS = (
 )
 _REF = r"(?:(?:ean(?:-?13)?|gtin|upc|mat(?:erial)?\.?\s*-?\s*n[ro]\.?|r[ée]f(?:[ée]rence)?\.?|art(?:icle|ikel)?\.?(?:\s*-?\s*n[or]\.?)?|art\.-nr\.?|item(?:\s*(?:no\.?|#))?|part(?:\s*(?:no\.?|#|number))?|sku|code|p/n|n[°o]\.?|nr\.?|#)(?![A-Za-zÀ-ÿ]))"
 _CODE = r"(?=[A-Za-z0-9./_-]*\d)[A-Za-z0-9][A-Za-z0-9./_-]*[A-Za-z0-9]|[A-Z]{2,}[A-Z0-9_-]*"
-_CONTAINERS_OF_CONTENT = re.compile(
-    r"\s*[x×]\s*\d{1,3}(?:[.,]\d{1,2})?\s*(?:l|litres?|liters?|ltrs?|kg|kilos?|g)\b(?!\s*[x×])",
-    re.IGNORECASE,
-)
+_CONTAINERS_OF_CONTENT = re.compile(rf"\s*{TIMES_A_CONTENT}", re.IGNORECASE)
 _SIZE_UNITS = re.compile(
     r"^(?:mm|cm|µm|um|mic|microns?|ml|cl|dl|v|w|kw|mah|a|ah|bar|°c|%|x\s*\d|inch|in|ft|gsm|g/m²|mmx|m²|m2|m³|m3)\b",
     re.IGNORECASE,

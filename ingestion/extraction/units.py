@@ -92,6 +92,13 @@ def quantity_text(text: str) -> str:
     return m["num"] if m else (text or "").strip()
 
 
+# "x 5kg", "× 1 litre": so many times a content of a measure (not "x 300 mm", a size)
+TIMES_A_CONTENT = (
+    r"[x×]\s*(?P<each>\d{1,3}(?:[.,]\d{1,3})?)\s*"
+    r"(?P<content_unit>kg|kilos?|g|l|litres?|liters?|ltrs?)\b(?!\s*[x×])"
+)
+
+
 def split_quantity_unit(text: str) -> tuple[Decimal | None, str | None]:
     """``"12"`` → (12, None); ``"12 pcs"``/``"12pcs"``/``"12 x"`` → (12, "EA"); junk → (None, None)."""
     if not text:

@@ -17,7 +17,12 @@ from decimal import Decimal
 from ingestion.extraction.geometry import fold
 from ingestion.extraction.model import ExtractedLine
 from ingestion.extraction.numbers import parse_number
-from ingestion.extraction.units import normalise_unit, unit_code, unit_written_out
+from ingestion.extraction.units import (
+    TIMES_A_CONTENT,
+    normalise_unit,
+    unit_code,
+    unit_written_out,
+)
 from ingestion.matching.masterdata import ProductRecord, price_close
 
 PACK_UNITS = {"BOX", "PK", "PAL", "CS", "CTN"}
@@ -397,11 +402,7 @@ def _unit_with_its_count(line: ExtractedLine) -> str:
     return f"{unit} {m[1]}" if m else unit
 
 
-_TIMES_CONTENT = re.compile(
-    r"\s*[-*•]?\s*(?P<n>\d{1,4})\s*[x×]\s*(?P<each>\d{1,3}(?:[.,]\d{1,3})?)\s*"
-    r"(?P<unit>kg|kilos?|g|l|litres?|liters?|ltrs?)\b(?!\s*[x×])",
-    re.IGNORECASE,
-)
+_TIMES_CONTENT = re.compile(rf"\s*[-*•]?\s*(?P<n>\d{{1,4}})\s*{TIMES_A_CONTENT}", re.IGNORECASE)
 # "(24/ctn)", "12/box": so many to the container, as "ctn of 24" says it
 _PER_CONTAINER = re.compile(
     r"\b(\d{1,4})\s*/\s*(ctns?|cartons?|box(?:es)?|cases?|packs?|pks?|bags?|sacks?|kartons?)\b",
@@ -582,7 +583,9 @@ def _in_product_unit(
         # measure, the container unsaid
         times = _TIMES_CONTENT.match(line.raw_text or "")
         if times and parse_number(times["n"]) == line.quantity:
-            amount = _in_unit(parse_number(times["each"]), normalise_unit(times["unit"]), ours)
+            amount = _in_unit(
+                parse_number(times["each"]), normalise_unit(times["content_unit"]), ours
+            )
             if amount and amount != 1:
                 return line.quantity * amount
     if counted is None and ours in MEASURES:
