@@ -241,6 +241,7 @@ _REPLACES = re.compile(rf"\b(?:{REPLACES})\w*\b", re.IGNORECASE)
 _PRICE_ROLES = frozenset({"unit_price", "gross_price", "line_total", "net"})
 REPLACED_ORDER_DAY = 0.6  # the replacement's own day or the replaced order's: a person says
 EARLIER_ITEM_DATE = 0.6  # an item wanted before the order's date
+UNREAD_LINE_DATE = 0.3  # a date column's cells read as no date
 
 
 def _beside_a_replaced_order_day(order_date: Field, lines, *, dayfirst) -> Field:
@@ -267,6 +268,18 @@ def _unless_a_note_asks_otherwise(
     """A labelled delivery date, and a sentence elsewhere on the page asking for another day
     ("Liefertermin: 10.12.2026" printed, "Bitte schon bis Fr. 04.12. liefern" written under
     the table): the earliest day asked for, for a person to confirm."""
+    own = delivery.source.get("line")
+    if own is not None:
+        # "Not before 9 November and no later than 13 November" read at its second label:
+        # the window's first day
+        window = prose_delivery_date(
+            [ln for ln in lines if ln.index == own],
+            reference=reference,
+            dayfirst=dayfirst,
+            default_year=default_year,
+        )
+        if window is not None and "+window" in window.rule and window.value < delivery.value:
+            return window
     labelled = {c.source.get("line") for c in candidates if c.field.endswith("date")}
     note = prose_delivery_date(
         lines,
@@ -407,6 +420,9 @@ def _fax_header_lines(lines: list[TextLine], layout: Layout) -> set[int]:
     return out
 
 
+READ_LATER = 14  # days between a document's own date and its upload that make it an old one
+
+
 def _reference_day(
     sent_date: dt.date | None, order_date: Field | None, lines: list[TextLine]
 ) -> dt.date | None:
@@ -430,7 +446,7 @@ def _reference_day(
         )
     if sent_date is None:
         return printed
-    if printed is not None and (sent_date - printed).days > 60:
+    if printed is not None and (sent_date - printed).days > READ_LATER:
         return printed
     return sent_date
 
@@ -772,6 +788,16 @@ def extract_from_layout(
                 source=order_lines[0].source,
                 rule="earliest_line_date",
             )
+    if delivery is None and any(
+        ln.field_confidence.get("requested_date") == 0.0 for ln in order_lines
+    ):
+        # a date column whose cells read as no date: a day was asked for, a person reads it
+        delivery = Field(
+            value=None,
+            confidence=UNREAD_LINE_DATE,
+            source=order_lines[0].source,
+            rule="line_dates_unread",
+        )
     line_dates = {ln.requested_date for ln in order_lines}
     wanted = {d for d in line_dates if d}
     if (

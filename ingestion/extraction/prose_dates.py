@@ -59,6 +59,11 @@ _A_MEASURE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # a date's window goes on to another: "du 23/11 au 27/11", "vom 7. bis 11.12.", "from 7 to 11 Dec"
+# a window told in words: "not before 9 November and no later than the 13th": its first day
+_NOT_BEFORE = re.compile(
+    r"(?:\bnot\s+before|\bno\s+earlier\s+than|\bearliest(?:\s+(?:on|by))?|\bpas\s+avant(?:\s+le)?"
+    r"|\bau\s+plus\s+tot(?:\s+le)?|\bnicht\s+vor(?:\s+dem)?|\bfruhestens(?:\s+(?:am|ab))?)\s*[:,]?\s*$"
+)
 _RANGE_TO = re.compile(r"\s*(?:au|bis(?:\s+zum)?|to|till|until|-|–)\s*(?:le\s+)?(?=\d)")
 # no date but "as soon as possible" (also the whole answer of a delivery label: "Délai |
 # dès que possible", see ``header``)
@@ -112,6 +117,12 @@ _PREFERRED = re.compile(
 )
 
 
+_WEEKDAY_AT_END = re.compile(rf"\b(?:{_WEEKDAY_RE})[\s,]*(?:the|le|den)?$")
+_DATE_AT_START = re.compile(
+    rf"^\d{{1,2}}(?:\.|er|st|nd|rd|th)?\s*(?:{dates_mod._MONTH_RE})\b(?:\s+(?:19|20)\d{{2}})?"
+    r"|^\d{1,2}[./]\d{1,2}\.?(?:(?<=\.)|[./](?:19|20)?\d{2}\b)",
+    re.IGNORECASE,
+)
 _DAY_AT_END = re.compile(r"(?:^|\s)\d{1,2}(?:\.|er|st|nd|rd|th)?$")
 _MONTH_AT_START = re.compile(rf"^{dates_mod._MONTH_RE}(?:\s+(?:19|20)\d{{2}})?\b", re.IGNORECASE)
 
@@ -130,6 +141,12 @@ def _sentences(lines: list[TextLine]) -> list[tuple[str, TextLine]]:
         if _DAY_AT_END.search(norm) and _MONTH_AT_START.match(following):
             # "Lieferung bitte bis 12." / "November 2026 an: …": a date wrapped at its day
             norm = norm + " " + _MONTH_AT_START.match(following).group(0)
+        elif _WEEKDAY_AT_END.search(norm) and following:
+            # "… no later than Friday" / "16th October – earlier is fine": a date wrapped
+            # after its weekday
+            wrapped = _DATE_AT_START.match(following)
+            if wrapped:
+                norm = norm + " " + wrapped.group(0)
         previous = lines[k - 1].norm.strip() if k else ""
         cue = _BEFORE.search(previous) if previous and lines[k - 1].page == ln.page else None
         if cue and lines[k - 1].index == ln.index - 1:
@@ -218,12 +235,15 @@ def prose_delivery_date(
             continue
         cue = DELIVERY_CUE.search(sentence)
         range_end = -1  # where the second date of "du 23/11 au 27/11" starts
+        opened = False  # a date "not before" which the goods may come was read
         for m in dates_mod.find_dates(
             sentence, dayfirst=dayfirst, default_year=default_year, allow_partial=True
         ):
             before = sentence[: m.start]
             if m.start == range_end:
                 continue  # a window's end: the goods may come from its start
+            if opened and _DEADLINE.search(_WEEKDAY_TAIL.sub("", before)):
+                continue  # "… and no later than 13 November": that window's end
             window = _RANGE_TO.match(sentence, m.end)
             if window:
                 # "Période de livraison du 23/11/2026 au 27/11/2026": from the 23rd
@@ -252,6 +272,8 @@ def prose_delivery_date(
                 confidence = 0.5  # "vendredi 3 décembre" and the 3rd is a Thursday
             # "avant le 18 décembre", "by Friday 4th", "bis spätestens": a date not to pass
             by = "+by" if _DEADLINE.search(_WEEKDAY_TAIL.sub("", before)) else ""
+            if _NOT_BEFORE.search(_WEEKDAY_TAIL.sub("", before)):
+                opened, by = True, "+window"
             found.append(
                 Field(value, round(confidence, 4), ln.source_ref(), "prose_date:" + m.kind + by)
             )

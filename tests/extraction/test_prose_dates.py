@@ -4,7 +4,9 @@ import datetime as dt
 
 import pytest
 
-from ingestion.extraction import extract_from_text
+from ingestion.extraction import extract_from_layout, extract_from_text
+from ingestion.reading import read_pdf
+from tests.extraction.docs import pdf
 
 SENT = dt.date(2026, 11, 27)  # a Friday
 
@@ -245,3 +247,84 @@ def test_next_week_is_its_monday_for_a_person_to_confirm(sentence):
     delivery = _delivery(f"Bonjour,\n\n{sentence}\n\n - 100 m de tresse ronde\n")
     assert delivery.value == dt.date(2026, 11, 30)  # the Monday after Friday 27 November
     assert delivery.confidence < 0.7
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Delivery please not before 9 November and no later than 13 November 2026.",
+        "Livraison pas avant le 9 novembre et au plus tard le 13 novembre 2026.",
+        "Lieferung frühestens am 9. November und spätestens am 13. November 2026.",
+    ],
+)
+def test_a_window_told_in_words_asks_for_its_first_day(sentence):
+    """The goods may come from the window's first day: its last is a deadline, not the day."""
+    assert _delivery(f"Hello,\n\n10 x A-778\n\n{sentence}\n").value == dt.date(2026, 11, 9)
+
+
+def test_a_window_read_at_its_deadline_label_gives_its_first_day():
+    """On a printed order "no later than" is also a label of the delivery date: read there,
+    the sentence's window still starts on the 9th."""
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (50, 60, "PURCHASE ORDER"),
+                    (350, 80, "PO no.   VD-2026-0573"),
+                    (350, 92, "Date   27-10-2026"),
+                    (50, 140, "#   Item   Description   Qty   Price   Total"),
+                    (
+                        50,
+                        156,
+                        "1   VD-PS45W   Polystyrene moulding 45mm white   150   3,40   510,00",
+                    ),
+                    (380, 180, "Total excl. VAT   510,00"),
+                    (
+                        50,
+                        210,
+                        "Delivery to our Ghent warehouse please. Not before 9 November and no "
+                        "later than 13 November",
+                    ),
+                    (50, 222, "2026; goods-in Mon-Thu 8:00-15:00."),
+                ]
+            ]
+        )
+    )
+    delivery = extract_from_layout(layout).requested_delivery_date
+    assert delivery.value == dt.date(2026, 11, 9)
+
+
+def _letter(*sentence_lines: str) -> list[tuple[float, float, str]]:
+    items = [
+        (400, 60, "2 October 2026"),
+        (50, 80, "Our order ref: SES-26-0371"),
+        (50, 100, "Dear Jo,"),
+    ]
+    items += [(50, 116 + 11 * k, text) for k, text in enumerate(sentence_lines)]
+    return items + [
+        (50, 170, "Description   Qty   Unit Price   Amount"),
+        (50, 184, "Georgian window sidewalls, 3m x 2.4m   14   121.60   1,702.40"),
+        (50, 198, "Zip door panels 3m x 2.4m (sidewall)   4   127.30   509.20"),
+        (300, 220, "Net Total   £ 2,211.60"),
+    ]
+
+
+def test_a_date_wrapped_after_its_weekday_is_read_whole():
+    layout = read_pdf(
+        pdf(
+            [
+                _letter(
+                    "These are for the Broadlands rebuild, so please deliver no later than Friday",
+                    "16th October – earlier is fine, the build crew are on site from the 12th.",
+                )
+            ]
+        )
+    )
+    delivery = extract_from_layout(layout, sent_date=dt.date(2026, 11, 30)).requested_delivery_date
+    assert delivery.value == dt.date(2026, 10, 16)
+
+
+def test_a_weekday_of_a_letter_uploaded_weeks_later_counts_from_the_letter_s_day():
+    layout = read_pdf(pdf([_letter("Please deliver by Friday, the crew is on site then.")]))
+    delivery = extract_from_layout(layout, sent_date=dt.date(2026, 10, 28)).requested_delivery_date
+    assert delivery.value == dt.date(2026, 10, 9)  # the Friday after 2 October
