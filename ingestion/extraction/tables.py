@@ -2184,6 +2184,11 @@ def extract_lines(
             for c in columns or ()
             if c.role in ("unit_price", "gross_price")
         ),
+        # "DeliveryWeek | 2026-51", "Liefer-KW | 51": the date column names weeks
+        dated_by_week=any(
+            c.role == "date" and _WEEK_TITLE.search(fold(c.text).strip(" .:"))
+            for c in columns or ()
+        ),
         # "PCB | Nb colis": the quantity column counts packs of the pack size column's size
         packs_counted=any(
             _PACKS_COUNTED.fullmatch(fold(c.text).strip(" .:"))
@@ -3310,6 +3315,16 @@ _FREE_WORD = re.compile(
 )
 
 
+_WEEK_TITLE = re.compile(
+    r"(?:kw|cw|wk|week|woche|semaine|sem)$|^(?:kw|cw|wk|week|woche|semaine|sem)\b"
+)
+_WEEK_CELL = re.compile(
+    r"(?P<y1>(?:19|20)\d{2})\s*[-/.]\s*w?(?P<w1>\d{1,2})"
+    r"|w?(?P<w2>\d{1,2})\s*[-/.]\s*(?P<y2>(?:19|20)\d{2})|w?(?P<w3>\d{1,2})",
+    re.IGNORECASE,
+)
+
+
 def _rows_to_lines(
     rows: list[Row],
     *,
@@ -3320,6 +3335,7 @@ def _rows_to_lines(
     priced_per_hundred: bool = False,
     priced_per_pack: bool = False,
     packs_counted: bool = False,
+    dated_by_week: bool = False,
 ) -> list[ExtractedLine]:
     items = _attach_continuations(rows, dayfirst, default_year)
     # prices per 100 or 1000 pieces only where the table says so (a PE column, "/100", "per 100")
@@ -3477,6 +3493,12 @@ def _rows_to_lines(
             # date's title
             date_text = f"KW {date_text.strip()}"
             unit_text = unit_text[: week_word.start()]
+        week = _WEEK_CELL.fullmatch(date_text.strip()) if dated_by_week else None
+        if week:
+            # a week column's "2026-51", "51/2026", "2026-W51", "51": that week
+            number = week["w1"] or week["w2"] or week["w3"]
+            year = week["y1"] or week["y2"]
+            date_text = f"KW {number}/{year}" if year else f"KW {number}"
         for text in [row.wrapped_date, date_text, *row.dates]:
             if text:
                 found = dates_mod.find_dates(
@@ -3567,6 +3589,12 @@ def _rows_to_lines(
                 description_lines=tuple(t for _, t in description_parts if t),
                 confidence=round(max(0.0, min(0.99, confidence)), 3),
                 field_confidence={
+                    # a date cell that reads as no date ("2026-51" under "Ship"): unread
+                    **(
+                        {"requested_date": 0.0}
+                        if requested is None and re.search(r"\d", date_text)
+                        else {}
+                    ),
                     "quantity": round(confidence, 3),
                     "unit_price": round(
                         0.0

@@ -1724,3 +1724,33 @@ def test_a_charge_row_among_the_items_does_not_end_the_table():
         ("URN-104", Decimal("3")),
     ]
     assert order.total.value == Decimal("598.60")
+
+
+def _weekly_export(week: str, title: str = "DeliveryWeek") -> list[list[str]]:
+    titles = ["OrderNo", "OrderDate", title, "ItemCode", "Description", "Qty", "Unit"]
+    titles += ["NetPrice", "LineValue"]
+    return [
+        titles,
+        ["BST-26-00988", "03-12-2026", week, "KGN-20024", "GLASLAT PVC 24MM", "240", "MTR"]
+        + ["1,55", "372,00"],
+        ["BST-26-00988", "03-12-2026", week, "KGN-10031", "SILICONE 310ML GRIJS", "50", "ST"]
+        + ["6,95", "347,50"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("week", "title"),
+    [("2026-51", "DeliveryWeek"), ("51/2026", "Liefer-KW"), ("2026-W51", "Semaine livr.")],
+)
+def test_a_column_of_delivery_weeks_asks_for_each_weeks_monday(week, title):
+    order = extract_from_sheet(_weekly_export(week, title))
+    assert [ln.requested_date for ln in order.lines] == [dt.date(2026, 12, 14)] * 2
+    assert order.requested_delivery_date.value == dt.date(2026, 12, 14)
+
+
+def test_a_date_column_read_as_no_date_leaves_the_day_to_a_person():
+    """Whatever a date column holds, if its cells read as no day, the order is not approved
+    as if none had been asked for."""
+    order = extract_from_sheet(_weekly_export("2026/51 ±3"))
+    assert order.requested_delivery_date.value is None
+    assert order.requested_delivery_date.confidence < 0.5
