@@ -108,7 +108,9 @@ _SPLIT = re.compile(
     # "10 EA of 4711 and 20 of 4712": a count of an article number
     + r"|of\s+(?=[A-Za-z0-9./-]*\d)"
     # "… 2 Ringe NYM-J 3x1,5 und 50 m NYM-J 5x2,5": a length, then the goods' words
-    + r"|(?:m|lfm|mtr|meters?|m[eè]tres?|kg)\s+(?=[A-Za-zÀ-ÿ]))\b)",
+    + r"|(?:m|lfm|mtr|meters?|m[eè]tres?|kg)\s+(?=[A-Za-zÀ-ÿ])"
+    # "6 spirales PDR-SPI-15G et 6 PDR-SPI-15D": a count of an article number
+    + r"|(?<=\s)(?=[A-Za-z]{2,}[A-Za-z0-9./-]*\d[A-Za-z0-9./-]*(?:\s|$)))\b)",
     re.IGNORECASE,
 )
 # "Dazu bitte noch eine Packung Kabelbinder", "avec une boîte de Wago 221-415": one
@@ -194,6 +196,11 @@ _SKIP_FIELDS = {
     "page",
     "subtotal",
 }
+
+
+# an article number of capitals, a separator and digits ("PDR-SPI-15G")
+_ANOTHER_CODE = re.compile(r"(?<![\w-])[A-Z]{2,}[A-Z0-9]*[-./][A-Z0-9./-]*\d[A-Z0-9]*(?![\w-])")
+ANOTHER_CODE_INSIDE = 0.6
 
 
 def doubted(item: ExtractedLine, ceiling: float, rule: str) -> ExtractedLine:
@@ -1420,6 +1427,10 @@ def extract_free_lines(
                         field_confidence={**item.field_confidence, "quantity": LISTED_ITEM},
                         rule=item.rule + "+listed",
                     )
+                other = _ANOTHER_CODE.search(item.description)
+                if other and other.group(0) not in item.codes:
+                    # "6 spirales PDR-SPI-15G et 6 …": another article in the item's words
+                    item = doubted(item, ANOTHER_CODE_INSIDE, "+another_code")
                 add(item, ln)
         if not any(
             _parse_clause(clause, bullet=bullet, decimal_sep=decimal_sep) for clause in clauses

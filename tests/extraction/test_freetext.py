@@ -1347,3 +1347,31 @@ def test_a_price_of_one_after_a_comma():
         ("AD-AER-500", Decimal("8.50")),
         ("AD-TIN-CON", Decimal("9.20")),
     ]
+
+
+def test_two_counts_of_article_numbers_in_one_bullet_are_two_items():
+    body = (
+        "Bonjour,\n\nPourriez-vous nous envoyer :\n\n  - 10 moteurs PDR-MOT-024\n"
+        "  - 6 spirales PDR-SPI-15G et 6 PDR-SPI-15D\n  - 3 cartons de gobelets CONS-GOB-150\n"
+    )
+    got = [(ln.quantity, ln.codes[:1]) for ln in extract_from_text(body).lines]
+    assert got == [
+        (Decimal(10), ("PDR-MOT-024",)),
+        (Decimal(6), ("PDR-SPI-15G",)),
+        (Decimal(6), ("PDR-SPI-15D",)),
+        (Decimal(3), ("CONS-GOB-150",)),
+    ]
+
+
+def test_an_item_whose_words_name_another_article_is_for_a_person_to_read():
+    """Whatever a sentence does that was not read as two items, an article number left in an
+    item's words is not ordered without a person looking."""
+    body = (
+        "Hello,\n\nplease send:\n- 6 spirals PDR-SPI-15G with PDR-SPI-15D fitted\n"
+        "- 2 motors PDR-MOT-024\n\nThanks"
+    )
+    first, second = extract_from_text(body).lines
+    assert (
+        first.field_confidence["quantity"] <= 0.6,
+        second.field_confidence["quantity"] > 0.6,
+    ) == (True, True)
