@@ -47,7 +47,9 @@ _PACK_OF = re.compile(
 )
 # "Pkg. 100 Stk", "Box 50 Stk", "sachet 100 pièces": a container and the pieces it holds
 _PACK_PIECES = re.compile(
-    rf"\b{_WORD}\s*(?:à\s*|a\s+)?{_NUMBER}\s*(?:stk|st|stück|stueck|pcs|pc|pieces|pièces|pces|pce)\b",
+    rf"\b{_WORD}\s*(?:à\s*|a\s+)?{_NUMBER}\s*(?:stk|st|stück|stueck|pcs|pc|pieces|pièces|pces|pce"
+    # sheets: "paquet 25 feuilles", "Pack 50 Blatt"
+    r"|feuilles?|blatt|sheets?)\b",
     re.IGNORECASE,
 )
 # "(10 l can)", "5 L Kanister", "500 g roll": the amount first, then its container
@@ -74,7 +76,10 @@ def _holds(
         # a bare "(2 Packungen …)" restates the count
         if each and (m[1] or m["of"]):
             container = normalise_unit(m[1]) if m[1] else None
-            unit = normalise_unit(m[4])
+            # (sheets, shortened: "paq. 25 f.")
+            unit = normalise_unit(m[4]) or (
+                "EA" if m[4].lower().rstrip(".") in ("f", "ff") else None
+            )
             linked = bool(m["of"]) or (m[1] or "").lower() in _LINKS
             # "2 cartons de 6 …": the container's word was the count's, just before
             before = re.search(r"([^\W\d_]+)\.?\s*$", text[: m.start()])
@@ -631,7 +636,9 @@ def _in_product_unit(
             # line counts our sachets, whatever the words say one holds
             return None
         if counted is None:
-            pieces = _pieces_priced_as_ours(line, line_holds, ours, price_each, expected)
+            pieces = _pieces_priced_as_ours(
+                line, line_holds, ours, price_each, expected, description
+            )
             if pieces is not None:
                 return pieces
     if counted is None:
@@ -768,16 +775,18 @@ def _pieces_priced_as_ours(
     ours: str,
     price_each: Decimal | None,
     expected: Decimal | None,
+    description: str = "",
 ) -> Decimal | None:
     """Cartons of so many rolls ("4 carton of 6 rolls" at 24,00) of a roll we sell by the
     piece at 4,10: 24 of ours, when the carton's price is so many of ours at about our price
     (a buyer's own price, within 15 %). The unit cell says how many; the price says they are
-    our pieces."""
+    our pieces (or our words: "Karton à 12 Dosen" of our "… 50 ml tin")."""
     if ours != "EA" or not expected or not price_each or line.quantity is None:
         return None
+    our_pieces = {normalise_unit(w) for w in re.findall(r"[^\W\d_]+", description)} - {None}
     for _container, each, unit in line_holds:
         if (
-            unit in _COUNTED_ONE_BY_ONE
+            (unit in _COUNTED_ONE_BY_ONE or unit in our_pieces)
             and each > 1
             and each != line.quantity
             and abs(price_each / each - expected) <= expected * PIECE_PRICE_SPREAD
@@ -918,6 +927,15 @@ def _counted_by_the_price(
     # the line says how many its container holds ("4 ct", "(carton de 24)"): a price about so
     # many of ours (in another currency, at the buyer's price) says no other count
     stated = _pack_said([line.description or ""], counted)
+    # "6 | BOX50 | 20,50" of our key blank at 0,42, "2 | Karton à 12 Dosen | 37,20" of our
+    # tin at 2,90: the count the unit or the words say, at about our price (the buyer's own,
+    # another currency: within 15 %), before a whole number of ours the price happens to make
+    unit_says = {
+        n for n in numbers_in(_unit_with_its_count(line)) if n > 1 and n == n.to_integral()
+    }
+    for k in sorted(unit_says | stated):
+        if abs(price_each / k - expected) <= expected * PIECE_PRICE_SPREAD:
+            return line.quantity * k
     for k in sorted({whole} | {n for n in said if n > 1}):
         if price_close(price_each, expected * k) and (
             k in said
@@ -942,6 +960,16 @@ def _pack_said(texts: list[str], counted: str | None) -> set[Decimal]:
         for text in texts
         for m in _PACK_OF.finditer(text)
         if normalise_unit(m[1]) == counted and re.fullmatch(r"\d{1,5}", m[2])
+    }
+    # …or of pieces it names: "Karton à 12 Dosen", "carton de 6 rouleaux"
+    counts |= {
+        each
+        for text in texts
+        for container, each, unit in _holds(text, amount_first=False)
+        if container == counted
+        and unit is not None
+        and unit not in MEASURES
+        and each == each.to_integral()
     }
     return {n for n in counts if n > 1}
 

@@ -2407,3 +2407,38 @@ def test_metres_of_a_roll_whose_description_measures_two_things_by_the_amount():
         line_total=Decimal("1185.00"),
     )
     assert match_product(line, "C00001", md).quantity_in_product_unit == 3
+
+
+@pytest.mark.parametrize("unit", ["paq. 25 f.", "paquet 25 feuilles", "Pack 25 Blatt"])
+def test_packs_of_so_many_sheets_of_what_we_sell_by_the_sheet(unit):
+    """ "3 | paq. 25 f. | 163.75" of mount board we sell by the sheet at 6.90: the buyer's own
+    price for 25 sheets, 75 sheets."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        "MB-8101,,Mount board 1.4 mm conservation 81x102 cm snow white,EA,6.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    assert _in_our_unit(md, "MB-8101", "3", unit, "163.75") == 75
+
+
+def test_a_box_of_so_many_at_about_so_many_of_ours_holds_what_it_says():
+    """ "6 | BOX50 | 20,50" of a key blank we list at 0,42: 300 blanks at the buyer's 0,41
+    (49 of ours would be 20,58, half a percent off: the box says 50); "2 | Karton à 12 Dosen
+    | 37,20" (CHF) of our tin at 2,90: 24 tins."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'KB-8011,,"Cylinder key blank nickel, profile YA1 (Yale)",EA,0.42,EUR\n'
+        "CA-6011,,Shoe cream brown 50 ml tin,EA,2.90,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    blanks = _in_our_unit(md, "KB-8011", "6", "BOX50", "20.50", line_total=Decimal("123.00"))
+    tins = _in_our_unit(
+        md,
+        "CA-6011",
+        "2",
+        "BOX",
+        "37.20",
+        description="Schuhcreme braun 50 ml, Karton à 12 Dosen",
+        line_total=Decimal("74.40"),
+    )
+    assert (blanks, tins) == (300, 24)
