@@ -35,6 +35,14 @@ _PACKS_COUNTED_TITLE = (
     r"(?:colis|cartons?|cases|ve|kolli|packs?|boxes|gebinde|pkg|pck|ktn|outers)\.?|colis|kolli|outers"
 )
 
+# the pieces the packs make, beside the packs counted: "Total units", "Qté totale"
+_TOTAL_QUANTITY_TITLE = (
+    r"(?:total|gesamt)\s*(?:units|qty|quantity|pcs|pieces|menge|stuck(?:zahl)?)|"
+    r"(?:units|qty|quantity|menge|stuckzahl)\s+(?:total|gesamt)|q(?:te|uantite)\.?\s+totale|"
+    r"gesamtmenge|gesamtstuckzahl"
+)
+_TOTAL_QUANTITY = re.compile(_TOTAL_QUANTITY_TITLE)
+
 _ROLE_PATTERNS: list[tuple[str, str]] = [
     (
         # how many of the inner unit a counted pack holds ("Pack size", "VE-Inhalt")
@@ -100,7 +108,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
         r"qty\.?(?:\s*(?:ordered|ord\.?|req(?:uested)?\.?|req'?d|required|to\s+order))?|quantity(?:\s+(?:ordered|required|requested))?|quantities|"
         r"(?:order(?:ed)?|ord\.?|po|purchase)\s*(?:qty\.?|quantity)|qte\.?|ote|q(?:te|uantite)\.?\s+(?:commandee|commande|cdee|cde|cmdee|cmd|uvc|unites|pieces)|q(?:te|uantite)\.?\s+a\s+commander|(?:menge\s+)?(?:zu\s+)?bestellen|quantite|aantal|hoeveelheid|qt\.?|quant\.?|menge|bestellmenge|anzahl|anz\.?|stuck(?:zahl)?|ordered|order\s+qty|nb|nbre|nombre|units|q\.?te|mng\.?|mge\.?|how\s+many|"
         # what is weighed out: "Kgs", "Kilos"
-        r"kgs|kilos|" + _PACKS_COUNTED_TITLE,
+        r"kgs|kilos|" + _TOTAL_QUANTITY_TITLE + "|" + _PACKS_COUNTED_TITLE,
         # cartons counted: "Nb colis", "No. of cases", "Anzahl VE" (a pack size column says of what)
     ),
     (
@@ -577,7 +585,12 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
             # "Colis. | Nb colis | Qté UVC": the first is the packing (colisage), what one
             # carton holds
             roles[k] = "pack_size"
-    if roles.count("quantity") == 2 and "pack_size" in roles:
+    totals = [
+        k
+        for k, role in enumerate(roles)
+        if role == "quantity" and _TOTAL_QUANTITY.fullmatch(fold(columns[k].text).strip(" .:"))
+    ]
+    if roles.count("quantity") == 2 and ("pack_size" in roles or len(totals) == 1):
         # "PCB | Nb colis | Qté UVC": the cartons counted beside the units they make; the
         # units are the order's quantity
         for k, role in enumerate(roles):
@@ -597,7 +610,8 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
         if (
             role == "line_no"
             and k == len(roles) - 1 > 0
-            and fold(columns[k].text).strip(" :.") == "line"
+            and re.sub(r"[€$£]|\b(?:eur|gbp|usd|chf)\b", "", fold(columns[k].text)).strip(" :.()")
+            == "line"
             and "line_total" not in roles
             and "unit_price" in roles[:k]
         ):
@@ -996,7 +1010,7 @@ _LINE_NO = re.compile(r"(?P<no>\d{1,6})\.?|(?P<jde>\d{1,4})\.\d{3}")
 
 
 _PRICE_PER_TOKEN = re.compile(
-    r"\d[\d.,']*[.,]\d{2,4}(?:€|EUR|CHF|GBP|£)?/"
+    r"(?:[€$£]\s?)?\d[\d.,']*[.,]\d{2,4}(?:€|EUR|CHF|GBP|£)?/"
     # "59,00/1", "12,00/100"; "11,40/m", "38,75/VE": the price and what it is for
     r"(?:(?:1|10|100|1[.,]?000)(?:[A-Za-z]{1,4}\.?)?|[^\W\d_]{1,10}\.?)"
 )
@@ -2536,6 +2550,16 @@ def _join_wrapped_cells(target: Row, below: Row, dayfirst: bool | None) -> None:
         if len(count) == 1:
             unit = target.roles.index("unit")
             target.cells[unit] = target.cells.get(unit, []) + below.cells.pop(count[0])
+    elif (
+        re.search(r"\d$", target.text("unit").strip())
+        and below.has("unit")
+        and normalise_unit(below.text("unit").strip())
+        and not below.has("quantity")
+    ):
+        # "Kan. 5" over "l": what the container holds, its measure wrapped to the row below
+        k = next(k for k, toks in below.cells.items() if below.roles[k] == "unit" and toks)
+        unit = target.roles.index("unit")
+        target.cells[unit] = target.cells.get(unit, []) + below.cells.pop(k)
     # "10,00" over "0" in a narrow quantity column: "10,000" (the amount then tells whether
     # that is ten thousand or ten)
     if (
@@ -3212,6 +3236,28 @@ def _counted_in_hundreds_or_thousands(
     return str(int(count) * per), str(per)
 
 
+_MEASURE_CODES = frozenset({"M", "KG", "G", "L", "M2", "M3", "T"})
+
+
+def _lengths_priced_by_the_measure(row: Row, nums: Numbers) -> tuple[Numbers, str] | None:
+    """ "12 lengths (3m) | £8.50/m | £306.00": the price is the metre's and the amount is of
+    lengths of 3 m each: 36 m at 8.50 (with the measure the price is for)."""
+    if nums.arithmetic_ok or not (nums.quantity and nums.unit_price and nums.line_total):
+        return None
+    per = re.search(r"/\s*([^\W\d_]{1,10})\.?\s*$", row.text("unit_price"))
+    measure = normalise_unit(per[1]) if per else None
+    if measure not in _MEASURE_CODES:
+        return None
+    for m in re.finditer(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*-?\s*([^\W\d_]{1,6})\b", row.line.text):
+        each = parse_number(m[1])
+        if not each or each <= 1 or normalise_unit(m[2]) != measure:
+            continue
+        quantity = nums.quantity * each
+        if abs(quantity * nums.unit_price - nums.line_total) <= Decimal("0.01"):
+            return replace(nums, quantity=quantity, arithmetic_ok=True), measure
+    return None
+
+
 def _packs_in_the_unit_cell(row: Row, nums: Numbers) -> Numbers | None:
     """Packs counted, their size in the unit cell, priced by what a pack holds ("2 | VE (10
     Stk) | 2,40 Stk | 48,00"): twenty of the inner unit, as the amount says."""
@@ -3421,6 +3467,15 @@ def _rows_to_lines(
         )
         if packed is not None:
             nums = packed
+        measured = (
+            _lengths_priced_by_the_measure(row, nums)
+            # (lengths, bars, pieces: "3 rolls x 50 m" of a roll we may sell whole are left to
+            # matching)
+            if packed is None and normalise_unit(unit_text or unit_from_qty) in (None, "EA", "BAR")
+            else None
+        )
+        if measured is not None:
+            nums, unit_text = measured
         if row.quantity_doubt == "derived":
             price_total = _price_and_amount(row)
             quantity = _quantity_of_amount(row)

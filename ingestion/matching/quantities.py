@@ -290,7 +290,7 @@ def _size(word: str) -> str | None:
 
 
 def _boxes_in_cartons(
-    quantity: Decimal, texts: list[str], ours: str, description: str
+    quantity: Decimal, texts: list[str], ours: str, description: str, *, one_code: bool = False
 ) -> Decimal | None:
     """Two words for one unit code: "2 cartons de gants (cartons de 10 boîtes)" of gloves we
     sell by the "boîte 100" is 20 boxes, and so is "2 Karton (10 Box)". A carton and a box are
@@ -307,7 +307,9 @@ def _boxes_in_cartons(
             outer, inner = m["outer"] or m["outer2"], m["inner"] or m["inner2"]
             # ("Beutel à 25 Stk" written out: a bag of pieces, as "Btl. à 50 St." is)
             if normalise_unit(inner) != ours or (
-                normalise_unit(outer) != ours and normalise_unit(outer) not in CONTAINER_UNITS
+                normalise_unit(outer) != ours
+                # (a line counted in our unit: "27 Rolle" of "3 Kartons à 9 Rollen" are rolls)
+                and (one_code or normalise_unit(outer) not in CONTAINER_UNITS)
             ):
                 continue
             if _word(outer) != _word(inner) and (
@@ -442,7 +444,7 @@ def _in_product_unit(
             return in_all
         # "300 bags" of antistatic bags at 0,078, that we sell by the bag of 100 at 7,80
         return (
-            _boxes_in_cartons(line.quantity, texts, ours, description)
+            _boxes_in_cartons(line.quantity, texts, ours, description, one_code=True)
             or _parts_of_ours(line.quantity, price_each, expected, description)
             or _containers_priced_as_their_pieces(
                 line.quantity, texts, ours, price_each, expected, list_price

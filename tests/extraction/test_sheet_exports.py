@@ -1754,3 +1754,22 @@ def test_a_date_column_read_as_no_date_leaves_the_day_to_a_person():
     order = extract_from_sheet(_weekly_export("2026/51 ±3"))
     assert order.requested_delivery_date.value is None
     assert order.requested_delivery_date.confidence < 0.5
+
+
+def test_the_units_the_packs_make_are_the_quantity_and_line_pounds_the_amount():
+    rows = [
+        ["NORTHERN LIGHT FRAMES LTD", "", "", "", "", "PO:", "NLF-10488"],
+        [],
+        ["Description", "Supplier code", "Pack", "No. of packs", "Total units"]
+        + ["Unit price £", "Line £"],
+        ["Conservation mountboard 81x102", "MB-8101", "10 sheets", "5", "50", "6", "300"],
+        ["D-rings 20mm brass", "HW-0101", "200 pcs", "2", "400", "0.05", "20"],
+        [],
+        ["", "", "", "", "", "Total", "320"],
+    ]
+    order = extract_from_sheet(rows)
+    got = [(ln.quantity, ln.unit_price, ln.line_total) for ln in order.lines]
+    assert got == [
+        (Decimal(50), Decimal(6), Decimal(300)),
+        (Decimal(400), Decimal("0.05"), Decimal(20)),
+    ]

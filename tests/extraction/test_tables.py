@@ -2404,3 +2404,34 @@ def test_a_scanned_speck_before_the_total_is_no_minus_sign():
     # on a page read as text, a minus is a minus: the total is for a person
     digital = extract_from_layout(read_pdf(pdf([page])))
     assert digital.total.value != Decimal("526.00") or digital.total.confidence < 0.75
+
+
+def test_a_containers_measure_wrapped_under_its_unit_cell_is_the_units():
+    """ "4 | Kan. 5" over "(pro Liter) | l": a can of 5 litres, the "l" wrapped below."""
+    rows = [
+        ["Pos", "Artikel", "Bezeichnung", "Menge", "ME", "Preis", "Betrag"],
+        ["19", "CS-7001", "PVC-Kederschnur 8 mm,", "4", "Rolle", "32,23", "128,92"],
+        ["", "", "Rolle 50 m"],
+        ["20", "CS-7004", "PVC-Reiniger Konzentrat", "4", "Kan. 5", "25,55", "102,20"],
+        ["", "", "(pro Liter)", "", "l"],
+        ["21", "CS-7006", "Stützengewicht 25 kg, Stahl", "24", "Stk", "40,01", "960,24"],
+    ]
+    layout = read_pdf(pdf([table([50, 80, 140, 330, 370, 420, 480], 100, rows)]))
+    lines = extract_from_layout(layout).lines
+    assert [(ln.quantity, ln.unit) for ln in lines][1] == (Decimal(4), "Kan. 5 l")
+    assert lines[1].description == "PVC-Reiniger Konzentrat (pro Liter)"
+
+
+def test_lengths_priced_by_the_metre_are_counted_in_metres():
+    """ "12 lengths (3m) | £8.50/m | £306.00": 36 metres at 8.50, as the amount says."""
+    rows = [
+        ["Quantity", "Item", "Price", "Amount"],
+        ["12 lengths (3m)", "Walnut scoop moulding 25mm", "£8.50/m", "£306.00"],
+        ["2 boxes", "V-nails 10mm for hardwood (boxes of 5,000)", "£21.30", "£42.60"],
+    ]
+    layout = read_pdf(pdf([table([50, 140, 400, 470], 100, rows)]))
+    got = [(ln.quantity, ln.unit, ln.unit_price) for ln in extract_from_layout(layout).lines]
+    assert got == [
+        (Decimal(36), "M", Decimal("8.50")),
+        (Decimal(2), "BOX", Decimal("21.30")),
+    ]

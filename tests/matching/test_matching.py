@@ -2442,3 +2442,18 @@ def test_a_box_of_so_many_at_about_so_many_of_ours_holds_what_it_says():
         line_total=Decimal("74.40"),
     )
     assert (blanks, tins) == (300, 24)
+
+
+def test_rolls_counted_as_rolls_beside_the_cartons_that_hold_them_are_rolls():
+    """ "27,000 | Rolle | 6,70" of our couch roll, the words under it "3 Kartons à 9 Rollen":
+    the line already counts rolls."""
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'CR-5050-W,,"Couch roll 50 cm x 50 m, white (carton of 9 rolls)",ROL,6.40,CHF\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    words = "Liegenpapier 50 cm x 50 m (Karton à 9 Rollen) · 3 Kartons à 9 Rollen"
+    rolls = _in_our_unit(
+        md, "CR-5050-W", "27", "ROL", "6.70", description=words, line_total=Decimal("180.90")
+    )
+    assert rolls == 27
