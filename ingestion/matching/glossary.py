@@ -700,6 +700,27 @@ draad wire|staal steel|roestvrij stainless|kunststof plastic|hout wood|schuim fo
 granulaat granules|korrels granules|wit white|transparant clear|zwarte black|witte white
 """
 
+# goods of any trade: woods, materials, parts, what hot and cold, left and right are called
+_GENERAL = """
+cerise cherry|cerises cherry|noyau stone|noyaux stone|chaud hot|chaude hot|chauds hot
+cale block|cales block|ventouse suction|ventouses suction|kiefer pine|kiefernholz pine|roh raw
+eiche oak|buche beech|fichte spruce|tanne fir|birke birch|ahorn maple|nussbaum walnut
+chene oak|hetre beech|sapin fir|noyer walnut|erable maple|bouleau birch|caoutchouc rubber
+roue wheel|roues wheel|rad wheel|rader wheel|roulette castor|roulettes castor|crochet hook
+crochets hook|anneau ring|anneaux ring|oeillet eyelet|oeillets eyelet|ose eyelet|osen eyelet
+miroir mirror|miroirs mirror|spiegel mirror|matelas mattress|couverture blanket|cirage polish
+talon heel|talons heel|absatz heel|absatze heel|faitage ridge|faitiere ridge
+guirlande festoon|guirlandes festoon|lumineux light|lumineuse light|lumineuses light
+connecteur connector|connecteurs connector|verbinder connector|droite right|droit right
+wendel spiral|quirl whisk|schleifband sanding belt|gurt strap|gurte strap|hering peg
+heringe peg|pflock peg|pflocke peg|tente tent|zelt tent|zelte tent|boden floor|teppich carpet
+stift pin|stange bar|profil profile|baguette moulding|baguettes moulding|leiste strip
+hulle cover|schnursenkel lace|zink zinc|kunststoff plastic|filz felt|klar clear
+natur natural|hell light|dick thick|dunn thin|hoch high|niedrig low|doppelt double
+einfach single|rechargeable refillable|nachfullbar refillable|teil part|teile part
+klettband hook loop|klettverschluss hook loop|kinesiotape kinesiology tape
+"""
+
 _SAME = """
 hand|filter|latex|marker|box|film|stretch|pipette|nylon|vinyl|pcr|ph|pe|pp|ps|pet|pvc|alu
 kraft|zip|mini|maxi|euro|epal|thermal|transfer|label|tape|glas|test|rack|ring|tube|plan
@@ -712,7 +733,7 @@ polypropylene pp|polyethylene pe|polystyrene ps|mailer envelope|mailers envelope
 vial tube|vials tube|microtube microcentrifuge tube|microtubes microcentrifuge tube
 cryotube cryogenic tube|cryo cryogenic|cones tip|mailing shipping|wrap film|strap strapping
 straps strapping|crimp seal|buckle buckles|gun dispenser|knife cutter|loose bulk|pk pack
-secondhand used|oneway one way|layer pad|void voidfill|fill voidfill|stretched stretch
+secondhand used|oneway one way|transparent clear|layer pad|void voidfill|fill voidfill|stretched stretch
 saturated presaturated|glue adhesive|glues adhesive|spool roll|spools roll|poly polyester|coupler coupling|couplers coupling|couplings coupling|lid cap|lids cap|micron um|microns um|mic um|mu um|my um|racks rack|racked rack
 """
 
@@ -753,6 +774,7 @@ _GLOSSARY: dict[str, str] = {
     **{w: e for w, e in _table(_MORE_TRADES_TOO).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_DUTCH).items() if w not in _ALREADY},
     **{w: e for w, e in _table(_GARDEN).items() if w not in _ALREADY},
+    **{w: e for w, e in _table(_GENERAL).items() if w not in _ALREADY},
     **_table(_ENGLISH),
 }
 # every translation in the catalogue's own words: "Luftpolsterfolie" is "bubble wrap", and

@@ -92,6 +92,18 @@ def norm_name(text: str) -> str:
 
 # a size in metres or centimetres is the same size in millimetres ("1,50 m" = "1500 mm")
 _TO_MM = {"m": Decimal(1000), "cm": Decimal(10), "mm": Decimal(1)}
+# volumes and weights in one unit each: "1 L" of our "1000 ml", "0,5 kg" of our "500 g"
+_TO_BASE = {
+    **{unit: (factor, "mm") for unit, factor in _TO_MM.items()},
+    "l": (Decimal(1000), "ml"),
+    "dl": (Decimal(100), "ml"),
+    "cl": (Decimal(10), "ml"),
+    "ml": (Decimal(1), "ml"),
+    "kg": (Decimal(1000), "g"),
+    "g": (Decimal(1), "g"),
+    "tonne": (Decimal(1_000_000), "g"),
+    "tonnes": (Decimal(1_000_000), "g"),
+}
 _UNITS = {
     "u": "um",
     "um": "um",
@@ -223,17 +235,18 @@ def _sizes_in_mm(words: list[str]) -> list[str]:
     for w in words:
         if out and re.fullmatch(r"\d+(?:\.\d+)?", out[-1]):
             w = _UNITS.get(w, w)
-            if w in _TO_MM:
+            if w in _TO_BASE:
+                factor, base = _TO_BASE[w]
                 # every number of a dimension takes its unit: "40 x 40 cm" is 400 x 400 mm
                 k = len(out) - 1
                 while True:
-                    value = (Decimal(out[k]) * _TO_MM[w]).normalize()
+                    value = (Decimal(out[k]) * factor).normalize()
                     out[k] = format(value, "f")
                     if k >= 2 and out[k - 1] == "x" and re.fullmatch(r"\d+(?:\.\d+)?", out[k - 2]):
                         k -= 2
                         continue
                     break
-                w = "mm"
+                w = base
         out.append(w)
     return out
 
@@ -255,6 +268,14 @@ def norm_description(text: str) -> str:
     # a cut list, "12 Stk. à 4.00 m": how the metres ordered come, not what the goods are
     t = re.sub(
         r"\b\d+\s*(?:stk|stuck|pcs|pc|pieces|pce|pces|st)\.?\s*(?:a|x|@|of|je|zu)\s*\d+(?:[.,]\d+)?\s*m\b",
+        " ",
+        t,
+    )
+    # how the buyer's packs come, "(8 boxes x 12 rolls)", "2 cartons de 6 flacons": no size
+    t = re.sub(
+        r"\b\d+\s*(?:box(?:es)?|cartons?|cases?|packs?|bags?|kartons?|boites?|colis)\s*"
+        r"(?:x|of|de|a|je|zu)\s*\d+\s*(?:rolls?|rouleaux|rollen|pcs|pieces|stk|units?|tubes?|"
+        r"bottles?|flacons?|flaschen|tins?|cans?|sachets?)\b",
         " ",
         t,
     )
@@ -292,6 +313,8 @@ def _numbers(text: str) -> set[str]:
 def _counted(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The sizes of a description, and its counts: "box of 200", "100 pc"."""
     # "250 x 200 x 150" is one size: a box 250 x 200 x 200 does not share two thirds of it
+    # (nor is "70 mm x 27000 mm", each number with its unit)
+    text = re.sub(r"\b(\d+(?:\.\d+)?) (mm|ml|g) x (?=\d+(?:\.\d+)? \2\b)", r"\1 x ", text)
     words = re.sub(r"\b(\d+(?:\.\d+)?)(?: x (?=\d))", r"\1x", text).split()
     sizes: set[str] = set()
     counts: set[str] = set()

@@ -691,3 +691,39 @@ def test_days_are_days_in_every_language():
     md = MasterData.from_csv(CUSTOMERS, FUNERAL, "customer_code,customer_sku,sku\n")
     line = ExtractedLine(description="Grablichter rot (3-Tage)", quantity=Decimal("50"))
     assert match_product(line, "K1", md).sku == "BOU-403"
+
+
+# an English catalogue of event and therapy supplies, sizes in every unit
+EVENTS = """sku,gtin,description,unit,unit_price,currency
+UW-0727,,"Foam underwrap 7 cm x 27 m, skin colour",ROL,3.05,CHF
+KT-5032-BG,,"Kinesiology tape clinic roll 5 cm x 32 m, beige",ROL,24.00,CHF
+RT-3810-W,,"Rigid sports tape zinc oxide 3.8 cm x 10 m, white",ROL,2.90,CHF
+MC-NEU-1000,,Neutral massage cream 1000 ml,EA,22.35,CHF
+MO-ALM-1000,,Sweet almond massage oil 1000 ml,EA,19.80,CHF
+HC-CHERRY-2030,,Cherry stone pillow 20 x 30 cm,EA,16.60,CHF
+HC-GEL-2030,,Hot/cold gel pack 20 x 30 cm,EA,9.60,CHF
+SB-100-24-3,,"Glazing setting block 100 x 24 x 3 mm, bag of 1000",PK,33.00,EUR
+SB-100-24-4,,"Glazing setting block 100 x 24 x 4 mm, bag of 1000",PK,33.00,EUR
+CS-7009,,Hook-and-loop strip 50mm white (per metre),M,2.33,GBP
+RS-4002,,"Ratchet strap 50mm x 6m, 2000kg",EA,14.50,GBP
+RS-4003,,"Ratchet strap 50mm x 10m, 5000kg",EA,21.80,GBP
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "sku"),
+    [
+        # the same size in its own unit: 7 cm x 27 m, 1 L, 2 tonne
+        ("Sous-bandage mousse 7 cm x 27 m, chair", "UW-0727"),
+        ("Massage cream neutral 1L", "MC-NEU-1000"),
+        ("50mm 6m ratchet straps (2 tonne)", "RS-4002"),
+        # how the buyer's packs come is no size of the goods
+        ("Rigid zinc oxide tape 3.8cm (8 boxes x 12 rolls)", "RT-3810-W"),
+        ("Coussin noyaux de cerise 20 x 30 cm", "HC-CHERRY-2030"),
+        ("cales 100x24x3", "SB-100-24-3"),
+        ("Klettband 50 mm weiß", "CS-7009"),
+    ],
+)
+def test_sizes_in_any_unit_and_trade_words_of_any_trade(written, sku):
+    match = match_product(_line(written), "K1", _md(EVENTS))
+    assert match.sku == sku, match
