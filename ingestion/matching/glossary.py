@@ -20,7 +20,7 @@ gilet vest|gilets vest|haute high|visibilite visibility|trousse kit|secours aid|
 vis screw|ecrou nut|ecrous nut|rondelle washer|rondelles washer|cheville plug|chevilles plug
 clou nails|clous nails|boulon bolt|boulons bolt|tete head|hexagonale hex|hexagonal hex
 tetes head|plat flat|plats flat|agglomere chipboard|fraisee countersunk|ruban tape
-rubans tape|adhesif tape|adhesive tape|scotch tape|masquage masking|emballage packing
+rubans tape|adhesif tape|scotch tape|masquage masking|emballage packing
 toile duct|toilee duct|isolant insulating|isolante insulating|marquage marking|sol floor
 etirable stretch|manuel hand|manuelle hand|bulle bubble|bulles bubble|feuillard strapping
 cerclage strapping|boucle buckles|boucles buckles|chape seals|chapes seals|palette pallet
@@ -718,7 +718,7 @@ stift pin|stange bar|profil profile|baguette moulding|baguettes moulding|leiste 
 hulle cover|schnursenkel lace|zink zinc|kunststoff plastic|filz felt|klar clear
 natur natural|hell light|dick thick|dunn thin|hoch high|niedrig low|doppelt double
 einfach single|rechargeable refillable|nachfullbar refillable|teil part|teile part
-klettband hook loop|klettverschluss hook loop|kinesiotape kinesiology tape
+klettband hook loop|klettverschluss hook loop|kinesiotape kinesiology tape|kontakt contact
 """
 
 _SAME = """

@@ -301,7 +301,8 @@ def norm_description(text: str) -> str:
             if words and part == words[-1] and part.isalpha():
                 continue  # "Kantenschutzwinkel": "edge protector edge"
             words.append(part)
-    return " ".join(words)
+    # an abrasive's grit: "Körnung 120", "grain 120", "grit 120" are "P120"
+    return re.sub(r"\bgrit (?:p )?(\d{2,4})\b", r"p\1", " ".join(words))
 
 
 def _numbers(text: str) -> set[str]:

@@ -707,6 +707,10 @@ SB-100-24-4,,"Glazing setting block 100 x 24 x 4 mm, bag of 1000",PK,33.00,EUR
 CS-7009,,Hook-and-loop strip 50mm white (per metre),M,2.33,GBP
 RS-4002,,"Ratchet strap 50mm x 6m, 2000kg",EA,14.50,GBP
 RS-4003,,"Ratchet strap 50mm x 10m, 5000kg",EA,21.80,GBP
+GL-3010,,"Contact adhesive KontaktFix K1000 (per litre, 1 L / 5 L tins)",L,12.60,EUR
+GL-3030,,Instant adhesive cyanoacrylate 20 g,EA,3.10,EUR
+MS-9040,,Sanding belt 100x2250 mm P80 (pack of 10),PK,29.00,EUR
+MS-9041,,Sanding belt 100x2250 mm P120 (pack of 10),PK,29.00,EUR
 """
 
 
@@ -722,6 +726,9 @@ RS-4003,,"Ratchet strap 50mm x 10m, 5000kg",EA,21.80,GBP
         ("Coussin noyaux de cerise 20 x 30 cm", "HC-CHERRY-2030"),
         ("cales 100x24x3", "SB-100-24-3"),
         ("Klettband 50 mm weiß", "CS-7009"),
+        # an English adhesive is no tape; a grit is its P number
+        ("Kontaktkleber K1000 à 5 Liter", "GL-3010"),
+        ("Schleifbänder 100x2250 Körnung 120", "MS-9041"),
     ],
 )
 def test_sizes_in_any_unit_and_trade_words_of_any_trade(written, sku):
