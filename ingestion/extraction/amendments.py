@@ -151,7 +151,9 @@ _LEAVE_OUT = re.compile(
     # (not "without", "sans", "pas de": words of any sentence)
     r"\b(?:leave\s+out|leave\s+off|omit\w*|drop\b(?!\s+(?:off|by|in))|remove\b|cancel\b|delete\b"
     r"|supprime[rz]?\b|retire[rz]?\b|enleve[rz]?\b|annule[rz]?\b"
-    r"|pas\s+besoin\b|weglassen\b|streichen\b|entf[äa]ll\w*|nicht\s+(?:mehr\s+)?n[öo]tig)",
+    r"|pas\s+besoin\b|weglassen\b|streichen\b|entf[äa]ll\w*|nicht\s+(?:mehr\s+)?n[öo]tig"
+    # (but "Attention : PAS de ventouses", "NB: no suction cups", "Achtung: keine Sauger")
+    r"|\b(?:attention|achtung|note|nb|n\.b\.|ps|p\.s\.)\s*:?\s*(?:pas\s+(?:de\s+|d')|no\s+|keine?n?\s+))",
     re.IGNORECASE,
 )
 

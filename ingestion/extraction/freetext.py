@@ -40,7 +40,9 @@ _PACKAGING = (
     r"s[äa]cke|sack|kisten?|gebinde|pck|tüten?|trommeln?|ringe?|rings?|couronnes?|ve|vpe|bib|"
     r"f[äa]ss(?:er)?|fl\.?|btl\.?|kegs?|f[uû]ts?|bts?|cts?|bout\.?|schalen|schale|barquettes?|trays?|"
     # yarn and thread: "8 Konen", "12 cones", "20 skeins", "6 pelotes"
-    r"konen|kone|c[oô]nes?|skeins?|hanks?|balls?|pelotes?|[ée]cheveaux|kn[äa]uel|str[äa]nge?"
+    r"konen|kone|c[oô]nes?|skeins?|hanks?|balls?|pelotes?|[ée]cheveaux|kn[äa]uel|str[äa]nge?|"
+    # lengths: "20 barres de 6 m", "12 Stangen à 3 m", "8 lengths"
+    r"barres?|bars|stangen|stange|lengths?|longueurs?"
 )
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"

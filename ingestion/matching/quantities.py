@@ -412,9 +412,19 @@ def _unit_with_its_count(line: ExtractedLine) -> str:
 _TIMES_CONTENT = re.compile(rf"\s*[-*•]?\s*(?P<n>\d{{1,4}})\s*{TIMES_A_CONTENT}", re.IGNORECASE)
 # "(24/ctn)", "12/box": so many to the container, as "ctn of 24" says it
 _PER_CONTAINER = re.compile(
-    r"\b(\d{1,4})\s*/\s*(ctns?|cartons?|box(?:es)?|cases?|packs?|pks?|bags?|sacks?|kartons?)\b",
+    # "(24/ctn)", "(25 par carton)", "25 per box", "12 pro Karton", "6 to a case"
+    r"\b(?P<n>\d{1,4})\s*(?:(?P<what>rolls?|rollen|rouleaux|pcs|pieces|pièces|stk|stück|tubes?|"
+    r"bottles?|flacons?|flaschen|cartouches?|cartridges?|kartuschen)\s+)?"
+    r"(?:/|\b(?:par|per|pro|je|to\s+a|to\s+the)\b)\s*"
+    r"(?P<container>ctns?|cartons?|box(?:es)?|cases?|packs?|pks?|bags?|sacks?|kartons?|colis|"
+    r"sachets?|boites?)\b",
     re.IGNORECASE,
 )
+
+
+def _container_of(m: re.Match) -> str:
+    """ "(9 Rollen pro Karton)" as "Karton of 9 Rollen"."""
+    return f"{m['container']} of {m['n']} {m['what'] or 'pcs'}"
 
 
 def _in_product_unit(
@@ -430,7 +440,7 @@ def _in_product_unit(
     the line says or, for the container it names, our description ("vendu au litre (bidon de
     5 L)"). None when nothing says how much a container holds."""
     ours = unit_code(product_unit) or (product_unit or "").upper()
-    texts = [_PER_CONTAINER.sub(r"\2 of \1 pcs", t) for t in (line.description, line.raw_text) if t]
+    texts = [_PER_CONTAINER.sub(_container_of, t) for t in (line.description, line.raw_text) if t]
     counted = normalise_unit(line.unit) if line.unit else None
     price_each = (
         line.unit_price / line.price_unit

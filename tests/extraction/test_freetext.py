@@ -1375,3 +1375,21 @@ def test_an_item_whose_words_name_another_article_is_for_a_person_to_read():
         first.field_confidence["quantity"] <= 0.6,
         second.field_confidence["quantity"] > 0.6,
     ) == (True, True)
+
+
+def test_a_foremans_list_with_bars_after_a_colon_and_an_item_called_off_above_it():
+    body = (
+        "Bonjour Sophie,\n\nMerci de considérer ce mail comme notre bon de commande.\n\n"
+        "Attention : PAS de ventouses, on en a récupéré au dépôt. Le reste est ok.\n\n"
+        "Salut Isa,\npour Roubaix il me faut :\n"
+        "- 2 cartons silicone blanc 310 (25 par carton)\n"
+        "- parcloses PVC 18 blanches : 20 barres de 6 m\n"
+        "- cales 100x24x3 : 2 sacs\n"
+        "- 2 ventouses doubles\n"
+    )
+    got = [(ln.quantity, ln.description) for ln in extract_from_text(body).lines]
+    assert got == [
+        (Decimal(2), "silicone blanc 310 (25 par carton)"),
+        (Decimal(20), "parcloses PVC 18 blanches"),
+        (Decimal(2), "cales 100x24x3"),
+    ]

@@ -2457,3 +2457,19 @@ def test_rolls_counted_as_rolls_beside_the_cartons_that_hold_them_are_rolls():
         md, "CR-5050-W", "27", "ROL", "6.70", description=words, line_total=Decimal("180.90")
     )
     assert rolls == 27
+
+
+@pytest.mark.parametrize(
+    ("words", "ours", "expected"),
+    [
+        ("silicone blanc 310 (25 par carton)", "EA", 50),
+        ("Liegenpapier 50 cm breit (die mit 9 Rollen pro Karton)", "ROL", 18),
+    ],
+)
+def test_so_many_per_carton_said_after_the_count(words, ours, expected):
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        f"X-1,,Goods of ours,{ours},6.85,EUR\n"
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    assert _in_our_unit(md, "X-1", "2", "BOX", None, description=words) == expected
