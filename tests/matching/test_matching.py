@@ -2468,8 +2468,7 @@ def test_rolls_counted_as_rolls_beside_the_cartons_that_hold_them_are_rolls():
 )
 def test_so_many_per_carton_said_after_the_count(words, ours, expected):
     products = (
-        "sku,gtin,description,unit,unit_price,currency\n"
-        f"X-1,,Goods of ours,{ours},6.85,EUR\n"
+        "sku,gtin,description,unit,unit_price,currency\n" f"X-1,,Goods of ours,{ours},6.85,EUR\n"
     )
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
     assert _in_our_unit(md, "X-1", "2", "BOX", None, description=words) == expected
