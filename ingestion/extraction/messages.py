@@ -35,7 +35,10 @@ PO_IN_SENTENCE = 0.7  # a number the sentence names as the order's: a person con
 _OUR_REF = re.compile(
     # "(unsere Nr. 2024-112)", "notre n° 4471"
     r"(?i)\b(?:our|notre|unsere)\s+(?:ref(?:erence)?|r[ée]f(?:[ée]rence)?|zeichen|nr|no|n°|nummer"
-    r"|number)\.?\s*:?\s*"
+    r"|number)\.?\s*"
+    # "Our ref for this one is OD/1118/02", "notre référence pour celle-ci est …"
+    r"(?:(?:for\s+(?:this|the)(?:\s+(?:one|order))?|pour\s+(?:celle-ci|cette\s+commande)"
+    r"|hierf[üu]r|daf[üu]r)\s+)?(?:(?:is|est|ist|lautet)\s+)?:?\s*"
     r"(?P<value>(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]{2,}[A-Z0-9])(?![\w/-])"
 )
 # "please treat this email as our PO-06655": the number is named as the order itself

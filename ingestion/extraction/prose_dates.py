@@ -33,14 +33,14 @@ _BEFORE = re.compile(
     r"(?:\bpour(?:\s+l[ea])?|\bpas\s+avant(?:\s+le)?|\bavant(?:\s+le)?|\bau\s+plus\s+tard(?:\s+le)?|\bd'ici(?:\s+le)?|"
     r"\bby|\bfor|\bfur|\bbefore|\bno\s+later\s+than|\bnot\s+before|\buntil|\bw/c|\bweek\s+(?:commencing|beginning)|"
     r"\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?|\bnicht\s+vor(?:\s+dem)?|"
-    r"\bat\s+the\s+latest(?:\s+(?:by|on))?)"
+    r"\bat\s+the\s+latest(?:\s+(?:by|on))?|\blatest(?:\s+(?:by|on))?)"
     r"\s*[:,]?\s*$"
 )
 # …of which those that set a day not to pass: the goods may come earlier
 _DEADLINE = re.compile(
     r"(?:\bavant(?:\s+le)?|\bau\s+plus\s+tard(?:\s+le)?|\bd'ici(?:\s+le)?|\bby|\bbefore"
     r"|\bno\s+later\s+than|\buntil|\bbis(?:\s+(?:zum|spatestens))?|\bspatestens(?:\s+(?:am|bis))?"
-    r"|\bat\s+the\s+latest(?:\s+(?:by|on))?)"
+    r"|\bat\s+the\s+latest(?:\s+(?:by|on))?|\blatest(?:\s+(?:by|on))?)"
     r"\s*[:,]?\s*$"
 )
 # what stands right before a day-and-month "4.12" that is a date, not a price
@@ -76,7 +76,10 @@ ASAP = re.compile(
 _VAGUE = re.compile(
     r"\b(?:next\s+week|this\s+week|end\s+of\s+(?:the\s+)?(?:week|month)|early|mid|late|"
     r"semaine\s+prochaine|cette\s+semaine|fin\s+(?:de\s+(?:la\s+)?)?(?:semaine|mois)|debut|mi-|"
-    r"nachste[rn]?\s+woche|diese[rn]?\s+woche|ende\s+(?:der\s+woche|des\s+monats)|anfang|mitte)\b"
+    r"nachste[rn]?\s+woche|diese[rn]?\s+woche|ende\s+(?:der\s+woche|des\s+monats)|anfang|mitte|"
+    # a feast or the holidays: "before Christmas", "avant Noël", "vor Weihnachten"
+    r"christmas|xmas|noel|weihnachten|easter|paques|ostern|new\s+year|nouvel\s+an|neujahr|"
+    r"holidays?|vacances|ferien|betriebsferien|urlaub)\b"
 )
 _WEEKDAYS = {
     0: "monday|lundi|montag",

@@ -3157,7 +3157,8 @@ _PER_HUNDRED = re.compile(r"(?i)(?:per|pro|je|pour|/)\s*(?:100|1000|1\.000)\b")
 # a row the buyer struck off and kept on the page, saying so in a cell of its own or after
 # the words: cancelled
 _CANCELLED_ROW = re.compile(
-    r"\b(?:annule(?:e|s|es)?|cancell?ed|storniert|gestrichen|entfallt|entfallen|deleted)\b"
+    r"\b(?:annule(?:e|s|es)?|cancell?ed|storniert|gestrichen|entfallt|entfallen|deleted"
+    r"|struck\s+out)\b"
 )
 
 

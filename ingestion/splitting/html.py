@@ -135,6 +135,25 @@ def _cell_text(cell: Tag) -> str:
     return " ".join("".join(parts).split()).replace("|", "/")
 
 
+STRUCK_OUT = "(struck out)"
+_STRIKE_TAGS = ("s", "strike", "del")
+
+
+def _struck(cell: Tag) -> bool:
+    """Whether all the text of a cell is crossed out (``<s>``, ``<del>``, ``line-through``)."""
+    text = cell.get_text(" ", strip=True)
+    if not text:
+        return False
+    struck = " ".join(
+        t.get_text(" ", strip=True)
+        for t in cell.find_all(True)
+        if t.name in _STRIKE_TAGS or "line-through" in (t.get("style") or "").replace(" ", "")
+    )
+    if "line-through" in (cell.get("style") or "").replace(" ", ""):
+        return True
+    return len(struck.replace(" ", "")) >= len(text.replace(" ", ""))
+
+
 def _table(table: Tag, out: list[str], *, quote_depth: int, mark_quotes: bool) -> None:
     out.append("\n")
     for row in table.find_all("tr"):
@@ -149,6 +168,11 @@ def _table(table: Tag, out: list[str], *, quote_depth: int, mark_quotes: bool) -
             continue
         texts = [_cell_text(c) for c in cells]
         filled = [t for t in texts if t]
+        if len(filled) >= 2 and all(_struck(c) for c, t in zip(cells, texts, strict=True) if t):
+            # a row crossed out in the message ("<s>LA-5010</s> | <s>Laces</s> …"): the words
+            # say so, for the reading that cannot see the line through it
+            longest = max(range(len(texts)), key=lambda k: len(texts[k]))
+            texts[longest] = f"{texts[longest]} {STRUCK_OUT}"
         if len(filled) == 1 and (len(texts) < 2 or texts[0]):
             out.append(filled[0] + "\n")
         elif filled:

@@ -185,6 +185,7 @@ def test_a_requisitions_number_where_no_po_number_is_printed():
         "Bestellnummer gemäss SAP: 2026/139",
         "Bestellnummer für die Rechnung: 2026/139",
         "Order number for your invoice: 2026/139",
+        "Our ref for this one is 2026/139. Would need it before the 27th Nov.",
     ],
 )
 def test_a_sentence_that_gives_the_orders_number(sentence):

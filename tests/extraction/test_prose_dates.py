@@ -328,3 +328,12 @@ def test_a_weekday_of_a_letter_uploaded_weeks_later_counts_from_the_letter_s_day
     layout = read_pdf(pdf([_letter("Please deliver by Friday, the crew is on site then.")]))
     delivery = extract_from_layout(layout, sent_date=dt.date(2026, 10, 28)).requested_delivery_date
     assert delivery.value == dt.date(2026, 10, 9)  # the Friday after 2 October
+
+
+def test_latest_sets_the_day_and_a_feast_alone_is_for_a_person():
+    sent = dt.date(2026, 12, 7)
+    both = _delivery(
+        "Hi,\n\n3 x HT-1010\n\nNeeds to be there before Christmas - latest 18 Dec.\n", sent
+    )
+    feast = _delivery("Hi,\n\n3 x HT-1010\n\nNeeds to be there before Christmas please.\n", sent)
+    assert (both.value, feast.value, feast.confidence < 0.5) == (dt.date(2026, 12, 18), None, True)

@@ -117,6 +117,34 @@ def test_a_remark_spanning_the_columns_of_a_table_keeps_the_rows_below_aligned()
     ]
 
 
+@pytest.mark.parametrize(
+    "struck",
+    [
+        "<td><s>{}</s></td>",
+        "<td><del>{}</del></td>",
+        '<td style="text-decoration: line-through">{}</td>',
+    ],
+)
+def test_a_row_crossed_out_in_a_message_s_table_is_no_item(struck):
+    from decimal import Decimal
+
+    from ingestion.extraction import extract_from_text
+
+    cells = ("LA-5010", "Laces 75cm black waxed - still have stock", "10", "£4.10", "-")
+    row = "".join(struck.format(c) for c in cells)
+    html = f"""<table><tr><th>Code</th><th>Description</th><th>Qty</th><th>Price</th>
+    <th>Total</th></tr>
+    <tr><td>KB-8030</td><td>HU66 2-button shell</td><td>10</td><td>£3.35</td><td>£33.50</td></tr>
+    <tr>{row}</tr>
+    <tr><td>CA-6011</td><td>Brown cream 50ml</td><td>12</td><td>£2.45</td><td>£29.40</td></tr>
+    </table>"""
+    lines = extract_from_text(html_to_text(html)).lines
+    assert [(ln.customer_sku, ln.quantity) for ln in lines] == [
+        ("KB-8030", Decimal("10")),
+        ("CA-6011", Decimal("12")),
+    ]
+
+
 def test_layout_tables_around_the_content_are_read_as_blocks():
     html = "<table><tr><td><p>Order 55</p><table><tr><td>X-1</td><td>4</td></tr></table></td></tr></table>"
     assert html_to_text(html) == "Order 55\n\n| X-1 | 4 |"
