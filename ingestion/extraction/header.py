@@ -575,8 +575,13 @@ class HeaderContext:
                     text = ln.text_of(s0, s1)
                     if any(ch.isdigit() for ch in text) or len(text) > 30:
                         continue
-                    if any(s0 <= h.first_word < s1 and h.strength >= 0.8 for h in hits):
-                        continue  # a weak one-word label ("Livraison") may go on below
+                    if any(s0 <= h.first_word < s1 and h.strength >= 0.8 for h in hits) and any(
+                        a >= s1 for a, _b in ln.segments
+                    ):
+                        # a weak one-word label ("Livraison") may go on below, and so may a
+                        # label with nothing beside it ("Date de livraison" / "souhaitée |
+                        # 27/11/2026")
+                        continue
                     cw = ln.char_width()
                     nxt, below = close[0], []
                     for other in close:

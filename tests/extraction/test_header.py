@@ -2504,3 +2504,31 @@ def test_a_street_named_by_a_word_with_its_accents_and_no_number():
         "41600 Lamotte-Beuvron\n\n- 30 licols nylon marine taille Cob\n"
     )
     assert order.ship_to.value.postal_code == "41600"
+
+
+def test_a_label_with_nothing_beside_it_goes_on_below_before_its_value():
+    """ "Date de livraison" / "souhaitée | 27/11/2026": the label ends on the line below, its
+    value beside the end."""
+    layout = read_pdf(
+        pdf(
+            [
+                [
+                    (60, 118, "Therapa Medical Supplies AG"),
+                    (318, 118, "Date commande"),
+                    (425, 118, "16/11/2026"),
+                    (60, 129, "CH-3322 Urtenen-Schönbühl"),
+                    (318, 129, "Code fournisseur"),
+                    (425, 129, "FTHE01"),
+                    (60, 150, "Suisse"),
+                    (318, 150, "Date de livraison"),
+                    (318, 164, "souhaitée"),
+                    (425, 164, "27/11/2026"),
+                    (318, 176, "Mode de règlement"),
+                    (425, 176, "Virement 30 j"),
+                    (60, 208, "BON DE COMMANDE BC000734"),
+                ]
+            ]
+        )
+    )
+    delivery = extract_from_layout(layout).requested_delivery_date
+    assert (delivery.value, delivery.confidence >= 0.9) == (dt.date(2026, 11, 27), True)
