@@ -121,7 +121,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "unit_price",
-        r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost(?:\s*(?:each|per\s+unit|/\s*unit|ea\.?))?|each|"
+        r"(?:direct\s+)?unit\s*(?:price|cost|rate)(?:\s*\(?(?:eur|usd|gbp|chf|€|\$|£)\)?)?|price(?:\s*(?:each|/\s*unit|per\s+unit|/\s*ea\.?|unit|net|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|u\.?\s*price|rate|cost(?:\s*(?:each|per\s+unit|/\s*unit|ea\.?|\(?(?:eur|usd|gbp|chf|€|\$|£)\)?))*|each|"
         r"prix(?:\s*(?:unitaire|unit\.?|u\.?|net|ht|de\s+base|\(?(?:eur|€)\)?))*|p\.?\s?u\.?(?:\s*(?:ht|net|€|eur))*|pu\s*ht|tarif(?:\s+unitaire)?|"
         r"einzelpreis(?:\s*(?:netto|eur|€))?|e-?preis|ek[\s-]?preis(?:\s*(?:netto|eur|€))?|einkaufspreis|stuckpreis|(?:me-?)?preis(?:\s*(?:/|je|pro)\s*(?:einheit|stk\.?|stuck|st\.?|me|pe|kg|l|m|lfm|sack|gebinde|ve|karton|pkg|pck|ktn)(?:\s+(?:lt\.?|laut|gem\.?|gemass)\s+(?:katalog|liste|preisliste|angebot))?)?(?:\s*bzw\.?\s*(?:me|pe|einheit|stk\.?))?(?:\s*(?:netto|eur|€))?|nettopreis|ep(?:\s*(?:netto|eur|€))?|vk-?preis|net\s*(?:unit\s*)?price|prix\s+net(?:\s+unitaire)?|p\.?u\.?\s*net|"
         r"(?:contract|agreed|special|your|quoted|trade|dealer|wholesale|member|customer)\s+"
@@ -342,7 +342,12 @@ def classify_header(text: str) -> str | None:
         role = _classify_plain(slashed)
         if role is not None:
             return role
-    if "/" in t and len(t.rsplit("/", 1)[1]) > 2:
+    if (
+        "/" in t
+        and len(t.rsplit("/", 1)[1]) > 2
+        # (not a price per what it is for: "PU HT (€/colis)", "Preis EUR/VE")
+        and not re.search(r"(?:[€$£]|\b(?:eur|chf|gbp|usd))\s*/\s*[a-z]+\.?\)?$", t)
+    ):
         # Odoo's export names a field by its path: "Order Lines/Quantity",
         # "Lignes de commande/Prix unitaire" (else a slash of the title's own words, "Pack
         # size (rolls/pcs)", "Price per roll/pc")
@@ -547,8 +552,10 @@ def _header_cells(line: TextLine) -> tuple[list[Column], int]:
 
 
 _STOCK_LEVEL = re.compile(
-    r"stock|mini(?:mum)?|min|maxi(?:mum)?|max|bestand|soll|ist|reorder\s+level"
+    r"stock|mini(?:mum)?|min|maxi(?:mum)?|max|bestand|soll|ist|reorder\s+level|in\s+stock"
+    r"|on\s+hand|en\s+stock|lagerbestand|auf\s+lager"
 )
+_TO_ORDER = {"order", "to order", "reorder", "commande", "a commander", "bestellen", "bestellung"}
 
 
 def _bare_date(column: Column) -> bool:
@@ -560,6 +567,15 @@ def _settle_roles(columns: list[Column]) -> list[Column]:
     between a discount and a line amount (the price before it is then the gross price:
     "Preis | Rabatt % | Netto | Betrag"), the net amount when no other title is one."""
     roles = [c.role for c in columns]
+    titles = [fold(c.text).strip(" .:") for c in columns]
+    if "quantity" not in roles and any(
+        role in ("unknown", "ignore") and _STOCK_LEVEL.fullmatch(t)
+        for role, t in zip(roles, titles, strict=True)
+    ):
+        # "On hand | Min | Order": a reorder sheet's count to order beside the stock levels
+        for k, t in enumerate(titles):
+            if roles[k] in ("unknown", "ignore") and t in _TO_ORDER:
+                roles[k] = "quantity"
     if "quantity" in roles:
         for k, role in enumerate(roles):
             if role == "unknown" and _STOCK_LEVEL.fullmatch(fold(columns[k].text).strip(" .:")):

@@ -23,6 +23,9 @@ from ingestion.extraction.totals import total_printed
         ("‘EAN", "gtin"),
         ("‚Total", "line_total"),
         ("Unit Cost (LCY)", "unit_price"),
+        ("Cost £", "unit_price"),
+        # a price per the pack it is for, no path of an export's field
+        ("PU HT (€/colis)", "unit_price"),
         ("Einzelpreis (CHF)", "unit_price"),
         ("Preis CHF", "unit_price"),
         ("Contract price EUR", "unit_price"),
@@ -1772,4 +1775,25 @@ def test_the_units_the_packs_make_are_the_quantity_and_line_pounds_the_amount():
     assert got == [
         (Decimal(50), Decimal(6), Decimal(300)),
         (Decimal(400), Decimal("0.05"), Decimal(20)),
+    ]
+
+
+def test_a_reorder_sheet_orders_its_order_column_beside_the_stock_levels():
+    rows = [
+        ["O'Donnell Shoe & Key - reorder sheet"],
+        ["PO", "OD/1209/03"],
+        [],
+        ["Item", "Hammerschmidt code", "On hand", "Min", "Order", "Price €", "Line €"],
+        ["Heel tips 10x12 blk", "HT-1010", "2", "4", "3", "14.9", "44.7"],
+        ["Heel tips 11x13 blk", "HT-1011", "5", "4", "0", "14.9", ""],
+        ["Half soles men blk", "SO-2021", "6", "5", "", "15.6", ""],
+        ["UL2 blanks", "KB-8010", "60", "100", "150", "0.38", "57"],
+        [],
+        ["Order value", "", "", "", "", "", "101.7"],
+    ]
+    order = extract_from_sheet(rows)
+    got = [(ln.customer_sku, ln.quantity, ln.unit_price) for ln in order.lines]
+    assert got == [
+        ("HT-1010", Decimal(3), Decimal("14.9")),
+        ("KB-8010", Decimal(150), Decimal("0.38")),
     ]
