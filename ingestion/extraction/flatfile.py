@@ -109,9 +109,12 @@ def _as_segments(rows: list[tuple[list[str], dict]]) -> list[tuple[list[str], di
     one_letter = (
         bool(tags)
         and all(len(t) == 1 and t.isalpha() for t in tags)
-        and "L" in tags
+        and ("L" in tags or "D" in tags)
         and "H" in tags
     )
+    # "H;…", "D;1;KH104456;;300;EA;0.41;123.00", "T;5;706.40": with no "L" records, the "D"
+    # records are the details (the items), not a delivery party
+    letters = _ONE_LETTER if "L" in tags else {**_ONE_LETTER, "D": "LIN"}
     out = []
     for cells, source in rows:
         tag = cells[0].upper() if cells else ""
@@ -121,8 +124,8 @@ def _as_segments(rows: list[tuple[list[str], dict]]) -> list[tuple[list[str], di
             # a dated reference: the delivery's, or the order's
             qualifier = "2" if _DELIVERY_REFERENCE.search(cells[1]) else "137"
             cells = ["DTM", qualifier, cells[2]]
-        elif one_letter and tag in _ONE_LETTER:
-            cells = [_ONE_LETTER[tag], *cells[1:]]
+        elif one_letter and tag in letters:
+            cells = [letters[tag], *cells[1:]]
         out.append((cells, source))
     return out
 
@@ -211,6 +214,18 @@ def _header_address(cells: list[str]) -> Address | None:
     """A header record that carries the customer's address at its end ("…;Bootswerft Hansen
     GmbH;Am Hafen 12;24376;Kappeln;DE")."""
     for i in range(len(cells) - 1, 1, -1):
+        if (
+            _POSTAL.match(cells[i].upper())
+            and i >= 3
+            and _is_text(cells[i - 3])
+            and re.search(r"\d", cells[i - 2])
+            and re.fullmatch(r"[^\W\d_][^\d]+", cells[i - 1].strip())
+        ):
+            # "…;Keys & Heels York;22 Coney Street;York;YO1 9QL;GB": the town before its
+            # postcode, as the British write it
+            parsed = _party(["NAD", "X", "", *cells[i - 3 :]])
+            if parsed:
+                return parsed[1][1]
         if _POSTAL.match(cells[i].upper()) and _is_text(cells[i - 2]):
             parsed = _party(["NAD", "X", "", *cells[i - 2 :]])
             if parsed:

@@ -102,6 +102,35 @@ def test_pipe_records_with_a_header_record_and_a_trailer_total():
     assert order.total.value == Decimal("99.00")  # the trailer's amount that sums the lines
 
 
+def test_one_letter_header_detail_and_trailer_records():
+    """ "H", "D", "T": a header with the British address at its end, details, a trailer."""
+    text = (
+        "H,KH-PO-118512,20261215,20261222,EUR,HAM001,Keys & Heels York,22 Coney Street,York,"
+        "YO1 9QL,GB\n"
+        "D,1,KH104456,,300,EA,0.41,123.00\n"
+        "D,2,KH201111,,15,PK,14.20,213.00\n"
+        "T,2,336.00\n"
+    )
+    order = _read(text)
+    assert order.po_number.value == "KH-PO-118512"
+    assert (order.order_date.value, order.requested_delivery_date.value) == (
+        dt.date(2026, 12, 15),
+        dt.date(2026, 12, 22),
+    )
+    ship = order.ship_to.value
+    assert (ship.name, ship.street, ship.postal_code, ship.city) == (
+        "Keys & Heels York",
+        "22 Coney Street",
+        "YO1 9QL",
+        "York",
+    )
+    assert [(ln.codes, ln.quantity, ln.unit_price) for ln in order.lines] == [
+        (("KH104456",), Decimal("300"), Decimal("0.41")),
+        (("KH201111",), Decimal("15"), Decimal("14.20")),
+    ]
+    assert order.total.value == Decimal("336.00")
+
+
 def test_a_trailer_that_counts_quantities_is_no_total():
     text = (
         "HDR;ORDERS;D96A;7710-26-0031;20261203;20261210;EUR\n"
