@@ -1495,7 +1495,14 @@ _ITEM_LIKE = re.compile(
 # "SAUF les chips de calage (EMB-0090) qui sont annulées", "ELE-EXT-4W entfällt"
 _CANCEL = re.compile(
     r"\b(?:annul\w*|cancel\w*|storn\w*|entf[äa]ll\w*|sauf|except(?:\s+for)?|ohne|supprim\w*|"
-    r"retir\w*|remove\w*|gestrichen|streichen|no\s+longer)\b",
+    r"retir\w*|remove\w*|gestrichen|streichen|no\s+longer|scratch\s+(?:these|this|that|it|them)"
+    r"|forget\s+(?:these|this|that|it|them|the)|(?:taken|took)\s+off)\b",
+    re.IGNORECASE,
+)
+# the item's own line taking it back after it: "4 x floor ramps -- scratch these, …"
+_TAKES_ITSELF_BACK = re.compile(
+    r"(?:--|–|—|\s-|\(|:)\s*(?:please\s+)?(?:scratch|cancel|delete|remove|drop|forget)\s+"
+    r"(?:these|this|that|it|them|this\s+line|this\s+one)\b",
     re.IGNORECASE,
 )
 
@@ -1550,7 +1557,14 @@ def without_cancelled(
     dropped: set[int] = set()
     doubtful: set[int] = set()
     for i, line_indexes in named_by.items():
-        if line_indexes == {out[i].source.get("line")}:
+        own = next((ln for ln in lines if ln.index == out[i].source.get("line")), None)
+        if (
+            line_indexes == {out[i].source.get("line")}
+            and own is not None
+            and _TAKES_ITSELF_BACK.search(own.text)
+        ):
+            dropped.add(i)  # "4 x floor ramps -- scratch these": the item taken back
+        elif line_indexes == {out[i].source.get("line")}:
             # the item's own line says "on annule le reliquat" (cancel what is left over): it
             # may take back the item or a part of it; kept, for a person to read
             doubtful.add(i)

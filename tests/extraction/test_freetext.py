@@ -1393,3 +1393,27 @@ def test_a_foremans_list_with_bars_after_a_colon_and_an_item_called_off_above_it
         (Decimal(20), "parcloses PVC 18 blanches"),
         (Decimal(2), "cales 100x24x3"),
     ]
+
+
+def test_an_item_whose_own_line_takes_it_back_is_no_item():
+    body = (
+        "Sarah,\n\nStuff we need from Kestrel before the Goodwood build:\n\n"
+        "5 packs of the black bungee ties (packs of 100)\n"
+        "60 x 1m hex head pegs (32mm)\n"
+        "4 x aluminium floor ramps 1.2m  -- scratch these, Chichester are lending us theirs\n\n"
+        "Cheers,\nTom\n"
+    )
+    got = [ln.quantity for ln in extract_from_text(body).lines]
+    assert got == [Decimal(5), Decimal(60)]
+
+
+def test_an_item_taken_off_in_the_forwarding_message_is_no_item():
+    body = (
+        "Hi Julia,\n\nPlease process the below for our Sheffield branch.\n\n"
+        "I've taken off the heel tips, Sheffield can have those out of DC stock.\n\n"
+        "---------- Forwarded message ---------\nFrom: Mark\n\nGareth,\n\n"
+        "KH104455  UL blanks        x 200\nKH201110  heel tips 10x12  x 4 bags\n"
+        "KH606010  black polish     x 24\n\nThanks\nMark\n"
+    )
+    got = [ln.customer_sku or ln.codes[0] for ln in extract_from_text(body).lines]
+    assert got == ["KH104455", "KH606010"]
