@@ -2191,6 +2191,7 @@ def extract_lines(
             for i, r in enumerate(table_rows)
             if i >= first_item or _close_above(r, table_rows[first_item])
         ]
+        _without_repeated_codes(table_rows)
         rows.extend(table_rows)
         consumed.update(r.line.index for r in table_rows)
         if header.inferred:
@@ -2596,6 +2597,24 @@ def _join_wrapped_cells(target: Row, below: Row, dayfirst: bool | None) -> None:
             target.text("date"), dayfirst=dayfirst
         ):
             target.wrapped_date = joined
+
+
+def _without_repeated_codes(rows: list[Row]) -> None:
+    """An export repeating the order's own columns on every row ("PO_NUMBER | VENDOR_NO |
+    LINE_NUM | VENDOR_ITEM"): a code column that holds one value on every item, beside another
+    code column whose values differ, says nothing of the items (the vendor's number)."""
+    items = [r for r in rows if r.is_item]
+    if len(items) < 3:
+        return
+    columns = sorted({k for r in items for k in r.cells if r.roles[k] in CODE_ROLES})
+    values = {k: [" ".join(t.text for t in r.cells.get(k, [])) for r in items] for k in columns}
+    varied = [k for k in columns if len(set(values[k])) == len(items)]
+    if not varied:
+        return
+    for k in columns:
+        if k not in varied and len(set(values[k])) == 1 and values[k][0]:
+            for r in rows:
+                r.cells.pop(k, None)
 
 
 def _drawn_rule(text: str) -> bool:

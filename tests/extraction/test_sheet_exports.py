@@ -1797,3 +1797,18 @@ def test_a_reorder_sheet_orders_its_order_column_beside_the_stock_levels():
         ("HT-1010", Decimal(3), Decimal("14.9")),
         ("KB-8010", Decimal(150), Decimal("0.38")),
     ]
+
+
+def test_a_vendor_number_repeated_on_every_row_is_no_item_code():
+    rows = [
+        ["PO_NUMBER", "PO_DATE", "VENDOR_NO", "LINE_NUM", "VENDOR_ITEM", "ITEM_DESC", "QTY"]
+        + ["UOM", "UNIT_COST"],
+        ["LEH-PO-20988", "06-NOV-2026", "V00318", "1", "FR-1003", "HALF RAFTER 3.1M", "4"]
+        + ["Each", "138.06"],
+        ["LEH-PO-20988", "06-NOV-2026", "V00318", "2", "FR-1006", "RIDGE PURLIN 3.0M", "2"]
+        + ["Each", "67.86"],
+        ["LEH-PO-20988", "06-NOV-2026", "V00318", "3", "RP-2004", "PVC ROOF PANEL CLEAR", "1"]
+        + ["Each", "395.46"],
+    ]
+    order = extract_from_sheet(rows)
+    assert [ln.sku for ln in order.lines] == ["FR-1003", "FR-1006", "RP-2004"]
