@@ -157,7 +157,11 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
         return True
     record = md.customer(customer.code)
     cities = {fold(a.city) for a in (record.addresses if record else ()) if a.city}
-    words = re.sub(r"[^a-z0-9 -]+", " ", _HEAD_OFFICE.sub(" ", text)).split()
+    words = [
+        w
+        for w in re.sub(r"[^a-z0-9 -]+", " ", _HEAD_OFFICE.sub(" ", text)).split()
+        if re.search(r"[a-z0-9]", w)  # ("Head Office - Harrogate": no dash alone)
+    ]
     if bool(words) and len(words) <= 4 and " ".join(words) in cities:
         return True  # "(Leeds)", "Hauptstelle Langenthal": its own town, its head office
     # "à la réception (Rue du Village 45)": the customer's own street, written out

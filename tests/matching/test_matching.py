@@ -499,6 +499,8 @@ def test_the_usual_delivery_address_is_the_customers_only_one():
         # its head office, in its own town
         ("Lieferadresse: Hauptstelle Lille", True),
         ("Lieferadresse: Hauptstelle Roubaix", False),
+        ("Deliver To: Head Office - Lille", True),
+        ("Deliver To: Head Office - Roubaix", False),
         # when, over another label's row read as its street
         ("Delivery: week 13\nDelivery terms: DAP Lille\nPayment: 90 days end of month", True),
         # a week and its year, over the contact's row
