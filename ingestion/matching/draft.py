@@ -147,6 +147,26 @@ _HEAD_OFFICE = re.compile(
 )
 
 
+_STREET_SHORT = {
+    "st": "street",
+    "rd": "road",
+    "ave": "avenue",
+    "av": "avenue",
+    "ln": "lane",
+    "str": "strasse",
+    "strasse": "strasse",
+    "bd": "boulevard",
+    "bld": "boulevard",
+    "bvd": "boulevard",
+}
+
+
+def _street_words(text: str) -> str:
+    """A street's words with their usual short forms written out ("Oldham St", "Hauptstr")."""
+    words = [_STREET_SHORT.get(w, w) for w in text.split(" ")]
+    return re.sub(r"(?<=[a-z])str\b", "strasse", " ".join(words))
+
+
 def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: MasterData) -> bool:
     """A delivery label followed by no address but words ("Usual delivery address (Leeds)",
     "livraison à l'adresse habituelle", "Lieferung wie immer"): the customer's own address."""
@@ -164,10 +184,11 @@ def _points_at_the_usual_address(found: Field, customer: CustomerMatch, md: Mast
     ]
     if bool(words) and len(words) <= 4 and " ".join(words) in cities:
         return True  # "(Leeds)", "Hauptstelle Langenthal": its own town, its head office
-    # "à la réception (Rue du Village 45)": the customer's own street, written out
-    said = f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text).split())} "
+    # "à la réception (Rue du Village 45)": the customer's own street, written out (or short:
+    # "45 Oldham St" of "45 Oldham Street")
+    said = _street_words(f" {' '.join(re.sub(r'[^a-z0-9]+', ' ', text).split())} ")
     for a in record.addresses if record else ():
-        street = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(a.street or "")).split())
+        street = _street_words(" ".join(re.sub(r"[^a-z0-9]+", " ", fold(a.street or "")).split()))
         if len(street) >= 6 and re.search(r"\d", street) and f" {street} " in said:
             return True
         # "Delivery to Rotterdam (Schiedamse Vest) this time": its town and its street's name

@@ -2474,3 +2474,24 @@ def test_so_many_per_carton_said_after_the_count(words, ours, expected):
     )
     md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
     assert _in_our_unit(md, "X-1", "2", "BOX", None, description=words) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "sure"),
+    [("Heelcraft Manchester - 45 Oldham St", True), ("Heelcraft Stockport - 14 Merseyway", False)],
+)
+def test_a_sheets_deliver_to_column_naming_the_customers_own_street_short(place, sure):
+    customers = (
+        "code,name,vat_number,email_domains,street,postal_code,city,country,sales_rep_email,vip\n"
+        "C10011,Heelcraft Ltd,,heelcraft.co.uk,45 Oldham Street,M1 1JG,Manchester,GB,r@x.example,"
+        "false\n"
+    )
+    md = MasterData.from_csv(customers, PRODUCTS, ALIASES)
+    rows = [
+        ["PO Ref", "Order Date", "Item", "Description", "Qty", "Unit Cost GBP", "Deliver To"],
+        ["HC-2335", "14/12/2026", "GT-6MM-BK", "Heat shrink 6 mm black", "6", "3.45", place],
+        ["HC-2335", "14/12/2026", "GT-6MM-RD", "Heat shrink 6 mm red", "3", "3.45", place],
+    ]
+    draft = build_draft(extract_from_sheet(rows), md, known_customer_code="C10011")
+    assert (draft.ship_to.confidence >= 0.9) == sure
+    assert draft.ship_to.value.postal_code == "M1 1JG" or not sure
