@@ -96,6 +96,12 @@ class Amendment:
     quantity: Decimal | None  # the new quantity; None: the line is taken back
     words: tuple[str, ...] = ()  # the words that name the line, when no position does
     old: Decimal | None = None  # the quantity it replaces, as the instruction says
+    codes: tuple[str, ...] = ()  # article numbers that name the line ("BAG-CA10-NR : …")
+
+
+_A_CODE = re.compile(
+    r"(?<![\w-])(?=[A-Za-z0-9./-]*\d)(?=[A-Za-z0-9./-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9./-]{3,}(?![\w-])"
+)
 
 
 # "bei den Kugelfendern bitte nur 2 statt 4", "the blue ones: 10 instead of 6", "les gants :
@@ -182,8 +188,9 @@ def _changes_by_name(text: str, index: int, decimal_sep: str | None) -> list[Ame
         new = parse_number(m["new"], decimal_sep=decimal_sep)
         old = parse_number(m["old"], decimal_sep=decimal_sep) if "old" in m.groupdict() else None
         words = _naming_words(clause[: m.start()])
-        if new is not None and new > 0 and words:
-            out.append(Amendment(index, 0, new, words=words, old=old))
+        codes = tuple(c.upper() for c in _A_CODE.findall(clause[: m.start()]))
+        if new is not None and new > 0 and (words or codes):
+            out.append(Amendment(index, 0, new, words=words, old=old, codes=codes))
     return out
 
 
@@ -242,6 +249,16 @@ def _printed_position(line: ExtractedLine) -> int | None:
 def _named_line(items: list[ExtractedLine], amendment: Amendment) -> int | None:
     """The one item the instruction's words name (a word of its description begins as one of
     them does: "Kugelfendern", "Kugelfender"), with the count it replaces, if it says one."""
+    coded = [
+        i
+        for i, item in enumerate(items)
+        if item.source.get("line") != amendment.line
+        and {c.upper() for c in (item.customer_sku, item.sku, *item.codes) if c}
+        & set(amendment.codes)
+        and (amendment.old is None or item.quantity == amendment.old)
+    ]
+    if len(coded) == 1:
+        return coded[0]  # "BAG-CA10-NR : passer à 60 au lieu de 45": the item of that code
     stems = {w[:5] for w in amendment.words}
     found = []
     for i, item in enumerate(items):

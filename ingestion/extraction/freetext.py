@@ -42,7 +42,7 @@ _PACKAGING = (
     # yarn and thread: "8 Konen", "12 cones", "20 skeins", "6 pelotes"
     r"konen|kone|c[oô]nes?|skeins?|hanks?|balls?|pelotes?|[ée]cheveaux|kn[äa]uel|str[äa]nge?|"
     # lengths: "20 barres de 6 m", "12 Stangen à 3 m", "8 lengths"
-    r"barres?|bars|stangen|stange|lengths?|longueurs?"
+    r"barres?|bars|stangen|stange|lengths?|longueurs?|feuilles?|blatt|bogen"
 )
 _UNIT_WORDS = (
     r"pcs|pc|pce|pces|pieces?|pi[eè]ces?|ea|each|units?|unit[ée]s?|u\.|un\.|st[üu]ck|stk|st|stck|"
@@ -723,7 +723,8 @@ _TRAILING_QTY = re.compile(
     # ("parfum figue noire      x 4 L": the count after a times sign)
     rf"^(?P<head>.*?[A-Za-zÀ-ÿ].*?)(?P<sep>\s{{2,}}|\s+[-–]\s*|\s*:\s*|\s*\.{{3,}}\s*|\s+\.+\s+|\s*\t\s*)(?:[x×]\s?)?(?P<qty>\d{{1,6}}(?:[.,]\d{{1,3}})?)\s*"
     rf"(?P<unit>{_COUNT_UNITS}|stk|st|kart|kar|ktn|bx|bxs|pkts?|pks?|pqts?|kg|kgs|kilos?|lfm|rls?|mtrs?|m|ft|feet|foot"
-    r"|litres?|liters?|liter|ltrs?|lt|l|u)\.?"
+    # ("45 ml" after a moulding's words: so many metres, as a French framer counts them)
+    r"|litres?|liters?|liter|ltrs?|lt|l|u|ml)\.?"
     # "3 bidons de 5 L": what each holds stays in the raw text, for the product's unit
     r"(?:\s+(?:de|of|à|a|zu|je)\s+\d{1,4}(?:[.,]\d{1,3})?\s*(?!(?:eur|usd|gbp|chf)\b)[A-Za-z]{0,6}\.?)?"
     # "20 Eimer (statt 30)", "2 Rollen (= 100 lfm)": a remark on the count, kept in the raw text

@@ -1417,3 +1417,23 @@ def test_an_item_taken_off_in_the_forwarding_message_is_no_item():
     )
     got = [ln.customer_sku or ln.codes[0] for ln in extract_from_text(body).lines]
     assert got == ["KH104455", "KH606010"]
+
+
+def test_a_forwarding_note_changes_a_line_named_by_its_code_of_a_list_in_metres_and_sheets():
+    body = (
+        "Bonjour,\n\nCi-dessous la liste de Karim pour notre commande BC-2026-1203. Merci de "
+        "prendre en compte deux modifications :\n"
+        " - BAG-CA10-NR : passer à 60 ml au lieu de 45\n"
+        " - le fil FIL-3 est à supprimer, on en a retrouvé en stock.\n\nBonne journée,\nJM\n\n"
+        "---------- Message transféré ---------\nDe : Karim\n\nSalut,\n\n"
+        "BAG-CA10-NR   caisse américaine noire 10 mm    45 ml\n"
+        "FIL-3         fil inox n°3                     2 rouleaux\n"
+        "PP-CONS-BN    carton PP blanc neige            30 feuilles\n"
+        "AGR-V10       agrafes V 10 mm                   2 boîtes\n\nKarim\n"
+    )
+    got = [(ln.customer_sku or ln.codes[0], ln.quantity) for ln in extract_from_text(body).lines]
+    assert got == [
+        ("BAG-CA10-NR", Decimal(60)),
+        ("PP-CONS-BN", Decimal(30)),
+        ("AGR-V10", Decimal(2)),
+    ]
