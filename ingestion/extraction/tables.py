@@ -1032,6 +1032,9 @@ _PRICE_PER_TOKEN = re.compile(
 )
 
 
+_PARTED_CAPITALS = re.compile(r"[A-Z]{2,}(?:[/._-][A-Z0-9]{1,8}){2,}")
+
+
 def _type_cost(token: Token, role: str) -> float:
     text = token.text
     is_num = _is_number(text) or bool(re.fullmatch(r"-?\d+(?:[.,]\d+)?\s?%", text))
@@ -1080,7 +1083,12 @@ def _type_cost(token: Token, role: str) -> float:
     if role == "description":
         # an item code ("TPB-10541") no more than a number is a description's word: a narrow
         # code title leaves it as near the description's column as its own
-        return 0.6 if is_num or _CODE_NOT_NUMBER.match(text) else 0.0
+        # (nor a code of capitals in parts, "MF/MNT/AW")
+        return (
+            0.6
+            if is_num or _CODE_NOT_NUMBER.match(text) or _PARTED_CAPITALS.fullmatch(text)
+            else 0.0
+        )
     return 0.8  # unknown / ignore columns take anything, a little reluctantly
 
 

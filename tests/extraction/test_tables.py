@@ -2435,3 +2435,18 @@ def test_lengths_priced_by_the_metre_are_counted_in_metres():
         (Decimal(36), "M", Decimal("8.50")),
         (Decimal(2), "BOX", Decimal("21.30")),
     ]
+
+
+def test_a_customers_code_of_capitals_in_parts_stays_in_its_column():
+    """ "MF/MNT/AW" under "Item": a code with no digit, not the description's first word."""
+    rows = [
+        ["#", "Item", "Description", "Qty UoM", "Cost £", "Total £"],
+        ["1", "MF/MNT/AW", "Mountboard antique white 1.4mm 81x102", "75 ea", "6.00", "450.00"],
+        ["2", "MF/FIX/V15", "V-nails 15mm softwood (box 5000)", "4 box", "23.30", "93.20"],
+    ]
+    layout = read_pdf(pdf([table([53, 75, 140, 330, 390, 450], 100, rows)]))
+    got = [(ln.customer_sku, ln.description) for ln in extract_from_layout(layout).lines]
+    assert got == [
+        ("MF/MNT/AW", "Mountboard antique white 1.4mm 81x102"),
+        ("MF/FIX/V15", "V-nails 15mm softwood (box 5000)"),
+    ]
