@@ -152,7 +152,15 @@ def _sentences(lines: list[TextLine]) -> list[tuple[str, TextLine]]:
                 norm = norm + " " + wrapped.group(0)
         previous = lines[k - 1].norm.strip() if k else ""
         cue = _BEFORE.search(previous) if previous and lines[k - 1].page == ln.page else None
-        if cue and lines[k - 1].index == ln.index - 1:
+        split = (
+            re.search(r"\b(?:(?:no|not)\s+later|at\s+the|au\s+plus)$", previous)
+            if previous and lines[k - 1].page == ln.page and lines[k - 1].index == ln.index - 1
+            else None
+        )
+        if split and re.match(r"(?:than|latest|tard)\b", norm):
+            # "… We need them on site no later" / "than Friday 16 October": the cue wrapped
+            norm = split.group(0) + " " + norm
+        elif cue and lines[k - 1].index == ln.index - 1:
             # "… and in any case before" / "Friday 4 December 2026 as our stock …": the word
             # that asks for the date ends the line above
             norm = previous[cue.start() :].strip() + " " + norm

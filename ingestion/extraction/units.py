@@ -35,7 +35,8 @@ for _code, _names in {
     "dose dosen ds",
     "DRUM": "drum drums fut futs fût fûts fass fasser fässer",
     "PAIL": "pail pails seau seaux bucket buckets eimer",
-    "BAR": "bar bars barre barres stange stangen stg stgn block blocks blöcke riegel",
+    "BAR": "bar bars barre barres stange stangen stg stgn block blocks blöcke riegel length lengths "
+    "longueur longueurs",
     "H": "h hr hrs hour hours heure heures std stunde stunden",
 }.items():
     for _name in _names.split():

@@ -337,3 +337,18 @@ def test_latest_sets_the_day_and_a_feast_alone_is_for_a_person():
     )
     feast = _delivery("Hi,\n\n3 x HT-1010\n\nNeeds to be there before Christmas please.\n", sent)
     assert (both.value, feast.value, feast.confidence < 0.5) == (dt.date(2026, 12, 18), None, True)
+
+
+def test_no_later_than_wrapped_after_later():
+    layout = read_pdf(
+        pdf(
+            [
+                _letter(
+                    "please supply the items below for our project. We need them on site no later",
+                    "than Friday 16 October (the crane is booked for the following Monday).",
+                )
+            ]
+        )
+    )
+    delivery = extract_from_layout(layout, sent_date=dt.date(2026, 10, 9)).requested_delivery_date
+    assert delivery.value == dt.date(2026, 10, 16)

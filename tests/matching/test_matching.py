@@ -2495,3 +2495,13 @@ def test_a_sheets_deliver_to_column_naming_the_customers_own_street_short(place,
     draft = build_draft(extract_from_sheet(rows), md, known_customer_code="C10011")
     assert (draft.ship_to.confidence >= 0.9) == sure
     assert draft.ship_to.value.postal_code == "M1 1JG" or not sure
+
+
+def test_lengths_of_so_many_metres_of_what_we_sell_by_the_metre():
+    products = (
+        "sku,gtin,description,unit,unit_price,currency\n"
+        'GB-24,,"PVC glazing bead 24 mm, white (6 m lengths)",M,1.55,EUR\n'
+    )
+    md = MasterData.from_csv(CUSTOMERS, products, ALIASES)
+    words = "PVC glazing bead 24 mm white, 6 m lengths"
+    assert _in_our_unit(md, "GB-24", "30", "lengths", None, description=words) == 180
