@@ -1078,6 +1078,13 @@ def vat_numbers(lines: list[TextLine], exclude_lines: set[int]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_SHARE_CAPITAL = re.compile(
+    r"(?i)(?:\b(?:au\s+)?capital(?:\s+social)?(?:\s+de)?|\bstammkapital|\bgrundkapital"
+    r"|\bshare\s+capital|\bkapital(?:\s+von)?)"
+    r"\s*:?\s*(?:[€$£]|eur|chf|gbp|usd)?\s*\d[\d\s.,'’]*\s*(?:[€$£]|eur(?:os?)?|chf|gbp|usd)?"
+)
+
+
 def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field | None:
     labelled = choose(candidates, "currency")
     if labelled and labelled.confidence >= 0.8:
@@ -1090,6 +1097,9 @@ def document_currency(ctx: HeaderContext, candidates: list[Candidate]) -> Field 
             # a scanned "S" read as "$" at the head of a code ("$L43418", "$1.31890") is no
             # dollar; a code written out ("Total CHF") outweighs stray marks
             text = re.sub(r"\$(?=[A-Za-z]|\d+[.,]\d{3,})", "S", text)
+        # a company's registered capital in its footer ("SARL au capital de 8 000 €",
+        # "Stammkapital 25.000 EUR", "share capital £100"): no price of the order
+        text = _SHARE_CAPITAL.sub(" ", text)
         for code in find_currencies(text):
             written = bool(re.search(rf"(?<![A-Za-z]){code}(?![A-Za-z])", text))
             counts[code] += 2 if written and ln.source == TextSource.OCR else 1

@@ -12,7 +12,7 @@ _UNITS: dict[str, str] = {}
 for _code, _names in {
     "EA": "ea each pc pcs pce pces piece pieces pièce pièces pcs. pc. st st. stk stk. stck stück stueck stuck unit units "
     "unité unités unite unites u un. un cnt c62 nos btl btls bottle bottles bouteille bouteilles "
-    "flasche flaschen fl feuille feuilles blatt sheet sheets",
+    "flasche flaschen fl feuille feuilles blatt sheet sheets plaque plaques platte platten",
     "BOX": "box boxes bx bxs bte btes bt carton cartons ct ctn ctns cs case cases karton kartons krt kar kt ktn kart boîte boîtes boite boites colis "
     "schachtel schachteln cart. crt",
     "PK": "pk pack packs package packages pkg paquet paquets paq pqt pqts packung packungen pkt pak paket pakete lot lots plateau plateaux tray trays "

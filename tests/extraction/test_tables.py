@@ -2450,3 +2450,21 @@ def test_a_customers_code_of_capitals_in_parts_stays_in_its_column():
         ("MF/MNT/AW", "Mountboard antique white 1.4mm 81x102"),
         ("MF/FIX/V15", "V-nails 15mm softwood (box 5000)"),
     ]
+
+
+def test_a_letters_unpriced_items_counted_in_plates_and_a_footers_capital_names_no_currency():
+    rows = [
+        ["Désignation", "Quantité"],
+        ["Plaques caoutchouc pour talons noir 6 mm (500 x 500)", "6 plaques"],
+        ["Plaques semelles Commando noir 6 mm", "4 plaques"],
+        ["Croupon cuir à semelle", "5 kg"],
+    ]
+    items = [(50, 60, "Madame, Monsieur,"), *table([53, 330], 100, rows)]
+    items.append((180, 790, "SARL au capital de 8 000 € - SIRET 412 345 678 00019"))
+    order = extract_from_layout(read_pdf(pdf([items])))
+    assert [(ln.quantity, ln.unit) for ln in order.lines] == [
+        (Decimal(6), "EA"),
+        (Decimal(4), "EA"),
+        (Decimal(5), "KG"),
+    ]
+    assert order.currency is None or order.currency.value is None
