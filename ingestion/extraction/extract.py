@@ -53,6 +53,7 @@ from ingestion.extraction.titles import title_number_candidates, title_sentence_
 from ingestion.extraction.totals import TOTAL_GRAND, TOTAL_NET, find_amount_lines, net_total
 from ingestion.layout import Layout, TextSource
 from ingestion.splitting.quotes import is_forward_banner as forward_banner
+from ingestion.splitting.quotes import is_header_field, is_quote_header
 
 _FAX_HEADER = re.compile(
     r"\bP\.?\s?\d{1,3}\s*/\s*\d{1,3}\b|\bpage\s+\d{1,3}\s*/\s*\d{1,3}\b|\bfrom\s*:|\bfax\b|#\d{2,5}\b|\b\d{1,2}:\s?\d{2}\b",
@@ -208,8 +209,6 @@ def _of_this_order(lines, order_date: Field) -> bool:
 
 def _quoted_header_fields(lines: list[TextLine]) -> set[int]:
     """Indexes of the "From: / Date: / To: / Subject:" lines of each quoted message's header."""
-    from ingestion.splitting.quotes import is_header_field, is_quote_header
-
     texts = [ln.text for ln in lines]
     out: set[int] = set()
     for k in range(len(lines)):

@@ -1558,19 +1558,16 @@ def without_cancelled(
     dropped: set[int] = set()
     doubtful: set[int] = set()
     for i, line_indexes in named_by.items():
+        if line_indexes != {out[i].source.get("line")}:
+            dropped.add(i)
+            continue
         own = next((ln for ln in lines if ln.index == out[i].source.get("line")), None)
-        if (
-            line_indexes == {out[i].source.get("line")}
-            and own is not None
-            and _TAKES_ITSELF_BACK.search(own.text)
-        ):
+        if own is not None and _TAKES_ITSELF_BACK.search(own.text):
             dropped.add(i)  # "4 x floor ramps -- scratch these": the item taken back
-        elif line_indexes == {out[i].source.get("line")}:
+        else:
             # the item's own line says "on annule le reliquat" (cancel what is left over): it
             # may take back the item or a part of it; kept, for a person to read
             doubtful.add(i)
-        else:
-            dropped.add(i)
     if len(dropped) == len(out):
         dropped = set()
     kept = [

@@ -58,12 +58,12 @@ _A_MEASURE_AFTER = re.compile(
     r"inch|in|zoll|ft|nm)(?![\w/])",
     re.IGNORECASE,
 )
-# a date's window goes on to another: "du 23/11 au 27/11", "vom 7. bis 11.12.", "from 7 to 11 Dec"
 # a window told in words: "not before 9 November and no later than the 13th": its first day
 _NOT_BEFORE = re.compile(
     r"(?:\bnot\s+before|\bno\s+earlier\s+than|\bearliest(?:\s+(?:on|by))?|\bpas\s+avant(?:\s+le)?"
     r"|\bau\s+plus\s+tot(?:\s+le)?|\bnicht\s+vor(?:\s+dem)?|\bfruhestens(?:\s+(?:am|ab))?)\s*[:,]?\s*$"
 )
+# a date's window goes on to another: "du 23/11 au 27/11", "vom 7. bis 11.12.", "from 7 to 11 Dec"
 _RANGE_TO = re.compile(r"\s*(?:au|bis(?:\s+zum)?|to|till|until|-|–)\s*(?:le\s+)?(?=\d)")
 # no date but "as soon as possible" (also the whole answer of a delivery label: "Délai |
 # dès que possible", see ``header``)
@@ -282,13 +282,13 @@ def prose_delivery_date(
             if weekday is not None and weekday != value.weekday():
                 confidence = 0.5  # "vendredi 3 décembre" and the 3rd is a Thursday
             # "avant le 18 décembre", "by Friday 4th", "bis spätestens": a date not to pass
-            by = "+by" if _DEADLINE.search(_WEEKDAY_TAIL.sub("", before)) else ""
-            if _NOT_BEFORE.search(_WEEKDAY_TAIL.sub("", before)):
+            by = "+by" if _DEADLINE.search(unweekdayed) else ""
+            if _NOT_BEFORE.search(unweekdayed):
                 opened, by = True, "+window"
             found.append(
                 Field(value, round(confidence, 4), ln.source_ref(), "prose_date:" + m.kind + by)
             )
-            if _PREFERRED.search(_WEEKDAY_TAIL.sub("", before)):
+            if _PREFERRED.search(unweekdayed):
                 preferred.append(found[-1])
             printed.append((m.start - 12, m.end))
         if reference is None:

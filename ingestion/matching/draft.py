@@ -154,7 +154,6 @@ _STREET_SHORT = {
     "av": "avenue",
     "ln": "lane",
     "str": "strasse",
-    "strasse": "strasse",
     "bd": "boulevard",
     "bld": "boulevard",
     "bvd": "boulevard",

@@ -141,17 +141,17 @@ _STRIKE_TAGS = ("s", "strike", "del")
 
 def _struck(cell: Tag) -> bool:
     """Whether all the text of a cell is crossed out (``<s>``, ``<del>``, ``line-through``)."""
-    text = cell.get_text(" ", strip=True)
+    text = cell.get_text("", strip=True)
     if not text:
         return False
-    struck = " ".join(
-        t.get_text(" ", strip=True)
-        for t in cell.find_all(True)
-        if t.name in _STRIKE_TAGS or "line-through" in (t.get("style") or "").replace(" ", "")
-    )
-    if "line-through" in (cell.get("style") or "").replace(" ", ""):
+    if _crossed(cell):
         return True
-    return len(struck.replace(" ", "")) >= len(text.replace(" ", ""))
+    struck = "".join(t.get_text("", strip=True) for t in cell.find_all(True) if _crossed(t))
+    return len(struck) >= len(text)
+
+
+def _crossed(tag: Tag) -> bool:
+    return tag.name in _STRIKE_TAGS or "line-through" in (tag.get("style") or "").replace(" ", "")
 
 
 def _table(table: Tag, out: list[str], *, quote_depth: int, mark_quotes: bool) -> None:

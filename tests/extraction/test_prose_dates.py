@@ -294,39 +294,47 @@ def test_a_window_read_at_its_deadline_label_gives_its_first_day():
     assert delivery.value == dt.date(2026, 11, 9)
 
 
-def _letter(*sentence_lines: str) -> list[tuple[float, float, str]]:
+def _letter_delivery(*sentence_lines: str, sent: dt.date):
+    """The delivery date of a letter dated 2 October 2026 whose sentence is ``sentence_lines``,
+    uploaded on ``sent``."""
     items = [
         (400, 60, "2 October 2026"),
         (50, 80, "Our order ref: SES-26-0371"),
         (50, 100, "Dear Jo,"),
     ]
     items += [(50, 116 + 11 * k, text) for k, text in enumerate(sentence_lines)]
-    return items + [
+    items += [
         (50, 170, "Description   Qty   Unit Price   Amount"),
         (50, 184, "Georgian window sidewalls, 3m x 2.4m   14   121.60   1,702.40"),
         (50, 198, "Zip door panels 3m x 2.4m (sidewall)   4   127.30   509.20"),
         (300, 220, "Net Total   £ 2,211.60"),
     ]
+    return extract_from_layout(read_pdf(pdf([items])), sent_date=sent).requested_delivery_date
 
 
-def test_a_date_wrapped_after_its_weekday_is_read_whole():
-    layout = read_pdf(
-        pdf(
-            [
-                _letter(
-                    "These are for the Broadlands rebuild, so please deliver no later than Friday",
-                    "16th October – earlier is fine, the build crew are on site from the 12th.",
-                )
-            ]
-        )
-    )
-    delivery = extract_from_layout(layout, sent_date=dt.date(2026, 11, 30)).requested_delivery_date
-    assert delivery.value == dt.date(2026, 10, 16)
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        # after its weekday
+        (
+            "These are for the Broadlands rebuild, so please deliver no later than Friday",
+            "16th October – earlier is fine, the build crew are on site from the 12th.",
+        ),
+        # inside its cue
+        (
+            "please supply the items below for our project. We need them on site no later",
+            "than Friday 16 October (the crane is booked for the following Monday).",
+        ),
+    ],
+)
+def test_a_delivery_sentence_wrapped_over_two_lines_is_read_whole(wrapped):
+    assert _letter_delivery(*wrapped, sent=dt.date(2026, 11, 30)).value == dt.date(2026, 10, 16)
 
 
 def test_a_weekday_of_a_letter_uploaded_weeks_later_counts_from_the_letter_s_day():
-    layout = read_pdf(pdf([_letter("Please deliver by Friday, the crew is on site then.")]))
-    delivery = extract_from_layout(layout, sent_date=dt.date(2026, 10, 28)).requested_delivery_date
+    delivery = _letter_delivery(
+        "Please deliver by Friday, the crew is on site then.", sent=dt.date(2026, 10, 28)
+    )
     assert delivery.value == dt.date(2026, 10, 9)  # the Friday after 2 October
 
 
@@ -337,18 +345,3 @@ def test_latest_sets_the_day_and_a_feast_alone_is_for_a_person():
     )
     feast = _delivery("Hi,\n\n3 x HT-1010\n\nNeeds to be there before Christmas please.\n", sent)
     assert (both.value, feast.value, feast.confidence < 0.5) == (dt.date(2026, 12, 18), None, True)
-
-
-def test_no_later_than_wrapped_after_later():
-    layout = read_pdf(
-        pdf(
-            [
-                _letter(
-                    "please supply the items below for our project. We need them on site no later",
-                    "than Friday 16 October (the crane is booked for the following Monday).",
-                )
-            ]
-        )
-    )
-    delivery = extract_from_layout(layout, sent_date=dt.date(2026, 10, 9)).requested_delivery_date
-    assert delivery.value == dt.date(2026, 10, 16)
